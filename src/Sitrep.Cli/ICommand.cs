@@ -1,0 +1,16 @@
+namespace Sitrep.Cli;
+
+/// <summary>One <c>sitrep</c> sub-command. Each lives in its own file under Commands/ and is listed in <see cref="Program.Commands"/>.</summary>
+internal interface ICommand
+{
+    string Name { get; }
+
+    /// <summary>One line for <c>sitrep --help</c>.</summary>
+    string Summary { get; }
+
+    /// <summary>Full usage text for <c>sitrep NAME --help</c>.</summary>
+    string Usage { get; }
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    int Run(CommandLine args, CliConsole console);
+}

@@ -1,0 +1,88 @@
+using Sitrep.Cli.Commands;
+
+namespace Sitrep.Cli;
+
+internal static class Program
+{
+    /// <summary>Every sub-command; add new ones here.</summary>
+    internal static readonly ICommand[] Commands =
+    [
+        new ExtractCommand(),
+    ];
+
+    public static int Main(string[] args)
+    {
+        var console = CliConsole.System();
+        try
+        {
+            return Run(args, console);
+        }
+        finally
+        {
+            console.Out.Flush();
+        }
+    }
+
+    internal static int Run(string[] args, CliConsole console)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            PrintHelp(console);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "--version")
+        {
+            console.Out.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+            return 0;
+        }
+
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            console.Error.WriteLine($"sitrep: unknown command '{args[0]}'. Run 'sitrep --help' to see the commands.");
+            return 2;
+        }
+
+        var rest = args.Skip(1).ToArray();
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            console.Out.WriteLine(command.Usage);
+            return 0;
+        }
+
+        try
+        {
+            return command.Run(CommandLine.Parse(rest, FlagsOf(command)), console);
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"sitrep {command.Name}: {e.Message}");
+            console.Error.WriteLine($"Run 'sitrep {command.Name} --help' for usage.");
+            return 2;
+        }
+    }
+
+    private static string[] FlagsOf(ICommand command) => command is IHasFlags f ? f.Flags : [];
+
+    private static void PrintHelp(CliConsole console)
+    {
+        console.Out.WriteLine("sitrep — turns reports of strikes into a ledger of events, every figure traced to its words.");
+        console.Out.WriteLine();
+        console.Out.WriteLine("Usage: sitrep COMMAND [ARGS...]   (sitrep COMMAND --help for details)");
+        console.Out.WriteLine();
+        foreach (var c in Commands)
+        {
+            console.Out.WriteLine($"  {c.Name,-10} {c.Summary}");
+        }
+    }
+}
+
+/// <summary>Commands with options that take no value.</summary>
+internal interface IHasFlags
+{
+    string[] Flags { get; }
+}
+
+/// <summary>A mistake in how the command was called; the message says what to do.</summary>
+internal sealed class UsageException(string message) : Exception(message);

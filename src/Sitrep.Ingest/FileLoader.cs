@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace Sitrep.Ingest;
+
+/// <summary>
+/// Reads a file's bytes as UTF-8 text with the checks every input gets: exists, not empty, not too large,
+/// not binary, valid UTF-8. Never throws; the error says what to do.
+/// </summary>
+public static class FileLoader
+{
+    /// <summary>The largest single report accepted (a report is a few KB; 50 MB is a mistake).</summary>
+    public const long DefaultMaxBytes = 16L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static (string? Text, ReadError? Error) ReadText(string path, long maxBytes = DefaultMaxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return (null, ErrorCatalogue.NotFound(path));
+            }
+
+            if (info.Length > maxBytes)
+            {
+                return (null, ErrorCatalogue.TooLarge(path, info.Length, maxBytes));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, ErrorCatalogue.Unreadable(path, e.Message));
+        }
+
+        return Decode(path, bytes);
+    }
+
+    public static (string? Text, ReadError? Error) Decode(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0 || bytes.Trim((byte)' ').Trim("\r\n\t"u8).IsEmpty)
+        {
+            return (null, ErrorCatalogue.Empty(path));
+        }
+
+        if (LooksBinary(bytes))
+        {
+            return (null, ErrorCatalogue.Binary(path));
+        }
+
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return (null, ErrorCatalogue.NotUtf8(path, "UTF-16"));
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(bytes), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ErrorCatalogue.NotUtf8(path, GuessEncoding(bytes)));
+        }
+    }
+
+    /// <summary>NUL bytes, or many control characters in the first 8 KB, mean binary.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 8192)];
+        if (head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        {
+            return false;
+        }
+
+        var control = 0;
+        foreach (var b in head)
+        {
+            if (b == 0)
+            {
+                return true;
+            }
+
+            if (b < 32 && b is not (9 or 10 or 12 or 13))
+            {
+                control++;
+            }
+        }
+
+        return control > head.Length / 20 + 1;
+    }
+
+    private static string GuessEncoding(ReadOnlySpan<byte> bytes)
+    {
+        // Cyrillic single-byte text has many bytes in 0xC0–0xFF: windows-1251 is the usual culprit.
+        var high = 0;
+        foreach (var b in bytes)
+        {
+            if (b >= 0xC0)
+            {
+                high++;
+            }
+        }
+
+        return high > bytes.Length / 10 ? "WINDOWS-1251" : "ISO-8859-1";
+    }
+}
