@@ -35,4 +35,26 @@ public static class ErrorCatalogue
 
     public static ReadError Unreachable(string url, string reason) =>
         new("SR010", $"'{url}' could not be fetched: {reason}. Check the address and your connection.");
+
+    public static ReadError NoArticle(string path, string format) =>
+        new("SR011", $"'{path}' is {format} but holds no report text (only navigation, scripts or markup). Point at the article page itself, or save its text as a .txt file.");
+
+    public static ReadError UnsupportedAddress(string address) =>
+        new("SR012", $"'{address}' is not a file, a folder or an http(s) address. Pass a path, or a URL starting with http:// or https://.");
+
+    public static ReadError MissingText(string path, string record) =>
+        new("SR013", $"'{path}' {record} has no report text. Give each record a 'text', 'body' or 'content' field (a feed item a description, content or summary).");
+
+    public static ReadError BadField(string path, string record, string field, string value, string expected) =>
+        new("SR014", $"'{path}' {record} has {field} '{value}', which is not {expected}. Fix the field or remove it.");
+
+    /// <summary>Some records of a many-record input (JSON Lines, a JSON array, a feed) were bad; the others were read.</summary>
+    public static ReadError SomeRecordsBad(string path, int bad, int total, string first) =>
+        new("SR015", $"'{path}': {bad} of {total} records could not be read and were left out; the others were read. First problem: {first}");
+
+    public static ReadError NotAFeed(string path, string root) =>
+        new("SR016", $"'{path}' is XML but not an RSS or Atom feed (its root element is <{root}>). Pass an RSS 2.0, RSS 1.0 or Atom feed.");
+
+    public static ReadError Interrupted(string source) =>
+        new("SR017", $"'{source}' was not finished because the run was stopped. Run the same command again; what was stored is kept and nothing is stored twice.");
 }
