@@ -1,12 +1,178 @@
+using System.Text.Json;
+using Sitrep.Core;
+using Sitrep.Extraction;
+using Sitrep.Extraction.Output;
+using Sitrep.Geo;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Readers;
+
 namespace Sitrep.Cli.Commands;
 
+/// <summary>
+/// <c>sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text]</c>: reads report files
+/// and folders, extracts strike events and writes them. A file that cannot be read gets a clear message on
+/// stderr and the rest of the batch runs; the exit code is 0 only when every file was read.
+/// </summary>
 internal sealed class ExtractCommand : ICommand
 {
     public string Name => "extract";
 
     public string Summary => "Extract strike events from report files and folders.";
 
-    public string Usage => "sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text]";
+    public string Usage => """
+        Usage: sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text]
 
-    public int Run(CommandLine args, CliConsole console) => 0;
+        Reads plain-text reports (an optional 'key: value' header ending with a '---' line, then the text)
+        from files and folders (recursively, *.txt), and writes the strike events found in each.
+
+          --published DATE   publication date for reports whose header has none (relative dates
+                             such as "overnight" or "on Sunday" resolve against it)
+          --format FORMAT    json (default: one array), jsonl (one line per report), text (for people)
+
+        Exit code: 0 when every file was read, 1 when some could not be (each is named on stderr),
+        2 when the command was called wrongly.
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var format = args.Get("format") ?? "json";
+        if (format is not ("json" or "jsonl" or "text"))
+        {
+            throw new UsageException($"unknown format '{format}'; use json, jsonl or text.");
+        }
+
+        DateOnly? published = null;
+        if (args.Get("published") is { } ps)
+        {
+            if (!TextReportReader.TryParseDate(ps, out var pd))
+            {
+                throw new UsageException($"--published '{ps}' is not a date; write it as YYYY-MM-DD.");
+            }
+
+            published = pd;
+        }
+
+        if (args.Unused().FirstOrDefault() is { } unknown)
+        {
+            throw new UsageException($"unknown option --{unknown}.");
+        }
+
+        if (args.Positionals.Count == 0)
+        {
+            throw new UsageException("name at least one report file or folder.");
+        }
+
+        var pipeline = ExtractionPipeline.CreateDefault(LoadGazetteer(console));
+        var files = ExpandPaths(args.Positionals, out var missing);
+        var failed = 0;
+        foreach (var m in missing)
+        {
+            console.Error.WriteLine($"sitrep extract: {ErrorCatalogue.NotFound(m)}");
+            failed++;
+        }
+
+        using var stream = Console.OpenStandardOutput();
+        using var json = new Utf8JsonWriter(stream, format == "json" ? ExtractionJson.Pretty : ExtractionJson.Compact);
+        if (format == "json")
+        {
+            json.WriteStartArray();
+        }
+
+        foreach (var file in files)
+        {
+            var result = Read(file);
+            if (!result.Ok)
+            {
+                console.Error.WriteLine($"sitrep extract: {result.Error}");
+                failed++;
+                continue;
+            }
+
+            foreach (var article in result.Articles)
+            {
+                var a = article.Published is null && published is not null ? article with { Published = published } : article;
+                var extraction = pipeline.Extract(a);
+                switch (format)
+                {
+                    case "text":
+                        json.Flush();
+                        console.Out.Write(TextReport.Render(extraction, console.Width));
+                        console.Out.WriteLine();
+                        console.Out.Flush();
+                        break;
+                    case "jsonl":
+                        ExtractionJson.Write(json, extraction);
+                        json.Flush();
+                        json.Reset();
+                        stream.WriteByte((byte)'\n');
+                        break;
+                    default:
+                        ExtractionJson.Write(json, extraction);
+                        break;
+                }
+            }
+        }
+
+        if (format == "json")
+        {
+            json.WriteEndArray();
+            json.Flush();
+            stream.WriteByte((byte)'\n');
+        }
+
+        if (failed > 0)
+        {
+            console.Error.WriteLine($"sitrep extract: {failed} of {files.Count + missing.Count} inputs could not be read.");
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    internal static ReadResult Read(string file)
+    {
+        var (text, error) = FileLoader.ReadText(file);
+        if (error is not null)
+        {
+            return ReadResult.Fail(file, error);
+        }
+
+        return TextReportReader.Parse(file, Path.GetFileNameWithoutExtension(file), text!);
+    }
+
+    internal static IPlaceLookup? LoadGazetteer(CliConsole console)
+    {
+        try
+        {
+            return Gazetteer.LoadDefault();
+        }
+        catch (GazetteerException e)
+        {
+            console.Error.WriteLine($"sitrep: places will not be found: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Files named, and the *.txt files under folders named, in a stable order.</summary>
+    internal static List<string> ExpandPaths(IEnumerable<string> paths, out List<string> missing)
+    {
+        var files = new List<string>();
+        missing = [];
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p))
+            {
+                files.AddRange(Directory.EnumerateFiles(p, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(p))
+            {
+                files.Add(p);
+            }
+            else
+            {
+                missing.Add(p);
+            }
+        }
+
+        return files;
+    }
 }

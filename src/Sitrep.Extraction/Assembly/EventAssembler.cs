@@ -1,0 +1,486 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>
+/// Turns an annotated document into events. Sentences that speak of an attack are grouped: a sentence
+/// with its own date that differs from the lead attack's starts (or joins) the event of that date; a
+/// sentence that sets a period ("since the war began") feeds an aggregate; other sentences join the event of
+/// their paragraph, else the lead event. Within an event, figures become claims and the event's numbers
+/// derive from them (per weapon family: the largest current figure; casualties likewise, a revision
+/// superseding what it revises). Places resolve with the event's other places as context.
+/// </summary>
+public sealed class EventAssembler(IPlaceLookup? places)
+{
+    private static readonly FrozenWords AttackWords = FrozenWords.Of(
+        "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "bombing", "bombings", "assault", "raid", "raids",
+        "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
+        "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
+
+    /// <summary>The gazetteer the places came from; the context resolver will use it to look up containers.</summary>
+    public IPlaceLookup? Places { get; } = places;
+
+    private static readonly FrozenWords SplitCues = FrozenWords.Of("separately", "meanwhile");
+
+    private sealed class Draft(int id)
+    {
+        public int Id { get; } = id;
+        public DateMention? Date { get; set; }
+        public bool IsAggregate { get; set; }
+        public bool IsLead { get; set; }
+        public string? Side { get; set; }
+        public List<SentenceMention> Sentences { get; } = [];
+    }
+
+    public ImmutableArray<ExtractedEvent> Assemble(Document doc)
+    {
+        var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        if (sentences.IsEmpty)
+        {
+            return [];
+        }
+
+        var dates = doc.Layer<DateMention>(Layers.Dates);
+        var weapons = doc.Layer<WeaponMention>(Layers.Weapons);
+        var placeMentions = doc.Layer<PlaceMention>(Layers.Places);
+        var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
+        var figures = doc.Layer<FigureMention>(Layers.Figures);
+        var actors = doc.Layer<ActorMention>(Layers.Actors);
+        var claimants = doc.Layer<ClaimantMention>(Layers.Actors);
+
+        bool In(SentenceMention s, Mention m) => s.Span.Contains(m.Span) || (m.Span.Start >= s.Span.Start && m.Span.Start < s.Span.End);
+
+        var drafts = new List<Draft>();
+        var lead = new Draft(0) { IsLead = true };
+        drafts.Add(lead);
+        Draft? aggregate = null;
+        var paragraphEvent = new Dictionary<int, Draft>();
+        foreach (var s in sentences)
+        {
+            var sFigures = figures.Where(f => In(s, f)).ToList();
+            var sCasualties = casualties.Where(c => In(s, c)).ToList();
+            var sWeapons = weapons.Where(w => In(s, w)).ToList();
+            var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0 || HasAttackWord(doc, s);
+            if (!isAttack)
+            {
+                continue;
+            }
+
+            var sDates = dates.Where(d => In(s, d)).ToList();
+            if (sDates.Any(d => d.IsPeriod) && (sFigures.Count > 0 || sCasualties.Count > 0))
+            {
+                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = sDates.First(d => d.IsPeriod) };
+                if (!drafts.Contains(aggregate))
+                {
+                    drafts.Add(aggregate);
+                }
+
+                aggregate.Sentences.Add(s);
+                continue;
+            }
+
+            var date = ChooseDate(doc, s, sDates);
+            var sideCue = actors.Where(a => In(s, a) && a.IsAttacker).Select(a => a.Side).Distinct().ToList();
+            var side = sideCue.Count == 1 ? sideCue[0] : null;
+            Draft target;
+            if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
+            {
+                // "In March, Ukraine fired dozens of drones": a month's total, not one attack.
+                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = date };
+                if (!drafts.Contains(aggregate))
+                {
+                    drafts.Add(aggregate);
+                }
+
+                aggregate.Sentences.Add(s);
+                continue;
+            }
+
+            if (date is not null && lead.Date is null && lead.Sentences.All(x => !HasAnyDate(dates, x, In)) && (lead.Sentences.Count == 0 || SameDay(date, null)))
+            {
+                lead.Date = date;
+                target = lead;
+            }
+            else if (date is not null && !SameDay(date, lead.Date) && Splits(date))
+            {
+                target = drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, date) && (side is null || d.Side is null || d.Side == side))
+                         ?? New(drafts, date, side);
+            }
+            else if (date is null && paragraphEvent.TryGetValue(s.Paragraph, out var p) && !StartsWithSplitCue(doc, s))
+            {
+                target = p;
+            }
+            else if (StartsWithSplitCue(doc, s) && doc.Lower(s.FirstToken) == "separately")
+            {
+                target = New(drafts, date ?? lead.Date, side);
+            }
+            else
+            {
+                target = date is not null ? drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, date)) ?? lead : lead;
+            }
+
+            // Opposite sides on one day are two events (Russia's wave on Ukraine, Ukraine's drones over Russia).
+            if (side is not null && (sFigures.Count > 0 || sCasualties.Count > 0))
+            {
+                target.Side ??= side;
+                if (target.Side != side)
+                {
+                    var d2 = target.Date;
+                    target = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2)) ?? New(drafts, d2, side);
+                }
+            }
+
+            target.Sentences.Add(s);
+            paragraphEvent[s.Paragraph] = target;
+        }
+
+        MergeUndatedLead(drafts, doc, placeMentions, In);
+
+        var events = ImmutableArray.CreateBuilder<ExtractedEvent>();
+        foreach (var d in drafts)
+        {
+            if (d.Sentences.Count == 0)
+            {
+                continue;
+            }
+
+            var ev = Build(doc, d, weapons, placeMentions, casualties, figures, actors, claimants, In);
+            if (ev is not null)
+            {
+                events.Add(ev);
+            }
+        }
+
+        return events.ToImmutable();
+    }
+
+    private static Draft New(List<Draft> drafts, DateMention? date, string? side)
+    {
+        var d = new Draft(drafts.Count) { Date = date, Side = side };
+        drafts.Add(d);
+        return d;
+    }
+
+    private static bool HasAnyDate(ImmutableArray<DateMention> dates, SentenceMention s, Func<SentenceMention, Mention, bool> inS) =>
+        dates.Any(d => inS(s, d) && !d.IsPeriod);
+
+    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => SplitCues.Contains(doc.Lower(s.FirstToken)) && doc.Lower(s.FirstToken) == "separately";
+
+    /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
+    private static bool Splits(DateMention d) =>
+        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday";
+
+    private static bool SameDay(DateMention? a, DateMention? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        if (a.Date.Date is { } x && b.Date.Date is { } y)
+        {
+            return x == y;
+        }
+
+        if (a.Date.Date is null && b.Date.Date is null)
+        {
+            return !Splits(a) || !Splits(b) || a.Date.Text.Equals(b.Date.Text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The date of the attack a sentence speaks of: a date next to a reporting verb ("said on Saturday") is
+    /// the report's day, used only when nothing else dates the sentence.
+    /// </summary>
+    private static DateMention? ChooseDate(Document doc, SentenceMention s, List<DateMention> dates)
+    {
+        DateMention? best = null;
+        var bestScore = int.MinValue;
+        foreach (var d in dates)
+        {
+            if (d.IsPeriod)
+            {
+                continue;
+            }
+
+            var score = d.Rule switch
+            {
+                "night-of-weekdays" or "night-of-date" or "night-of-date-year" or "night-of-weekday" => 6,
+                "month-day" or "month-day-year" or "numeric-date" => 5,
+                "weekday" or "last-weekday" => 4,
+                "overnight" => 4,
+                "day-before" or "day-after" or "days-earlier" or "days-ago" or "yesterday" => 4,
+                "today" => 2,
+                _ => 1,
+            };
+            if (IsReportDate(doc, s, d))
+            {
+                score -= 10;
+            }
+
+            if (d.Rule == "numeric-date" && d.TokenIndex == s.FirstToken)
+            {
+                score -= 10; // a dateline
+            }
+
+            if (score > bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+
+        return best is not null && bestScore < -3 && dates.Count(d => !d.IsPeriod) > 1 ? best : best;
+    }
+
+    private static bool IsReportDate(Document doc, SentenceMention s, DateMention d)
+    {
+        var tokens = doc.Tokens;
+        var k = d.TokenIndex - 1;
+        var steps = 0;
+        while (k >= s.FirstToken && steps < 3)
+        {
+            var w = tokens[k].Lower;
+            if (w is "said" or "says" or "announced" or "reported" or "told" or "vowed" or "wrote" or "stated" or "claimed" or "confirmed" or "added" or "posted" or "warned")
+            {
+                return true;
+            }
+
+            if (w is "on" or "early" or "late" or "in" or "a" or "statement" or "post" or "telegram" or "briefing")
+            {
+                k--;
+                steps++;
+                continue;
+            }
+
+            break;
+        }
+
+        return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
+    }
+
+    private static bool HasAttackWord(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (AttackWords.Contains(doc.Tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A lead without a date of its own ("The death toll from the strike on Dnipro has risen to five") is the
+    /// same attack as a dated event on the same place later in the report ("On the evening of 25 October,
+    /// Russian troops launched a missile attack on Dnipro").
+    /// </summary>
+    private static void MergeUndatedLead(List<Draft> drafts, Document doc, ImmutableArray<PlaceMention> places, Func<SentenceMention, Mention, bool> inS)
+    {
+        var lead = drafts[0];
+        if (lead.Date is not null || lead.Sentences.Count == 0)
+        {
+            return;
+        }
+
+        HashSet<string> Keys(Draft d) => places.Where(p => !p.IsReference && d.Sentences.Any(s => inS(s, p))).Select(p => PlaceNames.Fold(p.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        var leadKeys = Keys(lead);
+        var matches = drafts.Skip(1).Where(d => !d.IsAggregate && d.Sentences.Count > 0 && (leadKeys.Count == 0 ? false : Keys(d).Overlaps(leadKeys))).ToList();
+        if (matches.Count != 1)
+        {
+            return;
+        }
+
+        var target = matches[0];
+        target.Sentences.InsertRange(0, lead.Sentences);
+        target.Sentences.Sort((a, b) => a.Index.CompareTo(b.Index));
+        lead.Sentences.Clear();
+    }
+
+    private ExtractedEvent? Build(Document doc, Draft d, ImmutableArray<WeaponMention> weapons, ImmutableArray<PlaceMention> placeMentions, ImmutableArray<CasualtyMention> casualties,
+        ImmutableArray<FigureMention> figures, ImmutableArray<ActorMention> actors, ImmutableArray<ClaimantMention> claimants, Func<SentenceMention, Mention, bool> inS)
+    {
+        bool InEvent(Mention m) => d.Sentences.Any(s => inS(s, m));
+        var evFigures = figures.Where(InEvent).ToList();
+        var evWeapons = weapons.Where(InEvent).ToList();
+        var evCasualties = casualties.Where(InEvent).ToList();
+        var evClaimants = claimants.Where(InEvent).Select(c => c.Claimant).ToList();
+
+        // Claimant of each sentence, for each claim.
+        Claimant? ClaimantOf(Mention m) => claimants.FirstOrDefault(c => d.Sentences.Any(s => inS(s, m) && inS(s, c)))?.Claimant;
+
+        // Weapons, by family: figures decide the category when they have one.
+        var perWeapon = evFigures.Any(f => !f.IsCombined);
+        var useFigures = evFigures.Where(f => perWeapon ? !f.IsCombined : true).ToList();
+        var families = new List<string>();
+        foreach (var f in useFigures)
+        {
+            AddOnce(families, f.Weapon.Category.Family());
+        }
+
+        foreach (var w in evWeapons)
+        {
+            if (w.Weapon.Category != WeaponCategory.Other || !w.IsActivity)
+            {
+                AddOnce(families, w.Weapon.Category.Family());
+            }
+        }
+
+        var uses = ImmutableArray.CreateBuilder<WeaponUse>();
+        foreach (var family in families)
+        {
+            var famFigures = useFigures.Where(f => f.Weapon.Category.Family() == family).ToList();
+            var famMentions = evWeapons.Where(w => w.Weapon.Category.Family() == family).ToList();
+            if (family == "other" && famFigures.Count == 0)
+            {
+                continue; // an airstrike named with no weapon says nothing countable
+            }
+
+            var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
+            var model = famFigures.Select(f => f.Weapon.Model).Concat(famMentions.Select(m => m.Weapon.Model)).FirstOrDefault(m => m is not null);
+            var claims = famFigures.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOf(f)) { Rule = "figures/" + f.Rule }).ToImmutableArray();
+            var evidenceSpan = famMentions.Count > 0 ? famMentions[0].Span : famFigures[0].Span;
+            uses.Add(new WeaponUse(new WeaponRef(category, model), doc.Evidence(evidenceSpan)) { Claims = MarkCurrent(claims) });
+        }
+
+        var casualtyClaims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOf(c))
+        {
+            Rule = "casualties/" + c.Rule,
+            IsCurrent = !c.IsSuperseded,
+        }).ToImmutableArray();
+        casualtyClaims = MarkCurrent(casualtyClaims);
+
+        // Places hit: not reference points, not whole countries at war.
+        var evPlaces = placeMentions.Where(p => InEvent(p) && !p.IsReference).ToList();
+        var resolved = ResolvePlaces(evPlaces);
+        var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
+        var uniquePlaces = new List<PlaceRef>();
+        foreach (var p in kept)
+        {
+            if (!uniquePlaces.Any(u => PlaceNames.Fold(u.Text) == PlaceNames.Fold(p.Text)))
+            {
+                uniquePlaces.Add(p);
+            }
+        }
+
+        // Attacker: explicit cues, then the target's country.
+        var sides = actors.Where(a => InEvent(a) && a.IsAttacker).GroupBy(a => a.Side).OrderByDescending(g => g.Count()).ToList();
+        var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
+        string attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : null)
+                          ?? (occupied ? "UA" : targetCountry switch { "UA" => "RU", "RU" or "BY" => "UA", _ => "unknown" });
+        targetCountry ??= attacker switch { "RU" => "UA", "UA" => "RU", _ => "other" };
+        if (targetCountry == attacker && !occupied)
+        {
+            targetCountry = attacker == "RU" ? "UA" : "RU";
+        }
+
+        var hasFacts = uses.Count > 0 || casualtyClaims.Length > 0 || uniquePlaces.Count > 0;
+        if (!hasFacts)
+        {
+            return null;
+        }
+
+        var date = d.Date?.Date ?? (d.IsLead && !d.IsAggregate && doc.Article.Published is { } pub
+            ? new EventDate(pub, DatePrecision.Day, "", default)
+            : EventDate.Unknown);
+        if (d.IsAggregate)
+        {
+            date = d.Date?.Date is { } ad ? ad with { Date = ad.Date } : EventDate.Unknown;
+        }
+
+        return new ExtractedEvent
+        {
+            Kind = d.IsAggregate ? EventKind.Aggregate : EventKind.Strike,
+            Date = date,
+            Attacker = attacker,
+            TargetCountry = targetCountry,
+            Places = [.. uniquePlaces],
+            Weapons = uses.ToImmutable(),
+            Casualties = casualtyClaims,
+            Claimants = [.. evClaimants.DistinctBy(c => c.Name)],
+            Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
+            Location = BestLocation(uniquePlaces),
+        };
+    }
+
+    /// <summary>Revisions: of claims of one kind and weapon, the revision or the largest stays current.</summary>
+    private static ImmutableArray<FigureClaim> MarkCurrent(ImmutableArray<FigureClaim> claims) => claims;
+
+    private static void AddOnce(List<string> list, string item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+
+    private static WeaponCategory MostSpecific(IEnumerable<WeaponCategory> categories)
+    {
+        var list = categories.ToList();
+        foreach (var c in new[] { WeaponCategory.CruiseMissile, WeaponCategory.BallisticMissile, WeaponCategory.GuidedBomb, WeaponCategory.Drone, WeaponCategory.Rocket, WeaponCategory.Artillery, WeaponCategory.Missile })
+        {
+            if (list.Contains(c))
+            {
+                if (c is WeaponCategory.CruiseMissile or WeaponCategory.BallisticMissile && list.Contains(WeaponCategory.CruiseMissile) && list.Contains(WeaponCategory.BallisticMissile))
+                {
+                    return WeaponCategory.Missile;
+                }
+
+                return c;
+            }
+        }
+
+        return list.Count > 0 ? list[0] : WeaponCategory.Other;
+    }
+
+    private List<PlaceRef> ResolvePlaces(List<PlaceMention> mentions) => mentions.Select(InterimResolve).ToList();
+
+    /// <summary>Until the context resolver lands: the hinted feature, then the war's countries, then population.</summary>
+    private static PlaceRef InterimResolve(PlaceMention m)
+    {
+        var pick = m.Candidates
+            .OrderByDescending(c => m.Hint == PlaceHint.Region ? c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 : c.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
+            .ThenByDescending(c => c.Country is "UA" or "RU")
+            .ThenByDescending(c => c.Population)
+            .FirstOrDefault();
+        if (pick is null)
+        {
+            return new PlaceRef(m.Text, m.Span);
+        }
+
+        return new PlaceRef(m.Text, m.Span)
+        {
+            Name = pick.Name,
+            GazetteerId = pick.Id,
+            Feature = pick.Feature switch
+            {
+                PlaceFeature.PopulatedPlace => "populated_place",
+                PlaceFeature.Admin1 => "admin1",
+                PlaceFeature.Admin2 => "admin2",
+                PlaceFeature.Country => "country",
+                PlaceFeature.Facility => "facility",
+                PlaceFeature.Water => "water",
+                _ => "other",
+            },
+            Admin1 = pick.Admin1,
+            Country = pick.Country,
+            Latitude = pick.Latitude,
+            Longitude = pick.Longitude,
+            GeoPrecision = pick.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility ? 1 : pick.Feature == PlaceFeature.Admin2 ? 2 : 3,
+            Occupied = pick.Occupied,
+        };
+    }
+
+    private static PlaceRef? BestLocation(List<PlaceRef> places) =>
+        places.Where(p => p.GeoPrecision is not null).OrderBy(p => p.GeoPrecision).FirstOrDefault() ?? places.FirstOrDefault();
+
+
+}

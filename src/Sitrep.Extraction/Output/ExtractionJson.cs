@@ -1,0 +1,238 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Output;
+
+/// <summary>
+/// Writes an extraction in the contract of <c>eval/SCHEMA.md</c> — article, published, events, background —
+/// plus, for every figure, its qualifier, claimant and evidence (offsets into the article text and the
+/// text there), every place's span and geography, the date's precision and words, and diagnostics.
+/// </summary>
+public static class ExtractionJson
+{
+    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    public static readonly JsonWriterOptions Pretty = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    public static void Write(Utf8JsonWriter w, Sitrep.Core.Extraction x)
+    {
+        var a = x.Article;
+        w.WriteStartObject();
+        w.WriteString("article", a.Id);
+        if (a.Published is { } p)
+        {
+            w.WriteString("published", p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("published");
+        }
+
+        WriteNullable(w, "title", a.Title);
+        WriteNullable(w, "url", a.Url);
+        w.WriteStartArray("events");
+        foreach (var e in x.Events.Where(e => e.Kind == EventKind.Strike))
+        {
+            WriteEvent(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("background");
+        foreach (var e in x.Events.Where(e => e.Kind == EventKind.Aggregate))
+        {
+            WriteEvent(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("diagnostics");
+        foreach (var d in x.Diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", d.Code);
+            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+            w.WriteString("message", d.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteEvent(Utf8JsonWriter w, ExtractedEvent e)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", e.Kind == EventKind.Aggregate ? "aggregate" : "strike");
+        if (e.Date.Date is { } d)
+        {
+            w.WriteString("date", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("date");
+        }
+
+        w.WriteString("date_text", e.Date.Text);
+        w.WriteString("date_precision", e.Date.Precision.ToContract());
+        if (e.Date.Text.Length > 0)
+        {
+            WriteSpan(w, "date_span", e.Date.Span);
+        }
+
+        w.WriteString("attacker", e.Attacker);
+        w.WriteString("target_country", e.TargetCountry);
+        w.WriteStartArray("places");
+        foreach (var p in e.Places)
+        {
+            WritePlace(w, p);
+        }
+
+        w.WriteEndArray();
+        if (e.Location is { } loc)
+        {
+            w.WritePropertyName("location");
+            WritePlace(w, loc);
+        }
+
+        w.WriteStartArray("weapons");
+        foreach (var u in e.Weapons)
+        {
+            w.WriteStartObject();
+            w.WriteString("category", u.Weapon.Category.ToContract());
+            WriteNullable(w, "model", u.Weapon.Model);
+            WriteCount(w, "launched", u.Current(FigureKind.Launched));
+            WriteCount(w, "destroyed", u.Current(FigureKind.Destroyed));
+            WriteCount(w, "suppressed", u.Current(FigureKind.Suppressed));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteCount(w, "killed", e.Killed);
+        WriteCount(w, "injured", e.Injured);
+        WriteNullable(w, "claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
+        w.WriteStartArray("claims");
+        foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
+        {
+            WriteClaim(w, c);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("quotes");
+        foreach (var q in e.Quotes)
+        {
+            w.WriteStringValue(q.Text);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("quote_spans");
+        foreach (var q in e.Quotes)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(q.Span.Start);
+            w.WriteNumberValue(q.Span.End);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, FigureClaim c)
+    {
+        w.WriteStartObject();
+        w.WriteString("figure", c.Kind.ToContract());
+        w.WriteNumber("value", c.Value);
+        w.WriteString("qualifier", c.Qualifier.ToContract());
+        if (c.Weapon is { } wr)
+        {
+            w.WriteString("category", wr.Category.ToContract());
+            WriteNullable(w, "model", wr.Model);
+        }
+
+        WriteNullable(w, "claimed_by", c.Claimant?.Name);
+        WriteNullable(w, "claimant_side", c.Claimant?.Side);
+        w.WriteBoolean("current", c.IsCurrent);
+        w.WriteString("rule", c.Rule);
+        w.WritePropertyName("evidence");
+        w.WriteStartObject();
+        w.WriteNumber("start", c.Evidence.Span.Start);
+        w.WriteNumber("end", c.Evidence.Span.End);
+        w.WriteString("text", c.Evidence.Text);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WritePlace(Utf8JsonWriter w, PlaceRef p)
+    {
+        w.WriteStartObject();
+        w.WriteString("text", p.Text);
+        WriteNullable(w, "name", p.Name);
+        w.WriteNumber("start", p.Span.Start);
+        w.WriteNumber("end", p.Span.End);
+        WriteNullable(w, "gazetteer_id", p.GazetteerId);
+        WriteNullable(w, "feature", p.Feature);
+        WriteNullable(w, "admin1", p.Admin1);
+        WriteNullable(w, "country", p.Country);
+        WriteNumber(w, "lat", p.Latitude);
+        WriteNumber(w, "lon", p.Longitude);
+        WriteNumber(w, "geo_precision", p.GeoPrecision);
+        WriteNumber(w, "where_prec", p.WherePrecision);
+        w.WriteBoolean("occupied", p.Occupied);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, string name, Sitrep.Core.TextSpan span)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(span.Start);
+        w.WriteNumberValue(span.End);
+        w.WriteEndArray();
+    }
+
+    private static void WriteCount(Utf8JsonWriter w, string name, FigureClaim? c)
+    {
+        if (c is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteNumber(name, c.Value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? v)
+    {
+        if (v is { } x)
+        {
+            w.WriteNumber(name, Math.Round(x, 5));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, int? v)
+    {
+        if (v is { } x)
+        {
+            w.WriteNumber(name, x);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? v)
+    {
+        if (v is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, v);
+        }
+    }
+}

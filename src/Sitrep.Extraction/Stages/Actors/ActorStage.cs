@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Stages.Actors;
+
+/// <summary>
+/// Finds who attacked and who says so. Attacker cues: a side word before an attack noun or verb ("Russia
+/// launched", "a Ukrainian drone attack", "Russian forces shelled", "the occupiers struck", "Ukrainian drones
+/// were shot down"). Claimants: "…, the air force said", "according to …", "X wrote on Telegram".
+/// Produces two kinds of mention in one layer: <see cref="ActorMention"/> and <see cref="ClaimantMention"/>.
+/// </summary>
+public sealed class ActorStage : IStage
+{
+    private static readonly FrozenWords RuWords = FrozenWords.Of("russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's");
+    private static readonly FrozenWords UaWords = FrozenWords.Of("ukraine", "ukrainian", "ukrainians", "ukraine's", "kyiv's", "kiev's", "afu", "zsu", "sbu", "ukrainian-launched");
+    private static readonly FrozenWords AttackWords = FrozenWords.Of(
+        "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "assault", "raid", "raids", "barrage", "launched",
+        "fired", "fires", "launches", "targeted", "targets", "hit", "hits", "pounded", "bombed", "unleashed", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "uavs", "uav",
+        "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
+    private static readonly FrozenWords SpeechVerbs = FrozenWords.Of("said", "says", "reported", "reports", "wrote", "writes", "announced", "announces", "stated", "states", "added", "noted", "claimed", "claims", "confirmed", "confirms", "posted", "told", "tweeted", "informed", "specified", "declared", "warned", "explained", "clarified", "described");
+    private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
+
+    public string Name => "actors";
+
+    public ImmutableArray<string> Requires => [Layers.Sentences];
+
+    public string Produces => Layers.Actors;
+
+    public ImmutableArray<Mention> Run(Document document)
+    {
+        var tokens = document.Tokens;
+        var result = ImmutableArray.CreateBuilder<Mention>();
+        foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            for (var i = s.FirstToken; i < s.EndToken; i++)
+            {
+                var w = tokens[i].Lower;
+                var side = RuWords.Contains(w) ? "RU" : UaWords.Contains(w) ? "UA" : null;
+                if (side is null && w == "kyiv" && i + 1 < s.EndToken && tokens[i + 1].Lower is "regime" or "launched" or "attacked" or "fired" or "struck")
+                {
+                    side = "UA";
+                }
+
+                if (side is null && w == "armed" && i + 3 < s.EndToken && tokens[i + 1].Lower == "forces" && tokens[i + 2].Lower == "of" && tokens[i + 3].Lower == "ukraine")
+                {
+                    side = "UA";
+                }
+
+                if (side is null)
+                {
+                    continue;
+                }
+
+                // "Russian air defences shot down", "Ukrainian officials said": not the attacker.
+                var next = i + 1 < s.EndToken ? tokens[i + 1].Lower : "";
+                if (NotAttacker.Contains(next) && !(next == "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "force" && false))
+                {
+                    if (next is "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "attacks" or "raid")
+                    {
+                        // "Russian air strikes": an attacker cue after all.
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+
+                // Target cues: "attack on Ukraine", "strikes against Russia", "across Ukraine", "into Russia"
+                var prev = i > s.FirstToken ? tokens[i - 1].Lower : "";
+                if (prev is "on" or "against" or "at" or "across" or "into" or "in" or "over" or "of" or "to" or "toward" or "towards" or "from" or "inside" or "with" or "throughout" or "within")
+                {
+                    continue;
+                }
+
+                var attacker = false;
+                for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+                {
+                    var x = tokens[k].Lower;
+                    if (AttackWords.Contains(x))
+                    {
+                        attacker = true;
+                        break;
+                    }
+
+                    if (x is "," or "." or "said" or "says" or "and" && k > i + 1)
+                    {
+                        break;
+                    }
+                }
+
+                if (attacker)
+                {
+                    result.Add(new ActorMention(tokens[i].Span, side, true, "side-before-attack"));
+                }
+            }
+
+            Claimants(document, s, result);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static void Claimants(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            int start, end;
+            if (w == "according" && i + 1 < s.EndToken && tokens[i + 1].Lower == "to")
+            {
+                start = i + 2;
+                end = start;
+                while (end < s.EndToken && end < start + 14 && tokens[end].Lower is not ("," or "." or ";" or "\"" or ":" or "that"))
+                {
+                    end++;
+                }
+            }
+            else if (SpeechVerbs.Contains(w) && i > s.FirstToken)
+            {
+                // "…, the Ukrainian air force said." / "Governor X said" / "X wrote on Telegram"
+                end = i;
+                start = i - 1;
+                var capital = false;
+                while (start > s.FirstToken && end - start < 14 && tokens[start - 1].Lower is not ("," or "." or ";" or "\"" or ":" or "that" or "when" or "as" or "and" or "but" or "which" or "who" or "while"))
+                {
+                    start--;
+                }
+
+                for (var k = start; k < end; k++)
+                {
+                    capital |= char.IsUpper(doc.Text[tokens[k].Start]) || tokens[k].Lower is "governor" or "mayor" or "ministry" or "military" or "force" or "authorities" or "officials" or "administration" or "service";
+                }
+
+                if (!capital || tokens[start].Lower is "it" or "he" or "she" or "they" or "we" or "i" or "this" or "there")
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[start].Start, tokens[end - 1].End);
+            var name = doc.Slice(span);
+            result.Add(new ClaimantMention(span, new Claimant(name, SideOf(doc, start, end), span), w == "according" ? "according-to" : "speech-verb"));
+        }
+    }
+
+    /// <summary>Whose side a claimant speaks for, from the words in its name.</summary>
+    public static string SideOf(Document doc, int start, int end)
+    {
+        var ua = 0;
+        var ru = 0;
+        for (var k = start; k < end; k++)
+        {
+            var w = doc.Tokens[k].Lower;
+            if (w.StartsWith("ukrain", StringComparison.Ordinal) || w is "kyiv" or "kyiv's" or "zelensky" or "zelenskyy" or "zelenskiy" or "ukrinform" or "oleshchuk" or "ihnat" or "syrskyi" or "ova" or "ukrenergo")
+            {
+                ua++;
+            }
+
+            if (w.StartsWith("russia", StringComparison.Ordinal) || w is "moscow" or "kremlin" or "tass" or "ria" or "peskov" or "shoigu" or "putin" or "rosaviatsia")
+            {
+                ru++;
+            }
+        }
+
+        return ua > ru ? "UA" : ru > ua ? "RU" : "unknown";
+    }
+}

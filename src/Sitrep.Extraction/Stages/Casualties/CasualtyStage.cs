@@ -1,0 +1,463 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Stages.Casualties;
+
+/// <summary>
+/// Finds killed and injured figures: "three people were injured", "killing at least 25 people",
+/// "a woman was killed" (= 1), "injured another nine", "the death toll rose to 33" (a revision),
+/// "no casualties were reported" (= 0 killed and 0 injured). Sub-counts ("including nine children") and
+/// vague plurals are left out; earlier figures ("Earlier reports said ten") are marked superseded.
+/// </summary>
+public sealed class CasualtyStage : IStage
+{
+    private static readonly Dictionary<string, (FigureKind Kind, string Role)> Keywords = LexiconFile.Rows("casualty-words.tsv")
+        .ToDictionary(r => r[0], r => (Enum.Parse<FigureKind>(r[1]), r[2]), StringComparer.Ordinal);
+
+    private static readonly FrozenWords Between = FrozenWords.Of(LexiconFile.Rows("between-words.tsv").Select(r => r[0]));
+
+    private static readonly FrozenWords SingularPersons = FrozenWords.Of(
+        "person", "woman", "man", "civilian", "child", "girl", "boy", "resident", "driver", "soldier", "serviceman", "teenager", "pensioner", "worker",
+        "employee", "rescuer", "medic", "policeman", "officer", "passenger", "volunteer", "journalist", "farmer", "infant", "baby", "citizen", "individual", "victim");
+
+    private static readonly FrozenWords RiseWords = FrozenWords.Of("rose", "risen", "rises", "rise", "increased", "increases", "climbed", "climbs", "reached", "grew", "grown", "jumped", "up");
+
+    public string Name => "casualties";
+
+    public ImmutableArray<string> Requires => [Layers.Sentences, Layers.Numbers];
+
+    public string Produces => Layers.Casualties;
+
+    public ImmutableArray<Mention> Run(Document document)
+    {
+        var tokens = document.Tokens;
+        var numbersByToken = new Dictionary<int, NumberMention>();
+        foreach (var n in document.Layer<NumberMention>(Layers.Numbers))
+        {
+            for (var t = n.TokenIndex; t < n.EndToken; t++)
+            {
+                numbersByToken[t] = n;
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<Mention>();
+        foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            var superseded = IsEarlierReport(document, s);
+            var used = new HashSet<int>();
+            var before = result.Count;
+            Zeroes(document, s, result);
+            for (var i = s.FirstToken; i < s.EndToken; i++)
+            {
+                var w = tokens[i].Lower;
+                if (!Keywords.TryGetValue(w, out var kw))
+                {
+                    continue;
+                }
+
+                // "lives" only in "claimed/took the lives of N"
+                if (w == "lives")
+                {
+                    if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
+                    {
+                        Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
+                    }
+
+                    continue;
+                }
+
+                var found = false;
+                if (kw.Role is "after" or "both")
+                {
+                    found = TryNumberBefore(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                }
+
+                if (!found && kw.Role is "before" or "both")
+                {
+                    TryNumberAfter(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                }
+            }
+
+            Singulars(document, s, result, superseded, used);
+            Tolls(document, s, numbersByToken, result, used);
+            _ = before;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static int NumberStart(Document doc, Dictionary<int, NumberMention> numbers, int k)
+    {
+        // The number mention whose qualifier starts at token k ("at least 7").
+        for (var j = k; j < Math.Min(doc.Tokens.Count, k + 4); j++)
+        {
+            if (numbers.TryGetValue(j, out var n) && n.Span.Start == doc.Tokens[k].Start)
+            {
+                return j;
+            }
+        }
+
+        return k;
+    }
+
+    private static bool TryNumberBefore(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        var k = kwIndex - 1;
+        var steps = 0;
+        while (k >= s.FirstToken && steps < 9)
+        {
+            var w = tokens[k].Lower;
+            if (numbers.TryGetValue(k, out var n))
+            {
+                if (IsSubCount(doc, s, n) || n.IsVague || used.Contains(k))
+                {
+                    return false;
+                }
+
+                // "a 75-year-old": never; "one of the": not a count of people
+                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used);
+                return true;
+            }
+
+            if (w is "\"" or "'" || Between.Contains(w) || w.EndsWith("-year-old", StringComparison.Ordinal) || w.EndsWith("-old", StringComparison.Ordinal))
+            {
+                k--;
+                steps++;
+                continue;
+            }
+
+            // Skip one parenthetical: ", aged 57 and 43," / ", including 9 children,"
+            if (w == "," && steps <= 6)
+            {
+                var j = k - 1;
+                var inner = 0;
+                while (j >= s.FirstToken && tokens[j].Lower != "," && inner < 7)
+                {
+                    j--;
+                    inner++;
+                }
+
+                if (j >= s.FirstToken && tokens[j].Lower == "," && inner is > 0 and < 7 && tokens[j + 1].Lower is "aged" or "including" or "among" or "mostly" or "many" or "most")
+                {
+                    k = j - 1;
+                    steps++;
+                    continue;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    private static void TryNumberAfter(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        var k = kwIndex + 1;
+        if (k < s.EndToken && tokens[k].Lower is "another" or "a" && k + 1 < s.EndToken && tokens[k + 1].Lower is "further")
+        {
+            k += 2;
+        }
+        else if (k < s.EndToken && tokens[k].Lower is "another" or "an" && (k + 1 >= s.EndToken || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Lower is "and" or "person" or "civilian" or "man" or "woman" or "one"))
+        {
+            // "injured another" / "injured another person" = 1
+            Add(result, doc, null, kind, kwIndex, "another", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[k].End));
+            return;
+        }
+        else if (k < s.EndToken && tokens[k].Lower == "another")
+        {
+            k++;
+        }
+
+        if (k >= s.EndToken)
+        {
+            return;
+        }
+
+        var start = NumberStart(doc, numbers, k);
+        if (numbers.TryGetValue(start, out var n) && !n.IsVague && !used.Contains(start))
+        {
+            // "killed 25 people", "injuring at least 72", but not "killed 3 of 10 drones" (no such thing) or "wounded in 2 places".
+            var after = n.EndToken < s.EndToken ? tokens[n.EndToken].Lower : "";
+            if (after is "of" or "times" or "days" or "hours")
+            {
+                return;
+            }
+
+            Add(result, doc, n, kind, kwIndex, tokens[kwIndex].Lower + "-N", superseded, used);
+            return;
+        }
+
+        // "injuring a 48-year-old man", "killing one civilian" (one is a number), "killed a woman"
+        if (tokens[k].Lower is "a" or "an")
+        {
+            var j = k + 1;
+            while (j < s.EndToken && j <= k + 3 && !SingularPersons.Contains(tokens[j].Lower))
+            {
+                j++;
+            }
+
+            if (j < s.EndToken && SingularPersons.Contains(tokens[j].Lower))
+            {
+                Add(result, doc, null, kind, kwIndex, "kw-a-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[j].End));
+            }
+        }
+    }
+
+    /// <summary>"a woman was killed", "an elderly woman died", "the driver of one of the trucks was killed", "another was injured".</summary>
+    private static void Singulars(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (w is not ("a" or "an" or "another" or "the"))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            if (w == "another" && j < s.EndToken && tokens[j].Lower is "was" or "has" or "is")
+            {
+                j = i; // "another was injured"
+            }
+            else
+            {
+                while (j < s.EndToken && j <= i + 3 && !SingularPersons.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                {
+                    j++;
+                }
+
+                if (j >= s.EndToken || !SingularPersons.Contains(tokens[j].Lower))
+                {
+                    continue;
+                }
+
+                if (w == "the" && tokens[j].Lower is not ("driver" or "passenger" or "owner"))
+                {
+                    continue;
+                }
+            }
+
+            // then: (of one of the trucks)? (was|has been|is)? (reportedly)? KW
+            var k = j + 1;
+            var limit = Math.Min(s.EndToken, k + 7);
+            while (k < limit && !Keywords.ContainsKey(tokens[k].Lower))
+            {
+                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || Keywords.ContainsKey(tokens[k].Lower))
+                {
+                    break;
+                }
+
+                k++;
+            }
+
+            if (k < limit && Keywords.TryGetValue(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
+            {
+                var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
+                if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
+                {
+                    Add(result, doc, null, kw.Kind, k, "a-person-" + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End));
+                }
+            }
+        }
+    }
+
+    /// <summary>"the death toll rose to 11", "the number of injured has increased to 14".</summary>
+    private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            FigureKind? kind = null;
+            if (w == "toll")
+            {
+                kind = i > s.FirstToken && tokens[i - 1].Lower is "injury" or "casualty" ? FigureKind.Injured : FigureKind.Killed;
+            }
+            else if (w == "number" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
+            {
+                for (var j = i + 2; j < Math.Min(s.EndToken, i + 6); j++)
+                {
+                    if (tokens[j].Lower is "dead" or "killed" or "deaths" or "fatalities")
+                    {
+                        kind = FigureKind.Killed;
+                        break;
+                    }
+
+                    if (tokens[j].Lower is "injured" or "wounded" or "victims" or "casualties")
+                    {
+                        kind = tokens[j].Lower == "victims" && Enumerable.Range(j, Math.Min(3, s.EndToken - j)).Any(x => tokens[x].Lower == "killed") ? FigureKind.Killed : FigureKind.Injured;
+                        break;
+                    }
+                }
+            }
+
+            if (kind is null)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < Math.Min(s.EndToken, i + 30); j++)
+            {
+                if (RiseWords.Contains(tokens[j].Lower) || tokens[j].Lower is "brought" or "stands" or "stood")
+                {
+                    var k = j + 1;
+                    if (k < s.EndToken && tokens[k].Lower is "to" or "at")
+                    {
+                        k++;
+                    }
+
+                    var start = NumberStart(doc, numbers, k);
+                    if (numbers.TryGetValue(start, out var n) && !used.Contains(start))
+                    {
+                        Add(result, doc, n, kind.Value, i, "toll-rose-to", superseded: false, used, revision: true);
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities".</summary>
+    private static void Zeroes(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (w is not ("no" or "without" or "nobody" or "none"))
+            {
+                continue;
+            }
+
+            // "no information on any damage or casualties" says nothing; "no reports of casualties" says none.
+            var limit = Math.Min(s.EndToken, i + 7);
+            for (var j = i + 1; j < limit; j++)
+            {
+                var x = tokens[j].Lower;
+                if (x is "information" or "details" or "data" or "word" or "indication" or "immediate" && j + 1 < limit && tokens[j + 1].Lower is "information" or "details" or "data" or "on" or "about")
+                {
+                    break;
+                }
+
+                if (x is "information" or "details" or "data" or "word")
+                {
+                    break;
+                }
+
+                FigureKind[] kinds = x switch
+                {
+                    "casualties" or "victims" => [FigureKind.Killed, FigureKind.Injured],
+                    "fatalities" or "deaths" or "dead" or "killed" => [FigureKind.Killed],
+                    "injuries" or "injured" or "wounded" or "hurt" => [FigureKind.Injured],
+                    _ => [],
+                };
+                if (w is "nobody" or "none" || (w == "no" && j == i + 1 && x == "one"))
+                {
+                    // "no one was killed", "nobody was hurt"
+                    var k = j;
+                    while (k < limit && !(tokens[k].Lower is "killed" or "injured" or "hurt" or "wounded" or "died"))
+                    {
+                        k++;
+                    }
+
+                    if (k < limit)
+                    {
+                        var kind = tokens[k].Lower is "killed" or "died" ? FigureKind.Killed : FigureKind.Injured;
+                        result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[k].End), kind, 0, Qualifier.Exact, new TextSpan(tokens[i].Start, tokens[i].End), "no-one"));
+                    }
+
+                    break;
+                }
+
+                if (kinds.Length > 0)
+                {
+                    var span = new TextSpan(tokens[i].Start, tokens[j].End);
+                    foreach (var kind in kinds)
+                    {
+                        result.Add(new CasualtyMention(span, kind, 0, Qualifier.Exact, new TextSpan(tokens[i].Start, tokens[i].End), "no-casualties"));
+                    }
+
+                    if (j + 1 < limit && tokens[j + 1].Lower == "or" && j + 2 < limit && kinds.Length == 1)
+                    {
+                        continue; // "no deaths or injuries"
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var first = n.TokenIndex;
+        while (first > s.FirstToken && tokens[first - 1].End > n.Span.Start)
+        {
+            first--;
+        }
+
+        for (var k = first - 1; k >= Math.Max(s.FirstToken, first - 3); k--)
+        {
+            var w = tokens[k].Lower;
+            if (w is "including" or "among" or "whom" or "them" or "incl")
+            {
+                return true;
+            }
+
+            if (w is "," or "." or ";")
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEarlierReport(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 6); i++)
+        {
+            if (tokens[i].Lower is "earlier" or "previously" or "initially" && (i == s.FirstToken || tokens[i - 1].Lower is "," or "\""))
+            {
+                return true;
+            }
+
+            if (tokens[i].Lower is "earlier" or "previous" or "initial" && i + 1 < s.EndToken && tokens[i + 1].Lower is "reports" or "reported" or "figures" or "data")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false)
+    {
+        var tokens = doc.Tokens;
+        TextSpan full;
+        if (n is not null)
+        {
+            used.Add(n.TokenIndex);
+            var kw = tokens[kwIndex].Span;
+            full = TextSpan.Cover(n.Span, kw);
+        }
+        else
+        {
+            full = span ?? tokens[kwIndex].Span;
+        }
+
+        result.Add(new CasualtyMention(full, kind, n?.Value ?? 1, n?.Qualifier ?? Qualifier.Exact, n?.ValueSpan ?? full, rule)
+        {
+            IsRevision = revision,
+            IsSuperseded = superseded,
+        });
+    }
+}

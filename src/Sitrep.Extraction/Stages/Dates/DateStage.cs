@@ -1,0 +1,515 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sitrep.Core;
+using Sitrep.Extraction.Stages.Numbers;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Stages.Dates;
+
+/// <summary>
+/// Finds date expressions and resolves them against the article's publication date (never the clock):
+/// "overnight", "early Thursday", "on the night of Sunday to Monday", "a day earlier", "last week",
+/// "December 29", "25 October 2024", "30.07.2025". A night resolves to its morning day. Weekdays resolve to
+/// the latest such day on or before publication; month-days to the latest such date. Without a publication
+/// date, only expressions that carry their own year resolve.
+/// </summary>
+public sealed class DateStage : IStage
+{
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday,
+        ["sunday"] = DayOfWeek.Sunday, ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["tues"] = DayOfWeek.Tuesday,
+        ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday, ["thur"] = DayOfWeek.Thursday, ["thurs"] = DayOfWeek.Thursday,
+        ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
+    };
+
+    private static readonly Dictionary<string, int> MonthNumbers = new(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9,
+        ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
+    };
+
+    private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
+
+    public string Name => "dates";
+
+    public ImmutableArray<string> Requires => [Layers.Sentences];
+
+    public string Produces => Layers.Dates;
+
+    public ImmutableArray<Mention> Run(Document document)
+    {
+        var published = document.Article.Published;
+        var result = ImmutableArray.CreateBuilder<Mention>();
+        foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            var found = new List<DateMention>();
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                if (TryMatch(document, i, sentence.EndToken, published, out var m, out var next))
+                {
+                    found.Add(m);
+                    i = next - 1;
+                }
+            }
+
+            // Relative expressions resolve against another date in the same sentence, else publication.
+            for (var k = 0; k < found.Count; k++)
+            {
+                var m = found[k];
+                if (!m.IsRelative)
+                {
+                    continue;
+                }
+
+                var offset = m.RelativeDays;
+                var anchor = m.Rule == "day-after"
+                    ? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null)
+                    : found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null);
+                var baseDate = anchor?.Date.Date ?? (m.Rule == "day-after" ? null : published);
+                var resolved = baseDate?.AddDays(offset);
+                found[k] = m with { Date = new EventDate(resolved, DatePrecision.Day, m.Date.Text, m.Date.Span) };
+            }
+
+            result.AddRange(found);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next)
+    {
+        var t = doc.Tokens;
+        string W(int k) => k < end && k >= 0 ? t[k].Lower : "";
+        mention = null!;
+        next = i + 1;
+        var w = W(i);
+
+        // Periods for totals.
+        if (w == "since" || (w is "so" && W(i + 1) == "far") || w == "throughout" || (w is "over" or "in" or "during" && W(i + 1) == "the" && W(i + 2) is "past" or "last")
+            || (w == "this" && W(i + 1) is "year" or "month") || (w == "last" && W(i + 1) is "year" or "month"))
+        {
+            var stop = Math.Min(end, i + 8);
+            var k = i + 1;
+            while (k < stop && t[k].Kind != TokenKind.Punct)
+            {
+                k++;
+            }
+
+            var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
+            if (IsPeriodPhrase(phrase))
+            {
+                next = k;
+                mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };
+                return true;
+            }
+        }
+
+        // dd.mm.yyyy and yyyy-mm-dd
+        if (t[i].Kind == TokenKind.Number && TryParseNumericDate(doc, i, end, out var nd, out var ndEnd))
+        {
+            next = ndEnd;
+            mention = Make(doc, i, ndEnd, new EventDate(nd, DatePrecision.Day, "", default), "numeric-date");
+            return true;
+        }
+
+        // "(on) the night of Sunday to Monday", "the night between Wednesday and Thursday", "night of 14-15 October",
+        // "the night of September 21", "on the night of June 2"
+        if (w == "night" && W(i + 1) is "of" or "between" or "from" or "to" or "into")
+        {
+            var start = i;
+            if (W(i - 1) == "the")
+            {
+                start = i - 1;
+            }
+
+            if (W(start - 1) is "on" or "in" or "during" or "overnight")
+            {
+                start--;
+            }
+
+            var k = i + 2;
+            if (W(k) == "last")
+            {
+                k++;
+            }
+
+            if (Weekdays.TryGetValue(W(k), out var d1) && W(k + 1) is "to" or "and" or "into" or "-")
+            {
+                var k2 = k + 2;
+                if (W(k2) == "last")
+                {
+                    k2++;
+                }
+
+                if (Weekdays.TryGetValue(W(k2), out var d2))
+                {
+                    next = k2 + 1;
+                    mention = Make(doc, start, next, Night(Weekday(published, d2, false)), "night-of-weekdays");
+                    return true;
+                }
+            }
+
+            if (TryMonthDay(doc, k, end, published, out var md, out var mdEnd, out var hasYear, out var secondDay))
+            {
+                next = mdEnd;
+                var date = secondDay ?? md;
+                mention = Make(doc, start, next, Night(date), hasYear ? "night-of-date-year" : "night-of-date");
+                return true;
+            }
+
+            if (Weekdays.TryGetValue(W(k), out var d))
+            {
+                next = k + 1;
+                mention = Make(doc, start, next, Night(Weekday(published, d, false)?.AddDays(1)), "night-of-weekday");
+                return true;
+            }
+        }
+
+        // "overnight", "last night", "tonight", "during the night", "at night", "this night", "in the early hours"
+        if (w == "overnight" || (w is "last" or "this" && W(i + 1) == "night") || w == "tonight"
+            || (w is "during" or "at" or "in" && W(i + 1) == "the" && W(i + 2) == "night") || (w == "at" && W(i + 1) == "night")
+            || (w == "in" && W(i + 1) == "the" && W(i + 2) == "early" && W(i + 3) == "hours" && W(i + 4) != "of"))
+        {
+            var len = w == "overnight" || w == "tonight" ? 1 : w == "at" && W(i + 1) == "night" ? 2 : w is "last" or "this" ? 2 : W(i + 2) == "early" ? 4 : 3;
+            if (w == "overnight" && (W(i + 1) is "on" || Weekdays.ContainsKey(W(i + 1))))
+            {
+                // "overnight on Sunday", "overnight Tuesday": the weekday decides below.
+                return false;
+            }
+
+            next = i + len;
+            mention = Make(doc, i, next, Night(published), "overnight");
+            return true;
+        }
+
+        // today, this morning/afternoon/evening, yesterday (morning), earlier today
+        if (w is "today" or "tonight" || (w == "this" && W(i + 1) is "morning" or "afternoon" or "evening"))
+        {
+            next = w == "this" ? i + 2 : i + 1;
+            mention = Make(doc, i, next, new EventDate(published, DatePrecision.Day, "", default), "today");
+            return true;
+        }
+
+        if (w == "yesterday")
+        {
+            next = DayParts.Contains(W(i + 1)) ? i + 2 : i + 1;
+            mention = Make(doc, i, next, new EventDate(published?.AddDays(-1), DatePrecision.Day, "", default), "yesterday");
+            return true;
+        }
+
+        // "a day earlier", "the day before", "the previous day", "two days earlier", "the day after"
+        if ((w is "a" or "one" or "the" && W(i + 1) == "day" && W(i + 2) is "earlier" or "before" or "prior")
+            || (w == "the" && W(i + 1) is "previous" or "preceding" && W(i + 2) == "day"))
+        {
+            next = i + 3;
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-before") with { IsRelative = true, RelativeDays = -1 };
+            return true;
+        }
+
+        if (w == "the" && W(i + 1) == "day" && W(i + 2) == "after" && W(i + 3) is not ("tomorrow" or ""))
+        {
+            next = i + 3;
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-after") with { IsRelative = true, RelativeDays = 1 };
+            return true;
+        }
+
+        if (NumberWord(W(i)) is int nDays && nDays > 0 && W(i + 1) is "days" or "day" && W(i + 2) is "earlier" or "ago" or "before")
+        {
+            next = i + 3;
+            if (W(i + 2) == "ago")
+            {
+                mention = Make(doc, i, next, new EventDate(published?.AddDays(-nDays), DatePrecision.Day, "", default), "days-ago");
+            }
+            else
+            {
+                mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "days-earlier") with { IsRelative = true, RelativeDays = -nDays };
+            }
+
+            return true;
+        }
+
+        // Weeks: "earlier this week", "this week", "last week", "two weeks ago"
+        if ((w == "this" || w == "last") && W(i + 1) == "week")
+        {
+            var start = W(i - 1) == "earlier" ? i - 1 : i;
+            next = i + 2;
+            var weekStart = published is { } p ? StartOfWeek(p).AddDays(w == "last" ? -7 : 0) : (DateOnly?)null;
+            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Week, "", default) { Start = weekStart }, w + "-week");
+            return true;
+        }
+
+        if ((NumberWord(w) is int nWeeks && W(i + 1) is "weeks" or "week" && W(i + 2) == "ago") || (w == "a" && W(i + 1) == "week" && W(i + 2) == "ago"))
+        {
+            var start = W(i - 1) is "over" or "about" ? i - 1 : i;
+            start = W(start - 1) == "just" ? start - 1 : start;
+            next = i + 3;
+            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Week, "", default), "weeks-ago");
+            return true;
+        }
+
+        // Month-day, with optional weekday/part of day before: "On April 30", "Nov. 6", "25 October", "December 29, 2023"
+        if (TryMonthDay(doc, i, end, published, out var date2, out var end2, out var year2, out _))
+        {
+            var start = i;
+            while (start > 0 && (W(start - 1) is "on" or "of" or "early" or "late" or "the" or "evening" or "morning" or "afternoon" || (W(start - 1) == "," && Weekdays.ContainsKey(W(start - 2))) || Weekdays.ContainsKey(W(start - 1))))
+            {
+                start--;
+            }
+
+            next = end2;
+            mention = Make(doc, Math.Max(start, i - 5), next, new EventDate(date2, DatePrecision.Day, "", default), year2 ? "month-day-year" : "month-day");
+            return true;
+        }
+
+        // Month alone: "in March", "in late August", "in January 2024"
+        if (w is "in" && (MonthNumbers.ContainsKey(W(i + 1)) || (W(i + 1) is "late" or "early" or "mid" && MonthNumbers.ContainsKey(W(i + 2)))) && W(i + 1) != "may")
+        {
+            var mIdx = MonthNumbers.ContainsKey(W(i + 1)) ? i + 1 : i + 2;
+            next = mIdx + 1;
+            if (t.Count > next && next < end && t[next].Kind == TokenKind.Number && t[next].Lower.Length == 4)
+            {
+                next++;
+            }
+
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Month, "", default), "month");
+            return true;
+        }
+
+        // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
+        if (Weekdays.TryGetValue(w, out var day) && w.Length > 3 && doc.Tokens[i].IsCapitalized(doc.Text))
+        {
+            var start = i;
+            var last = false;
+            while (start > 0 && W(start - 1) is "on" or "early" or "late" or "last" or "overnight" or "since" or "until" or "by" or "from")
+            {
+                if (W(start - 1) == "last")
+                {
+                    last = true;
+                }
+
+                if (W(start - 1) is "since" or "until" or "by")
+                {
+                    break;
+                }
+
+                start--;
+            }
+
+            next = i + 1;
+            if (W(next) == "'" && W(next + 1) == "s")
+            {
+                next += 2;
+            }
+            else if (W(next) == "'s")
+            {
+                next++;
+            }
+
+            var part = W(next);
+            var isNight = part == "night" || W(start) == "overnight";
+            if (DayParts.Contains(part))
+            {
+                next++;
+            }
+
+            var resolved = Weekday(published, day, last);
+            mention = Make(doc, start, next, isNight ? Night(resolved) with { } : new EventDate(resolved, DatePrecision.Day, "", default), last ? "last-weekday" : "weekday");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsPeriodPhrase(string p) =>
+        p.StartsWith("since the", StringComparison.Ordinal) && (p.Contains("war", StringComparison.Ordinal) || p.Contains("invasion", StringComparison.Ordinal)
+            || p.Contains("start", StringComparison.Ordinal) || p.Contains("beginning", StringComparison.Ordinal) || p.Contains("year", StringComparison.Ordinal)
+            || p.Contains("conflict", StringComparison.Ordinal) || p.Contains("outset", StringComparison.Ordinal))
+        || p.StartsWith("since february 2022", StringComparison.Ordinal) || p.StartsWith("since february 24", StringComparison.Ordinal)
+        || p.StartsWith("so far", StringComparison.Ordinal) || p.StartsWith("throughout the", StringComparison.Ordinal)
+        || p.StartsWith("this year", StringComparison.Ordinal) || p.StartsWith("this month", StringComparison.Ordinal)
+        || p.StartsWith("last year", StringComparison.Ordinal) || p.StartsWith("last month", StringComparison.Ordinal)
+        || p.StartsWith("over the past", StringComparison.Ordinal) || p.StartsWith("over the last", StringComparison.Ordinal)
+        || p.StartsWith("in the past", StringComparison.Ordinal) || p.StartsWith("in the last", StringComparison.Ordinal)
+        || p.StartsWith("during the past", StringComparison.Ordinal) || p.StartsWith("during the last", StringComparison.Ordinal);
+
+    private static int? NumberWord(string w) => w switch
+    {
+        "two" or "2" => 2, "three" or "3" => 3, "four" or "4" => 4, "five" or "5" => 5, "six" or "6" => 6, "seven" or "7" => 7,
+        "one" or "1" => 1, "several" => null, _ => null,
+    };
+
+    private static EventDate Night(DateOnly? morning) =>
+        new(morning, DatePrecision.Night, "", default) { Start = morning?.AddDays(-1) };
+
+    private static DateMention Make(Document doc, int first, int end, EventDate date, string rule)
+    {
+        var span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End);
+        var text = doc.Slice(span);
+        return new DateMention(span, date with { Text = text, Span = span }, first, rule);
+    }
+
+    /// <summary>The latest <paramref name="day"/> on or before publication (strictly before when <paramref name="strictlyBefore"/>).</summary>
+    public static DateOnly? Weekday(DateOnly? published, DayOfWeek day, bool strictlyBefore)
+    {
+        if (published is not { } p)
+        {
+            return null;
+        }
+
+        var back = ((int)p.DayOfWeek - (int)day + 7) % 7;
+        if (back == 0 && strictlyBefore)
+        {
+            back = 7;
+        }
+
+        return p.AddDays(-back);
+    }
+
+    private static DateOnly StartOfWeek(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    private static bool TryParseNumericDate(Document doc, int i, int end, out DateOnly? date, out int next)
+    {
+        var t = doc.Tokens;
+        date = null;
+        next = i + 1;
+        var lower = t[i].Lower;
+        if (lower.Length == 10 && lower[2] == '.' && lower[5] == '.'
+            && DateOnly.TryParseExact(lower, "dd.MM.yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d1))
+        {
+            date = d1;
+            return true;
+        }
+
+        // 2024-03-22 arrives as "2024" "-" "03" "-" "22"
+        if (lower.Length == 4 && i + 4 < end && t[i + 1].Lower == "-" && t[i + 3].Lower == "-" && t[i + 2].Lower.Length == 2 && t[i + 4].Lower.Length == 2
+            && t[i + 4].End - t[i].Start == 10
+            && DateOnly.TryParseExact(doc.Text.AsSpan(t[i].Start, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d2))
+        {
+            date = d2;
+            next = i + 5;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"December 29", "Dec. 29, 2023", "29 December", "25 October 2024", "14-15 October", "Sept. 20-21".</summary>
+    private static bool TryMonthDay(Document doc, int i, int end, DateOnly? published, out DateOnly? date, out int next, out bool hasYear, out DateOnly? secondDay)
+    {
+        var t = doc.Tokens;
+        string W(int k) => k < end && k >= 0 ? t[k].Lower : "";
+        date = null;
+        secondDay = null;
+        next = i;
+        hasYear = false;
+        int month, day, day2 = 0;
+        int k;
+        if (MonthNumbers.TryGetValue(W(i), out month) && (W(i) != "may" || char.IsUpper(doc.Text[t[i].Start])) && (W(i) != "march" || char.IsUpper(doc.Text[t[i].Start])))
+        {
+            k = i + 1;
+            if (W(k) == ".")
+            {
+                k++;
+            }
+
+            if (!TryDay(W(k), out day))
+            {
+                return false;
+            }
+
+            k++;
+            if (W(k) == "-" && TryDay(W(k + 1), out day2))
+            {
+                k += 2;
+            }
+        }
+        else if (TryDay(W(i), out day))
+        {
+            k = i + 1;
+            if (W(k) is "-" or "to" or "and" && TryDay(W(k + 1), out day2))
+            {
+                k += 2;
+            }
+
+            if (W(k) == "of")
+            {
+                k++;
+            }
+
+            if (!MonthNumbers.TryGetValue(W(k), out month) || (W(k) == "may" && !char.IsUpper(doc.Text[t[k].Start])))
+            {
+                return false;
+            }
+
+            k++;
+            if (W(k) == ".")
+            {
+                k++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        int? year = null;
+        var ky = W(k) == "," ? k + 1 : k;
+        if (ky < end && t[ky].Kind == TokenKind.Number && t[ky].Lower.Length == 4 && int.TryParse(t[ky].Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1990 and < 2100)
+        {
+            year = y;
+            k = ky + 1;
+        }
+
+        next = k;
+        hasYear = year is not null;
+        date = Resolve(published, year, month, day);
+        if (day2 > 0)
+        {
+            secondDay = Resolve(published, year, month, day2);
+        }
+
+        return true;
+    }
+
+    private static DateOnly? Resolve(DateOnly? published, int? year, int month, int day)
+    {
+        if (day > DateTime.DaysInMonth(year ?? 2024, month))
+        {
+            return null;
+        }
+
+        if (year is { } y)
+        {
+            return new DateOnly(y, month, day);
+        }
+
+        if (published is not { } p)
+        {
+            return null;
+        }
+
+        // The latest such date on or before publication (a day of slack for time zones).
+        var candidate = day <= DateTime.DaysInMonth(p.Year, month) ? new DateOnly(p.Year, month, day) : (DateOnly?)null;
+        if (candidate is { } c && c <= p.AddDays(1))
+        {
+            return c;
+        }
+
+        return day <= DateTime.DaysInMonth(p.Year - 1, month) ? new DateOnly(p.Year - 1, month, day) : null;
+    }
+
+    private static bool TryDay(string w, out int day)
+    {
+        day = 0;
+        if (w.Length is 0 or > 4)
+        {
+            return false;
+        }
+
+        var digits = w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal) ? w[..^2] : w;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out day) && day is >= 1 and <= 31;
+    }
+}

@@ -1,0 +1,470 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Stages.Figures;
+
+/// <summary>
+/// Reads launched, destroyed and suppressed counts: a number and the weapon it counts ("90 drones",
+/// "both missiles", "15 of the unmanned aerial vehicles"), then what the count means from the verb that
+/// governs it — a participle right after ("67 missiles fired", "88 drones were downed") before the nearest
+/// verb to the left ("shot down 36 rockets and 186 drones"). "N out of M" gives N destroyed of M launched.
+/// A number with no weapon after it takes the sentence's last weapon ("41 were lost"). Sub-counts
+/// ("70 of which were Shaheds", "including 30 over Kursk") are left out.
+/// </summary>
+public sealed class FigureStage : IStage
+{
+    private static readonly FrozenDictionary<string, FigureKind> Verbs = LexiconFile.Rows("figure-verbs.tsv")
+        .ToFrozenDictionary(r => r[0], r => Enum.Parse<FigureKind>(r[1]), StringComparer.Ordinal);
+
+    private static readonly FrozenWords Modifiers = FrozenWords.Of(
+        "russian", "ukrainian", "enemy", "iranian-made", "iranian", "iranian-designed", "russian-launched", "russian-made", "north", "korean", "attack", "strike", "more",
+        "incoming", "attacking", "hostile", "additional", "further", "other", "of", "the", "new", "different", "types", "type", "various", "kamikaze", "\"", "'", "air-based",
+        "air-launched", "sea-based", "sea-launched", "ground-launched", "long-range", "jet-powered", "jet", "heavy", "modified", "precision", "high-precision", "western-made",
+        "western", "us-made", "american", "british", "french", "aircraft-type", "of", "such", "ukraine's", "russia's", "unmanned", "combat", "reconnaissance");
+
+    public string Name => "figures";
+
+    public ImmutableArray<string> Requires => [Layers.Sentences, Layers.Numbers, Layers.Weapons];
+
+    public string Produces => Layers.Figures;
+
+    public ImmutableArray<Mention> Run(Document document)
+    {
+        var tokens = document.Tokens;
+        var numbers = document.Layer<NumberMention>(Layers.Numbers);
+        var weapons = document.Layer<WeaponMention>(Layers.Weapons);
+        var result = ImmutableArray.CreateBuilder<Mention>();
+        var ni = 0;
+        var wi = 0;
+        foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            var sNumbers = new List<NumberMention>();
+            while (ni < numbers.Length && numbers[ni].TokenIndex < s.EndToken)
+            {
+                if (numbers[ni].TokenIndex >= s.FirstToken)
+                {
+                    sNumbers.Add(numbers[ni]);
+                }
+
+                ni++;
+            }
+
+            var sWeapons = new List<WeaponMention>();
+            while (wi < weapons.Length && weapons[wi].TokenIndex < s.EndToken)
+            {
+                if (weapons[wi].TokenIndex >= s.FirstToken)
+                {
+                    sWeapons.Add(weapons[wi]);
+                }
+
+                wi++;
+            }
+
+            if (sWeapons.Count == 0 && !Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => Verbs.ContainsKey(tokens[k].Lower)))
+            {
+                continue;
+            }
+
+            ReadSentence(document, s, sNumbers, sWeapons, result);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static void ReadSentence(Document doc, SentenceMention s, List<NumberMention> numbers, List<WeaponMention> weapons, ImmutableArray<Mention>.Builder result)
+    {
+        var tokens = doc.Tokens;
+        var consumed = new HashSet<NumberMention>();
+        foreach (var n in numbers)
+        {
+            if (consumed.Contains(n) || n.IsVague && n.Value > 12)
+            {
+                continue;
+            }
+
+            // Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them".
+            if (IsSubCount(doc, s, n))
+            {
+                continue;
+            }
+
+            var weapon = WeaponAfter(doc, s, n, weapons, out var combined, out var mixedMissiles, out var weaponEnd);
+            var explicitWeapon = weapon is not null;
+
+            // "N out of M W", "N of M W", "N W out of M"
+            if (TryOutOf(doc, s, n, numbers, weapons, out var total, out var outWeapon, out var outEnd))
+            {
+                var w = weapon ?? outWeapon;
+                if (w is null)
+                {
+                    continue;
+                }
+
+                consumed.Add(total);
+                var destroyKind = VerbRight(doc, s, outEnd) ?? VerbLeft(doc, s, n.Span.Start == tokens[n.TokenIndex].Start ? n.TokenIndex : FirstToken(doc, n)) ?? FigureKind.Destroyed;
+                if (destroyKind == FigureKind.Launched)
+                {
+                    destroyKind = FigureKind.Destroyed;
+                }
+
+                var wr = Ref(w, mixedMissiles);
+                result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
+                result.Add(Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M") with { });
+                continue;
+            }
+
+            if (weapon is null)
+            {
+                // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
+                var right = VerbRight(doc, s, n.EndToken);
+                if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
+                {
+                    if (!(n.IsAll && (right ?? VerbLeft(doc, s, FirstToken(doc, n))) is FigureKind.Destroyed))
+                    {
+                        continue;
+                    }
+                }
+
+                weapon = weapons.LastOrDefault(w => w.EndToken <= n.TokenIndex && !w.IsActivity);
+                if (weapon is null)
+                {
+                    continue;
+                }
+
+                var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
+                result.Add(Figure(doc, kind, n, Ref(weapon, false), n.Span, weapon.Span, "N-then-verb") with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
+                continue;
+            }
+
+            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
+            if (k2 is null)
+            {
+                continue;
+            }
+
+            var wref = Ref(weapon, mixedMissiles);
+            if (combined)
+            {
+                wref = new WeaponRef(WeaponCategory.Other, null);
+            }
+
+            result.Add(Figure(doc, k2.Value, n, wref, n.Span, weapon.Span, explicitWeapon ? "N-weapon-verb" : "N-verb") with
+            {
+                IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
+            });
+        }
+
+        // Singular: "a Russian S-300 missile had hit the building", "downed a Kinzhal missile".
+        foreach (var w in weapons)
+        {
+            if (w.IsActivity || w.Plural)
+            {
+                continue;
+            }
+
+            var k = w.TokenIndex - 1;
+            var steps = 0;
+            while (k >= s.FirstToken && steps < 4 && (Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "hypersonic" or "ballistic" or "cruise") && tokens[k].Lower is not ("of" or "the"))
+            {
+                k--;
+                steps++;
+            }
+
+            if (k < s.FirstToken || tokens[k].Lower is not ("a" or "an" or "one"))
+            {
+                continue;
+            }
+
+            if (w.EndToken < s.EndToken && tokens[w.EndToken].Lower is "attack" or "attacks" or "strike" or "strikes" or "assault" or "barrage" or "bombardment" or "threat" or "alert" or "danger" or "defense" or "defence" or "system" or "systems" or "launcher" or "unit" or "debris" or "fragments" or "wreckage" or "hazard")
+            {
+                continue;
+            }
+
+            if (k > s.FirstToken && tokens[k - 1].Lower is "of" or "with" or "by" or "like" or "as" or "for" or "from")
+            {
+                if (!(tokens[k - 1].Lower == "with" && k >= 2 && Verbs.TryGetValue(tokens[k - 2].Lower, out var vk) && vk == FigureKind.Launched))
+                {
+                    continue;
+                }
+            }
+
+            var right = VerbRight(doc, s, w.EndToken, allowHit: true);
+            var left = VerbLeft(doc, s, k, maxDistance: 3);
+            var kind = right ?? left;
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[k].Start, tokens[w.EndToken - 1].End);
+            result.Add(new FigureMention(span, kind.Value, 1, Qualifier.Exact, w.Weapon, tokens[k].Span, "a-weapon-verb"));
+        }
+    }
+
+    private static int FirstToken(Document doc, NumberMention n)
+    {
+        var k = n.TokenIndex;
+        while (k > 0 && doc.Tokens[k - 1].End > n.Span.Start)
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    private static WeaponRef Ref(WeaponMention w, bool mixedMissiles) =>
+        mixedMissiles ? new WeaponRef(WeaponCategory.Missile, null) : w.Weapon;
+
+    private static FigureMention Figure(Document doc, FigureKind kind, NumberMention n, WeaponRef w, TextSpan numberSpan, TextSpan weaponSpan, string rule) =>
+        new(TextSpan.Cover(numberSpan, weaponSpan), kind, n.Value, n.Qualifier, w, n.ValueSpan, rule);
+
+    /// <summary>The weapon a number counts: right after it, past modifiers ("75 Iranian-made Shahed drones").</summary>
+    private static WeaponMention? WeaponAfter(Document doc, SentenceMention s, NumberMention n, List<WeaponMention> weapons, out bool combined, out bool mixedMissiles, out int end)
+    {
+        var tokens = doc.Tokens;
+        combined = false;
+        mixedMissiles = false;
+        end = n.EndToken;
+        var k = n.EndToken;
+        var steps = 0;
+        while (k < s.EndToken && steps < 5)
+        {
+            var w = weapons.FirstOrDefault(x => x.TokenIndex == k);
+            if (w is not null)
+            {
+                if (w.IsActivity)
+                {
+                    return null;
+                }
+
+                var wEnd = w.EndToken;
+                end = wEnd;
+                // "missiles and drones" counted together
+                if (wEnd + 1 < s.EndToken && tokens[wEnd].Lower == "and" && weapons.FirstOrDefault(x => x.TokenIndex == wEnd + 1) is { } w2 && !w2.IsActivity
+                    && w2.Weapon.Category.Family() != w.Weapon.Category.Family() && !NumberAt(doc, wEnd + 1))
+                {
+                    combined = true;
+                    end = w2.EndToken;
+                }
+
+                // "missile strikes": the count is of strikes by that weapon, still a launch
+                return w;
+            }
+
+            var lw = tokens[k].Lower;
+            if (lw is "ballistic" or "cruise" && k + 1 < s.EndToken && tokens[k + 1].Lower is "and" or "," or "/")
+            {
+                mixedMissiles = true;
+                k += 2;
+                steps++;
+                continue;
+            }
+
+            if (Modifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
+            {
+                k++;
+                steps++;
+                continue;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static bool NumberAt(Document doc, int k) => doc.Tokens[k].Kind == TokenKind.Number;
+
+    /// <summary>"N out of M", "N of M", "N W out of M W".</summary>
+    private static bool TryOutOf(Document doc, SentenceMention s, NumberMention n, List<NumberMention> numbers, List<WeaponMention> weapons, out NumberMention total, out WeaponMention? weapon, out int end)
+    {
+        var tokens = doc.Tokens;
+        total = null!;
+        weapon = null;
+        end = n.EndToken;
+        var k = n.EndToken;
+        // skip "W" between: "186 drones out of 194"
+        var wAfter = weapons.FirstOrDefault(x => x.TokenIndex >= k && x.TokenIndex <= k + 3);
+        if (wAfter is not null && Enumerable.Range(k, wAfter.TokenIndex - k).All(j => Modifiers.Contains(tokens[j].Lower) && tokens[j].Lower != "of"))
+        {
+            k = wAfter.EndToken;
+        }
+
+        if (k + 1 < s.EndToken && tokens[k].Lower == "out" && tokens[k + 1].Lower == "of")
+        {
+            k += 2;
+        }
+        else if (k < s.EndToken && tokens[k].Lower == "of" && k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number)
+        {
+            k += 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        var totalNumber = numbers.FirstOrDefault(x => x.TokenIndex >= k && x.TokenIndex <= k + 2 && x.Span.Start <= tokens[Math.Min(k + 2, tokens.Count - 1)].Start);
+        if (totalNumber is null || totalNumber.Value < n.Value)
+        {
+            return false;
+        }
+
+        total = totalNumber;
+        weapon = wAfter ?? weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4 && !x.IsActivity)
+                 ?? weapons.LastOrDefault(x => x.EndToken <= n.TokenIndex && !x.IsActivity);
+        var wEnd = weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4);
+        end = wEnd?.EndToken ?? totalNumber.EndToken;
+        return true;
+    }
+
+    /// <summary>A participle or passive right after the counted noun: "fired", "were launched", "had been destroyed".</summary>
+    private static FigureKind? VerbRight(Document doc, SentenceMention s, int from, bool allowHit = false)
+    {
+        var tokens = doc.Tokens;
+        var k = from;
+        var steps = 0;
+        // skip a parenthesis or apposition: ", X-101 and X-555,"
+        if (k < s.EndToken && tokens[k].Lower == ",")
+        {
+            var j = k + 1;
+            while (j < s.EndToken && j < k + 6 && tokens[j].Lower != ",")
+            {
+                j++;
+            }
+
+            if (j < s.EndToken && tokens[j].Lower == "," && j + 1 < s.EndToken && tokens[j + 1].Lower is "were" or "was" or "had" or "have" or "has")
+            {
+                k = j + 1;
+            }
+        }
+
+        while (k < s.EndToken && steps < 5)
+        {
+            var w = tokens[k].Lower;
+            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported")
+            {
+                k++;
+                steps++;
+                continue;
+            }
+
+            if (Verbs.TryGetValue(w, out var kind))
+            {
+                if (w is "hit" or "struck" or "targeted" or "attacked" or "recorded" && !allowHit && steps == 0 && w != "targeted")
+                {
+                    return null;
+                }
+
+                if (w == "shot" || w == "shoot")
+                {
+                    return FigureKind.Destroyed;
+                }
+
+                // "were lost" means suppressed only after a passive; "lost" as an adjective is rare.
+                return kind;
+            }
+
+            if (w is "did" or "failed" && k + 2 < s.EndToken && (tokens[k + 1].Lower is "not" or "to") && tokens[k + 2].Lower is "reach")
+            {
+                return FigureKind.Suppressed;
+            }
+
+            if (w is "fell" or "landed" or "exploded" && allowHit)
+            {
+                return FigureKind.Launched;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The nearest figure verb to the left in the same clause: "shot down 36 rockets", "launched around 120 missiles".</summary>
+    private static FigureKind? VerbLeft(Document doc, SentenceMention s, int before, int maxDistance = 16)
+    {
+        var tokens = doc.Tokens;
+        for (var k = before - 1; k >= s.FirstToken && k >= before - maxDistance; k--)
+        {
+            var w = tokens[k].Lower;
+            if (w is ";" or ":" or "said" or "says" or "reported" or "according" or "added" or "\"" && k < before - 1)
+            {
+                if (w != "\"")
+                {
+                    return null;
+                }
+            }
+
+            if (w is "lost")
+            {
+                return FigureKind.Suppressed;
+            }
+
+            if (Verbs.TryGetValue(w, out var kind))
+            {
+                if (w is "down" && !(k > s.FirstToken && tokens[k - 1].Lower is "shot" or "shoot" or "shoots" or "shooting" or "brought" or "bring"))
+                {
+                    continue;
+                }
+
+                if (w is "shot" && !(k + 1 < s.EndToken && tokens[k + 1].Lower == "down"))
+                {
+                    continue;
+                }
+
+                if (w is "hit" or "struck" or "recorded")
+                {
+                    continue;
+                }
+
+                return kind;
+            }
+
+            // "a drone attack of more than 50 drones", "attack with 40 drones", "attacked Ukraine with 25 Shaheds"
+            if (w is "with" or "of" or "by" && k > s.FirstToken && tokens[k - 1].Lower is "attack" or "attacks" or "strike" or "strikes" or "assault" or "barrage" or "wave" && k == before - 1)
+            {
+                return FigureKind.Launched;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A count with no verb at all ("48 Russian cruise missiles. At night.") reads as launched.</summary>
+    private static bool IsNominalCount(Document doc, SentenceMention s, NumberMention n, int weaponEnd)
+    {
+        var tokens = doc.Tokens;
+        var first = FirstToken(doc, n);
+        var atStart = first == s.FirstToken || tokens[first - 1].Lower is "\"" or ":" or "total" or "of";
+        var atEnd = weaponEnd >= s.EndToken || tokens[weaponEnd].Lower is "." or "\"" or "," or "against" or "at" or "on" or "toward" or "towards" or "targeting";
+        return atStart && atEnd;
+    }
+
+    private static bool IsOfWhich(Document doc, SentenceMention s, NumberMention n)
+    {
+        var first = FirstToken(doc, n);
+        return first >= 2 && doc.Tokens[first - 1].Lower == "which" && doc.Tokens[first - 2].Lower == "of";
+    }
+
+    private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var k = n.EndToken;
+        if (k + 1 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower is "which" or "them" or "whom")
+        {
+            return true;
+        }
+
+        for (var j = FirstToken(doc, n) - 1; j >= Math.Max(s.FirstToken, FirstToken(doc, n) - 2); j--)
+        {
+            if (tokens[j].Lower is "including" or "among" or "includes" || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
+            {
+                return true;
+            }
+        }
+
+        return k < s.EndToken && tokens[k].Lower == "each";
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Stages.Weapons;
+
+/// <summary>
+/// Finds weapons named in the text from the lexicon in <c>weapons.tsv</c>: the longest phrase wins
+/// ("kamikaze drones" over "drones"); a model joined by slashes keeps the whole name ("Kh-101/Kh-555").
+/// "X-type" and "Shahed-type" forms resolve to their model. Activities ("shelling", "airstrike") are marked.
+/// </summary>
+public sealed class WeaponStage : IStage
+{
+    private sealed record Entry(string[] Words, WeaponCategory Category, string? Model, bool Activity);
+
+    private static readonly FrozenDictionary<string, Entry[]> ByFirstWord = Load();
+
+    public string Name => "weapons";
+
+    public ImmutableArray<string> Requires => [];
+
+    public string Produces => Layers.Weapons;
+
+    public ImmutableArray<Mention> Run(Document document)
+    {
+        var tokens = document.Tokens;
+        var result = ImmutableArray.CreateBuilder<Mention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord || !ByFirstWord.TryGetValue(tokens[i].Lower, out var entries))
+            {
+                continue;
+            }
+
+            Entry? best = null;
+            foreach (var e in entries)
+            {
+                if (Matches(tokens, i, e.Words) && (best is null || e.Words.Length > best.Words.Length))
+                {
+                    best = e;
+                }
+            }
+
+            if (best is null)
+            {
+                continue;
+            }
+
+            var end = i + best.Words.Length;
+            var model = best.Model;
+
+            // "Kh-101/Kh-555/Kh-55", "Shahed-136/131", "S-300/S-400"
+            while (model is not null && end + 1 < tokens.Count && tokens[end].Lower == "/" && tokens[end].Start == tokens[end - 1].End
+                   && tokens[end + 1].Kind != TokenKind.Punct && tokens[end + 1].Start == tokens[end].End)
+            {
+                end += 2;
+            }
+
+            // A generic noun right after a model ("Shahed-136 drones", "Kalibr cruise missiles") belongs to it.
+            if (model is not null && end < tokens.Count && ByFirstWord.TryGetValue(tokens[end].Lower, out var tail))
+            {
+                var noun = tail.Where(x => x.Model is null && !x.Activity && Matches(tokens, end, x.Words)).MaxBy(x => x.Words.Length);
+                if (noun is not null)
+                {
+                    end += noun.Words.Length;
+                }
+            }
+
+            var span = new TextSpan(tokens[i].Start, tokens[end - 1].End);
+            if (model is not null && end - i > best.Words.Length)
+            {
+                var slashed = document.Slice(new TextSpan(tokens[i].Start, tokens[i + best.Words.Length - 1].End));
+                var k = i + best.Words.Length;
+                while (k + 1 < end && tokens[k].Lower == "/")
+                {
+                    slashed += "/" + document.Slice(tokens[k + 1].Span);
+                    k += 2;
+                }
+
+                if (slashed.Contains('/', StringComparison.Ordinal))
+                {
+                    model = NormalizeModel(slashed);
+                }
+            }
+
+            var last = tokens[end - 1].Lower;
+            var plural = last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) || last is "uavs" or "бпла";
+            result.Add(new WeaponMention(span, new WeaponRef(best.Category, model), i, end, plural, best.Model is null ? "generic" : "model") { IsActivity = best.Activity });
+            i = end - 1;
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>"X-101/X-555" → "Kh-101/Kh-555": the Latin transliteration used by the catalogue.</summary>
+    private static string NormalizeModel(string raw)
+    {
+        var parts = raw.Split('/');
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var s = parts[p];
+            if (s.StartsWith("X-", StringComparison.Ordinal) || s.StartsWith("Х-", StringComparison.Ordinal))
+            {
+                parts[p] = "Kh-" + s[2..];
+            }
+            else if (p > 0 && s.All(char.IsAsciiDigit) && parts[0].Contains('-', StringComparison.Ordinal))
+            {
+                parts[p] = s; // "Shahed-136/131"
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static bool Matches(IReadOnlyList<Token> tokens, int i, string[] words)
+    {
+        if (i + words.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (tokens[i + k].Lower != words[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static FrozenDictionary<string, Entry[]> Load()
+    {
+        var entries = new List<Entry>();
+        foreach (var row in LexiconFile.Rows("weapons.tsv"))
+        {
+            var category = row[1] switch
+            {
+                "drone" => WeaponCategory.Drone,
+                "cruise_missile" => WeaponCategory.CruiseMissile,
+                "ballistic_missile" => WeaponCategory.BallisticMissile,
+                "missile" => WeaponCategory.Missile,
+                "guided_bomb" => WeaponCategory.GuidedBomb,
+                "artillery" => WeaponCategory.Artillery,
+                "rocket" => WeaponCategory.Rocket,
+                _ => WeaponCategory.Other,
+            };
+            var model = row.Length > 2 && row[2].Length > 0 ? row[2] : null;
+            var activity = row.Length > 3 && row[3] == "activity";
+            var words = Tokenizer.Tokenize(row[0]).Select(t => t.Lower).ToArray();
+            entries.Add(new Entry(words, category, model, activity));
+        }
+
+        return entries.GroupBy(e => e.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+}

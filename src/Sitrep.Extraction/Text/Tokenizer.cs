@@ -1,0 +1,138 @@
+using System.Text;
+
+namespace Sitrep.Extraction.Text;
+
+/// <summary>
+/// Splits text into tokens. A word is a run of letters and digits that may hold inner hyphens and
+/// apostrophes ("Shahed-136", "twenty-eight", "Dnipropetrovs'k"); a number is a run of digits that may hold
+/// thousands separators ("1,400", "1 400") or a decimal point ("2.5"); anything else that is not a space is
+/// one punctuation token. Never throws.
+/// </summary>
+public static class Tokenizer
+{
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        var i = 0;
+        var n = text.Length;
+        var sb = new StringBuilder(32);
+        while (i < n)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '\u200b' || c == '\u00ad')
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) && char.IsLetter(text, i) && i + 1 < n)
+            {
+                var start = i;
+                var allDigits = true;
+                sb.Clear();
+                while (i < n)
+                {
+                    c = text[i];
+                    if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                    {
+                        allDigits &= char.IsAsciiDigit(c);
+                        sb.Append(char.ToLowerInvariant(c));
+                        i++;
+                        continue;
+                    }
+
+                    if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1]) && char.IsLetter(text, i))
+                    {
+                        allDigits = false;
+                        sb.Append(c).Append(text[i + 1]);
+                        i += 2;
+                        continue;
+                    }
+
+                    if (i + 1 < n && char.IsLetterOrDigit(text[i + 1]))
+                    {
+                        // Inner joiners: hyphens and apostrophes between word characters.
+                        if (IsHyphen(c) && !(allDigits && char.IsAsciiDigit(text[i + 1]) && LooksLikeRange(text, start, i)))
+                        {
+                            allDigits = false;
+                            sb.Append('-');
+                            i++;
+                            continue;
+                        }
+
+                        if (IsApostrophe(c) && char.IsLetter(text[i + 1]) && !allDigits)
+                        {
+                            sb.Append('\'');
+                            i++;
+                            continue;
+                        }
+
+                        // Thousands separators and decimal points inside numbers.
+                        if (allDigits && (c == ',' || c == '.') && IsGroupOf3(text, i + 1))
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        if (allDigits && c == '.' && char.IsAsciiDigit(text[i + 1]))
+                        {
+                            sb.Append('.');
+                            i++;
+                            continue;
+                        }
+                    }
+
+                    break;
+                }
+
+                tokens.Add(new Token(start, i, allDigits || IsDecimal(sb) ? TokenKind.Number : TokenKind.Word, sb.ToString()));
+                continue;
+            }
+
+            var len = char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            tokens.Add(new Token(i, i + len, TokenKind.Punct, NormalizePunct(c, text.AsSpan(i, len))));
+            i += len;
+        }
+
+        return tokens;
+    }
+
+    public static bool IsHyphen(char c) => c is '-' or '‐' or '‑' or '–';
+
+    public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘' or '`';
+
+    private static string NormalizePunct(char c, ReadOnlySpan<char> raw) => c switch
+    {
+        '“' or '”' or '„' or '«' or '»' or '"' => "\"",
+        '’' or '‘' or 'ʼ' or '`' => "'",
+        '–' or '—' or '‐' or '‑' => "-",
+        _ => raw.Length == 1 && c < 128 ? CachedAscii[c] : raw.ToString(),
+    };
+
+    private static readonly string[] CachedAscii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
+
+    /// <summary>"14-15 October" is a range of two numbers, not one token; "Kh-101" is a word.</summary>
+    private static bool LooksLikeRange(string text, int start, int hyphen) => hyphen > start;
+
+    private static bool IsGroupOf3(string text, int i) =>
+        i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
+        && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3]) || text[i + 3] == ',');
+
+    private static bool IsDecimal(StringBuilder sb)
+    {
+        if (sb.Length == 0 || !char.IsAsciiDigit(sb[0]))
+        {
+            return false;
+        }
+
+        for (var k = 0; k < sb.Length; k++)
+        {
+            if (!char.IsAsciiDigit(sb[k]) && sb[k] != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
