@@ -1,0 +1,267 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Sitrep.Geo;
+
+/// <summary>
+/// The offline gazetteer: every populated place of Ukraine, Russia, Belarus and Moldova in the GeoNames
+/// data, the world's countries, capitals and large cities, the admin1 and admin2 divisions of the region,
+/// and the project's supplement, each under all its folded names (see <see cref="PlaceNames.Fold"/>).
+/// Immutable and thread-safe once built; load it once (<see cref="LoadDefault"/>) and share it.
+/// <see cref="Find"/> allocates nothing, on a hit or a miss.
+/// </summary>
+public sealed class Gazetteer : IPlaceLookup
+{
+    /// <summary>The file the compiler writes (tools/Sitrep.GeoBuild), relative to the repository root.</summary>
+    public const string DefaultRelativePath = "data/gazetteer.bin";
+
+    /// <summary>The environment variable that names a gazetteer file to use instead of the default one.</summary>
+    public const string PathVariable = "SITREP_GAZETTEER";
+
+    private const int MinSkeletonLength = 4;
+    private const int MinPossessiveLength = 5;
+
+    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>> exact;
+    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>>.AlternateLookup<ReadOnlySpan<char>> exactBySpan;
+    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>> skeletons;
+    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>>.AlternateLookup<ReadOnlySpan<char>> skeletonsBySpan;
+    private readonly FrozenDictionary<string, GazetteerEntry> byId;
+    private readonly FrozenDictionary<string, GazetteerEntry> admin1ByName;
+
+    internal Gazetteer(
+        ImmutableArray<GazetteerEntry> entries,
+        IReadOnlyCollection<KeyValuePair<string, int[]>> exactKeys,
+        IReadOnlyCollection<KeyValuePair<string, int[]>> skeletonKeys)
+    {
+        Entries = entries;
+        var singles = new ImmutableArray<GazetteerEntry>[entries.Length];
+        exact = Materialise(exactKeys, entries, singles);
+        skeletons = Materialise(skeletonKeys, entries, singles);
+        exactBySpan = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        skeletonsBySpan = skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var maxWords = 1;
+        foreach (var key in exact.Keys)
+        {
+            maxWords = Math.Max(maxWords, key.AsSpan().Count(' ') + 1);
+        }
+
+        MaxWords = maxWords;
+        var ids = new Dictionary<string, GazetteerEntry>(entries.Length, StringComparer.Ordinal);
+        var admin1 = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            ids.TryAdd(e.Id, e);
+            if (e.Feature == PlaceFeature.Admin1)
+            {
+                admin1.TryAdd(e.Country + "|" + e.Name, e);
+            }
+        }
+
+        byId = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        admin1ByName = admin1.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every entry, in file order.</summary>
+    public ImmutableArray<GazetteerEntry> Entries { get; }
+
+    /// <inheritdoc/>
+    public int MaxWords { get; }
+
+    /// <summary>How many exact folded keys there are.</summary>
+    public int KeyCount => exact.Count;
+
+    /// <summary>
+    /// The entries a folded name may mean (see <see cref="IPlaceLookup.Find"/>): first the exact key; then, for a
+    /// Latin name of four letters or more, its romanisation skeleton ("Zaporozhzhia", "Avdiyivka"); then, for a
+    /// name ending in "s", the name without it when that is a city of 10,000 or more, a region or a country
+    /// ("Kharkivs" from "Kharkiv's"). Empty when nothing matches. Allocates nothing.
+    /// </summary>
+    public ImmutableArray<GazetteerEntry> Find(ReadOnlySpan<char> foldedName)
+    {
+        var hits = FindCore(foldedName);
+        if (!hits.IsEmpty)
+        {
+            return hits;
+        }
+
+        if (foldedName.Length >= MinPossessiveLength && foldedName[^1] == 's' && foldedName[^2] != ' ')
+        {
+            hits = FindCore(foldedName[..^1]);
+            if (!hits.IsEmpty && IsSignificant(hits[0]))
+            {
+                return hits;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The entries under exactly this folded key, with no spelling variants; empty when none.</summary>
+    public ImmutableArray<GazetteerEntry> FindExact(ReadOnlySpan<char> foldedName) =>
+        exactBySpan.TryGetValue(foldedName, out var hits) ? hits : [];
+
+    /// <summary>Folds <paramref name="name"/> and finds it (<see cref="Find"/>). Allocates the folded string.</summary>
+    public ImmutableArray<GazetteerEntry> FindName(string name) => Find(PlaceNames.Fold(name));
+
+    /// <summary>The entry with this id ("gn:703448", "admin1:UA.07"), or null.</summary>
+    public GazetteerEntry? GetById(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>The admin1 entry of a country by its canonical name ("UA", "Kharkiv Oblast"), or null.</summary>
+    public GazetteerEntry? FindAdmin1(string country, string? admin1) =>
+        admin1 is null ? null : admin1ByName.GetValueOrDefault(country + "|" + admin1);
+
+    /// <summary>Loads a gazetteer file written by the compiler. Throws <see cref="GazetteerException"/> when it is missing or unreadable.</summary>
+    public static Gazetteer Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GazetteerException($"GEO001: The gazetteer file '{path}' does not exist. Run ./setup.sh (or tools/build-gazetteer.sh) to build it.");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return GazetteerFile.Read(stream);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException)
+        {
+            throw new GazetteerException($"GEO002: The gazetteer file '{path}' could not be read ({ex.Message}). Rebuild it with ./setup.sh (or tools/build-gazetteer.sh).", ex);
+        }
+    }
+
+    /// <summary>
+    /// Loads the default gazetteer: the file named by the SITREP_GAZETTEER environment variable, else
+    /// data/gazetteer.bin found by walking up from the application's directory and then from the current
+    /// directory. Throws <see cref="GazetteerException"/> saying to run ./setup.sh when there is none.
+    /// </summary>
+    public static Gazetteer LoadDefault() => Load(FindDefaultPath() ?? throw new GazetteerException(
+        $"GEO001: No gazetteer found: {DefaultRelativePath} is missing (looked upwards from '{AppContext.BaseDirectory}' and '{Environment.CurrentDirectory}', and {PathVariable} is not set). Run ./setup.sh to build it."));
+
+    /// <summary>The path <see cref="LoadDefault"/> would load, or null when there is none.</summary>
+    public static string? FindDefaultPath()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return fromEnv;
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, DefaultRelativePath);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A gazetteer from (name, entry) pairs, for tests and small lookups. Names are folded; an entry that
+    /// appears under several names is one entry (by reference or equal value). Every name is ranked
+    /// <see cref="NameRank.Current"/>; skeletons are built as for the compiled file.
+    /// </summary>
+    public static Gazetteer FromEntries(IEnumerable<(string name, GazetteerEntry entry)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var index = new GazetteerIndex();
+        var seen = new Dictionary<GazetteerEntry, int>();
+        foreach (var (name, entry) in entries)
+        {
+            if (!seen.TryGetValue(entry, out var i))
+            {
+                i = index.Add(entry);
+                seen[entry] = i;
+            }
+
+            index.AddName(name, i);
+        }
+
+        return index.ToGazetteer();
+    }
+
+    private ImmutableArray<GazetteerEntry> FindCore(ReadOnlySpan<char> folded)
+    {
+        if (folded.IsEmpty)
+        {
+            return [];
+        }
+
+        if (exactBySpan.TryGetValue(folded, out var hits))
+        {
+            return hits;
+        }
+
+        if (folded.Length < MinSkeletonLength || folded.Length > PlaceNames.MaxSkeletonInput || folded[0] > 'z')
+        {
+            return [];
+        }
+
+        Span<char> buffer = stackalloc char[(PlaceNames.MaxSkeletonInput * 2) + 2];
+        var n = PlaceNames.Skeleton(folded, buffer);
+        return n > 0 && skeletonsBySpan.TryGetValue(buffer[..n], out hits) ? hits : [];
+    }
+
+    private static bool IsSignificant(GazetteerEntry e) =>
+        e.Feature is PlaceFeature.Admin1 or PlaceFeature.Country || e.Population >= 10_000;
+
+    private static Dictionary<string, ImmutableArray<GazetteerEntry>> Materialise(
+        IReadOnlyCollection<KeyValuePair<string, int[]>> keys,
+        ImmutableArray<GazetteerEntry> entries,
+        ImmutableArray<GazetteerEntry>[] singles)
+    {
+        var map = new Dictionary<string, ImmutableArray<GazetteerEntry>>(keys.Count, StringComparer.Ordinal);
+        foreach (var (key, indices) in keys)
+        {
+            ImmutableArray<GazetteerEntry> value;
+            if (indices.Length == 1)
+            {
+                var i = indices[0];
+                if (singles[i].IsDefault)
+                {
+                    singles[i] = [entries[i]];
+                }
+
+                value = singles[i];
+            }
+            else
+            {
+                var builder = ImmutableArray.CreateBuilder<GazetteerEntry>(indices.Length);
+                foreach (var i in indices)
+                {
+                    builder.Add(entries[i]);
+                }
+
+                value = builder.MoveToImmutable();
+            }
+
+            map[key] = value;
+        }
+
+        return map;
+    }
+}
+
+/// <summary>The gazetteer file is missing or unreadable; the message says what to do.</summary>
+public sealed class GazetteerException : Exception
+{
+    public GazetteerException()
+    {
+    }
+
+    public GazetteerException(string message)
+        : base(message)
+    {
+    }
+
+    public GazetteerException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,355 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+
+namespace Sitrep.Geo;
+
+/// <summary>
+/// What the text said a place is. Same members, in the same order, as the extraction engine's PlaceHint,
+/// so one casts to the other.
+/// </summary>
+public enum PlaceQueryHint
+{
+    /// <summary>Nothing said: "Kharkiv".</summary>
+    Any,
+
+    /// <summary>The text said region, oblast, province, krai, republic or district: "Kharkiv region".</summary>
+    Region,
+
+    /// <summary>The text said city, town, village or settlement: "the village of Lozova".</summary>
+    Settlement,
+}
+
+/// <summary>
+/// One place mention of a report, as the resolver takes it: the words, where they are, the gazetteer
+/// entries they may mean (best first, as <see cref="IPlaceLookup.Find"/> returns them; empty or default to
+/// have the resolver look the text up itself), what the text said the place is, and the index in the same
+/// list of a mention that contains this one ("Lozova in the Kharkiv region": Lozova's container is the
+/// region's index). Immutable.
+/// </summary>
+public sealed record PlaceQuery(
+    string Text,
+    TextSpan Span,
+    ImmutableArray<GazetteerEntry> Candidates,
+    PlaceQueryHint Hint = PlaceQueryHint.Any,
+    int? ContainerIndex = null);
+
+/// <summary>
+/// Resolves the place mentions of one report to gazetteer entries, choosing between namesakes by, in order:
+/// what the text said the place is (region or settlement); the container the text puts it in; the event's
+/// target country; the report's other places (same region, or near); and population last. Returns one
+/// <see cref="PlaceRef"/> per mention, in order; a mention with no candidate keeps its text and null
+/// precision and is never dropped. Stateless apart from the gazetteer, thread-safe.
+/// </summary>
+public sealed class PlaceResolver
+{
+    private static readonly string[] RegionSuffixes = [" region", " oblast", " province", " krai", " kray", " territory", " district", " raion", " rayon", " municipal district", " republic"];
+    private static readonly string[] SettlementPrefixes = ["city of ", "town of ", "village of ", "settlement of ", "the "];
+
+    private readonly Gazetteer? gazetteer;
+    private readonly IPlaceLookup? lookup;
+
+    /// <summary>A resolver that can look mentions up itself and find a place's region.</summary>
+    public PlaceResolver(IPlaceLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        this.lookup = lookup;
+        gazetteer = lookup as Gazetteer;
+    }
+
+    /// <summary>
+    /// Resolves every mention. <paramref name="targetCountry"/> is the event's target country ("UA", "RU",
+    /// "BY") or null when unknown.
+    /// </summary>
+    public ImmutableArray<PlaceRef> Resolve(IReadOnlyList<PlaceQuery> mentions, string? targetCountry)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var candidates = new ImmutableArray<GazetteerEntry>[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            candidates[i] = Candidates(mentions[i]);
+        }
+
+        // Pass 1: places with one reading (after the hint) anchor the others.
+        var chosen = new GazetteerEntry?[mentions.Count];
+        var proxy = new bool[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var filtered = ByHint(candidates[i], mentions[i].Hint, out _);
+            if (filtered.Length == 1 && mentions[i].ContainerIndex is null)
+            {
+                chosen[i] = filtered[0];
+            }
+        }
+
+        var anchors = chosen.Where(c => c is not null).Select(c => c!).ToList();
+
+        // Pass 2: containers first (a container is resolved before what it contains), then the rest.
+        var state = new int[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            Choose(i);
+        }
+
+        var result = ImmutableArray.CreateBuilder<PlaceRef>(mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            result.Add(chosen[i] is { } e ? ToPlaceRef(m.Text, m.Span, e, proxy[i]) : new PlaceRef(m.Text, m.Span));
+        }
+
+        return result.MoveToImmutable();
+
+        void Choose(int i)
+        {
+            if (state[i] == 2)
+            {
+                return;
+            }
+
+            if (state[i] == 1)
+            {
+                return; // a cycle of containers: resolve without the container
+            }
+
+            state[i] = 1;
+            var m = mentions[i];
+            GazetteerEntry? container = null;
+            if (m.ContainerIndex is int c && c >= 0 && c < mentions.Count && c != i)
+            {
+                Choose(c);
+                container = chosen[c];
+            }
+
+            var pick = Pick(candidates[i], m.Hint, container, targetCountry, anchors, out var isProxy);
+            if (pick is null && m.Hint == PlaceQueryHint.Region && container is null)
+            {
+                // "Lozova district" with no district in the data: the town stands for the area around it.
+                pick = Pick(candidates[i], PlaceQueryHint.Any, null, targetCountry, anchors, out _);
+                isProxy = pick is not null;
+            }
+
+            chosen[i] = pick;
+            proxy[i] = isProxy;
+            state[i] = 2;
+        }
+    }
+
+    /// <summary>Resolves one name with no other context ("Brussels", "Kharkiv region").</summary>
+    public PlaceRef Resolve(string text, PlaceQueryHint hint = PlaceQueryHint.Any, string? targetCountry = null) =>
+        Resolve([new PlaceQuery(text, new TextSpan(0, text.Length), [], hint)], targetCountry)[0];
+
+    /// <summary>
+    /// The most precise resolved place: lowest UCDP where_prec (a town before its district, region or
+    /// country), the first of equals; null when none is resolved.
+    /// </summary>
+    public static PlaceRef? BestLocation(IEnumerable<PlaceRef> places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        PlaceRef? best = null;
+        foreach (var p in places)
+        {
+            if (p.WherePrecision is not int w || p.Latitude is null || p.Longitude is null)
+            {
+                continue;
+            }
+
+            if (best is null || w < best.WherePrecision)
+            {
+                best = p;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The contract's place for a gazetteer entry. Precision: a town or facility is ACLED 1 / UCDP 1; a
+    /// district 2 / 3; a region 3 / 4; a country 3 / 6. <paramref name="proxy"/> marks a town standing for the
+    /// area around it ("the Lozova district" with no district in the data): ACLED 2, UCDP 2.
+    /// </summary>
+    public static PlaceRef ToPlaceRef(string text, TextSpan span, GazetteerEntry entry, bool proxy = false)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (geo, where) = entry.Feature switch
+        {
+            PlaceFeature.PopulatedPlace or PlaceFeature.Facility => proxy ? (2, 2) : (1, 1),
+            PlaceFeature.Admin2 => (2, 3),
+            PlaceFeature.Admin1 => (3, 4),
+            PlaceFeature.Country => (3, 6),
+            PlaceFeature.Water => (3, 7),
+            _ => (2, 2),
+        };
+        return new PlaceRef(text, span)
+        {
+            Name = entry.Name,
+            GazetteerId = entry.GeoNamesId ?? entry.Id,
+            Feature = entry.FeatureName,
+            Admin1 = entry.Admin1,
+            Country = entry.Country,
+            Latitude = entry.Latitude,
+            Longitude = entry.Longitude,
+            GeoPrecision = geo,
+            WherePrecision = where,
+            Occupied = entry.Occupied,
+        };
+    }
+
+    private ImmutableArray<GazetteerEntry> Candidates(PlaceQuery m)
+    {
+        if (!m.Candidates.IsDefaultOrEmpty || lookup is null)
+        {
+            return m.Candidates.IsDefault ? [] : m.Candidates;
+        }
+
+        var folded = PlaceNames.Fold(m.Text);
+        var hits = lookup.Find(folded);
+        if (!hits.IsEmpty)
+        {
+            return hits;
+        }
+
+        foreach (var prefix in SettlementPrefixes)
+        {
+            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                hits = lookup.Find(folded.AsSpan(prefix.Length));
+                if (!hits.IsEmpty)
+                {
+                    return hits;
+                }
+            }
+        }
+
+        foreach (var suffix in RegionSuffixes)
+        {
+            if (folded.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return lookup.Find(folded.AsSpan(0, folded.Length - suffix.Length));
+            }
+        }
+
+        return [];
+    }
+
+    private static ImmutableArray<GazetteerEntry> ByHint(ImmutableArray<GazetteerEntry> candidates, PlaceQueryHint hint, out bool matched)
+    {
+        matched = true;
+        if (hint == PlaceQueryHint.Any || candidates.IsDefaultOrEmpty)
+        {
+            return candidates.IsDefault ? [] : candidates;
+        }
+
+        var filtered = candidates.Where(e => hint == PlaceQueryHint.Region
+            ? e.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country
+            : e.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility).ToImmutableArray();
+        matched = !filtered.IsEmpty;
+        return matched ? filtered : (hint == PlaceQueryHint.Region ? [] : candidates);
+    }
+
+    private static GazetteerEntry? Pick(
+        ImmutableArray<GazetteerEntry> all,
+        PlaceQueryHint hint,
+        GazetteerEntry? container,
+        string? targetCountry,
+        List<GazetteerEntry> anchors,
+        out bool proxy)
+    {
+        proxy = false;
+        var candidates = ByHint(all, hint, out _);
+        if (candidates.IsEmpty)
+        {
+            return null;
+        }
+
+        if (container is not null)
+        {
+            var inside = candidates.Where(e => Contains(container, e)).ToImmutableArray();
+            if (!inside.IsEmpty)
+            {
+                candidates = inside;
+            }
+        }
+
+        GazetteerEntry? best = null;
+        var bestScore = double.MinValue;
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var e = candidates[k];
+            var score = 0.0;
+
+            // The gazetteer's order: today's names before former ones, then population.
+            score -= k * 0.01;
+
+            if (hint == PlaceQueryHint.Any)
+            {
+                // "Kharkiv" alone is the city; the region has its own words.
+                score += e.Feature switch
+                {
+                    PlaceFeature.Country => 40,
+                    PlaceFeature.PopulatedPlace => 30,
+                    PlaceFeature.Admin1 => 25,
+                    PlaceFeature.Facility => 20,
+                    _ => 0,
+                };
+            }
+
+            if (targetCountry is not null && e.Country == targetCountry)
+            {
+                score += 200;
+            }
+            else if (e.Country is "UA" or "RU" or "BY" or "MD")
+            {
+                score += 20; // reports are about this war: its countries before namesakes elsewhere
+            }
+
+            foreach (var a in anchors)
+            {
+                if (ReferenceEquals(a, e))
+                {
+                    continue;
+                }
+
+                if (a.Admin1 is not null && a.Admin1 == e.Admin1 && a.Country == e.Country)
+                {
+                    score += 100;
+                    break;
+                }
+
+                if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility && Km(a.Latitude, a.Longitude, e.Latitude, e.Longitude) < 100)
+                {
+                    score += 60;
+                    break;
+                }
+            }
+
+            score += 10 * Math.Log10(e.Population + 1.0);
+            if (score > bestScore)
+            {
+                best = e;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True when <paramref name="place"/> lies in <paramref name="container"/> (a country, region or district, or within 30 km of a town).</summary>
+    private static bool Contains(GazetteerEntry container, GazetteerEntry place) => container.Feature switch
+    {
+        PlaceFeature.Country => place.Country == container.Country,
+        PlaceFeature.Admin1 => place.Country == container.Country && place.Admin1 == container.Name,
+        PlaceFeature.Admin2 => place.Country == container.Country && (place.Admin2 == container.Name || (place.Admin2 is null && place.Admin1 == container.Admin1)),
+        _ => Km(container.Latitude, container.Longitude, place.Latitude, place.Longitude) < 30,
+    };
+
+    /// <summary>Great-circle distance in kilometres.</summary>
+    public static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        var p1 = lat1 * Math.PI / 180;
+        var p2 = lat2 * Math.PI / 180;
+        var dp = p2 - p1;
+        var dl = (lon2 - lon1) * Math.PI / 180;
+        var h = (Math.Sin(dp / 2) * Math.Sin(dp / 2)) + (Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2));
+        return 2 * 6371 * Math.Asin(Math.Sqrt(Math.Min(1, h)));
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+
+namespace Sitrep.GeoBuild;
+
+/// <summary>Name helpers for the compiler: scripts, and the forms a name takes in Ukrainian and Russian text.</summary>
+internal static class Names
+{
+    /// <summary>Region words after a region's name in English reporting.</summary>
+    public static readonly string[] RegionWords = ["region", "oblast", "province", "krai", "kray", "territory", "area", "republic", "autonomous okrug", "okrug"];
+
+    /// <summary>Latin letters only (with diacritics), spaces, hyphens, apostrophes and dots; at least one letter.</summary>
+    public static bool IsLatin(string s) => IsScript(s, static c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF'));
+
+    /// <summary>Cyrillic letters only, spaces, hyphens, apostrophes and dots; at least one letter.</summary>
+    public static bool IsCyrillic(string s) => IsScript(s, static c => c is >= '\u0400' and <= '\u04FF');
+
+    private static bool IsScript(string s, Func<char, bool> letter)
+    {
+        var any = false;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!letter(c))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+            else if (!(c is ' ' or '-' or '.' or '\'' or '’' or 'ʼ' or '(' or ')' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// A GeoNames alternate name worth a key: Latin or Cyrillic, not a code ("HRK", "IEV"), and not an
+    /// all-lowercase romanisation of an Asian script ("ji fu", "kheiyf").
+    /// </summary>
+    public static bool IsUsefulAlternate(string s)
+    {
+        if (s.Length < 3 || s.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        if (IsCyrillic(s))
+        {
+            return true;
+        }
+
+        if (!IsLatin(s))
+        {
+            return false;
+        }
+
+        if (s.Length <= 4 && s.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return false;
+        }
+
+        return s.Any(char.IsUpper);
+    }
+
+    /// <summary>
+    /// The case forms of a one-word Ukrainian or Russian place name ("Харків" → Харкова, Харкову, Харкові,
+    /// Харковом; "Одеса" → Одеси, Одесі, Одесу, Одесою; "Лапаївка" → Лапаївці). Rules by the ending, not a
+    /// full grammar: fleeting vowels (Орёл → Орла) are not produced. Input and output are folded.
+    /// </summary>
+    public static IEnumerable<string> Decline(string folded)
+    {
+        if (folded.Length < 4 || folded.Contains(' ', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var last = folded[^1];
+        var stem = folded[..^1];
+        string[] endings;
+        if (folded.EndsWith("ий", StringComparison.Ordinal) || folded.EndsWith("ый", StringComparison.Ordinal)
+            || folded.EndsWith("ій", StringComparison.Ordinal) || folded.EndsWith("ой", StringComparison.Ordinal))
+        {
+            stem = folded[..^2];
+            endings = ["ого", "ому", "им", "ім", "ом"];
+        }
+        else if (last == 'а')
+        {
+            endings = ["и", "ы", "і", "е", "у", "ою", "ой", "ей"];
+            if (stem.EndsWith('к'))
+            {
+                yield return stem[..^1] + "ці";
+            }
+        }
+        else if (last == 'я')
+        {
+            endings = ["і", "и", "ю", "ею", "ей", "е"];
+        }
+        else if (last == 'ь')
+        {
+            endings = ["и", "і", "я", "ю", "е", "ем", "ю"];
+        }
+        else if (last is 'о' or 'е')
+        {
+            endings = ["а", "у", "ом", "і", "е", "я", "ю", "ем"];
+            if (last == 'е' && !stem.EndsWith('ь'))
+            {
+                // Ukrainian neuter -е names ("Сніжне") decline like adjectives: Сніжного, Сніжному, Сніжному.
+                endings = ["ого", "ому", "им", "ім", "а", "у", "і"];
+            }
+        }
+        else if (last is 'и' or 'ы' or 'і')
+        {
+            // Plural names: Суми, Сумы, Черкаси, Чернівці.
+            endings = ["ах", "ам", "ами", "ях"];
+        }
+        else if (char.IsLetter(last) && last != 'й')
+        {
+            stem = folded;
+            endings = ["а", "у", "ом", "е", "і", "ові", "ем", "ою"];
+            if (folded.EndsWith("ів", StringComparison.Ordinal))
+            {
+                // Ukrainian і in a closed last syllable becomes о or є when the syllable opens: Харків → Харкова, Київ → Києва.
+                foreach (var alt in new[] { folded[..^2] + "ов", folded[..^2] + "ев", folded[..^2] + "єв" })
+                {
+                    foreach (var e in new[] { "а", "у", "ом", "і", "ові" })
+                    {
+                        yield return alt + e;
+                    }
+                }
+            }
+        }
+        else
+        {
+            yield break;
+        }
+
+        foreach (var e in endings)
+        {
+            yield return stem + e;
+        }
+    }
+
+    /// <summary>Feminine adjective forms (Ukrainian and Russian) of a stem ending in -ськ/-ск/-цьк/-цк, with "область" in its cases.</summary>
+    public static IEnumerable<string> OblastForms(string stem)
+    {
+        string[] adjective = ["ая", "ой", "ую", "ою", "а", "ої", "ій", "у"];
+        string[] nouns = ["", " область", " области", " областью", " областях", " області", " областю", " обл"];
+        foreach (var a in adjective)
+        {
+            foreach (var n in nouns)
+            {
+                yield return stem + a + n;
+            }
+        }
+    }
+
+    /// <summary>Masculine adjective forms of a stem with "край" in its cases.</summary>
+    public static IEnumerable<string> KraiForms(string stem)
+    {
+        string[] adjective = ["ий", "ого", "ому", "ом", "им", "ім"];
+        string[] nouns = ["", " край", " края", " краю", " крае", " краем", " краї", " краєм"];
+        foreach (var a in adjective)
+        {
+            foreach (var n in nouns)
+            {
+                yield return stem + a + n;
+            }
+        }
+    }
+
+    /// <summary>Masculine adjective forms of a stem with "район" in its cases ("Погарского района", "Золочівському районі").</summary>
+    public static IEnumerable<string> RaionForms(string stem)
+    {
+        string[] adjective = ["ий", "ого", "ому", "ом", "им", "ім"];
+        string[] nouns = [" район", " района", " районе", " району", " районі", " районом", " р н"];
+        foreach (var a in adjective)
+        {
+            foreach (var n in nouns)
+            {
+                yield return stem + a + n;
+            }
+        }
+    }
+
+    /// <summary>"Харківськ" → "Харківщина", "Донецьк" → "Донеччина"; Latin "Kharkivsk" → "Kharkivshchyna"; null when the stem has no such form.</summary>
+    public static string? Shchyna(string stem)
+    {
+        if (stem.EndsWith("цьк", StringComparison.Ordinal))
+        {
+            return stem[..^3] + "ччина";
+        }
+
+        if (stem.EndsWith("ськ", StringComparison.Ordinal))
+        {
+            return stem[..^3] + "щина";
+        }
+
+        if (stem.EndsWith("tsk", StringComparison.OrdinalIgnoreCase))
+        {
+            return stem[..^3] + "chchyna";
+        }
+
+        if (stem.EndsWith("sk", StringComparison.OrdinalIgnoreCase))
+        {
+            return stem[..^2] + "shchyna";
+        }
+
+        return null;
+    }
+
+    /// <summary>Great-circle distance in km.</summary>
+    public static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        var p1 = lat1 * Math.PI / 180;
+        var p2 = lat2 * Math.PI / 180;
+        var dp = p2 - p1;
+        var dl = (lon2 - lon1) * Math.PI / 180;
+        var h = (Math.Sin(dp / 2) * Math.Sin(dp / 2)) + (Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2));
+        return 2 * 6371 * Math.Asin(Math.Sqrt(Math.Min(1, h)));
+    }
+}

