@@ -1,0 +1,59 @@
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The ledger: reports (every version kept), the events extracted from them, each figure as a claim with its
+/// claimant and evidence, places, diagnostics, and which run produced what. SQLite and PostgreSQL implement it
+/// with the same behaviour; one test suite runs against both.
+/// <para>
+/// A report is known by its URL and content hash (<see cref="ReportKey"/>): saving the same one twice adds
+/// nothing; an edited text at a known URL is stored as the next version and the earlier one kept. A batch is
+/// written in one transaction, so a run stopped at any point leaves whole reports or none.
+/// </para>
+/// Thread-safe: operations may run concurrently (each takes its own connection).
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    StoreLocation Location { get; }
+
+    /// <summary>The keys among <paramref name="keys"/> that are already stored.</summary>
+    Task<IReadOnlySet<ReportKey>> FindKnownAsync(IReadOnlyCollection<ReportKey> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a batch of reports with their extractions in one transaction. A submission without an extraction is
+    /// stored as pending, for <see cref="ProcessPendingAsync"/>. Returns one admission per submission, in order.
+    /// </summary>
+    Task<IReadOnlyList<Admission>> SaveAsync(IReadOnlyList<ReportSubmission> batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> pending reports that no other worker holds (PostgreSQL: FOR UPDATE SKIP
+    /// LOCKED), runs <paramref name="extract"/> on them, and stores the results, all in one transaction: a worker
+    /// that dies leaves its claim to the others. Returns how many reports were done; 0 when none was pending.
+    /// </summary>
+    Task<int> ProcessPendingAsync(int max, string worker, string extractor, Func<IReadOnlyList<Article>, IReadOnlyList<Extraction>> extract, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks every extracted report pending again (its events are replaced when a worker redoes it). Returns how many.</summary>
+    Task<int> RequeueAllAsync(CancellationToken cancellationToken = default);
+
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One row per event that matches, newest first (or oldest first when <see cref="EventQuery.Ascending"/>).</summary>
+    Task<IReadOnlyList<EventSummary>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every matching event whole, streamed in pages (for exports of any size).</summary>
+    IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<StoredReport?> GetReportAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version stored for a URL, oldest first.</summary>
+    Task<IReadOnlyList<StoredReport>> GetReportVersionsAsync(string url, CancellationToken cancellationToken = default);
+
+    /// <summary>Per day and weapon family: launched, destroyed, killed, injured (see <see cref="StatsMode"/>).</summary>
+    Task<IReadOnlyList<DayFamilyStat>> StatsAsync(EventQuery filter, StatsMode mode, CancellationToken cancellationToken = default);
+
+    /// <summary>Each extraction run: which report, which worker, which extractor. A report done once has one run.</summary>
+    Task<IReadOnlyList<ExtractionRun>> GetRunsAsync(CancellationToken cancellationToken = default);
+}

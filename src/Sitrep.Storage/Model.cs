@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>How a report is known: its normalized URL (empty when it has none) and the hash of its normalized text.</summary>
+public readonly record struct ReportKey(string UrlKey, string ContentHash)
+{
+    public static ReportKey Of(Article article, string contentHash) => new(StoreKeys.Url(article.Url), contentHash);
+}
+
+/// <summary>
+/// One report to store: the article as read, the hash of its text (see Sitrep.Ingest.ContentHash), where it was
+/// read from, and its extraction (null: store it pending, for a worker).
+/// </summary>
+public sealed record ReportSubmission(Article Article, string ContentHash, string Origin, Extraction? Extraction, string Extractor = "")
+{
+    public ReportKey Key => ReportKey.Of(Article, ContentHash);
+}
+
+public enum AdmissionStatus
+{
+    /// <summary>Stored; the first version at its URL (or it has no URL).</summary>
+    New,
+    /// <summary>Stored; its URL was known with other text, so this is a later version.</summary>
+    NewVersion,
+    /// <summary>Already stored; nothing was added.</summary>
+    Known,
+}
+
+/// <summary>What saving one submission did.</summary>
+public sealed record Admission(ReportKey Key, AdmissionStatus Status, long? ReportId, int Version);
+
+public enum ReportStatus
+{
+    Pending,
+    Done,
+    Failed,
+}
+
+/// <summary>A stored report version with its metadata.</summary>
+public sealed record StoredReport(
+    long Id,
+    Article Article,
+    string ContentHash,
+    int Version,
+    string Origin,
+    DateTimeOffset IngestedAt,
+    ReportStatus Status,
+    string? Extractor,
+    string? ExtractedBy,
+    DateTimeOffset? ExtractedAt,
+    int EventCount)
+{
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+}
+
+/// <summary>The report an event came from, in brief.</summary>
+public sealed record ReportRef(long Id, string? Title, string? Url, DateOnly? Published, string? Source, string Origin, int Version);
+
+/// <summary>An event as stored: its id, the report it came from, and the event itself, claims and all.</summary>
+public sealed record StoredEvent(long Id, int Ordinal, ReportRef Report, ExtractedEvent Event);
+
+/// <summary>
+/// One row of an event listing. Figures are the event's best current claims: launched and destroyed summed
+/// over its weapons, killed and injured the largest current claim.
+/// </summary>
+public sealed record EventSummary(
+    long Id,
+    long ReportId,
+    EventKind Kind,
+    DateOnly? Date,
+    DatePrecision Precision,
+    string Attacker,
+    string TargetCountry,
+    string Weapons,
+    string Places,
+    int? Launched,
+    int? Destroyed,
+    int? Killed,
+    int? Injured,
+    string? ClaimedBy,
+    string? LocationName,
+    double? Latitude,
+    double? Longitude,
+    string? ReportTitle,
+    string? ReportUrl);
+
+/// <summary>
+/// A filter over events. Null fields do not filter. <see cref="Weapon"/> is a category (drone, cruise_missile,
+/// ballistic_missile, missile, guided_bomb, artillery, rocket, other), a family (missile, bomb, artillery), or
+/// a model name or its start ("shahed" matches Shahed-136). <see cref="Place"/> matches a place's text, its
+/// gazetteer name or its region, ignoring case, accents and words like "region" or "oblast".
+/// </summary>
+public sealed record EventQuery
+{
+    public DateOnly? Since { get; init; }
+    public DateOnly? Until { get; init; }
+    /// <summary>UA, RU or unknown.</summary>
+    public string? Attacker { get; init; }
+    /// <summary>UA, RU, BY or other.</summary>
+    public string? Target { get; init; }
+    public string? Place { get; init; }
+    public string? Weapon { get; init; }
+    public int? MinLaunched { get; init; }
+    public int? MinKilled { get; init; }
+    public EventKind? Kind { get; init; }
+    public long? ReportId { get; init; }
+    /// <summary>At most this many rows; null for all.</summary>
+    public int? Limit { get; init; } = 100;
+    public int Offset { get; init; }
+    public bool Ascending { get; init; }
+}
+
+/// <summary>How <see cref="IEventStore.StatsAsync"/> combines reports of the same day.</summary>
+public enum StatsMode
+{
+    /// <summary>
+    /// Each report is one account of the day: a figure is the largest any one report gives for that day and
+    /// family (its events summed). Many outlets repeating one air-force tally count it once.
+    /// </summary>
+    Max,
+    /// <summary>Every event counted: right only when each attack is in the store once.</summary>
+    Sum,
+}
+
+/// <summary>One day and weapon family. Killed and injured go to the event's main family (most launched).</summary>
+public sealed record DayFamilyStat(DateOnly Date, string Family, int Events, int Reports, int? Launched, int? Destroyed, int? Killed, int? Injured)
+{
+    /// <summary>Destroyed over launched, when both are known and launched is not zero.</summary>
+    public double? InterceptionRate => Launched is > 0 && Destroyed is { } d ? (double)d / Launched.Value : null;
+}
+
+public sealed record StoreCounts(long Reports, long Pending, long Failed, long Events, long Figures, long Places, long Urls);
+
+public sealed record ExtractionRun(long Id, long ReportId, string Worker, string Extractor, int Events, DateTimeOffset At);

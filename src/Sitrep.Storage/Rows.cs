@@ -1,0 +1,304 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+internal sealed record EventRow(
+    long Id, long ReportId, int Ordinal, string Kind, DateOnly? Date, DateOnly? DateStart, string DatePrecision, string DateText,
+    int DateSpanStart, int DateSpanEnd, string Attacker, string TargetCountry, int? Launched, int? Destroyed, int? Suppressed,
+    int? Killed, int? Injured, int Categories, string? PrimaryFamily, string WeaponsText, string PlacesText, string? ClaimedBy,
+    string? LocationText, string? LocationName, string? LocationCountry, string? LocationAdmin1, double? Latitude, double? Longitude,
+    int? GeoPrecision);
+
+internal sealed record WeaponRow(
+    long Id, long EventId, long ReportId, int Ordinal, string Category, string Family, string? Model, string? ModelKey,
+    int EvidenceStart, int EvidenceEnd, string EvidenceText, int? Launched, int? Destroyed, int? Suppressed);
+
+internal sealed record FigureRow(
+    long EventId, long ReportId, long? WeaponId, int Ordinal, string Kind, int Value, string Qualifier, string? ClaimantName,
+    string? ClaimantSide, int? ClaimantStart, int? ClaimantEnd, int EvidenceStart, int EvidenceEnd, string EvidenceText,
+    bool IsCurrent, string? WeaponCategory, string? WeaponModel, string Rule);
+
+internal sealed record PlaceRow(
+    long EventId, long ReportId, int Ordinal, string Text, int SpanStart, int SpanEnd, string? Name, string? GazetteerId,
+    string? Feature, string? Admin1, string? Country, double? Latitude, double? Longitude, int? GeoPrecision, int? WherePrecision,
+    bool Occupied, bool IsTarget, bool IsLocation, string? TextKey, string? NameKey, string? Admin1Key);
+
+internal sealed record ClaimantRow(long EventId, long ReportId, int Ordinal, string Name, string Side, int SpanStart, int SpanEnd);
+
+internal sealed record QuoteRow(long EventId, long ReportId, int Ordinal, int SpanStart, int SpanEnd, string Text);
+
+internal sealed record DiagnosticRow(long ReportId, int Ordinal, string Code, string Severity, string Message, int? SpanStart, int? SpanEnd);
+
+internal sealed record RunRow(long ReportId, string Worker, string Extractor, int Events, DateTimeOffset At);
+
+/// <summary>
+/// An extraction flattened into table rows. Event and weapon ids are assigned here, from ranges the backend
+/// reserved, so that children can name their parents without a round trip per row.
+/// </summary>
+internal sealed class RowSet
+{
+    public List<EventRow> Events { get; } = [];
+    public List<WeaponRow> Weapons { get; } = [];
+    public List<FigureRow> Figures { get; } = [];
+    public List<PlaceRow> Places { get; } = [];
+    public List<ClaimantRow> Claimants { get; } = [];
+    public List<QuoteRow> Quotes { get; } = [];
+    public List<DiagnosticRow> Diagnostics { get; } = [];
+    public List<RunRow> Runs { get; } = [];
+
+    public static (int Events, int Weapons) Count(IEnumerable<Extraction> extractions)
+    {
+        int events = 0, weapons = 0;
+        foreach (var x in extractions)
+        {
+            events += x.Events.Length;
+            foreach (var e in x.Events)
+            {
+                weapons += e.Weapons.Length;
+            }
+        }
+
+        return (events, weapons);
+    }
+
+    public void Add(long reportId, Extraction extraction, string worker, string extractor, DateTimeOffset at, Func<long> nextEventId, Func<long> nextWeaponId)
+    {
+        var ordinal = 0;
+        foreach (var e in extraction.Events)
+        {
+            AddEvent(reportId, ordinal++, e, nextEventId(), nextWeaponId);
+        }
+
+        var d = 0;
+        foreach (var diag in extraction.Diagnostics)
+        {
+            Diagnostics.Add(new DiagnosticRow(reportId, d++, diag.Code, diag.Severity.ToString().ToLowerInvariant(), diag.Message, diag.Span?.Start, diag.Span?.End));
+        }
+
+        Runs.Add(new RunRow(reportId, worker, extractor, extraction.Events.Length, at));
+    }
+
+    private void AddEvent(long reportId, int ordinal, ExtractedEvent e, long eventId, Func<long> nextWeaponId)
+    {
+        int? launched = null, destroyed = null, suppressed = null;
+        var categories = 0;
+        string? primaryFamily = null;
+        var primaryLaunched = -1;
+        var weaponsText = new StringBuilder();
+        var figureOrdinal = 0;
+        var w = 0;
+        foreach (var use in e.Weapons)
+        {
+            var weaponId = nextWeaponId();
+            var l = use.Current(FigureKind.Launched)?.Value;
+            var x = use.Current(FigureKind.Destroyed)?.Value;
+            var s = use.Current(FigureKind.Suppressed)?.Value;
+            launched = Add(launched, l);
+            destroyed = Add(destroyed, x);
+            suppressed = Add(suppressed, s);
+            categories |= CategoryBit(use.Weapon.Category);
+            if ((l ?? 0) > primaryLaunched)
+            {
+                primaryLaunched = l ?? 0;
+                primaryFamily = use.Weapon.Category.Family();
+            }
+
+            if (weaponsText.Length > 0)
+            {
+                weaponsText.Append("; ");
+            }
+
+            weaponsText.Append(use.Weapon.Model ?? use.Weapon.Category.ToContract());
+            if (use.Weapon.Model is not null)
+            {
+                weaponsText.Append(" (").Append(use.Weapon.Category.ToContract()).Append(')');
+            }
+
+            if (l is not null || x is not null)
+            {
+                weaponsText.Append(' ').Append(Num(l)).Append('/').Append(Num(x));
+            }
+
+            Weapons.Add(new WeaponRow(
+                weaponId, eventId, reportId, w++, use.Weapon.Category.ToContract(), use.Weapon.Category.Family(), use.Weapon.Model,
+                StoreKeys.Model(use.Weapon.Model), use.Evidence.Span.Start, use.Evidence.Span.End, use.Evidence.Text ?? "", l, x, s));
+            foreach (var claim in use.Claims)
+            {
+                Figures.Add(Figure(eventId, reportId, weaponId, figureOrdinal++, claim));
+            }
+        }
+
+        foreach (var claim in e.Casualties)
+        {
+            Figures.Add(Figure(eventId, reportId, null, figureOrdinal++, claim));
+        }
+
+        var p = 0;
+        var placeNames = new List<string>();
+        var locationStored = false;
+        foreach (var place in e.Places)
+        {
+            var isLocation = !locationStored && e.Location is not null && place == e.Location;
+            locationStored |= isLocation;
+            Places.Add(Place(eventId, reportId, p++, place, isTarget: true, isLocation));
+            var shown = place.Name ?? place.Text;
+            if (!placeNames.Contains(shown, StringComparer.OrdinalIgnoreCase))
+            {
+                placeNames.Add(shown);
+            }
+        }
+
+        if (e.Location is not null && !locationStored)
+        {
+            Places.Add(Place(eventId, reportId, p, e.Location, isTarget: false, isLocation: true));
+        }
+
+        var c = 0;
+        var claimedBy = new List<string>();
+        foreach (var claimant in e.Claimants)
+        {
+            Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side, claimant.Span.Start, claimant.Span.End));
+            if (!claimedBy.Contains(claimant.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                claimedBy.Add(claimant.Name);
+            }
+        }
+
+        var q = 0;
+        foreach (var quote in e.Quotes)
+        {
+            Quotes.Add(new QuoteRow(eventId, reportId, q++, quote.Span.Start, quote.Span.End, quote.Text ?? ""));
+        }
+
+        var loc = e.Location;
+        Events.Add(new EventRow(
+            eventId, reportId, ordinal, e.Kind == EventKind.Aggregate ? "aggregate" : "strike", e.Date.Date, e.Date.Start,
+            e.Date.Precision.ToContract(), e.Date.Text ?? "", e.Date.Span.Start, e.Date.Span.End, e.Attacker, e.TargetCountry,
+            launched, destroyed, suppressed, e.Killed?.Value, e.Injured?.Value, categories, primaryFamily, weaponsText.ToString(),
+            string.Join("; ", placeNames), claimedBy.Count == 0 ? null : string.Join("; ", claimedBy),
+            loc?.Text, loc is null ? null : loc.Name ?? loc.Text, loc?.Country, loc?.Admin1, loc?.Latitude, loc?.Longitude, loc?.GeoPrecision));
+    }
+
+    private static FigureRow Figure(long eventId, long reportId, long? weaponId, int ordinal, FigureClaim claim) => new(
+        eventId, reportId, weaponId, ordinal, claim.Kind.ToContract(), claim.Value, claim.Qualifier.ToContract(),
+        claim.Claimant?.Name, claim.Claimant?.Side, claim.Claimant?.Span.Start, claim.Claimant?.Span.End,
+        claim.Evidence.Span.Start, claim.Evidence.Span.End, claim.Evidence.Text ?? "", claim.IsCurrent,
+        claim.Weapon?.Category.ToContract(), claim.Weapon?.Model, claim.Rule ?? "");
+
+    private static PlaceRow Place(long eventId, long reportId, int ordinal, PlaceRef p, bool isTarget, bool isLocation) => new(
+        eventId, reportId, ordinal, p.Text, p.Span.Start, p.Span.End, p.Name, p.GazetteerId, p.Feature, p.Admin1, p.Country,
+        p.Latitude, p.Longitude, p.GeoPrecision, p.WherePrecision, p.Occupied, isTarget, isLocation,
+        StoreKeys.Place(p.Text), StoreKeys.Place(p.Name), StoreKeys.Place(p.Admin1));
+
+    private static int? Add(int? sum, int? value) => value is null ? sum : (sum ?? 0) + value.Value;
+
+    private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
+    public static int CategoryBit(WeaponCategory c) => 1 << (int)c;
+}
+
+/// <summary>The contract names of Core enums, both ways.</summary>
+internal static class Names
+{
+    public static WeaponCategory Category(string s) => s switch
+    {
+        "drone" => WeaponCategory.Drone,
+        "cruise_missile" => WeaponCategory.CruiseMissile,
+        "ballistic_missile" => WeaponCategory.BallisticMissile,
+        "missile" => WeaponCategory.Missile,
+        "guided_bomb" => WeaponCategory.GuidedBomb,
+        "artillery" => WeaponCategory.Artillery,
+        "rocket" => WeaponCategory.Rocket,
+        _ => WeaponCategory.Other,
+    };
+
+    public static Qualifier Qualifier(string s) => s switch
+    {
+        "at_least" => Core.Qualifier.AtLeast,
+        "more_than" => Core.Qualifier.MoreThan,
+        "about" => Core.Qualifier.About,
+        "up_to" => Core.Qualifier.UpTo,
+        "less_than" => Core.Qualifier.LessThan,
+        _ => Core.Qualifier.Exact,
+    };
+
+    public static FigureKind Figure(string s) => s switch
+    {
+        "launched" => FigureKind.Launched,
+        "destroyed" => FigureKind.Destroyed,
+        "suppressed" => FigureKind.Suppressed,
+        "killed" => FigureKind.Killed,
+        _ => FigureKind.Injured,
+    };
+
+    public static DatePrecision Precision(string s) => s switch
+    {
+        "day" => DatePrecision.Day,
+        "night" => DatePrecision.Night,
+        "week" => DatePrecision.Week,
+        "month" => DatePrecision.Month,
+        "year" => DatePrecision.Year,
+        _ => DatePrecision.Unknown,
+    };
+
+    public static DiagnosticSeverity Severity(string s) => s switch
+    {
+        "error" => DiagnosticSeverity.Error,
+        "warning" => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+
+    public static ReportStatus Status(string s) => s switch
+    {
+        "pending" => ReportStatus.Pending,
+        "failed" => ReportStatus.Failed,
+        _ => ReportStatus.Done,
+    };
+
+    public static string Status(ReportStatus s) => s switch
+    {
+        ReportStatus.Pending => "pending",
+        ReportStatus.Failed => "failed",
+        _ => "done",
+    };
+
+    /// <summary>
+    /// The category bits a weapon filter names, or 0 when it names no category or family (then it is a model).
+    /// </summary>
+    public static int WeaponMask(string weapon) => weapon.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_') switch
+    {
+        "drone" or "drones" or "uav" or "uavs" => RowSet.CategoryBit(WeaponCategory.Drone),
+        "cruise_missile" or "cruise" or "cruise_missiles" => RowSet.CategoryBit(WeaponCategory.CruiseMissile),
+        "ballistic_missile" or "ballistic" or "ballistic_missiles" => RowSet.CategoryBit(WeaponCategory.BallisticMissile),
+        "missile" or "missiles" => RowSet.CategoryBit(WeaponCategory.CruiseMissile) | RowSet.CategoryBit(WeaponCategory.BallisticMissile) | RowSet.CategoryBit(WeaponCategory.Missile),
+        "guided_bomb" or "guided_bombs" or "bomb" or "bombs" or "kab" => RowSet.CategoryBit(WeaponCategory.GuidedBomb),
+        "artillery" or "shelling" => RowSet.CategoryBit(WeaponCategory.Artillery) | RowSet.CategoryBit(WeaponCategory.Rocket),
+        "rocket" or "rockets" or "mlrs" => RowSet.CategoryBit(WeaponCategory.Rocket),
+        "other" => RowSet.CategoryBit(WeaponCategory.Other),
+        _ => 0,
+    };
+
+    public static ImmutableDictionary<string, string> Metadata(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return ImmutableDictionary<string, string>.Empty;
+        }
+
+        try
+        {
+            var d = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+            return d is null ? ImmutableDictionary<string, string>.Empty : d.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ImmutableDictionary<string, string>.Empty;
+        }
+    }
+
+    public static string Metadata(ImmutableDictionary<string, string> metadata) =>
+        System.Text.Json.JsonSerializer.Serialize(metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value));
+}

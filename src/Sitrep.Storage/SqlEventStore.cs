@@ -1,0 +1,673 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// What SQLite and PostgreSQL share: the schema's shape, every query, and turning rows back into events. The
+/// backends differ in how they write (prepared statements vs COPY), how they claim pending work, and a few SQL
+/// spellings (<see cref="InList"/>, <see cref="OrderBy"/>). Every value goes in as a parameter.
+/// </summary>
+internal abstract class SqlEventStore(StoreLocation location) : IEventStore
+{
+    /// <summary>Events loaded per round trip when streaming.</summary>
+    protected const int PageSize = 500;
+
+    public StoreLocation Location { get; } = location;
+
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>SQL that is true when <paramref name="column"/> is one of the values in parameter <paramref name="parameter"/>.</summary>
+    protected abstract string InList(string column, string parameter);
+
+    /// <summary>The parameter value for <see cref="InList"/>.</summary>
+    protected abstract object ListValue<T>(IReadOnlyCollection<T> values);
+
+    protected abstract string OrderBy(bool ascending);
+
+    public abstract Task<IReadOnlyList<Admission>> SaveAsync(IReadOnlyList<ReportSubmission> batch, CancellationToken cancellationToken = default);
+
+    public abstract Task<int> ProcessPendingAsync(int max, string worker, string extractor, Func<IReadOnlyList<Article>, IReadOnlyList<Extraction>> extract, CancellationToken cancellationToken = default);
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected const string ReportColumns =
+        "id, url_key, content_hash, version, url, title, published, source, language, article_id, origin, metadata, body, ingested_at, status, extractor, extracted_by, extracted_at, event_count";
+
+    protected static StoredReport ReadReport(DbDataReader r)
+    {
+        var article = new Article(r.Str(9), r.Str(12), r.NStr(5), r.NStr(4), r.NDate(6), r.NStr(7), r.NStr(8))
+        {
+            Metadata = Names.Metadata(r.NStr(11)),
+        };
+        return new StoredReport(
+            r.Long(0), article, r.Str(2), r.Int(3), r.Str(10), r.Time(13), Names.Status(r.Str(14)), r.NStr(15), r.NStr(16), r.NTime(17), r.Int(18));
+    }
+
+    public async Task<IReadOnlySet<ReportKey>> FindKnownAsync(IReadOnlyCollection<ReportKey> keys, CancellationToken cancellationToken = default)
+    {
+        var known = new HashSet<ReportKey>();
+        if (keys.Count == 0)
+        {
+            return known;
+        }
+
+        var wanted = keys.ToHashSet();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            foreach (var chunk in wanted.Select(k => k.ContentHash).Distinct(StringComparer.Ordinal).Chunk(1000))
+            {
+                await using var cmd = Db.Command(conn, $"SELECT url_key, content_hash FROM reports WHERE {InList("content_hash", "@h")}");
+                cmd.Add("@h", ListValue(chunk));
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var key = new ReportKey(r.GetString(0), r.GetString(1));
+                    if (wanted.Contains(key))
+                    {
+                        known.Add(key);
+                    }
+                }
+            }
+        }
+
+        return known;
+    }
+
+    public async Task<int> RequeueAllAsync(CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, "UPDATE reports SET status = 'pending' WHERE status <> 'pending'");
+            return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes what earlier runs extracted from these reports (a requeued report is redone whole).</summary>
+    protected async Task DeleteExtractionsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
+    {
+        foreach (var table in (string[])["figures", "places", "claimants", "quotes", "weapons", "events", "diagnostics"])
+        {
+            await using var cmd = Db.Command(conn, $"DELETE FROM {table} WHERE {InList("report_id", "@ids")}", tx);
+            cmd.Add("@ids", ListValue(reportIds));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM reports WHERE status = 'pending'),
+                   (SELECT COUNT(*) FROM reports WHERE status = 'failed'), (SELECT COUNT(*) FROM events),
+                   (SELECT COUNT(*) FROM figures), (SELECT COUNT(*) FROM places),
+                   (SELECT COUNT(DISTINCT url_key) FROM reports WHERE url_key <> '')
+            """;
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, sql);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await r.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new StoreCounts(r.Long(0), r.Long(1), r.Long(2), r.Long(3), r.Long(4), r.Long(5), r.Long(6));
+        }
+    }
+
+    public async Task<StoredReport?> GetReportAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            StoredReport? report;
+            await using (var cmd = Db.Command(conn, $"SELECT {ReportColumns} FROM reports WHERE id = @id"))
+            {
+                cmd.Add("@id", id);
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                report = await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadReport(r) : null;
+            }
+
+            if (report is null)
+            {
+                return null;
+            }
+
+            var diags = ImmutableArray.CreateBuilder<Diagnostic>();
+            await using (var cmd = Db.Command(conn, "SELECT code, severity, message, span_start, span_end FROM diagnostics WHERE report_id = @id ORDER BY ordinal"))
+            {
+                cmd.Add("@id", id);
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var start = r.NInt(3);
+                    diags.Add(new Diagnostic(r.Str(0), Names.Severity(r.Str(1)), r.Str(2), start is null ? null : new TextSpan(start.Value, r.NInt(4) ?? start.Value)));
+                }
+            }
+
+            return report with { Diagnostics = diags.ToImmutable() };
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredReport>> GetReportVersionsAsync(string url, CancellationToken cancellationToken = default)
+    {
+        var list = new List<StoredReport>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, $"SELECT {ReportColumns} FROM reports WHERE url_key = @u ORDER BY version, id");
+            cmd.Add("@u", StoreKeys.Url(url));
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(ReadReport(r));
+            }
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<ExtractionRun>> GetRunsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<ExtractionRun>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, "SELECT id, report_id, worker, extractor, events, at FROM extraction_runs ORDER BY id");
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(new ExtractionRun(r.Long(0), r.Long(1), r.Str(2), r.Str(3), r.Int(4), r.Time(5)));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The WHERE clause of a query over <c>events e</c>, with its parameters added to <paramref name="cmd"/>.</summary>
+    protected string Where(EventQuery q, DbCommand cmd)
+    {
+        var sql = new StringBuilder("WHERE 1 = 1");
+        if (q.Since is { } since)
+        {
+            sql.Append(" AND e.date >= @since");
+            cmd.Add("@since", since);
+        }
+
+        if (q.Until is { } until)
+        {
+            sql.Append(" AND e.date <= @until");
+            cmd.Add("@until", until);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Attacker))
+        {
+            sql.Append(" AND e.attacker = @attacker");
+            cmd.Add("@attacker", CountryCode(q.Attacker));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Target))
+        {
+            sql.Append(" AND e.target_country = @target");
+            cmd.Add("@target", CountryCode(q.Target));
+        }
+
+        if (q.Kind is { } kind)
+        {
+            sql.Append(" AND e.kind = @kind");
+            cmd.Add("@kind", kind == EventKind.Aggregate ? "aggregate" : "strike");
+        }
+
+        if (q.MinLaunched is { } minLaunched)
+        {
+            sql.Append(" AND e.launched >= @minLaunched");
+            cmd.Add("@minLaunched", minLaunched);
+        }
+
+        if (q.MinKilled is { } minKilled)
+        {
+            sql.Append(" AND e.killed >= @minKilled");
+            cmd.Add("@minKilled", minKilled);
+        }
+
+        if (q.ReportId is { } reportId)
+        {
+            sql.Append(" AND e.report_id = @reportId");
+            cmd.Add("@reportId", reportId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Weapon))
+        {
+            var mask = Names.WeaponMask(q.Weapon);
+            if (mask != 0)
+            {
+                sql.Append(" AND (e.categories & @mask) <> 0");
+                cmd.Add("@mask", mask);
+            }
+            else
+            {
+                // A model, or the start of one: "shahed" finds Shahed-131 and Shahed-136. Range keeps the index usable.
+                var key = StoreKeys.Model(q.Weapon) ?? "";
+                sql.Append(" AND e.id IN (SELECT w.event_id FROM weapons w WHERE w.model_key >= @model AND w.model_key < @modelEnd)");
+                cmd.Add("@model", key);
+                cmd.Add("@modelEnd", key + "\uffff");
+            }
+        }
+
+        if (StoreKeys.Place(q.Place) is { } place)
+        {
+            sql.Append(" AND e.id IN (SELECT p.event_id FROM places p WHERE p.text_key = @place"
+                + " UNION SELECT p.event_id FROM places p WHERE p.name_key = @place"
+                + " UNION SELECT p.event_id FROM places p WHERE p.admin1_key = @place)");
+            cmd.Add("@place", place);
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>Country names and codes as the store keeps them: UA, RU, BY, other, unknown.</summary>
+    public static string CountryCode(string s) => s.Trim().ToLowerInvariant() switch
+    {
+        "ua" or "ukraine" or "ukr" => "UA",
+        "ru" or "russia" or "rus" or "russian federation" => "RU",
+        "by" or "belarus" or "blr" => "BY",
+        "unknown" => "unknown",
+        "other" => "other",
+        var other => other.ToUpperInvariant(),
+    };
+
+    public async Task<IReadOnlyList<EventSummary>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        var list = new List<EventSummary>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = conn.CreateCommand();
+            var where = Where(query, cmd);
+            var limit = "";
+            if (query.Limit is { } n)
+            {
+                limit = " LIMIT @limit OFFSET @offset";
+                cmd.Add("@limit", n);
+                cmd.Add("@offset", query.Offset);
+            }
+
+            cmd.CommandText = $"""
+                SELECT e.id, e.report_id, e.kind, e.date, e.date_precision, e.attacker, e.target_country, e.weapons_text, e.places_text,
+                       e.launched, e.destroyed, e.killed, e.injured, e.claimed_by, e.location_name, e.latitude, e.longitude, r.title, r.url
+                FROM events e JOIN reports r ON r.id = e.report_id
+                {where}
+                {OrderBy(query.Ascending)}{limit}
+                """;
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(new EventSummary(
+                    r.Long(0), r.Long(1), r.Str(2) == "aggregate" ? EventKind.Aggregate : EventKind.Strike, r.NDate(3), Names.Precision(r.Str(4)),
+                    r.Str(5), r.Str(6), r.Str(7), r.Str(8), r.NInt(9), r.NInt(10), r.NInt(11), r.NInt(12), r.NStr(13), r.NStr(14),
+                    r.NDouble(15), r.NDouble(16), r.NStr(17), r.NStr(18)));
+            }
+        }
+
+        return list;
+    }
+
+    public async Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            var events = await LoadEventsAsync(conn, [id], cancellationToken).ConfigureAwait(false);
+            return events.Count == 0 ? null : events[0];
+        }
+    }
+
+    public async IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            // Keyset pages in id order: constant cost per page however deep the export goes.
+            long after = 0;
+            var remaining = query.Limit ?? int.MaxValue;
+            while (remaining > 0)
+            {
+                var ids = new List<long>(PageSize);
+                await using (var cmd = conn.CreateCommand())
+                {
+                    var where = Where(query, cmd);
+                    cmd.CommandText = $"SELECT e.id FROM events e {where} AND e.id > @after ORDER BY e.id LIMIT @page";
+                    cmd.Add("@after", after);
+                    cmd.Add("@page", Math.Min(PageSize, remaining));
+                    await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        ids.Add(r.Long(0));
+                    }
+                }
+
+                if (ids.Count == 0)
+                {
+                    yield break;
+                }
+
+                foreach (var e in await LoadEventsAsync(conn, ids, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return e;
+                }
+
+                after = ids[^1];
+                remaining -= ids.Count;
+            }
+        }
+    }
+
+    /// <summary>Rebuilds whole events (claims, places, claimants, quotes) for <paramref name="ids"/>, in that order.</summary>
+    protected async Task<IReadOnlyList<StoredEvent>> LoadEventsAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var idList = ListValue(ids);
+        var heads = new Dictionary<long, (int Ordinal, ReportRef Report, ExtractedEvent Event)>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT e.id, e.ordinal, e.kind, e.date, e.date_start, e.date_precision, e.date_text, e.date_span_start, e.date_span_end,
+                   e.attacker, e.target_country, r.id, r.title, r.url, r.published, r.source, r.origin, r.version
+            FROM events e JOIN reports r ON r.id = e.report_id WHERE {InList("e.id", "@ids")}
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var date = new EventDate(r.NDate(3), Names.Precision(r.Str(5)), r.Str(6), new TextSpan(r.Int(7), r.Int(8))) { Start = r.NDate(4) };
+                var ev = new ExtractedEvent
+                {
+                    Kind = r.Str(2) == "aggregate" ? EventKind.Aggregate : EventKind.Strike,
+                    Date = date,
+                    Attacker = r.Str(9),
+                    TargetCountry = r.Str(10),
+                };
+                var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17));
+                heads[r.Long(0)] = (r.Int(1), report, ev);
+            }
+        }
+
+        var weapons = new Dictionary<long, List<(long Id, WeaponUse Use)>>();
+        await using (var cmd = Db.Command(conn, $"SELECT id, event_id, category, model, evidence_start, evidence_end, evidence_text FROM weapons WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var use = new WeaponUse(new WeaponRef(Names.Category(r.Str(2)), r.NStr(3)), new Evidence(new TextSpan(r.Int(4), r.Int(5)), r.Str(6)));
+                Bucket(weapons, r.Long(1)).Add((r.Long(0), use));
+            }
+        }
+
+        var weaponClaims = new Dictionary<long, ImmutableArray<FigureClaim>.Builder>();
+        var casualties = new Dictionary<long, List<FigureClaim>>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT event_id, weapon_id, kind, value, qualifier, claimant_name, claimant_side, claimant_start, claimant_end,
+                   evidence_start, evidence_end, evidence_text, is_current, weapon_category, weapon_model, rule
+            FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var claimantName = r.NStr(5);
+                var weaponCategory = r.NStr(13);
+                var claim = new FigureClaim(
+                    Names.Figure(r.Str(2)),
+                    r.Int(3),
+                    Names.Qualifier(r.Str(4)),
+                    new Evidence(new TextSpan(r.Int(9), r.Int(10)), r.Str(11)),
+                    weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), r.NStr(14)),
+                    claimantName is null ? null : new Claimant(claimantName, r.Str(6), new TextSpan(r.NInt(7) ?? 0, r.NInt(8) ?? 0)))
+                {
+                    IsCurrent = r.Bool(12),
+                    Rule = r.Str(15),
+                };
+                if (r.NLong(1) is { } weaponId)
+                {
+                    if (!weaponClaims.TryGetValue(weaponId, out var b))
+                    {
+                        weaponClaims[weaponId] = b = ImmutableArray.CreateBuilder<FigureClaim>();
+                    }
+
+                    b.Add(claim);
+                }
+                else
+                {
+                    Bucket(casualties, r.Long(0)).Add(claim);
+                }
+            }
+        }
+
+        var places = new Dictionary<long, List<PlaceRef>>();
+        var locations = new Dictionary<long, PlaceRef>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT event_id, text, span_start, span_end, name, gazetteer_id, feature, admin1, country, latitude, longitude,
+                   geo_precision, where_precision, occupied, is_target, is_location
+            FROM places WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var place = new PlaceRef(r.Str(1), new TextSpan(r.Int(2), r.Int(3)))
+                {
+                    Name = r.NStr(4),
+                    GazetteerId = r.NStr(5),
+                    Feature = r.NStr(6),
+                    Admin1 = r.NStr(7),
+                    Country = r.NStr(8),
+                    Latitude = r.NDouble(9),
+                    Longitude = r.NDouble(10),
+                    GeoPrecision = r.NInt(11),
+                    WherePrecision = r.NInt(12),
+                    Occupied = r.Bool(13),
+                };
+                var eventId = r.Long(0);
+                if (r.Bool(14))
+                {
+                    Bucket(places, eventId).Add(place);
+                }
+
+                if (r.Bool(15))
+                {
+                    locations[eventId] = place;
+                }
+            }
+        }
+
+        var claimants = new Dictionary<long, List<Claimant>>();
+        await using (var cmd = Db.Command(conn, $"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                Bucket(claimants, r.Long(0)).Add(new Claimant(r.Str(1), r.Str(2), new TextSpan(r.Int(3), r.Int(4))));
+            }
+        }
+
+        var quotes = new Dictionary<long, List<Evidence>>();
+        await using (var cmd = Db.Command(conn, $"SELECT event_id, span_start, span_end, text FROM quotes WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                Bucket(quotes, r.Long(0)).Add(new Evidence(new TextSpan(r.Int(1), r.Int(2)), r.Str(3)));
+            }
+        }
+
+        var result = new List<StoredEvent>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!heads.TryGetValue(id, out var head))
+            {
+                continue;
+            }
+
+            var ev = head.Event with
+            {
+                Weapons = weapons.TryGetValue(id, out var ws)
+                    ? [.. ws.Select(w => weaponClaims.TryGetValue(w.Id, out var c) ? w.Use with { Claims = c.ToImmutable() } : w.Use)]
+                    : [],
+                Casualties = casualties.TryGetValue(id, out var cs) ? [.. cs] : [],
+                Places = places.TryGetValue(id, out var ps) ? [.. ps] : [],
+                Location = locations.GetValueOrDefault(id),
+                Claimants = claimants.TryGetValue(id, out var cl) ? [.. cl] : [],
+                Quotes = quotes.TryGetValue(id, out var qs) ? [.. qs] : [],
+            };
+            result.Add(new StoredEvent(id, head.Ordinal, head.Report, ev));
+        }
+
+        return result;
+    }
+
+    private static List<T> Bucket<TKey, T>(Dictionary<TKey, List<T>> d, TKey key)
+        where TKey : notnull
+    {
+        if (!d.TryGetValue(key, out var list))
+        {
+            d[key] = list = [];
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<DayFamilyStat>> StatsAsync(EventQuery filter, StatsMode mode, CancellationToken cancellationToken = default)
+    {
+        // Per (day, family, report): that report's account of the day. Combined across reports below.
+        var accounts = new Dictionary<(DateOnly Day, string Family), List<(long Report, int Events, int? L, int? X, int? K, int? I)>>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            filter = filter with { Kind = filter.Kind ?? EventKind.Strike };
+            await using (var cmd = conn.CreateCommand())
+            {
+                var where = Where(filter, cmd);
+                cmd.CommandText = $"""
+                    SELECT e.date, w.family, e.report_id, COUNT(DISTINCT e.id), SUM(w.launched), SUM(w.destroyed)
+                    FROM events e JOIN weapons w ON w.event_id = e.id
+                    {where} AND e.date IS NOT NULL
+                    GROUP BY e.date, w.family, e.report_id
+                    """;
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Bucket(accounts, (r.NDate(0)!.Value, r.Str(1))).Add((r.Long(2), r.Int(3), r.NInt(4), r.NInt(5), null, null));
+                }
+            }
+
+            await using (var cmd = conn.CreateCommand())
+            {
+                var where = Where(filter, cmd);
+                cmd.CommandText = $"""
+                    SELECT e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id, COUNT(*), SUM(e.killed), SUM(e.injured)
+                    FROM events e
+                    {where} AND e.date IS NOT NULL
+                    GROUP BY e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id
+                    """;
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var family = r.Str(1);
+                    var list = Bucket(accounts, (r.NDate(0)!.Value, family));
+                    var events = family == "unspecified" ? r.Int(3) : 0;
+                    list.Add((r.Long(2), events, null, null, r.NInt(4), r.NInt(5)));
+                }
+            }
+        }
+
+        var stats = new List<DayFamilyStat>(accounts.Count);
+        foreach (var ((day, family), rows) in accounts.OrderBy(kv => kv.Key.Day).ThenBy(kv => kv.Key.Family, StringComparer.Ordinal))
+        {
+            // Merge the two queries' rows of one report first, then combine reports.
+            var perReport = rows.GroupBy(x => x.Report).Select(g => (
+                Events: g.Sum(x => x.Events),
+                L: SumOrNull(g.Select(x => x.L)),
+                X: SumOrNull(g.Select(x => x.X)),
+                K: SumOrNull(g.Select(x => x.K)),
+                I: SumOrNull(g.Select(x => x.I)))).ToList();
+            Func<IEnumerable<int?>, int?> combine = mode == StatsMode.Sum ? SumOrNull : MaxOrNull;
+            stats.Add(new DayFamilyStat(
+                day,
+                family,
+                mode == StatsMode.Sum ? perReport.Sum(x => x.Events) : perReport.Max(x => x.Events),
+                perReport.Count,
+                combine(perReport.Select(x => x.L)),
+                combine(perReport.Select(x => x.X)),
+                combine(perReport.Select(x => x.K)),
+                combine(perReport.Select(x => x.I))));
+        }
+
+        return stats;
+    }
+
+    private static int? SumOrNull(IEnumerable<int?> values)
+    {
+        int? sum = null;
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                sum = (sum ?? 0) + v.Value;
+            }
+        }
+
+        return sum;
+    }
+
+    private static int? MaxOrNull(IEnumerable<int?> values)
+    {
+        int? max = null;
+        foreach (var v in values)
+        {
+            if (v is not null && (max is null || v.Value > max.Value))
+            {
+                max = v.Value;
+            }
+        }
+
+        return max;
+    }
+
+    /// <summary>A report with an extraction is done; without one it waits for a worker.</summary>
+    protected static string StatusOf(Extraction? extraction) => extraction is null ? "pending" : "done";
+
+    /// <summary>
+    /// Runs the extractor over claimed reports. An extractor that throws (it should not) fails the whole claim's
+    /// reports with a diagnostic rather than the worker: one bad report must not stop a queue.
+    /// </summary>
+    protected static IReadOnlyList<Extraction> SafeExtract(Func<IReadOnlyList<Article>, IReadOnlyList<Extraction>> extract, IReadOnlyList<Article> articles)
+    {
+        try
+        {
+            var result = extract(articles);
+            if (result.Count != articles.Count)
+            {
+                throw new InvalidOperationException($"The extractor returned {result.Count} results for {articles.Count} reports.");
+            }
+
+            return result;
+        }
+#pragma warning disable CA1031 // Any extractor failure is recorded on the reports, never fatal to the worker.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return [.. articles.Select(a => new Extraction(a)
+            {
+                Diagnostics = [new Diagnostic("ST100", DiagnosticSeverity.Error, $"Extraction failed: {e.GetType().Name}: {e.Message}")],
+            })];
+        }
+    }
+
+    protected static string StatusAfter(Extraction extraction) =>
+        extraction.Events.IsEmpty && extraction.Diagnostics.Any(d => d.Code == "ST100") ? "failed" : "done";
+}

@@ -1,0 +1,282 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Sitrep.Core;
+
+namespace Sitrep.Storage.Sqlite;
+
+/// <summary>
+/// The ledger in one SQLite file (WAL mode: readers never wait for the writer). Writes take the database's
+/// single write lock for one batch at a time; event and weapon ids are assigned inside that lock.
+/// </summary>
+internal sealed class SqliteEventStore : SqlEventStore
+{
+    private readonly string _connectionString;
+
+    private SqliteEventStore(StoreLocation location, string connectionString)
+        : base(location) => _connectionString = connectionString;
+
+    public static async Task<SqliteEventStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(location.Target);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException("ST002", $"Cannot create the folder for the store '{location.Display}': {e.Message}. Pass --db with a path you can write to.", e);
+        }
+
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = location.Target,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 120,
+        }.ToString();
+        var store = new SqliteEventStore(location, cs);
+        try
+        {
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException("ST003", $"'{location.Display}' could not be opened as a Sitrep store: {e.Message}. Is it a SQLite file? Pass another --db path.", e);
+        }
+
+        return store;
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var conn = (SqliteConnection)await OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (var wal = Db.Command(conn, "PRAGMA journal_mode = WAL"))
+        {
+            await wal.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var create = Db.Command(conn, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", tx))
+        {
+            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        long current;
+        await using (var q = Db.Command(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_version", tx))
+        {
+            current = Convert.ToInt64(await q.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var latest = SqliteSchema.Migrations[^1].Version;
+        if (current > latest)
+        {
+            throw new StoreException("ST004", $"The store '{Location.Display}' has schema version {current}, newer than this sitrep knows ({latest}). Update sitrep.");
+        }
+
+        foreach (var (version, name, sql) in SqliteSchema.Migrations.Where(m => m.Version > current))
+        {
+            await using (var m = Db.Command(conn, sql, tx))
+            {
+                await m.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await using var mark = Db.Command(conn, "INSERT INTO schema_version (version, name, applied_at) VALUES (@v, @n, @t)", tx);
+            mark.Add("@v", version);
+            mark.Add("@n", name);
+            mark.Add("@t", DateTimeOffset.UtcNow);
+            await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var conn = new SqliteConnection(_connectionString);
+        try
+        {
+            await conn.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = Db.Command(conn, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536");
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    protected override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    protected override object ListValue<T>(IReadOnlyCollection<T> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
+    protected override string OrderBy(bool ascending) => ascending ? "ORDER BY e.date, e.id" : "ORDER BY e.date DESC, e.id DESC";
+
+    private const string InsertReport = """
+        INSERT INTO reports (url_key, content_hash, version, url, title, published, source, language, article_id, origin, metadata, body,
+                             ingested_at, status, extractor, extracted_by, extracted_at, event_count)
+        VALUES (@uk, @h, COALESCE((SELECT MAX(version) FROM reports WHERE url_key = @uk AND @uk <> ''), 0) + 1, @url, @title, @published,
+                @source, @language, @articleId, @origin, @metadata, @body, @now, @status, @extractor, @worker, @extractedAt, @events)
+        ON CONFLICT (content_hash, url_key) DO NOTHING
+        RETURNING id, version
+        """;
+
+    public override async Task<IReadOnlyList<Admission>> SaveAsync(IReadOnlyList<ReportSubmission> batch, CancellationToken cancellationToken = default)
+    {
+        var admissions = new List<Admission>(batch.Count);
+        if (batch.Count == 0)
+        {
+            return admissions;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var worker = $"ingest@{Environment.MachineName}";
+        await using var conn = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = conn.BeginTransaction(deferred: false);
+        var (nextEvent, nextWeapon) = NextIds(conn, tx);
+        var rows = new RowSet();
+        await using (var cmd = Db.Command(conn, InsertReport, tx))
+        {
+            string[] names = ["@uk", "@h", "@url", "@title", "@published", "@source", "@language", "@articleId", "@origin", "@metadata", "@body", "@now", "@status", "@extractor", "@worker", "@extractedAt", "@events"];
+            var ps = names.Select(n => cmd.Add(n, null)).ToArray();
+            cmd.Prepare();
+            foreach (var s in batch)
+            {
+                var a = s.Article;
+                var key = s.Key;
+                object?[] values =
+                [
+                    key.UrlKey, key.ContentHash, a.Url, a.Title, a.Published, a.Source, a.Language, a.Id, s.Origin, Names.Metadata(a.Metadata), a.Text,
+                    now, StatusOf(s.Extraction), s.Extraction is null ? null : s.Extractor, s.Extraction is null ? null : worker,
+                    s.Extraction is null ? null : now, s.Extraction?.Events.Length ?? 0,
+                ];
+                for (var i = 0; i < ps.Length; i++)
+                {
+                    ps[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                long? id = null;
+                var version = 0;
+                using (var r = cmd.ExecuteReader())
+                {
+                    if (r.Read())
+                    {
+                        id = r.GetInt64(0);
+                        version = r.GetInt32(1);
+                    }
+                }
+
+                if (id is null)
+                {
+                    admissions.Add(new Admission(key, AdmissionStatus.Known, null, 0));
+                    continue;
+                }
+
+                admissions.Add(new Admission(key, version > 1 ? AdmissionStatus.NewVersion : AdmissionStatus.New, id, version));
+                if (s.Extraction is not null)
+                {
+                    rows.Add(id.Value, s.Extraction, worker, s.Extractor, now, () => nextEvent++, () => nextWeapon++);
+                }
+            }
+        }
+
+        WriteRows(conn, tx, rows);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return admissions;
+    }
+
+    public override async Task<int> ProcessPendingAsync(int max, string worker, string extractor, Func<IReadOnlyList<Article>, IReadOnlyList<Extraction>> extract, CancellationToken cancellationToken = default)
+    {
+        await using var conn = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = conn.BeginTransaction(deferred: false);
+        var claimed = new List<StoredReport>();
+        await using (var cmd = Db.Command(conn, $"SELECT {ReportColumns} FROM reports WHERE status = 'pending' ORDER BY id LIMIT @n", tx))
+        {
+            cmd.Add("@n", max);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(ReadReport(r));
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var extractions = SafeExtract(extract, [.. claimed.Select(c => c.Article)]);
+        var ids = claimed.Select(c => c.Id).ToList();
+        await DeleteExtractionsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
+        var (nextEvent, nextWeapon) = NextIds(conn, tx);
+        var now = DateTimeOffset.UtcNow;
+        var rows = new RowSet();
+        await using (var update = Db.Command(conn, "UPDATE reports SET status = @s, extractor = @x, extracted_by = @w, extracted_at = @t, event_count = @c WHERE id = @id", tx))
+        {
+            var ps = new[] { "@s", "@x", "@w", "@t", "@c", "@id" }.Select(n => update.Add(n, null)).ToArray();
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                rows.Add(claimed[i].Id, extractions[i], worker, extractor, now, () => nextEvent++, () => nextWeapon++);
+                ps[0].Value = StatusAfter(extractions[i]);
+                ps[1].Value = extractor;
+                ps[2].Value = worker;
+                ps[3].Value = now;
+                ps[4].Value = extractions[i].Events.Length;
+                ps[5].Value = claimed[i].Id;
+                update.ExecuteNonQuery();
+            }
+        }
+
+        WriteRows(conn, tx, rows);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed.Count;
+    }
+
+    private static (long Event, long Weapon) NextIds(SqliteConnection conn, SqliteTransaction tx)
+    {
+        using var cmd = Db.Command(conn, "SELECT COALESCE((SELECT MAX(id) FROM events), 0) + 1, COALESCE((SELECT MAX(id) FROM weapons), 0) + 1", tx);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return (r.GetInt64(0), r.GetInt64(1));
+    }
+
+    private static void WriteRows(SqliteConnection conn, SqliteTransaction tx, RowSet rows)
+    {
+        Insert(conn, tx, Tables.Events, rows.Events);
+        Insert(conn, tx, Tables.Weapons, rows.Weapons);
+        Insert(conn, tx, Tables.Figures, rows.Figures);
+        Insert(conn, tx, Tables.Places, rows.Places);
+        Insert(conn, tx, Tables.Claimants, rows.Claimants);
+        Insert(conn, tx, Tables.Quotes, rows.Quotes);
+        Insert(conn, tx, Tables.Diagnostics, rows.Diagnostics);
+        Insert(conn, tx, Tables.Runs, rows.Runs);
+    }
+
+    /// <summary>One prepared INSERT per table, re-bound for each row: SQLite's fastest path inside a transaction.</summary>
+    private static void Insert<T>(SqliteConnection conn, SqliteTransaction tx, TableSpec<T> table, List<T> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var names = table.Columns.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        using var cmd = Db.Command(conn, $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)})", tx);
+        var ps = names.Select(n => cmd.Add(n, null)).ToArray();
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            var values = table.Values(row);
+            for (var i = 0; i < ps.Length; i++)
+            {
+                ps[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

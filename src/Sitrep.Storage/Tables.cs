@@ -1,0 +1,102 @@
+using NpgsqlTypes;
+
+namespace Sitrep.Storage;
+
+/// <summary>How one kind of row maps to a table's columns; the SQLite and PostgreSQL writers both use it.</summary>
+internal sealed record TableSpec<T>(string Name, (string Column, NpgsqlDbType Type)[] Columns, Func<T, object?[]> Values)
+{
+    public string ColumnList => string.Join(", ", Columns.Select(c => c.Column));
+}
+
+/// <summary>The child tables of an extraction, in the order they must be written (parents first).</summary>
+internal static class Tables
+{
+    private const NpgsqlDbType Big = NpgsqlDbType.Bigint;
+    private const NpgsqlDbType Int = NpgsqlDbType.Integer;
+    private const NpgsqlDbType Txt = NpgsqlDbType.Text;
+    private const NpgsqlDbType Dbl = NpgsqlDbType.Double;
+    private const NpgsqlDbType Bool = NpgsqlDbType.Boolean;
+    private const NpgsqlDbType Date = NpgsqlDbType.Date;
+    private const NpgsqlDbType Time = NpgsqlDbType.TimestampTz;
+
+    public static readonly TableSpec<EventRow> Events = new(
+        "events",
+        [
+            ("id", Big), ("report_id", Big), ("ordinal", Int), ("kind", Txt), ("date", Date), ("date_start", Date), ("date_precision", Txt),
+            ("date_text", Txt), ("date_span_start", Int), ("date_span_end", Int), ("attacker", Txt), ("target_country", Txt),
+            ("launched", Int), ("destroyed", Int), ("suppressed", Int), ("killed", Int), ("injured", Int), ("categories", Int),
+            ("primary_family", Txt), ("weapons_text", Txt), ("places_text", Txt), ("claimed_by", Txt), ("location_text", Txt),
+            ("location_name", Txt), ("location_country", Txt), ("location_admin1", Txt), ("latitude", Dbl), ("longitude", Dbl),
+            ("geo_precision", Int),
+        ],
+        e =>
+        [
+            e.Id, e.ReportId, e.Ordinal, e.Kind, e.Date, e.DateStart, e.DatePrecision, e.DateText, e.DateSpanStart, e.DateSpanEnd,
+            e.Attacker, e.TargetCountry, e.Launched, e.Destroyed, e.Suppressed, e.Killed, e.Injured, e.Categories, e.PrimaryFamily,
+            e.WeaponsText, e.PlacesText, e.ClaimedBy, e.LocationText, e.LocationName, e.LocationCountry, e.LocationAdmin1,
+            e.Latitude, e.Longitude, e.GeoPrecision,
+        ]);
+
+    public static readonly TableSpec<WeaponRow> Weapons = new(
+        "weapons",
+        [
+            ("id", Big), ("event_id", Big), ("report_id", Big), ("ordinal", Int), ("category", Txt), ("family", Txt), ("model", Txt),
+            ("model_key", Txt), ("evidence_start", Int), ("evidence_end", Int), ("evidence_text", Txt), ("launched", Int),
+            ("destroyed", Int), ("suppressed", Int),
+        ],
+        w =>
+        [
+            w.Id, w.EventId, w.ReportId, w.Ordinal, w.Category, w.Family, w.Model, w.ModelKey, w.EvidenceStart, w.EvidenceEnd,
+            w.EvidenceText, w.Launched, w.Destroyed, w.Suppressed,
+        ]);
+
+    public static readonly TableSpec<FigureRow> Figures = new(
+        "figures",
+        [
+            ("event_id", Big), ("report_id", Big), ("weapon_id", Big), ("ordinal", Int), ("kind", Txt), ("value", Int), ("qualifier", Txt),
+            ("claimant_name", Txt), ("claimant_side", Txt), ("claimant_start", Int), ("claimant_end", Int), ("evidence_start", Int),
+            ("evidence_end", Int), ("evidence_text", Txt), ("is_current", Bool), ("weapon_category", Txt), ("weapon_model", Txt),
+            ("rule", Txt),
+        ],
+        f =>
+        [
+            f.EventId, f.ReportId, f.WeaponId, f.Ordinal, f.Kind, f.Value, f.Qualifier, f.ClaimantName, f.ClaimantSide,
+            f.ClaimantStart, f.ClaimantEnd, f.EvidenceStart, f.EvidenceEnd, f.EvidenceText, f.IsCurrent, f.WeaponCategory,
+            f.WeaponModel, f.Rule,
+        ]);
+
+    public static readonly TableSpec<PlaceRow> Places = new(
+        "places",
+        [
+            ("event_id", Big), ("report_id", Big), ("ordinal", Int), ("text", Txt), ("span_start", Int), ("span_end", Int), ("name", Txt),
+            ("gazetteer_id", Txt), ("feature", Txt), ("admin1", Txt), ("country", Txt), ("latitude", Dbl), ("longitude", Dbl),
+            ("geo_precision", Int), ("where_precision", Int), ("occupied", Bool), ("is_target", Bool), ("is_location", Bool),
+            ("text_key", Txt), ("name_key", Txt), ("admin1_key", Txt),
+        ],
+        p =>
+        [
+            p.EventId, p.ReportId, p.Ordinal, p.Text, p.SpanStart, p.SpanEnd, p.Name, p.GazetteerId, p.Feature, p.Admin1, p.Country,
+            p.Latitude, p.Longitude, p.GeoPrecision, p.WherePrecision, p.Occupied, p.IsTarget, p.IsLocation, p.TextKey, p.NameKey,
+            p.Admin1Key,
+        ]);
+
+    public static readonly TableSpec<ClaimantRow> Claimants = new(
+        "claimants",
+        [("event_id", Big), ("report_id", Big), ("ordinal", Int), ("name", Txt), ("side", Txt), ("span_start", Int), ("span_end", Int)],
+        c => [c.EventId, c.ReportId, c.Ordinal, c.Name, c.Side, c.SpanStart, c.SpanEnd]);
+
+    public static readonly TableSpec<QuoteRow> Quotes = new(
+        "quotes",
+        [("event_id", Big), ("report_id", Big), ("ordinal", Int), ("span_start", Int), ("span_end", Int), ("text", Txt)],
+        q => [q.EventId, q.ReportId, q.Ordinal, q.SpanStart, q.SpanEnd, q.Text]);
+
+    public static readonly TableSpec<DiagnosticRow> Diagnostics = new(
+        "diagnostics",
+        [("report_id", Big), ("ordinal", Int), ("code", Txt), ("severity", Txt), ("message", Txt), ("span_start", Int), ("span_end", Int)],
+        d => [d.ReportId, d.Ordinal, d.Code, d.Severity, d.Message, d.SpanStart, d.SpanEnd]);
+
+    public static readonly TableSpec<RunRow> Runs = new(
+        "extraction_runs",
+        [("report_id", Big), ("worker", Txt), ("extractor", Txt), ("events", Int), ("at", Time)],
+        r => [r.ReportId, r.Worker, r.Extractor, r.Events, r.At]);
+}
