@@ -69,6 +69,11 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
+            if (IsCaption(doc, s))
+            {
+                continue;
+            }
+
             var sDates = dates.Where(d => In(s, d)).ToList();
             if (sDates.Any(d => d.IsPeriod) && (sFigures.Count > 0 || sCasualties.Count > 0))
             {
@@ -84,7 +89,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
             var date = ChooseDate(doc, s, sDates);
             var sideCue = actors.Where(a => In(s, a) && a.IsAttacker).Select(a => a.Side).Distinct().ToList();
-            var side = sideCue.Count == 1 ? sideCue[0] : null;
+            var placeSide = AttackerFromPlaces(placeMentions.Where(p => In(s, p) && !p.IsReference).Select(InterimResolve));
+            var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
             Draft target;
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
             {
@@ -99,8 +105,9 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && lead.Date is null && lead.Sentences.All(x => !HasAnyDate(dates, x, In)) && (lead.Sentences.Count == 0 || SameDay(date, null)))
+            if (date is not null && lead.Date is null && drafts.Count(x => !x.IsAggregate) == 1)
             {
+                // The first date of an attack dates the lead, which may already hold undated sentences (a headline).
                 lead.Date = date;
                 target = lead;
             }
@@ -123,7 +130,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             // Opposite sides on one day are two events (Russia's wave on Ukraine, Ukraine's drones over Russia).
-            if (side is not null && (sFigures.Count > 0 || sCasualties.Count > 0))
+            if (side is not null)
             {
                 target.Side ??= side;
                 if (target.Side != side)
@@ -155,6 +162,37 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         return events.ToImmutable();
+    }
+
+    /// <summary>
+    /// Who attacked, judged from the places hit in a sentence: places in Ukraine mean Russia attacked; places in
+    /// Russia, Belarus or occupied Ukraine mean Ukraine did. Null when the places disagree or there are none.
+    /// </summary>
+    private static string? AttackerFromPlaces(IEnumerable<PlaceRef> places)
+    {
+        string? side = null;
+        foreach (var p in places)
+        {
+            if (p.Country is null || p.Feature == "country")
+            {
+                continue;
+            }
+
+            var s = p.Country == "UA" && !p.Occupied ? "RU" : p.Country is "RU" or "BY" || p.Occupied ? "UA" : null;
+            if (s is null)
+            {
+                continue;
+            }
+
+            if (side is not null && side != s)
+            {
+                return null;
+            }
+
+            side = s;
+        }
+
+        return side;
     }
 
     private static Draft New(List<Draft> drafts, DateMention? date, string? side)
@@ -214,7 +252,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 "month-day" or "month-day-year" or "numeric-date" => 5,
                 "weekday" or "last-weekday" => 4,
                 "overnight" => 4,
-                "day-before" or "day-after" or "days-earlier" or "days-ago" or "yesterday" => 4,
+                "day-before" or "day-after" or "days-earlier" => 6,
+                "days-ago" or "yesterday" => 4,
                 "today" => 2,
                 _ => 1,
             };
@@ -223,9 +262,14 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 score -= 10;
             }
 
-            if (d.Rule == "numeric-date" && d.TokenIndex == s.FirstToken)
+            if (IsDateline(doc, s, d))
             {
-                score -= 10; // a dateline
+                score -= 10;
+            }
+
+            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken)
+            {
+                score += 1;
             }
 
             if (score > bestScore)
@@ -235,7 +279,26 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        return best is not null && bestScore < -3 && dates.Count(d => !d.IsPeriod) > 1 ? best : best;
+        // A dateline or a report's own day never dates an attack.
+        return bestScore <= -5 ? null : best;
+    }
+
+    /// <summary>"KHARKIV, UKRAINE, May 1 — On April 30, …", "15:06 30.07.2025": when the report was filed.</summary>
+    private static bool IsDateline(Document doc, SentenceMention s, DateMention d)
+    {
+        var tokens = doc.Tokens;
+        var endToken = d.TokenIndex;
+        while (endToken < s.EndToken && tokens[endToken].End <= d.Span.End)
+        {
+            endToken++;
+        }
+
+        if (endToken < s.EndToken && tokens[endToken].Lower is "-" or "/" or "|" && tokens[endToken].Lower != "/")
+        {
+            return true;
+        }
+
+        return d.Rule == "numeric-date" && d.TokenIndex <= s.FirstToken + 3;
     }
 
     private static bool IsReportDate(Document doc, SentenceMention s, DateMention d)
@@ -261,7 +324,33 @@ public sealed class EventAssembler(IPlaceLookup? places)
             break;
         }
 
+        // "Putin on Sunday vowed", "the ministry said Thursday"
+        var after = d.TokenIndex;
+        while (after < s.EndToken && tokens[after].End <= d.Span.End)
+        {
+            after++;
+        }
+
+        if (after < s.EndToken && tokens[after].Lower is "said" or "says" or "vowed" or "announced" or "reported" or "told" or "wrote" or "claimed" or "warned" or "stated" or "accused" or "confirmed")
+        {
+            return true;
+        }
+
         return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
+    }
+
+    /// <summary>A photo caption or credit line ("In this photo taken …", "Photo: …", "Credit: AP") shows, not reports.</summary>
+    private static bool IsCaption(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 6); i++)
+        {
+            if (doc.Tokens[i].Lower is "photo" or "photos" or "pictured" or "picture" or "credit" or "illustrative" or "caption" or "video" && (i == s.FirstToken || doc.Tokens[i - 1].Lower is "this" or "file" or "(" or "in" || (i + 1 < s.EndToken && doc.Tokens[i + 1].Lower == ":")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAttackWord(Document doc, SentenceMention s)

@@ -439,9 +439,17 @@ public sealed class CasualtyStage : IStage
         return false;
     }
 
+    /// <summary>No single strike kills or injures this many; larger figures are war totals ("315,000 soldiers wounded or killed").</summary>
+    public const int MaxPerStrike = 5000;
+
     private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false)
     {
         var tokens = doc.Tokens;
+        if (n is not null && n.Value > MaxPerStrike)
+        {
+            return;
+        }
+
         TextSpan full;
         if (n is not null)
         {

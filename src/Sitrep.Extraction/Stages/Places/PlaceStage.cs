@@ -17,6 +17,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords RegionWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "republic", "district", "districts", "raion", "territory", "governorate");
     private static readonly FrozenWords SettlementWords = FrozenWords.Of("city", "town", "village", "settlement", "township", "hamlet", "port", "suburb");
     private static readonly FrozenWords PlaceCues = FrozenWords.Of("in", "near", "on", "at", "over", "outside", "of", "into", "toward", "towards", "around", "across", "targeting", "hit", "struck", "attacked", "shelled", "to", "above", "and", ",", "from", "between");
+    private static readonly FrozenWords PlaceFollowers = FrozenWords.Of(
+        "mayor", "governor", "regional", "military", "administration", "city", "council", "airport", "airbase", "airfield", "air", "refinery", "port", "oil", "thermal", "power",
+        "hydroelectric", "nuclear", "plant", "station", "railway", "district", "raion", "oblast", "region", "province", "krai", "republic", "metro", "bridge", "dam", "reservoir",
+        "police", "emergency", "state", "defense", "defence", "national", "university", "hospital", "theatre", "theater", "square", "street", "avenue", "center", "centre",
+        "head", "authorities", "officials", "strait", "bay", "harbor", "harbour", "fleet", "kremlin", "tpp", "chp", "hpp", "npp", "mall");
+
     private static readonly FrozenWords Directions = FrozenWords.Of("north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west", "south-east", "km", "kilometers", "kilometres", "miles");
     private static readonly FrozenWords NotPlaces = FrozenWords.Of(
         "the", "a", "an", "as", "at", "in", "on", "this", "that", "he", "she", "it", "we", "they", "his", "her", "its", "their", "our", "mr", "ms", "mrs", "more", "most", "many", "all",
@@ -88,6 +94,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
+                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates))
+                {
+                    continue;
+                }
+
                 var spanEnd = end;
                 var hint = candidates.All(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
                     ? PlaceHint.Region
@@ -123,8 +134,98 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
+        // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
+        for (var k = 1; k < found.Count; k++)
+        {
+            if (found[k - 1].IsReference && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
+                && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or"))
+            {
+                found[k] = found[k] with { IsReference = true };
+            }
+        }
+
         LinkContainers(document, found);
         return [.. found];
+    }
+
+    private static readonly FrozenWords Titles = FrozenWords.Of(
+        "president", "governor", "gov", "mayor", "minister", "general", "gen", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr", "commander", "chief",
+        "generalissimo", "admiral", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "sergeant", "prime", "secretary", "ambassador", "patriarch",
+        "saint", "st", "emperor", "tsar", "prince", "princess", "king", "queen", "deputy", "head", "acting", "ombudsman", "senator", "sen", "rep", "judge", "prosecutor");
+
+    private static readonly FrozenWords Capitals = FrozenWords.Of("kyiv", "kiev", "moscow", "minsk", "washington", "london", "paris", "berlin", "beijing", "brussels", "tehran", "pyongyang");
+
+    private static readonly FrozenWords MetonymVerbs = FrozenWords.Of(
+        "launched", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
+        "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
+        "warned", "warns", "responded", "demands", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
+
+    /// <summary>"Vladimir Putin", "President Volodymyr Zelensky", "Generalissimo Suvorov": a person, not a place.</summary>
+    private bool IsPersonName(Document doc, SentenceMention s, int i, int end, ImmutableArray<GazetteerEntry> candidates)
+    {
+        var tokens = doc.Tokens;
+        var text = doc.Text;
+        if (end - i != 1 || candidates.Any(c => c.Feature == PlaceFeature.Country))
+        {
+            return false;
+        }
+
+        if (i > s.FirstToken && Titles.Contains(tokens[i - 1].Lower) && char.IsUpper(text[tokens[i - 1].Start]))
+        {
+            return true;
+        }
+
+        var next = end < s.EndToken ? tokens[end] : default;
+        if (end < s.EndToken && next.IsWord && char.IsUpper(text[next.Start]) && !RegionWords.Contains(next.Lower) && !SettlementWords.Contains(next.Lower)
+            && !PlaceFollowers.Contains(next.Lower) && lookup!.Find(PlaceNames.Fold(next.Lower)).IsDefaultOrEmpty)
+        {
+            return true;
+        }
+
+        // "Generalissimo Suvorov": a capitalized word before that is neither a place nor an adjective of one.
+        if (i > s.FirstToken + 1 && tokens[i - 1].IsWord && char.IsUpper(text[tokens[i - 1].Start]))
+        {
+            var p = tokens[i - 1].Lower;
+            var adjective = p.EndsWith("ian", StringComparison.Ordinal) || p.EndsWith("an", StringComparison.Ordinal) || p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("ern", StringComparison.Ordinal) || p.EndsWith("ish", StringComparison.Ordinal);
+            if (!adjective && lookup!.Find(PlaceNames.Fold(p)).IsDefaultOrEmpty && !candidates.Any(c => c.Population >= 100_000))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Moscow rejects peace talks", "Kyiv's Western supporters", "according to Kyiv": a government, not a place.</summary>
+    private static bool IsMetonym(Document doc, SentenceMention s, int i, int end, ImmutableArray<GazetteerEntry> candidates)
+    {
+        var tokens = doc.Tokens;
+        if (!Capitals.Contains(tokens[i].Lower.Replace("'s", "", StringComparison.Ordinal)) || end - i != 1)
+        {
+            return false;
+        }
+
+        if (tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
+        {
+            var n = end < s.EndToken ? tokens[end].Lower : "";
+            return !(RegionWords.Contains(n) || n is "center" or "centre" or "suburbs" or "outskirts" or "districts" or "skies" or "streets" or "residents" or "mayor" or "metro" or "infrastructure" or "power" or "energy" or "buildings" or "neighbourhoods" or "neighborhoods" or "downtown");
+        }
+
+        var next = end < s.EndToken ? tokens[end].Lower : "";
+        var prev = i > s.FirstToken ? tokens[i - 1].Lower : "";
+        var next2 = end + 1 < s.EndToken ? tokens[end + 1].Lower : "";
+        if (next is "is" or "was" or "has" or "had" or "have" or "will" or "would" or "could" or "can" or "may" or "might" or "must" or "should")
+        {
+            // "Moscow is prepared", "Kiev has denied" — but "Kyiv was hit", "Kyiv has faced attacks" are the place.
+            return next2 is "prepared" or "ready" or "willing" or "trying" or "seeking" or "responsible" or "not" or "also" or "forced" or "expected" or "likely"
+                or "committed" or "determined" or "said" or "denied" or "accused" or "responded" or "made" or "repeatedly" or "long" or "always" or "never" or "refused" or "rejected"
+                or "insisted" or "vowed" or "warned" or "called" or "asked" or "demanded" or "claimed" or "blamed" or "threatened" or "promised" or "agreed" or "sought";
+        }
+
+        return MetonymVerbs.Contains(next) || (prev == "to" && i >= 2 && tokens[i - 2].Lower == "according")
+            || prev is "whether" or "blamed" or "accused" or "holds" or "held" or "blames" or "accuses" or "urged" or "urges" or "told" or "tells" or "warned" or "warns"
+                or "asked" or "asks" or "prompting" or "forcing" or "forced" or "pressed" or "pressing" or "allowing" or "letting" or "helping" or "persuade" or "convince"
+            || (next == "to" && next2.Length > 0 && !char.IsUpper(doc.Text[tokens[end + 1].Start]) && prev.EndsWith("ing", StringComparison.Ordinal));
     }
 
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
