@@ -31,6 +31,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         public DateMention? Date { get; set; }
         public bool IsAggregate { get; set; }
         public bool IsLead { get; set; }
+        public bool DateIsWeak { get; set; }
         public string? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
     }
@@ -58,7 +59,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
-        foreach (var s in sentences)
+        foreach (var s in Segments(doc, sentences, dates))
         {
             var sFigures = figures.Where(f => In(s, f)).ToList();
             var sCasualties = casualties.Where(c => In(s, c)).ToList();
@@ -87,7 +88,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var date = ChooseDate(doc, s, sDates);
+            var date = ChooseDate(doc, s, sDates, out var weakDate);
             var sideCue = actors.Where(a => In(s, a) && a.IsAttacker).Select(a => a.Side).Distinct().ToList();
             var placeSide = AttackerFromPlaces(placeMentions.Where(p => In(s, p) && !p.IsReference).Select(InterimResolve));
             var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
@@ -105,10 +106,20 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && lead.Date is null && drafts.Count(x => !x.IsAggregate) == 1)
+            if (date is not null && (lead.Date is null || lead.DateIsWeak) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side))
             {
-                // The first date of an attack dates the lead, which may already hold undated sentences (a headline).
+                // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
+                // it replaces a weak date (the day the report was filed).
                 lead.Date = date;
+                lead.DateIsWeak = false;
+                target = lead;
+            }
+            else if (date is null && weakDate is not null && lead.Date is null && drafts.Count(x => !x.IsAggregate) == 1)
+            {
+                // "Russian authorities announced today that a woman was killed": the report's day dates the lead
+                // until a better date comes.
+                lead.Date = weakDate;
+                lead.DateIsWeak = true;
                 target = lead;
             }
             else if (date is not null && !SameDay(date, lead.Date) && Splits(date))
@@ -162,6 +173,63 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         return events.ToImmutable();
+    }
+
+    /// <summary>
+    /// Sentences, with a sentence that dates two attacks cut in two at the second date: "the toll of the attack
+    /// on December 29 rose to 33, and that of the strikes on the night of Sunday to Monday to five".
+    /// A date that anchors a relative one ("the day after … December 29") does not cut.
+    /// </summary>
+    private static IEnumerable<SentenceMention> Segments(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates)
+    {
+        var di = 0;
+        foreach (var s in sentences)
+        {
+            var own = new List<DateMention>();
+            while (di < dates.Length && dates[di].Span.Start < s.Span.End)
+            {
+                if (dates[di].Span.Start >= s.Span.Start)
+                {
+                    own.Add(dates[di]);
+                }
+
+                di++;
+            }
+
+            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date"))
+                .Where(d => !IsDateline(doc, s, d) && !IsReportDate(doc, s, d)).ToList();
+            if (own.Any(d => d.IsRelative))
+            {
+                strong.Clear(); // the anchor of "a day earlier" belongs with it
+            }
+
+            var cuts = new List<int>();
+            for (var k = 1; k < strong.Count; k++)
+            {
+                if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
+                {
+                    cuts.Add(strong[k].TokenIndex);
+                }
+            }
+
+            if (cuts.Count == 0)
+            {
+                yield return s;
+                continue;
+            }
+
+            var first = s.FirstToken;
+            foreach (var cut in cuts.Append(s.EndToken))
+            {
+                var end = cut;
+                if (end > first)
+                {
+                    yield return s with { Span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), FirstToken = first, EndToken = end };
+                }
+
+                first = cut;
+            }
+        }
     }
 
     /// <summary>
@@ -235,8 +303,9 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// The date of the attack a sentence speaks of: a date next to a reporting verb ("said on Saturday") is
     /// the report's day, used only when nothing else dates the sentence.
     /// </summary>
-    private static DateMention? ChooseDate(Document doc, SentenceMention s, List<DateMention> dates)
+    private static DateMention? ChooseDate(Document doc, SentenceMention s, List<DateMention> dates, out DateMention? weak)
     {
+        weak = null;
         DateMention? best = null;
         var bestScore = int.MinValue;
         foreach (var d in dates)
@@ -279,8 +348,14 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        // A dateline or a report's own day never dates an attack.
-        return bestScore <= -5 ? null : best;
+        // A dateline or a report's own day never dates an attack; a report's day may date the lead weakly.
+        if (bestScore <= -5)
+        {
+            weak = best is not null && !IsDateline(doc, s, best) && best.Date.Date is not null ? best : null;
+            return null;
+        }
+
+        return best;
     }
 
     /// <summary>"KHARKIV, UKRAINE, May 1 — On April 30, …", "15:06 30.07.2025": when the report was filed.</summary>

@@ -99,7 +99,9 @@ public sealed class DateStage : IStage
             }
 
             var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
-            if (IsPeriodPhrase(phrase))
+            // "the deadliest attack since February 2022", "the first since August": a record, not a total.
+            var superlative = Enumerable.Range(Math.Max(0, i - 10), i - Math.Max(0, i - 10)).Any(x => t[x].Lower is "first" or "largest" or "biggest" or "deadliest" or "heaviest" or "most" or "worst" or "longest" || t[x].Lower.EndsWith("est", StringComparison.Ordinal) && t[x].Lower.Length > 5 && t[x].Lower is not ("latest" or "interest" or "protest" or "request" or "arrest" or "harvest" or "suggest"));
+            if (IsPeriodPhrase(phrase) && !superlative)
             {
                 next = k;
                 mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };

@@ -214,7 +214,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         var next = end < s.EndToken ? tokens[end].Lower : "";
         var prev = i > s.FirstToken ? tokens[i - 1].Lower : "";
         var next2 = end + 1 < s.EndToken ? tokens[end + 1].Lower : "";
-        if (next is "is" or "was" or "has" or "had" or "have" or "will" or "would" or "could" or "can" or "may" or "might" or "must" or "should")
+        if (next is "will" or "would" or "could" or "can" or "may" or "might" or "must" or "should" && next2 != "be")
+        {
+            return true; // "Moscow will supply Belarus with missiles"
+        }
+
+        if (next is "is" or "was" or "has" or "had" or "have")
         {
             // "Moscow is prepared", "Kiev has denied" — but "Kyiv was hit", "Kyiv has faced attacks" are the place.
             return next2 is "prepared" or "ready" or "willing" or "trying" or "seeking" or "responsible" or "not" or "also" or "forced" or "expected" or "likely"
