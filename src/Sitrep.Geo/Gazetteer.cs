@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Sitrep.Geo;
@@ -21,29 +20,33 @@ public sealed class Gazetteer : IPlaceLookup
     private const int MinSkeletonLength = 4;
     private const int MinPossessiveLength = 5;
 
-    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>> exact;
-    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>>.AlternateLookup<ReadOnlySpan<char>> exactBySpan;
-    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>> skeletons;
-    private readonly Dictionary<string, ImmutableArray<GazetteerEntry>>.AlternateLookup<ReadOnlySpan<char>> skeletonsBySpan;
-    private readonly FrozenDictionary<string, GazetteerEntry> byId;
-    private readonly FrozenDictionary<string, GazetteerEntry> admin1ByName;
+    private readonly ImmutableArray<GazetteerEntry>[] lists;
+    private readonly KeyTable exact;
+    private readonly KeyTable skeletons;
+    private readonly Dictionary<string, GazetteerEntry> byId;
+    private readonly Dictionary<string, GazetteerEntry> admin1ByName;
 
-    internal Gazetteer(
-        ImmutableArray<GazetteerEntry> entries,
-        IReadOnlyCollection<KeyValuePair<string, int[]>> exactKeys,
-        IReadOnlyCollection<KeyValuePair<string, int[]>> skeletonKeys)
+    internal Gazetteer(ImmutableArray<GazetteerEntry> entries, int[][] lists, KeyTable exact, KeyTable skeletons)
     {
         Entries = entries;
-        var singles = new ImmutableArray<GazetteerEntry>[entries.Length];
-        exact = Materialise(exactKeys, entries, singles);
-        skeletons = Materialise(skeletonKeys, entries, singles);
-        exactBySpan = exact.GetAlternateLookup<ReadOnlySpan<char>>();
-        skeletonsBySpan = skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.exact = exact;
+        this.skeletons = skeletons;
+        this.lists = new ImmutableArray<GazetteerEntry>[lists.Length];
+        for (var l = 0; l < lists.Length; l++)
+        {
+            var builder = ImmutableArray.CreateBuilder<GazetteerEntry>(lists[l].Length);
+            foreach (var i in lists[l])
+            {
+                builder.Add(entries[i]);
+            }
+
+            this.lists[l] = builder.MoveToImmutable();
+        }
 
         var maxWords = 1;
-        foreach (var key in exact.Keys)
+        for (var k = 0; k < exact.Count; k++)
         {
-            maxWords = Math.Max(maxWords, key.AsSpan().Count(' ') + 1);
+            maxWords = Math.Max(maxWords, exact.Key(k).Count(' ') + 1);
         }
 
         MaxWords = maxWords;
@@ -58,8 +61,8 @@ public sealed class Gazetteer : IPlaceLookup
             }
         }
 
-        byId = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        admin1ByName = admin1.ToFrozenDictionary(StringComparer.Ordinal);
+        byId = ids;
+        admin1ByName = admin1;
     }
 
     /// <summary>Every entry, in file order.</summary>
@@ -99,7 +102,7 @@ public sealed class Gazetteer : IPlaceLookup
 
     /// <summary>The entries under exactly this folded key, with no spelling variants; empty when none.</summary>
     public ImmutableArray<GazetteerEntry> FindExact(ReadOnlySpan<char> foldedName) =>
-        exactBySpan.TryGetValue(foldedName, out var hits) ? hits : [];
+        exact.TryGet(foldedName, out var list) ? lists[list] : [];
 
     /// <summary>Folds <paramref name="name"/> and finds it (<see cref="Find"/>). Allocates the folded string.</summary>
     public ImmutableArray<GazetteerEntry> FindName(string name) => Find(PlaceNames.Fold(name));
@@ -193,9 +196,9 @@ public sealed class Gazetteer : IPlaceLookup
             return [];
         }
 
-        if (exactBySpan.TryGetValue(folded, out var hits))
+        if (exact.TryGet(folded, out var list))
         {
-            return hits;
+            return lists[list];
         }
 
         if (folded.Length < MinSkeletonLength || folded.Length > PlaceNames.MaxSkeletonInput || folded[0] > 'z')
@@ -205,47 +208,11 @@ public sealed class Gazetteer : IPlaceLookup
 
         Span<char> buffer = stackalloc char[(PlaceNames.MaxSkeletonInput * 2) + 2];
         var n = PlaceNames.Skeleton(folded, buffer);
-        return n > 0 && skeletonsBySpan.TryGetValue(buffer[..n], out hits) ? hits : [];
+        return n > 0 && skeletons.TryGet(buffer[..n], out list) ? lists[list] : [];
     }
 
     private static bool IsSignificant(GazetteerEntry e) =>
         e.Feature is PlaceFeature.Admin1 or PlaceFeature.Country || e.Population >= 10_000;
-
-    private static Dictionary<string, ImmutableArray<GazetteerEntry>> Materialise(
-        IReadOnlyCollection<KeyValuePair<string, int[]>> keys,
-        ImmutableArray<GazetteerEntry> entries,
-        ImmutableArray<GazetteerEntry>[] singles)
-    {
-        var map = new Dictionary<string, ImmutableArray<GazetteerEntry>>(keys.Count, StringComparer.Ordinal);
-        foreach (var (key, indices) in keys)
-        {
-            ImmutableArray<GazetteerEntry> value;
-            if (indices.Length == 1)
-            {
-                var i = indices[0];
-                if (singles[i].IsDefault)
-                {
-                    singles[i] = [entries[i]];
-                }
-
-                value = singles[i];
-            }
-            else
-            {
-                var builder = ImmutableArray.CreateBuilder<GazetteerEntry>(indices.Length);
-                foreach (var i in indices)
-                {
-                    builder.Add(entries[i]);
-                }
-
-                value = builder.MoveToImmutable();
-            }
-
-            map[key] = value;
-        }
-
-        return map;
-    }
 }
 
 /// <summary>The gazetteer file is missing or unreadable; the message says what to do.</summary>

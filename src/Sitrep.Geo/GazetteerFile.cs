@@ -9,15 +9,16 @@ namespace Sitrep.Geo;
 /// <code>
 /// "SITREPGZ" version:int32
 /// entries:int32 { id name feature:byte country admin1 admin2 lat:double lon:double population:int32 occupied:bool }
-/// exact keys:int32 { key count:7bit index:7bit* }     -- indices best first, keys in ordinal order
-/// skeleton keys:int32 { key count:7bit index:7bit* }
+/// lists:int32 { count:7bit index:7bit* }                -- distinct entry lists, best entry first
+/// exact table, skeleton table: keys:int32 chars:int32 size:int32 blob:char[chars] offsets:int32[keys] lengths:int32[keys] lists:int32[keys] buckets:int32[size]
 /// </code>
-/// An empty admin1 or admin2 string means none. The compiler writes it; <see cref="Gazetteer.Load"/> reads it.
+/// An empty admin1 or admin2 string means none. Keys are folded names in UTF-16; the arrays are raw
+/// little-endian, so loading is a few bulk reads. The compiler writes it; <see cref="Gazetteer.Load"/> reads it.
 /// </summary>
 public static class GazetteerFile
 {
     /// <summary>Bumped whenever the layout changes; a reader refuses other versions.</summary>
-    public const int Version = 1;
+    public const int Version = 3;
 
     private static ReadOnlySpan<byte> Magic => "SITREPGZ"u8;
 
@@ -44,8 +45,50 @@ public static class GazetteerFile
             w.Write(e.Occupied);
         }
 
-        WriteTable(w, index.BuildExact());
-        WriteTable(w, index.BuildSkeletons());
+        var (lists, exact, skeletons) = Tables(index.BuildExact(), index.BuildSkeletons());
+        w.Write(lists.Count);
+        foreach (var list in lists)
+        {
+            w.Write7BitEncodedInt(list.Length);
+            foreach (var i in list)
+            {
+                w.Write7BitEncodedInt(i);
+            }
+        }
+
+        KeyTable.Create(exact).Write(w);
+        KeyTable.Create(skeletons).Write(w);
+    }
+
+    /// <summary>Distinct entry lists, and both tables' keys pointing at them.</summary>
+    internal static (List<int[]> Lists, List<(string, int)> Exact, List<(string, int)> Skeletons) Tables(
+        List<KeyValuePair<string, int[]>> exact,
+        List<KeyValuePair<string, int[]>> skeletons)
+    {
+        var lists = new List<int[]>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<(string, int)> Map(List<KeyValuePair<string, int[]>> table)
+        {
+            var result = new List<(string, int)>(table.Count);
+            foreach (var (key, indices) in table)
+            {
+                var signature = string.Join(',', indices);
+                if (!ids.TryGetValue(signature, out var id))
+                {
+                    id = lists.Count;
+                    lists.Add(indices);
+                    ids[signature] = id;
+                }
+
+                result.Add((key, id));
+            }
+
+            return result;
+        }
+
+        var e = Map(exact);
+        var s = Map(skeletons);
+        return (lists, e, s);
     }
 
     /// <summary>Reads a file written by <see cref="Write"/>. Throws <see cref="InvalidDataException"/> on a bad file.</summary>
@@ -86,49 +129,29 @@ public static class GazetteerFile
             });
         }
 
-        var exact = ReadTable(r, count);
-        var skeletons = ReadTable(r, count);
-        return new Gazetteer(entries.MoveToImmutable(), exact, skeletons);
-    }
-
-    private static void WriteTable(BinaryWriter w, List<KeyValuePair<string, int[]>> table)
-    {
-        w.Write(table.Count);
-        foreach (var (key, indices) in table)
+        var listCount = r.ReadInt32();
+        var lists = new int[listCount][];
+        for (var l = 0; l < listCount; l++)
         {
-            w.Write(key);
-            w.Write7BitEncodedInt(indices.Length);
-            foreach (var i in indices)
-            {
-                w.Write7BitEncodedInt(i);
-            }
-        }
-    }
-
-    private static List<KeyValuePair<string, int[]>> ReadTable(BinaryReader r, int entryCount)
-    {
-        var n = r.ReadInt32();
-        var table = new List<KeyValuePair<string, int[]>>(n);
-        for (var k = 0; k < n; k++)
-        {
-            var key = r.ReadString();
             var m = r.Read7BitEncodedInt();
             var indices = new int[m];
             for (var j = 0; j < m; j++)
             {
                 var i = r.Read7BitEncodedInt();
-                if ((uint)i >= (uint)entryCount)
+                if ((uint)i >= (uint)count)
                 {
-                    throw new InvalidDataException($"key '{key}' points at entry {i} of {entryCount}");
+                    throw new InvalidDataException($"list {l} points at entry {i} of {count}");
                 }
 
                 indices[j] = i;
             }
 
-            table.Add(new(key, indices));
+            lists[l] = indices;
         }
 
-        return table;
+        var exact = KeyTable.Read(stream, r, listCount);
+        var skeletons = KeyTable.Read(stream, r, listCount);
+        return new Gazetteer(entries.MoveToImmutable(), lists, exact, skeletons);
     }
 
     private static string Intern(Dictionary<string, string> pool, string s)

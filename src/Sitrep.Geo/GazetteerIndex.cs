@@ -14,6 +14,12 @@ public enum NameRank : byte
 
     /// <summary>A former, foreign or alternate name from the data.</summary>
     Former = 1,
+
+    /// <summary>
+    /// A name the entry shares with the place it is named after: the bare "Kharkiv" of Kharkiv Oblast, or
+    /// "Kyiv" of the city's admin1 unit. Ranked after the place itself.
+    /// </summary>
+    Shared = 2,
 }
 
 /// <summary>
@@ -132,5 +138,9 @@ public sealed class GazetteerIndex
     }
 
     /// <summary>The immutable lookup over what was added.</summary>
-    public Gazetteer ToGazetteer() => new([.. entries], BuildExact(), BuildSkeletons());
+    public Gazetteer ToGazetteer()
+    {
+        var (lists, exactKeys, skeletonKeys) = GazetteerFile.Tables(BuildExact(), BuildSkeletons());
+        return new Gazetteer([.. entries], [.. lists], KeyTable.Create(exactKeys), KeyTable.Create(skeletonKeys));
+    }
 }

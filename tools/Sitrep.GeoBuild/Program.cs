@@ -94,6 +94,12 @@ internal sealed class Place
     public bool Occupied { get; set; }
     public string FeatureCode { get; set; } = "";
 
+    /// <summary>How <see cref="Name"/> itself ranks: <see cref="NameRank.Shared"/> for a city's admin1 unit ("Kyiv").</summary>
+    public NameRank OwnNameRank { get; set; } = NameRank.Current;
+
+    /// <summary>Names shared with the place the entry is named after (rank Shared).</summary>
+    public List<string> Shared { get; } = [];
+
     /// <summary>Names the place is known by today (rank Current).</summary>
     public List<string> Current { get; } = [];
 
@@ -151,7 +157,7 @@ internal sealed class Compiler(string geodata)
                 Admin2 = p.Admin2Code is { } a2 && admin2Names.TryGetValue(a2, out var n2) ? n2 : null,
             };
             var i = index.Add(entry);
-            index.AddName(p.Name, i);
+            index.AddName(p.Name, i, p.OwnNameRank);
             foreach (var n in p.Current)
             {
                 index.AddName(n, i);
@@ -160,6 +166,11 @@ internal sealed class Compiler(string geodata)
             foreach (var n in p.Former)
             {
                 index.AddName(n, i, NameRank.Former);
+            }
+
+            foreach (var n in p.Shared)
+            {
+                index.AddName(n, i, NameRank.Shared);
             }
 
             if (War.Contains(p.Country) && p.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
@@ -510,6 +521,7 @@ internal sealed class Compiler(string geodata)
                 Lon = lon,
                 Population = (int)Math.Min(int.MaxValue, members.Sum(m => (long)m.Population)),
                 Occupied = row.Key is "UA.11" or "UA.20",
+                OwnNameRank = row.Type == "city" ? NameRank.Shared : NameRank.Current,
             };
 
             // Bare names: the region's own ("Tatarstan") are current; a city's name ("Kharkiv") is ranked after
@@ -517,7 +529,7 @@ internal sealed class Compiler(string geodata)
             var bases = new List<(string Name, NameRank Rank)>();
             foreach (var n in row.Names)
             {
-                bases.Add((n, row.City is null ? NameRank.Current : NameRank.Former));
+                bases.Add((n, row.City is null ? NameRank.Current : NameRank.Shared));
             }
 
             var city = row.City is null ? null : places
@@ -532,7 +544,7 @@ internal sealed class Compiler(string geodata)
             {
                 foreach (var n in city.Current.Append(city.Name).Concat(city.Former).Where(Names.IsLatin).Distinct())
                 {
-                    bases.Add((n, NameRank.Former));
+                    bases.Add((n, NameRank.Shared));
                 }
             }
 
@@ -544,16 +556,19 @@ internal sealed class Compiler(string geodata)
                     AddNamed(p, b, rank);
                 }
 
+                if (row.Type == "city")
+                {
+                    // A city of federal or special status: "City of Kyiv"; "Kyiv region" is the oblast around it.
+                    AddNamed(p, "City of " + b, NameRank.Shared);
+                    continue;
+                }
+
                 foreach (var w in Names.RegionWords)
                 {
                     AddNamed(p, b + " " + w, NameRank.Current);
                 }
 
                 AddNamed(p, "Republic of " + b, NameRank.Current);
-                if (row.Type == "city")
-                {
-                    AddNamed(p, "City of " + b, NameRank.Former);
-                }
             }
 
             if (!regionType && row.Type == "republic")
@@ -634,12 +649,12 @@ internal sealed class Compiler(string geodata)
 
     private static void AddNamed(Place p, string name, NameRank rank)
     {
-        (rank == NameRank.Current ? p.Current : p.Former).Add(name);
+        (rank switch { NameRank.Current => p.Current, NameRank.Former => p.Former, _ => p.Shared }).Add(name);
     }
 
     // ---------------------------------------------------------------- admin2
 
-    private static readonly string[] Admin2Suffixes = [" municipal district", " raion", " rayon", " district", " rajon", " region"];
+    private static readonly string[] Admin2Suffixes = [" municipal district", " raion", " rayon", " district", " rajon"];
     private static readonly string[] Admin2Skip = ["mis'krada", "mis’krada", "miskrada", "gorsovet", "gorodskoy okrug", "gorodskoi okrug", "urban okrug", "city council"];
 
     private List<Place> BuildAdmin2()
