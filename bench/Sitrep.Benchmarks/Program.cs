@@ -1,8 +1,79 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Sitrep.Benchmarks.Corpus;
+using Sitrep.Benchmarks.Extraction;
 
 namespace Sitrep.Benchmarks;
 
+/// <summary>
+/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout;
+/// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; anything else goes to BenchmarkDotNet.
+/// </summary>
 internal static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "corpus")
+        {
+            return WriteCorpus(args);
+        }
+
+        if (args.Length > 0 && args[0] == "--throughput")
+        {
+            if (!TryOption(args, "--count", 1000, out var count) || !TryOption(args, "--passes", 5, out var passes) || passes < 1)
+            {
+                return 2;
+            }
+
+            return Throughput.Run(count, passes, Console.Out);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int WriteCorpus(string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: corpus OUTDIR [--count N] [--seed S]   (writes OUTDIR/articles/NNNN.txt and OUTDIR/gold/NNNN.json)");
+            return 2;
+        }
+
+        if (!TryOption(args, "--count", CorpusWriter.DefaultCount, out var count) || !TryOption(args, "--seed", CorpusWriter.DefaultSeed, out var seed))
+        {
+            return 2;
+        }
+
+        if (count is < 1 or > 9999)
+        {
+            Console.Error.WriteLine("corpus: --count must be between 1 and 9999 (report ids are four digits).");
+            return 2;
+        }
+
+        var reports = CorpusWriter.Generate(count, seed);
+        var words = CorpusWriter.WriteTo(args[1], reports);
+        var events = reports.Sum(r => r.Gold.Events.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {count} reports ({words:N0} words, {events} gold events) to {Path.GetFullPath(args[1])}/articles and /gold"));
+        return 0;
+    }
+
+    private static bool TryOption(string[] args, string name, int fallback, out int value)
+    {
+        value = fallback;
+        var i = Array.IndexOf(args, name);
+        if (i < 0)
+        {
+            return true;
+        }
+
+        if (i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0)
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine($"{name} needs a positive whole number.");
+        return false;
+    }
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using Sitrep.Benchmarks.Corpus;
+using Sitrep.Core;
+using Sitrep.Extraction;
+
+namespace Sitrep.Benchmarks.Extraction;
+
+/// <summary>
+/// Single-threaded extraction over the project's generated corpus. One operation is one report
+/// (<see cref="BenchmarkAttribute.OperationsPerInvoke"/> = corpus size), so BenchmarkDotNet's mean is time per report;
+/// reports/s and words/s are printed in the global cleanup from the corpus size and word count.
+/// </summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    public const int CorpusSize = 1000;
+
+    private Article[] _articles = [];
+    private long _words;
+    private ExtractionPipeline _pipeline = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var reports = CorpusWriter.Generate(CorpusSize);
+        _articles = reports.Select(r => r.ToArticle()).ToArray();
+        _words = reports.Sum(r => (long)r.WordCount);
+        _pipeline = ExtractionPipeline.CreateDefault(BenchPlaces.Load(Console.Out));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// corpus: {_articles.Length} reports, {_words} words ({(double)_words / _articles.Length:F0} words/report)"));
+    }
+
+    [Benchmark(OperationsPerInvoke = CorpusSize, Description = "Extract (per report)")]
+    public int ExtractCorpus()
+    {
+        var events = 0;
+        foreach (var article in _articles)
+        {
+            events += _pipeline.Extract(article).Events.Length;
+        }
+
+        return events;
+    }
+
+    /// <summary>Words per report in this corpus: multiply reports/s by it for words/s.</summary>
+    public double WordsPerReport => (double)_words / _articles.Length;
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Benchmarks.Corpus;
+using Sitrep.Extraction;
+
+namespace Sitrep.Benchmarks.Extraction;
+
+/// <summary>
+/// A quick measurement for notes, not a test and not BenchmarkDotNet: one warm-up pass, then timed passes over the
+/// generated corpus on one thread, printing reports/s and words/s.
+/// </summary>
+internal static class Throughput
+{
+    public static int Run(int count, int passes, TextWriter output)
+    {
+        var reports = CorpusWriter.Generate(count);
+        var articles = reports.Select(r => r.ToArticle()).ToArray();
+        long words = reports.Sum(r => (long)r.WordCount);
+        var pipeline = ExtractionPipeline.CreateDefault(BenchPlaces.Load(output));
+
+        var events = 0L;
+        var warm = Stopwatch.StartNew();
+        foreach (var a in articles)
+        {
+            events += pipeline.Extract(a).Events.Length;
+        }
+
+        warm.Stop();
+        var best = double.MaxValue;
+        var total = TimeSpan.Zero;
+        for (var p = 0; p < passes; p++)
+        {
+            var sw = Stopwatch.StartNew();
+            foreach (var a in articles)
+            {
+                pipeline.Extract(a);
+            }
+
+            sw.Stop();
+            total += sw.Elapsed;
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+
+        var mean = total.TotalSeconds / passes;
+        var ci = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(ci, $"corpus: {articles.Length} reports, {words:N0} words ({(double)words / articles.Length:F0} words/report), {events} events on the warm-up pass"));
+        output.WriteLine(string.Create(ci, $"warm-up pass: {warm.Elapsed.TotalMilliseconds:F0} ms"));
+        output.WriteLine(string.Create(ci, $"{passes} timed passes, single thread: mean {mean * 1000:F1} ms/pass, best {best * 1000:F1} ms/pass"));
+        output.WriteLine(string.Create(ci, $"throughput (mean): {articles.Length / mean:N0} reports/s, {words / mean:N0} words/s, {mean * 1e6 / articles.Length:F1} µs/report"));
+        output.WriteLine(string.Create(ci, $"throughput (best): {articles.Length / best:N0} reports/s, {words / best:N0} words/s"));
+        return 0;
+    }
+}
