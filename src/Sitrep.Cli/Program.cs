@@ -8,6 +8,11 @@ internal static class Program
     internal static readonly ICommand[] Commands =
     [
         new ExtractCommand(),
+        new IngestCommand(),
+        new EventsCommand(),
+        new ShowCommand(),
+        new ExportCommand(),
+        new StatsCommand(),
     ];
 
     public static int Main(string[] args)

@@ -46,6 +46,9 @@ public interface IEventStore : IAsyncDisposable
 
     Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>Whole events by id, in the order asked; ids not stored are left out.</summary>
+    Task<IReadOnlyList<StoredEvent>> GetEventsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default);
+
     Task<StoredReport?> GetReportAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Every version stored for a URL, oldest first.</summary>

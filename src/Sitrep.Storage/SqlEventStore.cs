@@ -324,6 +324,21 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         }
     }
 
+    public async Task<IReadOnlyList<StoredEvent>> GetEventsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        var result = new List<StoredEvent>(ids.Count);
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            foreach (var chunk in ids.Chunk(PageSize))
+            {
+                result.AddRange(await LoadEventsAsync(conn, chunk, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return result;
+    }
+
     public async IAsyncEnumerable<StoredEvent> StreamEventsAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,156 @@
+using System.Text;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep events [filters] [--format table|json|csv|geojson]</c>: lists stored events, newest first.</summary>
+internal sealed class EventsCommand : ICommand, IHasFlags
+{
+    public string Name => "events";
+
+    public string Summary => "List stored events, filtered by date, side, place, weapon, size.";
+
+    public string[] Flags => ["all", "oldest-first"];
+
+    public string Usage => $"""
+        Usage: sitrep events [FILTERS] [--format table|json|csv|geojson] [--limit N] [--db DB]
+
+        Lists the events in the ledger, newest first (events without a date last). Launched and
+        destroyed are the best current claims summed over the event's weapons; killed and injured the
+        largest current claim. Each event comes from one report: 'sitrep show ID' has every figure
+        with who claims it and the words that say it.
+
+        {Ledger.FilterUsage}
+          --format FORMAT    table (default; fits the terminal), json, csv or geojson
+          --limit N          at most N events (default 50; --all for every one)
+          --offset N         skip the first N
+          --oldest-first     oldest first instead
+        {Ledger.DbUsage}
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var format = args.Get("format") ?? "table";
+        if (format is not ("table" or "json" or "csv" or "geojson"))
+        {
+            throw new UsageException($"unknown format '{format}'; use table, json, csv or geojson.");
+        }
+
+        var query = Ledger.Query(args, defaultLimit: 50);
+        var location = Ledger.Location(args);
+        Ledger.RejectUnknown(args);
+        try
+        {
+            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"sitrep events: {e.Code}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
+    {
+        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        var rows = await store.FindEventsAsync(query).ConfigureAwait(false);
+        if (format == "table")
+        {
+            WriteTable(console, rows, query);
+            return 0;
+        }
+
+        var events = await store.GetEventsAsync([.. rows.Select(r => r.Id)]).ConfigureAwait(false);
+        var o = console.Out;
+        switch (format)
+        {
+            case "json":
+                o.WriteLine("[");
+                for (var i = 0; i < events.Count; i++)
+                {
+                    o.Write("  ");
+                    o.Write(EventOutput.Json(events[i]));
+                    o.WriteLine(i + 1 < events.Count ? "," : "");
+                }
+
+                o.WriteLine("]");
+                break;
+            case "csv":
+                EventOutput.WriteCsvLine(o, EventOutput.CsvHeader);
+                foreach (var e in events)
+                {
+                    EventOutput.WriteCsvLine(o, EventOutput.CsvRow(e));
+                }
+
+                break;
+            default:
+                WriteGeoJson(o, events);
+                break;
+        }
+
+        o.Flush();
+        return 0;
+    }
+
+    internal static void WriteGeoJson(TextWriter o, IEnumerable<StoredEvent> events)
+    {
+        o.Write("{\"type\":\"FeatureCollection\",\"features\":[");
+        var first = true;
+        foreach (var e in events)
+        {
+            o.Write(first ? "\n" : ",\n");
+            o.Write(EventOutput.GeoJsonFeature(e));
+            first = false;
+        }
+
+        o.WriteLine("\n]}");
+    }
+
+    private static void WriteTable(CliConsole console, IReadOnlyList<EventSummary> rows, EventQuery query)
+    {
+        if (rows.Count == 0)
+        {
+            console.Out.WriteLine("No events match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
+            console.Out.Flush();
+            return;
+        }
+
+        var table = new TextTable(
+            new("ID", Right: true),
+            new("DATE", Min: 10),
+            new("SIDES", Min: 5),
+            new("PLACES", Flexible: true, Min: 10),
+            new("WEAPONS (launched/destroyed)", Flexible: true, Min: 12),
+            new("LAUNCH", Right: true, Min: 3),
+            new("DOWN", Right: true, Min: 3),
+            new("KILLED", Right: true, Min: 3),
+            new("HURT", Right: true, Min: 3),
+            new("CLAIMED BY", Flexible: true, Min: 8));
+        foreach (var r in rows)
+        {
+            var date = r.Date is { } d ? EventOutput.Date(d) + (r.Precision == DatePrecision.Night ? "n" : "") : "?";
+            if (r.Kind == EventKind.Aggregate)
+            {
+                date += " Σ";
+            }
+
+            table.Add(
+                EventOutput.Inv(r.Id), date, $"{Side(r.Attacker)}→{Side(r.TargetCountry)}", r.Places, r.Weapons, EventOutput.Inv(r.Launched),
+                EventOutput.Inv(r.Destroyed), EventOutput.Inv(r.Killed), EventOutput.Inv(r.Injured), r.ClaimedBy ?? "");
+        }
+
+        table.Write(console.Out, console.Width);
+        var more = query.Limit is { } limit && rows.Count == limit ? $"; there may be more (--limit, --offset, --all)" : "";
+        var legend = new StringBuilder($"{Ledger.N(rows.Count)} events{more}. n: overnight, dated by the morning; Σ: a total over many attacks. 'sitrep show ID' for the claims.");
+        console.Out.WriteLine(legend.ToString());
+        console.Out.Flush();
+    }
+
+    private static string Side(string s) => s switch
+    {
+        "unknown" => "?",
+        "other" => "oth",
+        _ => s,
+    };
+}

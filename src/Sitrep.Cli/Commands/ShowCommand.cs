@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep show EVENT</c>: one event with every figure, who claims it, the sentence that says it and its report.</summary>
+internal sealed class ShowCommand : ICommand
+{
+    public string Name => "show";
+
+    public string Summary => "Show one event: every figure with its claimant, evidence and report.";
+
+    public string Usage => $"""
+        Usage: sitrep show EVENT-ID [--format text|json] [--db DB]
+
+        Shows one stored event: its date and the words that give it, who attacked whom, the places
+        (with coordinates when the gazetteer knew them), each weapon with every figure claimed for it
+        (value, hedge, who says so, the sentence that says it, the rule that read it, and whether a later
+        figure revised it), casualties, the report it came from, and the report's diagnostics.
+        Event ids are in the first column of 'sitrep events'.
+
+          --format FORMAT    text (default) or json
+        {Ledger.DbUsage}
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var format = args.Get("format") ?? "text";
+        if (format is not ("text" or "json"))
+        {
+            throw new UsageException($"unknown format '{format}'; use text or json.");
+        }
+
+        var location = Ledger.Location(args);
+        Ledger.RejectUnknown(args);
+        if (args.Positionals.Count != 1 || !long.TryParse(args.Positionals[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            throw new UsageException("name one event by its id (the first column of 'sitrep events').");
+        }
+
+        try
+        {
+            return RunAsync(location, id, format, console).GetAwaiter().GetResult();
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"sitrep show: {e.Code}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(StoreLocation location, long id, string format, CliConsole console)
+    {
+        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        var stored = await store.GetEventAsync(id).ConfigureAwait(false);
+        if (stored is null)
+        {
+            console.Error.WriteLine($"sitrep show: there is no event {id} in {location.Display}. 'sitrep events' lists the ids.");
+            return 1;
+        }
+
+        var report = await store.GetReportAsync(stored.Report.Id).ConfigureAwait(false);
+        console.Out.Write(format == "json" ? EventOutput.Json(stored) + "\n" : Render(stored, report, console.Width));
+        console.Out.Flush();
+        return 0;
+    }
+
+    internal static string Render(StoredEvent s, StoredReport? report, int width)
+    {
+        var e = s.Event;
+        var sb = new StringBuilder();
+        var kind = e.Kind == EventKind.Aggregate ? "Total over many attacks" : "Strike";
+        var date = e.Date.Date is { } d ? EventOutput.Date(d) : "date unknown";
+        sb.Append(CultureInfo.InvariantCulture, $"Event {s.Id}: {kind}, {date}");
+        if (e.Date.Precision is not (DatePrecision.Day or DatePrecision.Unknown))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" ({e.Date.Precision.ToContract()}{(e.Date.Start is { } st ? $" from {EventOutput.Date(st)}" : "")})");
+        }
+
+        if (!string.IsNullOrEmpty(e.Date.Text))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" — \"{e.Date.Text}\"");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  attacker {e.Attacker}, target {e.TargetCountry}");
+        sb.AppendLine();
+
+        sb.AppendLine("Places");
+        if (e.Places.IsEmpty && e.Location is null)
+        {
+            sb.AppendLine("  (none found)");
+        }
+
+        foreach (var p in e.Places)
+        {
+            sb.AppendLine("  " + Place(p, p == e.Location));
+        }
+
+        if (e.Location is not null && !e.Places.Contains(e.Location))
+        {
+            sb.AppendLine("  " + Place(e.Location, true));
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Weapons and figures");
+        if (e.Weapons.IsEmpty)
+        {
+            sb.AppendLine("  (none named)");
+        }
+
+        foreach (var w in e.Weapons)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {w.Weapon.Model ?? w.Weapon.Category.ToContract()}{(w.Weapon.Model is null ? "" : $" ({w.Weapon.Category.ToContract()})")} — \"{w.Evidence.Text}\"");
+            foreach (var c in w.Claims)
+            {
+                Figure(sb, c, width);
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Casualties");
+        if (e.Casualties.IsEmpty)
+        {
+            sb.AppendLine("  (none reported)");
+        }
+
+        foreach (var c in e.Casualties)
+        {
+            Figure(sb, c, width);
+        }
+
+        if (!e.Claimants.IsEmpty)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Claimed by");
+            foreach (var c in e.Claimants)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name} ({c.Side})");
+            }
+        }
+
+        if (!e.Quotes.IsEmpty)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Quotes");
+            foreach (var q in e.Quotes)
+            {
+                Wrap(sb, "    ", "\"" + q.Text + "\"", width);
+            }
+        }
+
+        sb.AppendLine();
+        var r = s.Report;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Report {r.Id} (version {r.Version}): {r.Title ?? "(untitled)"}");
+        if (r.Url is not null)
+        {
+            sb.AppendLine("  " + r.Url);
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  published {(r.Published is { } pub ? EventOutput.Date(pub) : "unknown")}{(r.Source is null ? "" : ", " + r.Source)}; read from {r.Origin}");
+        if (report is not null)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  extracted by {report.Extractor ?? "?"} on {report.ExtractedBy ?? "?"} at {report.ExtractedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?"}");
+            foreach (var diag in report.Diagnostics)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {diag.Severity.ToString().ToLowerInvariant()} {diag.Code}: {diag.Message}");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Place(PlaceRef p, bool isLocation)
+    {
+        var sb = new StringBuilder(p.Text);
+        if (p.Name is not null && !string.Equals(p.Name, p.Text, StringComparison.Ordinal))
+        {
+            sb.Append(" → ").Append(p.Name);
+        }
+
+        var where = string.Join(", ", new[] { p.Admin1, p.Country }.Where(x => !string.IsNullOrEmpty(x)));
+        if (where.Length > 0)
+        {
+            sb.Append(", ").Append(where);
+        }
+
+        if (p.Latitude is { } lat && p.Longitude is { } lon)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" ({lat:0.####}, {lon:0.####})");
+        }
+
+        if (p.Feature is not null)
+        {
+            sb.Append(' ').Append(p.Feature);
+        }
+
+        if (p.Occupied)
+        {
+            sb.Append(", occupied");
+        }
+
+        if (isLocation)
+        {
+            sb.Append("  [map location]");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Figure(StringBuilder sb, FigureClaim c, int width)
+    {
+        var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
+        var who = c.Claimant is null ? "no claimant named" : $"{c.Claimant.Name} ({c.Claimant.Side})";
+        var revised = c.IsCurrent ? "" : "  [revised later in the report]";
+        var rule = string.IsNullOrEmpty(c.Rule) ? "" : $"  rule {c.Rule}";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Kind.ToContract(),-10} {hedge}{c.Value}  — {who}{rule}{revised}");
+        Wrap(sb, "        ", $"\"{c.Evidence.Text}\" [{c.Evidence.Span.Start}..{c.Evidence.Span.End})", width);
+    }
+
+    /// <summary>Appends <paramref name="text"/> word-wrapped to <paramref name="width"/>, every line starting with <paramref name="indent"/>.</summary>
+    private static void Wrap(StringBuilder sb, string indent, string text, int width)
+    {
+        var line = new StringBuilder(indent);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > indent.Length && line.Length + 1 + word.Length > width - 1)
+            {
+                sb.AppendLine(line.ToString());
+                line.Clear().Append(indent);
+            }
+
+            if (line.Length > indent.Length)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        sb.AppendLine(line.ToString());
+    }
+}

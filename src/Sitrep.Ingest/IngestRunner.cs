@@ -1,0 +1,301 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Ingest;
+
+/// <summary>Settings of one ingest run.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>Workers that read, hash, check and extract in parallel; the CPU count by default.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Reports per write transaction.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>The longest a report waits for its batch to fill before it is written anyway.</summary>
+    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Store reports pending, for <c>sitrep worker</c>, instead of extracting here.</summary>
+    public bool Defer { get; init; }
+
+    /// <summary>Publication date for reports that carry none.</summary>
+    public DateOnly? DefaultPublished { get; init; }
+
+    public long MaxBytes { get; init; } = FileLoader.DefaultMaxBytes;
+
+    /// <summary>Name and version of the extractor, stored with what it produced.</summary>
+    public string Extractor { get; init; } = "";
+}
+
+/// <summary>An input that was not (wholly) read, and why.</summary>
+public sealed record IngestFailure(string Source, ReadError Error);
+
+/// <summary>What a run did. <see cref="Complete"/> when every input was read whole and the run was not stopped.</summary>
+public sealed record IngestSummary(
+    int Inputs, int InputsRead, int Skipped, long Reports, long New, long NewVersions, long Known, IReadOnlyList<IngestFailure> Failures,
+    bool Interrupted, TimeSpan Elapsed)
+{
+    public bool Complete => Failures.Count == 0 && !Interrupted;
+}
+
+/// <summary>Live counters of a run, safe to read from another thread (for a progress bar).</summary>
+public sealed class IngestProgress
+{
+    internal long InputsDoneField;
+    internal long ReportsField;
+    internal long NewField;
+    internal long KnownField;
+    internal long FailedField;
+
+    public int Inputs { get; internal set; }
+
+    public long InputsDone => Interlocked.Read(ref InputsDoneField);
+
+    public long Reports => Interlocked.Read(ref ReportsField);
+
+    /// <summary>New reports and new versions written so far.</summary>
+    public long Stored => Interlocked.Read(ref NewField);
+
+    public long Known => Interlocked.Read(ref KnownField);
+
+    public long Failed => Interlocked.Read(ref FailedField);
+
+    public Stopwatch Clock { get; } = new();
+}
+
+/// <summary>
+/// The parallel ingest loop. Inputs flow through bounded channels: workers (one per core) read each input,
+/// hash its reports, drop those the store already has, and extract the rest; one writer stores them in batched
+/// transactions. A bad input is a failure in the summary, never the end of the run. Stopping (the token) lets
+/// the writer store what was already extracted; whatever was not stored is read again next time, and nothing
+/// is stored twice.
+/// </summary>
+public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? extract, ReportFetcher? fetcher, IngestOptions options)
+{
+    private readonly ConcurrentDictionary<UInt128, byte> _seen = new();
+    private readonly ConcurrentQueue<IngestFailure> _failures = new();
+    private long _newVersions;
+
+    public IngestProgress Progress { get; } = new();
+
+    public async Task<IngestSummary> RunAsync(IReadOnlyList<InputItem> items, CancellationToken cancellationToken = default)
+    {
+        if (!options.Defer && extract is null)
+        {
+            throw new ArgumentException("An extractor is needed unless reports are deferred to workers.", nameof(extract));
+        }
+
+        Progress.Clock.Start();
+        var skipped = items.Count(i => i.Kind == InputKind.Skipped);
+        var work = items.Where(i => i.Kind != InputKind.Skipped).ToList();
+        Progress.Inputs = work.Count;
+
+        var inputs = Channel.CreateBounded<InputItem>(new BoundedChannelOptions(options.Parallelism * 4) { SingleWriter = true });
+        var toWrite = Channel.CreateBounded<ReportSubmission>(new BoundedChannelOptions(options.BatchSize * 4) { SingleReader = true });
+
+        // The writer does not take the caller's token: on a stop it still stores what the workers finished.
+        // If the writer fails (the store went away), the workers stop too, and its error ends the run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writer = Task.Run(() => WriteAsync(toWrite.Reader, CancellationToken.None), CancellationToken.None);
+        _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
+            .Select(_ => Task.Run(() => WorkAsync(inputs.Reader, toWrite.Writer, stop.Token), CancellationToken.None))
+            .ToArray();
+
+        var interrupted = false;
+        try
+        {
+            foreach (var item in work)
+            {
+                await inputs.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            interrupted = true;
+        }
+
+        inputs.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            toWrite.Writer.TryComplete();
+        }
+
+        await writer.ConfigureAwait(false);
+        interrupted |= cancellationToken.IsCancellationRequested;
+        Progress.Clock.Stop();
+
+        var failures = _failures.ToList();
+        var read = (int)Progress.InputsDone - failures.Count(f => f.Error.Code != "SR015");
+        return new IngestSummary(
+            work.Count, Math.Max(0, read), skipped, Progress.Reports, Progress.Stored - Interlocked.Read(ref _newVersions),
+            Interlocked.Read(ref _newVersions), Progress.Known, [.. failures.OrderBy(f => f.Source, StringComparer.Ordinal)], interrupted,
+            Progress.Clock.Elapsed);
+    }
+
+    private async Task WorkAsync(ChannelReader<InputItem> inputs, ChannelWriter<ReportSubmission> output, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var item in inputs.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                var result = await ReadAsync(item, ct).ConfigureAwait(false);
+                if (result.Error is not null)
+                {
+                    _failures.Enqueue(new IngestFailure(item.Source, result.Error));
+                    Interlocked.Increment(ref Progress.FailedField);
+                }
+
+                var fresh = new List<(Article Article, string Hash, ReportKey Key)>(result.Articles.Length);
+                foreach (var a in result.Articles)
+                {
+                    var article = a.Published is null && options.DefaultPublished is not null ? a with { Published = options.DefaultPublished } : a;
+                    var hash = ContentHash.Of(article.Text);
+                    var key = ReportKey.Of(article, hash);
+                    Interlocked.Increment(ref Progress.ReportsField);
+                    if (!_seen.TryAdd(Fingerprint(key), 0))
+                    {
+                        Interlocked.Increment(ref Progress.KnownField);
+                        continue;
+                    }
+
+                    fresh.Add((article, hash, key));
+                }
+
+                if (fresh.Count > 0)
+                {
+                    var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
+                    foreach (var (article, hash, key) in fresh)
+                    {
+                        if (known.Contains(key))
+                        {
+                            Interlocked.Increment(ref Progress.KnownField);
+                            continue;
+                        }
+
+                        var extraction = options.Defer ? null : SafeExtract(article);
+                        await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extraction, options.Extractor), ct).ConfigureAwait(false);
+                    }
+                }
+
+                Interlocked.Increment(ref Progress.InputsDoneField);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<ReadResult> ReadAsync(InputItem item, CancellationToken ct)
+    {
+        switch (item.Kind)
+        {
+            case InputKind.Invalid:
+                return ReadResult.Fail(item.Source, item.Error ?? ErrorCatalogue.UnsupportedAddress(item.Source));
+            case InputKind.Url when fetcher is not null:
+                return (await fetcher.FetchAsync(item.Source, ReportFormat.Auto, ct).ConfigureAwait(false)).Result;
+            case InputKind.Url:
+                return ReadResult.Fail(item.Source, ErrorCatalogue.UnsupportedAddress(item.Source));
+            default:
+                return ReportReader.ReadFile(item.Source, ReportFormat.Auto, options.MaxBytes);
+        }
+    }
+
+    private Extraction SafeExtract(Article article)
+    {
+        try
+        {
+            return extract!(article);
+        }
+#pragma warning disable CA1031 // The engine promises not to throw; if it does, that report carries the error, the run goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new Extraction(article)
+            {
+                Diagnostics = [new Diagnostic("ST100", DiagnosticSeverity.Error, $"Extraction failed: {e.GetType().Name}: {e.Message}")],
+            };
+        }
+    }
+
+    private async Task WriteAsync(ChannelReader<ReportSubmission> reader, CancellationToken ct)
+    {
+        var batch = new List<ReportSubmission>(options.BatchSize);
+        while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
+            while (batch.Count < options.BatchSize)
+            {
+                if (reader.TryRead(out var s))
+                {
+                    batch.Add(s);
+                    continue;
+                }
+
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+                if (wait <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(wait);
+                try
+                {
+                    if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await SaveAsync(batch, ct).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task SaveAsync(List<ReportSubmission> batch, CancellationToken ct)
+    {
+        var admissions = await store.SaveAsync(batch, ct).ConfigureAwait(false);
+        foreach (var a in admissions)
+        {
+            switch (a.Status)
+            {
+                case AdmissionStatus.Known:
+                    Interlocked.Increment(ref Progress.KnownField);
+                    break;
+                case AdmissionStatus.NewVersion:
+                    Interlocked.Increment(ref _newVersions);
+                    Interlocked.Increment(ref Progress.NewField);
+                    break;
+                default:
+                    Interlocked.Increment(ref Progress.NewField);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>128 bits of SHA-256 over the key: enough to tell a run's reports apart, in 16 bytes each.</summary>
+    private static UInt128 Fingerprint(ReportKey key)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key.UrlKey + "\n" + key.ContentHash), digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+}
