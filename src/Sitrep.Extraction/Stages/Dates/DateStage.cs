@@ -172,7 +172,7 @@ public sealed class DateStage : IStage
 
         // "overnight", "last night", "tonight", "during the night", "at night", "this night", "in the early hours"
         if (w == "overnight" || (w is "last" or "this" && W(i + 1) == "night") || w == "tonight"
-            || (w is "during" or "at" or "in" && W(i + 1) == "the" && W(i + 2) == "night") || (w == "at" && W(i + 1) == "night")
+            || (w is "during" or "at" or "in" && W(i + 1) == "the" && W(i + 2) == "night" && W(i + 3) is not ("of" or "between" or "from" or "into")) || (w == "at" && W(i + 1) == "night")
             || (w == "in" && W(i + 1) == "the" && W(i + 2) == "early" && W(i + 3) == "hours" && W(i + 4) != "of"))
         {
             var len = w == "overnight" || w == "tonight" ? 1 : w == "at" && W(i + 1) == "night" ? 2 : w is "last" or "this" ? 2 : W(i + 2) == "early" ? 4 : 3;

@@ -67,13 +67,13 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            ReadSentence(document, s, sNumbers, sWeapons, result);
+            ReadSentence(document, s, sNumbers, sWeapons, weapons, result);
         }
 
         return result.ToImmutable();
     }
 
-    private static void ReadSentence(Document doc, SentenceMention s, List<NumberMention> numbers, List<WeaponMention> weapons, ImmutableArray<Mention>.Builder result)
+    private static void ReadSentence(Document doc, SentenceMention s, List<NumberMention> numbers, List<WeaponMention> weapons, ImmutableArray<WeaponMention> allWeapons, ImmutableArray<Mention>.Builder result)
     {
         var tokens = doc.Tokens;
         var consumed = new HashSet<NumberMention>();
@@ -118,7 +118,8 @@ public sealed class FigureStage : IStage
             if (weapon is null)
             {
                 // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
-                var right = VerbRight(doc, s, n.EndToken);
+                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower == "of" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" ? n.EndToken + 2 : n.EndToken;
+                var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
                 if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
                 {
                     if (!(n.IsAll && (right ?? VerbLeft(doc, s, FirstToken(doc, n))) is FigureKind.Destroyed))
@@ -127,7 +128,9 @@ public sealed class FigureStage : IStage
                     }
                 }
 
-                weapon = weapons.LastOrDefault(w => w.EndToken <= n.TokenIndex && !w.IsActivity);
+                // "Air defences destroyed 35 of them": the weapon named last, in this sentence or the one before.
+                weapon = weapons.LastOrDefault(w => w.EndToken <= n.TokenIndex && !w.IsActivity)
+                         ?? allWeapons.LastOrDefault(w => w.Span.End <= s.Span.Start && s.Span.Start - w.Span.End < 250 && !w.IsActivity);
                 if (weapon is null)
                 {
                     continue;
@@ -423,7 +426,7 @@ public sealed class FigureStage : IStage
             }
 
             // "a drone attack of more than 50 drones", "attack with 40 drones", "attacked Ukraine with 25 Shaheds"
-            if (w is "with" or "of" or "by" && k > s.FirstToken && tokens[k - 1].Lower is "attack" or "attacks" or "strike" or "strikes" or "assault" or "barrage" or "wave" && k == before - 1)
+            if (w is "with" or "of" or "by" && k > s.FirstToken && tokens[k - 1].Lower is "attack" or "attacks" or "strike" or "strikes" or "assault" or "barrage" or "wave" or "salvo" or "swarm")
             {
                 return FigureKind.Launched;
             }
@@ -452,9 +455,11 @@ public sealed class FigureStage : IStage
     {
         var tokens = doc.Tokens;
         var k = n.EndToken;
-        if (k + 1 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower is "which" or "them" or "whom")
+        if (k + 1 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower is "which" or "them" or "whom" or "these" or "those")
         {
-            return true;
+            // "destroyed 35 of them", "30 of them were shot down" count; "70 of which were Shaheds" is a part.
+            var kind = VerbRight(doc, s, k + 2) ?? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4);
+            return kind is null or FigureKind.Launched;
         }
 
         for (var j = FirstToken(doc, n) - 1; j >= Math.Max(s.FirstToken, FirstToken(doc, n) - 2); j--)

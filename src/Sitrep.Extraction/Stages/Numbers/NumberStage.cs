@@ -46,6 +46,11 @@ public sealed class NumberStage : IStage
 
             var first = i;
             var last = end - 1;
+            if (value == 1 && first > 0 && tokens[first - 1].Lower is "no" && tokens[first].Lower == "one")
+            {
+                continue; // "no one"
+            }
+
             if (IsNotACount(document, first, end, value))
             {
                 i = end - 1;

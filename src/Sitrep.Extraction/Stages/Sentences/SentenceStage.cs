@@ -150,5 +150,6 @@ public sealed class SentenceStage : IStage
     private static bool IsMeridiem(IReadOnlyList<Token> tokens, int i) =>
         i >= 3 && tokens[i - 1].Lower == "m" && tokens[i - 2].Lower == "." && tokens[i - 3].Lower is "a" or "p";
 
-    private static bool IsWeekdayOrTz(string w) => w is "gmt" or "utc" or "kyiv" or "moscow" or "local";
+    private static bool IsWeekdayOrTz(string w) =>
+        w is "gmt" or "utc" or "kyiv" or "moscow" or "local" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "cet" or "eet" or "msk";
 }

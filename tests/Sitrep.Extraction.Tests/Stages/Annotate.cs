@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>Runs the default pipeline over sentences the tests write, with a small gazetteer of its own.</summary>
+internal static class Annotate
+{
+    public static readonly DateOnly Published = new(2024, 11, 14); // a Thursday
+
+    private static GazetteerEntry City(string id, string name, string country, string admin1, double lat, double lon, int pop, bool occupied = false) =>
+        new(id, name, PlaceFeature.PopulatedPlace, country, admin1, lat, lon, pop, occupied);
+
+    private static GazetteerEntry Region(string id, string name, string country, double lat, double lon, bool occupied = false) =>
+        new(id, name, PlaceFeature.Admin1, country, name, lat, lon, 1_000_000, occupied);
+
+    public static readonly Gazetteer Places = Build();
+
+    private static Gazetteer Build()
+    {
+        var kharkiv = City("gn:706483", "Kharkiv", "UA", "Kharkiv Oblast", 49.98, 36.25, 1_400_000);
+        var kharkivRegion = Region("admin1:UA.07", "Kharkiv Oblast", "UA", 49.5, 36.4);
+        var lozovaK = City("gn:702320", "Lozova", "UA", "Kharkiv Oblast", 48.89, 36.32, 54_000);
+        var kursk = City("gn:538560", "Kursk", "RU", "Kursk Oblast", 51.73, 36.19, 440_000);
+        var kurskRegion = Region("admin1:RU.41", "Kursk Oblast", "RU", 51.68, 36.08);
+        var kyiv = City("gn:703448", "Kyiv", "UA", "Kyiv", 50.45, 30.52, 2_900_000);
+        var odesa = City("gn:698740", "Odesa", "UA", "Odesa Oblast", 46.48, 30.73, 1_000_000);
+        var vladimir = City("gn:473247", "Vladimir", "RU", "Vladimir Oblast", 56.13, 40.40, 350_000);
+        var sevastopol = City("gn:694423", "Sevastopol", "UA", "Sevastopol", 44.6, 33.52, 400_000, occupied: true);
+        var moscow = City("gn:524901", "Moscow", "RU", "Moscow", 55.75, 37.62, 12_000_000);
+        var hornal = City("sup:gornal", "Gornal", "RU", "Kursk Oblast", 51.065, 35.24, 400);
+        var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
+        return Gazetteer.FromEntries(
+        [
+            ("kharkiv", kharkiv), ("kharkov", kharkiv), ("kharkiv", kharkivRegion), ("kharkiv region", kharkivRegion), ("kharkiv oblast", kharkivRegion),
+            ("lozova", lozovaK), ("kursk", kursk), ("kursk region", kurskRegion), ("kursk", kurskRegion), ("kyiv", kyiv), ("kiev", kyiv), ("odesa", odesa),
+            ("odessa", odesa), ("vladimir", vladimir), ("sevastopol", sevastopol), ("moscow", moscow), ("gornal", hornal), ("belarus", belarus),
+        ]);
+    }
+
+    public static readonly ExtractionPipeline Pipeline = ExtractionPipeline.CreateDefault(Places);
+
+    public static Document Doc(string text, DateOnly? published = null) =>
+        Pipeline.Annotate(new Article("t", text, Published: published ?? Published));
+
+    public static Sitrep.Core.Extraction Extract(string text, DateOnly? published = null) =>
+        Pipeline.Extract(new Article("t", text, Published: published ?? Published));
+
+    public static ImmutableArray<T> Layer<T>(string text, string layer, DateOnly? published = null)
+        where T : Mention => Doc(text, published).Layer<T>(layer);
+}

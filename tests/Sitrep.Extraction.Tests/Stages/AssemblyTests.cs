@@ -1,0 +1,92 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+public class AssemblyTests
+{
+    [Fact]
+    public void One_wave_is_one_event_with_its_figures_date_place_and_claimant()
+    {
+        var x = Annotate.Extract("""
+            Russia attacks Odesa with drones
+            Russia launched 40 drones at Ukraine overnight, the air force said. Air defences destroyed 35 of them.
+            Two people were injured in Odesa, the regional governor said.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(EventKind.Strike, e.Kind);
+        Assert.Equal(Annotate.Published, e.Date.Date);
+        Assert.Equal("RU", e.Attacker);
+        Assert.Equal("UA", e.TargetCountry);
+        var drones = Assert.Single(e.Weapons);
+        Assert.Equal(40, drones.Current(FigureKind.Launched)!.Value);
+        Assert.Equal(35, drones.Current(FigureKind.Destroyed)!.Value);
+        Assert.Equal(2, e.Injured!.Value);
+        Assert.Contains(e.Places, p => p.Text == "Odesa" && p.Country == "UA");
+        Assert.Contains(e.Claimants, c => c.Name == "the air force");
+    }
+
+    [Fact]
+    public void Another_day_is_another_event_and_a_total_is_an_aggregate()
+    {
+        var x = Annotate.Extract("""
+            Drones hit Kharkiv overnight, injuring three people.
+            On the night of Sunday to Monday, a missile strike on Kyiv killed two people.
+            Russia has launched more than 1,500 missiles since the war began.
+            """);
+        Assert.Equal(2, x.Events.Count(e => e.Kind == EventKind.Strike));
+        Assert.Single(x.Events, e => e.Kind == EventKind.Aggregate);
+        Assert.Contains(x.Events, e => e.Date.Date == new DateOnly(2024, 11, 11) && e.Killed?.Value == 2);
+        Assert.Contains(x.Events, e => e.Date.Date == Annotate.Published && e.Injured?.Value == 3);
+    }
+
+    [Fact]
+    public void Opposite_directions_on_one_night_are_two_events()
+    {
+        var x = Annotate.Extract("""
+            Russia launched 50 drones at Ukraine overnight and 44 were shot down, the Ukrainian air force said.
+            Russia's defence ministry said it destroyed 20 Ukrainian drones over the Kursk region overnight.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Attacker == "UA" && e.TargetCountry == "RU" && e.Weapons.Single().Current(FigureKind.Destroyed)!.Value == 20);
+        Assert.Contains(x.Events, e => e.Attacker == "RU" && e.Weapons.Single().Current(FigureKind.Launched)!.Value == 50);
+    }
+
+    [Fact]
+    public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
+    {
+        var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
+        var e = Assert.Single(x.Events);
+        Assert.Equal(11, e.Killed!.Value);
+        Assert.Equal(2, e.Casualties.Count(c => c.Kind == FigureKind.Killed));
+    }
+
+    [Fact]
+    public void Occupied_crimea_is_coded_to_ukraine_and_attacked_by_ukraine()
+    {
+        var x = Annotate.Extract("Air defences destroyed six drones over Sevastopol overnight, the Russian-installed governor said.");
+        var e = Assert.Single(x.Events);
+        Assert.Equal("UA", e.Attacker);
+        Assert.Contains(e.Places, p => p.Country == "UA" && p.Occupied);
+    }
+
+    [Fact]
+    public void Every_evidence_span_slices_to_its_text()
+    {
+        var text = "Russia fired 12 missiles at Kyiv early Thursday; 10 were intercepted. A man was killed, the mayor said.";
+        var x = Annotate.Extract(text);
+        foreach (var e in x.Events)
+        {
+            foreach (var c in e.Weapons.SelectMany(w => w.Claims).Concat(e.Casualties))
+            {
+                Assert.Equal(c.Evidence.Text, c.Evidence.Span.Slice(text));
+            }
+
+            foreach (var p in e.Places)
+            {
+                Assert.Equal(p.Text, p.Span.Slice(text));
+            }
+
+            Assert.Equal(e.Date.Text, e.Date.Span.Slice(text));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+public class CasualtyStageTests
+{
+    private static string Tolls(string text) => string.Join(' ', Annotate.Layer<CasualtyMention>(text, Layers.Casualties)
+        .Select(c => $"{c.Kind.ToContract()}:{c.Value}{(c.IsRevision ? "r" : "")}{(c.IsSuperseded ? "s" : "")}").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("A woman was killed by shrapnel in the village, the governor said.", "killed:1")]
+    [InlineData("Three people were injured and one man died in hospital.", "injured:3 killed:1")]
+    [InlineData("The strike killed at least 12 people and injured 40 others.", "injured:40 killed:12")]
+    [InlineData("The governor reported \"two minor injuries\".", "injured:2")]
+    [InlineData("No casualties were reported.", "injured:0 killed:0")]
+    [InlineData("There were no immediate reports of fatalities.", "killed:0")]
+    [InlineData("No one was hurt, officials said.", "injured:0")]
+    [InlineData("The death toll from the strike on the city rose to 21 on Friday.", "killed:21r")]
+    [InlineData("Debris fell on a house, injuring a 60-year-old man.", "injured:1")]
+    [InlineData("Glide bombs killed one person and injured another six.", "injured:6 killed:1")]
+    [InlineData("Nine people, including two children, were killed.", "killed:9")]
+    [InlineData("Two women, aged 61 and 38, were wounded.", "injured:2")]
+    [InlineData("Earlier reports said four people had been injured.", "injured:4s")]
+    [InlineData("The number of injured has increased to 17.", "injured:17r")]
+    [InlineData("The attack claimed the lives of five people.", "killed:5")]
+    [InlineData("Two people were killed and another was injured.", "injured:1 killed:2")]
+    public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("There was no information on any damage or casualties.")]
+    [InlineData("Losses are estimated at 300,000 soldiers killed or wounded.")]
+    [InlineData("Hundreds of people were injured.")]
+    public void Nothing_when_no_count_or_a_war_total(string text) => Assert.Equal("", Tolls(text));
+}

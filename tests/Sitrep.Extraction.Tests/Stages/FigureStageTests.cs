@@ -1,0 +1,34 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+public class FigureStageTests
+{
+    private static string Figures(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family()}:{f.Value}").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("Russia launched 31 drones and 2 missiles overnight; air defences destroyed 28 drones and both missiles.",
+        "destroyed:drone:28 destroyed:missile:2 launched:drone:31 launched:missile:2")]
+    [InlineData("Nationwide, 45 missiles out of 60 were intercepted, the commander said.", "destroyed:missile:45 launched:missile:60")]
+    [InlineData("The air force said it downed 17 of 20 Shahed drones.", "destroyed:drone:17 launched:drone:20")]
+    [InlineData("Air defences shot down 30 rockets and 150 drones out of 160 attack drones and 40 missiles fired by Russia.",
+        "destroyed:drone:150 destroyed:missile:30 launched:drone:160 launched:missile:40")]
+    [InlineData("A total of 25 Shahed-136/131 attack UAVs were launched, and the air force destroyed 19 of the unmanned aerial vehicles.",
+        "destroyed:drone:19 launched:drone:25")]
+    [InlineData("Russia fired 70 drones, of which 61 were destroyed and 7 were lost to electronic warfare.",
+        "destroyed:drone:61 launched:drone:70 suppressed:drone:7")]
+    [InlineData("Russia launched 90 drones, about 50 of which were Shaheds, and 80 were shot down.", "destroyed:drone:80 launched:drone:90")]
+    [InlineData("Kyiv came under a barrage of eight ballistic and cruise missiles and 40 drones.", "launched:drone:40 launched:missile:8")]
+    [InlineData("Officials said Russia used more than 150 drones and missiles in the attack.", "launched:other:150")]
+    [InlineData("The defence ministry said it had shot down 12 Ukrainian drones over the Kursk region, including 5 over the city.", "destroyed:drone:12")]
+    [InlineData("A Russian S-300 missile hit the school.", "launched:missile:1")]
+    [InlineData("Ukraine said it had downed a Kinzhal missile over Kyiv.", "destroyed:missile:1")]
+    public void Launched_destroyed_and_suppressed_counts(string text, string expected) => Assert.Equal(expected, Figures(text));
+
+    [Theory]
+    [InlineData("Air defences were active over the region.")]
+    [InlineData("A drone attack damaged two houses.")]
+    [InlineData("The missile attack left 3 people injured.")]
+    public void No_figure_where_nothing_is_counted(string text) => Assert.Equal("", Figures(text));
+}

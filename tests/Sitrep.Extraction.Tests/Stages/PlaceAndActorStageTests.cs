@@ -1,0 +1,52 @@
+namespace Sitrep.Extraction.Tests.Stages;
+
+public class PlaceAndActorStageTests
+{
+    private static string Places(string text) => string.Join('|', Annotate.Layer<PlaceMention>(text, Layers.Places).Where(p => !p.IsReference).Select(p => p.Text));
+
+    [Theory]
+    [InlineData("Drones struck Kharkiv overnight.", "Kharkiv")]
+    [InlineData("A village in the Kharkiv region was shelled.", "Kharkiv region")]
+    [InlineData("Shelling hit the Kursk border region.", "Kursk border region")]
+    [InlineData("A woman died in kyiv after the attack.", "kyiv")]
+    [InlineData("Blasts were heard in Kharkiv's east.", "Kharkiv")]
+    [InlineData("President Vladimir Putin vowed revenge.", "")]
+    [InlineData("Moscow rejected the claims.", "")]
+    [InlineData("The weapons come from Kyiv's Western backers.", "")]
+    [InlineData("Missiles were fired from Belarus at Kyiv.", "Kyiv")]
+    [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
+    public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Fact]
+    public void A_region_contains_the_place_before_it()
+    {
+        var places = Annotate.Layer<PlaceMention>("Russian troops shelled Lozova in the Kharkiv region.", Layers.Places);
+        Assert.Equal(1, places[0].ContainerIndex);
+        Assert.Equal(PlaceHint.Region, places[1].Hint);
+    }
+
+    [Theory]
+    [InlineData("Russia launched 40 drones at Odesa.", "RU")]
+    [InlineData("A Ukrainian drone attack hit the refinery.", "UA")]
+    [InlineData("Russian forces shelled the town.", "RU")]
+    [InlineData("The Kyiv regime attacked the region with drones.", "UA")]
+    public void Attacker_cues(string text, string side) =>
+        Assert.Contains(Annotate.Layer<ActorMention>(text, Layers.Actors), a => a.IsAttacker && a.Side == side);
+
+    [Theory]
+    [InlineData("Russian air defences shot down 12 drones.")]
+    [InlineData("The strikes on Ukraine continued.")]
+    public void Defenders_and_targets_are_not_attackers(string text) =>
+        Assert.DoesNotContain(Annotate.Layer<ActorMention>(text, Layers.Actors), a => a.IsAttacker);
+
+    [Theory]
+    [InlineData("Air defences destroyed 20 drones, the Ukrainian air force said.", "the Ukrainian air force", "UA")]
+    [InlineData("According to the Russian Defence Ministry, 30 drones were downed.", "the Russian Defence Ministry", "RU")]
+    [InlineData("Governor Ivan Petrenko wrote on Telegram that two people were hurt.", "Governor Ivan Petrenko", "unknown")]
+    public void Claimants_and_their_side(string text, string name, string side)
+    {
+        var c = Assert.Single(Annotate.Layer<ClaimantMention>(text, Layers.Actors));
+        Assert.Equal(name, c.Claimant.Name);
+        Assert.Equal(side, c.Claimant.Side);
+    }
+}
