@@ -13,6 +13,8 @@ internal static class Program
         new ShowCommand(),
         new ExportCommand(),
         new StatsCommand(),
+        new WorkerCommand(),
+        new WatchCommand(),
     ];
 
     public static int Main(string[] args)

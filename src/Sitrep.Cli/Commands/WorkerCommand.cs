@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep worker --db postgres://…</c>: takes pending reports from the shared store, extracts them and stores
+/// the events. Any number of workers on any number of machines share one queue; none does a report another did.
+/// </summary>
+internal sealed class WorkerCommand : ICommand, IHasFlags
+{
+    public string Name => "worker";
+
+    public string Summary => "Extract pending reports from a shared store (many workers, one queue).";
+
+    public string[] Flags => ["until-empty", "requeue"];
+
+    public string Usage => $"""
+        Usage: sitrep worker [--db DB] [--batch N] [--jobs N] [--until-empty] [--poll DURATION] [--name NAME]
+               sitrep worker --requeue [--db DB]
+
+        Takes pending reports (stored by 'sitrep ingest --defer' or 'sitrep watch --defer') from the
+        store, extracts their events and stores them. With PostgreSQL any number of workers, on any
+        number of machines, share the store as one queue: each claims a batch with FOR UPDATE SKIP
+        LOCKED, so no report is done twice, and a worker that dies leaves its batch to the others.
+        (With SQLite, workers on one machine take turns.)
+
+          --batch N          reports claimed per transaction (default 32)
+          --jobs N           reports extracted in parallel within a batch (default: the number of cores)
+          --until-empty      stop when no report is pending (default: wait for more)
+          --poll DURATION    how often to look for work when the queue is empty (default 2s)
+          --name NAME        this worker's name in the ledger (default HOST:PID)
+          --requeue          mark every extracted report pending again, so workers redo them with
+                             this version of the extractor (their events are replaced), then exit
+        {Ledger.DbUsage}
+        Ctrl-C or SIGTERM stops after the batch in hand. Exit code 0 on a clean stop.
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var batch = Ledger.Int(args, "batch") is { } b and > 0 ? b : 32;
+        var jobs = Ledger.Int(args, "jobs") is { } j and > 0 ? j : Environment.ProcessorCount;
+        var untilEmpty = args.Has("until-empty");
+        var requeue = args.Has("requeue");
+        var poll = args.Get("poll") is { } p ? Ledger.Duration(p, "poll") : TimeSpan.FromSeconds(2);
+        var name = args.Get("name") ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+        var location = Ledger.Location(args);
+        Ledger.RejectUnknown(args);
+        if (args.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected '{args.Positionals[0]}'; the worker takes its reports from the store.");
+        }
+
+        using var stop = Ledger.OnStop();
+        try
+        {
+            return RunAsync(location, batch, jobs, untilEmpty, requeue, poll, name, console, stop.Token).GetAwaiter().GetResult();
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"sitrep worker: {e.Code}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        StoreLocation location, int batch, int jobs, bool untilEmpty, bool requeue, TimeSpan poll, string name, CliConsole console, CancellationToken ct)
+    {
+        await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
+        if (requeue)
+        {
+            var n = await store.RequeueAllAsync(ct).ConfigureAwait(false);
+            console.Out.WriteLine($"worker: {Ledger.N(n)} reports marked pending in {location.Display}; start workers to redo them.");
+            console.Out.Flush();
+            return 0;
+        }
+
+        var (extract, extractor) = Ledger.Extractor(console);
+        IReadOnlyList<Sitrep.Core.Extraction> ExtractAll(IReadOnlyList<Article> articles) =>
+            articles.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).Select(extract).ToList();
+
+        var clock = Stopwatch.StartNew();
+        long done = 0;
+        var lastShown = TimeSpan.Zero;
+        while (!ct.IsCancellationRequested)
+        {
+            // The batch in hand is finished even when a stop is asked for: its transaction commits or rolls back whole.
+            var n = await store.ProcessPendingAsync(batch, name, extractor, ExtractAll, CancellationToken.None).ConfigureAwait(false);
+            done += n;
+            if (console.Interactive && clock.Elapsed - lastShown > TimeSpan.FromMilliseconds(250))
+            {
+                console.Error.Write($"\rworker {name}: {Ledger.N(done)} reports done ({done / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}/s)   ");
+                lastShown = clock.Elapsed;
+            }
+
+            if (n > 0)
+            {
+                continue;
+            }
+
+            if (untilEmpty)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(poll, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        if (console.Interactive)
+        {
+            console.Error.WriteLine();
+        }
+
+        var rate = done / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+        console.Out.WriteLine($"worker {name}: {Ledger.N(done)} reports done in {Ledger.Seconds(clock.Elapsed)} ({rate:0}/s) from {location.Display}");
+        console.Out.Flush();
+        return 0;
+    }
+}
