@@ -212,6 +212,82 @@ internal static class Names
         return null;
     }
 
+    /// <summary>
+    /// A guess at the Cyrillic spelling of a folded Latin name, by reversing Ukraine's national romanisation
+    /// (<paramref name="ukrainian"/>) or the BGN/PCGN romanisation of Russian: "hirnyk" → "гірник",
+    /// "belaya berezka" → "белая березка". For places the data names only in Latin, so that Ukrainian and
+    /// Russian text can find them; soft signs are lost, which folding of the text mostly agrees with.
+    /// </summary>
+    public static string ToCyrillic(string folded, bool ukrainian)
+    {
+        var sb = new System.Text.StringBuilder(folded.Length);
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            var wordStart = i == 0 || folded[i - 1] == ' ';
+            var prevVowel = i > 0 && IsVowel(folded[i - 1]);
+            string rest = folded[i..];
+            string? cyr = null;
+            var take = 1;
+            foreach (var (latin, cyrillic) in ukrainian ? UkrainianDigraphs : RussianDigraphs)
+            {
+                if (rest.StartsWith(latin, StringComparison.Ordinal))
+                {
+                    cyr = cyrillic;
+                    take = latin.Length;
+                    break;
+                }
+            }
+
+            if (cyr is null)
+            {
+                var next = i + 1 < folded.Length ? folded[i + 1] : ' ';
+                cyr = c switch
+                {
+                    // Ukrainian: word-initial ye/yi/yu/ya are є/ї/ю/я; y is и; i after a vowel before a consonant is ї (folded і), at a word's end й.
+                    'y' when ukrainian && wordStart && next is 'e' or 'i' or 'u' or 'a' => null,
+                    'y' when ukrainian => "и",
+                    'i' when ukrainian && prevVowel && (next == ' ' || i + 1 == folded.Length) => "й",
+                    'i' when ukrainian => "і",
+                    // Russian: y after a vowel or at a word's end after i/y is й; otherwise ы.
+                    'y' when prevVowel || (i + 1 == folded.Length || next == ' ') && i > 0 && folded[i - 1] is 'i' or 'y' => "й",
+                    'y' => "ы",
+                    'i' => "и",
+                    'e' when !ukrainian && (wordStart || prevVowel) => "е",
+                    _ => Single(c),
+                };
+                if (cyr is null)
+                {
+                    // Ukrainian word-initial y + vowel.
+                    cyr = next switch { 'e' => "є", 'i' => "ї", 'u' => "ю", _ => "я" };
+                    take = 2;
+                }
+            }
+
+            sb.Append(cyr);
+            i += take;
+        }
+
+        return sb.ToString();
+    }
+
+    private static readonly (string, string)[] UkrainianDigraphs =
+        [("shch", "щ"), ("zgh", "зг"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("ia", "я"), ("iu", "ю"), ("ie", "є")];
+
+    private static readonly (string, string)[] RussianDigraphs =
+        [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "е"), ("iy", "ий"), ("yy", "ый")];
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static string Single(char c) => c switch
+    {
+        'a' => "а", 'b' => "б", 'v' => "в", 'w' => "в", 'h' => "г", 'g' => "г", 'd' => "д", 'e' => "е", 'z' => "з",
+        'k' => "к", 'l' => "л", 'm' => "м", 'n' => "н", 'o' => "о", 'p' => "п", 'r' => "р", 's' => "с", 't' => "т",
+        'u' => "у", 'f' => "ф", 'c' => "ц", 'j' => "й", 'x' => "кс", 'q' => "к",
+        _ => c.ToString(),
+    };
+
     /// <summary>Great-circle distance in km.</summary>
     public static double Km(double lat1, double lon1, double lat2, double lon2)
     {

