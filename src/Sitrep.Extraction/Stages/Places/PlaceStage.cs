@@ -125,7 +125,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"));
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, prev == "from" && !regionFollows ? "gazetteer-origin" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -137,7 +137,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
         for (var k = 1; k < found.Count; k++)
         {
-            if (found[k - 1].IsReference && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
+            if (found[k - 1].IsReference && found[k - 1].Rule == "gazetteer-origin" && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
                 && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or"))
             {
                 found[k] = found[k] with { IsReference = true };
@@ -253,28 +253,36 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
     }
 
+    private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+
     private static int StripPossessive(Document doc, Token t) =>
         t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.End - 2 : t.End;
 
     private bool TryLongest(Document doc, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
     {
         var tokens = doc.Tokens;
-        var max = Math.Min(lookup!.MaxWords, limit - i);
+        var text = doc.Text;
+
+        // Names run over capitalized words ("Nizhny Novgorod", "Kryvyi Rih") and may end in a region word;
+        // a lowercase word is looked up alone ("kyiv" in translated text).
+        var max = 1;
+        if (char.IsUpper(text[tokens[i].Start]))
+        {
+            while (max < lookup!.MaxWords && i + max < limit && tokens[i + max].IsWord
+                   && (char.IsUpper(text[tokens[i + max].Start]) || RegionWords.Contains(StripS(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
+            {
+                max++;
+            }
+        }
+
         Span<char> buffer = stackalloc char[128];
         for (var n = max; n >= 1; n--)
         {
             var len = 0;
-            var ok = true;
-            for (var k = 0; k < n && ok; k++)
+            var ascii = true;
+            for (var k = 0; k < n; k++)
             {
-                var tk = tokens[i + k];
-                if (!tk.IsWord)
-                {
-                    ok = false;
-                    break;
-                }
-
-                var w = tk.Lower.AsSpan();
+                var w = tokens[i + k].Lower.AsSpan();
                 if (k == n - 1 && w.EndsWith("'s"))
                 {
                     w = w[..^2];
@@ -282,7 +290,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 if (len + w.Length + 1 > buffer.Length)
                 {
-                    ok = false;
+                    ascii = false;
                     break;
                 }
 
@@ -291,22 +299,36 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     buffer[len++] = ' ';
                 }
 
-                w.CopyTo(buffer[len..]);
-                len += w.Length;
+                foreach (var c in w)
+                {
+                    if (c == '\'')
+                    {
+                        continue;
+                    }
+
+                    if (c == '-')
+                    {
+                        buffer[len++] = ' ';
+                    }
+                    else if (c < 128)
+                    {
+                        buffer[len++] = c;
+                    }
+                    else
+                    {
+                        ascii = false;
+                        buffer[len++] = c;
+                    }
+                }
             }
 
-            if (!ok)
-            {
-                continue;
-            }
-
-            var folded = PlaceNames.Fold(buffer[..len]);
-            var hits = lookup.Find(folded);
+            var folded = ascii ? buffer[..len] : PlaceNames.Fold(buffer[..len]).AsSpan();
+            var hits = lookup!.Find(folded);
             if (!hits.IsDefaultOrEmpty)
             {
                 end = i + n;
                 candidates = hits;
-                key = folded;
+                key = folded.ToString();
                 return true;
             }
         }
