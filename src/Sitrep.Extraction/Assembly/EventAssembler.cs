@@ -34,6 +34,53 @@ public sealed class EventAssembler(IPlaceLookup? places)
         public bool DateIsWeak { get; set; }
         public string? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
+
+        /// <summary>Indexes of <see cref="Sentences"/> in the unit list, in the same order.</summary>
+        public List<int> Units { get; } = [];
+
+        public void Add(SentenceMention s, int unit)
+        {
+            Sentences.Add(s);
+            Units.Add(unit);
+        }
+    }
+
+    /// <summary>Mentions of each layer, bucketed by the unit (sentence or part of one) their start falls in.</summary>
+    private sealed class Buckets(IReadOnlyList<SentenceMention> units)
+    {
+        private readonly int[] _starts = units.Select(u => u.Span.Start).ToArray();
+
+        public int UnitOf(Mention m)
+        {
+            var i = Array.BinarySearch(_starts, m.Span.Start);
+            if (i < 0)
+            {
+                i = ~i - 1;
+            }
+
+            return i >= 0 && m.Span.Start < units[i].Span.End ? i : -1;
+        }
+
+        public List<T>[] Of<T>(ImmutableArray<T> mentions)
+            where T : Mention
+        {
+            var lists = new List<T>[_starts.Length];
+            for (var k = 0; k < lists.Length; k++)
+            {
+                lists[k] = [];
+            }
+
+            foreach (var m in mentions)
+            {
+                var u = UnitOf(m);
+                if (u >= 0)
+                {
+                    lists[u].Add(m);
+                }
+            }
+
+            return lists;
+        }
     }
 
     public ImmutableArray<ExtractedEvent> Assemble(Document doc)
@@ -52,18 +99,21 @@ public sealed class EventAssembler(IPlaceLookup? places)
         var actors = doc.Layer<ActorMention>(Layers.Actors);
         var claimants = doc.Layer<ClaimantMention>(Layers.Actors);
 
-        bool In(SentenceMention s, Mention m) => s.Span.Contains(m.Span) || (m.Span.Start >= s.Span.Start && m.Span.Start < s.Span.End);
+        var units = Segments(doc, sentences, dates).ToList();
+        var buckets = new Buckets(units);
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants));
 
         var drafts = new List<Draft>();
         var lead = new Draft(0) { IsLead = true };
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
-        foreach (var s in Segments(doc, sentences, dates))
+        for (var u = 0; u < units.Count; u++)
         {
-            var sFigures = figures.Where(f => In(s, f)).ToList();
-            var sCasualties = casualties.Where(c => In(s, c)).ToList();
-            var sWeapons = weapons.Where(w => In(s, w)).ToList();
+            var s = units[u];
+            var sFigures = b.Figures[u];
+            var sCasualties = b.Casualties[u];
+            var sWeapons = b.Weapons[u];
             var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0 || HasAttackWord(doc, s);
             if (!isAttack)
             {
@@ -75,7 +125,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var sDates = dates.Where(d => In(s, d)).ToList();
+            var sDates = b.Dates[u];
             if (sDates.Any(d => d.IsPeriod) && (sFigures.Count > 0 || sCasualties.Count > 0))
             {
                 aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = sDates.First(d => d.IsPeriod) };
@@ -84,13 +134,13 @@ public sealed class EventAssembler(IPlaceLookup? places)
                     drafts.Add(aggregate);
                 }
 
-                aggregate.Sentences.Add(s);
+                aggregate.Add(s, u);
                 continue;
             }
 
             var date = ChooseDate(doc, s, sDates, out var weakDate);
-            var sideCue = actors.Where(a => In(s, a) && a.IsAttacker).Select(a => a.Side).Distinct().ToList();
-            var placeSide = AttackerFromPlaces(placeMentions.Where(p => In(s, p) && !p.IsReference).Select(InterimResolve));
+            var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
+            var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(InterimResolve));
             var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
             Draft target;
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
@@ -102,7 +152,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
                     drafts.Add(aggregate);
                 }
 
-                aggregate.Sentences.Add(s);
+                aggregate.Add(s, u);
                 continue;
             }
 
@@ -151,11 +201,11 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 }
             }
 
-            target.Sentences.Add(s);
+            target.Add(s, u);
             paragraphEvent[s.Paragraph] = target;
         }
 
-        MergeUndatedLead(drafts, doc, placeMentions, In);
+        MergeUndatedLead(drafts, b);
 
         var events = ImmutableArray.CreateBuilder<ExtractedEvent>();
         foreach (var d in drafts)
@@ -165,7 +215,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var ev = Build(doc, d, weapons, placeMentions, casualties, figures, actors, claimants, In);
+            var ev = Build(doc, d, b);
             if (ev is not null)
             {
                 events.Add(ev);
@@ -446,7 +496,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// same attack as a dated event on the same place later in the report ("On the evening of 25 October,
     /// Russian troops launched a missile attack on Dnipro").
     /// </summary>
-    private static void MergeUndatedLead(List<Draft> drafts, Document doc, ImmutableArray<PlaceMention> places, Func<SentenceMention, Mention, bool> inS)
+    private static void MergeUndatedLead(List<Draft> drafts, Bucketed b)
     {
         var lead = drafts[0];
         if (lead.Date is not null || lead.Sentences.Count == 0)
@@ -454,7 +504,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             return;
         }
 
-        HashSet<string> Keys(Draft d) => places.Where(p => !p.IsReference && d.Sentences.Any(s => inS(s, p))).Select(p => PlaceNames.Fold(p.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> Keys(Draft d) => d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).Select(p => PlaceNames.Fold(p.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
         var leadKeys = Keys(lead);
         var matches = drafts.Skip(1).Where(d => !d.IsAggregate && d.Sentences.Count > 0 && (leadKeys.Count == 0 ? false : Keys(d).Overlaps(leadKeys))).ToList();
         if (matches.Count != 1)
@@ -463,22 +513,51 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         var target = matches[0];
-        target.Sentences.InsertRange(0, lead.Sentences);
-        target.Sentences.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var merged = lead.Sentences.Zip(lead.Units).Concat(target.Sentences.Zip(target.Units)).OrderBy(x => x.Second).ToList();
+        target.Sentences.Clear();
+        target.Units.Clear();
+        foreach (var (sentence, unit) in merged)
+        {
+            target.Add(sentence, unit);
+        }
+
         lead.Sentences.Clear();
+        lead.Units.Clear();
     }
 
-    private ExtractedEvent? Build(Document doc, Draft d, ImmutableArray<WeaponMention> weapons, ImmutableArray<PlaceMention> placeMentions, ImmutableArray<CasualtyMention> casualties,
-        ImmutableArray<FigureMention> figures, ImmutableArray<ActorMention> actors, ImmutableArray<ClaimantMention> claimants, Func<SentenceMention, Mention, bool> inS)
-    {
-        bool InEvent(Mention m) => d.Sentences.Any(s => inS(s, m));
-        var evFigures = figures.Where(InEvent).ToList();
-        var evWeapons = weapons.Where(InEvent).ToList();
-        var evCasualties = casualties.Where(InEvent).ToList();
-        var evClaimants = claimants.Where(InEvent).Select(c => c.Claimant).ToList();
+    private sealed record Bucketed(
+        List<DateMention>[] Dates,
+        List<WeaponMention>[] Weapons,
+        List<PlaceMention>[] Places,
+        List<CasualtyMention>[] Casualties,
+        List<FigureMention>[] Figures,
+        List<ActorMention>[] Actors,
+        List<ClaimantMention>[] Claimants);
 
-        // Claimant of each sentence, for each claim.
-        Claimant? ClaimantOf(Mention m) => claimants.FirstOrDefault(c => d.Sentences.Any(s => inS(s, m) && inS(s, c)))?.Claimant;
+    private ExtractedEvent? Build(Document doc, Draft d, Bucketed b)
+    {
+        var evFigures = d.Units.SelectMany(u => b.Figures[u]).ToList();
+        var evWeapons = d.Units.SelectMany(u => b.Weapons[u]).ToList();
+        var evCasualties = d.Units.SelectMany(u => b.Casualties[u]).ToList();
+        var evClaimants = d.Units.SelectMany(u => b.Claimants[u]).Select(c => c.Claimant).ToList();
+
+        // The claimant of a figure is the one named in its sentence.
+        Claimant? ClaimantOf(int unit) => b.Claimants[unit].FirstOrDefault()?.Claimant;
+        var unitOfFigure = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+        foreach (var u in d.Units)
+        {
+            foreach (var f in b.Figures[u])
+            {
+                unitOfFigure[f] = u;
+            }
+
+            foreach (var c in b.Casualties[u])
+            {
+                unitOfFigure[c] = u;
+            }
+        }
+
+        Claimant? ClaimantOfMention(Mention m) => unitOfFigure.TryGetValue(m, out var u) ? ClaimantOf(u) : null;
 
         // Weapons, by family: figures decide the category when they have one.
         var perWeapon = evFigures.Any(f => !f.IsCombined);
@@ -509,12 +588,12 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
             var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
             var model = famFigures.Select(f => f.Weapon.Model).Concat(famMentions.Select(m => m.Weapon.Model)).FirstOrDefault(m => m is not null);
-            var claims = famFigures.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOf(f)) { Rule = "figures/" + f.Rule }).ToImmutableArray();
+            var claims = famFigures.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f)) { Rule = "figures/" + f.Rule }).ToImmutableArray();
             var evidenceSpan = famMentions.Count > 0 ? famMentions[0].Span : famFigures[0].Span;
             uses.Add(new WeaponUse(new WeaponRef(category, model), doc.Evidence(evidenceSpan)) { Claims = MarkCurrent(claims) });
         }
 
-        var casualtyClaims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOf(c))
+        var casualtyClaims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOfMention(c))
         {
             Rule = "casualties/" + c.Rule,
             IsCurrent = !c.IsSuperseded,
@@ -522,7 +601,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         casualtyClaims = MarkCurrent(casualtyClaims);
 
         // Places hit: not reference points, not whole countries at war.
-        var evPlaces = placeMentions.Where(p => InEvent(p) && !p.IsReference).ToList();
+        var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
         var resolved = ResolvePlaces(evPlaces);
         var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
         var uniquePlaces = new List<PlaceRef>();
@@ -535,7 +614,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         // Attacker: explicit cues, then the target's country.
-        var sides = actors.Where(a => InEvent(a) && a.IsAttacker).GroupBy(a => a.Side).OrderByDescending(g => g.Count()).ToList();
+        var sides = d.Units.SelectMany(u => b.Actors[u]).Where(a => a.IsAttacker).GroupBy(a => a.Side).OrderByDescending(g => g.Count()).ToList();
         var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
         string attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : null)

@@ -33,6 +33,11 @@ public sealed class DateStage : IStage
 
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
 
+    /// <summary>Publication years the resolver trusts; outside them "a day earlier" could leave the calendar.</summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2200;
+
     public string Name => "dates";
 
     public ImmutableArray<string> Requires => [Layers.Sentences];
@@ -42,6 +47,13 @@ public sealed class DateStage : IStage
     public ImmutableArray<Mention> Run(Document document)
     {
         var published = document.Article.Published;
+        if (published is { } pd && (pd.Year < MinYear || pd.Year > MaxYear))
+        {
+            document.Report(new Diagnostic("SX200", DiagnosticSeverity.Warning,
+                $"The publication date {pd:yyyy-MM-dd} is outside {MinYear}–{MaxYear}; relative dates were left unresolved. Check the header's 'published' field."));
+            published = null;
+        }
+
         var result = ImmutableArray.CreateBuilder<Mention>();
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
