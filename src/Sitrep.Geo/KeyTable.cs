@@ -5,7 +5,7 @@ namespace Sitrep.Geo;
 /// <summary>
 /// An immutable hash table from folded keys to list ids, built for loading fast and looking up without
 /// allocating: all keys live in one char array, and an open-addressing bucket array (linear probing, a
-/// power of two at most half full) points at them. The hash is FNV-1a over UTF-16 code units, so it does
+/// power of two at most three-quarters full) points at them. The hash is FNV-1a over UTF-16 code units, so it does
 /// not change between runs. Thread-safe once built.
 /// </summary>
 internal sealed class KeyTable
@@ -32,7 +32,7 @@ internal sealed class KeyTable
         }
 
         var size = 16;
-        while (size < offsets.Length * 2)
+        while (size < offsets.Length + (offsets.Length / 3) + 1)
         {
             size <<= 1;
         }

@@ -44,6 +44,7 @@ public sealed class PlaceResolver
 {
     private static readonly string[] RegionSuffixes = [" region", " oblast", " province", " krai", " kray", " territory", " district", " raion", " rayon", " municipal district", " republic"];
     private static readonly string[] SettlementPrefixes = ["city of ", "town of ", "village of ", "settlement of ", "the "];
+    private static readonly string[] SettlementSuffixes = [" city", " town", " village"];
 
     private readonly Gazetteer? gazetteer;
     private readonly IPlaceLookup? lookup;
@@ -120,7 +121,8 @@ public sealed class PlaceResolver
                 container = chosen[c];
             }
 
-            var pick = Pick(candidates[i], m.Hint, container, targetCountry, anchors, out var isProxy);
+            var hint = m.Hint == PlaceQueryHint.Any && EndsWithSettlementWord(m.Text) ? PlaceQueryHint.Settlement : m.Hint;
+            var pick = Pick(candidates[i], hint, container, targetCountry, anchors, out var isProxy);
             if (pick is null && m.Hint == PlaceQueryHint.Region && container is null)
             {
                 // "Lozova district" with no district in the data: the town stands for the area around it.
@@ -220,7 +222,7 @@ public sealed class PlaceResolver
             }
         }
 
-        foreach (var suffix in RegionSuffixes)
+        foreach (var suffix in RegionSuffixes.Concat(SettlementSuffixes))
         {
             if (folded.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -229,6 +231,19 @@ public sealed class PlaceResolver
         }
 
         return [];
+    }
+
+    private static bool EndsWithSettlementWord(string text)
+    {
+        foreach (var suffix in SettlementSuffixes)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ImmutableArray<GazetteerEntry> ByHint(ImmutableArray<GazetteerEntry> candidates, PlaceQueryHint hint, out bool matched)

@@ -72,6 +72,7 @@ public sealed class PlaceResolverTests
     [InlineData("Kharkiv region", PlaceQueryHint.Region, "admin1", 3, 4)]
     [InlineData("Kharkiv Oblast", PlaceQueryHint.Any, "admin1", 3, 4)]
     [InlineData("city of Kharkiv", PlaceQueryHint.Settlement, "populated_place", 1, 1)]
+    [InlineData("Kyiv city", PlaceQueryHint.Any, "populated_place", 1, 1)]
     [InlineData("Zolochiv district", PlaceQueryHint.Region, "admin2", 2, 3)]
     [InlineData("Stryi district", PlaceQueryHint.Region, "populated_place", 2, 2)]
     [InlineData("Ukraine", PlaceQueryHint.Any, "country", 3, 6)]
