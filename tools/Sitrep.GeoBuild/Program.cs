@@ -264,7 +264,7 @@ internal sealed class Compiler(string geodata)
                 FeatureCode = code,
             };
             p.Current.Add(f[2]);
-            if (War.Contains(country) || code == "PPLC")
+            if (War.Contains(country))
             {
                 foreach (var alt in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
@@ -276,10 +276,13 @@ internal sealed class Compiler(string geodata)
             }
             else
             {
-                // Large cities elsewhere: English-like alternates only, so "Brussels" and "Munich" resolve.
+                // Capitals and large cities elsewhere: alternates that begin like the name ("Washington" for
+                // "Washington, D.C.", "Munich" for "München"), not every language's, which hold ordinary words
+                // ("Central").
                 foreach (var alt in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    if (Names.IsUsefulAlternate(alt) && Names.IsLatin(alt))
+                    if (Names.IsUsefulAlternate(alt) && Names.IsLatin(alt) && char.ToLowerInvariant(alt[0]) == char.ToLowerInvariant(f[2][0])
+                        && PlaceNames.Fold(alt).StartsWith(PlaceNames.Fold(f[2])[..Math.Min(3, f[2].Length)], StringComparison.Ordinal))
                     {
                         p.Former.Add(alt);
                     }
