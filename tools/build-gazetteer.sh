@@ -7,10 +7,13 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 out="$root/data/gazetteer.bin"
 geo="$root/tools/geodata"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Inputs: the project's tables, the pinned packages, the compiler, and the Sitrep.Geo code that shapes the file.
 stale() {
-  [ "${1:-}" = "--force" ] || [ ! -s "$out" ] || [ -n "$(find "$geo" "$root/tools/Sitrep.GeoBuild" "$root/src/Sitrep.Geo" \
-      \( -name '*.tsv' -o -name '*.cs' -o -name '*.csproj' -o -name 'package-lock.json' \) -newer "$out" \
-      -not -path '*/node_modules/*' -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]
+  [ "${1:-}" = "--force" ] || [ ! -s "$out" ] || [ -n "$(find "$geo" "$root/tools/Sitrep.GeoBuild" \
+      \( -name node_modules -o -name obj -o -name bin \) -prune -o \
+      \( -name '*.tsv' -o -name '*.cs' -o -name '*.csproj' -o -name 'package-lock.json' \) -newer "$out" -print -quit)" ] ||
+    [ -n "$(find "$root/src/Sitrep.Geo" -maxdepth 1 \( -name 'GazetteerFile.cs' -o -name 'GazetteerIndex.cs' -o -name 'KeyTable.cs' -o -name 'PlaceNames.cs' \) \
+      -newer "$out" -print -quit)" ]
 }
 stale "${1:-}" || exit 0
 mkdir -p "$root/.build" "$root/data"
