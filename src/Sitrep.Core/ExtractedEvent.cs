@@ -33,5 +33,8 @@ public sealed record ExtractedEvent
 public sealed record Extraction(Article Article)
 {
     public ImmutableArray<ExtractedEvent> Events { get; init; } = [];
+
+    /// <summary>Every place the article names, hit or not, resolved: the article's index of places.</summary>
+    public ImmutableArray<PlaceRef> Places { get; init; } = [];
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 }

@@ -55,16 +55,18 @@ public sealed class ExtractionPipeline
     {
         var doc = Annotate(article);
         ImmutableArray<ExtractedEvent> events;
+        ImmutableArray<PlaceRef> places;
         try
         {
-            events = _assembler.Assemble(doc);
+            (events, places) = _assembler.Assemble(doc);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             doc.Report(new Diagnostic("SX101", DiagnosticSeverity.Error, $"Event assembly failed on this article ({e.GetType().Name}: {e.Message})."));
             events = [];
+            places = [];
         }
 
-        return new Sitrep.Core.Extraction(article) { Events = events, Diagnostics = [.. doc.Diagnostics] };
+        return new Sitrep.Core.Extraction(article) { Events = events, Places = places, Diagnostics = [.. doc.Diagnostics] };
     }
 }

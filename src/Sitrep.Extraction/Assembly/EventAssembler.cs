@@ -83,12 +83,23 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
     }
 
-    public ImmutableArray<ExtractedEvent> Assemble(Document doc)
+    private readonly PlaceResolver? _resolver = places is null ? null : new PlaceResolver(places);
+
+    /// <summary>The events of an article, and every place it names, resolved with the others as context.</summary>
+    public (ImmutableArray<ExtractedEvent> Events, ImmutableArray<PlaceRef> Places) Assemble(Document doc)
     {
         var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        var allPlaces = doc.Layer<PlaceMention>(Layers.Places);
+        var resolvedPlaces = ResolveAll(allPlaces);
         if (sentences.IsEmpty)
         {
-            return [];
+            return ([], resolvedPlaces);
+        }
+
+        var resolvedOf = new Dictionary<PlaceMention, PlaceRef>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < allPlaces.Length; k++)
+        {
+            resolvedOf[allPlaces[k]] = resolvedPlaces[k];
         }
 
         var dates = doc.Layer<DateMention>(Layers.Dates);
@@ -101,7 +112,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         var units = Segments(doc, sentences, dates).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants));
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf);
 
         var drafts = new List<Draft>();
         var lead = new Draft(0) { IsLead = true };
@@ -114,7 +125,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             var sFigures = b.Figures[u];
             var sCasualties = b.Casualties[u];
             var sWeapons = b.Weapons[u];
-            var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0 || HasAttackWord(doc, s);
+            var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || ((sWeapons.Count > 0 || HasAttackWord(doc, s)) && !IsHypothetical(doc, s));
             if (!isAttack)
             {
                 continue;
@@ -140,7 +151,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
             var date = ChooseDate(doc, s, sDates, out var weakDate);
             var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
-            var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(InterimResolve));
+            var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p]));
             var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
             Draft target;
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
@@ -156,7 +167,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && (lead.Date is null || lead.DateIsWeak) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side))
+            if (date is not null && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side))
             {
                 // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
                 // it replaces a weak date (the day the report was filed).
@@ -197,7 +208,14 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 if (target.Side != side)
                 {
                     var d2 = target.Date;
-                    target = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2)) ?? New(drafts, d2, side);
+                    var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2));
+                    if (existing is null && sFigures.Count == 0 && sCasualties.Count == 0 && !(date is not null && sWeapons.Count > 0))
+                    {
+                        // A passing mention of the other side's attacks ("to counter Russian attacks") is no event.
+                        continue;
+                    }
+
+                    target = existing ?? New(drafts, d2, side);
                 }
             }
 
@@ -207,7 +225,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         MergeUndatedLead(drafts, b);
 
-        var events = ImmutableArray.CreateBuilder<ExtractedEvent>();
+        var built = new List<(Draft Draft, ExtractedEvent Event)>();
         foreach (var d in drafts)
         {
             if (d.Sentences.Count == 0)
@@ -218,11 +236,28 @@ public sealed class EventAssembler(IPlaceLookup? places)
             var ev = Build(doc, d, b);
             if (ev is not null)
             {
-                events.Add(ev);
+                built.Add((d, ev));
             }
         }
 
-        return events.ToImmutable();
+        // An event with no clue to its attacker shares the attacker of the event its sentence also tells of
+        // ("the toll of the Russian attack on December 29 …, and that of the strikes on the night of …").
+        for (var k = 0; k < built.Count; k++)
+        {
+            var (d, ev) = built[k];
+            if (ev.Attacker != "unknown")
+            {
+                continue;
+            }
+
+            var sibling = built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != "unknown" && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
+            if (sibling.Event is not null)
+            {
+                built[k] = (d, ev with { Attacker = sibling.Event.Attacker, TargetCountry = ev.TargetCountry == "other" ? sibling.Event.TargetCountry : ev.TargetCountry });
+            }
+        }
+
+        return ([.. built.Select(x => x.Event)], resolvedPlaces);
     }
 
     /// <summary>
@@ -464,6 +499,32 @@ public sealed class EventAssembler(IPlaceLookup? places)
         return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
     }
 
+    /// <summary>"Putin threatened to target Kyiv", "Russia could strike again": no attack happened.</summary>
+    private static bool IsHypothetical(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
+                && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
+            {
+                return true;
+            }
+
+            if (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Two dates within three days of each other (or either unresolved): a report's day and its attack's.</summary>
+    private static bool Near(DateMention? a, DateMention? b) =>
+        a?.Date.Date is not { } x || b?.Date.Date is not { } y || Math.Abs(x.DayNumber - y.DayNumber) <= 3;
+
     /// <summary>A photo caption or credit line ("In this photo taken …", "Photo: …", "Credit: AP") shows, not reports.</summary>
     private static bool IsCaption(Document doc, SentenceMention s)
     {
@@ -532,7 +593,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
         List<CasualtyMention>[] Casualties,
         List<FigureMention>[] Figures,
         List<ActorMention>[] Actors,
-        List<ClaimantMention>[] Claimants);
+        List<ClaimantMention>[] Claimants,
+        Dictionary<PlaceMention, PlaceRef> Resolved);
 
     private ExtractedEvent? Build(Document doc, Draft d, Bucketed b)
     {
@@ -602,7 +664,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         // Places hit: not reference points, not whole countries at war.
         var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
-        var resolved = ResolvePlaces(evPlaces);
+        var resolved = evPlaces.Select(p => b.Resolved[p]).ToList();
         var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
         var uniquePlaces = new List<PlaceRef>();
         foreach (var p in kept)
@@ -684,7 +746,25 @@ public sealed class EventAssembler(IPlaceLookup? places)
         return list.Count > 0 ? list[0] : WeaponCategory.Other;
     }
 
-    private List<PlaceRef> ResolvePlaces(List<PlaceMention> mentions) => mentions.Select(InterimResolve).ToList();
+    /// <summary>
+    /// Resolves every place mention of the article in one call, so that each is read in the light of the others
+    /// ("Lozova in the Kharkiv region"); without a gazetteer, places keep their text only.
+    /// </summary>
+    private ImmutableArray<PlaceRef> ResolveAll(ImmutableArray<PlaceMention> mentions)
+    {
+        if (mentions.IsEmpty)
+        {
+            return [];
+        }
+
+        if (_resolver is null)
+        {
+            return [.. mentions.Select(InterimResolve)];
+        }
+
+        var queries = mentions.Select(m => new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex)).ToList();
+        return _resolver.Resolve(queries, null);
+    }
 
     /// <summary>Until the context resolver lands: the hinted feature, then the war's countries, then population.</summary>
     private static PlaceRef InterimResolve(PlaceMention m)

@@ -44,6 +44,13 @@ public static class ExtractionJson
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("places");
+        foreach (var place in x.Places)
+        {
+            WritePlace(w, place);
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("diagnostics");
         foreach (var d in x.Diagnostics)
         {
