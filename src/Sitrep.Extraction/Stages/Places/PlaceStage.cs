@@ -74,7 +74,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var prev = i > sentence.FirstToken ? tokens[i - 1].Lower : "";
                 var next = end < sentence.EndToken ? tokens[end].Lower : "";
                 var regionFollows = RegionWords.Contains(next) || (next == "border" && end + 1 < sentence.EndToken && RegionWords.Contains(tokens[end + 1].Lower));
-                var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"");
+                var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"") || FacilityWords.Contains(next);
                 var significant = candidates.Any(c => c.Population >= 20_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country or PlaceFeature.Facility);
                 var atSentenceStart = i == sentence.FirstToken;
                 if (!significant && !cue)
@@ -103,7 +103,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var hint = candidates.All(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
                     ? PlaceHint.Region
                     : PlaceHint.Any;
-                if (regionFollows)
+                if (next == "municipal" && end + 1 < sentence.EndToken && tokens[end + 1].Lower is "district" or "okrug" or "formation")
+                {
+                    // "Starodubsky municipal district"
+                    spanEnd = end + 2;
+                    hint = PlaceHint.Region;
+                }
+                else if (regionFollows)
                 {
                     // "Kursk border region", "Oriol and Kursk regions": the region word belongs to the name.
                     spanEnd = next == "border" ? end + 2 : end + 1;
@@ -121,7 +127,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
 
                 var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
-                var isReference = prev == "from" && !regionFollows
+                var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsTimeZone(document, sentence, spanEnd)
+                    || prev == "from" && !regionFollows
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"));
@@ -159,6 +166,47 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         "launched", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
         "warned", "warns", "responded", "demands", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
+
+    private static readonly FrozenWords FacilityWords = FrozenWords.Of(
+        "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
+
+    /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>
+    private static bool IsDateline(Document doc, SentenceMention s, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i != s.FirstToken || end >= s.EndToken)
+        {
+            return false;
+        }
+
+        var t = tokens[i];
+        var allCaps = t.End - t.Start > 2 && doc.Text.AsSpan(t.Start, t.End - t.Start).ContainsAnyInRange('A', 'Z') && !doc.Text.AsSpan(t.Start, t.End - t.Start).ContainsAnyInRange('a', 'z');
+        return allCaps && tokens[end].Lower is "-" or ":" or "(" or "," or "/";
+    }
+
+    /// <summary>"the head of the Zaporizhzhia Regional Military Administration", "Odesa Oblast State Administration", "Moscow Mayor …".</summary>
+    private static bool IsOfficialsTitle(Document doc, SentenceMention s, int after)
+    {
+        var tokens = doc.Tokens;
+        for (var k = after; k < Math.Min(s.EndToken, after + 4); k++)
+        {
+            var w = tokens[k].Lower;
+            if (w is "administration" or "council" or "ova" or "mayor" or "governor" or "government")
+            {
+                return char.IsUpper(doc.Text[tokens[after].Start]) || w is "administration" or "council";
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"4:52 PM Kyiv time".</summary>
+    private static bool IsTimeZone(Document doc, SentenceMention s, int after) => after < s.EndToken && doc.Tokens[after].Lower == "time";
 
     /// <summary>"Vladimir Putin", "President Volodymyr Zelensky", "Generalissimo Suvorov": a person, not a place.</summary>
     private bool IsPersonName(Document doc, SentenceMention s, int i, int end, ImmutableArray<GazetteerEntry> candidates)
@@ -225,6 +273,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             return next2 is "prepared" or "ready" or "willing" or "trying" or "seeking" or "responsible" or "not" or "also" or "forced" or "expected" or "likely"
                 or "committed" or "determined" or "said" or "denied" or "accused" or "responded" or "made" or "repeatedly" or "long" or "always" or "never" or "refused" or "rejected"
                 or "insisted" or "vowed" or "warned" or "called" or "asked" or "demanded" or "claimed" or "blamed" or "threatened" or "promised" or "agreed" or "sought";
+        }
+
+        if (prev == "in" && next is "say" or "says" or "said" or "claim" or "claims" or "believe" or "believes")
+        {
+            return true; // "officials in Kyiv say"
         }
 
         return MetonymVerbs.Contains(next) || (prev == "to" && i >= 2 && tokens[i - 2].Lower == "according")
