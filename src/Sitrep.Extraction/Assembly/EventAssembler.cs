@@ -209,7 +209,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 {
                     var d2 = target.Date;
                     var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2));
-                    if (existing is null && sFigures.Count == 0 && sCasualties.Count == 0 && !(date is not null && sWeapons.Count > 0))
+                    var concretePlace = b.Places[u].Any(p => !p.IsReference && resolvedOf[p].Feature is "populated_place" or "facility" && !IsCapital(resolvedOf[p]));
+                    if (existing is null && sFigures.Count == 0 && sCasualties.Count == 0 && !(date is not null && sWeapons.Count > 0) && !concretePlace)
                     {
                         // A passing mention of the other side's attacks ("to counter Russian attacks") is no event.
                         continue;
@@ -499,27 +500,58 @@ public sealed class EventAssembler(IPlaceLookup? places)
         return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
     }
 
-    /// <summary>"Putin threatened to target Kyiv", "Russia could strike again": no attack happened.</summary>
+    /// <summary>
+    /// "Putin threatened to target Kyiv", "Russia could strike again": the attack words all sit in a clause of
+    /// threat, intent or possibility, so no attack happened. "vowed revenge for a drone attack on Kazan" still
+    /// reports one: its attack words stand outside the vow.
+    /// </summary>
     private static bool IsHypothetical(Document doc, SentenceMention s)
     {
         var tokens = doc.Tokens;
+        var covered = new bool[s.EndToken - s.FirstToken];
+        var any = false;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
-            if (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
-                && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
+            var trigger = (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
+                           && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
+                          || (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower));
+            if (!trigger)
             {
-                return true;
+                continue;
             }
 
-            if (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower))
+            any = true;
+            for (var k = i; k < Math.Min(s.EndToken, i + 9); k++)
             {
-                return true;
+                if (k > i + 1 && tokens[k].Lower is "for" or "after" or "," or "following")
+                {
+                    break;
+                }
+
+                covered[k - s.FirstToken] = true;
             }
         }
 
-        return false;
+        if (!any)
+        {
+            return false;
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (!covered[i - s.FirstToken] && AttackWords.Contains(tokens[i].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    /// <summary>Kyiv, Moscow, Minsk: named as often for their governments as for the places.</summary>
+    private static bool IsCapital(PlaceRef p) =>
+        p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
 
     /// <summary>Two dates within three days of each other (or either unresolved): a report's day and its attack's.</summary>
     private static bool Near(DateMention? a, DateMention? b) =>
