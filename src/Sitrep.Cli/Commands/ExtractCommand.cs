@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Sitrep.Core;
 using Sitrep.Extraction;
@@ -71,11 +73,11 @@ internal sealed class ExtractCommand : ICommand
             failed++;
         }
 
-        using var stream = Console.OpenStandardOutput();
-        using var json = new Utf8JsonWriter(stream, format == "json" ? ExtractionJson.Pretty : ExtractionJson.Compact);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var first = true;
         if (format == "json")
         {
-            json.WriteStartArray();
+            console.Out.Write('[');
         }
 
         foreach (var file in files)
@@ -92,37 +94,43 @@ internal sealed class ExtractCommand : ICommand
             {
                 var a = article.Published is null && published is not null ? article with { Published = published } : article;
                 var extraction = pipeline.Extract(a);
-                switch (format)
+                if (format == "text")
                 {
-                    case "text":
-                        json.Flush();
-                        console.Out.Write(TextReport.Render(extraction, console.Width));
-                        console.Out.WriteLine();
-                        console.Out.Flush();
-                        break;
-                    case "jsonl":
-                        ExtractionJson.Write(json, extraction);
-                        json.Flush();
-                        json.Reset();
-                        stream.WriteByte((byte)'\n');
-                        break;
-                    default:
-                        ExtractionJson.Write(json, extraction);
-                        break;
+                    console.Out.Write(TextReport.Render(extraction, console.Width));
+                    console.Out.WriteLine();
+                    continue;
                 }
+
+                buffer.ResetWrittenCount();
+                using (var json = new Utf8JsonWriter(buffer, format == "json" ? ExtractionJson.Pretty : ExtractionJson.Compact))
+                {
+                    ExtractionJson.Write(json, extraction);
+                }
+
+                if (format == "json")
+                {
+                    console.Out.Write(first ? "\n" : ",\n");
+                }
+
+                console.Out.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                if (format == "jsonl")
+                {
+                    console.Out.Write('\n');
+                }
+
+                first = false;
             }
         }
 
         if (format == "json")
         {
-            json.WriteEndArray();
-            json.Flush();
-            stream.WriteByte((byte)'\n');
+            console.Out.Write(first ? "]\n" : "\n]\n");
         }
 
+        console.Out.Flush();
         if (failed > 0)
         {
-            console.Error.WriteLine($"sitrep extract: {failed} of {files.Count + missing.Count} inputs could not be read.");
+            console.Error.WriteLine($"sitrep extract: {failed} of {files.Count + missing.Count} inputs could not be read; the others were extracted.");
         }
 
         return failed == 0 ? 0 : 1;
