@@ -258,6 +258,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
         }
 
+        Diagnose(doc, built.Select(x => x.Event), allPlaces, resolvedPlaces);
         return ([.. built.Select(x => x.Event)], resolvedPlaces);
     }
 
@@ -547,6 +548,33 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         return true;
+    }
+
+    /// <summary>What the engine could not resolve, said once per article so that an analyst can check it.</summary>
+    private static void Diagnose(Document doc, IEnumerable<ExtractedEvent> events, ImmutableArray<PlaceMention> mentions, ImmutableArray<PlaceRef> resolved)
+    {
+        foreach (var e in events)
+        {
+            if (e.Date.Date is null && e.Date.Text.Length > 0 && e.Date.Precision is DatePrecision.Day or DatePrecision.Night)
+            {
+                doc.Report(new Diagnostic("SX201", DiagnosticSeverity.Warning,
+                    doc.Article.Published is null
+                        ? $"The date \"{e.Date.Text}\" could not be resolved: the report has no publication date. Add 'published:' to its header or pass --published."
+                        : $"The date \"{e.Date.Text}\" could not be resolved against the publication date.",
+                    e.Date.Span));
+            }
+        }
+
+        var said = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < resolved.Length; k++)
+        {
+            if (resolved[k].Latitude is null && said.Add(resolved[k].Text))
+            {
+                doc.Report(new Diagnostic("SX300", DiagnosticSeverity.Info,
+                    $"The place \"{resolved[k].Text}\" is not in the gazetteer; it is kept with its text and no coordinates. Add it to tools/geodata/supplement.tsv to map it.",
+                    mentions[k].Span));
+            }
+        }
     }
 
     /// <summary>Kyiv, Moscow, Minsk: named as often for their governments as for the places.</summary>

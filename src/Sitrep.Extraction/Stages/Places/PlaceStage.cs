@@ -139,7 +139,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 });
                 i = spanEnd - 1;
             }
+
+            Unknown(document, sentence, found);
         }
+
+        found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
 
         // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
         for (var k = 1; k < found.Count; k++)
@@ -169,6 +173,53 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
     private static readonly FrozenWords FacilityWords = FrozenWords.Of(
         "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
+
+    /// <summary>
+    /// Names the gazetteer lacks but the text marks as places: "the village of Hornal", "the Pogar district".
+    /// They stay in the output with their text and no coordinates.
+    /// </summary>
+    private static void Unknown(Document doc, SentenceMention s, List<PlaceMention> found)
+    {
+        var tokens = doc.Tokens;
+        var text = doc.Text;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            int start, end;
+            PlaceHint hint;
+            if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(tokens[i + 2]))
+            {
+                start = i + 2;
+                end = start + 1;
+                while (end < s.EndToken && end < start + 3 && IsName(tokens[end]))
+                {
+                    end++;
+                }
+
+                hint = PlaceHint.Settlement;
+            }
+            else if (IsName(tokens[i]) && i > s.FirstToken && tokens[i - 1].Lower == "the" && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
+            {
+                start = i;
+                end = i + 2;
+                hint = PlaceHint.Region;
+            }
+            else
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[start].Start, StripPossessive(doc, tokens[end - 1]));
+            if (found.Any(f => f.Span.Overlaps(span)))
+            {
+                continue;
+            }
+
+            found.Add(new PlaceMention(span, text[span.Start..span.End], start, end, hint, "cue-not-in-gazetteer"));
+            i = end - 1;
+        }
+
+        bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && !t.Lower.All(char.IsAsciiDigit);
+    }
 
     /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>
     private static bool IsDateline(Document doc, SentenceMention s, int i, int end)
