@@ -708,12 +708,25 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 continue; // an airstrike named with no weapon says nothing countable
             }
 
-            var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
-            var model = famFigures.Select(f => f.Weapon.Model).Concat(famMentions.Select(m => m.Weapon.Model)).FirstOrDefault(m => m is not null);
-            var claims = famFigures.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f)) { Rule = "figures/" + f.Rule }).ToImmutableArray();
             var evidenceSpan = famMentions.Count > 0 ? famMentions[0].Span : famFigures[0].Span;
-            uses.Add(new WeaponUse(new WeaponRef(category, model), doc.Evidence(evidenceSpan)) { Claims = MarkCurrent(claims) });
+            var groups = GroupByWeapon(famFigures);
+            if (groups.Count <= 1)
+            {
+                var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
+                var model = famFigures.Select(f => f.Weapon.Model).Concat(famMentions.Select(m => m.Weapon.Model)).FirstOrDefault(m => m is not null);
+                uses.Add(new WeaponUse(new WeaponRef(category, model), doc.Evidence(evidenceSpan)) { Claims = Claims(famFigures) });
+                continue;
+            }
+
+            // Several models of one family ("5 KN-23 and 7 Kinzhal ballistic missiles and 20 cruise missiles"): one entry each.
+            foreach (var (weapon, figs) in groups)
+            {
+                uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(figs) });
+            }
         }
+
+        ImmutableArray<FigureClaim> Claims(List<FigureMention> figs) =>
+            [.. figs.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f)) { Rule = "figures/" + f.Rule })];
 
         var casualtyClaims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOfMention(c))
         {
@@ -774,6 +787,46 @@ public sealed class EventAssembler(IPlaceLookup? places)
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
             Location = BestLocation(uniquePlaces),
         };
+    }
+
+    /// <summary>
+    /// Figures of one family, grouped by the weapon they count. A category named without a model joins the one
+    /// model of that category ("cruise missiles" with "Kh-101"); a generic count ("missiles") joins the one
+    /// specific weapon there is, and stands apart when there are several.
+    /// </summary>
+    private static List<(WeaponRef Weapon, List<FigureMention> Figures)> GroupByWeapon(List<FigureMention> figures)
+    {
+        var groups = figures.GroupBy(f => f.Weapon).Select(g => (Weapon: g.Key, Figures: g.ToList())).ToList();
+        bool IsGeneric(WeaponRef w) => w.Model is null && w.Category is WeaponCategory.Missile or WeaponCategory.Drone or WeaponCategory.Artillery or WeaponCategory.Rocket or WeaponCategory.GuidedBomb or WeaponCategory.Other;
+
+        // "cruise missiles" into the one cruise-missile model
+        foreach (var g in groups.Where(g => g.Weapon.Model is null && !IsGeneric(g.Weapon)).ToList())
+        {
+            var models = groups.Where(m => m.Weapon.Model is not null && m.Weapon.Category == g.Weapon.Category).ToList();
+            if (models.Count == 1)
+            {
+                models[0].Figures.AddRange(g.Figures);
+                groups.Remove(g);
+            }
+        }
+
+        var specific = groups.Where(g => !IsGeneric(g.Weapon)).ToList();
+        var generic = groups.Where(g => IsGeneric(g.Weapon)).ToList();
+        if (specific.Count == 1)
+        {
+            foreach (var g in generic)
+            {
+                specific[0].Figures.AddRange(g.Figures);
+                groups.Remove(g);
+            }
+        }
+        else if (specific.Count == 0 && generic.Count > 1)
+        {
+            var all = generic.SelectMany(g => g.Figures).ToList();
+            return [(generic[0].Weapon, all)];
+        }
+
+        return groups;
     }
 
     /// <summary>Revisions: of claims of one kind and weapon, the revision or the largest stays current.</summary>

@@ -83,9 +83,9 @@ public sealed class ActorStage : IStage
                         break;
                     }
 
-                    if (x is "," or "." or "said" or "says" or "and" && k > i + 1)
+                    if (x is "," or "." or "and" && k > i + 1 || SpeechVerbs.Contains(x) || x is "accused" or "blamed" or "denied" or "reported")
                     {
-                        break;
+                        break; // "the Russians announced a drone attack": they speak of it
                     }
                 }
 
