@@ -125,7 +125,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             var sFigures = b.Figures[u];
             var sCasualties = b.Casualties[u];
             var sWeapons = b.Weapons[u];
-            var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || ((sWeapons.Count > 0 || HasAttackWord(doc, s)) && !IsHypothetical(doc, s));
+            var isAttack = sFigures.Count > 0 || sCasualties.Count > 0 || ((sWeapons.Count > 0 || HasAttackWord(doc, s)) && !IsHypothetical(doc, s) && !IsGeneric(doc, s));
             if (!isAttack)
             {
                 continue;
@@ -580,6 +580,24 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// <summary>Kyiv, Moscow, Minsk: named as often for their governments as for the places.</summary>
     private static bool IsCapital(PlaceRef p) =>
         p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
+
+    private static readonly FrozenWords Habitual = FrozenWords.Of(
+        "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",
+        "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");
+
+    /// <summary>"Russia has repeatedly targeted Ukraine's energy system", "Russia now produces thousands of drones": about the war, not an attack.</summary>
+    private static bool IsGeneric(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (Habitual.Contains(doc.Tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Two dates within three days of each other (or either unresolved): a report's day and its attack's.</summary>
     private static bool Near(DateMention? a, DateMention? b) =>

@@ -52,6 +52,27 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void Generic_and_hypothetical_sentences_add_nothing()
+    {
+        var x = Annotate.Extract("""
+            Drones hit Kharkiv overnight, injuring three people.
+            Russia has repeatedly targeted Odesa's port with drones.
+            The Kremlin threatened to strike Kyiv with missiles.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.DoesNotContain(e.Places, p => p.Text is "Odesa" or "Kyiv");
+    }
+
+    [Fact]
+    public void Models_of_one_family_stay_apart()
+    {
+        var x = Annotate.Extract("Russia launched 5 Iskander-M ballistic missiles and 20 Kalibr cruise missiles at Kyiv overnight; all 5 Iskander-M missiles and 18 Kalibr missiles were shot down.");
+        var e = Assert.Single(x.Events);
+        Assert.Contains(e.Weapons, w => w.Weapon.Model == "Iskander-M" && w.Current(FigureKind.Launched)!.Value == 5 && w.Current(FigureKind.Destroyed)!.Value == 5);
+        Assert.Contains(e.Weapons, w => w.Weapon.Model == "Kalibr" && w.Current(FigureKind.Launched)!.Value == 20 && w.Current(FigureKind.Destroyed)!.Value == 18);
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");

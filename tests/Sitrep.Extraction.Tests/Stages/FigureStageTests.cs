@@ -24,6 +24,11 @@ public class FigureStageTests
     [InlineData("The defence ministry said it had shot down 12 Ukrainian drones over the Kursk region, including 5 over the city.", "destroyed:drone:12")]
     [InlineData("A Russian S-300 missile hit the school.", "launched:missile:1")]
     [InlineData("Ukraine said it had downed a Kinzhal missile over Kyiv.", "destroyed:missile:1")]
+    [InlineData("Overnight, Russia struck the Sumy region and Poltava with 64 drones, the air force said.", "launched:drone:64")]
+    [InlineData("Russia fired 90 attack drones, three Kh-59 guided missiles and a Kinzhal missile at Ukraine.",
+        "launched:drone:90 launched:missile:1 launched:missile:3")]
+    [InlineData("The Kinzhal missile was intercepted over the capital.", "destroyed:missile:1")]
+    [InlineData("The missile hit a warehouse.", "")]
     public void Launched_destroyed_and_suppressed_counts(string text, string expected) => Assert.Equal(expected, Figures(text));
 
     [Theory]

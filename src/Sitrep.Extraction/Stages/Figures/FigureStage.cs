@@ -141,7 +141,7 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
+            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
             if (k2 is null)
             {
                 continue;
@@ -159,6 +159,8 @@ public sealed class FigureStage : IStage
             });
         }
 
+        bool numbersBefore(int k) => numbers.Any(n => n.EndToken <= k && n.TokenIndex >= k - 12);
+
         // Singular: "a Russian S-300 missile had hit the building", "downed a Kinzhal missile".
         foreach (var w in weapons)
         {
@@ -175,7 +177,8 @@ public sealed class FigureStage : IStage
                 steps++;
             }
 
-            if (k < s.FirstToken || tokens[k].Lower is not ("a" or "an" or "one"))
+            var definite = k >= s.FirstToken && tokens[k].Lower == "the";
+            if (k < s.FirstToken || tokens[k].Lower is not ("a" or "an" or "one" or "the"))
             {
                 continue;
             }
@@ -193,8 +196,15 @@ public sealed class FigureStage : IStage
                 }
             }
 
-            var right = VerbRight(doc, s, w.EndToken, allowHit: true);
-            var left = VerbLeft(doc, s, k, maxDistance: 3);
+            var right = VerbRight(doc, s, w.EndToken, allowHit: !definite);
+            if (definite && right != FigureKind.Destroyed)
+            {
+                continue; // "the missile" counts only as "the missile was shot down"
+            }
+
+            // "fired 145 drones, two Kh-59 missiles and a Kinzhal": the list's verb governs the last item too.
+            var inList = !definite && k > s.FirstToken && tokens[k - 1].Lower is "and" or "," && numbersBefore(k);
+            var left = VerbLeft(doc, s, k, maxDistance: inList ? 16 : 3);
             var kind = right ?? left;
             if (kind is null)
             {
@@ -322,6 +332,37 @@ public sealed class FigureStage : IStage
         return true;
     }
 
+    /// <summary>"all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list.</summary>
+    private static FigureKind? VerbAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
+    {
+        var tokens = doc.Tokens;
+        var k = weaponEnd;
+        for (var items = 0; items < 4 && k < s.EndToken && tokens[k].Lower == "and"; items++)
+        {
+            var next = numbers.FirstOrDefault(n => FirstToken(doc, n) == k + 1);
+            if (next is null)
+            {
+                return null;
+            }
+
+            var w = weapons.FirstOrDefault(x => x.TokenIndex >= next.EndToken && x.TokenIndex <= next.EndToken + 4);
+            if (w is null)
+            {
+                return null;
+            }
+
+            var verb = VerbRight(doc, s, w.EndToken);
+            if (verb is not null)
+            {
+                return verb;
+            }
+
+            k = w.EndToken;
+        }
+
+        return null;
+    }
+
     /// <summary>A participle or passive right after the counted noun: "fired", "were launched", "had been destroyed".</summary>
     private static FigureKind? VerbRight(Document doc, SentenceMention s, int from, bool allowHit = false)
     {
@@ -392,17 +433,31 @@ public sealed class FigureStage : IStage
         for (var k = before - 1; k >= s.FirstToken && k >= before - maxDistance; k--)
         {
             var w = tokens[k].Lower;
-            if (w is ";" or ":" or "said" or "says" or "reported" or "according" or "added" or "\"" && k < before - 1)
+            if (w is ";" || (w is ":" or "said" or "says" or "reported" or "according" or "added" && k < before - 1))
             {
-                if (w != "\"")
-                {
-                    return null;
-                }
+                return null;
             }
 
             if (w is "lost")
             {
                 return FigureKind.Suppressed;
+            }
+
+            // "struck the Kharkiv region with 108 drones", "hit Odesa with 40 Shaheds"
+            if (w == "with" && k >= before - 2)
+            {
+                for (var j = k - 1; j >= s.FirstToken && j >= k - 14; j--)
+                {
+                    if (tokens[j].Lower is "struck" or "hit" or "attacked" or "targeted" or "pounded" or "shelled" or "bombarded" or "strikes" or "attacks" or "attack" or "strike" or "barrage" or "assault")
+                    {
+                        return FigureKind.Launched;
+                    }
+
+                    if (tokens[j].Lower is ";" or "said" or "says")
+                    {
+                        break;
+                    }
+                }
             }
 
             if (Verbs.TryGetValue(w, out var kind))
