@@ -106,6 +106,19 @@ public static class ContractNames
         _ => "other",
     };
 
+    /// <summary>The category named by its contract name ("cruise_missile"); <see cref="WeaponCategory.Other"/> for anything else.</summary>
+    public static WeaponCategory ParseCategory(string name) => name switch
+    {
+        "drone" => WeaponCategory.Drone,
+        "cruise_missile" => WeaponCategory.CruiseMissile,
+        "ballistic_missile" => WeaponCategory.BallisticMissile,
+        "missile" => WeaponCategory.Missile,
+        "guided_bomb" => WeaponCategory.GuidedBomb,
+        "artillery" => WeaponCategory.Artillery,
+        "rocket" => WeaponCategory.Rocket,
+        _ => WeaponCategory.Other,
+    };
+
     /// <summary>The scoring family of a category: drone, missile, bomb, artillery or other.</summary>
     public static string Family(this WeaponCategory c) => c switch
     {

@@ -136,17 +136,7 @@ public sealed class WeaponStage : IStage
         var entries = new List<Entry>();
         foreach (var row in LexiconFile.Rows("weapons.tsv"))
         {
-            var category = row[1] switch
-            {
-                "drone" => WeaponCategory.Drone,
-                "cruise_missile" => WeaponCategory.CruiseMissile,
-                "ballistic_missile" => WeaponCategory.BallisticMissile,
-                "missile" => WeaponCategory.Missile,
-                "guided_bomb" => WeaponCategory.GuidedBomb,
-                "artillery" => WeaponCategory.Artillery,
-                "rocket" => WeaponCategory.Rocket,
-                _ => WeaponCategory.Other,
-            };
+            var category = ContractNames.ParseCategory(row[1]);
             var model = row.Length > 2 && row[2].Length > 0 ? row[2] : null;
             var activity = row.Length > 3 && row[3] == "activity";
             var words = Tokenizer.Tokenize(row[0]).Select(t => t.Lower).ToArray();
