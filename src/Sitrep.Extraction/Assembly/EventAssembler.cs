@@ -201,6 +201,35 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 target = date is not null ? drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, date)) ?? lead : lead;
             }
 
+            // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
+            if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !HasNewAttackCue(doc, s))
+            {
+                var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var families = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
+                var scored = drafts.Where(x => !x.IsAggregate && x.Units.Count > 0)
+                    .Select(x => (Draft: x, Score: (2 * x.Units.SelectMany(y => b.Places[y]).Count(p => !p.IsReference && names.Contains(resolvedOf[p].Name ?? p.Text)))
+                                                   + x.Units.SelectMany(y => b.Weapons[y]).Select(w => w.Weapon.Category.Family()).Distinct().Count(families.Contains)))
+                    .OrderByDescending(x => x.Score).ToList();
+                if (scored[0].Score > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score) && (side is null || scored[0].Draft.Side is null || scored[0].Draft.Side == side))
+                {
+                    target = scored[0].Draft;
+                }
+            }
+
+            // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack
+            // that day, by other weapons, is another event.
+            if (HasNewAttackCue(doc, s) && sWeapons.Count > 0 && target.Units.Count > 0)
+            {
+                var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
+                var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
+                if (had.Count > 0 && !had.Overlaps(now))
+                {
+                    var d3 = target.Date;
+                    var s3 = side ?? target.Side;
+                    target = New(drafts, d3, s3);
+                }
+            }
+
             // Opposite sides on one day are two events (Russia's wave on Ukraine, Ukraine's drones over Russia).
             if (side is not null)
             {
@@ -291,6 +320,17 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             var cuts = new List<int>();
+
+            // "…killed by shelling in the Kursk region, while three people were injured in a new drone attack in …":
+            // clauses joined by "while" or a semicolon may tell two attacks.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 3; k++)
+            {
+                if (doc.Tokens[k].Lower == ";" || (doc.Tokens[k].Lower == "while" && doc.Tokens[k - 1].Lower == ","))
+                {
+                    cuts.Add(k + 1);
+                }
+            }
+
             for (var k = 1; k < strong.Count; k++)
             {
                 if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
@@ -304,6 +344,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
                 yield return s;
                 continue;
             }
+
+            cuts.Sort();
 
             var first = s.FirstToken;
             foreach (var cut in cuts.Append(s.EndToken))
@@ -580,6 +622,33 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// <summary>Kyiv, Moscow, Minsk: named as often for their governments as for the places.</summary>
     private static bool IsCapital(PlaceRef p) =>
         p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
+
+    /// <summary>"also used", "also struck", "a new drone attack", "another attack", "in a separate strike".</summary>
+    private static bool HasNewAttackCue(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
+            {
+                return true;
+            }
+
+            if (w is "another" or "new" or "separate" or "second")
+            {
+                for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+                {
+                    if (tokens[k].Lower is "attack" or "strike" or "raid" or "assault")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static readonly FrozenWords Habitual = FrozenWords.Of(
         "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",

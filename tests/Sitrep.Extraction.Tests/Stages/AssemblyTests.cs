@@ -73,6 +73,30 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void Another_attack_that_day_with_other_weapons_is_another_event()
+    {
+        var x = Annotate.Extract("""
+            Russia fired 12 missiles at Kyiv early Thursday, and 10 were shot down, the air force said.
+            Russian forces also used glide bombs against Kharkiv, the governor said.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Weapon.Category == WeaponCategory.GuidedBomb) && e.Places.Any(p => p.Text == "Kharkiv"));
+    }
+
+    [Fact]
+    public void A_clause_after_while_can_tell_a_second_attack_and_later_sentences_join_it_by_place()
+    {
+        var x = Annotate.Extract("""
+            A man was killed by shelling in Kharkiv on Tuesday, while two people were injured in a new drone attack on Kursk.
+            The governor of Kursk said debris damaged a school.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        var kursk = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Kursk"));
+        Assert.Equal(2, kursk.Injured!.Value);
+        Assert.Equal(2, kursk.Quotes.Length);
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
