@@ -94,4 +94,7 @@ public interface IPlaceLookup
     /// also match spelling variants of the name (see <see cref="PlaceNames.Skeleton"/>).
     /// </summary>
     ImmutableArray<GazetteerEntry> Find(ReadOnlySpan<char> foldedName);
+
+    /// <summary>The entries under exactly this folded key, without spelling variants; empty when none.</summary>
+    ImmutableArray<GazetteerEntry> FindExact(ReadOnlySpan<char> foldedName) => Find(foldedName);
 }

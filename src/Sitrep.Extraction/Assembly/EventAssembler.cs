@@ -150,6 +150,18 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             var date = ChooseDate(doc, s, sDates, out var weakDate);
+            if (date is not null && doc.Lower(date.TokenIndex - 1) == "since" && (sFigures.Count > 0 || sCasualties.Count > 0))
+            {
+                // "has not struck Kyiv since August 26, when it launched more than 200 drones": a record, told as background.
+                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = date };
+                if (!drafts.Contains(aggregate))
+                {
+                    drafts.Add(aggregate);
+                }
+
+                aggregate.Add(s, u);
+                continue;
+            }
             var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
             var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p]));
             var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
@@ -254,6 +266,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         }
 
         MergeUndatedLead(drafts, b);
+
 
         var built = new List<(Draft Draft, ExtractedEvent Event)>();
         foreach (var d in drafts)

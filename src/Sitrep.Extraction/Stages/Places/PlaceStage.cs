@@ -427,7 +427,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var folded = ascii ? buffer[..len] : PlaceNames.Fold(buffer[..len]).AsSpan();
-            var hits = lookup!.Find(folded);
+
+            // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
+            var hits = max == 1 && !char.IsUpper(text[tokens[i].Start]) ? lookup!.FindExact(folded) : lookup!.Find(folded);
             if (!hits.IsDefaultOrEmpty)
             {
                 end = i + n;
