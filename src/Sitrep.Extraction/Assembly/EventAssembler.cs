@@ -419,7 +419,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
     /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
     private static bool Splits(DateMention d) =>
-        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday";
+        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday";
 
     private static bool SameDay(DateMention? a, DateMention? b)
     {
@@ -435,6 +435,13 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         if (a.Date.Date is null && b.Date.Date is null)
         {
+            // Without a publication date, "early Wednesday" and "on Tuesday" are still two days.
+            if (a.Rule is "weekday" or "last-weekday" && b.Rule is "weekday" or "last-weekday"
+                && Stages.Dates.DateStage.WeekdayIn(a.Date.Text) is { } wa && Stages.Dates.DateStage.WeekdayIn(b.Date.Text) is { } wb)
+            {
+                return wa == wb;
+            }
+
             return !Splits(a) || !Splits(b) || a.Date.Text.Equals(b.Date.Text, StringComparison.OrdinalIgnoreCase);
         }
 

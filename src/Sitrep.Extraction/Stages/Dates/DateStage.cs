@@ -365,6 +365,20 @@ public sealed class DateStage : IStage
         return new DateMention(span, date with { Text = text, Span = span }, first, rule);
     }
 
+    /// <summary>The weekday named in a date expression ("early Wednesday" → Wednesday), or null.</summary>
+    public static DayOfWeek? WeekdayIn(string text)
+    {
+        foreach (var t in Tokenizer.Tokenize(text))
+        {
+            if (t.Lower.Length > 3 && Weekdays.TryGetValue(t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.Lower[..^2] : t.Lower, out var d))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The latest <paramref name="day"/> on or before publication (strictly before when <paramref name="strictlyBefore"/>).</summary>
     public static DateOnly? Weekday(DateOnly? published, DayOfWeek day, bool strictlyBefore)
     {
