@@ -11,7 +11,9 @@ log=$(mktemp)
 pgdir=""
 cleanup() {
   if [ -n "$pgdir" ]; then
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    if ! as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 && [ -f "$pgdir/data/postmaster.pid" ]; then
+      kill -9 "$(head -1 "$pgdir/data/postmaster.pid")" 2>/dev/null || true
+    fi
     rm -rf "$pgdir"
   fi
   rm -f "$log"

@@ -604,101 +604,51 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
 
     public async Task<IReadOnlyList<DayFamilyStat>> StatsAsync(EventQuery filter, StatsMode mode, CancellationToken cancellationToken = default)
     {
-        // Per (day, family, report): that report's account of the day. Combined across reports below.
-        var accounts = new Dictionary<(DateOnly Day, string Family), List<(long Report, int Events, int? L, int? X, int? K, int? I)>>();
+        // Innermost: each report's account of a (day, family): its weapons' launched and destroyed, and the killed and
+        // injured of events whose main family it is. Middle: one row per (day, family, report). Outer: the largest
+        // account (or the sum) per (day, family), and how many reports gave one.
+        var combine = mode == StatsMode.Sum ? "SUM" : "MAX";
+        var stats = new List<DayFamilyStat>();
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
             filter = filter with { Kind = filter.Kind ?? EventKind.Strike };
             var plan = await PlanAsync(conn, filter, cancellationToken).ConfigureAwait(false);
-            await using (var cmd = conn.CreateCommand())
-            {
-                var where = Where(filter, cmd, plan);
-                cmd.CommandText = $"""
-                    SELECT e.date, w.family, e.report_id, COUNT(DISTINCT e.id), SUM(w.launched), SUM(w.destroyed)
+            await using var cmd = conn.CreateCommand();
+            var where = Where(filter, cmd, plan);
+            cmd.CommandText = $"""
+                SELECT d, f, {combine}(n), COUNT(*), {combine}(l), {combine}(x), {combine}(k), {combine}(i)
+                FROM (
+                  SELECT d, f, r, SUM(n) AS n, SUM(l) AS l, SUM(x) AS x, SUM(k) AS k, SUM(i) AS i
+                  FROM (
+                    SELECT e.date AS d, w.family AS f, e.report_id AS r, COUNT(DISTINCT e.id) AS n,
+                           SUM(w.launched) AS l, SUM(w.destroyed) AS x, NULL AS k, NULL AS i
                     FROM events e JOIN weapons w ON w.event_id = e.id
                     {where} AND e.date IS NOT NULL
                     GROUP BY e.date, w.family, e.report_id
-                    """;
-                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Bucket(accounts, (r.NDate(0)!.Value, r.Str(1))).Add((r.Long(2), r.Int(3), r.NInt(4), r.NInt(5), null, null));
-                }
-            }
-
-            await using (var cmd = conn.CreateCommand())
-            {
-                var where = Where(filter, cmd, plan);
-                cmd.CommandText = $"""
-                    SELECT e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id, COUNT(*), SUM(e.killed), SUM(e.injured)
+                    UNION ALL
+                    SELECT e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id,
+                           SUM(CASE WHEN e.primary_family IS NULL THEN 1 ELSE 0 END), NULL, NULL, SUM(e.killed), SUM(e.injured)
                     FROM events e
                     {where} AND e.date IS NOT NULL
                     GROUP BY e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id
-                    """;
-                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var family = r.Str(1);
-                    var list = Bucket(accounts, (r.NDate(0)!.Value, family));
-                    var events = family == "unspecified" ? r.Int(3) : 0;
-                    list.Add((r.Long(2), events, null, null, r.NInt(4), r.NInt(5)));
-                }
+                  ) u
+                  GROUP BY d, f, r
+                ) p
+                GROUP BY d, f
+                ORDER BY d, f
+                """;
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stats.Add(new DayFamilyStat(r.NDate(0)!.Value, r.Str(1), r.Int(2), r.Int(3), r.NInt(4), r.NInt(5), r.NInt(6), r.NInt(7)));
             }
-        }
-
-        var stats = new List<DayFamilyStat>(accounts.Count);
-        foreach (var ((day, family), rows) in accounts.OrderBy(kv => kv.Key.Day).ThenBy(kv => kv.Key.Family, StringComparer.Ordinal))
-        {
-            // Merge the two queries' rows of one report first, then combine reports.
-            var perReport = rows.GroupBy(x => x.Report).Select(g => (
-                Events: g.Sum(x => x.Events),
-                L: SumOrNull(g.Select(x => x.L)),
-                X: SumOrNull(g.Select(x => x.X)),
-                K: SumOrNull(g.Select(x => x.K)),
-                I: SumOrNull(g.Select(x => x.I)))).ToList();
-            Func<IEnumerable<int?>, int?> combine = mode == StatsMode.Sum ? SumOrNull : MaxOrNull;
-            stats.Add(new DayFamilyStat(
-                day,
-                family,
-                mode == StatsMode.Sum ? perReport.Sum(x => x.Events) : perReport.Max(x => x.Events),
-                perReport.Count,
-                combine(perReport.Select(x => x.L)),
-                combine(perReport.Select(x => x.X)),
-                combine(perReport.Select(x => x.K)),
-                combine(perReport.Select(x => x.I))));
         }
 
         return stats;
     }
 
-    private static int? SumOrNull(IEnumerable<int?> values)
-    {
-        int? sum = null;
-        foreach (var v in values)
-        {
-            if (v is not null)
-            {
-                sum = (sum ?? 0) + v.Value;
-            }
-        }
 
-        return sum;
-    }
-
-    private static int? MaxOrNull(IEnumerable<int?> values)
-    {
-        int? max = null;
-        foreach (var v in values)
-        {
-            if (v is not null && (max is null || v.Value > max.Value))
-            {
-                max = v.Value;
-            }
-        }
-
-        return max;
-    }
 
     /// <summary>A report with an extraction is done; without one it waits for a worker.</summary>
     protected static string StatusOf(Extraction? extraction) => extraction is null ? "pending" : "done";
