@@ -840,7 +840,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             Rule = "casualties/" + c.Rule,
             IsCurrent = !c.IsSuperseded,
         }).ToImmutableArray();
-        casualtyClaims = MarkCurrent(casualtyClaims);
+        casualtyClaims = MarkRevised(casualtyClaims, evCasualties);
 
         // Places hit: not reference points, not whole countries at war.
         var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
@@ -936,8 +936,30 @@ public sealed class EventAssembler(IPlaceLookup? places)
         return groups;
     }
 
-    /// <summary>Revisions: of claims of one kind and weapon, the revision or the largest stays current.</summary>
-    private static ImmutableArray<FigureClaim> MarkCurrent(ImmutableArray<FigureClaim> claims) => claims;
+    /// <summary>A revision supersedes the smaller figures of its kind; the claims stay, marked not current.</summary>
+    private static ImmutableArray<FigureClaim> MarkRevised(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions)
+    {
+        // claims[i] was made from mentions[i]. "The toll rose to 33": the smaller figures of that kind it revises are no
+        // longer current. (Text order is not time order in news, which tells the latest first: tolls only rise.)
+        var b = claims.ToBuilder();
+        for (var i = 0; i < b.Count; i++)
+        {
+            if (!mentions[i].IsRevision)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (j != i && b[j].Kind == b[i].Kind && b[j].Value < b[i].Value)
+                {
+                    b[j] = b[j] with { IsCurrent = false };
+                }
+            }
+        }
+
+        return b.ToImmutable();
+    }
 
     private static void AddOnce(List<string> list, string item)
     {

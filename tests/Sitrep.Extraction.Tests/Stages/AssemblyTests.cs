@@ -103,6 +103,8 @@ public class AssemblyTests
         var e = Assert.Single(x.Events);
         Assert.Equal(11, e.Killed!.Value);
         Assert.Equal(2, e.Casualties.Count(c => c.Kind == FigureKind.Killed));
+        Assert.False(e.Casualties.Single(c => c.Value == 8).IsCurrent);
+        Assert.True(e.Casualties.Single(c => c.Value == 11).IsCurrent);
     }
 
     [Fact]
