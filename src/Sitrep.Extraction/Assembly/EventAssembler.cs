@@ -20,11 +20,6 @@ public sealed class EventAssembler(IPlaceLookup? places)
         "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
         "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
 
-    /// <summary>The gazetteer the places came from; the context resolver will use it to look up containers.</summary>
-    public IPlaceLookup? Places { get; } = places;
-
-    private static readonly FrozenWords SplitCues = FrozenWords.Of("separately", "meanwhile");
-
     private sealed class Draft(int id)
     {
         public int Id { get; } = id;
@@ -204,7 +199,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             {
                 target = p;
             }
-            else if (StartsWithSplitCue(doc, s) && doc.Lower(s.FirstToken) == "separately")
+            else if (StartsWithSplitCue(doc, s))
             {
                 target = New(drafts, date ?? lead.Date, side);
             }
@@ -415,7 +410,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
     private static bool HasAnyDate(ImmutableArray<DateMention> dates, SentenceMention s, Func<SentenceMention, Mention, bool> inS) =>
         dates.Any(d => inS(s, d) && !d.IsPeriod);
 
-    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => SplitCues.Contains(doc.Lower(s.FirstToken)) && doc.Lower(s.FirstToken) == "separately";
+    /// <summary>"Separately, the mayor reported a drone attack…": a new attack.</summary>
+    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => doc.Lower(s.FirstToken) == "separately";
 
     /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
     private static bool Splits(DateMention d) =>

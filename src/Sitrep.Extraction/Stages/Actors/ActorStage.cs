@@ -54,16 +54,10 @@ public sealed class ActorStage : IStage
 
                 // "Russian air defences shot down", "Ukrainian officials said": not the attacker.
                 var next = i + 1 < s.EndToken ? tokens[i + 1].Lower : "";
-                if (NotAttacker.Contains(next) && !(next == "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "force" && false))
+                var airStrike = next is "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "attacks" or "raid";
+                if (NotAttacker.Contains(next) && !airStrike)
                 {
-                    if (next is "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "attacks" or "raid")
-                    {
-                        // "Russian air strikes": an attacker cue after all.
-                    }
-                    else
-                    {
-                        continue;
-                    }
+                    continue; // "Russian air strikes" is an attacker cue after all
                 }
 
                 // Target cues: "attack on Ukraine", "strikes against Russia", "across Ukraine", "into Russia"

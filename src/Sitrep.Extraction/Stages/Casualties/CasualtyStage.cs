@@ -46,7 +46,6 @@ public sealed class CasualtyStage : IStage
         {
             var superseded = IsEarlierReport(document, s);
             var used = new HashSet<int>();
-            var before = result.Count;
             Zeroes(document, s, result);
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
@@ -81,7 +80,6 @@ public sealed class CasualtyStage : IStage
 
             Singulars(document, s, result, superseded, used);
             Tolls(document, s, numbersByToken, result, used);
-            _ = before;
         }
 
         return result.ToImmutable();

@@ -35,7 +35,6 @@ public sealed class NumberStage : IStage
     public ImmutableArray<Mention> Run(Document document)
     {
         var tokens = document.Tokens;
-        var text = document.Text;
         var result = ImmutableArray.CreateBuilder<Mention>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -93,7 +92,6 @@ public sealed class NumberStage : IStage
             i = end - 1;
         }
 
-        _ = text;
         return result.ToImmutable();
     }
 

@@ -29,7 +29,6 @@ public sealed class SentenceStage : IStage
         var result = ImmutableArray.CreateBuilder<Mention>();
         var start = 0;
         var paragraph = 0;
-        var lastLineBreakCheck = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var end = false;
@@ -50,7 +49,7 @@ public sealed class SentenceStage : IStage
             var nextBreak = i + 1 >= tokens.Count || HasLineBreak(text, tokens[i].End, tokens[i + 1].Start);
             if (end || nextBreak)
             {
-                Add(result, document, start, i + 1, ref paragraph, ref lastLineBreakCheck);
+                Add(result, document, start, i + 1, ref paragraph);
                 start = i + 1;
             }
         }
@@ -58,7 +57,7 @@ public sealed class SentenceStage : IStage
         return result.ToImmutable();
     }
 
-    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, int first, int endToken, ref int paragraph, ref int lastCheck)
+    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, int first, int endToken, ref int paragraph)
     {
         if (endToken <= first)
         {
@@ -76,7 +75,6 @@ public sealed class SentenceStage : IStage
             }
         }
 
-        lastCheck = endToken;
         var headline = result.Count == 0 && !EndsWithStop(doc.Text, span);
         result.Add(new SentenceMention(span, result.Count, paragraph, first, endToken, headline));
     }
