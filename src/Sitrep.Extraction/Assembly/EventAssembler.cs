@@ -888,7 +888,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             Casualties = casualtyClaims,
             Claimants = [.. evClaimants.DistinctBy(c => c.Name)],
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
-            Location = BestLocation(uniquePlaces),
+            Location = PlaceResolver.BestLocation(uniquePlaces),
         };
     }
 
@@ -1039,9 +1039,4 @@ public sealed class EventAssembler(IPlaceLookup? places)
             Occupied = pick.Occupied,
         };
     }
-
-    private static PlaceRef? BestLocation(List<PlaceRef> places) =>
-        places.Where(p => p.GeoPrecision is not null).OrderBy(p => p.GeoPrecision).FirstOrDefault() ?? places.FirstOrDefault();
-
-
 }
