@@ -29,6 +29,9 @@ public class FigureStageTests
         "launched:drone:90 launched:missile:1 launched:missile:3")]
     [InlineData("The Kinzhal missile was intercepted over the capital.", "destroyed:missile:1")]
     [InlineData("The missile hit a warehouse.", "")]
+    [InlineData("Russia sent 90 drones; 70 were shot down and 20 were \"locationally lost\".", "destroyed:drone:70 launched:drone:90 suppressed:drone:20")]
+    [InlineData("The ministry said it had destroyed 25 of the 31 drones launched.", "destroyed:drone:25 launched:drone:31")]
+    [InlineData("Six drones were used and all were shot down.", "destroyed:drone:6 launched:drone:6")]
     public void Launched_destroyed_and_suppressed_counts(string text, string expected) => Assert.Equal(expected, Figures(text));
 
     [Theory]

@@ -137,7 +137,15 @@ public sealed class FigureStage : IStage
                 }
 
                 var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
-                result.Add(Figure(doc, kind, n, Ref(weapon, false), n.Span, weapon.Span, "N-then-verb") with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
+                // The evidence is the count and its verb ("74 were shot down"), not the far-off weapon.
+                var verbEnd = Math.Min(s.EndToken, afterOf + 4);
+                while (verbEnd > n.EndToken && !(Verbs.ContainsKey(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
+                {
+                    verbEnd--;
+                }
+
+                var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
+                result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, "N-then-verb") with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
                 continue;
             }
 
@@ -157,6 +165,39 @@ public sealed class FigureStage : IStage
             {
                 IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
             });
+        }
+
+        // "eight drones were used and all were shot down": all of the count named before.
+        for (var k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (tokens[k].Lower is not ("all" or "none") || (k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number))
+            {
+                continue;
+            }
+
+            var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" ? k + 3 : k + 1;
+            if (VerbRight(doc, s, after) is not (FigureKind.Destroyed or FigureKind.Suppressed) || tokens[k].Lower == "none")
+            {
+                continue;
+            }
+
+            var launched = result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && tokens[k].Start - f.Span.End < 300);
+            if (launched is not null && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
+            {
+                var v = after;
+                while (v < s.EndToken - 1 && !Verbs.ContainsKey(tokens[v].Lower))
+                {
+                    v++;
+                }
+
+                if (v + 1 < s.EndToken && tokens[v + 1].Lower == "down")
+                {
+                    v++;
+                }
+
+                var span = new TextSpan(tokens[k].Start, tokens[v].End);
+                result.Add(new FigureMention(span, FigureKind.Destroyed, launched.Value, launched.Qualifier, launched.Weapon, tokens[k].Span, "all-were-verb"));
+            }
         }
 
         bool numbersBefore(int k) => numbers.Any(n => n.EndToken <= k && n.TokenIndex >= k - 12);
@@ -313,6 +354,10 @@ public sealed class FigureStage : IStage
         {
             k += 1;
         }
+        else if (k + 2 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower == "the" && tokens[k + 2].Kind == TokenKind.Number)
+        {
+            k += 2; // "30 of the 38 missiles launched"
+        }
         else
         {
             return false;
@@ -387,7 +432,7 @@ public sealed class FigureStage : IStage
         while (k < s.EndToken && steps < 5)
         {
             var w = tokens[k].Lower;
-            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported")
+            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported" or "locationally" or "either" or "likely" or "probably")
             {
                 k++;
                 steps++;
