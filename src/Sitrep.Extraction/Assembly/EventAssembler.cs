@@ -812,7 +812,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             var evidenceSpan = famMentions.Count > 0 ? famMentions[0].Span : famFigures[0].Span;
-            var groups = GroupByWeapon(famFigures);
+            var groups = GroupByWeapon(famFigures, SentenceOf(doc));
             if (groups.Count <= 1)
             {
                 var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
@@ -897,16 +897,33 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// model of that category ("cruise missiles" with "Kh-101"); a generic count ("missiles") joins the one
     /// specific weapon there is, and stands apart when there are several.
     /// </summary>
-    private static List<(WeaponRef Weapon, List<FigureMention> Figures)> GroupByWeapon(List<FigureMention> figures)
+    /// <summary>The index of the sentence a mention starts in.</summary>
+    private static Func<Mention, int> SentenceOf(Document doc)
+    {
+        var starts = doc.Layer<SentenceMention>(Layers.Sentences).Select(x => x.Span.Start).ToArray();
+        return m =>
+        {
+            var i = Array.BinarySearch(starts, m.Span.Start);
+            return i >= 0 ? i : ~i - 1;
+        };
+    }
+
+    private static List<(WeaponRef Weapon, List<FigureMention> Figures)> GroupByWeapon(List<FigureMention> figures, Func<Mention, int> sentenceOf)
     {
         var groups = figures.GroupBy(f => f.Weapon).Select(g => (Weapon: g.Key, Figures: g.ToList())).ToList();
         bool IsGeneric(WeaponRef w) => w.Model is null && w.Category is WeaponCategory.Missile or WeaponCategory.Drone or WeaponCategory.Artillery or WeaponCategory.Rocket or WeaponCategory.GuidedBomb or WeaponCategory.Other;
+
+        // Two groups are one weapon told twice unless one sentence gives them different figures of the same kind
+        // ("ten ballistic missiles and a Kinzhal" are two weapons; "18 Shaheds … destroyed 15 of the drones" one;
+        // a mayor's "seven Shaheds" after the air force's 28 drones is the same drones seen locally).
+        bool Compatible(List<FigureMention> a, List<FigureMention> b) =>
+            a.All(x => b.All(y => x.Kind != y.Kind || x.Value == y.Value || sentenceOf(x) != sentenceOf(y)));
 
         // "cruise missiles" into the one cruise-missile model
         foreach (var g in groups.Where(g => g.Weapon.Model is null && !IsGeneric(g.Weapon)).ToList())
         {
             var models = groups.Where(m => m.Weapon.Model is not null && m.Weapon.Category == g.Weapon.Category).ToList();
-            if (models.Count == 1)
+            if (models.Count == 1 && Compatible(models[0].Figures, g.Figures))
             {
                 models[0].Figures.AddRange(g.Figures);
                 groups.Remove(g);
@@ -917,7 +934,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         var generic = groups.Where(g => IsGeneric(g.Weapon)).ToList();
         if (specific.Count == 1)
         {
-            foreach (var g in generic)
+            foreach (var g in generic.Where(g => Compatible(specific[0].Figures, g.Figures)))
             {
                 specific[0].Figures.AddRange(g.Figures);
                 groups.Remove(g);

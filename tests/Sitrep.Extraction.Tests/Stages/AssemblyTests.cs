@@ -97,6 +97,21 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void A_list_of_weapons_keeps_each_item_and_a_local_subcount_joins_the_total()
+    {
+        var x = Annotate.Extract("""
+            Russia struck Odesa overnight with 50 drones, eight ballistic missiles and a Kinzhal missile, the air force said. Air defences shot down 41 of the drones.
+            The mayor said seven Shahed drones targeted the port.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Contains(e.Weapons, w => w.Weapon.Category == WeaponCategory.BallisticMissile && w.Weapon.Model is null && w.Current(FigureKind.Launched)!.Value == 8);
+        Assert.Contains(e.Weapons, w => w.Weapon.Model == "Kinzhal" && w.Current(FigureKind.Launched)!.Value == 1);
+        var drones = Assert.Single(e.Weapons, w => w.Weapon.Category == WeaponCategory.Drone);
+        Assert.Equal(50, drones.Current(FigureKind.Launched)!.Value);
+        Assert.Equal(41, drones.Current(FigureKind.Destroyed)!.Value);
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");

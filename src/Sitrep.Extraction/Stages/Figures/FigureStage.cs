@@ -488,8 +488,8 @@ public sealed class FigureStage : IStage
                 return FigureKind.Suppressed;
             }
 
-            // "struck the Kharkiv region with 108 drones", "hit Odesa with 40 Shaheds"
-            if (w == "with" && k >= before - 2)
+            // "struck the Kharkiv region with 108 drones", "hit Odesa with 40 Shaheds, 6 Kalibr missiles and a Kinzhal"
+            if (w == "with")
             {
                 for (var j = k - 1; j >= s.FirstToken && j >= k - 14; j--)
                 {
