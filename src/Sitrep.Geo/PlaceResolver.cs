@@ -122,7 +122,7 @@ public sealed class PlaceResolver
             }
 
             var hint = m.Hint == PlaceQueryHint.Any && EndsWithSettlementWord(m.Text) ? PlaceQueryHint.Settlement : m.Hint;
-            var pick = Pick(candidates[i], hint, container, targetCountry, anchors, out var isProxy);
+            var pick = Pick(candidates[i], hint, container, targetCountry, anchors, out var isProxy, m.Text);
             if (pick is null && m.Hint == PlaceQueryHint.Region && container is null)
             {
                 // "Lozova district" with no district in the data: the town stands for the area around it.
@@ -267,8 +267,10 @@ public sealed class PlaceResolver
         GazetteerEntry? container,
         string? targetCountry,
         List<GazetteerEntry> anchors,
-        out bool proxy)
+        out bool proxy,
+        string? text = null)
     {
+        var folded = text is null ? null : PlaceNames.Fold(text);
         proxy = false;
         var candidates = ByHint(all, hint, out _);
         if (candidates.IsEmpty)
@@ -335,6 +337,13 @@ public sealed class PlaceResolver
                     score += 60;
                     break;
                 }
+            }
+
+            // The place called exactly what the text says ("Bilhorod-Dnistrovskyi") before one that also
+            // answers to it (Belgorod, whose Ukrainian name is Bilhorod).
+            if (folded is not null && folded.StartsWith(PlaceNames.Fold(e.Name), StringComparison.Ordinal) && folded.Length - PlaceNames.Fold(e.Name).Length <= 9)
+            {
+                score += 15;
             }
 
             score += 10 * Math.Log10(e.Population + 1.0);

@@ -11,6 +11,12 @@ public sealed class PlaceResolverTests
         new(text, new TextSpan(0, text.Length), [], hint, container);
 
     // "Explosions were heard in Lozova in the Kharkiv region overnight."
+    [Theory]
+    [InlineData("Bilhorod-Dnistrovskyi", "UA")] // also an old Ukrainian name of Belgorod, a larger city
+    [InlineData("Bilhorod", "RU")]
+    public void The_place_named_exactly_wins_over_one_that_also_answers_to_the_name(string text, string country) =>
+        Assert.Equal(country, Compiled.Resolve(text).Country);
+
     [Fact]
     public void Container_region_decides_namesakes()
     {
