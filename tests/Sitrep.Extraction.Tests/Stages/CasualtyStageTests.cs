@@ -15,6 +15,7 @@ public class CasualtyStageTests
     [InlineData("No casualties were reported.", "injured:0 killed:0")]
     [InlineData("There were no immediate reports of fatalities.", "killed:0")]
     [InlineData("No one was hurt, officials said.", "injured:0")]
+    [InlineData("No one was killed or injured in the village.", "injured:0 killed:0")]
     [InlineData("The death toll from the strike on the city rose to 21 on Friday.", "killed:21r")]
     [InlineData("Debris fell on a house, injuring a 60-year-old man.", "injured:1")]
     [InlineData("Glide bombs killed one person and injured another six.", "injured:6 killed:1")]

@@ -367,7 +367,16 @@ public sealed class CasualtyStage : IStage
                     if (k < limit)
                     {
                         var kind = tokens[k].Lower is "killed" or "died" ? FigureKind.Killed : FigureKind.Injured;
-                        result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[k].End), kind, 0, Qualifier.Exact, new TextSpan(tokens[i].Start, tokens[i].End), "no-one"));
+                        var end = k;
+                        // "no one was killed or injured"
+                        if (k + 2 < s.EndToken && tokens[k + 1].Lower is "or" or "and" && tokens[k + 2].Lower is "killed" or "injured" or "hurt" or "wounded" or "died"
+                            && (tokens[k + 2].Lower is "killed" or "died" ? FigureKind.Killed : FigureKind.Injured) != kind)
+                        {
+                            end = k + 2;
+                            result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[end].End), kind == FigureKind.Killed ? FigureKind.Injured : FigureKind.Killed, 0, Qualifier.Exact, tokens[i].Span, "no-one"));
+                        }
+
+                        result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[end].End), kind, 0, Qualifier.Exact, tokens[i].Span, "no-one"));
                     }
 
                     break;

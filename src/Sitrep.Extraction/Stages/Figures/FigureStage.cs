@@ -540,7 +540,7 @@ public sealed class FigureStage : IStage
     {
         var tokens = doc.Tokens;
         var first = FirstToken(doc, n);
-        var atStart = first == s.FirstToken || tokens[first - 1].Lower is "\"" or ":" or "total" or "of";
+        var atStart = first <= s.FirstToken || tokens[first - 1].Lower is "\"" or ":" or "total" or "of";
         var atEnd = weaponEnd >= s.EndToken || tokens[weaponEnd].Lower is "." or "\"" or "," or "against" or "at" or "on" or "toward" or "towards" or "targeting";
         return atStart && atEnd;
     }

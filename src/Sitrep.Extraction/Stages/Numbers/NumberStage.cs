@@ -59,7 +59,7 @@ public sealed class NumberStage : IStage
             var q = Qualifier.Exact;
             var spanStart = tokens[first].Start;
             var isAll = flag == "all";
-            if (first > 0 && tokens[first - 1].Lower == "all" && flag != "all")
+            if (first > 0 && tokens[first - 1].Lower == "all" && flag != "all" && SameLine(document.Text, tokens[first - 1].End, tokens[first].Start))
             {
                 isAll = true;
                 spanStart = tokens[first - 1].Start;
@@ -68,7 +68,7 @@ public sealed class NumberStage : IStage
             {
                 foreach (var (words, qual) in Qualifiers)
                 {
-                    if (EndsWith(tokens, first, words))
+                    if (EndsWith(tokens, first, words) && SameLine(document.Text, tokens[first - words.Length].End, tokens[first].Start))
                     {
                         q = qual;
                         spanStart = tokens[first - words.Length].Start;
@@ -280,6 +280,9 @@ public sealed class NumberStage : IStage
         // Ordinal words and clock times spelled in digits like "0030GMT" are words, not numbers, already.
         return false;
     }
+
+    /// <summary>A hedge on the line before ("at least\n16") belongs to another sentence.</summary>
+    private static bool SameLine(string text, int from, int to) => text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny('\n', '\r') < 0;
 
     private static bool EndsWith(IReadOnlyList<Token> tokens, int before, string[] words)
     {
