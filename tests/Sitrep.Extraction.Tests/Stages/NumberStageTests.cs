@@ -35,6 +35,14 @@ public class NumberStageTests
         Assert.Equal(14, n.Value);
     }
 
+    [Fact]
+    public void A_hedge_on_the_line_before_is_not_the_numbers()
+    {
+        var n = Assert.Single(Annotate.Layer<NumberMention>("They said at least\n38 drones flew.", Layers.Numbers));
+        Assert.Equal(Qualifier.Exact, n.Qualifier);
+        Assert.False(Assert.Single(Annotate.Layer<NumberMention>("all\n38 drones", Layers.Numbers)).IsAll);
+    }
+
     [Theory]
     [InlineData("Sirens sounded at 10:15 in the city.")]
     [InlineData("The attack came on 25 October.")]
