@@ -34,6 +34,13 @@ public class DateStageTests
         Assert.Equal(new DateOnly(2024, 11, 9), rel.Date.Date);
     }
 
+    [Fact]
+    public void The_day_before_counts_from_the_last_date_the_report_gave()
+    {
+        var dates = Annotate.Layer<DateMention>("Drones hit Sumy on November 3. The day before, missiles struck Kharkiv.", Layers.Dates);
+        Assert.Equal(new DateOnly(2024, 11, 2), Assert.Single(dates, d => d.IsRelative).Date.Date);
+    }
+
     [Theory]
     [InlineData("Three soldiers were killed earlier this week.", DatePrecision.Week)]
     [InlineData("Kyiv came under attack last week.", DatePrecision.Week)]

@@ -55,6 +55,7 @@ public sealed class DateStage : IStage
         }
 
         var result = ImmutableArray.CreateBuilder<Mention>();
+        DateOnly? lastDate = null;
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
             var found = new List<DateMention>();
@@ -80,12 +81,20 @@ public sealed class DateStage : IStage
                 var anchor = m.Rule == "day-after"
                     ? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null)
                     : found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null);
-                var baseDate = anchor?.Date.Date ?? (m.Rule == "day-after" ? null : published);
+                // Without an anchor in its sentence, "The day before, …" counts from the last date the report gave.
+                var baseDate = anchor?.Date.Date ?? (m.Rule == "day-after" ? null : lastDate ?? published);
                 var resolved = baseDate?.AddDays(offset);
                 found[k] = m with { Date = new EventDate(resolved, DatePrecision.Day, m.Date.Text, m.Date.Span) };
             }
 
             result.AddRange(found);
+            foreach (var m in found)
+            {
+                if (!m.IsPeriod && m.Date.Date is { } d && m.Date.Precision is DatePrecision.Day or DatePrecision.Night && m.Rule is not ("today" or "numeric-date"))
+                {
+                    lastDate = d;
+                }
+            }
         }
 
         return result.ToImmutable();
