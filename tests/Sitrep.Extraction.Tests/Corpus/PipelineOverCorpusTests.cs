@@ -57,12 +57,22 @@ public sealed class PipelineOverCorpusTests(ITestOutputHelper output)
             recall.Add(r.Gold, Pipeline.Extract(r.ToArticle()));
         }
 
-        output.WriteLine($"fact recall over {Count} generated reports (bag view, strike events only; no threshold asserted); gazetteer: {GazetteerPath ?? "none"}");
+        output.WriteLine($"fact recall over {Count} generated reports (bag view, strike events only; floors guard against regressions); gazetteer: {GazetteerPath ?? "none"}");
         foreach (var line in recall.Lines())
         {
             output.WriteLine(line);
         }
 
         Assert.All(FactRecall.Kinds, k => Assert.InRange(recall.Recall(k), 0.0, 1.0));
+
+        // A regression guard, not a score to chase: the generated phrasing is the project's own.
+        Assert.True(recall.Recall("count") >= 0.85, $"count recall {recall.Recall("count"):F3} fell below 0.85");
+        Assert.True(recall.Recall("casualty") >= 0.85, $"casualty recall {recall.Recall("casualty"):F3} fell below 0.85");
+        Assert.True(recall.Recall("date") >= 0.90, $"date recall {recall.Recall("date"):F3} fell below 0.90");
+        Assert.True(recall.Recall("attacker") >= 0.90, $"attacker recall {recall.Recall("attacker"):F3} fell below 0.90");
+        if (GazetteerPath is not null)
+        {
+            Assert.True(recall.Recall("place") >= 0.90, $"place recall {recall.Recall("place"):F3} fell below 0.90");
+        }
     }
 }
