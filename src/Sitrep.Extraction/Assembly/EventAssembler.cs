@@ -295,6 +295,21 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
         }
 
+        // Still no clue: when every other attack the report tells is by one side, so is this one
+        // ("Separately, the mayor reported a drone attack" in a report of Russian strikes).
+        var sides = built.Select(x => x.Event.Attacker).Where(a => a != "unknown").Distinct().ToList();
+        if (sides.Count == 1)
+        {
+            for (var k = 0; k < built.Count; k++)
+            {
+                if (built[k].Event.Attacker == "unknown" && built[k].Event.Kind == EventKind.Strike)
+                {
+                    var ev = built[k].Event;
+                    built[k] = (built[k].Draft, ev with { Attacker = sides[0], TargetCountry = ev.TargetCountry == "other" ? (sides[0] == "RU" ? "UA" : "RU") : ev.TargetCountry });
+                }
+            }
+        }
+
         Diagnose(doc, built.Select(x => x.Event), allPlaces, resolvedPlaces);
         return ([.. built.Select(x => x.Event)], resolvedPlaces);
     }

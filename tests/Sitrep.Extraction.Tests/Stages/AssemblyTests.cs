@@ -112,6 +112,17 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void An_attack_with_no_clue_to_its_attacker_takes_the_reports_one_side()
+    {
+        var x = Annotate.Extract("""
+            Russian missiles struck Kharkiv on Tuesday, killing two people.
+            Separately, the mayor reported a drone attack that injured a woman.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.All(x.Events, e => Assert.Equal("RU", e.Attacker));
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
