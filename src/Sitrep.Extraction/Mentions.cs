@@ -80,6 +80,9 @@ public sealed record FigureMention(TextSpan Span, FigureKind Kind, int Value, Qu
 {
     /// <summary>"missiles and drones" counted together; used only when no per-weapon figure exists.</summary>
     public bool IsCombined { get; init; }
+
+    /// <summary>"two more drones were destroyed", "a further five": added to the figure told before.</summary>
+    public bool IsIncrement { get; init; }
 }
 
 /// <summary>Who says something in a sentence: "the Ukrainian air force said".</summary>

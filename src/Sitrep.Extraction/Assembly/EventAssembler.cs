@@ -843,8 +843,23 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        ImmutableArray<FigureClaim> Claims(List<FigureMention> figs) =>
-            [.. figs.Select(f => new FigureClaim(f.Kind, f.Value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f)) { Rule = "figures/" + f.Rule })];
+        ImmutableArray<FigureClaim> Claims(List<FigureMention> figs)
+        {
+            // "two more drones were destroyed" adds to the figure told before it.
+            var running = new Dictionary<FigureKind, int>();
+            var claims = ImmutableArray.CreateBuilder<FigureClaim>(figs.Count);
+            foreach (var f in figs.OrderBy(f => f.Span.Start))
+            {
+                var value = f.IsIncrement && running.TryGetValue(f.Kind, out var before) ? before + f.Value : f.Value;
+                running[f.Kind] = value;
+                claims.Add(new FigureClaim(f.Kind, value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f))
+                {
+                    Rule = "figures/" + f.Rule + (value != f.Value ? "+earlier" : ""),
+                });
+            }
+
+            return claims.MoveToImmutable();
+        }
 
         var casualtyClaims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOfMention(c))
         {

@@ -123,6 +123,14 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void Two_more_destroyed_adds_to_the_figure_before()
+    {
+        var x = Annotate.Extract("Three Ukrainian drones were destroyed over the Kursk region overnight, the governor said. Later, two more drones were shot down.");
+        var e = Assert.Single(x.Events);
+        Assert.Equal(5, e.Weapons.Single().Current(FigureKind.Destroyed)!.Value);
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");

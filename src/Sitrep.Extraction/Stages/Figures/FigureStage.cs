@@ -161,9 +161,12 @@ public sealed class FigureStage : IStage
                 wref = new WeaponRef(WeaponCategory.Other, null);
             }
 
+            var first = FirstToken(doc, n);
+            var increment = (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more") || (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further" or "additional");
             result.Add(Figure(doc, k2.Value, n, wref, n.Span, weapon.Span, explicitWeapon ? "N-weapon-verb" : "N-verb") with
             {
                 IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
+                IsIncrement = increment && k2.Value != FigureKind.Launched,
             });
         }
 
