@@ -229,7 +229,9 @@ public sealed class EventAssembler(IPlaceLookup? places)
             {
                 var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
                 var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
-                if (had.Count > 0 && !had.Overlaps(now))
+                var hadModels = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Model).ToHashSet(StringComparer.Ordinal);
+                var otherModels = sWeapons.All(w => w.Weapon.Model is not null && !hadModels.Contains(w.Weapon.Model));
+                if (had.Count > 0 && (!had.Overlaps(now) || otherModels))
                 {
                     var d3 = target.Date;
                     var s3 = side ?? target.Side;
@@ -662,6 +664,11 @@ public sealed class EventAssembler(IPlaceLookup? places)
         {
             var w = tokens[i].Lower;
             if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
+            {
+                return true;
+            }
+
+            if (w == "additionally" && i == s.FirstToken)
             {
                 return true;
             }
