@@ -13,6 +13,7 @@ public sealed class Document
 {
     private readonly Dictionary<string, ImmutableArray<Mention>> _layers = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<(string Layer, Type Type), object> _typed = [];
 
     public Document(Article article)
     {
@@ -39,13 +40,18 @@ public sealed class Document
         }
     }
 
-    /// <summary>The mentions of a layer, of one type; empty when the layer was not produced.</summary>
+    /// <summary>The mentions of a layer, of one type; empty when the layer was not produced. Cached: layers never change.</summary>
     public ImmutableArray<T> Layer<T>(string layer)
         where T : Mention
     {
         if (!_layers.TryGetValue(layer, out var all))
         {
             return [];
+        }
+
+        if (_typed.TryGetValue((layer, typeof(T)), out var cached))
+        {
+            return (ImmutableArray<T>)cached;
         }
 
         var b = ImmutableArray.CreateBuilder<T>(all.Length);
@@ -57,7 +63,9 @@ public sealed class Document
             }
         }
 
-        return b.ToImmutable();
+        var typed = b.ToImmutable();
+        _typed[(layer, typeof(T))] = typed;
+        return typed;
     }
 
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);

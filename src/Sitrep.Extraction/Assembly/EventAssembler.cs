@@ -107,7 +107,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         var units = Segments(doc, sentences, dates).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf);
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf, SentenceOf(sentences));
 
         var drafts = new List<Draft>();
         var lead = new Draft(0) { IsLead = true };
@@ -209,7 +209,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
-            if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !HasNewAttackCue(doc, s))
+            var newAttackCue = HasNewAttackCue(doc, s);
+            if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var families = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
@@ -225,7 +226,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
             // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack
             // that day, by other weapons, is another event.
-            if (HasNewAttackCue(doc, s) && sWeapons.Count > 0 && target.Units.Count > 0)
+            if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0)
             {
                 var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
                 var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
@@ -584,7 +585,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
     private static bool IsHypothetical(Document doc, SentenceMention s)
     {
         var tokens = doc.Tokens;
-        var covered = new bool[s.EndToken - s.FirstToken];
+        bool[]? covered = null;
         var any = false;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
@@ -598,6 +599,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             any = true;
+            covered ??= new bool[s.EndToken - s.FirstToken];
             for (var k = i; k < Math.Min(s.EndToken, i + 9); k++)
             {
                 if (k > i + 1 && tokens[k].Lower is "for" or "after" or "," or "following")
@@ -616,7 +618,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (!covered[i - s.FirstToken] && AttackWords.Contains(tokens[i].Lower))
+            if (!covered![i - s.FirstToken] && AttackWords.Contains(tokens[i].Lower))
             {
                 return false;
             }
@@ -779,7 +781,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
         List<FigureMention>[] Figures,
         List<ActorMention>[] Actors,
         List<ClaimantMention>[] Claimants,
-        Dictionary<PlaceMention, PlaceRef> Resolved);
+        Dictionary<PlaceMention, PlaceRef> Resolved,
+        Func<Mention, int> SentenceOf);
 
     private ExtractedEvent? Build(Document doc, Draft d, Bucketed b)
     {
@@ -834,7 +837,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             var evidenceSpan = famMentions.Count > 0 ? famMentions[0].Span : famFigures[0].Span;
-            var groups = GroupByWeapon(famFigures, SentenceOf(doc));
+            var groups = GroupByWeapon(famFigures, b.SentenceOf);
             if (groups.Count <= 1)
             {
                 var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
@@ -880,9 +883,10 @@ public sealed class EventAssembler(IPlaceLookup? places)
         var resolved = evPlaces.Select(p => b.Resolved[p]).ToList();
         var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
         var uniquePlaces = new List<PlaceRef>();
+        var seenNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in kept)
         {
-            if (!uniquePlaces.Any(u => PlaceNames.Fold(u.Text) == PlaceNames.Fold(p.Text)))
+            if (seenNames.Add(PlaceNames.Fold(p.Text)))
             {
                 uniquePlaces.Add(p);
             }
@@ -935,9 +939,9 @@ public sealed class EventAssembler(IPlaceLookup? places)
     /// specific weapon there is, and stands apart when there are several.
     /// </summary>
     /// <summary>The index of the sentence a mention starts in.</summary>
-    private static Func<Mention, int> SentenceOf(Document doc)
+    private static Func<Mention, int> SentenceOf(ImmutableArray<SentenceMention> sentences)
     {
-        var starts = doc.Layer<SentenceMention>(Layers.Sentences).Select(x => x.Span.Start).ToArray();
+        var starts = sentences.Select(x => x.Span.Start).ToArray();
         return m =>
         {
             var i = Array.BinarySearch(starts, m.Span.Start);
