@@ -321,9 +321,20 @@ public sealed class PlaceResolver
 
             foreach (var a in anchors)
             {
-                if (ReferenceEquals(a, e))
+                if (ReferenceEquals(a, e) || a == e)
                 {
-                    continue;
+                    if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
+                    {
+                        score += 150; // the report names this very town elsewhere without doubt ("the city of Belgorod")
+                        break;
+                    }
+
+                    continue; // "the Belgorod region" elsewhere does not make a bare "Belgorod" the region
+                }
+
+                if (e.Feature == PlaceFeature.Admin1 && a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility && a.Admin1 == e.Name)
+                {
+                    continue; // nor does a town make its namesake mention the region around it
                 }
 
                 if (a.Admin1 is not null && a.Admin1 == e.Admin1 && a.Country == e.Country)

@@ -11,6 +11,20 @@ public sealed class PlaceResolverTests
         new(text, new TextSpan(0, text.Length), [], hint, container);
 
     // "Explosions were heard in Lozova in the Kharkiv region overnight."
+    [Fact]
+    public void A_region_or_town_named_elsewhere_leaves_a_bare_name_the_town()
+    {
+        var refs = Compiled.Resolve(
+        [
+            new PlaceQuery("Belgorod region", new TextSpan(0, 15), [], PlaceQueryHint.Region),
+            new PlaceQuery("Belgorod", new TextSpan(20, 28), []),
+            new PlaceQuery("Belgorod", new TextSpan(40, 48), [], PlaceQueryHint.Settlement),
+        ], null);
+        Assert.Equal("admin1", refs[0].Feature);
+        Assert.Equal("populated_place", refs[1].Feature);
+        Assert.Equal("populated_place", refs[2].Feature);
+    }
+
     [Theory]
     [InlineData("Bilhorod-Dnistrovskyi", "UA")] // also an old Ukrainian name of Belgorod, a larger city
     [InlineData("Bilhorod", "RU")]

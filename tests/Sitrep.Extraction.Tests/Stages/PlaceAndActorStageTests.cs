@@ -14,8 +14,18 @@ public class PlaceAndActorStageTests
     [InlineData("Moscow rejected the claims.", "")]
     [InlineData("The weapons come from Kyiv's Western backers.", "")]
     [InlineData("Missiles were fired from Belarus at Kyiv.", "Kyiv")]
+    [InlineData("Shelling hit the city centre.", "")]
     [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Fact]
+    public void A_plural_region_word_makes_every_name_of_the_list_a_region()
+    {
+        var places = Annotate.Layer<PlaceMention>("Drones were downed over the Kharkiv and Kursk regions.", Layers.Places);
+        Assert.Equal(["Kharkiv", "Kursk"], places.Select(p => p.Text));
+        Assert.All(places, p => Assert.Equal(PlaceHint.Region, p.Hint));
+        Assert.All(places, p => Assert.Contains(p.Candidates, c => c.Feature == Sitrep.Geo.PlaceFeature.Admin1));
+    }
 
     [Fact]
     public void A_region_contains_the_place_before_it()

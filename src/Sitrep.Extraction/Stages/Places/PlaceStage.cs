@@ -65,10 +65,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
 
                 var capitalized = t.IsCapitalized(text);
-                var big = candidates.Any(c => c.Population >= 300_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Country);
-                if (!capitalized && !(big && candidates.Any(c => c.Population >= 300_000 || c.Feature == PlaceFeature.Country)))
+                if (!capitalized && !candidates.Any(c => (c.Population >= 300_000 || c.Feature == PlaceFeature.Country) && PlaceNames.Fold(c.Name) == key))
                 {
-                    continue;
+                    continue; // "kyiv" in translated text, but not "city" for the City of London
                 }
 
                 var prev = i > sentence.FirstToken ? tokens[i - 1].Lower : "";
@@ -111,8 +110,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
                 else if (regionFollows)
                 {
-                    // "Kursk border region", "Oriol and Kursk regions": the region word belongs to the name.
-                    spanEnd = next == "border" ? end + 2 : end + 1;
+                    // "Kursk border region": the region word belongs to the name. "the Oryol and Kaluga regions":
+                    // a plural belongs to every name of the list, so each is named alone, as a region.
+                    var regionToken = next == "border" ? end + 1 : end;
+                    spanEnd = tokens[regionToken].Lower.EndsWith('s') ? end : regionToken + 1;
                     hint = PlaceHint.Region;
                     var regionKey = key + " region";
                     var regional = lookup.Find(regionKey);
@@ -144,6 +145,28 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+
+        // "the Bryansk, Oryol and Kaluga regions": the plural makes every name of the list a region.
+        for (var k = found.Count - 1; k > 0; k--)
+        {
+            var last = found[k];
+            if (last.Hint != PlaceHint.Region || last.EndToken >= tokens.Count || !tokens[last.EndToken].Lower.EndsWith('s') || !RegionWords.Contains(tokens[last.EndToken].Lower))
+            {
+                continue;
+            }
+
+            for (var j = k - 1; j >= 0; j--)
+            {
+                var between = Enumerable.Range(found[j].EndToken, found[j + 1].TokenIndex - found[j].EndToken).Select(document.Lower).ToList();
+                if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
+                {
+                    break;
+                }
+
+                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional.IsDefaultOrEmpty ? found[j].Candidates : regional };
+            }
+        }
 
         // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
         for (var k = 1; k < found.Count; k++)
@@ -357,6 +380,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
     }
 
+    private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics";
+
     private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
 
     private static int StripPossessive(Document doc, Token t) =>
@@ -373,7 +398,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         if (char.IsUpper(text[tokens[i].Start]))
         {
             while (max < lookup!.MaxWords && i + max < limit && tokens[i + max].IsWord
-                   && (char.IsUpper(text[tokens[i + max].Start]) || RegionWords.Contains(StripS(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
+                   && (char.IsUpper(text[tokens[i + max].Start]) || (RegionWords.Contains(StripS(tokens[i + max].Lower)) && !IsPluralRegion(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
             {
                 max++;
             }
