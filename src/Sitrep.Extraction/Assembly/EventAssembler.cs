@@ -107,7 +107,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
         var units = Segments(doc, sentences, dates).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf, SentenceOf(sentences));
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf, SentenceOf(sentences), allPlaces);
 
         var drafts = new List<Draft>();
         var lead = new Draft(0) { IsLead = true };
@@ -694,12 +694,21 @@ public sealed class EventAssembler(IPlaceLookup? places)
         "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",
         "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");
 
-    /// <summary>"Russia has repeatedly targeted Ukraine's energy system", "Russia now produces thousands of drones": about the war, not an attack.</summary>
+    /// <summary>
+    /// "Russia has repeatedly targeted Ukraine's energy system", "Russia now produces thousands of drones",
+    /// "losses estimated at 315,000 soldiers wounded or killed": about the war, not an attack.
+    /// </summary>
     private static bool IsGeneric(Document doc, SentenceMention s)
     {
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (Habitual.Contains(doc.Tokens[i].Lower))
+            var t = doc.Tokens[i];
+            if (Habitual.Contains(t.Lower))
+            {
+                return true;
+            }
+
+            if (t.Kind == TokenKind.Number && t.Lower.Length is > 4 and < 10 && int.TryParse(t.Lower, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > Stages.Casualties.CasualtyStage.MaxPerStrike)
             {
                 return true;
             }
@@ -782,7 +791,8 @@ public sealed class EventAssembler(IPlaceLookup? places)
         List<ActorMention>[] Actors,
         List<ClaimantMention>[] Claimants,
         Dictionary<PlaceMention, PlaceRef> Resolved,
-        Func<Mention, int> SentenceOf);
+        Func<Mention, int> SentenceOf,
+        ImmutableArray<PlaceMention> AllPlaces);
 
     private ExtractedEvent? Build(Document doc, Draft d, Bucketed b)
     {
@@ -882,11 +892,28 @@ public sealed class EventAssembler(IPlaceLookup? places)
         var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
         var resolved = evPlaces.Select(p => b.Resolved[p]).ToList();
         var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
+        // A place named in the event brings the region the report puts it in ("Tatarstan, where Kazan is located").
+        foreach (var m in evPlaces.ToList())
+        {
+            // The link may sit on another mention of the same place.
+            var id = b.Resolved[m].GazetteerId;
+            var linked = m.ContainerIndex is not null ? m : b.AllPlaces.FirstOrDefault(o => o.ContainerIndex is not null && id is not null && b.Resolved[o].GazetteerId == id);
+            if (linked?.ContainerIndex is int c && c >= 0 && c < b.AllPlaces.Length && !evPlaces.Contains(b.AllPlaces[c]) && !b.AllPlaces[c].IsReference)
+            {
+                evPlaces.Add(b.AllPlaces[c]);
+                if (b.Resolved[b.AllPlaces[c]] is { Feature: not "country" } container)
+                {
+                    kept.Add(container);
+                }
+            }
+        }
+
+        // One place once, however often and however spelled ("Oriol region", "Oriol").
         var uniquePlaces = new List<PlaceRef>();
         var seenNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in kept)
         {
-            if (seenNames.Add(PlaceNames.Fold(p.Text)))
+            if (seenNames.Add(p.GazetteerId ?? PlaceNames.Fold(p.Text)))
             {
                 uniquePlaces.Add(p);
             }

@@ -131,6 +131,18 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void The_region_a_report_puts_a_place_in_joins_its_event_once()
+    {
+        var x = Annotate.Extract("""
+            Ukrainian drones hit Kursk early on Thursday, injuring two people, the governor said.
+            The governor of the Kursk region, where Kursk is located, spoke on television.
+            The losses of the war are estimated at 500,000 soldiers killed or wounded.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(["Kursk", "Kursk region"], e.Places.Select(p => p.Text));
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");

@@ -15,6 +15,10 @@ public class PlaceAndActorStageTests
     [InlineData("The weapons come from Kyiv's Western backers.", "")]
     [InlineData("Missiles were fired from Belarus at Kyiv.", "Kyiv")]
     [InlineData("Shelling hit the city centre.", "")]
+    [InlineData("Missiles hit Kharkiv a day after troops withdrew from the city of Lozova.", "Kharkiv")]
+    [InlineData("Drones hit Lozova, a town south of the capital of the Kharkiv region.", "Lozova")]
+    [InlineData("Moscow condemned the attacks by Kyiv on its border towns.", "")]
+    [InlineData("Odesa was hit at dawn.", "Odesa")]
     [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 

@@ -132,7 +132,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     || prev == "from" && !regionFollows
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
-                    || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"));
+                    || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
+                    || IsFromOrCapitalOf(document, sentence, i);
                 found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, prev == "from" && !regionFollows ? "gazetteer-origin" : "gazetteer")
                 {
                     Candidates = candidates,
@@ -192,7 +193,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords MetonymVerbs = FrozenWords.Of(
         "launched", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
-        "warned", "warns", "responded", "demands", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
+        "warned", "warns", "responded", "demands", "condemned", "condemns", "denounced", "welcomed", "hailed", "criticised", "criticized", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
 
     private static readonly FrozenWords FacilityWords = FrozenWords.Of(
         "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
@@ -355,9 +356,31 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return MetonymVerbs.Contains(next) || (prev == "to" && i >= 2 && tokens[i - 2].Lower == "according")
-            || prev is "whether" or "blamed" or "accused" or "holds" or "held" or "blames" or "accuses" or "urged" or "urges" or "told" or "tells" or "warned" or "warns"
+            || prev is "whether" or "blamed" or "accused" or "by" or "holds" or "held" or "blames" or "accuses" or "urged" or "urges" or "told" or "tells" or "warned" or "warns"
                 or "asked" or "asks" or "prompting" or "forcing" or "forced" or "pressed" or "pressing" or "allowing" or "letting" or "helping" or "persuade" or "convince"
             || (next == "to" && next2.Length > 0 && !char.IsUpper(doc.Text[tokens[end + 1].Start]) && prev.EndsWith("ing", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "withdrew from the city of Severodonetsk": a place left, not hit; "the capital of the eastern Luhansk
+    /// province": a place named to locate another.
+    /// </summary>
+    private static bool IsFromOrCapitalOf(Document doc, SentenceMention s, int i)
+    {
+        if (i <= s.FirstToken)
+        {
+            return false;
+        }
+
+        var k = i - 1;
+        while (k > s.FirstToken && (doc.Tokens[k].Lower is "the" or "of" or "eastern" or "western" or "northern" or "southern" or "central"
+                                    || SettlementWords.Contains(doc.Tokens[k].Lower) || RegionWords.Contains(doc.Tokens[k].Lower)) && i - k < 6)
+        {
+            k--;
+        }
+
+        var w = doc.Tokens[k].Lower;
+        return k < i - 1 && (w == "from" || (w == "capital" && doc.Lower(k + 1) == "of"));
     }
 
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
@@ -376,6 +399,23 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
+            }
+        }
+
+        // "the regional leader of Tatarstan, where Kazan is located": the region contains the town after it.
+        for (var k = 0; k + 1 < found.Count; k++)
+        {
+            var region = found[k];
+            var town = found[k + 1];
+            if (town.TokenIndex - region.EndToken is < 2 or > 3 || town.ContainerIndex is not null)
+            {
+                continue;
+            }
+
+            var between = Enumerable.Range(region.EndToken, town.TokenIndex - region.EndToken).Select(doc.Lower).ToList();
+            if (between[^1] == "where" && town.EndToken + 1 < doc.Tokens.Count && doc.Lower(town.EndToken) is "is" or "lies" && doc.Lower(town.EndToken + 1) is "located" or "situated")
+            {
+                found[k + 1] = town with { ContainerIndex = k };
             }
         }
     }
