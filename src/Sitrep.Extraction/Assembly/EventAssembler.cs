@@ -692,7 +692,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
 
     private static readonly FrozenWords Habitual = FrozenWords.Of(
         "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",
-        "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");
+        "continuing", "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");
 
     /// <summary>
     /// "Russia has repeatedly targeted Ukraine's energy system", "Russia now produces thousands of drones",

@@ -57,6 +57,7 @@ public class AssemblyTests
         var x = Annotate.Extract("""
             Drones hit Kharkiv overnight, injuring three people.
             Russia has repeatedly targeted Odesa's port with drones.
+            The army is continuing its bombardment of Odesa and other cities.
             The Kremlin threatened to strike Kyiv with missiles.
             """);
         var e = Assert.Single(x.Events);
