@@ -132,7 +132,12 @@ public sealed class EventAssembler(IPlaceLookup? places)
             }
 
             var sDates = b.Dates[u];
-            if (sDates.Any(d => d.IsPeriod) && (sFigures.Count > 0 || sCasualties.Count > 0))
+            if (sDates.Any(d => d.IsPeriod) && sFigures.Count == 0 && sCasualties.Count == 0)
+            {
+                continue; // "shelled border communities 27 times over the past day": a tally, no attack of its own
+            }
+
+            if (sDates.Any(d => d.IsPeriod))
             {
                 aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = sDates.First(d => d.IsPeriod) };
                 if (!drafts.Contains(aggregate))

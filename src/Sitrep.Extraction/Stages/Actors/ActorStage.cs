@@ -127,9 +127,10 @@ public sealed class ActorStage : IStage
                     capital |= char.IsUpper(doc.Text[tokens[k].Start]) || tokens[k].Lower is "governor" or "mayor" or "ministry" or "military" or "force" or "authorities" or "officials" or "administration" or "service";
                 }
 
-                if (!capital || tokens[start].Lower is "it" or "he" or "she" or "they" or "we" or "i" or "this" or "there")
+                if (!capital || tokens[start].Lower is "it" or "he" or "she" or "they" or "we" or "i" or "this" or "there" or "no"
+                    || Enumerable.Range(start, end - start).Any(k => tokens[k].Lower is "were" or "was" or "is" or "are" or "been" or "had" or "has" or "have"))
                 {
-                    continue;
+                    continue; // "No casualties were reported": a clause, not a name
                 }
             }
             else
