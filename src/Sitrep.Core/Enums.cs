@@ -119,6 +119,38 @@ public static class ContractNames
         _ => WeaponCategory.Other,
     };
 
+    /// <summary>The qualifier named by its contract name ("at_least"); <see cref="Qualifier.Exact"/> for anything else.</summary>
+    public static Qualifier ParseQualifier(string name) => name switch
+    {
+        "at_least" => Qualifier.AtLeast,
+        "more_than" => Qualifier.MoreThan,
+        "about" => Qualifier.About,
+        "up_to" => Qualifier.UpTo,
+        "less_than" => Qualifier.LessThan,
+        _ => Qualifier.Exact,
+    };
+
+    /// <summary>The figure kind named by its contract name ("destroyed"); <see cref="FigureKind.Injured"/> for anything else.</summary>
+    public static FigureKind ParseFigure(string name) => name switch
+    {
+        "launched" => FigureKind.Launched,
+        "destroyed" => FigureKind.Destroyed,
+        "suppressed" => FigureKind.Suppressed,
+        "killed" => FigureKind.Killed,
+        _ => FigureKind.Injured,
+    };
+
+    /// <summary>The date precision named by its contract name ("night"); <see cref="DatePrecision.Unknown"/> for anything else.</summary>
+    public static DatePrecision ParsePrecision(string name) => name switch
+    {
+        "day" => DatePrecision.Day,
+        "night" => DatePrecision.Night,
+        "week" => DatePrecision.Week,
+        "month" => DatePrecision.Month,
+        "year" => DatePrecision.Year,
+        _ => DatePrecision.Unknown,
+    };
+
     /// <summary>The scoring family of a category: drone, missile, bomb, artillery or other.</summary>
     public static string Family(this WeaponCategory c) => c switch
     {

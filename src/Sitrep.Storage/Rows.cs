@@ -203,46 +203,13 @@ internal sealed class RowSet
 /// <summary>The contract names of Core enums, both ways.</summary>
 internal static class Names
 {
-    public static WeaponCategory Category(string s) => s switch
-    {
-        "drone" => WeaponCategory.Drone,
-        "cruise_missile" => WeaponCategory.CruiseMissile,
-        "ballistic_missile" => WeaponCategory.BallisticMissile,
-        "missile" => WeaponCategory.Missile,
-        "guided_bomb" => WeaponCategory.GuidedBomb,
-        "artillery" => WeaponCategory.Artillery,
-        "rocket" => WeaponCategory.Rocket,
-        _ => WeaponCategory.Other,
-    };
+    public static WeaponCategory Category(string s) => ContractNames.ParseCategory(s);
 
-    public static Qualifier Qualifier(string s) => s switch
-    {
-        "at_least" => Core.Qualifier.AtLeast,
-        "more_than" => Core.Qualifier.MoreThan,
-        "about" => Core.Qualifier.About,
-        "up_to" => Core.Qualifier.UpTo,
-        "less_than" => Core.Qualifier.LessThan,
-        _ => Core.Qualifier.Exact,
-    };
+    public static Qualifier Qualifier(string s) => ContractNames.ParseQualifier(s);
 
-    public static FigureKind Figure(string s) => s switch
-    {
-        "launched" => FigureKind.Launched,
-        "destroyed" => FigureKind.Destroyed,
-        "suppressed" => FigureKind.Suppressed,
-        "killed" => FigureKind.Killed,
-        _ => FigureKind.Injured,
-    };
+    public static FigureKind Figure(string s) => ContractNames.ParseFigure(s);
 
-    public static DatePrecision Precision(string s) => s switch
-    {
-        "day" => DatePrecision.Day,
-        "night" => DatePrecision.Night,
-        "week" => DatePrecision.Week,
-        "month" => DatePrecision.Month,
-        "year" => DatePrecision.Year,
-        _ => DatePrecision.Unknown,
-    };
+    public static DatePrecision Precision(string s) => ContractNames.ParsePrecision(s);
 
     public static DiagnosticSeverity Severity(string s) => s switch
     {
