@@ -1,3 +1,4 @@
+using Sitrep.Extraction.Output;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -263,15 +264,15 @@ internal static class EventOutput
             w.WriteStartObject();
             w.WriteString("category", u.Weapon.Category.ToContract());
             w.WriteString("model", u.Weapon.Model);
-            Number(w, "launched", u.Current(FigureKind.Launched)?.Value);
-            Number(w, "destroyed", u.Current(FigureKind.Destroyed)?.Value);
-            Number(w, "suppressed", u.Current(FigureKind.Suppressed)?.Value);
+            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
+            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
+            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        Number(w, "killed", f.Killed);
-        Number(w, "injured", f.Injured);
+        w.WriteNumberOrNull("killed", f.Killed);
+        w.WriteNumberOrNull("injured", f.Injured);
         w.WriteString("claimed_by", f.ClaimedBy.Length == 0 ? null : f.ClaimedBy);
         w.WriteStartArray("figures");
         foreach (var (claim, weapon) in e.Weapons.SelectMany(u => u.Claims.Select(c => (c, (WeaponRef?)u.Weapon))).Concat(e.Casualties.Select(c => (c, (WeaponRef?)null))))
@@ -310,8 +311,8 @@ internal static class EventOutput
         w.WriteString("feature", p.Feature);
         w.WriteString("country", p.Country);
         w.WriteString("admin1", p.Admin1);
-        Number(w, "lat", p.Latitude);
-        Number(w, "lon", p.Longitude);
+        w.WriteNumberOrNull("lat", p.Latitude);
+        w.WriteNumberOrNull("lon", p.Longitude);
         w.WriteString("gazetteer_id", p.GazetteerId);
         w.WriteEndObject();
     }
@@ -352,10 +353,10 @@ internal static class EventOutput
             w.WriteString("location", f.Location is null ? null : f.Location.Name ?? f.Location.Text);
             w.WriteString("places", f.Places);
             w.WriteString("weapons", f.Weapons);
-            Number(w, "launched", f.Launched);
-            Number(w, "destroyed", f.Destroyed);
-            Number(w, "killed", f.Killed);
-            Number(w, "injured", f.Injured);
+            w.WriteNumberOrNull("launched", f.Launched);
+            w.WriteNumberOrNull("destroyed", f.Destroyed);
+            w.WriteNumberOrNull("killed", f.Killed);
+            w.WriteNumberOrNull("injured", f.Injured);
             w.WriteString("claimed_by", f.ClaimedBy);
             w.WriteNumber("report_id", s.Report.Id);
             w.WriteString("report_url", s.Report.Url);
@@ -366,29 +367,7 @@ internal static class EventOutput
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Number(Utf8JsonWriter w, string name, int? v)
-    {
-        if (v is { } n)
-        {
-            w.WriteNumber(name, n);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
-    private static void Number(Utf8JsonWriter w, string name, double? v)
-    {
-        if (v is { } n)
-        {
-            w.WriteNumber(name, n);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     public static string Kind(EventKind k) => k == EventKind.Aggregate ? "aggregate" : "strike";
 

@@ -1111,16 +1111,7 @@ public sealed class EventAssembler(IPlaceLookup? places)
         {
             Name = pick.Name,
             GazetteerId = pick.Id,
-            Feature = pick.Feature switch
-            {
-                PlaceFeature.PopulatedPlace => "populated_place",
-                PlaceFeature.Admin1 => "admin1",
-                PlaceFeature.Admin2 => "admin2",
-                PlaceFeature.Country => "country",
-                PlaceFeature.Facility => "facility",
-                PlaceFeature.Water => "water",
-                _ => "other",
-            },
+            Feature = pick.FeatureName,
             Admin1 = pick.Admin1,
             Country = pick.Country,
             Latitude = pick.Latitude,

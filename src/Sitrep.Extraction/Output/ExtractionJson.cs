@@ -28,8 +28,8 @@ public static class ExtractionJson
             w.WriteNull("published");
         }
 
-        WriteNullable(w, "title", a.Title);
-        WriteNullable(w, "url", a.Url);
+        w.WriteStringOrNull("title", a.Title);
+        w.WriteStringOrNull("url", a.Url);
         w.WriteStartArray("events");
         foreach (var e in x.Events.Where(e => e.Kind == EventKind.Strike))
         {
@@ -105,17 +105,17 @@ public static class ExtractionJson
         {
             w.WriteStartObject();
             w.WriteString("category", u.Weapon.Category.ToContract());
-            WriteNullable(w, "model", u.Weapon.Model);
-            WriteCount(w, "launched", u.Current(FigureKind.Launched));
-            WriteCount(w, "destroyed", u.Current(FigureKind.Destroyed));
-            WriteCount(w, "suppressed", u.Current(FigureKind.Suppressed));
+            w.WriteStringOrNull("model", u.Weapon.Model);
+            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
+            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
+            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteCount(w, "killed", e.Killed);
-        WriteCount(w, "injured", e.Injured);
-        WriteNullable(w, "claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
+        w.WriteNumberOrNull("killed", e.Killed?.Value);
+        w.WriteNumberOrNull("injured", e.Injured?.Value);
+        w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
         w.WriteStartArray("claims");
         foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
         {
@@ -152,11 +152,11 @@ public static class ExtractionJson
         if (c.Weapon is { } wr)
         {
             w.WriteString("category", wr.Category.ToContract());
-            WriteNullable(w, "model", wr.Model);
+            w.WriteStringOrNull("model", wr.Model);
         }
 
-        WriteNullable(w, "claimed_by", c.Claimant?.Name);
-        WriteNullable(w, "claimant_side", c.Claimant?.Side);
+        w.WriteStringOrNull("claimed_by", c.Claimant?.Name);
+        w.WriteStringOrNull("claimant_side", c.Claimant?.Side);
         w.WriteBoolean("current", c.IsCurrent);
         w.WriteString("rule", c.Rule);
         w.WritePropertyName("evidence");
@@ -172,17 +172,17 @@ public static class ExtractionJson
     {
         w.WriteStartObject();
         w.WriteString("text", p.Text);
-        WriteNullable(w, "name", p.Name);
+        w.WriteStringOrNull("name", p.Name);
         w.WriteNumber("start", p.Span.Start);
         w.WriteNumber("end", p.Span.End);
-        WriteNullable(w, "gazetteer_id", p.GazetteerId);
-        WriteNullable(w, "feature", p.Feature);
-        WriteNullable(w, "admin1", p.Admin1);
-        WriteNullable(w, "country", p.Country);
-        WriteNumber(w, "lat", p.Latitude);
-        WriteNumber(w, "lon", p.Longitude);
-        WriteNumber(w, "geo_precision", p.GeoPrecision);
-        WriteNumber(w, "where_prec", p.WherePrecision);
+        w.WriteStringOrNull("gazetteer_id", p.GazetteerId);
+        w.WriteStringOrNull("feature", p.Feature);
+        w.WriteStringOrNull("admin1", p.Admin1);
+        w.WriteStringOrNull("country", p.Country);
+        w.WriteNumberOrNull("lat", p.Latitude);
+        w.WriteNumberOrNull("lon", p.Longitude);
+        w.WriteNumberOrNull("geo_precision", p.GeoPrecision);
+        w.WriteNumberOrNull("where_prec", p.WherePrecision);
         w.WriteBoolean("occupied", p.Occupied);
         w.WriteEndObject();
     }
@@ -193,53 +193,5 @@ public static class ExtractionJson
         w.WriteNumberValue(span.Start);
         w.WriteNumberValue(span.End);
         w.WriteEndArray();
-    }
-
-    private static void WriteCount(Utf8JsonWriter w, string name, FigureClaim? c)
-    {
-        if (c is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, c.Value);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? v)
-    {
-        if (v is { } x)
-        {
-            w.WriteNumber(name, Math.Round(x, 5));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? v)
-    {
-        if (v is { } x)
-        {
-            w.WriteNumber(name, x);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? v)
-    {
-        if (v is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, v);
-        }
     }
 }
