@@ -12,10 +12,10 @@ namespace Sitrep.Extraction.Stages.Casualties;
 /// </summary>
 public sealed class CasualtyStage : IStage
 {
-    private static readonly Dictionary<string, (FigureKind Kind, string Role)> Keywords = LexiconFile.Rows("casualty-words.tsv")
-        .ToDictionary(r => r[0], r => (Enum.Parse<FigureKind>(r[1]), r[2]), StringComparer.Ordinal);
+    private static readonly WordTable<(FigureKind Kind, string Role)> Keywords = new(LexiconFile.Rows("casualty-words.tsv")
+        .Select(r => (r[0], (Enum.Parse<FigureKind>(r[1]), r[2]))));
 
-    private static readonly FrozenWords Between = FrozenWords.Of(LexiconFile.Rows("between-words.tsv").Select(r => r[0]));
+    private static readonly WordTable<bool> Between = new(LexiconFile.Rows("between-words.tsv").Select(r => (r[0], true)));
 
     private static readonly FrozenWords SingularPersons = FrozenWords.Of(
         "person", "woman", "man", "civilian", "child", "girl", "boy", "resident", "driver", "soldier", "serviceman", "teenager", "pensioner", "worker",
@@ -243,9 +243,9 @@ public sealed class CasualtyStage : IStage
             // then: (of one of the trucks)? (was|has been|is)? (reportedly)? KW
             var k = j + 1;
             var limit = Math.Min(s.EndToken, k + 7);
-            while (k < limit && !Keywords.ContainsKey(tokens[k].Lower))
+            while (k < limit && !Keywords.Contains(tokens[k].Lower))
             {
-                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || Keywords.ContainsKey(tokens[k].Lower))
+                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || Keywords.Contains(tokens[k].Lower))
                 {
                     break;
                 }

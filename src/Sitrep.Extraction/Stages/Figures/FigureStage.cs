@@ -15,8 +15,7 @@ namespace Sitrep.Extraction.Stages.Figures;
 /// </summary>
 public sealed class FigureStage : IStage
 {
-    private static readonly FrozenDictionary<string, FigureKind> Verbs = LexiconFile.Rows("figure-verbs.tsv")
-        .ToFrozenDictionary(r => r[0], r => Enum.Parse<FigureKind>(r[1]), StringComparer.Ordinal);
+    private static readonly WordTable<FigureKind> Verbs = new(LexiconFile.Rows("figure-verbs.tsv").Select(r => (r[0], Enum.Parse<FigureKind>(r[1]))));
 
     private static readonly FrozenWords Modifiers = FrozenWords.Of(
         "russian", "ukrainian", "enemy", "iranian-made", "iranian", "iranian-designed", "russian-launched", "russian-made", "north", "korean", "attack", "strike", "more",
@@ -62,7 +61,7 @@ public sealed class FigureStage : IStage
                 wi++;
             }
 
-            if (sWeapons.Count == 0 && !Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => Verbs.ContainsKey(tokens[k].Lower)))
+            if (sWeapons.Count == 0 && !Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => Verbs.Contains(tokens[k].Lower)))
             {
                 continue;
             }
@@ -139,7 +138,7 @@ public sealed class FigureStage : IStage
                 var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
                 // The evidence is the count and its verb ("74 were shot down"), not the far-off weapon.
                 var verbEnd = Math.Min(s.EndToken, afterOf + 4);
-                while (verbEnd > n.EndToken && !(Verbs.ContainsKey(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
+                while (verbEnd > n.EndToken && !(Verbs.Contains(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
                 {
                     verbEnd--;
                 }
@@ -188,7 +187,7 @@ public sealed class FigureStage : IStage
             if (launched is not null && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
             {
                 var v = after;
-                while (v < s.EndToken - 1 && !Verbs.ContainsKey(tokens[v].Lower))
+                while (v < s.EndToken - 1 && !Verbs.Contains(tokens[v].Lower))
                 {
                     v++;
                 }
@@ -353,7 +352,7 @@ public sealed class FigureStage : IStage
         {
             k += 2;
         }
-        else if (k < s.EndToken && tokens[k].Lower == "of" && k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number)
+        else if (k < s.EndToken && tokens[k].Lower is "of" or "із" or "з" or "зі" or "из" && k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number)
         {
             k += 1;
         }

@@ -14,7 +14,13 @@ public sealed class WeaponStage : IStage
 {
     private sealed record Entry(string[] Words, WeaponCategory Category, string? Model, bool Activity);
 
-    private static readonly FrozenDictionary<string, Entry[]> ByFirstWord = Load();
+    private static readonly Entry[] All = Load();
+
+    private static readonly FrozenDictionary<string, Entry[]> ByFirstWord = All.Where(e => !e.Words[0].EndsWith('*'))
+        .GroupBy(e => e.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Entries whose first word is a stem ("ракет*"), for inflected languages.</summary>
+    private static readonly Entry[] Stemmed = [.. All.Where(e => e.Words[0].EndsWith('*'))];
 
     public string Name => "weapons";
 
@@ -28,9 +34,24 @@ public sealed class WeaponStage : IStage
         var result = ImmutableArray.CreateBuilder<Mention>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsWord || !ByFirstWord.TryGetValue(tokens[i].Lower, out var entries))
+            if (!tokens[i].IsWord)
             {
                 continue;
+            }
+
+            if (!ByFirstWord.TryGetValue(tokens[i].Lower, out var entries))
+            {
+                // Inflected languages: "ракетами", "безпілотників" by their stems.
+                if (tokens[i].Lower[0] < 128)
+                {
+                    continue;
+                }
+
+                entries = [.. Stemmed.Where(e => tokens[i].Lower.StartsWith(e.Words[0][..^1], StringComparison.Ordinal))];
+                if (entries.Length == 0)
+                {
+                    continue;
+                }
             }
 
             Entry? best = null;
@@ -122,7 +143,8 @@ public sealed class WeaponStage : IStage
 
         for (var k = 0; k < words.Length; k++)
         {
-            if (tokens[i + k].Lower != words[k])
+            var w = words[k];
+            if (w.EndsWith('*') ? !tokens[i + k].Lower.StartsWith(w[..^1], StringComparison.Ordinal) : tokens[i + k].Lower != w)
             {
                 return false;
             }
@@ -131,7 +153,7 @@ public sealed class WeaponStage : IStage
         return true;
     }
 
-    private static FrozenDictionary<string, Entry[]> Load()
+    private static Entry[] Load()
     {
         var entries = new List<Entry>();
         foreach (var row in LexiconFile.Rows("weapons.tsv"))
@@ -139,10 +161,13 @@ public sealed class WeaponStage : IStage
             var category = ContractNames.ParseCategory(row[1]);
             var model = row.Length > 2 && row[2].Length > 0 ? row[2] : null;
             var activity = row.Length > 3 && row[3] == "activity";
-            var words = Tokenizer.Tokenize(row[0]).Select(t => t.Lower).ToArray();
+            // Words as the tokenizer reads them; a trailing '*' marks a stem.
+            var words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.EndsWith('*') ? Tokenizer.Tokenize(w[..^1])[0].Lower + "*" : string.Join(' ', Tokenizer.Tokenize(w).Select(t => t.Lower)))
+                .ToArray();
             entries.Add(new Entry(words, category, model, activity));
         }
 
-        return entries.GroupBy(e => e.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        return [.. entries];
     }
 }

@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Extraction.Text;
+
+/// <summary>
+/// Words to values, where a lexicon word ending in <c>*</c> is a stem that matches every inflected form
+/// ("збит*" finds збито, збили, збиті). Exact words win over stems; the longest stem wins among stems.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class WordTable<T>
+{
+    private readonly FrozenDictionary<string, T> _exact;
+    private readonly (string Stem, T Value)[] _stems;
+
+    public WordTable(IEnumerable<(string Word, T Value)> rows)
+    {
+        var exact = new Dictionary<string, T>(StringComparer.Ordinal);
+        var stems = new List<(string, T)>();
+        foreach (var (word, value) in rows)
+        {
+            if (word.EndsWith('*'))
+            {
+                stems.Add((word[..^1], value));
+            }
+            else
+            {
+                exact.TryAdd(word, value);
+            }
+        }
+
+        _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
+        _stems = [.. stems.OrderByDescending(s => s.Item1.Length)];
+    }
+
+    public bool TryGetValue(string word, out T value)
+    {
+        if (_exact.TryGetValue(word, out value!))
+        {
+            return true;
+        }
+
+        // Stems are for inflected languages; an ASCII word never needs the scan.
+        if (_stems.Length > 0 && word.Length > 0 && word[0] > 127)
+        {
+            foreach (var (stem, v) in _stems)
+            {
+                if (word.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    value = v;
+                    return true;
+                }
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
+    public bool Contains(string word) => TryGetValue(word, out _);
+}
