@@ -59,7 +59,7 @@ public sealed class NumberStage : IStage
             var q = Qualifier.Exact;
             var spanStart = tokens[first].Start;
             var isAll = flag == "all";
-            if (first > 0 && tokens[first - 1].Lower == "all" && flag != "all" && SameLine(document.Text, tokens[first - 1].End, tokens[first].Start))
+            if (first > 0 && tokens[first - 1].Lower is "all" or "всі" or "усі" or "все" or "всех" or "всіх" && flag != "all" && SameLine(document.Text, tokens[first - 1].End, tokens[first].Start))
             {
                 isAll = true;
                 spanStart = tokens[first - 1].Start;
