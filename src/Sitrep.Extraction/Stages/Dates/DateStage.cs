@@ -22,6 +22,12 @@ public sealed class DateStage : IStage
         ["sunday"] = DayOfWeek.Sunday, ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["tues"] = DayOfWeek.Tuesday,
         ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday, ["thur"] = DayOfWeek.Thursday, ["thurs"] = DayOfWeek.Thursday,
         ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
+        ["понеділок"] = DayOfWeek.Monday, ["вівторок"] = DayOfWeek.Tuesday, ["середу"] = DayOfWeek.Wednesday, ["середа"] = DayOfWeek.Wednesday,
+        ["четвер"] = DayOfWeek.Thursday, ["п'ятницю"] = DayOfWeek.Friday, ["п'ятниця"] = DayOfWeek.Friday, ["суботу"] = DayOfWeek.Saturday,
+        ["субота"] = DayOfWeek.Saturday, ["неділю"] = DayOfWeek.Sunday, ["неділя"] = DayOfWeek.Sunday,
+        ["понедельник"] = DayOfWeek.Monday, ["вторник"] = DayOfWeek.Tuesday, ["среду"] = DayOfWeek.Wednesday, ["среда"] = DayOfWeek.Wednesday,
+        ["четверг"] = DayOfWeek.Thursday, ["пятницу"] = DayOfWeek.Friday, ["пятница"] = DayOfWeek.Friday, ["субботу"] = DayOfWeek.Saturday,
+        ["суббота"] = DayOfWeek.Saturday, ["воскресенье"] = DayOfWeek.Sunday,
     };
 
     private static readonly Dictionary<string, int> MonthNumbers = new(StringComparer.Ordinal)
@@ -29,6 +35,10 @@ public sealed class DateStage : IStage
         ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
         ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9,
         ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
+        ["січня"] = 1, ["лютого"] = 2, ["березня"] = 3, ["квітня"] = 4, ["травня"] = 5, ["червня"] = 6, ["липня"] = 7, ["серпня"] = 8,
+        ["вересня"] = 9, ["жовтня"] = 10, ["листопада"] = 11, ["грудня"] = 12,
+        ["января"] = 1, ["февраля"] = 2, ["марта"] = 3, ["апреля"] = 4, ["мая"] = 5, ["июня"] = 6, ["июля"] = 7, ["августа"] = 8,
+        ["сентября"] = 9, ["октября"] = 10, ["ноября"] = 11, ["декабря"] = 12,
     };
 
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
@@ -140,6 +150,15 @@ public sealed class DateStage : IStage
 
         // "(on) the night of Sunday to Monday", "the night between Wednesday and Thursday", "night of 14-15 October",
         // "the night of September 21", "on the night of June 2"
+        // "(в) ніч на 23 жовтня", "в ночь на 1 октября": the night before that morning
+        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out _, out _))
+        {
+            var start = W(i - 1) is "в" or "у" ? i - 1 : i;
+            next = cmdEnd;
+            mention = Make(doc, start, next, Night(cmd), "night-of-date");
+            return true;
+        }
+
         if (w == "night" && W(i + 1) is "of" or "between" or "from" or "to" or "into")
         {
             var start = i;
@@ -205,6 +224,28 @@ public sealed class DateStage : IStage
 
             next = i + len;
             mention = Make(doc, i, next, Night(published), "overnight");
+            return true;
+        }
+
+        // Ukrainian and Russian: вночі / ночью, сьогодні / сегодня, вчора / вчера
+        if (w is "вночі" or "уночі" or "ночью" or "ніччю" || (w is "цієї" or "минулої" or "этой" or "прошлой" && W(i + 1) is "ночі" or "ночью" or "ночи"))
+        {
+            next = w is "цієї" or "минулої" or "этой" or "прошлой" ? i + 2 : i + 1;
+            mention = Make(doc, i, next, Night(published), "overnight");
+            return true;
+        }
+
+        if (w is "сьогодні" or "сегодня")
+        {
+            next = i + 1;
+            mention = Make(doc, i, next, new EventDate(published, DatePrecision.Day, "", default), "today");
+            return true;
+        }
+
+        if (w is "вчора" or "учора" or "вчера")
+        {
+            next = i + 1;
+            mention = Make(doc, i, next, new EventDate(published?.AddDays(-1), DatePrecision.Day, "", default), "yesterday");
             return true;
         }
 
@@ -302,7 +343,7 @@ public sealed class DateStage : IStage
         }
 
         // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
-        if (Weekdays.TryGetValue(w, out var day) && w.Length > 3 && doc.Tokens[i].IsCapitalized(doc.Text))
+        if (Weekdays.TryGetValue(w, out var day) && w.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
         {
             var start = i;
             var last = false;

@@ -20,11 +20,13 @@ public sealed class NumberStage : IStage
         "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "m", "meters", "metres", "kg", "tons", "tonnes", "percent",
         "per", "%", "years", "year", "hours", "hour", "minutes", "minute", "seconds", "days", "day", "months", "month", "weeks", "week", "mm",
         "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "hectares", "sq", "square", "degrees", "storey", "floors", "floor", "st", "th", "nd", "rd",
-        "million", "billion", "times", "o'clock", "°", "ft", "feet", "mph", "mw", "kw", "gw", "uah", "usd", "dollars", "euros", "rubles", "hryvnias");
+        "million", "billion", "times", "км", "кілометрів", "километров", "років", "року", "лет", "года", "годин", "часов", "хвилин", "минут", "разів", "раз", "o'clock", "°", "ft", "feet", "mph", "mw", "kw", "gw", "uah", "usd", "dollars", "euros", "rubles", "hryvnias");
 
     public static readonly FrozenWords Months = FrozenWords.Of(
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря");
 
     public string Name => "numbers";
 
