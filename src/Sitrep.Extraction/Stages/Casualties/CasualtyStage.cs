@@ -328,6 +328,26 @@ public sealed class CasualtyStage : IStage
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
+
+            // "без постраждалих", "обошлось без жертв", "пострадавших нет", "ніхто не постраждав"
+            if (w is "без" or "немає" or "нет" or "ніхто" or "никто")
+            {
+                var j = w is "без" ? i + 1 : w is "ніхто" or "никто" ? i + 2 : i - 1;
+                if (j >= s.FirstToken && j < s.EndToken && Keywords.TryGetValue(tokens[j].Lower, out var kw0) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
+                {
+                    var span0 = TextSpan.Cover(tokens[i].Span, tokens[j].Span);
+                    FigureKind[] kinds0 = tokens[j].Lower.StartsWith("жертв", StringComparison.Ordinal) || tokens[j].Lower.StartsWith("потерпіл", StringComparison.Ordinal)
+                        ? [FigureKind.Killed, FigureKind.Injured]
+                        : [kw0.Kind];
+                    foreach (var kind in kinds0)
+                    {
+                        result.Add(new CasualtyMention(span0, kind, 0, Qualifier.Exact, tokens[i].Span, "no-casualties"));
+                    }
+                }
+
+                continue;
+            }
+
             if (w is not ("no" or "without" or "nobody" or "none"))
             {
                 continue;
