@@ -14,9 +14,14 @@ namespace Sitrep.Extraction.Stages.Places;
 /// </summary>
 public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 {
-    private static readonly FrozenWords RegionWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "republic", "district", "districts", "raion", "territory", "governorate");
+    private static readonly FrozenWords RegionWords = FrozenWords.Of(
+        "region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "republic", "district", "districts", "raion", "territory", "governorate",
+        "область", "області", "областю", "обл", "области", "областью", "район", "районі", "району", "районом", "районе", "района", "громада", "громаді", "громади",
+        "край", "краю", "краї", "республика", "республике", "республики", "областях", "областей", "областями", "районах", "районів");
     private static readonly FrozenWords SettlementWords = FrozenWords.Of("city", "town", "village", "settlement", "township", "hamlet", "port", "suburb");
-    private static readonly FrozenWords PlaceCues = FrozenWords.Of("in", "near", "on", "at", "over", "outside", "of", "into", "toward", "towards", "around", "across", "targeting", "hit", "struck", "attacked", "shelled", "to", "above", "and", ",", "from", "between");
+    private static readonly FrozenWords PlaceCues = FrozenWords.Of(
+        "in", "near", "on", "at", "over", "outside", "of", "into", "toward", "towards", "around", "across", "targeting", "hit", "struck", "attacked", "shelled", "to", "above", "and", ",", "from", "between",
+        "в", "у", "на", "під", "біля", "поблизу", "над", "по", "до", "під", "під", "и", "і", "та", "под", "возле", "около", "близ", "над", "по");
     private static readonly FrozenWords PlaceFollowers = FrozenWords.Of(
         "mayor", "governor", "regional", "military", "administration", "city", "council", "airport", "airbase", "airfield", "air", "refinery", "port", "oil", "thermal", "power",
         "hydroelectric", "nuclear", "plant", "station", "railway", "district", "raion", "oblast", "region", "province", "krai", "republic", "metro", "bridge", "dam", "reservoir",
@@ -113,7 +118,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     // "Kursk border region": the region word belongs to the name. "the Oryol and Kaluga regions":
                     // a plural belongs to every name of the list, so each is named alone, as a region.
                     var regionToken = next == "border" ? end + 1 : end;
-                    spanEnd = tokens[regionToken].Lower.EndsWith('s') ? end : regionToken + 1;
+                    spanEnd = IsPluralRegion(tokens[regionToken].Lower) ? end : regionToken + 1;
                     hint = PlaceHint.Region;
                     var regionKey = key + " region";
                     var regional = lookup.Find(regionKey);
@@ -151,7 +156,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         for (var k = found.Count - 1; k > 0; k--)
         {
             var last = found[k];
-            if (last.Hint != PlaceHint.Region || last.EndToken >= tokens.Count || !tokens[last.EndToken].Lower.EndsWith('s') || !RegionWords.Contains(tokens[last.EndToken].Lower))
+            if (last.Hint != PlaceHint.Region || last.EndToken >= tokens.Count || !IsPluralRegion(tokens[last.EndToken].Lower))
             {
                 continue;
             }
@@ -420,7 +425,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
     }
 
-    private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics";
+    private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics" or "областях" or "областей" or "областями" or "районах" or "районів";
 
     private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
 
