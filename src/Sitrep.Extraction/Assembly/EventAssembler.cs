@@ -740,11 +740,18 @@ public sealed class EventAssembler(IPlaceLookup? places)
         return false;
     }
 
+    private static readonly WordTable<bool> CyrillicAttackWords = new(new[]
+    {
+        "атак*", "удар*", "обстріл*", "обстрел*", "вибух*", "взрыв*", "влучан*", "попадан*", "уламк*", "обломк*", "пошкоджен*", "поврежден*", "руйнуван*", "разрушен*",
+        "збит*", "сбит*", "знищ*", "уничтож*", "вдари*", "ударил*", "атакува*", "атаковал*", "обстріля*", "обстреля*", "завдал*", "нанес*",
+    }.Select(w => (w, true)));
+
     private static bool HasAttackWord(Document doc, SentenceMention s)
     {
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (AttackWords.Contains(doc.Tokens[i].Lower))
+            var w = doc.Tokens[i].Lower;
+            if (AttackWords.Contains(w) || (w.Length > 0 && w[0] > 127 && CyrillicAttackWords.Contains(w)))
             {
                 return true;
             }

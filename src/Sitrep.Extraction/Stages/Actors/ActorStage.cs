@@ -12,13 +12,26 @@ namespace Sitrep.Extraction.Stages.Actors;
 /// </summary>
 public sealed class ActorStage : IStage
 {
-    private static readonly FrozenWords RuWords = FrozenWords.Of("russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's");
-    private static readonly FrozenWords UaWords = FrozenWords.Of("ukraine", "ukrainian", "ukrainians", "ukraine's", "kyiv's", "kiev's", "afu", "zsu", "sbu", "ukrainian-launched");
+    private static readonly WordTable<bool> RuWords = Words(
+        "russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's",
+        "росія", "росії", "росією", "російськ*", "росіян*", "россия", "россии", "российск*", "россиян*", "рф", "ворог*", "окупант*", "оккупант*", "рашист*");
+    private static readonly WordTable<bool> UaWords = Words(
+        "ukraine", "ukrainian", "ukrainians", "ukraine's", "kyiv's", "kiev's", "afu", "zsu", "sbu", "ukrainian-launched",
+        "всу", "зсу", "украинск*", "украина", "украины", "киевск*", "бандер*", "нацист*", "неонацист*");
+    private static WordTable<bool> Words(params string[] words) => new(words.Select(w => (w, true)));
+
+    private static readonly WordTable<bool> CyrillicAttackWords = Words(
+        "атак*", "удар*", "обстріл*", "обстрел*", "ракет*", "дрон*", "бпла", "безпілотник*", "беспилотник*", "шахед*", "бомб*", "авіабомб*", "авиабомб*",
+        "вдари*", "вдарил*", "ударил*", "атакува*", "атаковал*", "запуст*", "випуст*", "выпуст*", "обстріля*", "обстреля*", "завдал*", "нанес*", "нанесл*", "бил*", "били");
+
     private static readonly FrozenWords AttackWords = FrozenWords.Of(
         "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "assault", "raid", "raids", "barrage", "launched",
         "fired", "fires", "launches", "targeted", "targets", "hit", "hits", "pounded", "bombed", "unleashed", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "uavs", "uav",
         "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
-    private static readonly FrozenWords SpeechVerbs = FrozenWords.Of("said", "says", "reported", "reports", "wrote", "writes", "announced", "announces", "stated", "states", "added", "noted", "claimed", "claims", "confirmed", "confirms", "posted", "told", "tweeted", "informed", "specified", "declared", "warned", "explained", "clarified", "described");
+    private static readonly WordTable<bool> SpeechVerbs = Words(
+        "said", "says", "reported", "reports", "wrote", "writes", "announced", "announces", "stated", "states", "added", "noted", "claimed", "claims", "confirmed", "confirms",
+        "posted", "told", "tweeted", "informed", "specified", "declared", "warned", "explained", "clarified", "described",
+        "повідоми*", "сообщи*", "заяви*", "написа*", "зазнач*", "отметил*", "уточни*", "додав", "додала", "добавил*", "розповів", "розповіла", "рассказал*", "поінформува*");
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
     public string Name => "actors";
@@ -62,7 +75,8 @@ public sealed class ActorStage : IStage
 
                 // Target cues: "attack on Ukraine", "strikes against Russia", "across Ukraine", "into Russia"
                 var prev = i > s.FirstToken ? tokens[i - 1].Lower : "";
-                if (prev is "on" or "against" or "at" or "across" or "into" or "in" or "over" or "of" or "to" or "toward" or "towards" or "from" or "inside" or "with" or "throughout" or "within")
+                if (prev is "on" or "against" or "at" or "across" or "into" or "in" or "over" or "of" or "to" or "toward" or "towards" or "from" or "inside" or "with" or "throughout" or "within"
+                    or "по" or "на" or "проти" or "против" or "в" or "у" or "над" or "з" or "із" or "из" or "до" or "для")
                 {
                     continue;
                 }
@@ -71,7 +85,7 @@ public sealed class ActorStage : IStage
                 for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
                 {
                     var x = tokens[k].Lower;
-                    if (AttackWords.Contains(x))
+                    if (AttackWords.Contains(x) || CyrillicAttackWords.Contains(x))
                     {
                         attacker = true;
                         break;
