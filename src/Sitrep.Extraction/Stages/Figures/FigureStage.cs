@@ -23,6 +23,13 @@ public sealed class FigureStage : IStage
         "air-launched", "sea-based", "sea-launched", "ground-launched", "long-range", "jet-powered", "jet", "heavy", "modified", "precision", "high-precision", "western-made",
         "western", "us-made", "american", "british", "french", "aircraft-type", "of", "such", "ukraine's", "russia's", "unmanned", "combat", "reconnaissance");
 
+    /// <summary>Adjectives between a count and its weapon in Ukrainian and Russian ("85 украинских беспилотников").</summary>
+    private static readonly WordTable<bool> CyrillicModifiers = new(new[]
+    {
+        "україн*", "украин*", "російськ*", "российск*", "ворож*", "вражеск*", "ударн*", "атакуюч*", "атакующ*", "американськ*", "американск*", "британськ*",
+        "британск*", "іранськ*", "иранск*", "різн*", "разн*", "реактивн*", "керован*", "управляем*", "противник*", "ворога", "врага",
+    }.Select(w => (w, true)));
+
     public string Name => "figures";
 
     public ImmutableArray<string> Requires => [Layers.Sentences, Layers.Numbers, Layers.Weapons];
@@ -117,7 +124,7 @@ public sealed class FigureStage : IStage
             if (weapon is null)
             {
                 // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
-                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower == "of" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" ? n.EndToken + 2 : n.EndToken;
+                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "них" ? n.EndToken + 2 : n.EndToken;
                 var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
                 if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
                 {
@@ -172,12 +179,13 @@ public sealed class FigureStage : IStage
         // "eight drones were used and all were shot down": all of the count named before.
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
-            if (tokens[k].Lower is not ("all" or "none") || (k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number))
+            if (tokens[k].Lower is not ("all" or "none" or "все" or "всі" or "усі") || (k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number))
             {
                 continue;
             }
 
-            var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" ? k + 3 : k + 1;
+            var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" ? k + 3
+                : k + 1 < s.EndToken && tokens[k + 1].Lower is "они" or "вони" ? k + 2 : k + 1;
             if (VerbRight(doc, s, after) is not (FigureKind.Destroyed or FigureKind.Suppressed) || tokens[k].Lower == "none")
             {
                 continue;
@@ -318,7 +326,7 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            if (Modifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
+            if (Modifiers.Contains(lw) || CyrillicModifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
             {
                 k++;
                 steps++;
@@ -434,7 +442,8 @@ public sealed class FigureStage : IStage
         while (k < s.EndToken && steps < 5)
         {
             var w = tokens[k].Lower;
-            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported" or "locationally" or "either" or "likely" or "probably")
+            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported" or "locationally" or "either" or "likely" or "probably"
+                or "були" or "было" or "были" or "була" or "було" or "была" or "локаційно" or "локационно" or "успішно" or "успешно")
             {
                 k++;
                 steps++;
@@ -509,6 +518,12 @@ public sealed class FigureStage : IStage
 
             if (Verbs.TryGetValue(w, out var kind))
             {
+                // "збито або подавлено 84", "shot down or suppressed": the first verb of the pair decides.
+                if (kind == FigureKind.Suppressed && k - 2 >= s.FirstToken && tokens[k - 1].Lower is "або" or "или" or "or" or "чи" && Verbs.TryGetValue(tokens[k - 2].Lower, out var first))
+                {
+                    return first;
+                }
+
                 if (w is "down" && !(k > s.FirstToken && tokens[k - 1].Lower is "shot" or "shoot" or "shoots" or "shooting" or "brought" or "bring"))
                 {
                     continue;
@@ -557,7 +572,7 @@ public sealed class FigureStage : IStage
     {
         var tokens = doc.Tokens;
         var k = n.EndToken;
-        if (k + 1 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower is "which" or "them" or "whom" or "these" or "those")
+        if (k + 1 < s.EndToken && tokens[k].Lower is "of" or "з" or "із" or "из" && tokens[k + 1].Lower is "which" or "them" or "whom" or "these" or "those" or "них" or "которых" or "яких")
         {
             // "destroyed 35 of them", "30 of them were shot down" count; "70 of which were Shaheds" is a part.
             var kind = VerbRight(doc, s, k + 2) ?? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4);

@@ -1,0 +1,39 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>Reports in Ukrainian and Russian, read with the stems of the same lexicons (sentences the project writes).</summary>
+public class UkrainianRussianTests
+{
+    private static string Figures(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family()}:{f.Value}").Order(StringComparer.Ordinal));
+
+    private static string Tolls(string text) => string.Join(' ', Annotate.Layer<CasualtyMention>(text, Layers.Casualties)
+        .Select(c => $"{c.Kind.ToContract()}:{c.Value}").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("Вночі ворог атакував Україну 45 ударними безпілотниками, сили ППО збили 38 з них.", "destroyed:drone:38 launched:drone:45")]
+    [InlineData("Збито або подавлено 52 ворожі безпілотники.", "destroyed:drone:52")]
+    [InlineData("Противовоздушная оборона сбила 17 украинских беспилотников над Курской областью.", "destroyed:drone:17")]
+    [InlineData("Россияне выпустили по городу три ракеты. Все они были сбиты.", "destroyed:missile:3 launched:missile:3")]
+    [InlineData("Уничтожено 12 беспилотных летательных аппаратов самолетного типа.", "destroyed:drone:12")]
+    public void Launched_and_destroyed(string text, string expected) => Assert.Equal(expected, Figures(text));
+
+    [Theory]
+    [InlineData("Внаслідок удару загинули щонайменше троє людей, ще 12 отримали поранення.", "injured:12 killed:3")]
+    [InlineData("В результате обстрела погиб один мужчина, двое жителей получили ранения.", "injured:2 killed:1")]
+    [InlineData("Обійшлося без постраждалих.", "injured:0")]
+    [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0")]
+    public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Fact]
+    public void A_night_is_dated_by_its_morning_and_the_attacker_read_from_the_words()
+    {
+        var x = Annotate.Extract("У ніч на 12 листопада російські дрони атакували Одесу, поранено двох людей.", new DateOnly(2024, 11, 12));
+        var e = Assert.Single(x.Events);
+        Assert.Equal(new DateOnly(2024, 11, 12), e.Date.Date);
+        Assert.Equal(DatePrecision.Night, e.Date.Precision);
+        Assert.Equal("RU", e.Attacker);
+        Assert.Equal(2, e.Injured!.Value);
+    }
+}
