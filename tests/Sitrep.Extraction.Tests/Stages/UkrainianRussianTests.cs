@@ -24,6 +24,10 @@ public class UkrainianRussianTests
     [InlineData("В результате обстрела погиб один мужчина, двое жителей получили ранения.", "injured:2 killed:1")]
     [InlineData("Обійшлося без постраждалих.", "injured:0")]
     [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0")]
+    [InlineData("Минулося без пожежі та постраждалих.", "injured:0")]
+    [InlineData("Люди неушкоджені.", "injured:0 killed:0")]
+    [InlineData("Також постраждала 67-річна жінка.", "injured:1")]
+    [InlineData("Есть погибший, сообщил мэр.", "killed:1")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
 
     [Fact]

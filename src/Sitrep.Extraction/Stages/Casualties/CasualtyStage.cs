@@ -21,6 +21,10 @@ public sealed class CasualtyStage : IStage
         "person", "woman", "man", "civilian", "child", "girl", "boy", "resident", "driver", "soldier", "serviceman", "teenager", "pensioner", "worker",
         "employee", "rescuer", "medic", "policeman", "officer", "passenger", "volunteer", "journalist", "farmer", "infant", "baby", "citizen", "individual", "victim");
 
+    private static readonly FrozenWords CyrillicPersons = FrozenWords.Of(
+        "женщина", "мужчина", "житель", "жительница", "ребенок", "подросток", "пенсионер", "пенсионерка", "водитель", "военный", "человек",
+        "жінка", "чоловік", "мешканець", "мешканка", "дитина", "підліток", "пенсіонер", "пенсіонерка", "водій", "людина", "цивільний", "цивільна");
+
     private static readonly FrozenWords RiseWords = FrozenWords.Of("rose", "risen", "rises", "rise", "increased", "increases", "climbed", "climbs", "reached", "grew", "grown", "jumped", "up");
 
     public string Name => "casualties";
@@ -63,6 +67,13 @@ public sealed class CasualtyStage : IStage
                         Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
                     }
 
+                    continue;
+                }
+
+                // "Есть погибший", "є поранена": one
+                if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
+                {
+                    Add(result, document, null, kw.Kind, i, "is-one", superseded, used, TextSpan.Cover(tokens[i - 1].Span, tokens[i].Span));
                     continue;
                 }
 
@@ -186,6 +197,23 @@ public sealed class CasualtyStage : IStage
             }
 
             Add(result, doc, n, kind, kwIndex, tokens[kwIndex].Lower + "-N", superseded, used);
+            return;
+        }
+
+        // "пострадала 90-летняя женщина", "погиб мирный житель": a singular person after the verb is one.
+        if (tokens[kwIndex].Lower[0] > 127)
+        {
+            var j = k;
+            while (j < s.EndToken && j <= k + 2 && (tokens[j].Lower.Contains("-річн", StringComparison.Ordinal) || tokens[j].Lower.Contains("-летн", StringComparison.Ordinal) || tokens[j].Lower is "мирний" or "мирный" or "мирна" or "місцевий" or "местный" or "местная" or "місцева"))
+            {
+                j++;
+            }
+
+            if (j < s.EndToken && CyrillicPersons.Contains(tokens[j].Lower))
+            {
+                Add(result, doc, null, kind, kwIndex, "kw-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[j].End));
+            }
+
             return;
         }
 
@@ -330,9 +358,26 @@ public sealed class CasualtyStage : IStage
             var w = tokens[i].Lower;
 
             // "без постраждалих", "обошлось без жертв", "пострадавших нет", "ніхто не постраждав"
+            if (w.StartsWith("неушкоджен", StringComparison.Ordinal) || w.StartsWith("невредим", StringComparison.Ordinal))
+            {
+                // "Люди неушкоджені": no one hurt
+                result.Add(new CasualtyMention(tokens[i].Span, FigureKind.Killed, 0, Qualifier.Exact, tokens[i].Span, "no-casualties"));
+                result.Add(new CasualtyMention(tokens[i].Span, FigureKind.Injured, 0, Qualifier.Exact, tokens[i].Span, "no-casualties"));
+                continue;
+            }
+
             if (w is "без" or "немає" or "нет" or "ніхто" or "никто")
             {
                 var j = w is "без" ? i + 1 : w is "ніхто" or "никто" ? i + 2 : i - 1;
+                if (w == "без")
+                {
+                    // "без пожежі та постраждалих"
+                    while (j < Math.Min(s.EndToken, i + 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    {
+                        j++;
+                    }
+                }
+
                 if (j >= s.FirstToken && j < s.EndToken && Keywords.TryGetValue(tokens[j].Lower, out var kw0) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
                 {
                     var span0 = TextSpan.Cover(tokens[i].Span, tokens[j].Span);
