@@ -31,6 +31,15 @@ public class UkrainianRussianTests
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
 
     [Fact]
+    public void A_village_the_gazetteer_lacks_is_kept_after_its_settlement_word()
+    {
+        var places = Annotate.Layer<PlaceMention>("Дрон атакував автомобіль у селі Вишнева Балка.", Layers.Places);
+        var p = Assert.Single(places);
+        Assert.Equal("Вишнева Балка", p.Text);
+        Assert.Equal(PlaceHint.Settlement, p.Hint);
+    }
+
+    [Fact]
     public void A_night_is_dated_by_its_morning_and_the_attacker_read_from_the_words()
     {
         var x = Annotate.Extract("У ніч на 12 листопада російські дрони атакували Одесу, поранено двох людей.", new DateOnly(2024, 11, 12));

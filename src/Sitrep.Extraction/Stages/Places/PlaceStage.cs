@@ -200,6 +200,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
         "warned", "warns", "responded", "demands", "condemned", "condemns", "denounced", "welcomed", "hailed", "criticised", "criticized", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
 
+    private static readonly FrozenWords CyrillicSettlementWords = FrozenWords.Of(
+        "село", "села", "селі", "селом", "селище", "селища", "селищі", "смт", "місто", "міста", "місті", "містом",
+        "деревня", "деревни", "деревне", "деревней", "поселок", "поселка", "поселке", "посёлок", "посёлка", "посёлке", "поселком", "город", "города", "городе", "хутор", "хуторе");
+
     private static readonly FrozenWords FacilityWords = FrozenWords.Of(
         "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
 
@@ -215,7 +219,19 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         {
             int start, end;
             PlaceHint hint;
-            if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(tokens[i + 2]))
+            if (CyrillicSettlementWords.Contains(tokens[i].Lower) && IsName(tokens[i + 1]))
+            {
+                // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка"
+                start = i + 1;
+                end = start + 1;
+                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]))
+                {
+                    end++;
+                }
+
+                hint = PlaceHint.Settlement;
+            }
+            else if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(tokens[i + 2]))
             {
                 start = i + 2;
                 end = start + 1;
