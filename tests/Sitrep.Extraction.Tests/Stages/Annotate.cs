@@ -35,7 +35,7 @@ internal static class Annotate
         [
             ("kharkiv", kharkiv), ("kharkov", kharkiv), ("kharkiv", kharkivRegion), ("kharkiv region", kharkivRegion), ("kharkiv oblast", kharkivRegion),
             ("lozova", lozovaK), ("kursk", kursk), ("kursk region", kurskRegion), ("kursk", kurskRegion), ("kyiv", kyiv), ("kiev", kyiv), ("odesa", odesa),
-            ("odessa", odesa), ("vladimir", vladimir), ("sevastopol", sevastopol), ("moscow", moscow), ("gornal", hornal), ("belarus", belarus),
+            ("odessa", odesa), ("курська", kursk), ("курськ", kursk), ("одесу", odesa), ("одеса", odesa), ("vladimir", vladimir), ("sevastopol", sevastopol), ("moscow", moscow), ("gornal", hornal), ("belarus", belarus),
         ]);
     }
 

@@ -39,6 +39,16 @@ public class UkrainianRussianTests
         Assert.Equal(PlaceHint.Settlement, p.Hint);
     }
 
+    [Theory]
+    [InlineData("Росія атакувала Одесу дронами з напрямків Курська та Брянська.")]
+    [InlineData("Напрямки пусків – Курськ, Брянськ. Дрони атакували Одесу.")]
+    public void Launch_sites_are_not_places_hit(string text)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
+        Assert.Contains(places, p => p.IsReference && p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+        Assert.Contains(places, p => !p.IsReference && p.Text == "Одесу");
+    }
+
     [Fact]
     public void A_night_is_dated_by_its_morning_and_the_attacker_read_from_the_words()
     {

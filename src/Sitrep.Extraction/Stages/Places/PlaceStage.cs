@@ -133,13 +133,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
 
                 var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
+                var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsTimeZone(document, sentence, spanEnd)
-                    || prev == "from" && !regionFollows
+                    || origin
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, prev == "from" && !regionFollows ? "gazetteer-origin" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -148,6 +149,18 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             Unknown(document, sentence, found);
+
+            // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
+            if (IsLaunchSiteList(document, sentence))
+            {
+                for (var k = 0; k < found.Count; k++)
+                {
+                    if (found[k].Span.Start >= sentence.Span.Start && found[k].Span.End <= sentence.Span.End)
+                    {
+                        found[k] = found[k] with { IsReference = true, Rule = "gazetteer-origin" };
+                    }
+                }
+            }
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -264,6 +277,33 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && !t.Lower.All(char.IsAsciiDigit);
+    }
+
+    private static bool IsLaunchSiteList(Document doc, SentenceMention s)
+    {
+        for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
+        {
+            var w = doc.Tokens[k].Lower;
+            if ((w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal))
+                && (doc.Tokens[k + 1].Lower.StartsWith("атак", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("пуск", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("запуск", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"з напрямків Орла, Курська", "из Белгородской области", "від Харкова": where the weapons came from.</summary>
+    private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
+    {
+        var k = i - 1;
+        if (k >= s.FirstToken && doc.Tokens[k].Lower is "напрямків" or "напрямку" or "напрямок" or "направлений" or "направления" or "направлении" or "районів" or "районов" or "території" or "территории")
+        {
+            k--;
+        }
+
+        return k >= s.FirstToken && doc.Tokens[k].Lower is "з" or "із" or "зі" or "из" or "від" or "от" or "со" && (k + 1 < i || doc.Tokens[i].Lower[0] > 127);
     }
 
     /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>
