@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>What a sentence says about attacks: attack words, threats, habits, captions, cues of another attack.</summary>
+public sealed partial class EventAssembler
+{
+    private static readonly FrozenWords AttackWords = FrozenWords.Of(
+        "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "bombing", "bombings", "assault", "raid", "raids",
+        "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
+        "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
+
+    /// <summary>"Separately, the mayor reported a drone attack…": a new attack.</summary>
+    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => doc.Lower(s.FirstToken) == "separately";
+
+    /// <summary>
+    /// "Putin threatened to target Kyiv", "Russia could strike again": the attack words all sit in a clause of
+    /// threat, intent or possibility, so no attack happened. "vowed revenge for a drone attack on Kazan" still
+    /// reports one: its attack words stand outside the vow.
+    /// </summary>
+    private static bool IsHypothetical(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        bool[]? covered = null;
+        var any = false;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            var trigger = (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
+                           && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
+                          || (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower));
+            if (!trigger)
+            {
+                continue;
+            }
+
+            any = true;
+            covered ??= new bool[s.EndToken - s.FirstToken];
+            for (var k = i; k < Math.Min(s.EndToken, i + 9); k++)
+            {
+                if (k > i + 1 && tokens[k].Lower is "for" or "after" or "," or "following")
+                {
+                    break;
+                }
+
+                covered[k - s.FirstToken] = true;
+            }
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (!covered![i - s.FirstToken] && AttackWords.Contains(tokens[i].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Kyiv, Moscow, Minsk: named as often for their governments as for the places.</summary>
+    private static bool IsCapital(PlaceRef p) =>
+        p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
+
+    /// <summary>"also used", "also struck", "a new drone attack", "another attack", "in a separate strike".</summary>
+    private static bool HasNewAttackCue(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
+            {
+                return true;
+            }
+
+            if (w == "additionally" && i == s.FirstToken)
+            {
+                return true;
+            }
+
+            if (w is "another" or "new" or "separate" or "second")
+            {
+                for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+                {
+                    if (tokens[k].Lower is "attack" or "strike" or "raid" or "assault")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenWords Habitual = FrozenWords.Of(
+        "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",
+        "continuing", "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");
+
+    /// <summary>
+    /// "Russia has repeatedly targeted Ukraine's energy system", "Russia now produces thousands of drones",
+    /// "losses estimated at 315,000 soldiers wounded or killed": about the war, not an attack.
+    /// </summary>
+    private static bool IsGeneric(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var t = doc.Tokens[i];
+            if (Habitual.Contains(t.Lower))
+            {
+                return true;
+            }
+
+            if (t.Kind == TokenKind.Number && t.Lower.Length is > 4 and < 10 && int.TryParse(t.Lower, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > Stages.Casualties.CasualtyStage.MaxPerStrike)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A photo caption or credit line ("In this photo taken …", "Photo: …", "Credit: AP") shows, not reports.</summary>
+    private static bool IsCaption(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 6); i++)
+        {
+            if (doc.Tokens[i].Lower is "photo" or "photos" or "pictured" or "picture" or "credit" or "illustrative" or "caption" or "video" && (i == s.FirstToken || doc.Tokens[i - 1].Lower is "this" or "file" or "(" or "in" || (i + 1 < s.EndToken && doc.Tokens[i + 1].Lower == ":")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly WordTable<bool> CyrillicAttackWords = new(new[]
+    {
+        "атак*", "удар*", "обстріл*", "обстрел*", "вибух*", "взрыв*", "влучан*", "попадан*", "уламк*", "обломк*", "пошкоджен*", "поврежден*", "руйнуван*", "разрушен*",
+        "збит*", "сбит*", "знищ*", "уничтож*", "вдари*", "ударил*", "атакува*", "атаковал*", "обстріля*", "обстреля*", "завдал*", "нанес*",
+    }.Select(w => (w, true)));
+
+    private static bool HasAttackWord(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = doc.Tokens[i].Lower;
+            if (AttackWords.Contains(w) || (w.Length > 0 && w[0] > 127 && CyrillicAttackWords.Contains(w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>Which date a sentence gives its attack, and when two dates are two days.</summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>
+    /// Sentences, with a sentence that dates two attacks cut in two at the second date: "the toll of the attack
+    /// on December 29 rose to 33, and that of the strikes on the night of Sunday to Monday to five".
+    /// A date that anchors a relative one ("the day after … December 29") does not cut.
+    /// </summary>
+    private static IEnumerable<SentenceMention> Segments(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates)
+    {
+        var di = 0;
+        foreach (var s in sentences)
+        {
+            var own = new List<DateMention>();
+            while (di < dates.Length && dates[di].Span.Start < s.Span.End)
+            {
+                if (dates[di].Span.Start >= s.Span.Start)
+                {
+                    own.Add(dates[di]);
+                }
+
+                di++;
+            }
+
+            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date"))
+                .Where(d => !IsDateline(doc, s, d) && !IsReportDate(doc, s, d)).ToList();
+            if (own.Any(d => d.IsRelative))
+            {
+                strong.Clear(); // the anchor of "a day earlier" belongs with it
+            }
+
+            var cuts = new List<int>();
+
+            // "…killed by shelling in the Kursk region, while three people were injured in a new drone attack in …":
+            // clauses joined by "while" or a semicolon may tell two attacks.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 3; k++)
+            {
+                if (doc.Tokens[k].Lower == ";" || (doc.Tokens[k].Lower == "while" && doc.Tokens[k - 1].Lower == ","))
+                {
+                    cuts.Add(k + 1);
+                }
+            }
+
+            for (var k = 1; k < strong.Count; k++)
+            {
+                if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
+                {
+                    cuts.Add(strong[k].TokenIndex);
+                }
+            }
+
+            if (cuts.Count == 0)
+            {
+                yield return s;
+                continue;
+            }
+
+            cuts.Sort();
+
+            var first = s.FirstToken;
+            foreach (var cut in cuts.Append(s.EndToken))
+            {
+                var end = cut;
+                if (end > first)
+                {
+                    yield return s with { Span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), FirstToken = first, EndToken = end };
+                }
+
+                first = cut;
+            }
+        }
+    }
+
+    /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
+    private static bool Splits(DateMention d) =>
+        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday";
+
+    private static bool SameDay(DateMention? a, DateMention? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        if (a.Date.Date is { } x && b.Date.Date is { } y)
+        {
+            return x == y;
+        }
+
+        if (a.Date.Date is null && b.Date.Date is null)
+        {
+            // Without a publication date, "early Wednesday" and "on Tuesday" are still two days.
+            if (a.Rule is "weekday" or "last-weekday" && b.Rule is "weekday" or "last-weekday"
+                && Stages.Dates.DateStage.WeekdayIn(a.Date.Text) is { } wa && Stages.Dates.DateStage.WeekdayIn(b.Date.Text) is { } wb)
+            {
+                return wa == wb;
+            }
+
+            return !Splits(a) || !Splits(b) || a.Date.Text.Equals(b.Date.Text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The date of the attack a sentence speaks of: a date next to a reporting verb ("said on Saturday") is
+    /// the report's day, used only when nothing else dates the sentence.
+    /// </summary>
+    private static DateMention? ChooseDate(Document doc, SentenceMention s, List<DateMention> dates, out DateMention? weak)
+    {
+        weak = null;
+        DateMention? best = null;
+        var bestScore = int.MinValue;
+        foreach (var d in dates)
+        {
+            if (d.IsPeriod)
+            {
+                continue;
+            }
+
+            var score = d.Rule switch
+            {
+                "night-of-weekdays" or "night-of-date" or "night-of-date-year" or "night-of-weekday" => 6,
+                "month-day" or "month-day-year" or "numeric-date" => 5,
+                "weekday" or "last-weekday" => 4,
+                "overnight" => 4,
+                "day-before" or "day-after" or "days-earlier" => 6,
+                "days-ago" or "yesterday" => 4,
+                "today" => 2,
+                _ => 1,
+            };
+            if (IsReportDate(doc, s, d))
+            {
+                score -= 10;
+            }
+
+            if (IsDateline(doc, s, d))
+            {
+                score -= 10;
+            }
+
+            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken)
+            {
+                score += 1;
+            }
+
+            if (score > bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+
+        // A dateline or a report's own day never dates an attack; a report's day may date the lead weakly.
+        if (bestScore <= -5)
+        {
+            weak = best is not null && !IsDateline(doc, s, best) && best.Date.Date is not null ? best : null;
+            return null;
+        }
+
+        return best;
+    }
+
+    /// <summary>"KHARKIV, UKRAINE, May 1 — On April 30, …", "15:06 30.07.2025": when the report was filed.</summary>
+    private static bool IsDateline(Document doc, SentenceMention s, DateMention d)
+    {
+        var tokens = doc.Tokens;
+        var endToken = d.TokenIndex;
+        while (endToken < s.EndToken && tokens[endToken].End <= d.Span.End)
+        {
+            endToken++;
+        }
+
+        if (endToken < s.EndToken && tokens[endToken].Lower is "-" or "/" or "|" && tokens[endToken].Lower != "/")
+        {
+            return true;
+        }
+
+        return d.Rule == "numeric-date" && d.TokenIndex <= s.FirstToken + 3;
+    }
+
+    private static bool IsReportDate(Document doc, SentenceMention s, DateMention d)
+    {
+        var tokens = doc.Tokens;
+        var k = d.TokenIndex - 1;
+        var steps = 0;
+        while (k >= s.FirstToken && steps < 3)
+        {
+            var w = tokens[k].Lower;
+            if (w is "said" or "says" or "announced" or "reported" or "told" or "vowed" or "wrote" or "stated" or "claimed" or "confirmed" or "added" or "posted" or "warned")
+            {
+                return true;
+            }
+
+            if (w is "on" or "early" or "late" or "in" or "a" or "statement" or "post" or "telegram" or "briefing")
+            {
+                k--;
+                steps++;
+                continue;
+            }
+
+            break;
+        }
+
+        // "Putin on Sunday vowed", "the ministry said Thursday"
+        var after = d.TokenIndex;
+        while (after < s.EndToken && tokens[after].End <= d.Span.End)
+        {
+            after++;
+        }
+
+        if (after < s.EndToken && tokens[after].Lower is "said" or "says" or "vowed" or "announced" or "reported" or "told" or "wrote" or "claimed" or "warned" or "stated" or "accused" or "confirmed")
+        {
+            return true;
+        }
+
+        return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
+    }
+
+    /// <summary>Two dates within three days of each other (or either unresolved): a report's day and its attack's.</summary>
+    private static bool Near(DateMention? a, DateMention? b) =>
+        a?.Date.Date is not { } x || b?.Date.Date is not { } y || Math.Abs(x.DayNumber - y.DayNumber) <= 3;
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>Weapons and figures of an event: grouping by weapon, revisions.</summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>
+    /// Figures of one family, grouped by the weapon they count. A category named without a model joins the one
+    /// model of that category ("cruise missiles" with "Kh-101"); a generic count ("missiles") joins the one
+    /// specific weapon there is, and stands apart when there are several.
+    /// </summary>
+    /// <summary>The index of the sentence a mention starts in.</summary>
+    private static Func<Mention, int> SentenceOf(ImmutableArray<SentenceMention> sentences)
+    {
+        var starts = sentences.Select(x => x.Span.Start).ToArray();
+        return m =>
+        {
+            var i = Array.BinarySearch(starts, m.Span.Start);
+            return i >= 0 ? i : ~i - 1;
+        };
+    }
+
+    private static List<(WeaponRef Weapon, List<FigureMention> Figures)> GroupByWeapon(List<FigureMention> figures, Func<Mention, int> sentenceOf)
+    {
+        var groups = figures.GroupBy(f => f.Weapon).Select(g => (Weapon: g.Key, Figures: g.ToList())).ToList();
+        bool IsGeneric(WeaponRef w) => w.Model is null && w.Category is WeaponCategory.Missile or WeaponCategory.Drone or WeaponCategory.Artillery or WeaponCategory.Rocket or WeaponCategory.GuidedBomb or WeaponCategory.Other;
+
+        // Two groups are one weapon told twice unless one sentence gives them different figures of the same kind
+        // ("ten ballistic missiles and a Kinzhal" are two weapons; "18 Shaheds … destroyed 15 of the drones" one;
+        // a mayor's "seven Shaheds" after the air force's 28 drones is the same drones seen locally).
+        bool Compatible(List<FigureMention> a, List<FigureMention> b) =>
+            a.All(x => b.All(y => x.Kind != y.Kind || x.Value == y.Value || sentenceOf(x) != sentenceOf(y)));
+
+        // "cruise missiles" into the one cruise-missile model
+        foreach (var g in groups.Where(g => g.Weapon.Model is null && !IsGeneric(g.Weapon)).ToList())
+        {
+            var models = groups.Where(m => m.Weapon.Model is not null && m.Weapon.Category == g.Weapon.Category).ToList();
+            if (models.Count == 1 && Compatible(models[0].Figures, g.Figures))
+            {
+                models[0].Figures.AddRange(g.Figures);
+                groups.Remove(g);
+            }
+        }
+
+        var specific = groups.Where(g => !IsGeneric(g.Weapon)).ToList();
+        var generic = groups.Where(g => IsGeneric(g.Weapon)).ToList();
+        if (specific.Count == 1)
+        {
+            foreach (var g in generic.Where(g => Compatible(specific[0].Figures, g.Figures)))
+            {
+                specific[0].Figures.AddRange(g.Figures);
+                groups.Remove(g);
+            }
+        }
+        else if (specific.Count == 0 && generic.Count > 1)
+        {
+            var all = generic.SelectMany(g => g.Figures).ToList();
+            return [(generic[0].Weapon, all)];
+        }
+
+        return groups;
+    }
+
+    /// <summary>A revision supersedes the smaller figures of its kind; the claims stay, marked not current.</summary>
+    private static ImmutableArray<FigureClaim> MarkRevised(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions)
+    {
+        // claims[i] was made from mentions[i]. "The toll rose to 33": the smaller figures of that kind it revises are no
+        // longer current. (Text order is not time order in news, which tells the latest first: tolls only rise.)
+        var b = claims.ToBuilder();
+        for (var i = 0; i < b.Count; i++)
+        {
+            if (!mentions[i].IsRevision)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (j != i && b[j].Kind == b[i].Kind && b[j].Value < b[i].Value)
+                {
+                    b[j] = b[j] with { IsCurrent = false };
+                }
+            }
+        }
+
+        return b.ToImmutable();
+    }
+
+    private static void AddOnce(List<string> list, string item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+
+    private static WeaponCategory MostSpecific(IEnumerable<WeaponCategory> categories)
+    {
+        var list = categories.ToList();
+        foreach (var c in new[] { WeaponCategory.CruiseMissile, WeaponCategory.BallisticMissile, WeaponCategory.GuidedBomb, WeaponCategory.Drone, WeaponCategory.Rocket, WeaponCategory.Artillery, WeaponCategory.Missile })
+        {
+            if (list.Contains(c))
+            {
+                if (c is WeaponCategory.CruiseMissile or WeaponCategory.BallisticMissile && list.Contains(WeaponCategory.CruiseMissile) && list.Contains(WeaponCategory.BallisticMissile))
+                {
+                    return WeaponCategory.Missile;
+                }
+
+                return c;
+            }
+        }
+
+        return list.Count > 0 ? list[0] : WeaponCategory.Other;
+    }
+}
