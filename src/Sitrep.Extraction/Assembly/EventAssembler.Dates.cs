@@ -29,7 +29,7 @@ public sealed partial class EventAssembler
                 di++;
             }
 
-            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date"))
+            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weekday" or "last-weekday"))
                 .Where(d => !IsDateline(doc, s, d) && !IsReportDate(doc, s, d)).ToList();
             if (own.Any(d => d.IsRelative))
             {
@@ -216,9 +216,10 @@ public sealed partial class EventAssembler
             after++;
         }
 
-        if (after < s.EndToken && tokens[after].Lower is "said" or "says" or "vowed" or "announced" or "reported" or "told" or "wrote" or "claimed" or "warned" or "stated" or "accused" or "confirmed")
+        if (after < s.EndToken && tokens[after].Lower is "said" or "says" or "vowed" or "announced" or "reported" or "told" or "wrote" or "claimed" or "warned" or "stated" or "accused" or "confirmed"
+            && !(after + 2 < s.EndToken && tokens[after + 1].Lower == "the" && tokens[after + 2].Lower == "lives"))
         {
-            return true;
+            return true; // "Putin on Sunday vowed", but not "the attack early Wednesday claimed the lives of seven"
         }
 
         return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";

@@ -144,6 +144,18 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void Two_weekdays_in_one_sentence_are_two_attacks_even_without_a_publication_date()
+    {
+        var x = Annotate.Pipeline.Extract(new Article("t", """
+            A drone attack early Wednesday claimed the lives of three people in Odesa.
+            Wednesday's strikes followed an attack on Tuesday when Russia struck Kharkiv with two missiles, killing eight people.
+            """));
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Date.Text == "early Wednesday" && e.Killed?.Value == 3);
+        Assert.Contains(x.Events, e => e.Date.Text == "on Tuesday" && e.Killed?.Value == 8);
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
