@@ -140,7 +140,10 @@ public sealed partial class EventAssembler
             }
         }
 
-        return false;
+        // The line a credit follows is the caption it credits: "Firefighters put out a fire in Kharkiv. Credit: AP".
+        var next = s.EndToken;
+        return next + 1 < doc.Tokens.Count && doc.Tokens[next].Lower is "credit" or "photo" && doc.Tokens[next + 1].Lower == ":"
+            && !doc.Text.AsSpan(doc.Tokens[s.EndToken - 1].End, doc.Tokens[next].Start - doc.Tokens[s.EndToken - 1].End).Contains('\n');
     }
 
     private static readonly WordTable<bool> CyrillicAttackWords = new(new[]

@@ -156,6 +156,17 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void A_photo_caption_and_its_credit_are_no_attack()
+    {
+        var x = Annotate.Extract("""
+            Ukrainian drones hit a refinery near Kursk overnight, the governor said.
+            Firefighters put out a fire after a Russian drone strike in Kharkiv. Credit: AP
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.DoesNotContain(e.Places, p => p.Text == "Kharkiv");
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
