@@ -78,6 +78,20 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void Html_and_json_reports_are_read_too()
+    {
+        Write("page.html", "<html><head><title>Drones hit Odesa</title><meta property=\"article:published_time\" content=\"2024-11-14T07:00:00Z\"></head>"
+            + "<body><nav>Home | World</nav><article><p>Russia launched 40 drones at Odesa overnight; air defences destroyed 35 of them.</p></article></body></html>");
+        Write("items.jsonl", "{\"text\": \"Russia fired 6 missiles at Kharkiv overnight.\", \"published\": \"2024-11-14\", \"url\": \"https://example.org/b\"}\n");
+        var r = CliRunner.Run("extract", _dir, "--format", "jsonl");
+        Assert.Equal(0, r.Code);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("\"launched\":40", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"launched\":6", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Published_option_dates_reports_without_a_header()
     {
         Write("plain.txt", "Russia attacked Kharkiv with drones overnight, injuring two people.");

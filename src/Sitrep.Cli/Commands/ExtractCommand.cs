@@ -24,8 +24,9 @@ internal sealed class ExtractCommand : ICommand
     public string Usage => """
         Usage: sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text]
 
-        Reads plain-text reports (an optional 'key: value' header ending with a '---' line, then the text)
-        from files and folders (recursively, *.txt), and writes the strike events found in each.
+        Reads reports from files and folders (recursively): plain text with an optional 'key: value' header
+        ending with a '---' line, HTML, JSON, JSON Lines and RSS/Atom feeds, by extension; writes the strike
+        events found in each.
 
           --published DATE   publication date for reports whose header has none (relative dates
                              such as "overnight" or "on Sunday" resolve against it)
@@ -136,16 +137,8 @@ internal sealed class ExtractCommand : ICommand
         return failed == 0 ? 0 : 1;
     }
 
-    internal static ReadResult Read(string file)
-    {
-        var (text, error) = FileLoader.ReadText(file);
-        if (error is not null)
-        {
-            return ReadResult.Fail(file, error);
-        }
-
-        return TextReportReader.Parse(file, Path.GetFileNameWithoutExtension(file), text!);
-    }
+    /// <summary>Reads one file in any format the ledger reads (text with header, HTML, JSON, JSON Lines, RSS/Atom), by its extension.</summary>
+    internal static ReadResult Read(string file) => ReportReader.ReadFile(file);
 
     internal static IPlaceLookup? LoadGazetteer(CliConsole console)
     {
@@ -169,7 +162,9 @@ internal sealed class ExtractCommand : ICommand
         {
             if (Directory.Exists(p))
             {
-                files.AddRange(Directory.EnumerateFiles(p, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
+                    .Where(f => ReportReader.ReportExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(p))
             {
