@@ -13,6 +13,10 @@ public sealed partial class EventAssembler
         "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
         "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
 
+    /// <summary>"- On May 30, …", "• …": an item of a list of other attacks, not the lead's own story.</summary>
+    private static bool IsBullet(Document doc, SentenceMention s) =>
+        doc.Tokens[s.FirstToken].Lower is "-" or "•" or "*" or "·" or "▪" && (s.FirstToken == 0 || doc.Text.AsSpan(doc.Tokens[s.FirstToken - 1].End, doc.Tokens[s.FirstToken].Start - doc.Tokens[s.FirstToken - 1].End).Contains('\n'));
+
     /// <summary>"Separately, the mayor reported a drone attack…": a new attack.</summary>
     private static bool StartsWithSplitCue(Document doc, SentenceMention s) => doc.Lower(s.FirstToken) == "separately";
 

@@ -174,7 +174,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side))
+            if (date is not null && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
+                && !(IsBullet(doc, s) && lead.Units.Count > 0))
             {
                 // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
                 // it replaces a weak date (the day the report was filed).

@@ -167,6 +167,19 @@ public class AssemblyTests
     }
 
     [Fact]
+    public void A_dated_list_item_is_its_own_attack_not_the_leads_date()
+    {
+        var x = Annotate.Pipeline.Extract(new Article("t", """
+            The Russian army struck Odesa, there are injuries.
+            Two women received shrapnel wounds.
+            - On May 30, the Russians targeted a fire station in Kharkiv with a drone.
+            """));
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Date.Text == "" && e.Places.Any(p => p.Text == "Odesa"));
+        Assert.Contains(x.Events, e => e.Date.Text == "On May 30" && e.Places.Any(p => p.Text == "Kharkiv"));
+    }
+
+    [Fact]
     public void A_revised_toll_keeps_both_claims_and_the_later_is_current()
     {
         var x = Annotate.Extract("A missile struck Kharkiv on Tuesday, killing 8 people. The death toll later rose to 11.");
