@@ -258,19 +258,7 @@ internal static class EventOutput
             WritePlace(w, f.Location);
         }
 
-        w.WriteStartArray("weapons");
-        foreach (var u in e.Weapons)
-        {
-            w.WriteStartObject();
-            w.WriteString("category", u.Weapon.Category.ToContract());
-            w.WriteString("model", u.Weapon.Model);
-            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
-            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
-            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        ExtractionJson.WriteWeapons(w, e.Weapons);
         w.WriteNumberOrNull("killed", f.Killed);
         w.WriteNumberOrNull("injured", f.Injured);
         w.WriteString("claimed_by", f.ClaimedBy.Length == 0 ? null : f.ClaimedBy);

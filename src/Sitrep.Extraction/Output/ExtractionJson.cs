@@ -100,19 +100,7 @@ public static class ExtractionJson
             WritePlace(w, loc);
         }
 
-        w.WriteStartArray("weapons");
-        foreach (var u in e.Weapons)
-        {
-            w.WriteStartObject();
-            w.WriteString("category", u.Weapon.Category.ToContract());
-            w.WriteStringOrNull("model", u.Weapon.Model);
-            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
-            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
-            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        WriteWeapons(w, e.Weapons);
         w.WriteNumberOrNull("killed", e.Killed?.Value);
         w.WriteNumberOrNull("injured", e.Injured?.Value);
         w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
@@ -141,6 +129,24 @@ public static class ExtractionJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The contract's <c>weapons</c> array: category, model and the current launched/destroyed/suppressed figures.</summary>
+    public static void WriteWeapons(Utf8JsonWriter w, IEnumerable<WeaponUse> weapons)
+    {
+        w.WriteStartArray("weapons");
+        foreach (var u in weapons)
+        {
+            w.WriteStartObject();
+            w.WriteString("category", u.Weapon.Category.ToContract());
+            w.WriteStringOrNull("model", u.Weapon.Model);
+            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
+            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
+            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteClaim(Utf8JsonWriter w, FigureClaim c)
