@@ -15,9 +15,8 @@ namespace Sitrep.Extraction.Assembly;
 /// </summary>
 public sealed partial class EventAssembler(IPlaceLookup? places)
 {
-    private sealed class Draft(int id)
+    private sealed class Draft
     {
-        public int Id { get; } = id;
         public DateMention? Date { get; set; }
         public bool IsAggregate { get; set; }
         public bool IsLead { get; set; }
@@ -105,10 +104,23 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf, SentenceOf(sentences), allPlaces);
 
         var drafts = new List<Draft>();
-        var lead = new Draft(0) { IsLead = true };
+        var lead = new Draft { IsLead = true };
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
+
+        // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
+        void ToAggregate(DateMention period, SentenceMention s, int u)
+        {
+            if (aggregate is null)
+            {
+                aggregate = new Draft { IsAggregate = true, Date = period };
+                drafts.Add(aggregate);
+            }
+
+            aggregate.Add(s, u);
+        }
+
         for (var u = 0; u < units.Count; u++)
         {
             var s = units[u];
@@ -134,13 +146,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
             if (sDates.Any(d => d.IsPeriod))
             {
-                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = sDates.First(d => d.IsPeriod) };
-                if (!drafts.Contains(aggregate))
-                {
-                    drafts.Add(aggregate);
-                }
-
-                aggregate.Add(s, u);
+                ToAggregate(sDates.First(d => d.IsPeriod), s, u);
                 continue;
             }
 
@@ -148,13 +154,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             if (date is not null && doc.Lower(date.TokenIndex - 1) == "since" && (sFigures.Count > 0 || sCasualties.Count > 0))
             {
                 // "has not struck Kyiv since August 26, when it launched more than 200 drones": a record, told as background.
-                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = date };
-                if (!drafts.Contains(aggregate))
-                {
-                    drafts.Add(aggregate);
-                }
-
-                aggregate.Add(s, u);
+                ToAggregate(date, s, u);
                 continue;
             }
             var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
@@ -164,13 +164,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
             {
                 // "In March, Ukraine fired dozens of drones": a month's total, not one attack.
-                aggregate ??= new Draft(drafts.Count) { IsAggregate = true, Date = date };
-                if (!drafts.Contains(aggregate))
-                {
-                    drafts.Add(aggregate);
-                }
-
-                aggregate.Add(s, u);
+                ToAggregate(date, s, u);
                 continue;
             }
 
@@ -351,7 +345,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
     private static Draft New(List<Draft> drafts, DateMention? date, string? side)
     {
-        var d = new Draft(drafts.Count) { Date = date, Side = side };
+        var d = new Draft { Date = date, Side = side };
         drafts.Add(d);
         return d;
     }
@@ -608,37 +602,11 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
         if (_resolver is null)
         {
-            return [.. mentions.Select(InterimResolve)];
+            // Without a gazetteer the place stage finds nothing; a mention made elsewhere keeps its text only.
+            return [.. mentions.Select(m => new PlaceRef(m.Text, m.Span))];
         }
 
         var queries = mentions.Select(m => new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex)).ToList();
         return _resolver.Resolve(queries, null);
-    }
-
-    /// <summary>Until the context resolver lands: the hinted feature, then the war's countries, then population.</summary>
-    private static PlaceRef InterimResolve(PlaceMention m)
-    {
-        var pick = m.Candidates
-            .OrderByDescending(c => m.Hint == PlaceHint.Region ? c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 : c.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
-            .ThenByDescending(c => c.Country is "UA" or "RU")
-            .ThenByDescending(c => c.Population)
-            .FirstOrDefault();
-        if (pick is null)
-        {
-            return new PlaceRef(m.Text, m.Span);
-        }
-
-        return new PlaceRef(m.Text, m.Span)
-        {
-            Name = pick.Name,
-            GazetteerId = pick.Id,
-            Feature = pick.FeatureName,
-            Admin1 = pick.Admin1,
-            Country = pick.Country,
-            Latitude = pick.Latitude,
-            Longitude = pick.Longitude,
-            GeoPrecision = pick.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility ? 1 : pick.Feature == PlaceFeature.Admin2 ? 2 : 3,
-            Occupied = pick.Occupied,
-        };
     }
 }
