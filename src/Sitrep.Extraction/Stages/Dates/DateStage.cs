@@ -250,7 +250,7 @@ public sealed class DateStage : IStage
         }
 
         // today, this morning/afternoon/evening, yesterday (morning), earlier today
-        if (w is "today" or "tonight" || (w == "this" && W(i + 1) is "morning" or "afternoon" or "evening"))
+        if (w == "today" || (w == "this" && W(i + 1) is "morning" or "afternoon" or "evening"))
         {
             next = w == "this" ? i + 2 : i + 1;
             mention = Make(doc, i, next, new EventDate(published, DatePrecision.Day, "", default), "today");
