@@ -106,58 +106,43 @@ public static class ContractNames
         _ => "other",
     };
 
-    /// <summary>The category named by its contract name ("cruise_missile"); <see cref="WeaponCategory.Other"/> for anything else.</summary>
-    public static WeaponCategory ParseCategory(string name) => name switch
-    {
-        "drone" => WeaponCategory.Drone,
-        "cruise_missile" => WeaponCategory.CruiseMissile,
-        "ballistic_missile" => WeaponCategory.BallisticMissile,
-        "missile" => WeaponCategory.Missile,
-        "guided_bomb" => WeaponCategory.GuidedBomb,
-        "artillery" => WeaponCategory.Artillery,
-        "rocket" => WeaponCategory.Rocket,
-        _ => WeaponCategory.Other,
-    };
+    /// <summary>The category named by its contract name ("cruise_missile"); false for any other name.</summary>
+    public static bool TryParseCategory(string? name, out WeaponCategory category) => TryParse(name, Categories, out category);
 
-    /// <summary>The qualifier named by its contract name ("at_least"); <see cref="Qualifier.Exact"/> for anything else.</summary>
-    public static Qualifier ParseQualifier(string name) => name switch
-    {
-        "at_least" => Qualifier.AtLeast,
-        "more_than" => Qualifier.MoreThan,
-        "about" => Qualifier.About,
-        "up_to" => Qualifier.UpTo,
-        "less_than" => Qualifier.LessThan,
-        _ => Qualifier.Exact,
-    };
+    /// <summary>The qualifier named by its contract name ("at_least"); false for any other name.</summary>
+    public static bool TryParseQualifier(string? name, out Qualifier qualifier) => TryParse(name, Qualifiers, out qualifier);
 
-    /// <summary>The figure kind named by its contract name ("destroyed"); <see cref="FigureKind.Injured"/> for anything else.</summary>
-    public static FigureKind ParseFigure(string name) => name switch
-    {
-        "launched" => FigureKind.Launched,
-        "destroyed" => FigureKind.Destroyed,
-        "suppressed" => FigureKind.Suppressed,
-        "killed" => FigureKind.Killed,
-        _ => FigureKind.Injured,
-    };
+    /// <summary>The figure kind named by its contract name ("destroyed"); false for any other name.</summary>
+    public static bool TryParseFigure(string? name, out FigureKind kind) => TryParse(name, Figures, out kind);
 
-    /// <summary>The date precision named by its contract name ("night"); <see cref="DatePrecision.Unknown"/> for anything else.</summary>
-    public static DatePrecision ParsePrecision(string name) => name switch
+    /// <summary>The date precision named by its contract name ("night"); false for any other name.</summary>
+    public static bool TryParsePrecision(string? name, out DatePrecision precision) => TryParse(name, Precisions, out precision);
+
+    /// <summary>The category named by its contract name; throws <see cref="FormatException"/> naming the bad value and the good ones.</summary>
+    public static WeaponCategory ParseCategory(string name) => Parse(name, Categories, "weapon category");
+
+    public static Qualifier ParseQualifier(string name) => Parse(name, Qualifiers, "qualifier");
+
+    public static FigureKind ParseFigure(string name) => Parse(name, Figures, "figure");
+
+    public static DatePrecision ParsePrecision(string name) => Parse(name, Precisions, "date precision");
+
+    private static readonly Dictionary<string, WeaponCategory> Categories = Enum.GetValues<WeaponCategory>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, Qualifier> Qualifiers = Enum.GetValues<Qualifier>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, FigureKind> Figures = Enum.GetValues<FigureKind>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, DatePrecision> Precisions = Enum.GetValues<DatePrecision>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
+
+    private static bool TryParse<T>(string? name, Dictionary<string, T> names, out T value)
+        where T : struct
     {
-        "day" => DatePrecision.Day,
-        "night" => DatePrecision.Night,
-        "week" => DatePrecision.Week,
-        "month" => DatePrecision.Month,
-        "year" => DatePrecision.Year,
-        _ => DatePrecision.Unknown,
-    };
+        value = default;
+        return name is not null && names.TryGetValue(name, out value);
+    }
+
+    private static T Parse<T>(string name, Dictionary<string, T> names, string what)
+        where T : struct =>
+        TryParse(name, names, out var v) ? v : throw new FormatException($"'{name}' is not a {what}: write one of {string.Join(", ", names.Keys)}.");
 
     /// <summary>The scoring family of a category: drone, missile, bomb, artillery or other.</summary>
-    public static string Family(this WeaponCategory c) => c switch
-    {
-        WeaponCategory.Drone => "drone",
-        WeaponCategory.CruiseMissile or WeaponCategory.BallisticMissile or WeaponCategory.Missile => "missile",
-        WeaponCategory.GuidedBomb => "bomb",
-        WeaponCategory.Artillery or WeaponCategory.Rocket => "artillery",
-        _ => "other",
-    };
+    public static WeaponFamily Family(this WeaponCategory c) => Parties.FamilyOf(c);
 }

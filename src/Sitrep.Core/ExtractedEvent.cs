@@ -10,10 +10,8 @@ public sealed record ExtractedEvent
 {
     public EventKind Kind { get; init; } = EventKind.Strike;
     public EventDate Date { get; init; } = EventDate.Unknown;
-    /// <summary>UA, RU or unknown.</summary>
-    public string Attacker { get; init; } = "unknown";
-    /// <summary>UA, RU, BY or other.</summary>
-    public string TargetCountry { get; init; } = "other";
+    public Side Attacker { get; init; } = Side.Unknown;
+    public Country TargetCountry { get; init; } = Country.Other;
     public ImmutableArray<PlaceRef> Places { get; init; } = [];
     public ImmutableArray<WeaponUse> Weapons { get; init; } = [];
     /// <summary>Killed and injured figures; weapon figures live on <see cref="Weapons"/>.</summary>

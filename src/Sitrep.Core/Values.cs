@@ -7,8 +7,12 @@ public readonly record struct Evidence(TextSpan Span, string Text);
 
 /// <summary>Who says a figure: "the Ukrainian air force", "Governor Roman Starovoit".</summary>
 /// <param name="Name">As written, trimmed.</param>
-/// <param name="Side">Whose side the claimant speaks for: UA, RU, BY, other or unknown.</param>
-public sealed record Claimant(string Name, string Side, TextSpan Span);
+/// <param name="Side">Whose side the claimant speaks for.</param>
+public sealed record Claimant(string Name, Side Side, TextSpan Span)
+{
+    /// <summary>The registry id of the claimant these words name ("ua.air_force"), or null when the registry has none.</summary>
+    public string? Canonical { get; init; }
+}
 
 /// <summary>A weapon as named: category always, model when the text names one ("Shahed-136").</summary>
 public readonly record struct WeaponRef(WeaponCategory Category, string? Model);

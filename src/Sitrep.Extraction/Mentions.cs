@@ -88,5 +88,5 @@ public sealed record FigureMention(TextSpan Span, FigureKind Kind, int Value, Qu
 /// <summary>Who says something in a sentence: "the Ukrainian air force said".</summary>
 public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule);
 
-/// <summary>A cue to who attacked: "Russia launched", "a Ukrainian drone attack". Side is UA or RU.</summary>
-public sealed record ActorMention(TextSpan Span, string Side, bool IsAttacker, string Rule) : Mention(Span, Rule);
+/// <summary>A cue to who attacked: "Russia launched", "a Ukrainian drone attack". Side is Ukraine or Russia.</summary>
+public sealed record ActorMention(TextSpan Span, Side Side, bool IsAttacker, string Rule) : Mention(Span, Rule);

@@ -71,8 +71,8 @@ public sealed record EventSummary(
     EventKind Kind,
     DateOnly? Date,
     DatePrecision Precision,
-    string Attacker,
-    string TargetCountry,
+    Side Attacker,
+    Country TargetCountry,
     string Weapons,
     string Places,
     int? Launched,
@@ -96,10 +96,8 @@ public sealed record EventQuery
 {
     public DateOnly? Since { get; init; }
     public DateOnly? Until { get; init; }
-    /// <summary>UA, RU or unknown.</summary>
-    public string? Attacker { get; init; }
-    /// <summary>UA, RU, BY or other.</summary>
-    public string? Target { get; init; }
+    public Side? Attacker { get; init; }
+    public Country? Target { get; init; }
     public string? Place { get; init; }
     public string? Weapon { get; init; }
     public int? MinLaunched { get; init; }

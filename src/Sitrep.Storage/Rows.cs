@@ -103,7 +103,7 @@ internal sealed class RowSet
             if ((l ?? 0) > primaryLaunched)
             {
                 primaryLaunched = l ?? 0;
-                primaryFamily = use.Weapon.Category.Family();
+                primaryFamily = use.Weapon.Category.Family().ToContract();
             }
 
             if (weaponsText.Length > 0)
@@ -123,7 +123,7 @@ internal sealed class RowSet
             }
 
             Weapons.Add(new WeaponRow(
-                weaponId, eventId, reportId, w++, use.Weapon.Category.ToContract(), use.Weapon.Category.Family(), use.Weapon.Model,
+                weaponId, eventId, reportId, w++, use.Weapon.Category.ToContract(), use.Weapon.Category.Family().ToContract(), use.Weapon.Model,
                 StoreKeys.Model(use.Weapon.Model), use.Evidence.Span.Start, use.Evidence.Span.End, use.Evidence.Text ?? "", l, x, s));
             foreach (var claim in use.Claims)
             {
@@ -160,7 +160,7 @@ internal sealed class RowSet
         var claimedBy = new List<string>();
         foreach (var claimant in e.Claimants)
         {
-            Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side, claimant.Span.Start, claimant.Span.End));
+            Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side.ToContract(), claimant.Span.Start, claimant.Span.End));
             if (!claimedBy.Contains(claimant.Name, StringComparer.OrdinalIgnoreCase))
             {
                 claimedBy.Add(claimant.Name);
@@ -176,7 +176,7 @@ internal sealed class RowSet
         var loc = e.Location;
         Events.Add(new EventRow(
             eventId, reportId, ordinal, e.Kind == EventKind.Aggregate ? "aggregate" : "strike", e.Date.Date, e.Date.Start,
-            e.Date.Precision.ToContract(), e.Date.Text ?? "", e.Date.Span.Start, e.Date.Span.End, e.Attacker, e.TargetCountry,
+            e.Date.Precision.ToContract(), e.Date.Text ?? "", e.Date.Span.Start, e.Date.Span.End, e.Attacker.ToContract(), e.TargetCountry.ToContract(),
             launched, destroyed, suppressed, e.Killed?.Value, e.Injured?.Value, categories, primaryFamily, weaponsText.ToString(),
             string.Join("; ", placeNames), claimedBy.Count == 0 ? null : string.Join("; ", claimedBy),
             loc?.Text, loc is null ? null : loc.Name ?? loc.Text, loc?.Country, loc?.Admin1, loc?.Latitude, loc?.Longitude, loc?.GeoPrecision));
@@ -184,7 +184,7 @@ internal sealed class RowSet
 
     private static FigureRow Figure(long eventId, long reportId, long? weaponId, int ordinal, FigureClaim claim) => new(
         eventId, reportId, weaponId, ordinal, claim.Kind.ToContract(), claim.Value, claim.Qualifier.ToContract(),
-        claim.Claimant?.Name, claim.Claimant?.Side, claim.Claimant?.Span.Start, claim.Claimant?.Span.End,
+        claim.Claimant?.Name, claim.Claimant?.Side.ToContract(), claim.Claimant?.Span.Start, claim.Claimant?.Span.End,
         claim.Evidence.Span.Start, claim.Evidence.Span.End, claim.Evidence.Text ?? "", claim.IsCurrent,
         claim.Weapon?.Category.ToContract(), claim.Weapon?.Model, claim.Rule ?? "");
 
@@ -210,6 +210,10 @@ internal static class Names
     public static FigureKind Figure(string s) => ContractNames.ParseFigure(s);
 
     public static DatePrecision Precision(string s) => ContractNames.ParsePrecision(s);
+
+    public static Side Side(string s) => Parties.ParseSide(s);
+
+    public static Country Country(string s) => Parties.ParseCountry(s);
 
     public static DiagnosticSeverity Severity(string s) => s switch
     {

@@ -242,16 +242,16 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             cmd.Add("@until", until);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Attacker))
+        if (q.Attacker is { } attacker)
         {
             sql.Append(" AND e.attacker = @attacker");
-            cmd.Add("@attacker", CountryCode(q.Attacker));
+            cmd.Add("@attacker", attacker.ToContract());
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Target))
+        if (q.Target is { } target)
         {
             sql.Append(" AND e.target_country = @target");
-            cmd.Add("@target", CountryCode(q.Target));
+            cmd.Add("@target", target.ToContract());
         }
 
         if (q.Kind is { } kind)
@@ -311,17 +311,6 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         return sql.ToString();
     }
 
-    /// <summary>Country names and codes as the store keeps them: UA, RU, BY, other, unknown.</summary>
-    public static string CountryCode(string s) => s.Trim().ToLowerInvariant() switch
-    {
-        "ua" or "ukraine" or "ukr" => "UA",
-        "ru" or "russia" or "rus" or "russian federation" => "RU",
-        "by" or "belarus" or "blr" => "BY",
-        "unknown" => "unknown",
-        "other" => "other",
-        var other => other.ToUpperInvariant(),
-    };
-
     public async Task<IReadOnlyList<EventSummary>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         var list = new List<EventSummary>();
@@ -351,7 +340,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             {
                 list.Add(new EventSummary(
                     r.Long(0), r.Long(1), r.Str(2) == "aggregate" ? EventKind.Aggregate : EventKind.Strike, r.NDate(3), Names.Precision(r.Str(4)),
-                    r.Str(5), r.Str(6), r.Str(7), r.Str(8), r.NInt(9), r.NInt(10), r.NInt(11), r.NInt(12), r.NStr(13), r.NStr(14),
+                    Names.Side(r.Str(5)), Names.Country(r.Str(6)), r.Str(7), r.Str(8), r.NInt(9), r.NInt(10), r.NInt(11), r.NInt(12), r.NStr(13), r.NStr(14),
                     r.NDouble(15), r.NDouble(16), r.NStr(17), r.NStr(18)));
             }
         }
@@ -445,8 +434,8 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
                 {
                     Kind = r.Str(2) == "aggregate" ? EventKind.Aggregate : EventKind.Strike,
                     Date = date,
-                    Attacker = r.Str(9),
-                    TargetCountry = r.Str(10),
+                    Attacker = Names.Side(r.Str(9)),
+                    TargetCountry = Names.Country(r.Str(10)),
                 };
                 var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17));
                 heads[r.Long(0)] = (r.Int(1), report, ev);
@@ -485,7 +474,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
                     Names.Qualifier(r.Str(4)),
                     new Evidence(new TextSpan(r.Int(9), r.Int(10)), r.Str(11)),
                     weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), r.NStr(14)),
-                    claimantName is null ? null : new Claimant(claimantName, r.Str(6), new TextSpan(r.NInt(7) ?? 0, r.NInt(8) ?? 0)))
+                    claimantName is null ? null : new Claimant(claimantName, Names.Side(r.Str(6)), new TextSpan(r.NInt(7) ?? 0, r.NInt(8) ?? 0)))
                 {
                     IsCurrent = r.Bool(12),
                     Rule = r.Str(15),
@@ -551,7 +540,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                Bucket(claimants, r.Long(0)).Add(new Claimant(r.Str(1), r.Str(2), new TextSpan(r.Int(3), r.Int(4))));
+                Bucket(claimants, r.Long(0)).Add(new Claimant(r.Str(1), Names.Side(r.Str(2)), new TextSpan(r.Int(3), r.Int(4))));
             }
         }
 

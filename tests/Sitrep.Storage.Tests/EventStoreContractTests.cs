@@ -136,8 +136,8 @@ public class EventStoreContractTests
         Assert.Equal(["Chuhuiv", "Ukraine", "Dnipro", "Kherson", "Belgorod region", "Kyiv", "Kharkiv", "Zaporizhzhia"], await Places(new EventQuery()));
         Assert.Equal(["Zaporizhzhia", "Kharkiv", "Kyiv"], (await Places(new EventQuery { Ascending = true })).Take(3));
         Assert.Equal(["Dnipro", "Kherson", "Belgorod region"], await Places(new EventQuery { Since = d.AddDays(2), Until = d.AddDays(4) }));
-        Assert.Equal(["Belgorod region"], await Places(new EventQuery { Attacker = "UA" }));
-        Assert.Equal(["Belgorod region"], await Places(new EventQuery { Target = "russia" }));
+        Assert.Equal(["Belgorod region"], await Places(new EventQuery { Attacker = Side.Ukraine }));
+        Assert.Equal(["Belgorod region"], await Places(new EventQuery { Target = Parties.ParseCountry("russia") }));
         Assert.Equal(["Chuhuiv", "Ukraine", "Belgorod region", "Kharkiv"], await Places(new EventQuery { Weapon = "drone" }));
         Assert.Equal(["Dnipro", "Kyiv"], await Places(new EventQuery { Weapon = "missile" }));
         Assert.Equal(["Chuhuiv", "Kharkiv"], await Places(new EventQuery { Weapon = "shahed" }));
@@ -148,7 +148,7 @@ public class EventStoreContractTests
         Assert.Equal(["Ukraine", "Kharkiv"], await Places(new EventQuery { MinLaunched = 20 }));
         Assert.Equal(["Dnipro", "Kherson"], await Places(new EventQuery { MinKilled = 2 }));
         Assert.Equal(["Ukraine"], await Places(new EventQuery { Kind = EventKind.Aggregate }));
-        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Attacker = "RU", Weapon = "drone", MinLaunched = 10, Kind = EventKind.Strike }));
+        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Attacker = Side.Russia, Weapon = "drone", MinLaunched = 10, Kind = EventKind.Strike }));
         Assert.Equal(["Ukraine", "Dnipro"], await Places(new EventQuery { Limit = 2, Offset = 1 }));
         Assert.Empty(await Places(new EventQuery { Place = "Lviv" }));
     }

@@ -32,8 +32,8 @@ internal static class Samples
     public static ExtractedEvent Odesa(DateOnly date, int launched = 40, int destroyed = 35, int injured = 2)
     {
         var t = OdesaText;
-        var airForce = new Claimant("the air force", "UA", Ev(t, "the air force").Span);
-        var governor = new Claimant("Governor Oleh Kiper", "UA", Ev(t, "Governor Oleh Kiper").Span);
+        var airForce = new Claimant("the air force", Side.Ukraine, Ev(t, "the air force").Span);
+        var governor = new Claimant("Governor Oleh Kiper", Side.Ukraine, Ev(t, "Governor Oleh Kiper").Span);
         var sentence1 = Ev(t, "Russia launched 40 Shahed drones at Odesa overnight; air defences shot down 35, the air force said.");
         var sentence2 = Ev(t, "Two dock workers were injured, Governor Oleh Kiper said.");
         var shahed = new WeaponRef(WeaponCategory.Drone, "Shahed-136");
@@ -53,8 +53,8 @@ internal static class Samples
         {
             Kind = EventKind.Strike,
             Date = new EventDate(date, DatePrecision.Night, "overnight", Ev(t, "overnight").Span) { Start = date.AddDays(-1) },
-            Attacker = "RU",
-            TargetCountry = "UA",
+            Attacker = Side.Russia,
+            TargetCountry = Country.Ukraine,
             Places = [odesa],
             Location = odesa,
             Weapons =
@@ -99,8 +99,8 @@ internal static class Samples
         {
             Kind = kind,
             Date = date is null ? EventDate.Unknown : new EventDate(date, DatePrecision.Day, "on Sunday", new TextSpan(0, 9)),
-            Attacker = attacker,
-            TargetCountry = target,
+            Attacker = Parties.ParseSide(attacker),
+            TargetCountry = Parties.ParseCountry(target),
             Places = [new PlaceRef(place, new TextSpan(0, place.Length)) { Name = place, Admin1 = admin1 }],
             Weapons = [new WeaponUse(weapon, ev) { Claims = [.. claims] }],
             Casualties = killed is { } k ? [new FigureClaim(FigureKind.Killed, k, Qualifier.Exact, ev)] : [],

@@ -77,7 +77,7 @@ internal static class LedgerCorpus
         var day = First.AddDays(rng.Next(0, 1400));
         var span = new TextSpan(0, Math.Min(60, text.Length));
         var sentence = new Evidence(span, text[..span.End]);
-        var claimant = new Claimant(Claimants[rng.Next(Claimants.Length)], attacker == "RU" ? "UA" : "RU", new TextSpan(0, 5));
+        var claimant = new Claimant(Claimants[rng.Next(Claimants.Length)], attacker == "RU" ? Side.Ukraine : Side.Russia, new TextSpan(0, 5));
         var uses = new List<WeaponUse>();
         var weaponCount = rng.Next(1, 3);
         for (var k = 0; k < weaponCount; k++)
@@ -104,8 +104,8 @@ internal static class LedgerCorpus
         {
             Kind = rng.Next(40) == 0 ? EventKind.Aggregate : EventKind.Strike,
             Date = new EventDate(day, DatePrecision.Night, "overnight", new TextSpan(0, 9)),
-            Attacker = attacker,
-            TargetCountry = target,
+            Attacker = Parties.ParseSide(attacker),
+            TargetCountry = Parties.ParseCountry(target),
             Places = [place, region],
             Location = place,
             Weapons = [.. uses],

@@ -27,7 +27,7 @@ internal sealed record EventFacts(int? Launched, int? Destroyed, int? Killed, in
             if ((l ?? 0) > most)
             {
                 most = l ?? 0;
-                primary = w.Weapon.Category.Family();
+                primary = w.Weapon.Category.Family().ToContract();
             }
 
             var name = w.Weapon.Model is null ? w.Weapon.Category.ToContract() : $"{w.Weapon.Model} ({w.Weapon.Category.ToContract()})";
@@ -64,7 +64,7 @@ internal static class EventOutput
         var f = EventFacts.Of(e);
         return
         [
-            Inv(s.Id), Date(e.Date.Date), e.Date.Precision.ToContract(), Kind(e.Kind), e.Attacker, e.TargetCountry, f.Places, f.Weapons,
+            Inv(s.Id), Date(e.Date.Date), e.Date.Precision.ToContract(), Kind(e.Kind), e.Attacker.ToContract(), e.TargetCountry.ToContract(), f.Places, f.Weapons,
             Inv(f.Launched), Inv(f.Destroyed), Inv(f.Killed), Inv(f.Injured), f.ClaimedBy, f.Location is null ? "" : f.Location.Name ?? f.Location.Text,
             f.Location?.Admin1 ?? "", f.Location?.Country ?? "", Inv(f.Location?.Latitude), Inv(f.Location?.Longitude), Inv(s.Report.Id),
             s.Report.Title ?? "", s.Report.Url ?? "", Date(s.Report.Published),
@@ -85,7 +85,7 @@ internal static class EventOutput
         var f = EventFacts.Of(e);
         var date = e.Date.Date ?? s.Report.Published;
         var loc = f.Location;
-        var country = CountryName(loc?.Country ?? (e.TargetCountry is "UA" or "RU" or "BY" ? e.TargetCountry : null));
+        var country = CountryName(loc?.Country ?? (e.TargetCountry == Country.Other ? null : e.TargetCountry.ToContract()));
         return
         [
             $"SITREP{s.Id.ToString(CultureInfo.InvariantCulture)}",
@@ -121,10 +121,10 @@ internal static class EventOutput
         _ => "3",
     };
 
-    private static string Actor(string side) => side switch
+    private static string Actor(Side side) => side switch
     {
-        "RU" => "Military Forces of Russia (2000-)",
-        "UA" => "Military Forces of Ukraine (2019-)",
+        Side.Russia => "Military Forces of Russia (2000-)",
+        Side.Ukraine => "Military Forces of Ukraine (2019-)",
         _ => "Unidentified Armed Group",
     };
 
@@ -156,7 +156,7 @@ internal static class EventOutput
             sb.Append(" (").Append(e.Date.Text).Append(')');
         }
 
-        sb.Append(", ").Append(e.Attacker switch { "RU" => "Russian forces", "UA" => "Ukrainian forces", _ => "unidentified forces" });
+        sb.Append(", ").Append(e.Attacker switch { Side.Russia => "Russian forces", Side.Ukraine => "Ukrainian forces", _ => "unidentified forces" });
         sb.Append(f.Weapons.Length > 0 ? $" attacked with {f.Weapons}" : " attacked");
         if (f.Places.Length > 0)
         {
@@ -239,8 +239,8 @@ internal static class EventOutput
         w.WriteString("date", e.Date.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("date_precision", e.Date.Precision.ToContract());
         w.WriteString("date_text", e.Date.Text);
-        w.WriteString("attacker", e.Attacker);
-        w.WriteString("target_country", e.TargetCountry);
+        w.WriteString("attacker", e.Attacker.ToContract());
+        w.WriteString("target_country", e.TargetCountry.ToContract());
         w.WriteStartArray("places");
         foreach (var p in e.Places)
         {
@@ -271,7 +271,7 @@ internal static class EventOutput
             w.WriteString("qualifier", claim.Qualifier.ToContract());
             w.WriteString("weapon", (claim.Weapon ?? weapon) is { } wr ? wr.Model ?? wr.Category.ToContract() : null);
             w.WriteString("claimant", claim.Claimant?.Name);
-            w.WriteString("claimant_side", claim.Claimant?.Side);
+            w.WriteString("claimant_side", claim.Claimant?.Side.ToContract());
             w.WriteString("evidence", claim.Evidence.Text);
             w.WriteNumber("start", claim.Evidence.Span.Start);
             w.WriteNumber("end", claim.Evidence.Span.End);
@@ -336,8 +336,8 @@ internal static class EventOutput
             w.WriteStartObject();
             w.WriteString("date", e.Date.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteString("kind", Kind(e.Kind));
-            w.WriteString("attacker", e.Attacker);
-            w.WriteString("target_country", e.TargetCountry);
+            w.WriteString("attacker", e.Attacker.ToContract());
+            w.WriteString("target_country", e.TargetCountry.ToContract());
             w.WriteString("location", f.Location is null ? null : f.Location.Name ?? f.Location.Text);
             w.WriteString("places", f.Places);
             w.WriteString("weapons", f.Weapons);

@@ -136,7 +136,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
             }
 
             table.Add(
-                EventOutput.Inv(r.Id), date, $"{Side(r.Attacker)}→{Side(r.TargetCountry)}", r.Places, r.Weapons, EventOutput.Inv(r.Launched),
+                EventOutput.Inv(r.Id), date, $"{Short(r.Attacker.ToContract())}→{Short(r.TargetCountry.ToContract())}", r.Places, r.Weapons, EventOutput.Inv(r.Launched),
                 EventOutput.Inv(r.Destroyed), EventOutput.Inv(r.Killed), EventOutput.Inv(r.Injured), r.ClaimedBy ?? "");
         }
 
@@ -147,7 +147,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
         console.Out.Flush();
     }
 
-    private static string Side(string s) => s switch
+    private static string Short(string s) => s switch
     {
         "unknown" => "?",
         "other" => "oth",

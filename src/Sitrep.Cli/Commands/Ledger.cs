@@ -43,8 +43,8 @@ internal static class Ledger
         {
             Since = Date(args, "since"),
             Until = Date(args, "until"),
-            Attacker = args.Get("attacker"),
-            Target = args.Get("target"),
+            Attacker = args.Get("attacker") is { } a ? (Parties.TryParseSide(a, out var side) && side is not Side.Other and not Side.Belarus ? side : throw new UsageException($"--attacker '{a}' is not RU, UA or unknown.")) : null,
+            Target = args.Get("target") is { } t ? (Parties.TryParseCountry(t, out var country) ? country : throw new UsageException($"--target '{t}' is not UA, RU, BY or other.")) : null,
             Place = args.Get("place"),
             Weapon = args.Get("weapon"),
             MinLaunched = Int(args, "min-launched"),
@@ -61,11 +61,6 @@ internal static class Ledger
             Offset = Int(args, "offset") ?? 0,
             Ascending = args.Has("oldest-first"),
         };
-        if (q.Attacker is { } a && SqlEventStoreNames.Side(a) is null)
-        {
-            throw new UsageException($"--attacker '{a}' is not RU, UA or unknown.");
-        }
-
         return q;
     }
 
@@ -174,18 +169,6 @@ internal static class Ledger
     public static string Seconds(TimeSpan t) => t.TotalSeconds < 10
         ? t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
         : t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
-}
-
-/// <summary>Side names as the store keeps them.</summary>
-internal static class SqlEventStoreNames
-{
-    public static string? Side(string s) => s.Trim().ToLowerInvariant() switch
-    {
-        "ru" or "russia" => "RU",
-        "ua" or "ukraine" => "UA",
-        "unknown" => "unknown",
-        _ => null,
-    };
 }
 
 /// <summary>Cancels its token on Ctrl-C or SIGTERM; disposing unhooks it.</summary>

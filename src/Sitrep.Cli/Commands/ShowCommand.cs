@@ -85,7 +85,7 @@ internal sealed class ShowCommand : ICommand
         }
 
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  attacker {e.Attacker}, target {e.TargetCountry}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  attacker {e.Attacker.ToContract()}, target {e.TargetCountry.ToContract()}");
         sb.AppendLine();
 
         sb.AppendLine("Places");
@@ -138,7 +138,7 @@ internal sealed class ShowCommand : ICommand
             sb.AppendLine("Claimed by");
             foreach (var c in e.Claimants)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name} ({c.Side})");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name} ({c.Side.ToContract()})");
             }
         }
 
@@ -213,7 +213,7 @@ internal sealed class ShowCommand : ICommand
     private static void Figure(StringBuilder sb, FigureClaim c, int width)
     {
         var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
-        var who = c.Claimant is null ? "no claimant named" : $"{c.Claimant.Name} ({c.Claimant.Side})";
+        var who = c.Claimant is null ? "no claimant named" : $"{c.Claimant.Name} ({c.Claimant.Side.ToContract()})";
         var revised = c.IsCurrent ? "" : "  [revised later in the report]";
         var rule = string.IsNullOrEmpty(c.Rule) ? "" : $"  rule {c.Rule}";
         sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Kind.ToContract(),-10} {hedge}{c.Value}  — {who}{rule}{revised}");

@@ -90,7 +90,7 @@ public sealed partial class EventAssembler
         return b.ToImmutable();
     }
 
-    private static void AddOnce(List<string> list, string item)
+    private static void AddOnce<T>(List<T> list, T item)
     {
         if (!list.Contains(item))
         {

@@ -21,7 +21,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         public bool IsAggregate { get; set; }
         public bool IsLead { get; set; }
         public bool DateIsWeak { get; set; }
-        public string? Side { get; set; }
+        public Side? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
 
         /// <summary>Indexes of <see cref="Sentences"/> in the unit list, in the same order.</summary>
@@ -208,7 +208,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var families = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
+                var families = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
                 var scored = drafts.Where(x => !x.IsAggregate && x.Units.Count > 0)
                     .Select(x => (Draft: x, Score: (2 * x.Units.SelectMany(y => b.Places[y]).Count(p => !p.IsReference && names.Contains(resolvedOf[p].Name ?? p.Text)))
                                                    + x.Units.SelectMany(y => b.Weapons[y]).Select(w => w.Weapon.Category.Family()).Distinct().Count(families.Contains)))
@@ -223,8 +223,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             // that day, by other weapons, is another event.
             if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0)
             {
-                var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
-                var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet(StringComparer.Ordinal);
+                var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+                var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
                 var hadModels = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Model).ToHashSet(StringComparer.Ordinal);
                 var otherModels = sWeapons.All(w => w.Weapon.Model is not null && !hadModels.Contains(w.Weapon.Model));
                 if (had.Count > 0 && (!had.Overlaps(now) || otherModels))
@@ -281,29 +281,29 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         for (var k = 0; k < built.Count; k++)
         {
             var (d, ev) = built[k];
-            if (ev.Attacker != "unknown")
+            if (ev.Attacker != Side.Unknown)
             {
                 continue;
             }
 
-            var sibling = built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != "unknown" && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
+            var sibling = built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != Side.Unknown && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
             if (sibling.Event is not null)
             {
-                built[k] = (d, ev with { Attacker = sibling.Event.Attacker, TargetCountry = ev.TargetCountry == "other" ? sibling.Event.TargetCountry : ev.TargetCountry });
+                built[k] = (d, ev with { Attacker = sibling.Event.Attacker, TargetCountry = ev.TargetCountry == Country.Other ? sibling.Event.TargetCountry : ev.TargetCountry });
             }
         }
 
         // Still no clue: when every other attack the report tells is by one side, so is this one
         // ("Separately, the mayor reported a drone attack" in a report of Russian strikes).
-        var sides = built.Select(x => x.Event.Attacker).Where(a => a != "unknown").Distinct().ToList();
+        var sides = built.Select(x => x.Event.Attacker).Where(a => a != Side.Unknown).Distinct().ToList();
         if (sides.Count == 1)
         {
             for (var k = 0; k < built.Count; k++)
             {
-                if (built[k].Event.Attacker == "unknown" && built[k].Event.Kind == EventKind.Strike)
+                if (built[k].Event.Attacker == Side.Unknown && built[k].Event.Kind == EventKind.Strike)
                 {
                     var ev = built[k].Event;
-                    built[k] = (built[k].Draft, ev with { Attacker = sides[0], TargetCountry = ev.TargetCountry == "other" ? (sides[0] == "RU" ? "UA" : "RU") : ev.TargetCountry });
+                    built[k] = (built[k].Draft, ev with { Attacker = sides[0], TargetCountry = ev.TargetCountry == Country.Other ? (sides[0] == Side.Russia ? Country.Ukraine : Country.Russia) : ev.TargetCountry });
                 }
             }
         }
@@ -316,9 +316,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
     /// Who attacked, judged from the places hit in a sentence: places in Ukraine mean Russia attacked; places in
     /// Russia, Belarus or occupied Ukraine mean Ukraine did. Null when the places disagree or there are none.
     /// </summary>
-    private static string? AttackerFromPlaces(IEnumerable<PlaceRef> places)
+    private static Side? AttackerFromPlaces(IEnumerable<PlaceRef> places)
     {
-        string? side = null;
+        Side? side = null;
         foreach (var p in places)
         {
             if (p.Country is null || p.Feature == "country")
@@ -326,7 +326,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var s = p.Country == "UA" && !p.Occupied ? "RU" : p.Country is "RU" or "BY" || p.Occupied ? "UA" : null;
+            Side? s = p.Country == "UA" && !p.Occupied ? Side.Russia : p.Country is "RU" or "BY" || p.Occupied ? Side.Ukraine : null;
             if (s is null)
             {
                 continue;
@@ -343,7 +343,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         return side;
     }
 
-    private static Draft New(List<Draft> drafts, DateMention? date, string? side)
+    private static Draft New(List<Draft> drafts, DateMention? date, Side? side)
     {
         var d = new Draft { Date = date, Side = side };
         drafts.Add(d);
@@ -451,7 +451,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         // Weapons, by family: figures decide the category when they have one.
         var perWeapon = evFigures.Any(f => !f.IsCombined);
         var useFigures = evFigures.Where(f => perWeapon ? !f.IsCombined : true).ToList();
-        var families = new List<string>();
+        var families = new List<WeaponFamily>();
         foreach (var f in useFigures)
         {
             AddOnce(families, f.Weapon.Category.Family());
@@ -470,7 +470,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         {
             var famFigures = useFigures.Where(f => f.Weapon.Category.Family() == family).ToList();
             var famMentions = evWeapons.Where(w => w.Weapon.Category.Family() == family).ToList();
-            if (family == "other" && famFigures.Count == 0)
+            if (family == WeaponFamily.Other && famFigures.Count == 0)
             {
                 continue; // an airstrike named with no weapon says nothing countable
             }
@@ -552,12 +552,12 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var sides = d.Units.SelectMany(u => b.Actors[u]).Where(a => a.IsAttacker).GroupBy(a => a.Side).OrderByDescending(g => g.Count()).ToList();
         var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
-        string attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : null)
-                          ?? (occupied ? "UA" : targetCountry switch { "UA" => "RU", "RU" or "BY" => "UA", _ => "unknown" });
-        targetCountry ??= attacker switch { "RU" => "UA", "UA" => "RU", _ => "other" };
-        if (targetCountry == attacker && !occupied)
+        var attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : (Side?)null)
+                          ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => Side.Unknown });
+        var target = targetCountry is null ? attacker switch { Side.Russia => Country.Ukraine, Side.Ukraine => Country.Russia, _ => Country.Other } : Parties.CountryOfIso(targetCountry);
+        if (target.SideOf() == attacker && !occupied)
         {
-            targetCountry = attacker == "RU" ? "UA" : "RU";
+            target = attacker == Side.Russia ? Country.Ukraine : Country.Russia;
         }
 
         var hasFacts = uses.Count > 0 || casualtyClaims.Length > 0 || uniquePlaces.Count > 0;
@@ -579,7 +579,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             Kind = d.IsAggregate ? EventKind.Aggregate : EventKind.Strike,
             Date = date,
             Attacker = attacker,
-            TargetCountry = targetCountry,
+            TargetCountry = target,
             Places = [.. uniquePlaces],
             Weapons = uses.ToImmutable(),
             Casualties = casualtyClaims,

@@ -85,8 +85,8 @@ public static class ExtractionJson
             WriteSpan(w, "date_span", e.Date.Span);
         }
 
-        w.WriteString("attacker", e.Attacker);
-        w.WriteString("target_country", e.TargetCountry);
+        w.WriteString("attacker", e.Attacker.ToContract());
+        w.WriteString("target_country", e.TargetCountry.ToContract());
         w.WriteStartArray("places");
         foreach (var p in e.Places)
         {
@@ -162,7 +162,7 @@ public static class ExtractionJson
         }
 
         w.WriteStringOrNull("claimed_by", c.Claimant?.Name);
-        w.WriteStringOrNull("claimant_side", c.Claimant?.Side);
+        w.WriteStringOrNull("claimant_side", c.Claimant?.Side.ToContract());
         w.WriteBoolean("current", c.IsCurrent);
         w.WriteString("rule", c.Rule);
         w.WritePropertyName("evidence");

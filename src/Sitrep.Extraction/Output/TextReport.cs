@@ -36,7 +36,7 @@ public static class TextReport
                 sb.Append(": \"").Append(e.Date.Text).Append('"');
             }
 
-            sb.Append(")  ").Append(e.Attacker).Append(" → ").AppendLine(e.TargetCountry);
+            sb.Append(")  ").Append(e.Attacker.ToContract()).Append(" → ").AppendLine(e.TargetCountry.ToContract());
             if (e.Places.Length > 0)
             {
                 sb.Append("       places   ").AppendLine(string.Join(", ", e.Places.Select(p => p.Country is null ? p.Text : $"{p.Text} ({p.Country})")));

@@ -75,8 +75,8 @@ public class LedgerCommandTests
             var other = new ExtractedEvent
             {
                 Date = new EventDate(new DateOnly(2024, 5, 15), DatePrecision.Day, "on Wednesday", new TextSpan(0, 3)),
-                Attacker = "RU",
-                TargetCountry = "UA",
+                Attacker = Side.Russia,
+                TargetCountry = Country.Ukraine,
                 Places = [new PlaceRef("Kherson", new TextSpan(0, 7))],
                 Weapons = [new WeaponUse(new WeaponRef(WeaponCategory.Artillery, null), new Evidence(new TextSpan(0, 8), "Shelling"))],
             };

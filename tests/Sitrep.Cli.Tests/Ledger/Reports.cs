@@ -29,7 +29,7 @@ internal static class Reports
     {
         var t = a.Text;
         var sentence = new Evidence(new TextSpan(0, Math.Min(t.Length, 40)), t[..Math.Min(t.Length, 40)]);
-        var airForce = new Claimant("the air force", "UA", new TextSpan(0, 3));
+        var airForce = new Claimant("the air force", Side.Ukraine, new TextSpan(0, 3));
         var weapon = new WeaponRef(WeaponCategory.Drone, "Shahed-136");
         var odesa = new PlaceRef("Odesa", new TextSpan(0, 5)) { Name = "Odesa", Country = "UA", Admin1 = "Odesa Oblast", Latitude = 46.48, Longitude = 30.73, Feature = "populated_place", GeoPrecision = 1 };
         return new Sitrep.Core.Extraction(a)
@@ -39,8 +39,8 @@ internal static class Reports
                 new ExtractedEvent
                 {
                     Date = new EventDate(new DateOnly(2024, 5, 14), DatePrecision.Night, "overnight", new TextSpan(0, 9)),
-                    Attacker = "RU",
-                    TargetCountry = "UA",
+                    Attacker = Side.Russia,
+                    TargetCountry = Country.Ukraine,
                     Places = [odesa],
                     Location = odesa,
                     Weapons =

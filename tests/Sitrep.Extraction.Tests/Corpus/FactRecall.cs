@@ -107,7 +107,7 @@ internal sealed class FactRecall
     {
         foreach (var w in e.Weapons)
         {
-            var family = w.Weapon.Category.Family();
+            var family = w.Weapon.Category.Family().ToContract();
             if (w.Current(FigureKind.Launched) is { } l)
             {
                 yield return new("count", $"{family}/launched/{l.Value}");
@@ -139,9 +139,9 @@ internal sealed class FactRecall
             yield return new("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (e.Attacker is "RU" or "UA")
+        if (e.Attacker is Side.Russia or Side.Ukraine)
         {
-            yield return new("attacker", e.Attacker);
+            yield return new("attacker", e.Attacker.ToContract());
         }
     }
 

@@ -15,8 +15,8 @@ public class AssemblyTests
         var e = Assert.Single(x.Events);
         Assert.Equal(EventKind.Strike, e.Kind);
         Assert.Equal(Annotate.Published, e.Date.Date);
-        Assert.Equal("RU", e.Attacker);
-        Assert.Equal("UA", e.TargetCountry);
+        Assert.Equal(Side.Russia, e.Attacker);
+        Assert.Equal(Country.Ukraine, e.TargetCountry);
         var drones = Assert.Single(e.Weapons);
         Assert.Equal(40, drones.Current(FigureKind.Launched)!.Value);
         Assert.Equal(35, drones.Current(FigureKind.Destroyed)!.Value);
@@ -47,8 +47,8 @@ public class AssemblyTests
             Russia's defence ministry said it destroyed 20 Ukrainian drones over the Kursk region overnight.
             """);
         Assert.Equal(2, x.Events.Length);
-        Assert.Contains(x.Events, e => e.Attacker == "UA" && e.TargetCountry == "RU" && e.Weapons.Single().Current(FigureKind.Destroyed)!.Value == 20);
-        Assert.Contains(x.Events, e => e.Attacker == "RU" && e.Weapons.Single().Current(FigureKind.Launched)!.Value == 50);
+        Assert.Contains(x.Events, e => e.Attacker == Side.Ukraine && e.TargetCountry == Country.Russia && e.Weapons.Single().Current(FigureKind.Destroyed)!.Value == 20);
+        Assert.Contains(x.Events, e => e.Attacker == Side.Russia && e.Weapons.Single().Current(FigureKind.Launched)!.Value == 50);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class AssemblyTests
             Separately, the mayor reported a drone attack that injured a woman.
             """);
         Assert.Equal(2, x.Events.Length);
-        Assert.All(x.Events, e => Assert.Equal("RU", e.Attacker));
+        Assert.All(x.Events, e => Assert.Equal(Side.Russia, e.Attacker));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public class AssemblyTests
     {
         var x = Annotate.Extract("Air defences destroyed six drones over Sevastopol overnight, the Russian-installed governor said.");
         var e = Assert.Single(x.Events);
-        Assert.Equal("UA", e.Attacker);
+        Assert.Equal(Side.Ukraine, e.Attacker);
         Assert.Contains(e.Places, p => p.Country == "UA" && p.Occupied);
     }
 

@@ -5,7 +5,7 @@ namespace Sitrep.Extraction.Tests.Stages;
 public class FigureStageTests
 {
     private static string Figures(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family()}:{f.Value}").Order(StringComparer.Ordinal));
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{f.Value}").Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("Russia launched 31 drones and 2 missiles overnight; air defences destroyed 28 drones and both missiles.",

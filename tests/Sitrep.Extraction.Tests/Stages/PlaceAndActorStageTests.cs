@@ -1,3 +1,5 @@
+using Sitrep.Core;
+
 namespace Sitrep.Extraction.Tests.Stages;
 
 public class PlaceAndActorStageTests
@@ -45,7 +47,7 @@ public class PlaceAndActorStageTests
     [InlineData("Russian forces shelled the town.", "RU")]
     [InlineData("The Kyiv regime attacked the region with drones.", "UA")]
     public void Attacker_cues(string text, string side) =>
-        Assert.Contains(Annotate.Layer<ActorMention>(text, Layers.Actors), a => a.IsAttacker && a.Side == side);
+        Assert.Contains(Annotate.Layer<ActorMention>(text, Layers.Actors), a => a.IsAttacker && a.Side.ToContract() == side);
 
     [Theory]
     [InlineData("Russian air defences shot down 12 drones.")]
@@ -61,6 +63,6 @@ public class PlaceAndActorStageTests
     {
         var c = Assert.Single(Annotate.Layer<ClaimantMention>(text, Layers.Actors));
         Assert.Equal(name, c.Claimant.Name);
-        Assert.Equal(side, c.Claimant.Side);
+        Assert.Equal(side, c.Claimant.Side.ToContract());
     }
 }

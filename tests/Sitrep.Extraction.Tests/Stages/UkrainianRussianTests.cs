@@ -6,7 +6,7 @@ namespace Sitrep.Extraction.Tests.Stages;
 public class UkrainianRussianTests
 {
     private static string Figures(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family()}:{f.Value}").Order(StringComparer.Ordinal));
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{f.Value}").Order(StringComparer.Ordinal));
 
     private static string Tolls(string text) => string.Join(' ', Annotate.Layer<CasualtyMention>(text, Layers.Casualties)
         .Select(c => $"{c.Kind.ToContract()}:{c.Value}").Order(StringComparer.Ordinal));
@@ -56,7 +56,7 @@ public class UkrainianRussianTests
         var e = Assert.Single(x.Events);
         Assert.Equal(new DateOnly(2024, 11, 12), e.Date.Date);
         Assert.Equal(DatePrecision.Night, e.Date.Precision);
-        Assert.Equal("RU", e.Attacker);
+        Assert.Equal(Side.Russia, e.Attacker);
         Assert.Equal(2, e.Injured!.Value);
     }
 }

@@ -49,15 +49,15 @@ public sealed class ActorStage : IStage
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = tokens[i].Lower;
-                var side = RuWords.Contains(w) ? "RU" : UaWords.Contains(w) ? "UA" : null;
+                Side? side = RuWords.Contains(w) ? Side.Russia : UaWords.Contains(w) ? Side.Ukraine : null;
                 if (side is null && w == "kyiv" && i + 1 < s.EndToken && tokens[i + 1].Lower is "regime" or "launched" or "attacked" or "fired" or "struck")
                 {
-                    side = "UA";
+                    side = Side.Ukraine;
                 }
 
                 if (side is null && w == "armed" && i + 3 < s.EndToken && tokens[i + 1].Lower == "forces" && tokens[i + 2].Lower == "of" && tokens[i + 3].Lower == "ukraine")
                 {
-                    side = "UA";
+                    side = Side.Ukraine;
                 }
 
                 if (side is null)
@@ -99,7 +99,7 @@ public sealed class ActorStage : IStage
 
                 if (attacker)
                 {
-                    result.Add(new ActorMention(tokens[i].Span, side, true, "side-before-attack"));
+                    result.Add(new ActorMention(tokens[i].Span, side.Value, true, "side-before-attack"));
                 }
             }
 
@@ -164,7 +164,7 @@ public sealed class ActorStage : IStage
     }
 
     /// <summary>Whose side a claimant speaks for, from the words in its name.</summary>
-    public static string SideOf(Document doc, int start, int end)
+    public static Side SideOf(Document doc, int start, int end)
     {
         var ua = 0;
         var ru = 0;
@@ -182,6 +182,6 @@ public sealed class ActorStage : IStage
             }
         }
 
-        return ua > ru ? "UA" : ru > ua ? "RU" : "unknown";
+        return ua > ru ? Side.Ukraine : ru > ua ? Side.Russia : Side.Unknown;
     }
 }
