@@ -59,7 +59,11 @@ public sealed record StoredReport(
 public sealed record ReportRef(long Id, string? Title, string? Url, DateOnly? Published, string? Source, string Origin, int Version);
 
 /// <summary>An event as stored: its id, the report it came from, and the event itself, claims and all.</summary>
-public sealed record StoredEvent(long Id, int Ordinal, ReportRef Report, ExtractedEvent Event);
+public sealed record StoredEvent(long Id, int Ordinal, ReportRef Report, ExtractedEvent Event)
+{
+    /// <summary>The attack the event is a member of; null before it is merged (or when it is an aggregate).</summary>
+    public long? AttackId { get; init; }
+}
 
 /// <summary>
 /// One row of an event listing. Figures are the event's best current claims: launched and destroyed summed
@@ -99,11 +103,13 @@ public sealed record EventQuery
     public Side? Attacker { get; init; }
     public Country? Target { get; init; }
     public string? Place { get; init; }
-    public string? Weapon { get; init; }
+    public WeaponSelector? Weapon { get; init; }
     public int? MinLaunched { get; init; }
     public int? MinKilled { get; init; }
     public EventKind? Kind { get; init; }
     public long? ReportId { get; init; }
+    /// <summary>Events that are members of this attack.</summary>
+    public long? AttackId { get; init; }
     /// <summary>At most this many rows; null for all.</summary>
     public int? Limit { get; init; } = 100;
     public int Offset { get; init; }

@@ -83,48 +83,18 @@ internal sealed class RowSet
 
     private void AddEvent(long reportId, int ordinal, ExtractedEvent e, long eventId, Func<long> nextWeaponId)
     {
-        int? launched = null, destroyed = null, suppressed = null;
+        var figures = EventFigures.Of(e);
         var categories = 0;
-        string? primaryFamily = null;
-        var primaryLaunched = -1;
-        var weaponsText = new StringBuilder();
         var figureOrdinal = 0;
         var w = 0;
         foreach (var use in e.Weapons)
         {
             var weaponId = nextWeaponId();
-            var l = use.Current(FigureKind.Launched)?.Value;
-            var x = use.Current(FigureKind.Destroyed)?.Value;
-            var s = use.Current(FigureKind.Suppressed)?.Value;
-            launched = Add(launched, l);
-            destroyed = Add(destroyed, x);
-            suppressed = Add(suppressed, s);
             categories |= CategoryBit(use.Weapon.Category);
-            if ((l ?? 0) > primaryLaunched)
-            {
-                primaryLaunched = l ?? 0;
-                primaryFamily = use.Weapon.Category.Family().ToContract();
-            }
-
-            if (weaponsText.Length > 0)
-            {
-                weaponsText.Append("; ");
-            }
-
-            weaponsText.Append(use.Weapon.Model ?? use.Weapon.Category.ToContract());
-            if (use.Weapon.Model is not null)
-            {
-                weaponsText.Append(" (").Append(use.Weapon.Category.ToContract()).Append(')');
-            }
-
-            if (l is not null || x is not null)
-            {
-                weaponsText.Append(' ').Append(Num(l)).Append('/').Append(Num(x));
-            }
-
             Weapons.Add(new WeaponRow(
                 weaponId, eventId, reportId, w++, use.Weapon.Category.ToContract(), use.Weapon.Category.Family().ToContract(), use.Weapon.Model,
-                StoreKeys.Model(use.Weapon.Model), use.Evidence.Span.Start, use.Evidence.Span.End, use.Evidence.Text ?? "", l, x, s));
+                StoreKeys.Model(use.Weapon.Model), use.Evidence.Span.Start, use.Evidence.Span.End, use.Evidence.Text ?? "",
+                use.Current(FigureKind.Launched)?.Value, use.Current(FigureKind.Destroyed)?.Value, use.Current(FigureKind.Suppressed)?.Value));
             foreach (var claim in use.Claims)
             {
                 Figures.Add(Figure(eventId, reportId, weaponId, figureOrdinal++, claim));
@@ -137,18 +107,12 @@ internal sealed class RowSet
         }
 
         var p = 0;
-        var placeNames = new List<string>();
         var locationStored = false;
         foreach (var place in e.Places)
         {
             var isLocation = !locationStored && e.Location is not null && place == e.Location;
             locationStored |= isLocation;
             Places.Add(Place(eventId, reportId, p++, place, isTarget: true, isLocation));
-            var shown = place.Name ?? place.Text;
-            if (!placeNames.Contains(shown, StringComparer.OrdinalIgnoreCase))
-            {
-                placeNames.Add(shown);
-            }
         }
 
         if (e.Location is not null && !locationStored)
@@ -157,14 +121,9 @@ internal sealed class RowSet
         }
 
         var c = 0;
-        var claimedBy = new List<string>();
         foreach (var claimant in e.Claimants)
         {
             Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side.ToContract(), claimant.Span.Start, claimant.Span.End));
-            if (!claimedBy.Contains(claimant.Name, StringComparer.OrdinalIgnoreCase))
-            {
-                claimedBy.Add(claimant.Name);
-            }
         }
 
         var q = 0;
@@ -177,8 +136,8 @@ internal sealed class RowSet
         Events.Add(new EventRow(
             eventId, reportId, ordinal, e.Kind == EventKind.Aggregate ? "aggregate" : "strike", e.Date.Date, e.Date.Start,
             e.Date.Precision.ToContract(), e.Date.Text ?? "", e.Date.Span.Start, e.Date.Span.End, e.Attacker.ToContract(), e.TargetCountry.ToContract(),
-            launched, destroyed, suppressed, e.Killed?.Value, e.Injured?.Value, categories, primaryFamily, weaponsText.ToString(),
-            string.Join("; ", placeNames), claimedBy.Count == 0 ? null : string.Join("; ", claimedBy),
+            figures.Launched, figures.Destroyed, figures.Suppressed, figures.Killed, figures.Injured, categories, figures.PrimaryFamily?.ToContract(),
+            figures.WeaponsText, EventFigures.PlacesText(e), EventFigures.ClaimedBy(e) is { Length: > 0 } claimedBy ? claimedBy : null,
             loc?.Text, loc is null ? null : loc.Name ?? loc.Text, loc?.Country, loc?.Admin1, loc?.Latitude, loc?.Longitude, loc?.GeoPrecision));
     }
 
@@ -192,10 +151,6 @@ internal sealed class RowSet
         eventId, reportId, ordinal, p.Text, p.Span.Start, p.Span.End, p.Name, p.GazetteerId, p.Feature, p.Admin1, p.Country,
         p.Latitude, p.Longitude, p.GeoPrecision, p.WherePrecision, p.Occupied, isTarget, isLocation,
         StoreKeys.Place(p.Text), StoreKeys.Place(p.Name), StoreKeys.Place(p.Admin1));
-
-    private static int? Add(int? sum, int? value) => value is null ? sum : (sum ?? 0) + value.Value;
-
-    private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
     public static int CategoryBit(WeaponCategory c) => 1 << (int)c;
 }
@@ -234,22 +189,6 @@ internal static class Names
         ReportStatus.Pending => "pending",
         ReportStatus.Failed => "failed",
         _ => "done",
-    };
-
-    /// <summary>
-    /// The category bits a weapon filter names, or 0 when it names no category or family (then it is a model).
-    /// </summary>
-    public static int WeaponMask(string weapon) => weapon.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_') switch
-    {
-        "drone" or "drones" or "uav" or "uavs" => RowSet.CategoryBit(WeaponCategory.Drone),
-        "cruise_missile" or "cruise" or "cruise_missiles" => RowSet.CategoryBit(WeaponCategory.CruiseMissile),
-        "ballistic_missile" or "ballistic" or "ballistic_missiles" => RowSet.CategoryBit(WeaponCategory.BallisticMissile),
-        "missile" or "missiles" => RowSet.CategoryBit(WeaponCategory.CruiseMissile) | RowSet.CategoryBit(WeaponCategory.BallisticMissile) | RowSet.CategoryBit(WeaponCategory.Missile),
-        "guided_bomb" or "guided_bombs" or "bomb" or "bombs" or "kab" => RowSet.CategoryBit(WeaponCategory.GuidedBomb),
-        "artillery" or "shelling" => RowSet.CategoryBit(WeaponCategory.Artillery) | RowSet.CategoryBit(WeaponCategory.Rocket),
-        "rocket" or "rockets" or "mlrs" => RowSet.CategoryBit(WeaponCategory.Rocket),
-        "other" => RowSet.CategoryBit(WeaponCategory.Other),
-        _ => 0,
     };
 
     public static ImmutableDictionary<string, string> Metadata(string? json)

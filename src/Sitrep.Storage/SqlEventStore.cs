@@ -213,9 +213,9 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             placeRare = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) < SelectiveRows;
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Weapon) && Names.WeaponMask(q.Weapon) == 0)
+        if (q.Weapon?.ModelPrefix is { } prefix)
         {
-            var key = StoreKeys.Model(q.Weapon) ?? "";
+            var key = StoreKeys.Model(prefix) ?? "";
             await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM weapons WHERE model_key >= @model AND model_key < @modelEnd LIMIT @cap) a");
             cmd.Add("@model", key);
             cmd.Add("@modelEnd", key + "\uffff");
@@ -278,18 +278,17 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             cmd.Add("@reportId", reportId);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Weapon))
+        if (q.Weapon is { } weapon)
         {
-            var mask = Names.WeaponMask(q.Weapon);
-            if (mask != 0)
+            if (weapon.ModelPrefix is null)
             {
                 sql.Append(" AND (e.categories & @mask) <> 0");
-                cmd.Add("@mask", mask);
+                cmd.Add("@mask", weapon.Categories.Aggregate(0, (m, c) => m | RowSet.CategoryBit(c)));
             }
             else
             {
                 // A model, or the start of one: "shahed" finds Shahed-131 and Shahed-136. Range keeps the index usable.
-                var key = StoreKeys.Model(q.Weapon) ?? "";
+                var key = StoreKeys.Model(weapon.ModelPrefix) ?? "";
                 sql.Append(plan.ModelIsRare
                     ? " AND e.id IN (SELECT w.event_id FROM weapons w WHERE w.model_key >= @model AND w.model_key < @modelEnd)"
                     : " AND EXISTS (SELECT 1 FROM weapons w WHERE w.event_id = e.id AND w.model_key >= @model AND w.model_key < @modelEnd)");

@@ -138,17 +138,17 @@ public class EventStoreContractTests
         Assert.Equal(["Dnipro", "Kherson", "Belgorod region"], await Places(new EventQuery { Since = d.AddDays(2), Until = d.AddDays(4) }));
         Assert.Equal(["Belgorod region"], await Places(new EventQuery { Attacker = Side.Ukraine }));
         Assert.Equal(["Belgorod region"], await Places(new EventQuery { Target = Parties.ParseCountry("russia") }));
-        Assert.Equal(["Chuhuiv", "Ukraine", "Belgorod region", "Kharkiv"], await Places(new EventQuery { Weapon = "drone" }));
-        Assert.Equal(["Dnipro", "Kyiv"], await Places(new EventQuery { Weapon = "missile" }));
-        Assert.Equal(["Chuhuiv", "Kharkiv"], await Places(new EventQuery { Weapon = "shahed" }));
-        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Weapon = "Shahed-136" }));
-        Assert.Equal(["Kherson"], await Places(new EventQuery { Weapon = "artillery" }));
+        Assert.Equal(["Chuhuiv", "Ukraine", "Belgorod region", "Kharkiv"], await Places(new EventQuery { Weapon = WeaponSelector.Parse("drone") }));
+        Assert.Equal(["Dnipro", "Kyiv"], await Places(new EventQuery { Weapon = WeaponSelector.Parse("missile") }));
+        Assert.Equal(["Chuhuiv", "Kharkiv"], await Places(new EventQuery { Weapon = WeaponSelector.Parse("shahed") }));
+        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Weapon = WeaponSelector.Parse("Shahed-136") }));
+        Assert.Equal(["Kherson"], await Places(new EventQuery { Weapon = WeaponSelector.Parse("artillery") }));
         Assert.Equal(["Chuhuiv", "Kharkiv"], await Places(new EventQuery { Place = "Kharkiv region" }));
         Assert.Equal(["Belgorod region"], await Places(new EventQuery { Place = "belgorod" }));
         Assert.Equal(["Ukraine", "Kharkiv"], await Places(new EventQuery { MinLaunched = 20 }));
         Assert.Equal(["Dnipro", "Kherson"], await Places(new EventQuery { MinKilled = 2 }));
         Assert.Equal(["Ukraine"], await Places(new EventQuery { Kind = EventKind.Aggregate }));
-        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Attacker = Side.Russia, Weapon = "drone", MinLaunched = 10, Kind = EventKind.Strike }));
+        Assert.Equal(["Kharkiv"], await Places(new EventQuery { Attacker = Side.Russia, Weapon = WeaponSelector.Parse("drone"), MinLaunched = 10, Kind = EventKind.Strike }));
         Assert.Equal(["Ukraine", "Dnipro"], await Places(new EventQuery { Limit = 2, Offset = 1 }));
         Assert.Empty(await Places(new EventQuery { Place = "Lviv" }));
     }
@@ -312,13 +312,13 @@ public class EventStoreContractTests
         Assert.Equal(d.AddDays(2399), region[0].Date);
         var city = await t.Store.FindEventsAsync(new EventQuery { Place = "kharkiv", Limit = null });
         Assert.Equal(2400, city.Count); // "kharkiv" is the city and the region it names
-        var chuhuiv = await t.Store.FindEventsAsync(new EventQuery { Place = "Chuhuiv", Weapon = "shahed", Limit = 3 });
+        var chuhuiv = await t.Store.FindEventsAsync(new EventQuery { Place = "Chuhuiv", Weapon = WeaponSelector.Parse("shahed"), Limit = 3 });
         Assert.Equal(["Chuhuiv", "Chuhuiv", "Chuhuiv"], chuhuiv.Select(e => e.Places));
-        Assert.Equal(800, (await t.Store.FindEventsAsync(new EventQuery { Weapon = "Shahed-136", Limit = null })).Count);
-        Assert.Equal(2400, (await t.Store.FindEventsAsync(new EventQuery { Weapon = "shahed", Limit = null })).Count);
-        Assert.Equal(["Lviv"], (await t.Store.FindEventsAsync(new EventQuery { Weapon = "kh101" })).Select(e => e.Places));
+        Assert.Equal(800, (await t.Store.FindEventsAsync(new EventQuery { Weapon = WeaponSelector.Parse("Shahed-136"), Limit = null })).Count);
+        Assert.Equal(2400, (await t.Store.FindEventsAsync(new EventQuery { Weapon = WeaponSelector.Parse("shahed"), Limit = null })).Count);
+        Assert.Equal(["Lviv"], (await t.Store.FindEventsAsync(new EventQuery { Weapon = WeaponSelector.Parse("kh101") })).Select(e => e.Places));
         var streamed = 0;
-        await foreach (var e in t.Store.StreamEventsAsync(new EventQuery { Place = "Kharkiv", Weapon = "shahed136", Limit = null }))
+        await foreach (var e in t.Store.StreamEventsAsync(new EventQuery { Place = "Kharkiv", Weapon = WeaponSelector.Parse("shahed136"), Limit = null }))
         {
             Assert.Equal("Shahed-136", e.Event.Weapons[0].Weapon.Model);
             streamed++;

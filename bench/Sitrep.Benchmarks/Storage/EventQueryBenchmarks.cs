@@ -23,12 +23,12 @@ public class EventQueryBenchmarks
     public static IEnumerable<object> Queries() =>
     [
         new NamedQuery("latest 50", new EventQuery { Limit = 50 }),
-        new NamedQuery("March 2024, RU drones, >=20 launched", new EventQuery { Since = new(2024, 3, 1), Until = new(2024, 3, 31), Attacker = Side.Russia, Weapon = "drone", MinLaunched = 20, Limit = 50 }),
+        new NamedQuery("March 2024, RU drones, >=20 launched", new EventQuery { Since = new(2024, 3, 1), Until = new(2024, 3, 31), Attacker = Side.Russia, Weapon = WeaponSelector.Parse("drone"), MinLaunched = 20, Limit = 50 }),
         new NamedQuery("place Kharkiv region", new EventQuery { Place = "Kharkiv region", Limit = 50 }),
         new NamedQuery("place Odesa since 2025", new EventQuery { Place = "Odesa", Since = new(2025, 1, 1), Limit = 50 }),
-        new NamedQuery("model shahed, target UA", new EventQuery { Weapon = "shahed", Target = Country.Ukraine, Limit = 50 }),
+        new NamedQuery("model shahed, target UA", new EventQuery { Weapon = WeaponSelector.Parse("shahed"), Target = Country.Ukraine, Limit = 50 }),
         new NamedQuery("UA attacks, >=3 killed", new EventQuery { Attacker = Side.Ukraine, MinKilled = 3, Limit = 50 }),
-        new NamedQuery("ballistic, >=100 launched", new EventQuery { Weapon = "ballistic", MinLaunched = 100, Limit = 50 }),
+        new NamedQuery("ballistic, >=100 launched", new EventQuery { Weapon = WeaponSelector.Parse("ballistic"), MinLaunched = 100, Limit = 50 }),
     ];
 
     [ParamsSource(nameof(Queries))]

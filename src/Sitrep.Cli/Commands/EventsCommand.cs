@@ -1,5 +1,6 @@
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -62,49 +63,16 @@ internal sealed class EventsCommand : ICommand, IHasFlags
         }
 
         var events = await store.GetEventsAsync([.. rows.Select(r => r.Id)]).ConfigureAwait(false);
-        var o = console.Out;
-        switch (format)
+        EventFormats.All.TryGet(format, out var formatter);
+        formatter.WriteStart(console.Out);
+        for (var i = 0; i < events.Count; i++)
         {
-            case "json":
-                o.WriteLine("[");
-                for (var i = 0; i < events.Count; i++)
-                {
-                    o.Write("  ");
-                    o.Write(EventOutput.Json(events[i]));
-                    o.WriteLine(i + 1 < events.Count ? "," : "");
-                }
-
-                o.WriteLine("]");
-                break;
-            case "csv":
-                EventOutput.WriteCsvLine(o, EventOutput.CsvHeader);
-                foreach (var e in events)
-                {
-                    EventOutput.WriteCsvLine(o, EventOutput.CsvRow(e));
-                }
-
-                break;
-            default:
-                WriteGeoJson(o, events);
-                break;
+            formatter.Write(events[i], i, console.Out);
         }
 
-        o.Flush();
+        formatter.WriteEnd(console.Out, events.Count);
+        console.Out.Flush();
         return 0;
-    }
-
-    internal static void WriteGeoJson(TextWriter o, IEnumerable<StoredEvent> events)
-    {
-        o.Write("{\"type\":\"FeatureCollection\",\"features\":[");
-        var first = true;
-        foreach (var e in events)
-        {
-            o.Write(first ? "\n" : ",\n");
-            o.Write(EventOutput.GeoJsonFeature(e));
-            first = false;
-        }
-
-        o.WriteLine("\n]}");
     }
 
     private static void WriteTable(CliConsole console, IReadOnlyList<EventSummary> rows, EventQuery query)
@@ -129,15 +97,15 @@ internal sealed class EventsCommand : ICommand, IHasFlags
             new("CLAIMED BY", Flexible: true, Min: 8));
         foreach (var r in rows)
         {
-            var date = r.Date is { } d ? EventOutput.Date(d) + (r.Precision == DatePrecision.Night ? "n" : "") : "?";
+            var date = r.Date is { } d ? Cells.Date(d) + (r.Precision == DatePrecision.Night ? "n" : "") : "?";
             if (r.Kind == EventKind.Aggregate)
             {
                 date += " Σ";
             }
 
             table.Add(
-                EventOutput.Inv(r.Id), date, $"{Short(r.Attacker.ToContract())}→{Short(r.TargetCountry.ToContract())}", r.Places, r.Weapons, EventOutput.Inv(r.Launched),
-                EventOutput.Inv(r.Destroyed), EventOutput.Inv(r.Killed), EventOutput.Inv(r.Injured), r.ClaimedBy ?? "");
+                Cells.Inv(r.Id), date, $"{Short(r.Attacker.ToContract())}→{Short(r.TargetCountry.ToContract())}", r.Places, r.Weapons, Cells.Inv(r.Launched),
+                Cells.Inv(r.Destroyed), Cells.Inv(r.Killed), Cells.Inv(r.Injured), r.ClaimedBy ?? "");
         }
 
         table.Write(console.Out, console.Width);

@@ -1,4 +1,5 @@
 using System.Text;
+using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -81,43 +82,7 @@ internal sealed class ExportCommand : ICommand
     private static async Task<long> RunAsync(StoreLocation location, EventQuery query, string format, TextWriter o, CancellationToken ct)
     {
         await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
-        var events = store.StreamEventsAsync(query, ct);
-        long n = 0;
-        switch (format)
-        {
-            case "csv":
-            case "acled":
-                EventOutput.WriteCsvLine(o, format == "csv" ? EventOutput.CsvHeader : EventOutput.AcledHeader);
-                await foreach (var e in events.ConfigureAwait(false))
-                {
-                    EventOutput.WriteCsvLine(o, format == "csv" ? EventOutput.CsvRow(e) : EventOutput.AcledRow(e));
-                    n++;
-                }
-
-                break;
-            case "jsonl":
-                await foreach (var e in events.ConfigureAwait(false))
-                {
-                    o.Write(EventOutput.Json(e));
-                    o.Write('\n');
-                    n++;
-                }
-
-                break;
-            default:
-                o.Write("{\"type\":\"FeatureCollection\",\"features\":[");
-                await foreach (var e in events.ConfigureAwait(false))
-                {
-                    o.Write(n == 0 ? "\n" : ",\n");
-                    o.Write(EventOutput.GeoJsonFeature(e));
-                    n++;
-                }
-
-                o.WriteLine("\n]}");
-                break;
-        }
-
-        await o.FlushAsync(ct).ConfigureAwait(false);
-        return n;
+        EventFormats.All.TryGet(format, out var formatter);
+        return await FormatterSet<StoredEvent>.WriteAllAsync(formatter, store.StreamEventsAsync(query, ct), o, ct).ConfigureAwait(false);
     }
 }

@@ -2,9 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Sitrep.Core;
-using Sitrep.Extraction;
 using Sitrep.Extraction.Output;
-using Sitrep.Geo;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Readers;
 
@@ -65,7 +63,7 @@ internal sealed class ExtractCommand : ICommand
             throw new UsageException("name at least one report file or folder.");
         }
 
-        var pipeline = ExtractionPipeline.CreateDefault(LoadGazetteer(console));
+        var pipeline = Ledger.Extractor(console);
         var files = ExpandPaths(args.Positionals, out var missing);
         var failed = 0;
         foreach (var m in missing)
@@ -139,19 +137,6 @@ internal sealed class ExtractCommand : ICommand
 
     /// <summary>Reads one file in any format the ledger reads (text with header, HTML, JSON, JSON Lines, RSS/Atom), by its extension.</summary>
     internal static ReadResult Read(string file) => ReportReader.ReadFile(file);
-
-    internal static IPlaceLookup? LoadGazetteer(CliConsole console)
-    {
-        try
-        {
-            return Gazetteer.LoadDefault();
-        }
-        catch (GazetteerException e)
-        {
-            console.Error.WriteLine($"sitrep: places will not be found: {e.Message}");
-            return null;
-        }
-    }
 
     /// <summary>Files named, and the *.txt files under folders named, in a stable order.</summary>
     internal static List<string> ExpandPaths(IEnumerable<string> paths, out List<string> missing)

@@ -81,9 +81,9 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         Func<Sitrep.Core.Article, Sitrep.Core.Extraction>? extract = null;
         if (!options.Defer)
         {
-            var (fn, name) = Ledger.Extractor(console);
-            extract = fn;
-            options = options with { Extractor = name };
+            var extractor = Ledger.Extractor(console);
+            extract = extractor.Extract;
+            options = options with { Extractor = extractor.Name };
         }
 
         using var http = items.Any(i => i.Kind == InputKind.Url) ? ReportFetcher.CreateClient() : null;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Sitrep.Core;
-using Sitrep.Extraction;
-using Sitrep.Geo;
+using Sitrep.Ledger;
+using Sitrep.Ledger.Filters;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -16,52 +16,18 @@ internal static class Ledger
                              ~/.local/share/sitrep/sitrep.db)
         """;
 
-    public const string FilterUsage = """
-          --since DATE       events on or after DATE (YYYY-MM-DD)
-          --until DATE       events on or before DATE
-          --attacker SIDE    RU, UA or unknown
-          --target COUNTRY   UA, RU, BY or other (names work too: ukraine, russia)
-          --place NAME       a place as written, its gazetteer name or its region ("Kharkiv",
-                             "Kharkiv region"); case, accents and "oblast"/"region" are ignored
-          --weapon WEAPON    drone, missile, cruise_missile, ballistic_missile, bomb, artillery,
-                             rocket, or a model or the start of one ("shahed", "Kh-101")
-          --min-launched N   events with at least N launched
-          --min-killed N     events with at least N killed
-          --kind KIND        strike or aggregate (default: both)
-          --report ID        events of one stored report
-        """;
+    public const string FilterUsage = LedgerFilter.Usage;
 
     public static StoreLocation Location(CommandLine args) => StoreLocation.Resolve(args.Get("db"));
 
     public static IEventStore Open(CommandLine args, CancellationToken ct = default) =>
         EventStore.OpenAsync(Location(args), ct).GetAwaiter().GetResult();
 
-    /// <summary>The filter options every query command takes.</summary>
+    /// <summary>The filter options every query command takes (parsed by the ledger layer; a bad value is a usage error).</summary>
     public static EventQuery Query(CommandLine args, int? defaultLimit)
     {
-        var q = new EventQuery
-        {
-            Since = Date(args, "since"),
-            Until = Date(args, "until"),
-            Attacker = args.Get("attacker") is { } a ? (Parties.TryParseSide(a, out var side) && side is not Side.Other and not Side.Belarus ? side : throw new UsageException($"--attacker '{a}' is not RU, UA or unknown.")) : null,
-            Target = args.Get("target") is { } t ? (Parties.TryParseCountry(t, out var country) ? country : throw new UsageException($"--target '{t}' is not UA, RU, BY or other.")) : null,
-            Place = args.Get("place"),
-            Weapon = args.Get("weapon"),
-            MinLaunched = Int(args, "min-launched"),
-            MinKilled = Int(args, "min-killed"),
-            ReportId = Int(args, "report"),
-            Kind = args.Get("kind") switch
-            {
-                null => null,
-                "strike" or "strikes" => EventKind.Strike,
-                "aggregate" or "aggregates" => EventKind.Aggregate,
-                var k => throw new UsageException($"--kind '{k}' is not strike or aggregate."),
-            },
-            Limit = args.Has("all") ? null : Int(args, "limit") ?? defaultLimit,
-            Offset = Int(args, "offset") ?? 0,
-            Ascending = args.Has("oldest-first"),
-        };
-        return q;
+        var result = LedgerFilter.Parse(args.Get, defaultLimit);
+        return result.Ok ? result.Query : throw new UsageException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
     public static DateOnly? Date(CommandLine args, string name)
@@ -146,22 +112,16 @@ internal static class Ledger
     /// <summary>A token cancelled by Ctrl-C or SIGTERM (the first asks to stop cleanly; a second Ctrl-C ends at once).</summary>
     public static StopSignal OnStop() => new();
 
-    /// <summary>The extraction pipeline with the gazetteer when there is one, and its name for the ledger.</summary>
-    public static (Func<Article, Sitrep.Core.Extraction> Extract, string Name) Extractor(CliConsole console)
+    /// <summary>The ledger's extractor; says on stderr when places will not be put on the map.</summary>
+    public static LedgerExtractor Extractor(CliConsole console)
     {
-        IPlaceLookup? places = null;
-        try
+        var extractor = LedgerExtractor.CreateDefault();
+        if (extractor.GazetteerProblem is { } problem)
         {
-            places = Gazetteer.LoadDefault();
-        }
-        catch (GazetteerException e)
-        {
-            console.Error.WriteLine($"sitrep: places will not be put on the map: {e.Message}");
+            console.Error.WriteLine($"sitrep: places will not be put on the map: {problem}");
         }
 
-        var pipeline = ExtractionPipeline.CreateDefault(places);
-        var version = typeof(ExtractionPipeline).Assembly.GetName().Version?.ToString(3) ?? "0";
-        return (pipeline.Extract, $"sitrep-extraction/{version}{(places is null ? " (no gazetteer)" : "")}");
+        return extractor;
     }
 
     public static string N(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -62,7 +63,7 @@ internal sealed class ShowCommand : ICommand
         }
 
         var report = await store.GetReportAsync(stored.Report.Id).ConfigureAwait(false);
-        console.Out.Write(format == "json" ? EventOutput.Json(stored) + "\n" : Render(stored, report, console.Width));
+        console.Out.Write(format == "json" ? Json.Of(w => EventFormats.WriteJson(w, stored)) + "\n" : Render(stored, report, console.Width));
         console.Out.Flush();
         return 0;
     }
@@ -72,11 +73,11 @@ internal sealed class ShowCommand : ICommand
         var e = s.Event;
         var sb = new StringBuilder();
         var kind = e.Kind == EventKind.Aggregate ? "Total over many attacks" : "Strike";
-        var date = e.Date.Date is { } d ? EventOutput.Date(d) : "date unknown";
+        var date = e.Date.Date is { } d ? Cells.Date(d) : "date unknown";
         sb.Append(CultureInfo.InvariantCulture, $"Event {s.Id}: {kind}, {date}");
         if (e.Date.Precision is not (DatePrecision.Day or DatePrecision.Unknown))
         {
-            sb.Append(CultureInfo.InvariantCulture, $" ({e.Date.Precision.ToContract()}{(e.Date.Start is { } st ? $" from {EventOutput.Date(st)}" : "")})");
+            sb.Append(CultureInfo.InvariantCulture, $" ({e.Date.Precision.ToContract()}{(e.Date.Start is { } st ? $" from {Cells.Date(st)}" : "")})");
         }
 
         if (!string.IsNullOrEmpty(e.Date.Text))
@@ -160,7 +161,7 @@ internal sealed class ShowCommand : ICommand
             sb.AppendLine("  " + r.Url);
         }
 
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  published {(r.Published is { } pub ? EventOutput.Date(pub) : "unknown")}{(r.Source is null ? "" : ", " + r.Source)}; read from {r.Origin}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  published {(r.Published is { } pub ? Cells.Date(pub) : "unknown")}{(r.Source is null ? "" : ", " + r.Source)}; read from {r.Origin}");
         if (report is not null)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  extracted by {report.Extractor ?? "?"} on {report.ExtractedBy ?? "?"} at {report.ExtractedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?"}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -64,17 +65,17 @@ internal sealed class StatsCommand : ICommand, IHasFlags
         switch (format)
         {
             case "csv":
-                EventOutput.WriteCsvLine(o, ["date", "family", "events", "reports", "launched", "destroyed", "interception_rate", "killed", "injured"]);
+                Csv.WriteLine(o, ["date", "family", "events", "reports", "launched", "destroyed", "interception_rate", "killed", "injured"]);
                 foreach (var s in stats)
                 {
-                    EventOutput.WriteCsvLine(o, [EventOutput.Date(s.Date), s.Family, EventOutput.Inv(s.Events), EventOutput.Inv(s.Reports), EventOutput.Inv(s.Launched), EventOutput.Inv(s.Destroyed), s.InterceptionRate?.ToString("0.####", CultureInfo.InvariantCulture) ?? "", EventOutput.Inv(s.Killed), EventOutput.Inv(s.Injured)]);
+                    Csv.WriteLine(o, [Cells.Date(s.Date), s.Family, Cells.Inv(s.Events), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), s.InterceptionRate?.ToString("0.####", CultureInfo.InvariantCulture) ?? "", Cells.Inv(s.Killed), Cells.Inv(s.Injured)]);
                 }
 
                 break;
             case "json":
                 o.WriteLine(JsonSerializer.Serialize(stats.Select(s => new
                 {
-                    date = EventOutput.Date(s.Date),
+                    date = Cells.Date(s.Date),
                     family = s.Family,
                     events = s.Events,
                     reports = s.Reports,
@@ -99,9 +100,9 @@ internal sealed class StatsCommand : ICommand, IHasFlags
                 foreach (var s in stats)
                 {
                     table.Add(
-                        EventOutput.Date(s.Date), s.Family, EventOutput.Inv(s.Events), EventOutput.Inv(s.Reports), EventOutput.Inv(s.Launched),
-                        EventOutput.Inv(s.Destroyed), s.InterceptionRate is { } r ? r.ToString("0%", CultureInfo.InvariantCulture) : "",
-                        EventOutput.Inv(s.Killed), EventOutput.Inv(s.Injured));
+                        Cells.Date(s.Date), s.Family, Cells.Inv(s.Events), Cells.Inv(s.Reports), Cells.Inv(s.Launched),
+                        Cells.Inv(s.Destroyed), s.InterceptionRate is { } r ? r.ToString("0%", CultureInfo.InvariantCulture) : "",
+                        Cells.Inv(s.Killed), Cells.Inv(s.Injured));
                 }
 
                 table.Write(o, console.Width);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sitrep.Ingest;
+using Sitrep.Ledger.Services;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -63,61 +64,26 @@ internal sealed class WatchCommand : ICommand, IHasFlags
     private static async Task<int> RunAsync(IReadOnlyList<string> feeds, StoreLocation location, TimeSpan every, int? times, bool defer, CliConsole console, CancellationToken ct)
     {
         await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
-        Func<Sitrep.Core.Article, Sitrep.Core.Extraction>? extract = null;
         var options = new IngestOptions { Defer = defer, MaxBatchDelay = TimeSpan.FromMilliseconds(20) };
-        if (!defer)
-        {
-            var (fn, name) = Ledger.Extractor(console);
-            extract = fn;
-            options = options with { Extractor = name };
-        }
-
         using var http = ReportFetcher.CreateClient();
-        var fetcher = new ReportFetcher(http);
-        var allRead = true;
-        for (var round = 1; times is null || round <= times; round++)
+        var watch = new WatchService(store, defer ? null : Ledger.Extractor(console), new ReportFetcher(http), options);
+        var allRead = await watch.RunAsync(feeds, every, times, r =>
         {
-            allRead = true;
-            foreach (var feed in feeds)
+            var s = r.Summary;
+            var line = $"{r.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {r.Feed}: {Ledger.N(s.New + s.NewVersions)} new, {Ledger.N(s.Known)} known";
+            if (s.Reports == 0 && s.Failures.Count == 0)
             {
-                var items = ReportInputs.Expand([feed]).ToList();
-                var summary = await new IngestRunner(store, extract, fetcher, options).RunAsync(items, ct).ConfigureAwait(false);
-                var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                var line = $"{stamp} {feed}: {Ledger.N(summary.New + summary.NewVersions)} new, {Ledger.N(summary.Known)} known";
-                if (summary.Reports == 0 && summary.Failures.Count == 0)
-                {
-                    line += " (not changed)";
-                }
-
-                foreach (var f in summary.Failures)
-                {
-                    line += $"; {f.Error}";
-                }
-
-                allRead &= summary.Complete;
-                console.Out.WriteLine(line);
-                console.Out.Flush();
-                if (ct.IsCancellationRequested)
-                {
-                    return allRead ? 0 : 1;
-                }
+                line += " (not changed)";
             }
 
-            if (times is not null && round == times)
+            foreach (var f in s.Failures)
             {
-                break;
+                line += $"; {f.Error}";
             }
 
-            try
-            {
-                await Task.Delay(every, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
+            console.Out.WriteLine(line);
+            console.Out.Flush();
+        }, ct).ConfigureAwait(false);
         return allRead ? 0 : 1;
     }
 }

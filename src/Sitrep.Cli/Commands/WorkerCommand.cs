@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Sitrep.Core;
+using Sitrep.Ledger.Services;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -76,52 +75,30 @@ internal sealed class WorkerCommand : ICommand, IHasFlags
             return 0;
         }
 
-        var (extract, extractor) = Ledger.Extractor(console);
-        IReadOnlyList<Sitrep.Core.Extraction> ExtractAll(IReadOnlyList<Article> articles) =>
-            articles.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).Select(extract).ToList();
-
-        var clock = Stopwatch.StartNew();
-        long done = 0;
+        var options = new WorkerOptions { Batch = batch, Parallelism = jobs, UntilEmpty = untilEmpty, Poll = poll, Name = name };
         var lastShown = TimeSpan.Zero;
-        while (!ct.IsCancellationRequested)
+        var worker = new WorkerService(store, Ledger.Extractor(console), options);
+        var done = await worker.RunAsync(new InlineProgress<WorkerProgress>(p =>
         {
-            // The batch in hand is finished even when a stop is asked for: its transaction commits or rolls back whole.
-            var n = await store.ProcessPendingAsync(batch, name, extractor, ExtractAll, CancellationToken.None).ConfigureAwait(false);
-            done += n;
-            if (console.Interactive && clock.Elapsed - lastShown > TimeSpan.FromMilliseconds(250))
+            if (console.Interactive && p.Elapsed - lastShown > TimeSpan.FromMilliseconds(250))
             {
-                console.Error.Write($"\rworker {name}: {Ledger.N(done)} reports done ({done / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}/s)   ");
-                lastShown = clock.Elapsed;
+                console.Error.Write($"\rworker {name}: {Ledger.N(p.Done)} reports done ({p.Rate:0}/s)   ");
+                lastShown = p.Elapsed;
             }
-
-            if (n > 0)
-            {
-                continue;
-            }
-
-            if (untilEmpty)
-            {
-                break;
-            }
-
-            try
-            {
-                await Task.Delay(poll, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
+        }), ct).ConfigureAwait(false);
         if (console.Interactive)
         {
             console.Error.WriteLine();
         }
 
-        var rate = done / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-        console.Out.WriteLine($"worker {name}: {Ledger.N(done)} reports done in {Ledger.Seconds(clock.Elapsed)} ({rate:0}/s) from {location.Display}");
+        console.Out.WriteLine($"worker {name}: {Ledger.N(done.Done)} reports done in {Ledger.Seconds(done.Elapsed)} ({done.Rate:0}/s) from {location.Display}");
         console.Out.Flush();
         return 0;
     }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

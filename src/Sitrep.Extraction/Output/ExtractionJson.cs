@@ -68,6 +68,16 @@ public static class ExtractionJson
     public static void WriteEvent(Utf8JsonWriter w, ExtractedEvent e)
     {
         w.WriteStartObject();
+        WriteEventProperties(w, e);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An event's properties inside an object the caller has started: the one JSON shape of an event, which the
+    /// ledger's outputs extend with ids and the report.
+    /// </summary>
+    public static void WriteEventProperties(Utf8JsonWriter w, ExtractedEvent e)
+    {
         w.WriteString("kind", e.Kind == EventKind.Aggregate ? "aggregate" : "strike");
         if (e.Date.Date is { } d)
         {
@@ -128,7 +138,6 @@ public static class ExtractionJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     /// <summary>The contract's <c>weapons</c> array: category, model and the current launched/destroyed/suppressed figures.</summary>
@@ -174,7 +183,8 @@ public static class ExtractionJson
         w.WriteEndObject();
     }
 
-    private static void WritePlace(Utf8JsonWriter w, PlaceRef p)
+    /// <summary>A place with its span, geography, ACLED geo_precision, UCDP where_prec and the occupied flag.</summary>
+    public static void WritePlace(Utf8JsonWriter w, PlaceRef p)
     {
         w.WriteStartObject();
         w.WriteString("text", p.Text);

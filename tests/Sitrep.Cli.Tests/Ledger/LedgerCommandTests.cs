@@ -100,7 +100,14 @@ public class LedgerCommandTests
         var ev = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal("2024-05-14", ev.GetProperty("date").GetString());
         Assert.Equal(40, ev.GetProperty("weapons")[0].GetProperty("launched").GetInt32());
-        Assert.Equal("the air force", ev.GetProperty("figures")[0].GetProperty("claimant").GetString());
+        // One JSON shape for an event (the extraction's): claims with their evidence span, places with theirs.
+        var claim = ev.GetProperty("claims")[0];
+        Assert.Equal("the air force", claim.GetProperty("claimed_by").GetString());
+        var evidence = claim.GetProperty("evidence");
+        Assert.True(evidence.GetProperty("end").GetInt32() > evidence.GetProperty("start").GetInt32());
+        Assert.False(string.IsNullOrEmpty(evidence.GetProperty("text").GetString()));
+        var place = ev.GetProperty("places")[0];
+        Assert.True(place.TryGetProperty("start", out _) && place.TryGetProperty("geo_precision", out _) && place.TryGetProperty("occupied", out _));
         Assert.Equal("https://news.example.org/odesa", ev.GetProperty("report").GetProperty("url").GetString());
         var id = ev.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -113,7 +120,7 @@ public class LedgerCommandTests
 
         var csv = Cli.Run("events", "--db", db, "--format", "csv", "--place", "odesa region").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, csv.Length);
-        Assert.StartsWith("id,date,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("id,attack,date,", csv[0], StringComparison.Ordinal);
 
         var geo = JsonDocument.Parse(Cli.Run("export", "--format", "geojson", "--db", db).Out).RootElement;
         Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Ledger.Filters;
+
+/// <summary>A filter value that could not be read: which option, and a sentence that says what to write instead.</summary>
+public sealed record FilterError(string Name, string Message);
+
+/// <summary>A parsed filter, or the errors that stopped it.</summary>
+public sealed record FilterResult(EventQuery Query, ImmutableArray<FilterError> Errors)
+{
+    public bool Ok => Errors.IsEmpty;
+}
+
+/// <summary>
+/// The filters every host takes over events and attacks, parsed and validated in one place: the CLI's options
+/// (<c>--since 2024-06-01</c>) and the API's query parameters (<c>?since=2024-06-01</c>) use the same names,
+/// the same rules and the same messages. Reads values through a lookup so that it knows nothing of either host.
+/// </summary>
+public static class LedgerFilter
+{
+    /// <summary>The filter names, in the order help texts list them.</summary>
+    public static readonly ImmutableArray<string> Names =
+        ["since", "until", "attacker", "target", "place", "weapon", "min-launched", "min-killed", "kind", "report", "attack"];
+
+    /// <summary>The help text for the filters, shaped for an 80-column terminal.</summary>
+    public const string Usage = """
+          --since DATE       on or after DATE (YYYY-MM-DD)
+          --until DATE       on or before DATE
+          --attacker SIDE    RU, UA or unknown (names work too: russia, ukraine)
+          --target COUNTRY   UA, RU, BY or other (names work too: ukraine, russia)
+          --place NAME       a place as written, its gazetteer name or its region ("Kharkiv",
+                             "Kharkiv region"); case, accents and "oblast"/"region" are ignored
+          --weapon WEAPON    drone, missile, cruise_missile, ballistic_missile, bomb, artillery,
+                             rocket, or a model or the start of one ("shahed", "Kh-101")
+          --min-launched N   at least N launched
+          --min-killed N     at least N killed
+          --kind KIND        strike or aggregate (default: both)
+          --report ID        events of one stored report
+          --attack ID        events of one attack (A12 or 12)
+        """;
+
+    /// <summary>
+    /// Reads the filters from <paramref name="value"/> (a name without dashes → its value, null when absent).
+    /// <paramref name="defaultLimit"/> is the page size when <c>limit</c> is absent (null: no limit); <c>all</c>
+    /// lifts the limit.
+    /// </summary>
+    public static FilterResult Parse(Func<string, string?> value, int? defaultLimit)
+    {
+        var errors = ImmutableArray.CreateBuilder<FilterError>();
+        T? Read<T>(string name, Func<string, (bool Ok, T Value)> parse, string message)
+            where T : struct
+        {
+            if (value(name) is not { } v)
+            {
+                return null;
+            }
+
+            var (ok, parsed) = parse(v);
+            if (!ok)
+            {
+                errors.Add(new FilterError(name, string.Format(CultureInfo.InvariantCulture, message, v)));
+                return null;
+            }
+
+            return parsed;
+        }
+
+        var since = Read("since", ParseDate, "--since '{0}' is not a date; write it as YYYY-MM-DD.");
+        var until = Read("until", ParseDate, "--until '{0}' is not a date; write it as YYYY-MM-DD.");
+        if (since is { } s && until is { } u && u < s)
+        {
+            errors.Add(new FilterError("until", $"--until {u:yyyy-MM-dd} is before --since {s:yyyy-MM-dd}; swap them."));
+        }
+
+        var attacker = Read("attacker", v => (Parties.TryParseSide(v, out var side) && side is Side.Russia or Side.Ukraine or Side.Unknown, side),
+            "--attacker '{0}' is not RU, UA or unknown.");
+        var target = Read("target", v => (Parties.TryParseCountry(v, out var c), c), "--target '{0}' is not UA, RU, BY or other.");
+        WeaponSelector? weapon = null;
+        if (value("weapon") is { } w)
+        {
+            if (WeaponSelector.TryParse(w, out var sel, out var why))
+            {
+                weapon = sel;
+            }
+            else
+            {
+                errors.Add(new FilterError("weapon", $"--weapon: {why}"));
+            }
+        }
+
+        var kind = Read("kind", v => v.Trim().ToLowerInvariant() switch
+        {
+            "strike" or "strikes" => (true, EventKind.Strike),
+            "aggregate" or "aggregates" => (true, EventKind.Aggregate),
+            _ => (false, EventKind.Strike),
+        }, "--kind '{0}' is not strike or aggregate.");
+        const string whole = "--{1} '{0}' is not a whole number.";
+        int? Count(string name) => Read(name, ParseCount, whole.Replace("{1}", name, StringComparison.Ordinal));
+        var minLaunched = Count("min-launched");
+        var minKilled = Count("min-killed");
+        var limit = Count("limit");
+        var offset = Count("offset");
+        var report = Read("report", v => (long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id), id), "--report '{0}' is not a report id (a whole number).");
+        var attack = Read("attack", v => (AttackIds.TryParse(v, out var id), id), "--attack '{0}' is not an attack id; write it as A12 or 12.");
+        if (limit is 0)
+        {
+            errors.Add(new FilterError("limit", "--limit must be at least 1 (--all for every row)."));
+        }
+
+        var query = new EventQuery
+        {
+            Since = since,
+            Until = until,
+            Attacker = attacker,
+            Target = target,
+            Place = value("place") is { Length: > 0 } place ? place : null,
+            Weapon = weapon,
+            MinLaunched = minLaunched,
+            MinKilled = minKilled,
+            Kind = kind,
+            ReportId = report,
+            AttackId = attack,
+            Limit = value("all") is not null ? null : limit ?? defaultLimit,
+            Offset = offset ?? 0,
+            Ascending = value("oldest-first") is not null,
+        };
+        return new FilterResult(query, errors.ToImmutable());
+    }
+
+    private static (bool, DateOnly) ParseDate(string v) =>
+        (DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d), d);
+
+    private static (bool, int) ParseCount(string v) =>
+        (int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n), n);
+}
+
+/// <summary>Attack ids as people write them: "A12" (how the ledger shows them) or "12".</summary>
+public static class AttackIds
+{
+    public static string Format(long id) => "A" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string? text, out long id)
+    {
+        var t = (text ?? "").Trim();
+        if (t.Length > 1 && t[0] is 'A' or 'a')
+        {
+            t = t[1..];
+        }
+
+        return long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    }
+}

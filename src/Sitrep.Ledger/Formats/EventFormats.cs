@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Core;
+using Sitrep.Extraction.Output;
+using Sitrep.Ledger.Filters;
+using Sitrep.Storage;
+
+namespace Sitrep.Ledger.Formats;
+
+/// <summary>
+/// The output formats of stored events: json, jsonl (the one JSON shape of an event: the extraction contract's
+/// fields, spans and claims with evidence, plus its id, the report and its attack), csv, geojson, and acled.
+/// </summary>
+public static class EventFormats
+{
+    public static readonly FormatterSet<StoredEvent> All = new(new JsonArray(), new JsonLines(), new CsvRows(), new GeoJson(), new AcledRows());
+
+    /// <summary>One stored event as a JSON object: id, ordinal, report, attack, then the extraction's event properties.</summary>
+    public static void WriteJson(Utf8JsonWriter w, StoredEvent s)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", s.Id);
+        w.WriteNumber("ordinal", s.Ordinal);
+        WriteReport(w, s.Report);
+        if (s.AttackId is { } a)
+        {
+            w.WriteString("attack", AttackIds.Format(a));
+        }
+        else
+        {
+            w.WriteNull("attack");
+        }
+
+        ExtractionJson.WriteEventProperties(w, s.Event);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The report an event or claim came from, as a "report" object.</summary>
+    public static void WriteReport(Utf8JsonWriter w, ReportRef r)
+    {
+        w.WritePropertyName("report");
+        w.WriteStartObject();
+        w.WriteNumber("id", r.Id);
+        w.WriteNumber("version", r.Version);
+        w.WriteStringOrNull("title", r.Title);
+        w.WriteStringOrNull("url", r.Url);
+        w.WriteStringOrNull("published", r.Published is { } p ? Cells.Date(p) : null);
+        w.WriteStringOrNull("source", r.Source ?? Cells.Host(r.Url));
+        w.WriteEndObject();
+    }
+
+    private sealed class JsonArray : JsonArrayFormatter<StoredEvent>
+    {
+        protected override void WriteObject(Utf8JsonWriter w, StoredEvent record) => WriteJson(w, record);
+    }
+
+    private sealed class JsonLines : JsonLinesFormatter<StoredEvent>
+    {
+        protected override void WriteObject(Utf8JsonWriter w, StoredEvent record) => WriteJson(w, record);
+    }
+
+    private sealed class CsvRows() : CsvFormatter<StoredEvent>("csv",
+    [
+        "id", "attack", "date", "date_precision", "kind", "attacker", "target_country", "places", "weapons", "launched", "destroyed",
+        "killed", "injured", "claimed_by", "location", "admin1", "country", "latitude", "longitude", "report_id", "report_title",
+        "report_url", "report_published",
+    ])
+    {
+        public override IReadOnlyList<string> Row(StoredEvent s)
+        {
+            var e = s.Event;
+            var f = EventFigures.Of(e);
+            var loc = e.Location;
+            return
+            [
+                Cells.Inv(s.Id), s.AttackId is { } a ? AttackIds.Format(a) : "", Cells.Date(e.Date.Date), e.Date.Precision.ToContract(), Cells.Kind(e.Kind),
+                e.Attacker.ToContract(), e.TargetCountry.ToContract(), EventFigures.PlacesText(e), f.WeaponsText, Cells.Inv(f.Launched),
+                Cells.Inv(f.Destroyed), Cells.Inv(f.Killed), Cells.Inv(f.Injured), EventFigures.ClaimedBy(e), Cells.PlaceName(loc),
+                loc?.Admin1 ?? "", loc?.Country ?? "", Cells.Inv(loc?.Latitude), Cells.Inv(loc?.Longitude), Cells.Inv(s.Report.Id),
+                s.Report.Title ?? "", s.Report.Url ?? "", Cells.Date(s.Report.Published),
+            ];
+        }
+    }
+
+    private sealed class GeoJson : GeoJsonFormatter<StoredEvent>
+    {
+        protected override void WriteFeature(Utf8JsonWriter w, StoredEvent s)
+        {
+            var e = s.Event;
+            var f = EventFigures.Of(e);
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteNumber("id", s.Id);
+            WritePoint(w, e.Location?.Latitude, e.Location?.Longitude);
+            w.WritePropertyName("properties");
+            w.WriteStartObject();
+            w.WriteStringOrNull("attack", s.AttackId is { } a ? AttackIds.Format(a) : null);
+            w.WriteStringOrNull("date", e.Date.Date is { } d ? Cells.Date(d) : null);
+            w.WriteString("kind", Cells.Kind(e.Kind));
+            w.WriteString("attacker", e.Attacker.ToContract());
+            w.WriteString("target_country", e.TargetCountry.ToContract());
+            w.WriteStringOrNull("location", e.Location is null ? null : Cells.PlaceName(e.Location));
+            w.WriteString("places", EventFigures.PlacesText(e));
+            w.WriteString("weapons", f.WeaponsText);
+            w.WriteNumberOrNull("launched", f.Launched);
+            w.WriteNumberOrNull("destroyed", f.Destroyed);
+            w.WriteNumberOrNull("killed", f.Killed);
+            w.WriteNumberOrNull("injured", f.Injured);
+            w.WriteString("claimed_by", EventFigures.ClaimedBy(e));
+            w.WriteNumber("report_id", s.Report.Id);
+            w.WriteStringOrNull("report_url", s.Report.Url);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>ACLED's columns for one event (one report's account); attacks have their own ACLED rows.</summary>
+    private sealed class AcledRows() : CsvFormatter<StoredEvent>("acled", Acled.Header)
+    {
+        public override IReadOnlyList<string> Row(StoredEvent s)
+        {
+            var e = s.Event;
+            var f = EventFigures.Of(e);
+            var date = e.Date.Date ?? s.Report.Published;
+            return Acled.Row(new Acled.Record(
+                $"SITREP-E{s.Id.ToString(CultureInfo.InvariantCulture)}", date, e.Date.Precision, e.Date.Date is null && date is not null,
+                e.Attacker, e.TargetCountry, e.Location, f, EventFigures.PlacesText(e), e.Date.Text, EventFigures.ClaimedBy(e),
+                s.Report.Source ?? Cells.Host(s.Report.Url) ?? "", f.Killed ?? 0, Cells.Inv(s.Id), s.Report.Url ?? ""));
+        }
+    }
+}
+
+/// <summary>
+/// ACLED's column names and how a Sitrep record fills them (mapping in the README under "The ledger"), then
+/// Sitrep's own columns (injuries, launched, destroyed, weapons, its id, the report).
+/// </summary>
+public static class Acled
+{
+    public static readonly string[] Header =
+    [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "country",
+        "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+        "injuries", "launched", "destroyed", "weapons", "sitrep_id", "report_url",
+    ];
+
+    /// <summary>What one row says.</summary>
+    public sealed record Record(
+        string Id, DateOnly? Date, DatePrecision Precision, bool DateFromReport, Side Attacker, Country Target, PlaceRef? Location,
+        EventFigures Figures, string Places, string DateText, string ClaimedBy, string Source, int Fatalities, string SitrepId, string Url)
+    {
+        /// <summary>Extra sentences for the notes (how many reports, whether a figure is contested).</summary>
+        public string NotesTail { get; init; } = "";
+    }
+
+    public static IReadOnlyList<string> Row(Record r)
+    {
+        var loc = r.Location;
+        var f = r.Figures;
+        var country = loc?.Country switch
+        {
+            "UA" => "Ukraine",
+            "RU" => "Russia",
+            "BY" => "Belarus",
+            { } other => other,
+            null => r.Target.Name(),
+        };
+        return
+        [
+            r.Id,
+            Cells.Date(r.Date),
+            r.Date is { } d ? d.Year.ToString(CultureInfo.InvariantCulture) : "",
+            r.DateFromReport ? "3" : r.Precision switch { DatePrecision.Day or DatePrecision.Night => "1", DatePrecision.Week => "2", _ => "3" },
+            "Political violence",
+            "Explosions/Remote violence",
+            f.PrimaryFamily is WeaponFamily.Drone or WeaponFamily.Bomb ? "Air/drone strike" : "Shelling/artillery/missile attack",
+            r.Attacker switch
+            {
+                Side.Russia => "Military Forces of Russia (2000-)",
+                Side.Ukraine => "Military Forces of Ukraine (2019-)",
+                _ => "Unidentified Armed Group",
+            },
+            country,
+            loc?.Admin1 ?? "",
+            Cells.PlaceName(loc),
+            Cells.Inv(loc?.Latitude),
+            Cells.Inv(loc?.Longitude),
+            loc is null ? "" : Cells.Inv(loc.GeoPrecision ?? (loc.Feature switch { "populated_place" or "facility" => 1, "admin2" => 2, _ => 3 })),
+            r.Source,
+            Notes(r),
+            Cells.Inv(r.Fatalities),
+            Cells.Inv(f.Injured),
+            Cells.Inv(f.Launched),
+            Cells.Inv(f.Destroyed),
+            f.WeaponsText,
+            r.SitrepId,
+            r.Url,
+        ];
+    }
+
+    /// <summary>A summary in ACLED's style, built only from the extracted facts.</summary>
+    private static string Notes(Record r)
+    {
+        var f = r.Figures;
+        var sb = new StringBuilder();
+        sb.Append(r.Date is { } d ? $"On {Cells.Date(d)}" : "On an unknown date");
+        if (!string.IsNullOrEmpty(r.DateText))
+        {
+            sb.Append(" (").Append(r.DateText).Append(')');
+        }
+
+        sb.Append(", ").Append(r.Attacker switch { Side.Russia => "Russian forces", Side.Ukraine => "Ukrainian forces", _ => "unidentified forces" });
+        sb.Append(f.WeaponsText.Length > 0 ? $" attacked with {f.WeaponsText}" : " attacked");
+        if (r.Places.Length > 0)
+        {
+            sb.Append(" targeting ").Append(r.Places);
+        }
+
+        sb.Append('.');
+        if (f.Launched is not null || f.Destroyed is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Launched: {Cells.Inv(f.Launched, "unknown")}; destroyed: {Cells.Inv(f.Destroyed, "unknown")}.");
+        }
+
+        if (f.Killed is not null || f.Injured is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Killed: {Cells.Inv(f.Killed, "unknown")}; injured: {Cells.Inv(f.Injured, "unknown")}.");
+        }
+
+        if (r.ClaimedBy.Length > 0)
+        {
+            sb.Append(" Claimed by ").Append(r.ClaimedBy).Append('.');
+        }
+
+        sb.Append(r.NotesTail);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,90 @@
+using Sitrep.Core;
+using Sitrep.Ledger.Filters;
+
+namespace Sitrep.Ledger.Tests;
+
+public sealed class LedgerFilterTests
+{
+    private static FilterResult Parse(params (string Name, string Value)[] values) =>
+        LedgerFilter.Parse(n => values.FirstOrDefault(v => v.Name == n).Value, defaultLimit: 50);
+
+    [Fact]
+    public void Every_filter_is_read_into_a_typed_query()
+    {
+        var r = Parse(("since", "2024-06-01"), ("until", "2024-06-30"), ("attacker", "russia"), ("target", "UA"), ("place", "Kharkiv region"),
+            ("weapon", "missile"), ("min-launched", "20"), ("min-killed", "1"), ("kind", "strike"), ("report", "7"), ("attack", "A12"));
+        Assert.True(r.Ok);
+        var q = r.Query;
+        Assert.Equal(new DateOnly(2024, 6, 1), q.Since);
+        Assert.Equal(new DateOnly(2024, 6, 30), q.Until);
+        Assert.Equal(Side.Russia, q.Attacker);
+        Assert.Equal(Country.Ukraine, q.Target);
+        Assert.Equal("Kharkiv region", q.Place);
+        Assert.Equal([WeaponCategory.CruiseMissile, WeaponCategory.BallisticMissile, WeaponCategory.Missile], q.Weapon!.Categories.ToArray());
+        Assert.Equal(20, q.MinLaunched);
+        Assert.Equal(1, q.MinKilled);
+        Assert.Equal(EventKind.Strike, q.Kind);
+        Assert.Equal(7, q.ReportId);
+        Assert.Equal(12, q.AttackId);
+        Assert.Equal(50, q.Limit);
+    }
+
+    [Theory]
+    [InlineData("attacker", "BY", "--attacker 'BY' is not RU, UA or unknown.")]
+    [InlineData("attacker", "nato", "--attacker 'nato' is not RU, UA or unknown.")]
+    [InlineData("target", "poland", "--target 'poland' is not UA, RU, BY or other.")]
+    [InlineData("since", "1 June", "--since '1 June' is not a date; write it as YYYY-MM-DD.")]
+    [InlineData("min-launched", "-3", "--min-launched '-3' is not a whole number.")]
+    [InlineData("kind", "raid", "--kind 'raid' is not strike or aggregate.")]
+    [InlineData("attack", "B7", "--attack 'B7' is not an attack id; write it as A12 or 12.")]
+    [InlineData("limit", "0", "--limit must be at least 1 (--all for every row).")]
+    public void A_bad_value_is_an_error_that_says_what_to_write(string name, string value, string message)
+    {
+        var r = Parse((name, value));
+        Assert.False(r.Ok);
+        var e = Assert.Single(r.Errors);
+        Assert.Equal(name, e.Name);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void Until_before_since_is_an_error()
+    {
+        var r = Parse(("since", "2024-06-10"), ("until", "2024-06-01"));
+        Assert.Contains(r.Errors, e => e.Name == "until" && e.Message.Contains("swap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_weapon_that_names_no_category_is_a_model_prefix()
+    {
+        var q = Parse(("weapon", "shahed")).Query;
+        Assert.Empty(q.Weapon!.Categories.ToArray());
+        Assert.Equal("shahed", q.Weapon.ModelPrefix);
+        Assert.Equal([WeaponCategory.GuidedBomb], Parse(("weapon", "KAB")).Query.Weapon!.Categories.ToArray());
+    }
+
+    [Fact]
+    public void All_lifts_the_limit_and_oldest_first_sorts_ascending()
+    {
+        var q = Parse(("all", "true"), ("limit", "5"), ("oldest-first", "true")).Query;
+        Assert.Null(q.Limit);
+        Assert.True(q.Ascending);
+    }
+
+    [Theory]
+    [InlineData("A12", 12L)]
+    [InlineData("a3", 3L)]
+    [InlineData("42", 42L)]
+    public void Attack_ids_read_with_or_without_their_letter(string text, long id)
+    {
+        Assert.True(AttackIds.TryParse(text, out var parsed));
+        Assert.Equal(id, parsed);
+        Assert.Equal("A" + id, AttackIds.Format(id));
+    }
+
+    [Theory]
+    [InlineData("A")]
+    [InlineData("A0")]
+    [InlineData("12a")]
+    public void Not_attack_ids(string text) => Assert.False(AttackIds.TryParse(text, out _));
+}
