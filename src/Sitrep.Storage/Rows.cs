@@ -64,12 +64,17 @@ internal sealed class RowSet
         return (events, weapons);
     }
 
-    public void Add(long reportId, Extraction extraction, string worker, string extractor, DateTimeOffset at, Func<long> nextEventId, Func<long> nextWeaponId)
+    /// <summary>
+    /// Adds one report's extraction. <paramref name="eventId"/> gives the id of the event at each ordinal: the id it had
+    /// before when the report is re-extracted (so links to it survive), else a new one.
+    /// </summary>
+    public void Add(long reportId, Extraction extraction, string worker, string extractor, DateTimeOffset at, Func<int, long> eventId, Func<long> nextWeaponId)
     {
         var ordinal = 0;
         foreach (var e in extraction.Events)
         {
-            AddEvent(reportId, ordinal++, e, nextEventId(), nextWeaponId);
+            AddEvent(reportId, ordinal, e, eventId(ordinal), nextWeaponId);
+            ordinal++;
         }
 
         var d = 0;

@@ -88,6 +88,24 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         }
     }
 
+    /// <summary>
+    /// The ids of the events stored for these reports, by (report, ordinal): a report extracted again keeps the ids of
+    /// the events at the ordinals it had, so bookmarks, links and attack memberships keep pointing at them.
+    /// </summary>
+    protected async Task<Dictionary<(long Report, int Ordinal), long>> EventIdsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<(long, int), long>();
+        await using var cmd = Db.Command(conn, $"SELECT report_id, ordinal, id FROM events WHERE {InList("report_id", "@ids")}", tx);
+        cmd.Add("@ids", ListValue(reportIds));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids[(r.Long(0), r.Int(1))] = r.Long(2);
+        }
+
+        return ids;
+    }
+
     /// <summary>Removes what earlier runs extracted from these reports (a requeued report is redone whole).</summary>
     protected async Task DeleteExtractionsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
     {

@@ -246,6 +246,47 @@ public class EventStoreContractTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Re_extracting_a_report_keeps_the_ids_of_its_events(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync([.. Enumerable.Range(0, 5).Select(i => Samples.Pending(Samples.Article($"Report {i}: drones hit Sumy, then Kharkiv.", id: $"r{i}")))]);
+        var second = false;
+        IReadOnlyList<Extraction> Extract(IReadOnlyList<Article> articles) =>
+        [
+            .. articles.Select(a => new Extraction(a)
+            {
+                // The second run finds one event more in each report: the first two keep their ids, the third is new.
+                Events = second
+                    ? [Samples.Simple(Day, "RU", "UA", "Sumy", WeaponCategory.Drone, null, 5, 4), Samples.Simple(Day, "RU", "UA", "Kharkiv", WeaponCategory.Drone, null, 3, 3), Samples.Simple(Day, "RU", "UA", "Kyiv", WeaponCategory.Drone, null, 1, 1)]
+                    : [Samples.Simple(Day, "RU", "UA", "Sumy", WeaponCategory.Drone, null, 5, 4), Samples.Simple(Day, "RU", "UA", "Kharkiv", WeaponCategory.Drone, null, 3, 3)],
+            }),
+        ];
+
+        async Task<Dictionary<(long, int), long>> Ids()
+        {
+            var events = await t.Store.GetEventsAsync([.. (await t.Store.FindEventsAsync(new EventQuery { Limit = null })).Select(e => e.Id)]);
+            return events.ToDictionary(e => (e.Report.Id, e.Ordinal), e => e.Id);
+        }
+
+        while (await t.Store.ProcessPendingAsync(2, "w1", "x/1", Extract) > 0)
+        {
+        }
+
+        var before = await Ids();
+        Assert.Equal(10, before.Count);
+        second = true;
+        await t.Store.RequeueAllAsync();
+        while (await t.Store.ProcessPendingAsync(3, "w2", "x/2", Extract) > 0)
+        {
+        }
+
+        var after = await Ids();
+        Assert.Equal(15, after.Count);
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+        Assert.Equal(15, after.Values.Distinct().Count());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Concurrent_workers_do_every_report_exactly_once(string backend)
     {
         await using var t = await TestStore.CreateAsync(backend);

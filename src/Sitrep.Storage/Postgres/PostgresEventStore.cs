@@ -170,7 +170,7 @@ internal sealed class PostgresEventStore : SqlEventStore
             var rows = new RowSet();
             foreach (var (s, a) in admitted)
             {
-                rows.Add(a.ReportId!.Value, s.Extraction!, worker, s.Extractor, now, eventIds.Dequeue, weaponIds.Dequeue);
+                rows.Add(a.ReportId!.Value, s.Extraction!, worker, s.Extractor, now, _ => eventIds.Dequeue(), weaponIds.Dequeue);
             }
 
             await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
@@ -203,13 +203,15 @@ internal sealed class PostgresEventStore : SqlEventStore
 
         var extractions = SafeExtract(extract, [.. claimed.Select(c => c.Article)]);
         var ids = claimed.Select(c => c.Id).ToArray();
+        var kept = await EventIdsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
         await DeleteExtractionsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var (eventIds, weaponIds) = await ReserveIdsAsync(conn, tx, extractions, cancellationToken).ConfigureAwait(false);
         var rows = new RowSet();
         for (var i = 0; i < claimed.Count; i++)
         {
-            rows.Add(claimed[i].Id, extractions[i], worker, extractor, now, eventIds.Dequeue, weaponIds.Dequeue);
+            var reportId = claimed[i].Id;
+            rows.Add(reportId, extractions[i], worker, extractor, now, o => kept.TryGetValue((reportId, o), out var old) ? old : eventIds.Dequeue(), weaponIds.Dequeue);
         }
 
         await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);

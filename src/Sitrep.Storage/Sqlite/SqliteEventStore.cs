@@ -179,7 +179,7 @@ internal sealed class SqliteEventStore : SqlEventStore
                 admissions.Add(new Admission(key, version > 1 ? AdmissionStatus.NewVersion : AdmissionStatus.New, id, version));
                 if (s.Extraction is not null)
                 {
-                    rows.Add(id.Value, s.Extraction, worker, s.Extractor, now, () => nextEvent++, () => nextWeapon++);
+                    rows.Add(id.Value, s.Extraction, worker, s.Extractor, now, _ => nextEvent++, () => nextWeapon++);
                 }
             }
         }
@@ -211,8 +211,11 @@ internal sealed class SqliteEventStore : SqlEventStore
 
         var extractions = SafeExtract(extract, [.. claimed.Select(c => c.Article)]);
         var ids = claimed.Select(c => c.Id).ToList();
-        await DeleteExtractionsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
+        var kept = await EventIdsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
+
+        // New ids are taken above every id in use before the delete, so none collides with a kept one.
         var (nextEvent, nextWeapon) = NextIds(conn, tx);
+        await DeleteExtractionsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var rows = new RowSet();
         await using (var update = Db.Command(conn, "UPDATE reports SET status = @s, extractor = @x, extracted_by = @w, extracted_at = @t, event_count = @c WHERE id = @id", tx))
@@ -220,7 +223,8 @@ internal sealed class SqliteEventStore : SqlEventStore
             var ps = new[] { "@s", "@x", "@w", "@t", "@c", "@id" }.Select(n => update.Add(n, null)).ToArray();
             for (var i = 0; i < claimed.Count; i++)
             {
-                rows.Add(claimed[i].Id, extractions[i], worker, extractor, now, () => nextEvent++, () => nextWeapon++);
+                var reportId = claimed[i].Id;
+                rows.Add(reportId, extractions[i], worker, extractor, now, o => kept.TryGetValue((reportId, o), out var old) ? old : nextEvent++, () => nextWeapon++);
                 ps[0].Value = StatusAfter(extractions[i]);
                 ps[1].Value = extractor;
                 ps[2].Value = worker;
