@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+
+namespace Sitrep.Merge;
+
+/// <summary>
+/// What an attack figure counts: killed or injured (no family), or launched or destroyed of a weapon family,
+/// optionally of one model ("Shahed-136", as the reports spell it). Ordered: casualties first, then by family,
+/// kind and model.
+/// </summary>
+public readonly record struct FigureKey(FigureKind Kind, WeaponFamily? Family = null, string? Model = null) : IComparable<FigureKey>
+{
+    public static FigureKey Killed { get; } = new(FigureKind.Killed);
+
+    public static FigureKey Injured { get; } = new(FigureKind.Injured);
+
+    public static FigureKey Launched(WeaponFamily family, string? model = null) => new(FigureKind.Launched, family, model);
+
+    public static FigureKey Destroyed(WeaponFamily family, string? model = null) => new(FigureKind.Destroyed, family, model);
+
+    /// <summary>True for launched/destroyed of a whole family (the figures the contract scores), false for casualties and models.</summary>
+    public bool IsFamilyFigure => Family is not null && Model is null;
+
+    /// <summary>
+    /// The contract's figure name: "killed", "injured", "drone.launched", "missile.destroyed"; a model figure adds the
+    /// model: "drone.launched:Shahed-136" (the contract does not score those).
+    /// </summary>
+    public string ToContract()
+    {
+        if (Family is not { } f)
+        {
+            return Kind.ToContract();
+        }
+
+        var name = f.ToContract() + "." + Kind.ToContract();
+        return Model is null ? name : name + ":" + Model;
+    }
+
+    public int CompareTo(FigureKey other)
+    {
+        var a = Family is null ? -1 : (int)Family.Value;
+        var b = other.Family is null ? -1 : (int)other.Family.Value;
+        if (a != b)
+        {
+            return a.CompareTo(b);
+        }
+
+        if (Kind != other.Kind)
+        {
+            return Kind.CompareTo(other.Kind);
+        }
+
+        return string.CompareOrdinal(Model, other.Model);
+    }
+
+    public static bool operator <(FigureKey left, FigureKey right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(FigureKey left, FigureKey right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(FigureKey left, FigureKey right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(FigureKey left, FigureKey right) => left.CompareTo(right) >= 0;
+
+    public override string ToString() => ToContract();
+}
+
+/// <summary>Why a claim does not stand, when it does not.</summary>
+public enum ClaimStanding
+{
+    /// <summary>The claim stands.</summary>
+    Stands,
+
+    /// <summary>A later claim in the same report revised it ("the toll rose to 33").</summary>
+    RevisedInReport,
+
+    /// <summary>A later report of the same claimant gives another figure: the later one supersedes it.</summary>
+    SupersededByClaimant,
+}
+
+/// <summary>
+/// One member event's figure for one <see cref="FigureKey"/>, with its provenance: the event, its report and outlet,
+/// the report's date, the value, the hedge, who says it (as written and as the claimant registry knows it) and the
+/// words. A family figure sums the event's weapon entries of that family (a model breakdown of a stated total is not
+/// added to it); <see cref="Parts"/> holds the claims summed, each with its own evidence. A casualty figure is one
+/// claim. Claims are never changed by the merge: standing and partiality are judgements recorded beside them.
+/// </summary>
+public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier, ImmutableArray<FigureClaim> Parts)
+{
+    /// <summary>The report's outlet.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The day the report speaks from (<see cref="MergeReport.ReportDate"/>); orders claims for "latest" rules.</summary>
+    public DateOnly? ReportDate { get; init; }
+
+    /// <summary>Who says it, as written: the claim's own claimant, else the event's only claimant; null when the report does not say.</summary>
+    public Claimant? Claimant { get; init; }
+
+    /// <summary>The claimant as the registry knows it, when it does.</summary>
+    public ClaimantEntry? Registered { get; init; }
+
+    /// <summary>The side the claimant speaks for: the registry's, else the text's; <see cref="Side.Unknown"/> when unattributed.</summary>
+    public Side ClaimantSide { get; init; } = Side.Unknown;
+
+    /// <summary>The claim's rank for this figure (0 most authoritative); see <see cref="AttackFigure"/>.</summary>
+    public int Authority { get; init; }
+
+    /// <summary>True when the member tells only part of the attack; see <see cref="AttackMember.IsPartial"/>.</summary>
+    public bool IsPartial { get; init; }
+
+    public ClaimStanding Standing { get; init; } = ClaimStanding.Stands;
+
+    /// <summary>The words of the claim (of its first part when several are summed).</summary>
+    public Evidence Evidence => Parts.IsDefaultOrEmpty ? default : Parts[0].Evidence;
+}
+
+/// <summary>
+/// One reconciled figure of an attack (UCDP's best/low/high, ACLED's conservative value), computed from its
+/// members' claims by one rule and never by overwriting them.
+/// <para><b>Best</b>, for launched and destroyed: the figure of the most authoritative claimant for that kind of
+/// figure — rank 0 the target's national air-defence authority (Ukraine's air force for attacks on Ukraine, Russia's
+/// defence ministry for attacks on Russia), 1 the target side's other military commands, 2 its head of state or
+/// government, 3 the regional or city authority of a place hit, 4 the target side's other officials (and, without a
+/// registry entry, any claimant the text places on the target side), 5 unattributed figures (the outlet relaying), 6
+/// outlets speaking for themselves and others, 7 the attacker's side. A hedged figure ("more than 60") that an exact
+/// figure of the attack fits (63) yields to it. Among the claims of the best rank present: the latest report date
+/// wins (a later claim by the same claimant supersedes its earlier one); when reports of that date disagree, the value
+/// most of them carry; then the larger.</para>
+/// <para><b>Best</b>, for killed and injured: the highest toll among standing official claims (unattributed tolls
+/// count as relayed official ones; outlets speaking for themselves and the attacker's side only when nobody else
+/// gives one), because tolls rise as rubble is cleared; a claimant's later figure supersedes its earlier one, so a
+/// toll its own claimant later revises down no longer counts.</para>
+/// <para><b>Low</b> and <b>high</b>: the smallest and largest member figure (each member's family figure summed over
+/// its weapon entries, or its largest current casualty claim), partial members left out while a whole account
+/// exists. <b>Conservative</b> (ACLED): the smallest figure that still stands (no later claim of its claimant
+/// supersedes it), partial members left out likewise. <b>Contested</b>: the two belligerents' sides each give the
+/// figure and their best values differ (Russia's "all 30 intercepted" against Ukraine's "12 hit"); both are kept in
+/// <see cref="SideClaims"/>.</para>
+/// Invariants: <c>Low &lt;= Conservative &lt;= High</c>, <c>Low &lt;= Best &lt;= High</c>; <see cref="BestClaim"/> is one of
+/// <see cref="Claims"/> and its value is <see cref="Best"/>.
+/// </summary>
+public sealed record AttackFigure(FigureKey Key, int Best, int Low, int High, int Conservative, AttackClaim BestClaim)
+{
+    /// <summary>The rule that chose best, as a stable name ("authority.latest", "toll.highest", …).</summary>
+    public string BestRule { get; init; } = "";
+
+    /// <summary>The rule in a sentence for people: "the latest figure of Ukraine's air force (rank 0)".</summary>
+    public string BestReason { get; init; } = "";
+
+    /// <summary>True when both belligerents give the figure and their best values differ.</summary>
+    public bool Contested { get; init; }
+
+    /// <summary>Each belligerent side's best claim when both give the figure (whether or not they differ), target side first.</summary>
+    public ImmutableArray<AttackClaim> SideClaims { get; init; } = [];
+
+    /// <summary>Every member claim for the key, ordered by event then value: standing or not, partial or whole.</summary>
+    public ImmutableArray<AttackClaim> Claims { get; init; } = [];
+}
