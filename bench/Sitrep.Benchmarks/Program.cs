@@ -2,12 +2,15 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sitrep.Benchmarks.Corpus;
 using Sitrep.Benchmarks.Extraction;
+using Sitrep.Benchmarks.Merge;
 
 namespace Sitrep.Benchmarks;
 
 /// <summary>
 /// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout;
-/// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; anything else goes to BenchmarkDotNet.
+/// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; <c>merge-eval ARTICLES_DIR OUT_DIR
+/// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
+/// [--days D]</c> times the merge of a generated window; anything else goes to BenchmarkDotNet.
 /// </summary>
 internal static class Program
 {
@@ -16,6 +19,21 @@ internal static class Program
         if (args.Length > 0 && args[0] == "corpus")
         {
             return WriteCorpus(args);
+        }
+
+        if (args.Length > 0 && args[0] == "merge-eval")
+        {
+            return MergeEval.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "merge-timing")
+        {
+            if (!TryOption(args, "--events", 5000, out var events) || !TryOption(args, "--days", 5, out var days))
+            {
+                return 2;
+            }
+
+            return MergeTiming.Run(events, days, Console.Out);
         }
 
         if (args.Length > 0 && args[0] == "--throughput")

@@ -1,0 +1,619 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Sitrep.Core;
+
+namespace Sitrep.Merge;
+
+/// <summary>
+/// Reconciles an attack's figures from its members' claims, by the rule documented on <see cref="AttackFigure"/>.
+/// Pure apart from the claimant lookup; never changes a claim.
+/// </summary>
+internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
+{
+    /// <summary>Authority ranks (lower is more authoritative); see <see cref="AttackFigure"/>.</summary>
+    internal const int National = 0, Command = 1, HeadOfState = 2, LocalAuthority = 3, Official = 4, Unattributed = 5, Outlet = 6, AttackerSide = 7;
+
+    public ClaimantEntry? Entry(Claimant? c) => c?.Canonical is { } id ? lookup(id) : null;
+
+    /// <summary>
+    /// True when a member's own claimants are only regional or city authorities (its figures are theirs): a sign of
+    /// a local account. False when it also cites a national body, or when the registry knows none of them.
+    /// </summary>
+    public bool OnlyLocalClaimants(ExtractedEvent e)
+    {
+        var anyLocal = false;
+        foreach (var c in e.Claimants)
+        {
+            if (Entry(c) is not { } entry)
+            {
+                continue;
+            }
+
+            if (entry.Kind is ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority)
+            {
+                anyLocal = true;
+            }
+            else if (entry.Kind is ClaimantKind.AirForce or ClaimantKind.GeneralStaff or ClaimantKind.DefenceMinistry or ClaimantKind.HeadOfState)
+            {
+                return false;
+            }
+        }
+
+        return anyLocal;
+    }
+
+    public ImmutableArray<AttackFigure> Reconcile(IReadOnlyList<(EventProfile Profile, bool IsPartial)> members, Country target, Side attacker, IReadOnlySet<string> regions)
+    {
+        var claims = new SortedDictionary<FigureKey, List<AttackClaim>>();
+        var values = new Dictionary<FigureKey, List<(EventKey Event, int Value, bool Partial)>>();
+        var context = new RankContext(target, attacker, regions);
+        foreach (var (p, partial) in members)
+        {
+            Collect(p, partial, context, claims, values);
+        }
+
+        MarkSuperseded(claims);
+        var result = ImmutableArray.CreateBuilder<AttackFigure>(claims.Count);
+        foreach (var (key, list) in claims)
+        {
+            if (Figure(key, list, values.GetValueOrDefault(key) ?? [], context) is { } f)
+            {
+                result.Add(f);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private readonly record struct RankContext(Country Target, Side Attacker, IReadOnlySet<string> Regions)
+    {
+        public Side TargetSide => Target.SideOf();
+
+        /// <summary>The attacker's side: the known attacker, else the target's opponent.</summary>
+        public Side AttackerSide => Attacker is Side.Russia or Side.Ukraine or Side.Belarus ? Attacker : TargetSide.Opponent() ?? Side.Unknown;
+    }
+
+    private void Collect(EventProfile p, bool partial, RankContext context, SortedDictionary<FigureKey, List<AttackClaim>> claims,
+        Dictionary<FigureKey, List<(EventKey, int, bool)>> values)
+    {
+        var e = p.Source.Event;
+        var report = p.Source.Report;
+        var sole = e.Claimants.Length == 1 ? e.Claimants[0] : null;
+
+        void Add(FigureKey key, int value, ImmutableArray<FigureClaim> parts, ClaimStanding standing, bool countsAsEventValue)
+        {
+            var claimant = parts.Select(x => x.Claimant).FirstOrDefault(x => x is not null) ?? sole;
+            var entry = Entry(claimant);
+            var side = entry?.Side ?? claimant?.Side ?? Side.Unknown;
+            var claim = new AttackClaim(p.Key, value, CombinedQualifier(parts), parts)
+            {
+                Source = report.Source,
+                ReportDate = report.ReportDate,
+                Claimant = claimant,
+                Registered = entry,
+                ClaimantSide = side,
+                Authority = Rank(claimant, entry, side, context),
+                IsPartial = partial,
+                Standing = standing,
+            };
+            if (!claims.TryGetValue(key, out var list))
+            {
+                claims[key] = list = [];
+            }
+
+            list.Add(claim);
+            if (countsAsEventValue)
+            {
+                if (!values.TryGetValue(key, out var v))
+                {
+                    values[key] = v = [];
+                }
+
+                v.Add((p.Key, value, partial));
+            }
+        }
+
+        // Families: the event's sum, and every claim an entry revised within the report.
+        var present = 0;
+        foreach (var w in e.Weapons)
+        {
+            present |= 1 << (int)w.Weapon.Category.Family();
+        }
+
+        foreach (var family in EventProfile.FamilyOrder)
+        {
+            if ((present & (1 << (int)family)) == 0)
+            {
+                continue;
+            }
+
+            foreach (var kind in EventProfile.WeaponKinds)
+            {
+                if (EventProfile.FamilySum(e, family, kind, out var parts) is { } sum)
+                {
+                    Add(new FigureKey(kind, family), sum, parts, ClaimStanding.Stands, true);
+                }
+            }
+        }
+
+        foreach (var w in e.Weapons)
+        {
+            foreach (var c in w.Claims)
+            {
+                if (!c.IsCurrent && c.Kind is FigureKind.Launched or FigureKind.Destroyed)
+                {
+                    Add(new FigureKey(c.Kind, w.Weapon.Category.Family()), c.Value, [c], ClaimStanding.RevisedInReport, false);
+                }
+            }
+        }
+
+        // Models: entries naming the same model summed.
+        List<(WeaponFamily Family, string Model)>? models = null;
+        foreach (var w in e.Weapons)
+        {
+            if (!string.IsNullOrWhiteSpace(w.Weapon.Model))
+            {
+                var k = (w.Weapon.Category.Family(), w.Weapon.Model.Trim());
+                if (!(models ??= []).Contains(k))
+                {
+                    models.Add(k);
+                }
+            }
+        }
+
+        foreach (var (family, model) in models ?? [])
+        {
+            foreach (var kind in EventProfile.WeaponKinds)
+            {
+                var parts = ImmutableArray.CreateBuilder<FigureClaim>();
+                var sum = 0;
+                foreach (var w in e.Weapons)
+                {
+                    if (w.Weapon.Model is { } m && w.Weapon.Category.Family() == family && m.Trim() == model && w.Current(kind) is { } c)
+                    {
+                        parts.Add(c);
+                        sum += c.Value;
+                    }
+                }
+
+                if (parts.Count > 0)
+                {
+                    Add(new FigureKey(kind, family, model), sum, parts.ToImmutable(), ClaimStanding.Stands, true);
+                }
+            }
+        }
+
+        // Casualties: every claim; the event's value is its largest current claim.
+        foreach (var kind in (ReadOnlySpan<FigureKind>)[FigureKind.Killed, FigureKind.Injured])
+        {
+            var key = new FigureKey(kind);
+            var current = kind == FigureKind.Killed ? e.Killed : e.Injured;
+            var counted = false;
+            foreach (var c in e.Casualties)
+            {
+                if (c.Kind != kind)
+                {
+                    continue;
+                }
+
+                var isEventValue = !counted && c.IsCurrent && c == current;
+                counted |= isEventValue;
+                Add(key, c.Value, [c], c.IsCurrent ? ClaimStanding.Stands : ClaimStanding.RevisedInReport, isEventValue);
+            }
+        }
+    }
+
+    private static Qualifier CombinedQualifier(ImmutableArray<FigureClaim> parts)
+    {
+        foreach (var c in parts)
+        {
+            if (c.Qualifier != Qualifier.Exact)
+            {
+                return c.Qualifier;
+            }
+        }
+
+        return Qualifier.Exact;
+    }
+
+    private static int Rank(Claimant? claimant, ClaimantEntry? entry, Side side, RankContext context)
+    {
+        if (claimant is null)
+        {
+            return Unattributed;
+        }
+
+        var targetSide = context.TargetSide;
+        if (side != targetSide && side == context.AttackerSide && side != Side.Unknown)
+        {
+            return AttackerSide;
+        }
+
+        if (entry is null)
+        {
+            return side == targetSide && side != Side.Other ? Official : side == Side.Unknown ? Unattributed : Outlet;
+        }
+
+        if (entry.Kind is ClaimantKind.Outlet or ClaimantKind.Other || side != targetSide)
+        {
+            return Outlet;
+        }
+
+        var national = context.Target == Country.Ukraine ? ClaimantKind.AirForce : ClaimantKind.DefenceMinistry;
+        if (entry.Kind == national)
+        {
+            return National;
+        }
+
+        return entry.Kind switch
+        {
+            ClaimantKind.AirForce or ClaimantKind.GeneralStaff or ClaimantKind.DefenceMinistry => Command,
+            ClaimantKind.HeadOfState => HeadOfState,
+            ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority when entry.Admin1 is { } a1 && context.Regions.Contains(a1) => LocalAuthority,
+            _ => Official,
+        };
+    }
+
+    /// <summary>A later claim by the same claimant (registry id) supersedes its earlier ones: they no longer stand.</summary>
+    private static void MarkSuperseded(SortedDictionary<FigureKey, List<AttackClaim>> claims)
+    {
+        foreach (var list in claims.Values)
+        {
+            var latest = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+            foreach (var c in list)
+            {
+                if (c.Standing == ClaimStanding.Stands && Identity(c) is { } id && c.ReportDate is { } d && (!latest.TryGetValue(id, out var l) || d > l))
+                {
+                    latest[id] = d;
+                }
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                var c = list[i];
+                if (c.Standing == ClaimStanding.Stands && Identity(c) is { } id && c.ReportDate is { } d && d < latest[id])
+                {
+                    list[i] = c with { Standing = ClaimStanding.SupersededByClaimant };
+                }
+            }
+        }
+    }
+
+    private static string? Identity(AttackClaim c) => c.Registered?.Id ?? c.Claimant?.Canonical;
+
+    private static AttackFigure? Figure(FigureKey key, List<AttackClaim> all, List<(EventKey Event, int Value, bool Partial)> eventValues, RankContext context)
+    {
+        var current = new List<AttackClaim>(all.Count);
+        var whole = new List<AttackClaim>(all.Count);
+        foreach (var c in all)
+        {
+            if (c.Standing != ClaimStanding.RevisedInReport)
+            {
+                current.Add(c);
+                if (!c.IsPartial)
+                {
+                    whole.Add(c);
+                }
+            }
+        }
+
+        if (current.Count == 0)
+        {
+            return null;
+        }
+
+        if (whole.Count == 0)
+        {
+            whole = current;
+        }
+
+        var isToll = key.Family is null;
+        var (best, rule, reason) = isToll ? BestToll(whole) : BestCount(whole);
+
+        // Low and high over the whole members' figures (all members' when every one is partial).
+        var anyWhole = eventValues.Exists(v => !v.Partial);
+        int low = int.MaxValue, high = int.MinValue, conservative = int.MaxValue;
+        var standing = new HashSet<EventKey>();
+        foreach (var c in whole)
+        {
+            if (c.Standing == ClaimStanding.Stands)
+            {
+                standing.Add(c.Event);
+            }
+        }
+
+        foreach (var v in eventValues)
+        {
+            if (anyWhole && v.Partial)
+            {
+                continue;
+            }
+
+            low = Math.Min(low, v.Value);
+            high = Math.Max(high, v.Value);
+            if (standing.Contains(v.Event))
+            {
+                conservative = Math.Min(conservative, v.Value);
+            }
+        }
+
+        if (low == int.MaxValue)
+        {
+            low = high = best.Value;
+        }
+
+        // Conservative: the smallest member figure that still stands.
+        if (conservative == int.MaxValue)
+        {
+            conservative = low;
+        }
+
+        low = Math.Min(low, Math.Min(best.Value, conservative));
+        high = Math.Max(high, Math.Max(best.Value, conservative));
+
+        // Contested: each belligerent side's best.
+        var sides = ImmutableArray<AttackClaim>.Empty;
+        var contested = false;
+        var ts = context.TargetSide;
+        var asd = context.AttackerSide;
+        if (ts is Side.Russia or Side.Ukraine or Side.Belarus && asd is Side.Russia or Side.Ukraine or Side.Belarus && ts != asd)
+        {
+            var mine = whole.FindAll(c => c.ClaimantSide == ts);
+            var theirs = mine.Count == 0 ? [] : whole.FindAll(c => c.ClaimantSide == asd);
+            if (mine.Count > 0 && theirs.Count > 0)
+            {
+                var a = isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
+                var b = isToll ? BestToll(theirs).Claim : BestCount(theirs).Claim;
+                sides = [a, b];
+                contested = a.Value != b.Value;
+            }
+        }
+
+        var claims = all.ToArray();
+        Array.Sort(claims, ClaimOrder);
+        return new AttackFigure(key, best.Value, low, high, conservative, best)
+        {
+            BestRule = rule,
+            BestReason = reason,
+            Contested = contested,
+            SideClaims = sides,
+            Claims = ImmutableCollectionsMarshal.AsImmutableArray(claims),
+        };
+    }
+
+    /// <summary>Claims in a figure's list: by event, standing, value, then qualifier and claimant name (a total order on what a claim says).</summary>
+    private static int ClaimOrder(AttackClaim a, AttackClaim b)
+    {
+        var c = a.Event.CompareTo(b.Event);
+        if (c == 0)
+        {
+            c = a.Standing.CompareTo(b.Standing);
+        }
+
+        if (c == 0)
+        {
+            c = a.Value.CompareTo(b.Value);
+        }
+
+        if (c == 0)
+        {
+            c = a.Qualifier.CompareTo(b.Qualifier);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Claimant?.Name, b.Claimant?.Name);
+        }
+
+        return c;
+    }
+
+    /// <summary>Launched and destroyed: the most authoritative claimant's latest figure; the one most reports carry when that day's reports disagree.</summary>
+    private static (AttackClaim Claim, string Rule, string Reason) BestCount(List<AttackClaim> whole)
+    {
+        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
+        if (pool.Count == 0)
+        {
+            pool = whole;
+        }
+
+        var exactValues = new List<int>();
+        foreach (var c in pool)
+        {
+            if (c.Qualifier == Qualifier.Exact)
+            {
+                exactValues.Add(c.Value);
+            }
+        }
+
+        exactValues.Sort();
+        var exact = exactValues.Distinct().ToArray();
+
+        // The best rank among the claims left when hedged figures an exact one fits are set aside.
+        var rank = int.MaxValue;
+        var hedgesDropped = false;
+        var fitted = new List<AttackClaim>(pool.Count);
+        foreach (var c in pool)
+        {
+            if (c.Qualifier != Qualifier.Exact && Fits(c, exact))
+            {
+                hedgesDropped = true;
+                continue;
+            }
+
+            fitted.Add(c);
+            rank = Math.Min(rank, c.Authority);
+        }
+
+        DateOnly? latest = null;
+        var dates = 0;
+        DateOnly? firstDate = null;
+        var anyTop = false;
+        foreach (var c in fitted)
+        {
+            if (c.Authority != rank)
+            {
+                continue;
+            }
+
+            if (!anyTop)
+            {
+                firstDate = c.ReportDate;
+                anyTop = true;
+                dates = 1;
+            }
+            else if (dates == 1 && c.ReportDate != firstDate)
+            {
+                dates = 2;
+            }
+
+            if (c.ReportDate is { } d && (latest is null || d > latest))
+            {
+                latest = d;
+            }
+        }
+
+        // On the latest day: the value most reports carry, then the larger.
+        var onLatest = fitted.FindAll(c => c.Authority == rank && c.ReportDate == latest);
+        int chosenValue = 0, chosenReports = -1, distinctValues = 0;
+        var reportsOnLatest = new HashSet<long>();
+        foreach (var c in onLatest)
+        {
+            reportsOnLatest.Add(c.Event.ReportId);
+        }
+
+        var seen = new HashSet<int>();
+        foreach (var c in onLatest)
+        {
+            if (!seen.Add(c.Value))
+            {
+                continue;
+            }
+
+            distinctValues++;
+            var reports = new HashSet<long>();
+            foreach (var x in onLatest)
+            {
+                if (x.Value == c.Value)
+                {
+                    reports.Add(x.Event.ReportId);
+                }
+            }
+
+            if (reports.Count > chosenReports || (reports.Count == chosenReports && c.Value > chosenValue))
+            {
+                chosenValue = c.Value;
+                chosenReports = reports.Count;
+            }
+        }
+
+        AttackClaim? claim = null;
+        foreach (var c in onLatest)
+        {
+            if (c.Value == chosenValue && (claim is null || ClaimOrder(c, claim) < 0))
+            {
+                claim = c;
+            }
+        }
+
+        var who = RankName(rank);
+        string rule, reason;
+        if (distinctValues > 1)
+        {
+            rule = "authority.most-reports";
+            reason = Inv($"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
+        }
+        else if (dates > 1)
+        {
+            rule = "authority.latest";
+            reason = $"{who}: its latest figure";
+        }
+        else
+        {
+            rule = "authority";
+            reason = $"{who}: its figure";
+        }
+
+        if (hedgesDropped)
+        {
+            reason += "; hedged figures an exact one fits were set aside";
+        }
+
+        return (claim!, rule, reason);
+    }
+
+    /// <summary>Killed and injured: the highest standing official toll.</summary>
+    private static (AttackClaim Claim, string Rule, string Reason) BestToll(List<AttackClaim> whole)
+    {
+        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
+        if (pool.Count == 0)
+        {
+            pool = whole;
+        }
+
+        var officials = pool.FindAll(c => c.Authority <= Unattributed);
+        var rule = "toll.highest-official";
+        var reason = "the highest toll that officials give and nobody revised down";
+        if (officials.Count == 0)
+        {
+            officials = pool;
+            rule = "toll.highest";
+            reason = "the highest toll given (no official one)";
+        }
+
+        AttackClaim? claim = null;
+        foreach (var c in officials)
+        {
+            if (claim is null || c.Value > claim.Value
+                || (c.Value == claim.Value && (c.Authority < claim.Authority || (c.Authority == claim.Authority && ClaimOrder(c, claim) < 0))))
+            {
+                claim = c;
+            }
+        }
+
+        return (claim!, rule, reason);
+    }
+
+    /// <summary>True when one of the exact figures (sorted, distinct) is what the hedged claim rounds: 63 for "more than 60", 88 for "about 90".</summary>
+    private static bool Fits(AttackClaim hedged, int[] exact)
+    {
+        var v = hedged.Value;
+        var (lo, hi) = hedged.Qualifier switch
+        {
+            Qualifier.MoreThan => (v + 1.0, 2.0 * v),
+            Qualifier.AtLeast => (v, 2.0 * v),
+            Qualifier.About => (v - (0.15 * v) - 1, v + (0.15 * v) + 1),
+            Qualifier.UpTo => (v / 2.0, v),
+            Qualifier.LessThan => (v / 2.0, v - 1.0),
+            _ => (1.0, 0.0),
+        };
+        if (lo > hi || exact.Length == 0)
+        {
+            return false;
+        }
+
+        // The first exact figure at or above lo.
+        var i = Array.BinarySearch(exact, (int)Math.Ceiling(lo));
+        if (i < 0)
+        {
+            i = ~i;
+        }
+
+        return i < exact.Length && exact[i] <= hi;
+    }
+
+    private static string RankName(int rank) => rank switch
+    {
+        National => "the national air-defence authority",
+        Command => "the target side's military command",
+        HeadOfState => "the head of state",
+        LocalAuthority => "the authority of the place hit",
+        Official => "an official of the target side",
+        Unattributed => "unattributed reports",
+        Outlet => "outlets and others",
+        _ => "the attacker's side",
+    };
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
