@@ -9,10 +9,12 @@ internal static class Program
     [
         new ExtractCommand(),
         new IngestCommand(),
+        new AttacksCommand(),
         new EventsCommand(),
         new ShowCommand(),
         new ExportCommand(),
         new StatsCommand(),
+        new MergeCommand(),
         new WorkerCommand(),
         new WatchCommand(),
     ];

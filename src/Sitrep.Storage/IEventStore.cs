@@ -59,4 +59,29 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>Each extraction run: which report, which worker, which extractor. A report done once has one run.</summary>
     Task<IReadOnlyList<ExtractionRun>> GetRunsAsync(CancellationToken cancellationToken = default);
+
+    // ---- attacks: the events of many reports merged (the store merges inside every write's transaction) ----
+
+    /// <summary>One row per attack that matches (the event filters read as filters on attacks), newest first; without figures and members.</summary>
+    Task<IReadOnlyList<StoredAttack>> FindAttacksAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every matching attack whole (figures with every claim, members with why they joined), streamed in id order.</summary>
+    IAsyncEnumerable<StoredAttack> StreamAttacksAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One attack whole; an id that a re-merge retired leads to the attack that took most of its members.</summary>
+    Task<StoredAttack?> GetAttackAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Per day, attacker, target and weapon family: attacks, reports, best launched and destroyed summed over attacks, killed, injured.</summary>
+    Task<IReadOnlyList<AttackStat>> AttackStatsAsync(EventQuery filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an analyst's join or split and recomputes what it touches; every later merge and rebuild honours it.</summary>
+    Task<MergeSummary> DecideAsync(MergeDecisionRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredDecision>> GetDecisionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes every attack from the stored events and decisions, keeping ids where attacks keep most of their members.</summary>
+    Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the store holds events no merge has seen (made before attacks existed): <c>sitrep merge --rebuild</c>.</summary>
+    Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Merge;
 
 namespace Sitrep.Storage;
 
@@ -10,7 +11,7 @@ internal sealed record EventRow(
     int DateSpanStart, int DateSpanEnd, string Attacker, string TargetCountry, int? Launched, int? Destroyed, int? Suppressed,
     int? Killed, int? Injured, int Categories, string? PrimaryFamily, string WeaponsText, string PlacesText, string? ClaimedBy,
     string? LocationText, string? LocationName, string? LocationCountry, string? LocationAdmin1, double? Latitude, double? Longitude,
-    int? GeoPrecision);
+    int? GeoPrecision, DateOnly? Anchor, DateOnly? ReportLatest);
 
 internal sealed record WeaponRow(
     long Id, long EventId, long ReportId, int Ordinal, string Category, string Family, string? Model, string? ModelKey,
@@ -49,6 +50,9 @@ internal sealed class RowSet
     public List<DiagnosticRow> Diagnostics { get; } = [];
     public List<RunRow> Runs { get; } = [];
 
+    /// <summary>Every strike event added, with its anchor day: what the merge step must recompute around.</summary>
+    public List<AnchoredKey> Anchors { get; } = [];
+
     public static (int Events, int Weapons) Count(IEnumerable<Extraction> extractions)
     {
         int events = 0, weapons = 0;
@@ -71,9 +75,16 @@ internal sealed class RowSet
     public void Add(long reportId, Extraction extraction, string worker, string extractor, DateTimeOffset at, Func<int, long> eventId, Func<long> nextWeaponId)
     {
         var ordinal = 0;
+        var latest = MergeReport.LatestDateOf(extraction.Events);
         foreach (var e in extraction.Events)
         {
-            AddEvent(reportId, ordinal, e, eventId(ordinal), nextWeaponId);
+            var anchor = e.Kind == EventKind.Strike ? MergeEngine.AnchorOf(e, extraction.Article.Published, latest) : null;
+            if (e.Kind == EventKind.Strike)
+            {
+                Anchors.Add(new AnchoredKey(new EventKey(reportId, ordinal), anchor));
+            }
+
+            AddEvent(reportId, ordinal, e, eventId(ordinal), nextWeaponId, anchor, latest);
             ordinal++;
         }
 
@@ -86,7 +97,7 @@ internal sealed class RowSet
         Runs.Add(new RunRow(reportId, worker, extractor, extraction.Events.Length, at));
     }
 
-    private void AddEvent(long reportId, int ordinal, ExtractedEvent e, long eventId, Func<long> nextWeaponId)
+    private void AddEvent(long reportId, int ordinal, ExtractedEvent e, long eventId, Func<long> nextWeaponId, DateOnly? anchor, DateOnly? latest)
     {
         var figures = EventFigures.Of(e);
         var categories = 0;
@@ -143,7 +154,7 @@ internal sealed class RowSet
             e.Date.Precision.ToContract(), e.Date.Text ?? "", e.Date.Span.Start, e.Date.Span.End, e.Attacker.ToContract(), e.TargetCountry.ToContract(),
             figures.Launched, figures.Destroyed, figures.Suppressed, figures.Killed, figures.Injured, categories, figures.PrimaryFamily?.ToContract(),
             figures.WeaponsText, EventFigures.PlacesText(e), EventFigures.ClaimedBy(e) is { Length: > 0 } claimedBy ? claimedBy : null,
-            loc?.Text, loc is null ? null : loc.Name ?? loc.Text, loc?.Country, loc?.Admin1, loc?.Latitude, loc?.Longitude, loc?.GeoPrecision));
+            loc?.Text, loc is null ? null : loc.Name ?? loc.Text, loc?.Country, loc?.Admin1, loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, anchor, latest));
     }
 
     private static FigureRow Figure(long eventId, long reportId, long? weaponId, int ordinal, FigureClaim claim) => new(

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Merge;
 
 namespace Sitrep.Storage;
 
@@ -11,7 +12,7 @@ namespace Sitrep.Storage;
 /// backends differ in how they write (prepared statements vs COPY), how they claim pending work, and a few SQL
 /// spellings (<see cref="InList"/>, <see cref="OrderBy"/>). Every value goes in as a parameter.
 /// </summary>
-internal abstract class SqlEventStore(StoreLocation location) : IEventStore
+internal abstract partial class SqlEventStore(StoreLocation location) : IEventStore
 {
     /// <summary>Events loaded per round trip when streaming.</summary>
     protected const int PageSize = 500;
@@ -89,27 +90,33 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
     }
 
     /// <summary>
-    /// The ids of the events stored for these reports, by (report, ordinal): a report extracted again keeps the ids of
-    /// the events at the ordinals it had, so bookmarks, links and attack memberships keep pointing at them.
+    /// The events stored for these reports: their ids by (report, ordinal) — a report extracted again keeps the ids of
+    /// the events at the ordinals it had, so bookmarks, links and attack memberships keep pointing at them — and the
+    /// anchors of its strike events, whose attacks the merge step must recompute.
     /// </summary>
-    protected async Task<Dictionary<(long Report, int Ordinal), long>> EventIdsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
+    protected async Task<(Dictionary<(long Report, int Ordinal), long> Ids, List<AnchoredKey> Anchors)> StoredEventsOfAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<(long, int), long>();
-        await using var cmd = Db.Command(conn, $"SELECT report_id, ordinal, id FROM events WHERE {InList("report_id", "@ids")}", tx);
+        var anchors = new List<AnchoredKey>();
+        await using var cmd = Db.Command(conn, $"SELECT report_id, ordinal, id, kind, anchor FROM events WHERE {InList("report_id", "@ids")}", tx);
         cmd.Add("@ids", ListValue(reportIds));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             ids[(r.Long(0), r.Int(1))] = r.Long(2);
+            if (r.Str(3) == "strike")
+            {
+                anchors.Add(new AnchoredKey(new EventKey(r.Long(0), r.Int(1)), r.NDate(4)));
+            }
         }
 
-        return ids;
+        return (ids, anchors);
     }
 
     /// <summary>Removes what earlier runs extracted from these reports (a requeued report is redone whole).</summary>
     protected async Task DeleteExtractionsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])["figures", "places", "claimants", "quotes", "weapons", "events", "diagnostics"])
+        foreach (var table in (string[])["attack_members", "figures", "places", "claimants", "quotes", "weapons", "events", "diagnostics"])
         {
             await using var cmd = Db.Command(conn, $"DELETE FROM {table} WHERE {InList("report_id", "@ids")}", tx);
             cmd.Add("@ids", ListValue(reportIds));
@@ -296,6 +303,12 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
             cmd.Add("@reportId", reportId);
         }
 
+        if (q.AttackId is { } attackId)
+        {
+            sql.Append(" AND e.id IN (SELECT m.event_id FROM attack_members m WHERE m.attack_id = @attackId)");
+            cmd.Add("@attackId", attackId);
+        }
+
         if (q.Weapon is { } weapon)
         {
             if (weapon.ModelPrefix is null)
@@ -432,14 +445,15 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
     }
 
     /// <summary>Rebuilds whole events (claims, places, claimants, quotes) for <paramref name="ids"/>, in that order.</summary>
-    protected async Task<IReadOnlyList<StoredEvent>> LoadEventsAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct)
+    protected async Task<IReadOnlyList<StoredEvent>> LoadEventsAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct, DbTransaction? tx = null)
     {
+        DbCommand Cmd(string sql) => Db.Command(conn, sql, tx);
         var idList = ListValue(ids);
-        var heads = new Dictionary<long, (int Ordinal, ReportRef Report, ExtractedEvent Event)>();
-        await using (var cmd = Db.Command(conn, $"""
+        var heads = new Dictionary<long, (int Ordinal, ReportRef Report, ExtractedEvent Event, long? Attack)>();
+        await using (var cmd = Cmd($"""
             SELECT e.id, e.ordinal, e.kind, e.date, e.date_start, e.date_precision, e.date_text, e.date_span_start, e.date_span_end,
-                   e.attacker, e.target_country, r.id, r.title, r.url, r.published, r.source, r.origin, r.version
-            FROM events e JOIN reports r ON r.id = e.report_id WHERE {InList("e.id", "@ids")}
+                   e.attacker, e.target_country, r.id, r.title, r.url, r.published, r.source, r.origin, r.version, m.attack_id
+            FROM events e JOIN reports r ON r.id = e.report_id LEFT JOIN attack_members m ON m.event_id = e.id WHERE {InList("e.id", "@ids")}
             """))
         {
             cmd.Add("@ids", idList);
@@ -455,12 +469,12 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
                     TargetCountry = Names.Country(r.Str(10)),
                 };
                 var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17));
-                heads[r.Long(0)] = (r.Int(1), report, ev);
+                heads[r.Long(0)] = (r.Int(1), report, ev, r.NLong(18));
             }
         }
 
         var weapons = new Dictionary<long, List<(long Id, WeaponUse Use)>>();
-        await using (var cmd = Db.Command(conn, $"SELECT id, event_id, category, model, evidence_start, evidence_end, evidence_text FROM weapons WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        await using (var cmd = Cmd($"SELECT id, event_id, category, model, evidence_start, evidence_end, evidence_text FROM weapons WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
         {
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -473,7 +487,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
 
         var weaponClaims = new Dictionary<long, ImmutableArray<FigureClaim>.Builder>();
         var casualties = new Dictionary<long, List<FigureClaim>>();
-        await using (var cmd = Db.Command(conn, $"""
+        await using (var cmd = Cmd($"""
             SELECT event_id, weapon_id, kind, value, qualifier, claimant_name, claimant_side, claimant_start, claimant_end,
                    evidence_start, evidence_end, evidence_text, is_current, weapon_category, weapon_model, rule
             FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
@@ -514,7 +528,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
 
         var places = new Dictionary<long, List<PlaceRef>>();
         var locations = new Dictionary<long, PlaceRef>();
-        await using (var cmd = Db.Command(conn, $"""
+        await using (var cmd = Cmd($"""
             SELECT event_id, text, span_start, span_end, name, gazetteer_id, feature, admin1, country, latitude, longitude,
                    geo_precision, where_precision, occupied, is_target, is_location
             FROM places WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
@@ -551,7 +565,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         }
 
         var claimants = new Dictionary<long, List<Claimant>>();
-        await using (var cmd = Db.Command(conn, $"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        await using (var cmd = Cmd($"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
         {
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -562,7 +576,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
         }
 
         var quotes = new Dictionary<long, List<Evidence>>();
-        await using (var cmd = Db.Command(conn, $"SELECT event_id, span_start, span_end, text FROM quotes WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        await using (var cmd = Cmd($"SELECT event_id, span_start, span_end, text FROM quotes WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
         {
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -591,7 +605,7 @@ internal abstract class SqlEventStore(StoreLocation location) : IEventStore
                 Claimants = claimants.TryGetValue(id, out var cl) ? [.. cl] : [],
                 Quotes = quotes.TryGetValue(id, out var qs) ? [.. qs] : [],
             };
-            result.Add(new StoredEvent(id, head.Ordinal, head.Report, ev));
+            result.Add(new StoredEvent(id, head.Ordinal, head.Report, ev) { AttackId = head.Attack });
         }
 
         return result;

@@ -27,14 +27,14 @@ internal static class Tables
             ("launched", Int), ("destroyed", Int), ("suppressed", Int), ("killed", Int), ("injured", Int), ("categories", Int),
             ("primary_family", Txt), ("weapons_text", Txt), ("places_text", Txt), ("claimed_by", Txt), ("location_text", Txt),
             ("location_name", Txt), ("location_country", Txt), ("location_admin1", Txt), ("latitude", Dbl), ("longitude", Dbl),
-            ("geo_precision", Int),
+            ("geo_precision", Int), ("anchor", Date), ("report_latest", Date),
         ],
         e =>
         [
             e.Id, e.ReportId, e.Ordinal, e.Kind, e.Date, e.DateStart, e.DatePrecision, e.DateText, e.DateSpanStart, e.DateSpanEnd,
             e.Attacker, e.TargetCountry, e.Launched, e.Destroyed, e.Suppressed, e.Killed, e.Injured, e.Categories, e.PrimaryFamily,
             e.WeaponsText, e.PlacesText, e.ClaimedBy, e.LocationText, e.LocationName, e.LocationCountry, e.LocationAdmin1,
-            e.Latitude, e.Longitude, e.GeoPrecision,
+            e.Latitude, e.Longitude, e.GeoPrecision, e.Anchor, e.ReportLatest,
         ]);
 
     public static readonly TableSpec<WeaponRow> Weapons = new(
@@ -94,6 +94,46 @@ internal static class Tables
         "diagnostics",
         [("report_id", Big), ("ordinal", Int), ("code", Txt), ("severity", Txt), ("message", Txt), ("span_start", Int), ("span_end", Int)],
         d => [d.ReportId, d.Ordinal, d.Code, d.Severity, d.Message, d.SpanStart, d.SpanEnd]);
+
+    public static readonly TableSpec<AttackRow> Attacks = new(
+        "attacks",
+        [
+            ("id", Big), ("home", Date), ("date", Date), ("date_precision", Txt), ("attacker", Txt), ("target_country", Txt), ("events", Int),
+            ("reports", Int), ("sources", Int), ("location_name", Txt), ("location_admin1", Txt), ("location_country", Txt), ("latitude", Dbl),
+            ("longitude", Dbl), ("geo_precision", Int), ("places_text", Txt), ("weapons_text", Txt), ("categories", Int), ("primary_family", Txt),
+            ("launched", Int), ("destroyed", Int), ("killed", Int), ("injured", Int), ("contested", Bool), ("updated_at", Time),
+        ],
+        a =>
+        [
+            a.Id, a.Home, a.Date, a.DatePrecision, a.Attacker, a.TargetCountry, a.Events, a.Reports, a.Sources, a.LocationName, a.LocationAdmin1,
+            a.LocationCountry, a.Latitude, a.Longitude, a.GeoPrecision, a.PlacesText, a.WeaponsText, a.Categories, a.PrimaryFamily, a.Launched,
+            a.Destroyed, a.Killed, a.Injured, a.Contested, a.UpdatedAt,
+        ]);
+
+    public static readonly TableSpec<MemberRow> Members = new(
+        "attack_members",
+        [
+            ("event_id", Big), ("attack_id", Big), ("report_id", Big), ("ordinal", Int), ("kind", Txt), ("score", Dbl), ("partial", Bool),
+            ("decision", Big), ("features", Txt), ("explain", Txt),
+        ],
+        m => [m.EventId, m.AttackId, m.ReportId, m.Ordinal, m.Kind, m.Score, m.Partial, m.Decision, m.Features, m.Explain]);
+
+    public static readonly TableSpec<AttackFigureRow> AttackFigures = new(
+        "attack_figures",
+        [
+            ("attack_id", Big), ("ordinal", Int), ("figure", Txt), ("kind", Txt), ("family", Txt), ("model", Txt), ("best", Int), ("low", Int),
+            ("high", Int), ("conservative", Int), ("contested", Bool), ("rule", Txt), ("reason", Txt), ("best_event_id", Big), ("claims", Txt),
+        ],
+        f =>
+        [
+            f.AttackId, f.Ordinal, f.Figure, f.Kind, f.Family, f.Model, f.Best, f.Low, f.High, f.Conservative, f.Contested, f.Rule, f.Reason,
+            f.BestEventId, f.Claims,
+        ]);
+
+    public static readonly TableSpec<AliasRow> Aliases = new(
+        "attack_aliases",
+        [("old_id", Big), ("attack_id", Big), ("at", Time)],
+        a => [a.OldId, a.AttackId, a.At]);
 
     public static readonly TableSpec<RunRow> Runs = new(
         "extraction_runs",

@@ -4,30 +4,35 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep export --format csv|jsonl|geojson|acled [filters] [--out FILE]</c>: every matching event, streamed.</summary>
-internal sealed class ExportCommand : ICommand
+/// <summary><c>sitrep export --format csv|jsonl|geojson|acled [--events] [filters] [--out FILE]</c>: every matching attack (or event), streamed.</summary>
+internal sealed class ExportCommand : ICommand, IHasFlags
 {
+    public string[] Flags => ["events"];
+
     public string Name => "export";
 
-    public string Summary => "Export events as CSV, JSON Lines, GeoJSON or an ACLED-style table.";
+    public string Summary => "Export attacks (or events) as CSV, JSON Lines, GeoJSON or ACLED rows.";
 
     public string Usage => $"""
-        Usage: sitrep export --format csv|jsonl|geojson|acled [FILTERS] [--out FILE] [--db DB]
+        Usage: sitrep export --format csv|jsonl|geojson|acled [--events] [FILTERS] [--out FILE] [--db DB]
 
-        Writes every matching event (in the order they were stored), streamed, so a store of any
-        size exports in constant memory.
+        Writes every matching attack — one row per real attack, however many reports tell it — in id
+        order, streamed, so a store of any size exports in constant memory. --events writes each
+        report's events instead (one row per report's account).
 
-          --format FORMAT    csv      one row per event: date, sides, places, weapons, counts, location, report
-                             jsonl    one JSON object per event: the extraction contract's fields, ids, the
-                                      report, and every figure claim with claimant and evidence
-                             geojson  a FeatureCollection; a Point per event at its location (null geometry
+          --format FORMAT    csv      one row per attack: date, sides, places, weapons, best figures and the
+                                      ranges of killed and injured, location, sources
+                             jsonl    one JSON object per attack: the merged-ledger contract (members, figures
+                                      with best/low/high/conservative, every claim with its evidence)
+                             geojson  a FeatureCollection; a Point per attack at its location (null geometry
                                       when it has none)
-                             acled    ACLED's columns (event_date, time_precision, event_type, sub_event_type,
-                                      actor1, country, admin1, location, latitude, longitude, geo_precision,
-                                      source, notes, fatalities) plus injuries, launched, destroyed, weapons;
-                                      the mapping is in the README under "The ledger"
+                             acled    ACLED's columns, one row per attack (fatalities: the conservative
+                                      killed; source: the outlets; notes: how many reports, ranges, contested
+                                      figures) plus injuries, launched, destroyed, weapons; the mapping is in
+                                      the README under "The ledger"
+          --events           export each report's events instead of attacks
           --out FILE         write to FILE instead of standard output
-          --limit N          at most N events
+          --limit N          at most N rows
         {Ledger.FilterUsage}
         {Ledger.DbUsage}
         """;
@@ -41,6 +46,7 @@ internal sealed class ExportCommand : ICommand
         }
 
         var query = Ledger.Query(args, defaultLimit: null);
+        var events = args.Has("events");
         var location = Ledger.Location(args);
         var outPath = args.Get("out");
         Ledger.RejectUnknown(args);
@@ -49,15 +55,15 @@ internal sealed class ExportCommand : ICommand
         {
             if (outPath is null)
             {
-                var n = RunAsync(location, query, format, console.Out, stop.Token).GetAwaiter().GetResult();
+                var n = RunAsync(location, query, format, events, console.Out, stop.Token).GetAwaiter().GetResult();
                 console.Out.Flush();
                 return n >= 0 ? 0 : 1;
             }
 
             using (var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false), 1 << 16))
             {
-                var count = RunAsync(location, query, format, file, stop.Token).GetAwaiter().GetResult();
-                console.Error.WriteLine($"sitrep export: {Ledger.N(count)} events written to {outPath}");
+                var count = RunAsync(location, query, format, events, file, stop.Token).GetAwaiter().GetResult();
+                console.Error.WriteLine($"sitrep export: {Ledger.N(count)} {(events ? "events" : "attacks")} written to {outPath}");
             }
 
             return 0;
@@ -79,10 +85,16 @@ internal sealed class ExportCommand : ICommand
         }
     }
 
-    private static async Task<long> RunAsync(StoreLocation location, EventQuery query, string format, TextWriter o, CancellationToken ct)
+    private static async Task<long> RunAsync(StoreLocation location, EventQuery query, string format, bool events, TextWriter o, CancellationToken ct)
     {
         await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
-        EventFormats.All.TryGet(format, out var formatter);
-        return await FormatterSet<StoredEvent>.WriteAllAsync(formatter, store.StreamEventsAsync(query, ct), o, ct).ConfigureAwait(false);
+        if (events)
+        {
+            EventFormats.All.TryGet(format, out var formatter);
+            return await FormatterSet<StoredEvent>.WriteAllAsync(formatter, store.StreamEventsAsync(query, ct), o, ct).ConfigureAwait(false);
+        }
+
+        AttackFormats.All.TryGet(format, out var attacks);
+        return await FormatterSet<StoredAttack>.WriteAllAsync(attacks, store.StreamAttacksAsync(query, ct), o, ct).ConfigureAwait(false);
     }
 }

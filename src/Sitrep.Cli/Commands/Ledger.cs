@@ -124,6 +124,15 @@ internal static class Ledger
         return extractor;
     }
 
+    /// <summary>Says on stderr when the store holds events no merge has seen (a store made before attacks existed).</summary>
+    public static async Task WarnIfStaleAsync(IEventStore store, CliConsole console)
+    {
+        if (await store.NeedsRebuildAsync().ConfigureAwait(false))
+        {
+            console.Error.WriteLine($"sitrep: the attacks of {store.Location.Display} are not built yet (the store was made before attacks existed); run 'sitrep merge --rebuild'.");
+        }
+    }
+
     public static string N(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 
     public static string Seconds(TimeSpan t) => t.TotalSeconds < 10

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Ledger.Filters;
 using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
@@ -11,10 +12,15 @@ internal sealed class ShowCommand : ICommand
 {
     public string Name => "show";
 
-    public string Summary => "Show one event: every figure with its claimant, evidence and report.";
+    public string Summary => "Show one attack (A12) or event: every figure, its claims, evidence and reports.";
 
     public string Usage => $"""
-        Usage: sitrep show EVENT-ID [--format text|json] [--db DB]
+        Usage: sitrep show A12 | EVENT-ID [--format text|json] [--db DB]
+
+        An attack (its id starts with A, the first column of 'sitrep attacks'): its figures, each with
+        best, the range the reports give, ACLED's conservative value and the rule that chose best; every
+        claim behind each figure (who says it, which report, the words); and every member event with
+        why it joined the attack.
 
         Shows one stored event: its date and the words that give it, who attacked whom, the places
         (with coordinates when the gazetteer knew them), each weapon with every figure claimed for it
@@ -36,9 +42,22 @@ internal sealed class ShowCommand : ICommand
 
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
+        if (args.Positionals.Count == 1 && args.Positionals[0] is ['A' or 'a', ..] && AttackIds.TryParse(args.Positionals[0], out var attackId))
+        {
+            try
+            {
+                return ShowAttackAsync(location, attackId, format, console).GetAwaiter().GetResult();
+            }
+            catch (StoreException e)
+            {
+                console.Error.WriteLine($"sitrep show: {e.Code}: {e.Message}");
+                return 3;
+            }
+        }
+
         if (args.Positionals.Count != 1 || !long.TryParse(args.Positionals[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            throw new UsageException("name one event by its id (the first column of 'sitrep events').");
+            throw new UsageException("name one attack (A12) or event (1234) by its id (the first column of 'sitrep attacks' or 'sitrep events').");
         }
 
         try
@@ -50,6 +69,79 @@ internal sealed class ShowCommand : ICommand
             console.Error.WriteLine($"sitrep show: {e.Code}: {e.Message}");
             return 3;
         }
+    }
+
+    private static async Task<int> ShowAttackAsync(StoreLocation location, long id, string format, CliConsole console)
+    {
+        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        var attack = await store.GetAttackAsync(id).ConfigureAwait(false);
+        if (attack is null)
+        {
+            console.Error.WriteLine($"sitrep show: there is no attack A{id} in {location.Display}. 'sitrep attacks' lists the ids.");
+            return 1;
+        }
+
+        if (attack.Id != id)
+        {
+            console.Error.WriteLine($"sitrep show: A{id} was merged into {AttackIds.Format(attack.Id)}; showing that.");
+        }
+
+        console.Out.Write(format == "json" ? Json.Of(w => AttackFormats.WriteJson(w, attack)) + "\n" : RenderAttack(attack, console.Width));
+        console.Out.Flush();
+        return 0;
+    }
+
+    internal static string RenderAttack(StoredAttack a, int width)
+    {
+        var sb = new StringBuilder();
+        var date = a.Date is { } d ? Cells.Date(d) + (a.Precision == DatePrecision.Night ? " (night)" : "") : "date unknown";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Attack {AttackIds.Format(a.Id)}: {date}, {a.Attacker.ToContract()} → {a.Target.ToContract()}{(a.Contested ? ", figures contested" : "")}");
+        Wrap(sb, "  ", $"told by {a.Reports} report{(a.Reports == 1 ? "" : "s")} from {a.Sources} source{(a.Sources == 1 ? "" : "s")} ({a.Events} events): {string.Join(", ", AttackFormats.Sources(a))}", width);
+        if (a.Places.Length > 0)
+        {
+            Wrap(sb, "  ", $"places: {a.Places}", width);
+        }
+
+        if (a.Location is { } loc)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  location {Cells.PlaceName(loc)}{(loc.Admin1 is null ? "" : $", {loc.Admin1}")}{(loc.Latitude is { } lat && loc.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $" ({lat:0.###}, {lon:0.###})") : "")}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Figures (best, the range the reports give, ACLED's conservative value):");
+        foreach (var f in a.Figures)
+        {
+            var range = f.Low == f.High ? "" : string.Create(CultureInfo.InvariantCulture, $" ({f.Low}–{f.High})");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Name,-26} {f.Best}{range}, conservative {f.Conservative}{(f.Contested ? ", CONTESTED" : "")}");
+            Wrap(sb, "    ", f.Reason.Length > 0 ? f.Reason : f.Rule, width);
+            foreach (var c in f.Claims)
+            {
+                var mark = c.IsBest ? "*" : c.Standing == "stands" ? "-" : "x";
+                var who = c.ClaimedBy ?? "no claimant named";
+                var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
+                var line = $"{mark} {hedge}{c.Value} — {who}{(c.ClaimantId is null ? "" : $" [{c.ClaimantId}]")}, {c.Source ?? "report " + c.ReportId}{(c.ReportDate is { } rd ? ", " + Cells.Date(rd) : "")}{(c.Standing == "stands" ? "" : ", " + c.Standing.Replace('_', ' '))}{(c.Partial ? ", partial account" : "")}";
+                Wrap(sb, "    ", line, width);
+                Wrap(sb, "        ", $"\"{c.Evidence.Text}\"", width);
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Members (each report's event, and why it joined):");
+        foreach (var m in a.Members)
+        {
+            var r = m.Report;
+            Wrap(sb, "  ", $"event {m.EventId} ({m.Article}#{m.StrikeIndex}) — {r?.Source ?? Cells.Host(r?.Url) ?? "report " + m.ReportId}: {r?.Title ?? ""}", width);
+            if (r?.Url is { } url)
+            {
+                Wrap(sb, "    ", url, width);
+            }
+
+            Wrap(sb, "    ", m.Explain, width);
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("*: the claim behind best; x: superseded. 'sitrep show EVENT-ID' shows one report's event.");
+        return sb.ToString();
     }
 
     private static async Task<int> RunAsync(StoreLocation location, long id, string format, CliConsole console)

@@ -1,34 +1,28 @@
 using System.Globalization;
 using System.Text.Json;
+using Sitrep.Core;
 using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep stats [filters] [--sum]</c>: per day and weapon family, launched, destroyed, interception rate, killed, injured.</summary>
-internal sealed class StatsCommand : ICommand, IHasFlags
+/// <summary><c>sitrep stats [filters]</c>: per day, attacker and weapon family, over attacks: launched, destroyed, interception rate, killed, injured.</summary>
+internal sealed class StatsCommand : ICommand
 {
     public string Name => "stats";
 
-    public string Summary => "Per day and weapon family: launched, destroyed, interception rate, killed, injured.";
-
-    public string[] Flags => ["sum"];
+    public string Summary => "Per day, attacker and weapon family, over attacks: launched, down, killed, hurt.";
 
     public string Usage => $"""
-        Usage: sitrep stats [FILTERS] [--sum] [--format table|csv|json] [--db DB]
+        Usage: sitrep stats [FILTERS] [--format table|csv|json] [--db DB]
 
-        One row per day and weapon family (drone, missile, bomb, artillery, other): events, reports,
-        launched, destroyed, the interception rate (destroyed / launched), killed and injured. Killed
-        and injured count once per event, under its main family (the one with most launched);
-        'unspecified' holds events that name no weapon. Totals over many attacks (aggregates) and
-        events without a date are left out.
+        One row per day, attacker and weapon family (drone, missile, bomb, artillery, other), counted
+        over attacks — each attack once however many reports tell it: attacks, the reports behind
+        them, the sum of their best launched and destroyed, the interception rate (destroyed /
+        launched), killed and injured (each attack's under its main family; 'unspecified' holds
+        attacks that give no count). The two sides' attacks are separate rows, so one side's drones
+        never go into the other's interception rate. Attacks without a date are left out.
 
-        Many reports tell the same attack. By default each report is taken as one account of the
-        day, and a figure is the largest any one report gives (so ten outlets repeating the air
-        force's tally count it once). --sum adds every event instead: right only when each attack
-        is in the store once.
-
-          --sum              add events up instead of taking the largest account per day
           --format FORMAT    table (default), csv or json
         {Ledger.FilterUsage}
         {Ledger.DbUsage}
@@ -42,13 +36,12 @@ internal sealed class StatsCommand : ICommand, IHasFlags
             throw new UsageException($"unknown format '{format}'; use table, csv or json.");
         }
 
-        var mode = args.Has("sum") ? StatsMode.Sum : StatsMode.Max;
         var query = Ledger.Query(args, defaultLimit: null);
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, query, mode, format, console).GetAwaiter().GetResult();
+            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {
@@ -57,18 +50,20 @@ internal sealed class StatsCommand : ICommand, IHasFlags
         }
     }
 
-    private static async Task<int> RunAsync(StoreLocation location, EventQuery query, StatsMode mode, string format, CliConsole console)
+    private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
         await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
-        var stats = await store.StatsAsync(query, mode).ConfigureAwait(false);
+        await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
         var o = console.Out;
+        static string Rate(double? r, string fmt) => r?.ToString(fmt, CultureInfo.InvariantCulture) ?? "";
         switch (format)
         {
             case "csv":
-                Csv.WriteLine(o, ["date", "family", "events", "reports", "launched", "destroyed", "interception_rate", "killed", "injured"]);
+                Csv.WriteLine(o, ["date", "attacker", "target_country", "family", "attacks", "reports", "launched", "destroyed", "interception_rate", "killed", "injured"]);
                 foreach (var s in stats)
                 {
-                    Csv.WriteLine(o, [Cells.Date(s.Date), s.Family, Cells.Inv(s.Events), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), s.InterceptionRate?.ToString("0.####", CultureInfo.InvariantCulture) ?? "", Cells.Inv(s.Killed), Cells.Inv(s.Injured)]);
+                    Csv.WriteLine(o, [Cells.Date(s.Date), s.Attacker.ToContract(), s.Target.ToContract(), s.Family, Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), Rate(s.InterceptionRate, "0.####"), Cells.Inv(s.Killed), Cells.Inv(s.Injured)]);
                 }
 
                 break;
@@ -76,8 +71,10 @@ internal sealed class StatsCommand : ICommand, IHasFlags
                 o.WriteLine(JsonSerializer.Serialize(stats.Select(s => new
                 {
                     date = Cells.Date(s.Date),
+                    attacker = s.Attacker.ToContract(),
+                    target_country = s.Target.ToContract(),
                     family = s.Family,
-                    events = s.Events,
+                    attacks = s.Attacks,
                     reports = s.Reports,
                     launched = s.Launched,
                     destroyed = s.Destroyed,
@@ -89,26 +86,24 @@ internal sealed class StatsCommand : ICommand, IHasFlags
             default:
                 if (stats.Count == 0)
                 {
-                    o.WriteLine("No dated strikes match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
+                    o.WriteLine("No dated attacks match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
                     break;
                 }
 
                 var table = new TextTable(
-                    new("DATE", Min: 10), new("FAMILY", Min: 6), new("EVENTS", Right: true), new("REPORTS", Right: true),
-                    new("LAUNCHED", Right: true), new("DESTROYED", Right: true), new("INTERCEPTED", Right: true),
-                    new("KILLED", Right: true), new("INJURED", Right: true));
+                    new("DATE", Min: 10), new("SIDES", Min: 5), new("FAMILY", Min: 6), new("ATTACKS", Right: true), new("REPORTS", Right: true),
+                    new("LAUNCHED", Right: true), new("DOWN", Right: true), new("RATE", Right: true),
+                    new("KILLED", Right: true), new("HURT", Right: true));
                 foreach (var s in stats)
                 {
                     table.Add(
-                        Cells.Date(s.Date), s.Family, Cells.Inv(s.Events), Cells.Inv(s.Reports), Cells.Inv(s.Launched),
-                        Cells.Inv(s.Destroyed), s.InterceptionRate is { } r ? r.ToString("0%", CultureInfo.InvariantCulture) : "",
+                        Cells.Date(s.Date), $"{AttacksCommand.Short(s.Attacker.ToContract())}→{AttacksCommand.Short(s.Target.ToContract())}", s.Family,
+                        Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), Rate(s.InterceptionRate, "0%"),
                         Cells.Inv(s.Killed), Cells.Inv(s.Injured));
                 }
 
                 table.Write(o, console.Width);
-                o.WriteLine(mode == StatsMode.Max
-                    ? "Each figure is the largest any one report gives for that day (--sum to add events up)."
-                    : "Each figure adds up every event (reports of one attack count more than once).");
+                o.WriteLine("Each attack counts once, with its best figures (the reports' ranges: 'sitrep attacks', 'sitrep show A12').");
                 break;
         }
 

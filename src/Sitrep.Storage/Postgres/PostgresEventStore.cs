@@ -174,6 +174,7 @@ internal sealed class PostgresEventStore : SqlEventStore
             }
 
             await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
+            await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -203,7 +204,7 @@ internal sealed class PostgresEventStore : SqlEventStore
 
         var extractions = SafeExtract(extract, [.. claimed.Select(c => c.Article)]);
         var ids = claimed.Select(c => c.Id).ToArray();
-        var kept = await EventIdsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
+        var (kept, oldAnchors) = await StoredEventsOfAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
         await DeleteExtractionsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var (eventIds, weaponIds) = await ReserveIdsAsync(conn, tx, extractions, cancellationToken).ConfigureAwait(false);
@@ -215,6 +216,7 @@ internal sealed class PostgresEventStore : SqlEventStore
         }
 
         await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
+        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken).ConfigureAwait(false);
         await using (var update = new NpgsqlCommand("""
             UPDATE reports r SET status = u.status, extractor = @x, extracted_by = @w, extracted_at = @t, event_count = u.events
             FROM unnest(@ids, @statuses, @events) AS u(id, status, events)
@@ -232,6 +234,20 @@ internal sealed class PostgresEventStore : SqlEventStore
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed.Count;
+    }
+
+    protected override Task WriteTableAsync<T>(DbConnection conn, DbTransaction tx, TableSpec<T> table, List<T> rows, CancellationToken ct) =>
+        CopyAsync((NpgsqlConnection)conn, table, rows, ct);
+
+    protected override Task<Queue<long>> NewAttackIdsAsync(DbConnection conn, DbTransaction tx, int count, CancellationToken ct) =>
+        ReserveAsync((NpgsqlConnection)conn, (NpgsqlTransaction)tx, "attacks", count, ct);
+
+    /// <summary>A transaction-level advisory lock: merges of concurrent writers (ingests, workers) run one at a time.</summary>
+    protected override async Task LockMergeAsync(DbConnection conn, DbTransaction tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", (NpgsqlConnection)conn, (NpgsqlTransaction)tx);
+        cmd.Parameters.AddWithValue("k", PostgresSchema.MergeLock);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };

@@ -185,6 +185,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         WriteRows(conn, tx, rows);
+        await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return admissions;
     }
@@ -211,7 +212,7 @@ internal sealed class SqliteEventStore : SqlEventStore
 
         var extractions = SafeExtract(extract, [.. claimed.Select(c => c.Article)]);
         var ids = claimed.Select(c => c.Id).ToList();
-        var kept = await EventIdsAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
+        var (kept, oldAnchors) = await StoredEventsOfAsync(conn, tx, ids, cancellationToken).ConfigureAwait(false);
 
         // New ids are taken above every id in use before the delete, so none collides with a kept one.
         var (nextEvent, nextWeapon) = NextIds(conn, tx);
@@ -236,9 +237,27 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         WriteRows(conn, tx, rows);
+        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed.Count;
     }
+
+    protected override Task WriteTableAsync<T>(DbConnection conn, DbTransaction tx, TableSpec<T> table, List<T> rows, CancellationToken ct)
+    {
+        Insert((SqliteConnection)conn, (SqliteTransaction)tx, table, rows);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task<Queue<long>> NewAttackIdsAsync(DbConnection conn, DbTransaction tx, int count, CancellationToken ct)
+    {
+        // Above every id in use and every id an alias still names, so a new attack never takes a gone attack's id.
+        await using var cmd = Db.Command(conn, "SELECT MAX(m) FROM (SELECT COALESCE(MAX(id), 0) AS m FROM attacks UNION ALL SELECT COALESCE(MAX(old_id), 0) FROM attack_aliases) x", tx);
+        var next = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return new Queue<long>(Enumerable.Range(0, count).Select(i => next + i));
+    }
+
+    /// <summary>SQLite has one writer at a time: the write transaction (BEGIN IMMEDIATE) already serializes merges.</summary>
+    protected override Task LockMergeAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
 
     private static (long Event, long Weapon) NextIds(SqliteConnection conn, SqliteTransaction tx)
     {

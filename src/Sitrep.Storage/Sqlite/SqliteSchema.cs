@@ -120,5 +120,55 @@ internal static class SqliteSchema
             );
             CREATE INDEX extraction_runs_report ON extraction_runs(report_id);
             """),
+        (2, "attacks", """
+            ALTER TABLE events ADD COLUMN anchor TEXT;
+            ALTER TABLE events ADD COLUMN report_latest TEXT;
+            CREATE INDEX events_anchor ON events(anchor, id) WHERE kind = 'strike';
+
+            CREATE TABLE attacks (
+              id INTEGER PRIMARY KEY,
+              home TEXT,
+              date TEXT, date_precision TEXT NOT NULL, attacker TEXT NOT NULL, target_country TEXT NOT NULL,
+              events INTEGER NOT NULL, reports INTEGER NOT NULL, sources INTEGER NOT NULL,
+              location_name TEXT, location_admin1 TEXT, location_country TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
+              places_text TEXT NOT NULL, weapons_text TEXT NOT NULL, categories INTEGER NOT NULL, primary_family TEXT,
+              launched INTEGER, destroyed INTEGER, killed INTEGER, injured INTEGER,
+              contested INTEGER NOT NULL, updated_at TEXT NOT NULL
+            );
+            CREATE INDEX attacks_date ON attacks(date, id);
+            CREATE INDEX attacks_home ON attacks(home);
+            CREATE INDEX attacks_attacker_date ON attacks(attacker, date);
+            CREATE INDEX attacks_target_date ON attacks(target_country, date);
+
+            CREATE TABLE attack_members (
+              event_id INTEGER PRIMARY KEY REFERENCES events(id),
+              attack_id INTEGER NOT NULL REFERENCES attacks(id),
+              report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,
+              kind TEXT NOT NULL, score REAL NOT NULL, partial INTEGER NOT NULL, decision INTEGER,
+              features TEXT NOT NULL, explain TEXT NOT NULL
+            );
+            CREATE INDEX attack_members_attack ON attack_members(attack_id);
+            CREATE INDEX attack_members_report ON attack_members(report_id);
+
+            CREATE TABLE attack_figures (
+              attack_id INTEGER NOT NULL REFERENCES attacks(id),
+              ordinal INTEGER NOT NULL,
+              figure TEXT NOT NULL, kind TEXT NOT NULL, family TEXT, model TEXT,
+              best INTEGER NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL, conservative INTEGER NOT NULL, contested INTEGER NOT NULL,
+              rule TEXT NOT NULL, reason TEXT NOT NULL, best_event_id INTEGER, claims TEXT NOT NULL,
+              PRIMARY KEY (attack_id, ordinal)
+            );
+
+            CREATE TABLE attack_aliases (old_id INTEGER PRIMARY KEY, attack_id INTEGER NOT NULL, at TEXT NOT NULL);
+
+            CREATE TABLE merge_decisions (
+              id INTEGER PRIMARY KEY,
+              kind TEXT NOT NULL, event_id INTEGER NOT NULL, other_event_id INTEGER,
+              note TEXT, made_by TEXT NOT NULL, made_at TEXT NOT NULL
+            );
+
+            CREATE TABLE ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            INSERT INTO ledger_state (key, value) SELECT 'attacks', 'rebuild' WHERE EXISTS (SELECT 1 FROM events);
+            """),
     ];
 }

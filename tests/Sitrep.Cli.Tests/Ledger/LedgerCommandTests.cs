@@ -122,33 +122,52 @@ public class LedgerCommandTests
         Assert.Equal(2, csv.Length);
         Assert.StartsWith("id,attack,date,", csv[0], StringComparison.Ordinal);
 
-        var geo = JsonDocument.Parse(Cli.Run("export", "--format", "geojson", "--db", db).Out).RootElement;
+        var geo = JsonDocument.Parse(Cli.Run("export", "--format", "geojson", "--events", "--db", db).Out).RootElement;
         Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
         var features = geo.GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(2, features.Count);
         Assert.Equal(30.73, features[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
         Assert.Equal(JsonValueKind.Null, features[1].GetProperty("geometry").ValueKind);
 
-        var jsonl = Cli.Run("export", "--format", "jsonl", "--db", db).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var jsonl = Cli.Run("export", "--format", "jsonl", "--events", "--db", db).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, jsonl.Length);
         Assert.All(jsonl, l => JsonDocument.Parse(l).Dispose());
 
-        var acled = Cli.Run("export", "--format", "acled", "--db", db, "--since", "2024-05-14", "--until", "2024-05-14").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var acled = Cli.Run("export", "--format", "acled", "--events", "--db", db, "--since", "2024-05-14", "--until", "2024-05-14").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, acled.Length);
         Assert.StartsWith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities", acled[0], StringComparison.Ordinal);
         Assert.Contains(",2024-05-14,2024,1,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),Ukraine,Odesa Oblast,Odesa,46.48,30.73,1,Example Wire,", acled[1], StringComparison.Ordinal);
 
         var outFile = dir.Path("out.csv");
-        var export = Cli.Run("export", "--format", "csv", "--db", db, "--out", outFile);
+        var export = Cli.Run("export", "--format", "csv", "--events", "--db", db, "--out", outFile);
         Assert.Equal(0, export.Code);
         Assert.Equal(3, File.ReadAllLines(outFile).Length);
 
         var stats = Cli.Run("stats", "--db", db);
         Assert.Equal(0, stats.Code);
-        Assert.Matches(@"2024-05-14\s+drone\s+1\s+1\s+40\s+35\s+88%\s+2", stats.Out);
-        Assert.Matches(@"2024-05-15\s+artillery\s+1\s+1", stats.Out);
+        Assert.Matches(@"2024-05-14\s+RU→UA\s+drone\s+1\s+1\s+40\s+35\s+88%\s+2", stats.Out);
+        Assert.Matches(@"2024-05-15\s+RU→UA\s+artillery\s+1\s+1", stats.Out);
         var statsCsv = Cli.Run("stats", "--db", db, "--format", "csv").Out;
-        Assert.Contains("2024-05-14,drone,1,1,40,35,0.875,,2", statsCsv, StringComparison.Ordinal);
+        Assert.Contains("2024-05-14,RU,UA,drone,1,1,40,35,0.875,,2", statsCsv, StringComparison.Ordinal);
+
+        // The same ledger as attacks: one per report here (different days), with the event's figures as best.
+        var attacks = Cli.Run("attacks", "--db", db, "--format", "jsonl").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, attacks.Length);
+        var odesa = JsonDocument.Parse(attacks.Single(l => l.Contains("Odesa", StringComparison.Ordinal))).RootElement;
+        Assert.Equal("2024-05-14", odesa.GetProperty("date").GetString());
+        Assert.Equal(40, odesa.GetProperty("figures").GetProperty("drone.launched").GetProperty("best").GetInt32());
+        Assert.Equal("odesa", odesa.GetProperty("members")[0].GetProperty("article").GetString());
+        Assert.Equal(0, odesa.GetProperty("members")[0].GetProperty("event").GetInt32());
+        var attackId = odesa.GetProperty("id").GetString()!;
+        var shown = Cli.Run("show", attackId, "--db", db);
+        Assert.Equal(0, shown.Code);
+        Assert.Contains("drone.launched", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("the air force", shown.Out, StringComparison.Ordinal);
+        var members = Cli.Run("events", "--db", db, "--attack", attackId, "--format", "csv").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, members.Length);
+        var acledAttacks = Cli.Run("export", "--format", "acled", "--db", db).Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, acledAttacks.Length);
+        Assert.Contains(acledAttacks, l => l.StartsWith("SITREP-A", StringComparison.Ordinal) && l.Contains("Told by 1 report from 1 source", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Sitrep.Core;
+using Sitrep.Ledger.Filters;
+using Sitrep.Ledger.Formats;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep attacks [filters] [--format table|json|jsonl|csv|geojson]</c>: the attack ledger, newest first.</summary>
+internal sealed class AttacksCommand : ICommand, IHasFlags
+{
+    public string Name => "attacks";
+
+    public string Summary => "List attacks: the reports of each attack merged, figures reconciled.";
+
+    public string[] Flags => ["all", "oldest-first"];
+
+    public string Usage => $"""
+        Usage: sitrep attacks [FILTERS] [--format table|json|jsonl|csv|geojson] [--limit N] [--db DB]
+
+        Lists the attacks in the ledger, newest first. An attack is one side's strike on one night
+        or day, told by any number of reports: its figures are reconciled from every report's claims
+        (best, and low-high where reports differ; 'sitrep show A12' has every claim, who makes it,
+        the words, and why each report's event joined the attack).
+
+        {Ledger.FilterUsage}
+          --format FORMAT    table (default; fits the terminal), json, jsonl (the merged-ledger
+                             contract of eval/SCHEMA.md, with claims), csv or geojson
+          --limit N          at most N attacks (default 50; --all for every one)
+          --offset N         skip the first N
+          --oldest-first     oldest first instead
+        {Ledger.DbUsage}
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var format = args.Get("format") ?? "table";
+        if (format != "table" && !AttackFormats.All.TryGet(format, out _) || format == "acled")
+        {
+            throw new UsageException($"unknown format '{format}'; use table, json, jsonl, csv or geojson.");
+        }
+
+        var query = Ledger.Query(args, defaultLimit: 50);
+        var location = Ledger.Location(args);
+        Ledger.RejectUnknown(args);
+        try
+        {
+            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"sitrep attacks: {e.Code}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
+    {
+        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        if (format == "table")
+        {
+            var rows = await store.FindAttacksAsync(query).ConfigureAwait(false);
+            WriteTable(console, rows, query);
+            return 0;
+        }
+
+        AttackFormats.All.TryGet(format, out var formatter);
+        var ordered = query.Limit is null && !query.Ascending
+            ? store.StreamAttacksAsync(query)
+            : Ordered(store, query);
+        await FormatterSet<StoredAttack>.WriteAllAsync(formatter, ordered, console.Out, CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>A page in the listing's order, whole.</summary>
+    private static async IAsyncEnumerable<StoredAttack> Ordered(IEventStore store, EventQuery query)
+    {
+        foreach (var row in await store.FindAttacksAsync(query).ConfigureAwait(false))
+        {
+            if (await store.GetAttackAsync(row.Id).ConfigureAwait(false) is { } a)
+            {
+                yield return a;
+            }
+        }
+    }
+
+    private static void WriteTable(CliConsole console, IReadOnlyList<StoredAttack> rows, EventQuery query)
+    {
+        if (rows.Count == 0)
+        {
+            console.Out.WriteLine("No attacks match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
+            console.Out.Flush();
+            return;
+        }
+
+        var table = new TextTable(
+            new("ID", Right: true),
+            new("DATE", Min: 10),
+            new("SIDES", Min: 5),
+            new("PLACES", Flexible: true, Min: 10),
+            new("WEAPONS (launched/down)", Flexible: true, Min: 12),
+            new("KILLED", Right: true, Min: 3),
+            new("HURT", Right: true, Min: 3),
+            new("REP", Right: true, Min: 3),
+            new("SRC", Right: true, Min: 3));
+        foreach (var a in rows)
+        {
+            var date = a.Date is { } d ? Cells.Date(d) + (a.Precision == DatePrecision.Night ? "n" : "") : "?";
+            table.Add(
+                AttackIds.Format(a.Id), date, $"{Short(a.Attacker.ToContract())}→{Short(a.Target.ToContract())}{(a.Contested ? "!" : "")}", a.Places,
+                a.Weapons, Cells.Inv(a.Killed), Cells.Inv(a.Injured), Cells.Inv(a.Reports), Cells.Inv(a.Sources));
+        }
+
+        table.Write(console.Out, console.Width);
+        var more = query.Limit is { } limit && rows.Count == limit ? "; there may be more (--limit, --offset, --all)" : "";
+        console.Out.WriteLine($"{Ledger.N(rows.Count)} attacks{more}. n: overnight; !: the sides' figures differ. 'sitrep show A12' for the claims.");
+        console.Out.Flush();
+    }
+
+    internal static string Short(string s) => s switch
+    {
+        "unknown" => "?",
+        "other" => "oth",
+        _ => s,
+    };
+}

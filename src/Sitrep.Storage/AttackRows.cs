@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Core;
+using Sitrep.Merge;
+
+namespace Sitrep.Storage;
+
+internal sealed record AttackRow(
+    long Id, DateOnly? Home, DateOnly? Date, string DatePrecision, string Attacker, string TargetCountry, int Events, int Reports, int Sources,
+    string? LocationName, string? LocationAdmin1, string? LocationCountry, double? Latitude, double? Longitude, int? GeoPrecision,
+    string PlacesText, string WeaponsText, int Categories, string? PrimaryFamily, int? Launched, int? Destroyed, int? Killed, int? Injured,
+    bool Contested, DateTimeOffset UpdatedAt);
+
+internal sealed record MemberRow(
+    long EventId, long AttackId, long ReportId, int Ordinal, string Kind, double Score, bool Partial, long? Decision, string Features, string Explain);
+
+internal sealed record AttackFigureRow(
+    long AttackId, int Ordinal, string Figure, string Kind, string? Family, string? Model, int Best, int Low, int High, int Conservative,
+    bool Contested, string Rule, string Reason, long? BestEventId, string Claims);
+
+internal sealed record AliasRow(long OldId, long AttackId, DateTimeOffset At);
+
+/// <summary>The rows of the attacks a merge stored: attacks, their members, their figures, and ids that now lead elsewhere.</summary>
+internal sealed class AttackRowSet
+{
+    private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public List<AttackRow> Attacks { get; } = [];
+    public List<MemberRow> Members { get; } = [];
+    public List<AttackFigureRow> Figures { get; } = [];
+    public List<AliasRow> Aliases { get; } = [];
+
+    /// <summary>
+    /// Adds one merged attack under <paramref name="id"/>. <paramref name="events"/> maps every member's key to the
+    /// stored event (for its id, places, weapons and the claims' event ids).
+    /// </summary>
+    public void Add(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now)
+    {
+        var members = attack.Members.Select(m => (Member: m, Event: events[m.Event])).ToList();
+        foreach (var (m, e) in members)
+        {
+            Members.Add(new MemberRow(e.Id, id, m.ReportId, m.Event.Ordinal, Kind(m.Kind), m.Score, m.IsPartial, m.DecisionSequence, FeaturesJson(m.Features), m.Explain()));
+        }
+
+        var ordinal = 0;
+        foreach (var f in attack.Figures)
+        {
+            Figures.Add(new AttackFigureRow(
+                id, ordinal++, f.Key.ToContract(), f.Key.Kind.ToContract(), f.Key.Family?.ToContract(), f.Key.Model, f.Best, f.Low, f.High,
+                f.Conservative, f.Contested, f.BestRule, f.BestReason, events.TryGetValue(f.BestClaim.Event, out var be) ? be.Id : null,
+                ClaimsJson(f, events)));
+        }
+
+        var categories = 0;
+        var places = new List<string>();
+        foreach (var (_, e) in members)
+        {
+            foreach (var w in e.Event.Weapons)
+            {
+                categories |= RowSet.CategoryBit(w.Weapon.Category);
+            }
+
+            foreach (var p in e.Event.Places)
+            {
+                var name = p.Name ?? p.Text;
+                if (!places.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    places.Add(name);
+                }
+            }
+        }
+
+        int? launched = null, destroyed = null;
+        string? primary = null;
+        var most = -1;
+        var weapons = new StringBuilder();
+        foreach (var family in Enum.GetValues<WeaponFamily>())
+        {
+            var l = attack.Figure(FigureKey.Launched(family))?.Best;
+            var x = attack.Figure(FigureKey.Destroyed(family))?.Best;
+            if (l is null && x is null)
+            {
+                continue;
+            }
+
+            launched = l is null ? launched : (launched ?? 0) + l;
+            destroyed = x is null ? destroyed : (destroyed ?? 0) + x;
+            if ((l ?? 0) > most)
+            {
+                most = l ?? 0;
+                primary = family.ToContract();
+            }
+
+            weapons.Append(weapons.Length > 0 ? "; " : "").Append(family.ToContract()).Append(' ')
+                .Append(l?.ToString(CultureInfo.InvariantCulture) ?? "?").Append('/').Append(x?.ToString(CultureInfo.InvariantCulture) ?? "?");
+        }
+
+        if (primary is null)
+        {
+            // No counts: the family named most often among the members' weapons.
+            primary = members.SelectMany(x => x.Event.Event.Weapons).GroupBy(w => w.Weapon.Category.Family())
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key.ToContract()).FirstOrDefault();
+            if (primary is not null && weapons.Length == 0)
+            {
+                weapons.Append(string.Join("; ", members.SelectMany(x => x.Event.Event.Weapons).Select(w => w.Weapon.Category.Family().ToContract()).Distinct()));
+            }
+        }
+
+        var loc = attack.Location;
+        Attacks.Add(new AttackRow(
+            id, attack.Home, attack.Date, attack.Precision.ToContract(), attack.Attacker.ToContract(), attack.TargetCountry.ToContract(),
+            attack.Members.Length, attack.ReportCount, attack.SourceCount, loc is null ? null : loc.Name ?? loc.Text, loc?.Admin1, loc?.Country,
+            loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, string.Join("; ", places), weapons.ToString(), categories, primary, launched, destroyed,
+            attack.Figure(FigureKey.Killed)?.Best, attack.Figure(FigureKey.Injured)?.Best, attack.Figures.Any(f => f.Contested), now));
+    }
+
+    public static string Kind(MembershipKind k) => k switch
+    {
+        MembershipKind.Seed => "seed",
+        MembershipKind.SameDay => "same_day",
+        MembershipKind.AssumedDate => "assumed_date",
+        MembershipKind.AnalystJoin => "analyst_join",
+        MembershipKind.AnalystSplit => "analyst_split",
+        MembershipKind.Undated => "undated",
+        _ => "vague_date",
+    };
+
+    public static string Standing(ClaimStanding s) => s switch
+    {
+        ClaimStanding.RevisedInReport => "revised_in_report",
+        ClaimStanding.SupersededByClaimant => "superseded_by_claimant",
+        _ => "stands",
+    };
+
+    private static string FeaturesJson(ImmutableArray<MergeFeature> features) => Json(w =>
+    {
+        w.WriteStartArray();
+        foreach (var f in features.IsDefault ? [] : features)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Name);
+            w.WriteNumber("value", Math.Round(f.Value, 4));
+            w.WriteString("reason", f.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static string ClaimsJson(AttackFigure f, IReadOnlyDictionary<EventKey, StoredEvent> events) => Json(w =>
+    {
+        w.WriteStartArray();
+        foreach (var c in f.Claims)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("event_id", events.TryGetValue(c.Event, out var e) ? e.Id : 0);
+            w.WriteNumber("report_id", c.Event.ReportId);
+            w.WriteNumber("value", c.Value);
+            w.WriteString("qualifier", c.Qualifier.ToContract());
+            w.WriteString("claimed_by", c.Claimant?.Name);
+            w.WriteString("claimant_id", c.Registered?.Id ?? c.Claimant?.Canonical);
+            w.WriteString("claimant_side", c.ClaimantSide.ToContract());
+            w.WriteString("source", c.Source);
+            w.WriteString("report_date", c.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteNumber("authority", c.Authority);
+            w.WriteString("standing", Standing(c.Standing));
+            w.WriteBoolean("partial", c.IsPartial);
+            w.WriteBoolean("best", ReferenceEquals(c, f.BestClaim) || c == f.BestClaim);
+            w.WriteBoolean("side_claim", f.SideClaims.Contains(c));
+            w.WriteNumber("start", c.Evidence.Span.Start);
+            w.WriteNumber("end", c.Evidence.Span.End);
+            w.WriteString("text", c.Evidence.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer, Compact))
+        {
+            write(w);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads back what <see cref="ClaimsJson"/> wrote.</summary>
+    public static ImmutableArray<StoredAttackClaim> ReadClaims(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var list = ImmutableArray.CreateBuilder<StoredAttackClaim>();
+        foreach (var c in doc.RootElement.EnumerateArray())
+        {
+            string? S(string n) => c.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            list.Add(new StoredAttackClaim(
+                c.GetProperty("event_id").GetInt64(), c.GetProperty("report_id").GetInt64(), c.GetProperty("value").GetInt32(),
+                ContractNames.ParseQualifier(S("qualifier") ?? "exact"), S("claimed_by"), S("claimant_id"),
+                Parties.TryParseSide(S("claimant_side"), out var side) ? side : Side.Unknown, S("source"),
+                S("report_date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                c.GetProperty("authority").GetInt32(), S("standing") ?? "stands", c.GetProperty("partial").GetBoolean(),
+                c.GetProperty("best").GetBoolean(), c.GetProperty("side_claim").GetBoolean(),
+                new Evidence(new TextSpan(c.GetProperty("start").GetInt32(), c.GetProperty("end").GetInt32()), S("text") ?? "")));
+        }
+
+        return list.ToImmutable();
+    }
+
+    public static ImmutableArray<StoredFeature> ReadFeatures(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.EnumerateArray().Select(f => new StoredFeature(f.GetProperty("name").GetString() ?? "", f.GetProperty("value").GetDouble(), f.GetProperty("reason").GetString() ?? ""))];
+    }
+}

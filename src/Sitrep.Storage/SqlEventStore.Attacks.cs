@@ -1,0 +1,859 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Sitrep.Core;
+using Sitrep.Merge;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The attack ledger: merging stored events into attacks inside the transaction that stores them (a windowed recompute,
+/// exact by the merge engine's locality), analysts' decisions, rebuilds, and the queries over attacks.
+/// </summary>
+internal abstract partial class SqlEventStore
+{
+    /// <summary>Days per transaction when a rebuild walks the ledger.</summary>
+    private const int RebuildBlockDays = 31;
+
+    private static readonly Lazy<MergeEngine> DefaultEngine = new(() => new MergeEngine(ClaimantDirectory.Lookup));
+
+    /// <summary>The merge engine (its claimant lookup ranks who says a figure).</summary>
+    protected static MergeEngine Engine => DefaultEngine.Value;
+
+    /// <summary>Writes rows of one table inside the transaction (SQLite: prepared INSERTs; PostgreSQL: binary COPY).</summary>
+    protected abstract Task WriteTableAsync<T>(DbConnection conn, DbTransaction tx, TableSpec<T> table, List<T> rows, CancellationToken ct);
+
+    /// <summary>Reserves <paramref name="count"/> new attack ids.</summary>
+    protected abstract Task<Queue<long>> NewAttackIdsAsync(DbConnection conn, DbTransaction tx, int count, CancellationToken ct);
+
+    /// <summary>
+    /// Takes the lock that serializes merges between processes until the transaction ends (PostgreSQL: an advisory
+    /// lock; SQLite's write lock already does it), so no two writers ever create one attack twice.
+    /// </summary>
+    protected abstract Task LockMergeAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);
+
+    /// <summary>True when the store holds events merged by no one yet (made before attacks existed): `sitrep merge --rebuild` fixes it.</summary>
+    public async Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            return await NeedsRebuildAsync(conn, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> NeedsRebuildAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct)
+    {
+        await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM ledger_state WHERE key = 'attacks' AND value = 'rebuild'", tx);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>
+    /// The merge step of a write: after <paramref name="changed"/> events were stored (new ones with their anchors,
+    /// replaced ones with their old anchors too), recomputes the attacks of the window around them. Runs inside the
+    /// write's transaction, under the merge lock. Skipped while the store awaits a rebuild.
+    /// </summary>
+    protected async Task<MergeSummary> MergeChangedAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<AnchoredKey> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0)
+        {
+            return new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
+        }
+
+        await LockMergeAsync(conn, tx, ct).ConfigureAwait(false);
+        if (await NeedsRebuildAsync(conn, tx, ct).ConfigureAwait(false))
+        {
+            return new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
+        }
+
+        var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, ct).ConfigureAwait(false);
+        var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
+        return await RecomputeAsync(conn, tx, window, decisions, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every decision in force, in the order made, and the anchors of the events they name.</summary>
+    private async Task<(List<MergeDecision> Decisions, Dictionary<EventKey, DateOnly?> Anchors)> LoadDecisionsAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct)
+    {
+        var decisions = new List<MergeDecision>();
+        var anchors = new Dictionary<EventKey, DateOnly?>();
+        await using var cmd = Db.Command(conn, """
+            SELECT d.id, d.kind, e1.report_id, e1.ordinal, e1.anchor, e2.report_id, e2.ordinal, e2.anchor
+            FROM merge_decisions d JOIN events e1 ON e1.id = d.event_id LEFT JOIN events e2 ON e2.id = d.other_event_id
+            ORDER BY d.id
+            """, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var first = new EventKey(r.Long(2), r.Int(3));
+            anchors[first] = r.NDate(4);
+            if (r.Str(1) == "split")
+            {
+                decisions.Add(MergeDecision.Split(r.Long(0), first));
+            }
+            else if (r.NLong(5) is { } otherReport)
+            {
+                var other = new EventKey(otherReport, r.Int(6));
+                anchors[other] = r.NDate(7);
+                decisions.Add(MergeDecision.Join(r.Long(0), first, other));
+            }
+        }
+
+        return (decisions, anchors);
+    }
+
+    /// <summary>
+    /// Loads the window's events, merges them, and replaces the stored attacks the window owns with the computed ones,
+    /// keeping the ids of attacks that keep most of their members.
+    /// </summary>
+    private async Task<MergeSummary> RecomputeAsync(DbConnection conn, DbTransaction tx, MergeWindow window, IReadOnlyList<MergeDecision> decisions, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        if (window.IsEmpty)
+        {
+            return new MergeSummary(0, 0, 0, 0, 0, clock.Elapsed);
+        }
+
+        // 1. The events the window needs.
+        var ids = new List<long>();
+        foreach (var range in window.Load)
+        {
+            await using var cmd = Db.Command(conn, "SELECT id FROM events WHERE kind = 'strike' AND anchor >= @first AND anchor <= @last", tx);
+            cmd.Add("@first", range.First);
+            cmd.Add("@last", range.Last);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                ids.Add(r.Long(0));
+            }
+        }
+
+        var alsoIds = await EventIdsOfAsync(conn, tx, window.LoadAlso, ct).ConfigureAwait(false);
+        ids.AddRange(alsoIds.Values);
+        var stored = new List<StoredEvent>(ids.Count);
+        foreach (var chunk in ids.Distinct().Chunk(PageSize))
+        {
+            stored.AddRange(await LoadEventsAsync(conn, chunk, ct, tx).ConfigureAwait(false));
+        }
+
+        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], ct).ConfigureAwait(false);
+        var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
+        var result = Engine.Merge(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions);
+        var owned = result.Within(window);
+
+        // 2. The stored attacks the window owns.
+        var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
+        var assignment = AttackIdentity.Assign(
+            [.. previous.Select(p => new PreviousAttack(AttackKey(p.Key), [.. p.Value]))],
+            [.. owned.Select(a => (IReadOnlyCollection<EventKey>)[.. a.Members.Select(m => m.Event)])]);
+
+        // 3. The computed attacks, under kept or new ids (new ones reserved before the old rows go, so none collides with
+        // a kept one); ids that are gone lead to where most of their members went.
+        var fresh = await NewAttackIdsAsync(conn, tx, assignment.NewClusters.Length, ct).ConfigureAwait(false);
+        await DeleteAttacksAsync(conn, tx, [.. previous.Keys], ct).ConfigureAwait(false);
+        var attackIds = assignment.Ids.Select(id => id is null ? fresh.Dequeue() : ParseAttackKey(id)).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var rows = new AttackRowSet();
+        for (var i = 0; i < owned.Length; i++)
+        {
+            rows.Add(attackIds[i], owned[i], byKey, now);
+        }
+
+        foreach (var gone in assignment.Gone)
+        {
+            if (gone.MostMembersIn is { } k)
+            {
+                rows.Aliases.Add(new AliasRow(ParseAttackKey(gone.Id), attackIds[k], now));
+            }
+        }
+
+        await WriteTableAsync(conn, tx, Tables.Attacks, rows.Attacks, ct).ConfigureAwait(false);
+        await WriteTableAsync(conn, tx, Tables.Members, rows.Members, ct).ConfigureAwait(false);
+        await WriteTableAsync(conn, tx, Tables.AttackFigures, rows.Figures, ct).ConfigureAwait(false);
+        if (rows.Aliases.Count > 0)
+        {
+            await WriteAliasesAsync(conn, tx, rows.Aliases, ct).ConfigureAwait(false);
+        }
+
+        return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
+            owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed);
+    }
+
+    private static string AttackKey(long id) => "A" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static long ParseAttackKey(string key) => long.Parse(key.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Store ids of events named by key.</summary>
+    private async Task<Dictionary<EventKey, long>> EventIdsOfAsync(DbConnection conn, DbTransaction? tx, IReadOnlyCollection<EventKey> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<EventKey, long>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var wanted = keys.ToHashSet();
+        foreach (var chunk in wanted.Select(k => k.ReportId).Distinct().Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"SELECT report_id, ordinal, id FROM events WHERE {InList("report_id", "@ids")}", tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = new EventKey(r.Long(0), r.Int(1));
+                if (wanted.Contains(key))
+                {
+                    found[key] = r.Long(2);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The merge's view of each report: outlet, publication date, version, URL and the latest date its events give.</summary>
+    private async Task<Dictionary<long, MergeReport>> LoadMergeReportsAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<long> reportIds, CancellationToken ct)
+    {
+        var reports = new Dictionary<long, MergeReport>();
+        foreach (var chunk in reportIds.Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"""
+                SELECT r.id, r.version, r.source, r.published, r.url, (SELECT MAX(e.report_latest) FROM events e WHERE e.report_id = r.id)
+                FROM reports r WHERE {InList("r.id", "@ids")}
+                """, tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var url = r.NStr(4);
+                reports[r.Long(0)] = new MergeReport(r.Long(0), r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url) { LatestEventDate = r.NDate(5) };
+            }
+        }
+
+        return reports;
+    }
+
+    private static string? Host(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
+    /// <summary>The stored attacks a window owns (home in its replace ranges, or no home and a member it loads too), with their members.</summary>
+    private async Task<Dictionary<long, List<EventKey>>> LoadOwnedAttacksAsync(DbConnection conn, DbTransaction tx, MergeWindow window, Dictionary<EventKey, long> alsoIds, CancellationToken ct)
+    {
+        var owned = new Dictionary<long, List<EventKey>>();
+        async Task Read(DbCommand cmd)
+        {
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (!owned.TryGetValue(r.Long(0), out var members))
+                {
+                    owned[r.Long(0)] = members = [];
+                }
+
+                if (r.NLong(1) is { } report)
+                {
+                    members.Add(new EventKey(report, r.Int(2)));
+                }
+            }
+        }
+
+        foreach (var range in window.Replace)
+        {
+            await using var cmd = Db.Command(conn, """
+                SELECT a.id, m.report_id, m.ordinal FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
+                WHERE a.home >= @first AND a.home <= @last
+                """, tx);
+            cmd.Add("@first", range.First);
+            cmd.Add("@last", range.Last);
+            await Read(cmd).ConfigureAwait(false);
+        }
+
+        if (alsoIds.Count > 0)
+        {
+            await using var cmd = Db.Command(conn, $"""
+                SELECT a.id, m.report_id, m.ordinal FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
+                WHERE a.home IS NULL AND a.id IN (SELECT x.attack_id FROM attack_members x WHERE {InList("x.event_id", "@ids")})
+                """, tx);
+            cmd.Add("@ids", ListValue(alsoIds.Values));
+            await Read(cmd).ConfigureAwait(false);
+        }
+
+        return owned;
+    }
+
+    private static readonly (string Table, string Column)[] AttackTables = [("attack_figures", "attack_id"), ("attack_members", "attack_id"), ("attacks", "id")];
+
+    private async Task DeleteAttacksAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            foreach (var (table, column) in AttackTables)
+            {
+                await using var cmd = Db.Command(conn, $"DELETE FROM {table} WHERE {InList(column, "@ids")}", tx);
+                cmd.Add("@ids", ListValue(chunk));
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Records ids that now lead to another attack, and re-points older aliases that led to them.</summary>
+    private async Task WriteAliasesAsync(DbConnection conn, DbTransaction tx, List<AliasRow> aliases, CancellationToken ct)
+    {
+        foreach (var a in aliases)
+        {
+            await using (var repoint = Db.Command(conn, "UPDATE attack_aliases SET attack_id = @to WHERE attack_id = @from", tx))
+            {
+                repoint.Add("@to", a.AttackId);
+                repoint.Add("@from", a.OldId);
+                await repoint.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await using var del = Db.Command(conn, "DELETE FROM attack_aliases WHERE old_id = @id", tx);
+            del.Add("@id", a.OldId);
+            await del.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await WriteTableAsync(conn, tx, Tables.Aliases, aliases, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records an analyst's decision and recomputes the attacks it touches, in one transaction. A join names two
+    /// attacks (stored as a join between their first members); a split names one event.
+    /// </summary>
+    public async Task<MergeSummary> DecideAsync(MergeDecisionRequest request, CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockMergeAsync(conn, tx, cancellationToken).ConfigureAwait(false);
+            var (eventId, otherId) = request.Kind == "join"
+                ? (await FirstMemberAsync(conn, tx, request.First, cancellationToken).ConfigureAwait(false), await FirstMemberAsync(conn, tx, request.Second!.Value, cancellationToken).ConfigureAwait(false))
+                : (request.First, (long?)null);
+            await using (var check = Db.Command(conn, "SELECT COUNT(*) FROM events WHERE id = @id AND kind = 'strike'", tx))
+            {
+                check.Add("@id", eventId);
+                if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    throw new StoreException("ST020", $"There is no strike event {eventId} in the store. 'sitrep events --attack A…' lists an attack's events.");
+                }
+            }
+
+            await using (var insert = Db.Command(conn, "INSERT INTO merge_decisions (kind, event_id, other_event_id, note, made_by, made_at) VALUES (@k, @e, @o, @n, @b, @t)", tx))
+            {
+                insert.Add("@k", request.Kind);
+                insert.Add("@e", eventId);
+                insert.Add("@o", otherId);
+                insert.Add("@n", request.Note);
+                insert.Add("@b", request.By);
+                insert.Add("@t", DateTimeOffset.UtcNow);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var summary = new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
+            if (!await NeedsRebuildAsync(conn, tx, cancellationToken).ConfigureAwait(false))
+            {
+                var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, cancellationToken).ConfigureAwait(false);
+                var changed = decisions[^1].Events.Select(k => new AnchoredKey(k, anchors.GetValueOrDefault(k)));
+                var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
+                summary = await RecomputeAsync(conn, tx, window, decisions, cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return summary;
+        }
+    }
+
+    private async Task<long> FirstMemberAsync(DbConnection conn, DbTransaction tx, long attackId, CancellationToken ct)
+    {
+        var id = await ResolveAttackIdAsync(conn, tx, attackId, ct).ConfigureAwait(false)
+                 ?? throw new StoreException("ST021", $"There is no attack A{attackId} in the store. 'sitrep attacks' lists them.");
+        await using var cmd = Db.Command(conn, "SELECT MIN(event_id) FROM attack_members WHERE attack_id = @a", tx);
+        cmd.Add("@a", id);
+        var v = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return v is null or DBNull
+            ? throw new StoreException("ST021", $"Attack A{attackId} has no members.")
+            : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The attack an id names now: itself, or the attack it leads to after a re-merge; null when neither exists.</summary>
+    private static async Task<long?> ResolveAttackIdAsync(DbConnection conn, DbTransaction? tx, long id, CancellationToken ct)
+    {
+        await using var cmd = Db.Command(conn, "SELECT id FROM attacks WHERE id = @id UNION ALL SELECT attack_id FROM attack_aliases WHERE old_id = @id", tx);
+        cmd.Add("@id", id);
+        var v = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return v is null or DBNull ? null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<StoredDecision>> GetDecisionsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<StoredDecision>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, "SELECT id, kind, event_id, other_event_id, note, made_by, made_at FROM merge_decisions ORDER BY id");
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(new StoredDecision(r.Long(0), r.Str(1), r.Long(2), r.NLong(3), r.NStr(4), r.Str(5), r.Time(6)));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Recomputes every attack from the stored events and decisions (ids kept where attacks keep most of their members),
+    /// in transactions of a month of anchors each; first fills in the anchors of events stored before attacks existed.
+    /// </summary>
+    public async Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            if (await NeedsRebuildAsync(conn, null, cancellationToken).ConfigureAwait(false))
+            {
+                await FillAnchorsAsync(conn, cancellationToken).ConfigureAwait(false);
+            }
+
+            DateOnly? first = null, last = null;
+            await using (var cmd = Db.Command(conn, "SELECT MIN(anchor), MAX(anchor) FROM events WHERE kind = 'strike'"))
+            {
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    first = r.NDate(0);
+                    last = r.NDate(1);
+                }
+            }
+
+            var blocks = new List<DayRange>();
+            for (var d = first; d is { } day && day <= last!.Value; d = day.AddDays(RebuildBlockDays))
+            {
+                var end = day.AddDays(RebuildBlockDays - 1);
+                blocks.Add(new DayRange(day, end < last.Value ? end : last.Value));
+            }
+
+            int attacks = 0, events = 0, created = 0, kept = 0, gone = 0;
+            var total = blocks.Count + 1;
+            for (var i = 0; i <= blocks.Count; i++)
+            {
+                await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await LockMergeAsync(conn, tx, cancellationToken).ConfigureAwait(false);
+                var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, cancellationToken).ConfigureAwait(false);
+                var changed = new List<AnchoredKey>();
+                var sql = i < blocks.Count
+                    ? "SELECT report_id, ordinal, anchor FROM events WHERE kind = 'strike' AND anchor >= @first AND anchor <= @last"
+                    : "SELECT report_id, ordinal, anchor FROM events WHERE kind = 'strike' AND anchor IS NULL";
+                await using (var cmd = Db.Command(conn, sql, tx))
+                {
+                    if (i < blocks.Count)
+                    {
+                        cmd.Add("@first", blocks[i].First);
+                        cmd.Add("@last", blocks[i].Last);
+                    }
+
+                    await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        changed.Add(new AnchoredKey(new EventKey(r.Long(0), r.Int(1)), r.NDate(2)));
+                    }
+                }
+
+                // The block's first and last days are given as changes too (under a key no event has), so the window replaces
+                // the whole block even where no event is anchored now: stored attacks filed there whose events are gone go.
+                if (i < blocks.Count)
+                {
+                    changed.Add(new AnchoredKey(NoEvent, blocks[i].First));
+                    changed.Add(new AnchoredKey(NoEvent, blocks[i].Last));
+                }
+
+                var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
+                var s = await RecomputeAsync(conn, tx, window, decisions, cancellationToken).ConfigureAwait(false);
+                if (i == blocks.Count)
+                {
+                    await using var clear = Db.Command(conn, "DELETE FROM ledger_state WHERE key = 'attacks'", tx);
+                    await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                attacks += s.Attacks;
+                events += s.Events;
+                created += s.Created;
+                kept += s.Kept;
+                gone += s.Gone;
+                progress?.Report((i + 1, total));
+            }
+
+            return new MergeSummary(attacks, events, created, kept, gone, clock.Elapsed);
+        }
+    }
+
+    /// <summary>A key no stored event has (report ids start at 1).</summary>
+    private static readonly EventKey NoEvent = new(0, -1);
+
+    /// <summary>Computes the anchor of every strike event that has none stored (events stored before attacks existed).</summary>
+    private async Task FillAnchorsAsync(DbConnection conn, CancellationToken ct)
+    {
+        var reports = new List<long>();
+        await using (var cmd = Db.Command(conn, "SELECT DISTINCT report_id FROM events WHERE anchor IS NULL AND report_latest IS NULL"))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                reports.Add(r.Long(0));
+            }
+        }
+
+        foreach (var chunk in reports.Chunk(100))
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var ids = new List<long>();
+            await using (var cmd = Db.Command(conn, $"SELECT id FROM events WHERE {InList("report_id", "@ids")}", tx))
+            {
+                cmd.Add("@ids", ListValue(chunk));
+                await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await r.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    ids.Add(r.Long(0));
+                }
+            }
+
+            var events = await LoadEventsAsync(conn, ids, ct, tx).ConfigureAwait(false);
+            await using var update = Db.Command(conn, "UPDATE events SET anchor = @a, report_latest = @l WHERE id = @id", tx);
+            var pa = update.Add("@a", null);
+            var pl = update.Add("@l", null);
+            var pid = update.Add("@id", null);
+            foreach (var report in events.GroupBy(e => e.Report.Id))
+            {
+                var latest = MergeReport.LatestDateOf(report.Select(e => e.Event));
+                foreach (var e in report)
+                {
+                    pa.Value = (e.Event.Kind == EventKind.Strike ? MergeEngine.AnchorOf(e.Event, e.Report.Published, latest) : null) is { } a ? a : DBNull.Value;
+                    pl.Value = latest is { } l ? l : DBNull.Value;
+                    pid.Value = e.Id;
+                    await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            }
+
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    // ---- queries over attacks ----
+
+    private const string AttackColumns =
+        "a.id, a.date, a.date_precision, a.attacker, a.target_country, a.events, a.reports, a.sources, a.location_name, a.location_admin1, " +
+        "a.location_country, a.latitude, a.longitude, a.geo_precision, a.places_text, a.weapons_text, a.contested, a.updated_at, " +
+        "a.launched, a.destroyed, a.killed, a.injured";
+
+    private static StoredAttack ReadAttack(DbDataReader r)
+    {
+        var location = r.NStr(8) is { } name
+            ? new PlaceRef(name, default) { Name = name, Admin1 = r.NStr(9), Country = r.NStr(10), Latitude = r.NDouble(11), Longitude = r.NDouble(12), GeoPrecision = r.NInt(13) }
+            : null;
+        return new StoredAttack(
+            r.Long(0), r.NDate(1), Names.Precision(r.Str(2)), Names.Side(r.Str(3)), Names.Country(r.Str(4)), r.Int(5), r.Int(6), r.Int(7),
+            location, r.Str(14), r.Str(15), r.Bool(16), r.Time(17))
+        {
+            Launched = r.NInt(18),
+            Destroyed = r.NInt(19),
+            Killed = r.NInt(20),
+            Injured = r.NInt(21),
+        };
+    }
+
+    /// <summary>The WHERE clause of a query over <c>attacks a</c>: the event filters, read as filters on attacks.</summary>
+    private string AttackWhere(EventQuery q, DbCommand cmd)
+    {
+        var sql = new StringBuilder("WHERE 1 = 1");
+        if (q.Since is { } since)
+        {
+            sql.Append(" AND a.date >= @since");
+            cmd.Add("@since", since);
+        }
+
+        if (q.Until is { } until)
+        {
+            sql.Append(" AND a.date <= @until");
+            cmd.Add("@until", until);
+        }
+
+        if (q.Attacker is { } attacker)
+        {
+            sql.Append(" AND a.attacker = @attacker");
+            cmd.Add("@attacker", attacker.ToContract());
+        }
+
+        if (q.Target is { } target)
+        {
+            sql.Append(" AND a.target_country = @target");
+            cmd.Add("@target", target.ToContract());
+        }
+
+        if (q.Kind == EventKind.Aggregate)
+        {
+            sql.Append(" AND 1 = 0");
+        }
+
+        if (q.MinLaunched is { } minLaunched)
+        {
+            sql.Append(" AND a.launched >= @minLaunched");
+            cmd.Add("@minLaunched", minLaunched);
+        }
+
+        if (q.MinKilled is { } minKilled)
+        {
+            sql.Append(" AND a.killed >= @minKilled");
+            cmd.Add("@minKilled", minKilled);
+        }
+
+        if (q.ReportId is { } reportId)
+        {
+            sql.Append(" AND a.id IN (SELECT m.attack_id FROM attack_members m WHERE m.report_id = @reportId)");
+            cmd.Add("@reportId", reportId);
+        }
+
+        if (q.AttackId is { } attackId)
+        {
+            sql.Append(" AND a.id = @attackId");
+            cmd.Add("@attackId", attackId);
+        }
+
+        if (q.Weapon is { } weapon)
+        {
+            if (weapon.ModelPrefix is null)
+            {
+                sql.Append(" AND (a.categories & @mask) <> 0");
+                cmd.Add("@mask", weapon.Categories.Aggregate(0, (m, c) => m | RowSet.CategoryBit(c)));
+            }
+            else
+            {
+                var key = StoreKeys.Model(weapon.ModelPrefix) ?? "";
+                sql.Append(" AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN weapons w ON w.event_id = m.event_id WHERE w.model_key >= @model AND w.model_key < @modelEnd)");
+                cmd.Add("@model", key);
+                cmd.Add("@modelEnd", key + "\uffff");
+            }
+        }
+
+        if (StoreKeys.Place(q.Place) is { } place)
+        {
+            sql.Append(" AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN places p ON p.event_id = m.event_id"
+                + " WHERE p.is_target = @yes AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
+            cmd.Add("@place", place);
+            cmd.Add("@yes", true);
+        }
+
+        return sql.ToString();
+    }
+
+    public async Task<IReadOnlyList<StoredAttack>> FindAttacksAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        var list = new List<StoredAttack>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = conn.CreateCommand();
+            var where = AttackWhere(query, cmd);
+            var limit = "";
+            if (query.Limit is { } n)
+            {
+                limit = " LIMIT @limit OFFSET @offset";
+                cmd.Add("@limit", n);
+                cmd.Add("@offset", query.Offset);
+            }
+
+            cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} {OrderBy(query.Ascending).Replace("e.", "a.", StringComparison.Ordinal)}{limit}";
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(ReadAttack(r));
+            }
+        }
+
+        return list;
+    }
+
+    public async Task<StoredAttack?> GetAttackAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            if (await ResolveAttackIdAsync(conn, null, id, cancellationToken).ConfigureAwait(false) is not { } current)
+            {
+                return null;
+            }
+
+            var attacks = await LoadAttacksAsync(conn, [current], cancellationToken).ConfigureAwait(false);
+            return attacks.Count == 0 ? null : attacks[0];
+        }
+    }
+
+    public async IAsyncEnumerable<StoredAttack> StreamAttacksAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            long after = 0;
+            var remaining = query.Limit ?? int.MaxValue;
+            while (remaining > 0)
+            {
+                var ids = new List<long>(PageSize);
+                await using (var cmd = conn.CreateCommand())
+                {
+                    var where = AttackWhere(query, cmd);
+                    cmd.CommandText = $"SELECT a.id FROM attacks a {where} AND a.id > @after ORDER BY a.id LIMIT @page";
+                    cmd.Add("@after", after);
+                    cmd.Add("@page", Math.Min(PageSize, remaining));
+                    await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        ids.Add(r.Long(0));
+                    }
+                }
+
+                if (ids.Count == 0)
+                {
+                    yield break;
+                }
+
+                foreach (var a in await LoadAttacksAsync(conn, ids, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return a;
+                }
+
+                after = ids[^1];
+                remaining -= ids.Count;
+            }
+        }
+    }
+
+    /// <summary>Whole attacks (figures with their claims, members with their reports) for <paramref name="ids"/>, in that order.</summary>
+    private async Task<IReadOnlyList<StoredAttack>> LoadAttacksAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var idList = ListValue(ids);
+        var heads = new Dictionary<long, StoredAttack>();
+        await using (var cmd = Db.Command(conn, $"SELECT {AttackColumns} FROM attacks a WHERE {InList("a.id", "@ids")}"))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var a = ReadAttack(r);
+                heads[a.Id] = a;
+            }
+        }
+
+        var figures = new Dictionary<long, List<StoredAttackFigure>>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT attack_id, figure, kind, family, model, best, low, high, conservative, contested, rule, reason, best_event_id, claims
+            FROM attack_figures WHERE {InList("attack_id", "@ids")} ORDER BY attack_id, ordinal
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var f = new StoredAttackFigure(
+                    r.Str(1), Names.Figure(r.Str(2)), r.NStr(3) is { } fam ? (Parties.TryParseFamily(fam, out var wf) ? wf : WeaponFamily.Other) : null,
+                    r.NStr(4), r.Int(5), r.Int(6), r.Int(7), r.Int(8), r.Bool(9), r.Str(10), r.Str(11), r.NLong(12))
+                {
+                    Claims = AttackRowSet.ReadClaims(r.Str(13)),
+                };
+                Bucket(figures, r.Long(0)).Add(f);
+            }
+        }
+
+        var members = new Dictionary<long, List<StoredMember>>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT m.attack_id, m.event_id, m.report_id, m.ordinal, m.kind, m.score, m.partial, m.decision, m.explain, m.features,
+                   r.article_id, r.title, r.url, r.published, r.source, r.origin, r.version,
+                   (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike')
+            FROM attack_members m JOIN reports r ON r.id = m.report_id
+            WHERE {InList("m.attack_id", "@ids")} ORDER BY m.attack_id, m.report_id, m.ordinal
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var m = new StoredMember(r.Long(1), r.Long(2), r.Int(3), r.Str(4), r.NDouble(5) ?? 0, r.Bool(6), r.NLong(7), r.Str(8))
+                {
+                    Features = AttackRowSet.ReadFeatures(r.Str(9)),
+                    Article = r.Str(10),
+                    Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)),
+                    StrikeIndex = r.Int(17),
+                };
+                Bucket(members, r.Long(0)).Add(m);
+            }
+        }
+
+        var result = new List<StoredAttack>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (heads.TryGetValue(id, out var a))
+            {
+                result.Add(a with
+                {
+                    Figures = figures.TryGetValue(id, out var f) ? [.. f] : [],
+                    Members = members.TryGetValue(id, out var m) ? [.. m] : [],
+                });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Per day, attacker, target and weapon family, over attacks: how many attacks, their reports, and the sums of their
+    /// best launched and destroyed; killed and injured count once per attack, under its main family.
+    /// </summary>
+    public async Task<IReadOnlyList<AttackStat>> AttackStatsAsync(EventQuery filter, CancellationToken cancellationToken = default)
+    {
+        var stats = new List<AttackStat>();
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = conn.CreateCommand();
+            var where = AttackWhere(filter, cmd);
+            cmd.CommandText = $"""
+                SELECT d, s, t, f, COUNT(DISTINCT a), SUM(n), SUM(l), SUM(x), SUM(k), SUM(i) FROM (
+                  SELECT a.date AS d, a.attacker AS s, a.target_country AS t, fig.family AS f, a.id AS a, MAX(a.reports) AS n,
+                         MAX(CASE WHEN fig.kind = 'launched' THEN fig.best END) AS l, MAX(CASE WHEN fig.kind = 'destroyed' THEN fig.best END) AS x,
+                         MAX(CASE WHEN a.primary_family = fig.family THEN a.killed END) AS k, MAX(CASE WHEN a.primary_family = fig.family THEN a.injured END) AS i
+                  FROM attacks a JOIN attack_figures fig ON fig.attack_id = a.id AND fig.family IS NOT NULL AND fig.model IS NULL
+                  {where} AND a.date IS NOT NULL
+                  GROUP BY a.date, a.attacker, a.target_country, fig.family, a.id
+                  UNION ALL
+                  SELECT a.date, a.attacker, a.target_country, COALESCE(a.primary_family, 'unspecified'), a.id, a.reports, NULL, NULL, a.killed, a.injured
+                  FROM attacks a
+                  {where} AND a.date IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM attack_figures g WHERE g.attack_id = a.id AND g.family IS NOT NULL AND g.model IS NULL AND g.family = a.primary_family)
+                ) u
+                GROUP BY d, s, t, f
+                ORDER BY d, s, t, f
+                """;
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stats.Add(new AttackStat(r.NDate(0)!.Value, Names.Side(r.Str(1)), Names.Country(r.Str(2)), r.Str(3), r.Int(4), r.Int(5), r.NInt(6), r.NInt(7), r.NInt(8), r.NInt(9)));
+            }
+        }
+
+        return stats;
+    }
+}
+
+/// <summary>An analyst's decision to record: <c>join</c> two attacks (by id), or <c>split</c> one event off its attack.</summary>
+public sealed record MergeDecisionRequest(string Kind, long First, long? Second, string? Note, string By)
+{
+    public static MergeDecisionRequest Join(long attack, long other, string by, string? note = null) => new("join", attack, other, note, by);
+
+    public static MergeDecisionRequest Split(long eventId, string by, string? note = null) => new("split", eventId, null, note, by);
+}
