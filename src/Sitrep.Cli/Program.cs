@@ -15,6 +15,7 @@ internal static class Program
         new StatsCommand(),
         new WorkerCommand(),
         new WatchCommand(),
+        new CompareCommand(),
     ];
 
     public static int Main(string[] args)

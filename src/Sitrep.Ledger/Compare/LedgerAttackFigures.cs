@@ -5,7 +5,7 @@ using Sitrep.Storage;
 namespace Sitrep.Ledger.Compare;
 
 /// <summary>One weapon family's best launched and destroyed figures of one attack; null when the ledger does not know one.</summary>
-public readonly record struct FamilyFigures(WeaponFamily Family, int? Launched, int? Destroyed)
+public readonly record struct AttackFamilyFigures(WeaponFamily Family, int? Launched, int? Destroyed)
 {
     /// <summary>True when the attack gives either figure for the family.</summary>
     public bool HasFigure => Launched is not null || Destroyed is not null;
@@ -17,10 +17,10 @@ public readonly record struct FamilyFigures(WeaponFamily Family, int? Launched, 
 /// destroyed. It is not the attack itself (no members, claims or low/high range): only what the comparison needs,
 /// so that it can be fed from the store, from a test, or from any host. A family appears at most once.
 /// </summary>
-public sealed record LedgerAttackFigures(long Id, DateOnly? Date, Side Attacker, Country Target, ImmutableArray<FamilyFigures> Families)
+public sealed record LedgerAttackFigures(long Id, DateOnly? Date, Side Attacker, Country Target, ImmutableArray<AttackFamilyFigures> Families)
 {
     /// <summary>The figures of <paramref name="family"/>, or null when the attack gives none for it.</summary>
-    public FamilyFigures? Of(WeaponFamily family)
+    public AttackFamilyFigures? Of(WeaponFamily family)
     {
         foreach (var f in Families)
         {
@@ -69,7 +69,7 @@ public sealed class StoreAttackNights(StoreLocation location) : IAttackNights
 
         // lead: feed from store.FindAttacksAsync: every attack dated in [since, until], mapped as
         //   new LedgerAttackFigures(id, attack.Date, attack.Attacker, attack.TargetCountry,
-        //       [.. families.Select(f => new FamilyFigures(f, attack.Figure(FigureKey.Launched(f))?.Best,
+        //       [.. families.Select(f => new AttackFamilyFigures(f, attack.Figure(FigureKey.Launched(f))?.Best,
         //                                                   attack.Figure(FigureKey.Destroyed(f))?.Best))])
         // and remove this placeholder error (ST099).
         throw new StoreException("ST099",

@@ -50,11 +50,18 @@ public static class ReferenceModels
             return new ModelMapping(model, null, [], "it names no weapon");
         }
 
-        var parts = names.Select(ResolvePart).ToImmutableArray();
-        var unknown = parts.Where(p => !p.Resolved).Select(p => $"'{p.Name}'").ToList();
+        var resolved = names.Select(ResolvePart).ToList();
+        var parts = resolved.Select(r => r.Part).ToImmutableArray();
+        var unknown = resolved.Where(r => !r.Part.Resolved && r.Families is null).Select(r => $"'{r.Part.Name}'").ToList();
         if (unknown.Count > 0)
         {
             return new ModelMapping(model, null, parts, $"the weapon lexicon does not know {string.Join(", ", unknown)}");
+        }
+
+        var mixed = resolved.Where(r => r.Families is not null).Select(r => $"'{r.Part.Name}' has words of {r.Families}").ToList();
+        if (mixed.Count > 0)
+        {
+            return new ModelMapping(model, null, parts, string.Join("; ", mixed));
         }
 
         var families = parts.Select(p => p.Weapon!.Value.Category.Family()).Distinct().ToList();
@@ -90,11 +97,12 @@ public static class ReferenceModels
         return names;
     }
 
-    private static ModelPart ResolvePart(string name)
+    /// <summary>The part, and when its words name weapons of several families, which ("drone and missile").</summary>
+    private static (ModelPart Part, string? Families) ResolvePart(string name)
     {
         if (WeaponLexicon.TryResolve(name, out var whole))
         {
-            return new ModelPart(name, whole, "lexicon");
+            return (new ModelPart(name, whole, "lexicon"), null);
         }
 
         // The phrases inside the name, longest first from each word, as the weapon stage scans text.
@@ -120,14 +128,15 @@ public static class ReferenceModels
             i += Math.Max(1, matched);
         }
 
-        if (found.Count == 0 || found.Select(w => w.Category.Family()).Distinct().Count() > 1)
+        var families = found.Select(w => w.Category.Family()).Distinct().ToList();
+        if (families.Count != 1)
         {
-            return new ModelPart(name, null, null);
+            return (new ModelPart(name, null, null), families.Count == 0 ? null : string.Join(" and ", families.Select(f => f.ToContract())));
         }
 
         // The most specific: the one model named, else the first weapon found.
         var models = found.Where(w => w.Model is not null).Select(w => w.Model).Distinct(StringComparer.Ordinal).ToList();
         var weapon = models.Count == 1 ? found.First(w => w.Model == models[0]) : found[0];
-        return new ModelPart(name, weapon, "words");
+        return (new ModelPart(name, weapon, "words"), null);
     }
 }

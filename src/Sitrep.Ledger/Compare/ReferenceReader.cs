@@ -116,7 +116,7 @@ public static class ReferenceReader
         var missing = RequiredColumns.Where(c => Array.IndexOf(header, c) < 0).ToList();
         if (missing.Count > 0)
         {
-            return ReferenceReadResult.Fail(NotThisShape(source, missing, csv.Headers));
+            return ReferenceReadResult.Fail(NotThisShape(source, missing, csv.Headers, bytes.Span));
         }
 
         int Column(string name) => Array.IndexOf(header, name);
@@ -158,15 +158,15 @@ public static class ReferenceReader
         _ => "fix the row's quotes.",
     };
 
-    private static ReadError NotThisShape(string source, List<string> missing, IReadOnlyList<string> header)
+    private static ReadError NotThisShape(string source, List<string> missing, IReadOnlyList<string> header, ReadOnlySpan<byte> bytes)
     {
-        var first = string.Join(",", header).TrimStart();
-        if (first.StartsWith('{') || first.StartsWith('['))
+        var text = bytes.TrimStart(" \t\r\n\uFEFF"u8);
+        if (text.Length > 0 && text[0] is (byte)'{' or (byte)'[')
         {
             return ErrorCatalogue.ReferenceNotCsv(source, "it looks like JSON");
         }
 
-        if (first.StartsWith('<'))
+        if (text.Length > 0 && text[0] == (byte)'<')
         {
             return ErrorCatalogue.ReferenceNotCsv(source, "it looks like HTML or XML");
         }
