@@ -17,6 +17,7 @@ internal static class Program
         new MergeCommand(),
         new WorkerCommand(),
         new WatchCommand(),
+        new CompareCommand(),
     ];
 
     public static int Main(string[] args)

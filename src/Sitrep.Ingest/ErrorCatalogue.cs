@@ -57,4 +57,25 @@ public static class ErrorCatalogue
 
     public static ReadError Interrupted(string source) =>
         new("SR017", $"'{source}' was not finished because the run was stopped. Run the same command again; what was stored is kept and nothing is stored twice.");
+
+    // The reference table that `sitrep compare` checks the ledger against (SR1xx).
+
+    public static ReadError ReferenceNotFound(string path) =>
+        new("SR101", $"'{path}' does not exist. Pass the reference table's CSV file with --reference (e.g. missile_attacks_daily.csv); quote the path if it has spaces.");
+
+    public static ReadError ReferenceEmpty(string path) =>
+        new("SR102", $"'{path}' is empty. The reference table needs a header row (time_start, time_end, model, launched, destroyed, …) and one row per weapon model per reporting window.");
+
+    public static ReadError ReferenceNotCsv(string path, string reason) =>
+        new("SR103", $"'{path}' is not a CSV table: {reason}. Pass the reference table as CSV: a header row, then comma-separated rows, fields with commas in double quotes.");
+
+    public static ReadError ReferenceMissingColumns(string path, string missing, string header) =>
+        new("SR104", $"'{path}' has no column {missing}; its header is: {header}. The reference table needs the columns time_end, model, launched and destroyed (time_start is checked when present; others are ignored). Check that the first row is the header and that the file is comma-separated.");
+
+    /// <summary>Some rows of the reference table were bad and were left out; the others were read.</summary>
+    public static ReadError ReferenceSomeRowsBad(string path, int bad, int total, string first) =>
+        new("SR105", $"'{path}': {bad} of {total} rows could not be read and were left out; the others were compared. First problem: {first}");
+
+    public static ReadError ReferenceUnreadable(string path, string reason) =>
+        new("SR106", $"'{path}' could not be read: {reason}. Check that it is a file you may read, and pass it again.");
 }

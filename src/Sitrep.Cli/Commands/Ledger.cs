@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Sitrep.Core;
 using Sitrep.Ledger;
+using Sitrep.Ledger.Compare;
 using Sitrep.Ledger.Filters;
 using Sitrep.Storage;
 
@@ -22,6 +23,12 @@ internal static class Ledger
 
     public static IEventStore Open(CommandLine args, CancellationToken ct = default) =>
         EventStore.OpenAsync(Location(args), ct).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The ledger's attacks for <c>sitrep compare</c>, from the store --db names. The store keeps no attacks yet: the
+    /// source says so with a store error until the attack ledger fills <see cref="StoreAttackNights"/>.
+    /// </summary>
+    public static IAttackNights AttackNights(CommandLine args) => new StoreAttackNights(Location(args));
 
     /// <summary>The filter options every query command takes (parsed by the ledger layer; a bad value is a usage error).</summary>
     public static EventQuery Query(CommandLine args, int? defaultLimit)
