@@ -24,10 +24,7 @@ internal static class Ledger
     public static IEventStore Open(CommandLine args, CancellationToken ct = default) =>
         EventStore.OpenAsync(Location(args), ct).GetAwaiter().GetResult();
 
-    /// <summary>
-    /// The ledger's attacks for <c>sitrep compare</c>, from the store --db names. The store keeps no attacks yet: the
-    /// source says so with a store error until the attack ledger fills <see cref="StoreAttackNights"/>.
-    /// </summary>
+    /// <summary>The ledger's attacks for <c>sitrep compare</c>, from the store --db names.</summary>
     public static IAttackNights AttackNights(CommandLine args) => new StoreAttackNights(Location(args));
 
     /// <summary>The filter options every query command takes (parsed by the ledger layer; a bad value is a usage error).</summary>

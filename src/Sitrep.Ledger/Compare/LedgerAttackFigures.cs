@@ -55,24 +55,29 @@ public sealed class InMemoryAttackNights(IEnumerable<LedgerAttackFigures> attack
             [.. _attacks.Where(a => a.Date is not { } d || (since is null || d >= since) && (until is null || d <= until))]);
 }
 
-/// <summary>
-/// The ledger's attacks from the store at a location. The store keeps no attacks yet (the attack ledger is being
-/// built), so after opening the store — which reports a bad --db as usual — this fails with a store error that says
-/// so. To be filled by the attack store: see the note in <see cref="ReadAsync"/>.
-/// </summary>
+/// <summary>The ledger's attacks from the store at a location, with their best figures per weapon family.</summary>
 public sealed class StoreAttackNights(StoreLocation location) : IAttackNights
 {
     public async Task<IReadOnlyList<LedgerAttackFigures>> ReadAsync(DateOnly? since, DateOnly? until, CancellationToken cancellationToken = default)
     {
         var store = await EventStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
-        await store.DisposeAsync().ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            var list = new List<LedgerAttackFigures>();
+            await foreach (var a in store.StreamAttacksAsync(new EventQuery { Since = since, Until = until, Limit = null }, cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(Of(a));
+            }
 
-        // lead: feed from store.FindAttacksAsync: every attack dated in [since, until], mapped as
-        //   new LedgerAttackFigures(id, attack.Date, attack.Attacker, attack.TargetCountry,
-        //       [.. families.Select(f => new AttackFamilyFigures(f, attack.Figure(FigureKey.Launched(f))?.Best,
-        //                                                   attack.Figure(FigureKey.Destroyed(f))?.Best))])
-        // and remove this placeholder error (ST099).
-        throw new StoreException("ST099",
-            $"The store '{location.Display}' keeps no attacks yet, so there is nothing to compare: this build of sitrep has no attack ledger.");
+            return list;
+        }
     }
+
+    /// <summary>An attack's best launched and destroyed per family (model figures left out).</summary>
+    public static LedgerAttackFigures Of(StoredAttack a) => new(
+        a.Id, a.Date, a.Attacker, a.Target,
+        [
+            .. a.Figures.Where(f => f.IsFamilyFigure).GroupBy(f => f.Family!.Value).Select(g => new AttackFamilyFigures(
+                g.Key, g.FirstOrDefault(f => f.Kind == FigureKind.Launched)?.Best, g.FirstOrDefault(f => f.Kind == FigureKind.Destroyed)?.Best)),
+        ]);
 }
