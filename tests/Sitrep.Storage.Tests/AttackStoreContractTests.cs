@@ -1,0 +1,199 @@
+using Sitrep.Core;
+using Sitrep.Ingest;
+
+namespace Sitrep.Storage.Tests;
+
+/// <summary>The attack ledger of the store: merged inside every write, order-independent, decisions kept, ids lasting. SQLite and PostgreSQL.</summary>
+public class AttackStoreContractTests
+{
+    private static readonly DateOnly Day = new(2024, 5, 14);
+
+    /// <summary>
+    /// Seven reports: three outlets' accounts of one Russian night wave on Kyiv, two of a Ukrainian drone attack on
+    /// Belgorod the same night, two of a missile strike on Kharkiv the next day.
+    /// </summary>
+    private static List<(Article Article, ExtractedEvent Event)> Reports()
+    {
+        var list = new List<(Article, ExtractedEvent)>();
+        for (var i = 0; i < 3; i++)
+        {
+            list.Add((Samples.Article($"Russia launched 40 drones at Kyiv overnight, outlet {i} reports.", $"https://wire{i}.example.org/kyiv", id: $"kyiv{i}") with { Published = Day, Source = $"Wire {i}" },
+                Samples.Simple(Day, "RU", "UA", "Kyiv", WeaponCategory.Drone, "Shahed-136", 40, 35 + i % 2, admin1: "Kyiv City")));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            list.Add((Samples.Article($"Ukrainian drones attacked Belgorod, paper {i} writes.", $"https://paper{i}.example.org/belgorod", id: $"belgorod{i}") with { Published = Day, Source = $"Paper {i}" },
+                Samples.Simple(Day, "UA", "RU", "Belgorod", WeaponCategory.Drone, null, 20, 20, admin1: "Belgorod Oblast")));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            list.Add((Samples.Article($"Missiles struck Kharkiv on Wednesday, site {i} says.", $"https://site{i}.example.org/kharkiv", id: $"kharkiv{i}") with { Published = Day.AddDays(1), Source = $"Site {i}" },
+                Samples.Simple(Day.AddDays(1), "RU", "UA", "Kharkiv", WeaponCategory.BallisticMissile, "Iskander-M", 5, 3, killed: 2 + i, admin1: "Kharkiv Oblast")));
+        }
+
+        return list;
+    }
+
+    private static ReportSubmission Submit((Article Article, ExtractedEvent Event) r, bool pending = false) =>
+        new(r.Article, ContentHash.Of(r.Article.Text), r.Article.Id + ".txt", pending ? null : new Extraction(r.Article) { Events = [r.Event] }, pending ? "" : "test/1");
+
+    /// <summary>The ledger's attacks as sets of member article ids, sorted: what two ledgers must agree on.</summary>
+    private static async Task<List<string>> Partition(IEventStore store)
+    {
+        var groups = new List<string>();
+        await foreach (var a in store.StreamAttacksAsync(new EventQuery { Limit = null }))
+        {
+            groups.Add(string.Join(",", a.Members.Select(m => m.Article).Order(StringComparer.Ordinal)));
+        }
+
+        groups.Sort(StringComparer.Ordinal);
+        return groups;
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Ingest_in_any_order_gives_the_attacks_a_rebuild_gives(string backend)
+    {
+        var reports = Reports();
+        await using var inOrder = await TestStore.CreateAsync(backend);
+        foreach (var r in reports)
+        {
+            await inOrder.Store.SaveAsync([Submit(r)]);
+        }
+
+        var expected = await Partition(inOrder.Store);
+        Assert.Equal(["belgorod0,belgorod1", "kharkiv0,kharkiv1", "kyiv0,kyiv1,kyiv2"], expected);
+
+        await using var reversed = await TestStore.CreateAsync(backend);
+        var shuffled = reports.AsEnumerable().Reverse().ToList();
+        await reversed.Store.SaveAsync([.. shuffled.Take(3).Select(r => Submit(r))]);
+        await reversed.Store.SaveAsync([.. shuffled.Skip(3).Select(r => Submit(r))]);
+        Assert.Equal(expected, await Partition(reversed.Store));
+
+        var before = (await inOrder.Store.FindAttacksAsync(new EventQuery { Limit = null })).Select(a => a.Id).Order().ToList();
+        var rebuilt = await inOrder.Store.RebuildAttacksAsync();
+        Assert.Equal(3, rebuilt.Attacks);
+        Assert.Equal(expected, await Partition(inOrder.Store));
+        Assert.Equal(before, (await inOrder.Store.FindAttacksAsync(new EventQuery { Limit = null })).Select(a => a.Id).Order().ToList());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_attack_has_its_reports_figures_and_claims(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync([.. Reports().Select(r => Submit(r))]);
+        var kyiv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kyiv" }));
+        Assert.Equal((Day, Side.Russia, Country.Ukraine, 3, 3, 3), (kyiv.Date!.Value, kyiv.Attacker, kyiv.Target, kyiv.Events, kyiv.Reports, kyiv.Sources));
+        var whole = await t.Store.GetAttackAsync(kyiv.Id);
+        var launched = whole!.Figure("drone.launched")!;
+        Assert.Equal((40, 40, 40), (launched.Best, launched.Low, launched.High));
+        var destroyed = whole.Figure("drone.destroyed")!;
+        Assert.Equal((35, 36), (destroyed.Low, destroyed.High));
+        Assert.Equal(3, destroyed.Claims.Length);
+        Assert.All(whole.Members, m => Assert.Equal(0, m.StrikeIndex));
+        Assert.Contains(whole.Members, m => m.Explain.Length > 0);
+
+        var kharkiv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Weapon = WeaponSelector.Parse("iskander") }));
+        var killed = (await t.Store.GetAttackAsync(kharkiv.Id))!.Figure("killed")!;
+        Assert.Equal((2, 3, 2), (killed.Low, killed.High, killed.Conservative));
+
+        Assert.Equal(3, (await t.Store.FindEventsAsync(new EventQuery { AttackId = kyiv.Id })).Count);
+        var stats = await t.Store.AttackStatsAsync(new EventQuery());
+        var wave = Assert.Single(stats, s => s.Attacker == Side.Russia && s.Date == Day);
+        Assert.Equal(("drone", 1, 3, 40), (wave.Family, wave.Attacks, wave.Reports, wave.Launched!.Value));
+        Assert.Single(stats, s => s.Attacker == Side.Ukraine && s.Date == Day && s.Launched == 20);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Decisions_join_and_split_and_every_rebuild_keeps_them(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync([.. Reports().Select(r => Submit(r))]);
+        var kyiv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kyiv" })).Id;
+        var kharkiv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kharkiv" })).Id;
+
+        await t.Store.DecideAsync(MergeDecisionRequest.Join(kyiv, kharkiv, "analyst", "one operation"));
+        var joined = await Partition(t.Store);
+        Assert.Contains("kharkiv0,kharkiv1,kyiv0,kyiv1,kyiv2", joined);
+        Assert.Equal(2, joined.Count);
+        var survivor = (await t.Store.GetAttackAsync(kyiv))!;
+        Assert.Equal(survivor.Id, (await t.Store.GetAttackAsync(kharkiv))!.Id);
+
+        var kyiv0 = (await t.Store.FindEventsAsync(new EventQuery { AttackId = survivor.Id, Limit = null }))
+            .First(e => e.Places.Contains("Kyiv", StringComparison.Ordinal)).Id;
+        await t.Store.DecideAsync(MergeDecisionRequest.Split(kyiv0, "analyst"));
+        var split = await Partition(t.Store);
+        Assert.Equal(3, split.Count);
+        Assert.Single(split, g => !g.Contains(',', StringComparison.Ordinal));
+
+        await t.Store.RebuildAttacksAsync();
+        Assert.Equal(split, await Partition(t.Store));
+        Assert.Equal(["join", "split"], (await t.Store.GetDecisionsAsync()).Select(d => d.Kind));
+        await Assert.ThrowsAsync<StoreException>(() => t.Store.DecideAsync(MergeDecisionRequest.Split(999_999, "analyst")));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Concurrent_workers_merge_every_event_into_one_attack_once(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var reports = Enumerable.Range(0, 8).SelectMany(_ => Reports()).Select((r, i) => (r.Article with { Id = $"{r.Article.Id}-{i}", Url = r.Article.Url + "/" + i, Text = r.Article.Text + $" ({i})" }, r.Event)).ToList();
+        await t.Store.SaveAsync([.. reports.Select(r => Submit(r, pending: true))]);
+        var byArticle = reports.ToDictionary(r => r.Item1.Id, r => r.Event);
+        IReadOnlyList<Extraction> Extract(IReadOnlyList<Article> articles) => [.. articles.Select(a => new Extraction(a) { Events = [byArticle[a.Id]] })];
+
+        var workers = Enumerable.Range(1, 3).Select(w => Task.Run(async () =>
+        {
+            while (await t.Store.ProcessPendingAsync(4, $"w{w}", "x/1", Extract) > 0)
+            {
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+
+        var attacks = new List<StoredAttack>();
+        await foreach (var a in t.Store.StreamAttacksAsync(new EventQuery { Limit = null }))
+        {
+            attacks.Add(a);
+        }
+
+        var members = attacks.SelectMany(a => a.Members.Select(m => m.EventId)).ToList();
+        Assert.Equal(reports.Count, members.Count);
+        Assert.Equal(members.Count, members.Distinct().Count());
+        Assert.Equal(3, attacks.Count);
+        var concurrent = await Partition(t.Store);
+        await t.Store.RebuildAttacksAsync();
+        Assert.Equal(concurrent, await Partition(t.Store));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Re_extracting_keeps_the_attack_ids(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var reports = Reports();
+        await t.Store.SaveAsync([.. reports.Select(r => Submit(r, pending: true))]);
+        var byArticle = reports.ToDictionary(r => r.Article.Id, r => r.Event);
+        IReadOnlyList<Extraction> Extract(IReadOnlyList<Article> articles) => [.. articles.Select(a => new Extraction(a) { Events = [byArticle[a.Id]] })];
+        while (await t.Store.ProcessPendingAsync(3, "w1", "x/1", Extract) > 0)
+        {
+        }
+
+        async Task<List<(long, string)>> Ids()
+        {
+            var list = new List<(long, string)>();
+            await foreach (var a in t.Store.StreamAttacksAsync(new EventQuery { Limit = null }))
+            {
+                list.Add((a.Id, string.Join(",", a.Members.Select(m => m.Article).Order(StringComparer.Ordinal))));
+            }
+
+            return list;
+        }
+
+        var before = await Ids();
+        await t.Store.RequeueAllAsync();
+        while (await t.Store.ProcessPendingAsync(2, "w2", "x/2", Extract) > 0)
+        {
+        }
+
+        Assert.Equal(before, await Ids());
+    }
+}
