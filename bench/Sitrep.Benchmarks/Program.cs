@@ -21,6 +21,17 @@ internal static class Program
             return WriteCorpus(args);
         }
 
+        if (args.Length > 0 && args[0] == "ledger-timing")
+        {
+            if (!TryOption(args, "--reports", 5000, out var reports) || !TryOption(args, "--days", 3, out var recent)
+                || !TryOption(args, "--store-events", Storage.EventQueryBenchmarks.Events, out var storeEvents))
+            {
+                return 2;
+            }
+
+            return Storage.AttackLedgerTiming.RunAsync(reports, recent, storeEvents, Console.Out).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "merge-eval")
         {
             return MergeEval.Run(args);

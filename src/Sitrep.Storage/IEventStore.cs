@@ -82,6 +82,13 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Recomputes every attack from the stored events and decisions, keeping ids where attacks keep most of their members.</summary>
     Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stops merging on write until the next <see cref="RebuildAttacksAsync"/>: for a bulk backfill of history, where
+    /// merging batch by batch would recompute the same months again and again. Attacks are stale (and say so) until
+    /// the rebuild.
+    /// </summary>
+    Task SuspendMergingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>True when the store holds events no merge has seen (made before attacks existed): <c>sitrep merge --rebuild</c>.</summary>
     Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken = default);
 }

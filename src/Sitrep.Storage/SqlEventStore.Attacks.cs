@@ -44,6 +44,18 @@ internal abstract partial class SqlEventStore
         }
     }
 
+    public async Task SuspendMergingAsync(CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var del = Db.Command(conn, "DELETE FROM ledger_state WHERE key = 'attacks'");
+            await del.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = Db.Command(conn, "INSERT INTO ledger_state (key, value) VALUES ('attacks', 'rebuild')");
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static async Task<bool> NeedsRebuildAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct)
     {
         await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM ledger_state WHERE key = 'attacks' AND value = 'rebuild'", tx);
@@ -115,32 +127,58 @@ internal abstract partial class SqlEventStore
             return new MergeSummary(0, 0, 0, 0, 0, clock.Elapsed);
         }
 
-        // 1. The events the window needs.
-        var ids = new List<long>();
+        // 1. The events the window needs: from the cache when they were loaded since their report was last extracted.
+        var ids = new Dictionary<long, string>();
         foreach (var range in window.Load)
         {
-            await using var cmd = Db.Command(conn, "SELECT id FROM events WHERE kind = 'strike' AND anchor >= @first AND anchor <= @last", tx);
+            await using var cmd = Db.Command(conn, """
+                SELECT e.id, r.extracted_at FROM events e JOIN reports r ON r.id = e.report_id
+                WHERE e.kind = 'strike' AND e.anchor >= @first AND e.anchor <= @last
+                """, tx);
             cmd.Add("@first", range.First);
             cmd.Add("@last", range.Last);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                ids.Add(r.Long(0));
+                ids[r.Long(0)] = Stamp(r, 1);
             }
         }
 
         var alsoIds = await EventIdsOfAsync(conn, tx, window.LoadAlso, ct).ConfigureAwait(false);
-        ids.AddRange(alsoIds.Values);
-        var stored = new List<StoredEvent>(ids.Count);
-        foreach (var chunk in ids.Distinct().Chunk(PageSize))
+        var stored = new List<StoredEvent>(ids.Count + alsoIds.Count);
+        var missing = new List<long>();
+        foreach (var (id, stamp) in ids)
         {
-            stored.AddRange(await LoadEventsAsync(conn, chunk, ct, tx).ConfigureAwait(false));
+            if (_windowCache.TryGetValue(id, out var hit) && hit.Stamp == stamp)
+            {
+                stored.Add(hit.Event);
+            }
+            else
+            {
+                missing.Add(id);
+            }
         }
 
+        missing.AddRange(alsoIds.Values.Where(id => !ids.ContainsKey(id)));
+        foreach (var chunk in missing.Chunk(PageSize))
+        {
+            foreach (var e in await LoadEventsAsync(conn, chunk, ct, tx).ConfigureAwait(false))
+            {
+                stored.Add(e);
+                if (ids.TryGetValue(e.Id, out var stamp))
+                {
+                    CacheWindowEvent(e, stamp);
+                }
+            }
+        }
+
+        var tLoad = clock.Elapsed;
         var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], ct).ConfigureAwait(false);
+        var tReports = clock.Elapsed;
         var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
         var result = Engine.Merge(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions);
         var owned = result.Within(window);
+        var tMerge = clock.Elapsed;
 
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
@@ -176,9 +214,42 @@ internal abstract partial class SqlEventStore
             await WriteAliasesAsync(conn, tx, rows.Aliases, ct).ConfigureAwait(false);
         }
 
+        if (Environment.GetEnvironmentVariable("SITREP_PROFILE") is not null)
+        {
+            Console.Error.WriteLine($"recompute: {stored.Count} events; load {tLoad.TotalMilliseconds:0} ms, reports {(tReports - tLoad).TotalMilliseconds:0}, merge {(tMerge - tReports).TotalMilliseconds:0}, write {(clock.Elapsed - tMerge).TotalMilliseconds:0}; {owned.Length} attacks");
+        }
+
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
             owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed);
     }
+
+    /// <summary>Most events a store keeps loaded for merge windows (the recent days a run of ingests keeps merging into).</summary>
+    private const int WindowCacheSize = 40_000;
+
+    /// <summary>
+    /// Events loaded for merge windows, with the time their report was extracted: an event is reused while its report
+    /// has not been extracted again (by this process or another), so consecutive batches of one ingest do not reload
+    /// the days they share. Only what the merge reads is used from it (the event, its key and report).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Stamp, StoredEvent Event)> _windowCache = new();
+
+    private void CacheWindowEvent(StoredEvent e, string stamp)
+    {
+        if (_windowCache.Count >= WindowCacheSize)
+        {
+            _windowCache.Clear();
+        }
+
+        _windowCache[e.Id] = (stamp, e);
+    }
+
+    /// <summary>A report's extraction time as an exact string (ticks for a timestamp, the text SQLite keeps otherwise).</summary>
+    private static string Stamp(DbDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetValue(i) switch
+    {
+        DateTime t => t.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static string AttackKey(long id) => "A" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -570,7 +641,7 @@ internal abstract partial class SqlEventStore
     }
 
     /// <summary>The WHERE clause of a query over <c>attacks a</c>: the event filters, read as filters on attacks.</summary>
-    private string AttackWhere(EventQuery q, DbCommand cmd)
+    private string AttackWhere(EventQuery q, DbCommand cmd, FilterPlan plan)
     {
         var sql = new StringBuilder("WHERE 1 = 1");
         if (q.Since is { } since)
@@ -635,8 +706,11 @@ internal abstract partial class SqlEventStore
             }
             else
             {
+                // As for events: a rare model is gathered from its index, a common one checked while walking attacks by date.
                 var key = StoreKeys.Model(weapon.ModelPrefix) ?? "";
-                sql.Append(" AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN weapons w ON w.event_id = m.event_id WHERE w.model_key >= @model AND w.model_key < @modelEnd)");
+                sql.Append(plan.ModelIsRare
+                    ? " AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN weapons w ON w.event_id = m.event_id WHERE w.model_key >= @model AND w.model_key < @modelEnd)"
+                    : " AND EXISTS (SELECT 1 FROM attack_members m JOIN weapons w ON w.event_id = m.event_id WHERE m.attack_id = a.id AND w.model_key >= @model AND w.model_key < @modelEnd)");
                 cmd.Add("@model", key);
                 cmd.Add("@modelEnd", key + "\uffff");
             }
@@ -644,8 +718,11 @@ internal abstract partial class SqlEventStore
 
         if (StoreKeys.Place(q.Place) is { } place)
         {
-            sql.Append(" AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN places p ON p.event_id = m.event_id"
-                + " WHERE p.is_target = @yes AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
+            sql.Append(plan.PlaceIsRare
+                ? " AND a.id IN (SELECT m.attack_id FROM attack_members m JOIN places p ON p.event_id = m.event_id"
+                    + " WHERE p.is_target = @yes AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))"
+                : " AND EXISTS (SELECT 1 FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE m.attack_id = a.id"
+                    + " AND p.is_target = @yes AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
             cmd.Add("@place", place);
             cmd.Add("@yes", true);
         }
@@ -659,8 +736,9 @@ internal abstract partial class SqlEventStore
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
+            var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
-            var where = AttackWhere(query, cmd);
+            var where = AttackWhere(query, cmd, plan);
             var limit = "";
             if (query.Limit is { } n)
             {
@@ -702,12 +780,13 @@ internal abstract partial class SqlEventStore
         {
             long after = 0;
             var remaining = query.Limit ?? int.MaxValue;
+            var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             while (remaining > 0)
             {
                 var ids = new List<long>(PageSize);
                 await using (var cmd = conn.CreateCommand())
                 {
-                    var where = AttackWhere(query, cmd);
+                    var where = AttackWhere(query, cmd, plan);
                     cmd.CommandText = $"SELECT a.id FROM attacks a {where} AND a.id > @after ORDER BY a.id LIMIT @page";
                     cmd.Add("@after", after);
                     cmd.Add("@page", Math.Min(PageSize, remaining));
@@ -820,8 +899,9 @@ internal abstract partial class SqlEventStore
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
+            var plan = await PlanAsync(conn, filter, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
-            var where = AttackWhere(filter, cmd);
+            var where = AttackWhere(filter, cmd, plan);
             cmd.CommandText = $"""
                 SELECT d, s, t, f, COUNT(DISTINCT a), SUM(n), SUM(l), SUM(x), SUM(k), SUM(i) FROM (
                   SELECT a.date AS d, a.attacker AS s, a.target_country AS t, fig.family AS f, a.id AS a, MAX(a.reports) AS n,

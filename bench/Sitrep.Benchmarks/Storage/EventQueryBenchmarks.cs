@@ -18,7 +18,10 @@ public class EventQueryBenchmarks
 
     private IEventStore _store = null!;
 
-    public static string StorePath => Path.Combine(Path.GetTempPath(), $"sitrep-bench-{Events}.db");
+    public static string StorePath => PathFor(Events);
+
+    /// <summary>Where the benchmark store of <paramref name="events"/> events is kept between runs.</summary>
+    public static string PathFor(int events) => Path.Combine(Path.GetTempPath(), $"sitrep-bench-{events}-attacks.db");
 
     public static IEnumerable<object> Queries() =>
     [

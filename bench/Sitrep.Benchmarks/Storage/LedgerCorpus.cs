@@ -35,15 +35,21 @@ internal static class LedgerCorpus
 
     public static readonly DateOnly First = new(2022, 2, 24);
 
-    /// <summary>Report <paramref name="i"/>: text with a header, distinct for every i.</summary>
-    public static string ReportFile(int i)
+    /// <summary>The last day of the corpus's war: reports dated after it are news to a store built from the corpus.</summary>
+    public static readonly DateOnly Last = First.AddDays(1399);
+
+    /// <summary>
+    /// Report <paramref name="i"/>: text with a header, distinct for every i, published on a day of the corpus's
+    /// 1,400 (or within <paramref name="recentDays"/> after its last day: a day's news arriving at a full ledger).
+    /// </summary>
+    public static string ReportFile(int i, int? recentDays = null)
     {
         var rng = new Random(i);
         var p = Places[rng.Next(Places.Length)];
         var w = Weapons[rng.Next(Weapons.Length)];
         var launched = rng.Next(1, 120);
         var down = rng.Next(0, launched + 1);
-        var day = First.AddDays(rng.Next(0, 1400));
+        var day = recentDays is { } recent ? Last.AddDays(1 + rng.Next(0, recent)) : First.AddDays(rng.Next(0, 1400));
         var weapon = w.Model ?? w.Category.ToContract().Replace('_', ' ');
         return string.Create(CultureInfo.InvariantCulture, $"""
             url: https://bench.example/{i}
@@ -139,6 +145,8 @@ internal static class LedgerCorpus
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(path)))
         {
+            // A backfill of history: merge once at the end (batch-by-batch merging would recompute every month per batch).
+            await store.SuspendMergingAsync();
             const int perReport = 4;
             const int batchSize = 1000;
             var reports = events / perReport;
@@ -154,6 +162,9 @@ internal static class LedgerCorpus
 
                 await store.SaveAsync(batch);
             }
+
+            var merged = await store.RebuildAttacksAsync();
+            Console.WriteLine($"// merged {merged.Events:N0} events into {merged.Attacks:N0} attacks in {merged.Elapsed.TotalSeconds:0} s");
         }
 
         await File.WriteAllTextAsync(done, clock.Elapsed.ToString());

@@ -13,7 +13,7 @@ internal sealed class IngestCommand : ICommand, IHasFlags
 
     public string Summary => "Read reports (files, folders, URLs, feeds) into the ledger.";
 
-    public string[] Flags => ["defer", "quiet"];
+    public string[] Flags => ["defer", "quiet", "no-merge"];
 
     public string Usage => $"""
         Usage: sitrep ingest PATH|URL... [--db DB] [--defer] [--published DATE] [--jobs N] [--batch N]
@@ -34,6 +34,8 @@ internal sealed class IngestCommand : ICommand, IHasFlags
 
         {Ledger.DbUsage}
           --defer            store the reports only, pending, for 'sitrep worker' to extract
+          --no-merge         do not merge into attacks as the reports are stored (a bulk backfill
+                             of history): run 'sitrep merge --rebuild' after it
           --published DATE   publication date for reports that carry none
           --jobs N           parallel workers (default: the number of cores)
           --batch N          reports per write transaction (default 256)
@@ -55,6 +57,7 @@ internal sealed class IngestCommand : ICommand, IHasFlags
             BatchSize = Ledger.Int(args, "batch") is { } b and > 0 ? b : 256,
         };
         var quiet = args.Has("quiet");
+        var noMerge = args.Has("no-merge");
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         if (args.Positionals.Count == 0)
@@ -65,7 +68,7 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         using var stop = Ledger.OnStop();
         try
         {
-            return RunAsync(args.Positionals, location, options, quiet, console, stop.Token).GetAwaiter().GetResult();
+            return RunAsync(args.Positionals, location, options, quiet, noMerge, console, stop.Token).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {
@@ -74,10 +77,15 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         }
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> inputs, StoreLocation location, IngestOptions options, bool quiet, CliConsole console, CancellationToken ct)
+    private static async Task<int> RunAsync(IReadOnlyList<string> inputs, StoreLocation location, IngestOptions options, bool quiet, bool noMerge, CliConsole console, CancellationToken ct)
     {
         var items = ReportInputs.Expand(inputs).ToList();
         await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
+        if (noMerge)
+        {
+            await store.SuspendMergingAsync(ct).ConfigureAwait(false);
+        }
+
         Func<Sitrep.Core.Article, Sitrep.Core.Extraction>? extract = null;
         if (!options.Defer)
         {
@@ -97,6 +105,11 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         if (!quiet || !summary.Complete)
         {
             WriteSummary(console, summary, store.Location, options.Defer);
+        }
+
+        if (noMerge)
+        {
+            console.Error.WriteLine("ingest: attacks were not merged (--no-merge); run 'sitrep merge --rebuild' to build them.");
         }
 
         return summary.Complete ? 0 : 1;
