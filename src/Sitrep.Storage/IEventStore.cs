@@ -54,9 +54,6 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Every version stored for a URL, oldest first.</summary>
     Task<IReadOnlyList<StoredReport>> GetReportVersionsAsync(string url, CancellationToken cancellationToken = default);
 
-    /// <summary>Per day and weapon family: launched, destroyed, killed, injured (see <see cref="StatsMode"/>).</summary>
-    Task<IReadOnlyList<DayFamilyStat>> StatsAsync(EventQuery filter, StatsMode mode, CancellationToken cancellationToken = default);
-
     /// <summary>Each extraction run: which report, which worker, which extractor. A report done once has one run.</summary>
     Task<IReadOnlyList<ExtractionRun>> GetRunsAsync(CancellationToken cancellationToken = default);
 

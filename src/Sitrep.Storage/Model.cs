@@ -116,25 +116,6 @@ public sealed record EventQuery
     public bool Ascending { get; init; }
 }
 
-/// <summary>How <see cref="IEventStore.StatsAsync"/> combines reports of the same day.</summary>
-public enum StatsMode
-{
-    /// <summary>
-    /// Each report is one account of the day: a figure is the largest any one report gives for that day and
-    /// family (its events summed). Many outlets repeating one air-force tally count it once.
-    /// </summary>
-    Max,
-    /// <summary>Every event counted: right only when each attack is in the store once.</summary>
-    Sum,
-}
-
-/// <summary>One day and weapon family. Killed and injured go to the event's main family (most launched).</summary>
-public sealed record DayFamilyStat(DateOnly Date, string Family, int Events, int Reports, int? Launched, int? Destroyed, int? Killed, int? Injured)
-{
-    /// <summary>Destroyed over launched, when both are known and launched is not zero.</summary>
-    public double? InterceptionRate => Launched is > 0 && Destroyed is { } d ? (double)d / Launched.Value : null;
-}
-
 public sealed record StoreCounts(long Reports, long Pending, long Failed, long Events, long Figures, long Places, long Urls);
 
 public sealed record ExtractionRun(long Id, long ReportId, string Worker, string Extractor, int Events, DateTimeOffset At);

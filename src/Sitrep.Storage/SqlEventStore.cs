@@ -622,54 +622,6 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         return list;
     }
 
-    public async Task<IReadOnlyList<DayFamilyStat>> StatsAsync(EventQuery filter, StatsMode mode, CancellationToken cancellationToken = default)
-    {
-        // Innermost: each report's account of a (day, family): its weapons' launched and destroyed, and the killed and
-        // injured of events whose main family it is. Middle: one row per (day, family, report). Outer: the largest
-        // account (or the sum) per (day, family), and how many reports gave one.
-        var combine = mode == StatsMode.Sum ? "SUM" : "MAX";
-        var stats = new List<DayFamilyStat>();
-        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (conn.ConfigureAwait(false))
-        {
-            filter = filter with { Kind = filter.Kind ?? EventKind.Strike };
-            var plan = await PlanAsync(conn, filter, cancellationToken).ConfigureAwait(false);
-            await using var cmd = conn.CreateCommand();
-            var where = Where(filter, cmd, plan);
-            cmd.CommandText = $"""
-                SELECT d, f, {combine}(n), COUNT(*), {combine}(l), {combine}(x), {combine}(k), {combine}(i)
-                FROM (
-                  SELECT d, f, r, SUM(n) AS n, SUM(l) AS l, SUM(x) AS x, SUM(k) AS k, SUM(i) AS i
-                  FROM (
-                    SELECT e.date AS d, w.family AS f, e.report_id AS r, COUNT(DISTINCT e.id) AS n,
-                           SUM(w.launched) AS l, SUM(w.destroyed) AS x, NULL AS k, NULL AS i
-                    FROM events e JOIN weapons w ON w.event_id = e.id
-                    {where} AND e.date IS NOT NULL
-                    GROUP BY e.date, w.family, e.report_id
-                    UNION ALL
-                    SELECT e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id,
-                           SUM(CASE WHEN e.primary_family IS NULL THEN 1 ELSE 0 END), NULL, NULL, SUM(e.killed), SUM(e.injured)
-                    FROM events e
-                    {where} AND e.date IS NOT NULL
-                    GROUP BY e.date, COALESCE(e.primary_family, 'unspecified'), e.report_id
-                  ) u
-                  GROUP BY d, f, r
-                ) p
-                GROUP BY d, f
-                ORDER BY d, f
-                """;
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stats.Add(new DayFamilyStat(r.NDate(0)!.Value, r.Str(1), r.Int(2), r.Int(3), r.NInt(4), r.NInt(5), r.NInt(6), r.NInt(7)));
-            }
-        }
-
-        return stats;
-    }
-
-
-
     /// <summary>A report with an extraction is done; without one it waits for a worker.</summary>
     protected static string StatusOf(Extraction? extraction) => extraction is null ? "pending" : "done";
 

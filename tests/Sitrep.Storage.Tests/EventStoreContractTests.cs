@@ -183,30 +183,26 @@ public class EventStoreContractTests
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Stats_take_each_report_as_one_account_of_the_day(string backend)
+    public async Task Stats_count_each_attack_once_however_many_reports_tell_it(string backend)
     {
         await using var t = await TestStore.CreateAsync(backend);
         var d = new DateOnly(2024, 6, 1);
         await t.Store.SaveAsync(
         [
             // Two outlets report the same night: 40 launched / 35 down and 40 / 36; one adds 2 killed.
-            Samples.Submission(Samples.Article("Outlet A.", id: "a"), Samples.Simple(d, "RU", "UA", "Odesa", WeaponCategory.Drone, null, 40, 35)),
-            Samples.Submission(Samples.Article("Outlet B.", id: "b"), Samples.Simple(d, "RU", "UA", "Odesa", WeaponCategory.Drone, null, 40, 36, killed: 2)),
-            // A missile strike the same day in one report.
-            Samples.Submission(Samples.Article("Outlet C.", id: "c"), Samples.Simple(d, "RU", "UA", "Kyiv", WeaponCategory.CruiseMissile, null, 4, 3)),
-            Samples.Submission(Samples.Article("Outlet D.", id: "d"), Samples.Simple(d.AddDays(1), "RU", "UA", "Sumy", WeaponCategory.Drone, null, 10, 5)),
+            Samples.Submission(Samples.Article("Outlet A.", id: "a"), Samples.Simple(d, "RU", "UA", "Odesa", WeaponCategory.Drone, null, 40, 35, admin1: "Odesa Oblast")),
+            Samples.Submission(Samples.Article("Outlet B.", id: "b"), Samples.Simple(d, "RU", "UA", "Odesa", WeaponCategory.Drone, null, 40, 36, killed: 2, admin1: "Odesa Oblast")),
+            // Ukraine's drones on Russia the same night: never added into Russia's figures.
+            Samples.Submission(Samples.Article("Outlet C.", id: "c"), Samples.Simple(d, "UA", "RU", "Kursk", WeaponCategory.Drone, null, 12, 12, admin1: "Kursk Oblast")),
+            Samples.Submission(Samples.Article("Outlet D.", id: "d"), Samples.Simple(d.AddDays(1), "RU", "UA", "Sumy", WeaponCategory.Drone, null, 10, 5, admin1: "Sumy Oblast")),
             Samples.Submission(Samples.Article("Outlet E.", id: "e"), Samples.Simple(d, "RU", "UA", "Ukraine", WeaponCategory.Drone, null, 9000, null, kind: EventKind.Aggregate)),
         ]);
 
-        var max = await t.Store.StatsAsync(new EventQuery(), StatsMode.Max);
+        var stats = await t.Store.AttackStatsAsync(new EventQuery());
         Assert.Equal(
-            [(d, "drone", 40, 36, 2), (d, "missile", 4, 3, (int?)null), (d.AddDays(1), "drone", 10, 5, null)],
-            max.Select(s => (s.Date, s.Family, s.Launched!.Value, s.Destroyed!.Value, s.Killed)));
-        Assert.Equal(0.5, max[2].InterceptionRate);
-        Assert.Equal(2, max[0].Reports);
-
-        var sum = await t.Store.StatsAsync(new EventQuery { Until = d }, StatsMode.Sum);
-        Assert.Equal([(d, "drone", 80, 71), (d, "missile", 4, 3)], sum.Select(s => (s.Date, s.Family, s.Launched!.Value, s.Destroyed!.Value)));
+            [(d, Side.Russia, "drone", 1, 2, 40, 36, 2), (d, Side.Ukraine, "drone", 1, 1, 12, 12, (int?)null), (d.AddDays(1), Side.Russia, "drone", 1, 1, 10, 5, null)],
+            stats.Select(s => (s.Date, s.Attacker, s.Family, s.Attacks, s.Reports, s.Launched!.Value, s.Destroyed!.Value, s.Killed)));
+        Assert.Equal(0.5, stats[2].InterceptionRate);
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -366,7 +362,13 @@ public class EventStoreContractTests
         }
 
         Assert.Equal(800, streamed);
-        var stats = await t.Store.StatsAsync(new EventQuery { Place = "Kharkiv region", Until = d.AddDays(1) }, StatsMode.Sum);
-        Assert.Equal([(d, 10), (d.AddDays(1), 5)], stats.Select(s => (s.Date, s.Launched!.Value)));
+        // The same filters over attacks (one a day here): common values walk attacks by date, rare ones come from the index.
+        Assert.Equal(5, (await t.Store.FindAttacksAsync(new EventQuery { Place = "Kharkiv Oblast", Limit = 5 })).Count);
+        Assert.Equal(2400, (await t.Store.FindAttacksAsync(new EventQuery { Weapon = WeaponSelector.Parse("shahed"), Limit = null })).Count);
+        Assert.Equal(800, (await t.Store.FindAttacksAsync(new EventQuery { Weapon = WeaponSelector.Parse("Shahed-136"), Place = "Kharkiv", Limit = null })).Count);
+        var lviv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Weapon = WeaponSelector.Parse("kh101") }));
+        Assert.Equal(d, lviv.Date);
+        var stats = await t.Store.AttackStatsAsync(new EventQuery { Place = "Kharkiv region", Until = d.AddDays(1) });
+        Assert.Equal([(d, 10), (d.AddDays(1), 5)], stats.Where(s => s.Family == "drone").Select(s => (s.Date, s.Launched!.Value)));
     }
 }
