@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sitrep.Core;
 using Sitrep.Ledger.Formats;
 using Sitrep.Storage;
@@ -56,32 +55,18 @@ internal sealed class StatsCommand : ICommand
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
         var o = console.Out;
-        static string Rate(double? r, string fmt) => r?.ToString(fmt, CultureInfo.InvariantCulture) ?? "";
         switch (format)
         {
             case "csv":
-                Csv.WriteLine(o, ["date", "attacker", "target_country", "family", "attacks", "reports", "launched", "destroyed", "interception_rate", "killed", "injured"]);
-                foreach (var s in stats)
+            case "json":
+                StatFormats.All.TryGet(format, out var formatter);
+                formatter.WriteStart(o);
+                for (var i = 0; i < stats.Count; i++)
                 {
-                    Csv.WriteLine(o, [Cells.Date(s.Date), s.Attacker.ToContract(), s.Target.ToContract(), s.Family, Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), Rate(s.InterceptionRate, "0.####"), Cells.Inv(s.Killed), Cells.Inv(s.Injured)]);
+                    formatter.Write(stats[i], i, o);
                 }
 
-                break;
-            case "json":
-                o.WriteLine(JsonSerializer.Serialize(stats.Select(s => new
-                {
-                    date = Cells.Date(s.Date),
-                    attacker = s.Attacker.ToContract(),
-                    target_country = s.Target.ToContract(),
-                    family = s.Family,
-                    attacks = s.Attacks,
-                    reports = s.Reports,
-                    launched = s.Launched,
-                    destroyed = s.Destroyed,
-                    interception_rate = s.InterceptionRate is { } r ? Math.Round(r, 4) : (double?)null,
-                    killed = s.Killed,
-                    injured = s.Injured,
-                })));
+                formatter.WriteEnd(o, stats.Count);
                 break;
             default:
                 if (stats.Count == 0)
@@ -98,7 +83,7 @@ internal sealed class StatsCommand : ICommand
                 {
                     table.Add(
                         Cells.Date(s.Date), $"{AttacksCommand.Short(s.Attacker.ToContract())}→{AttacksCommand.Short(s.Target.ToContract())}", s.Family,
-                        Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), Rate(s.InterceptionRate, "0%"),
+                        Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), s.InterceptionRate?.ToString("0%", CultureInfo.InvariantCulture) ?? "",
                         Cells.Inv(s.Killed), Cells.Inv(s.Injured));
                 }
 

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Time.Testing;
+using Sitrep.Core;
+using Sitrep.Ingest;
+using Sitrep.Ledger.Services;
+using Sitrep.Storage;
+
+namespace Sitrep.Ledger.Tests;
+
+public sealed class ServiceTests : IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"sitrep-ledger-tests-{Guid.NewGuid():N}");
+    private IEventStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        _store = await EventStore.OpenAsync(StoreLocation.Sqlite(Path.Combine(_dir, "s.db")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task Queue(int n, int from = 0)
+    {
+        var batch = Enumerable.Range(from, n).Select(i =>
+        {
+            var a = new Article($"r{i}", $"Drones struck Sumy overnight, report {i} says.", Published: new DateOnly(2024, 5, 14));
+            return new ReportSubmission(a, ContentHash.Of(a.Text), $"r{i}.txt", null);
+        }).ToList();
+        await _store.SaveAsync(batch);
+    }
+
+    [Fact]
+    public async Task A_worker_until_empty_does_the_queue_and_stops()
+    {
+        await Queue(5);
+        var worker = new WorkerService(_store, LedgerExtractor.Create(null), new WorkerOptions { Batch = 2, UntilEmpty = true, Parallelism = 1 });
+        var seen = new List<long>();
+        var done = await worker.RunAsync(new Collect(seen), CancellationToken.None);
+        Assert.Equal(5, done.Done);
+        Assert.Equal([2, 4, 5, 5], seen);
+        Assert.Equal(0, (await _store.CountAsync()).Pending);
+    }
+
+    [Fact]
+    public async Task A_waiting_worker_polls_on_its_clock_and_stops_when_cancelled()
+    {
+        var time = new FakeTimeProvider();
+        using var stop = new CancellationTokenSource();
+        var seen = new List<long>();
+        var worker = new WorkerService(_store, LedgerExtractor.Create(null), new WorkerOptions { Batch = 10, Poll = TimeSpan.FromMinutes(1), Parallelism = 1 }, time);
+        var run = worker.RunAsync(new Collect(seen), stop.Token);
+
+        // Nothing pending: the worker waits a minute of its clock, not of the wall's.
+        await WaitFor(() => seen.Count >= 1);
+        await Queue(3);
+        Assert.False(run.IsCompleted);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await WaitFor(() => seen.Contains(3));
+        Assert.Equal(0, (await _store.CountAsync()).Pending);
+
+        stop.Cancel();
+        var done = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(3, done.Done);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>Reports progress as it happens (Progress&lt;T&gt; would post it later).</summary>
+    private sealed class Collect(List<long> seen) : IProgress<WorkerProgress>
+    {
+        public void Report(WorkerProgress value)
+        {
+            lock (seen)
+            {
+                seen.Add(value.Done);
+            }
+        }
+    }
+}
