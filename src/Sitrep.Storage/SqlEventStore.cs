@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
@@ -252,77 +253,97 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
     }
 
     /// <summary>The WHERE clause of a query over <c>events e</c>, with its parameters added to <paramref name="cmd"/>.</summary>
-    protected string Where(EventQuery q, DbCommand cmd, FilterPlan plan = default)
+    protected static string Where(EventQuery q, DbCommand cmd, FilterPlan plan = default) => Filter(q, cmd, plan, attacks: false);
+
+    /// <summary>The WHERE clause of a query over <c>attacks a</c>: the same filters, read on attacks and their members.</summary>
+    protected static string AttackWhere(EventQuery q, DbCommand cmd, FilterPlan plan) => Filter(q, cmd, plan, attacks: true);
+
+    /// <summary>
+    /// The one translation of a filter into SQL, over events (<c>e</c>) or attacks (<c>a</c>): the columns they share
+    /// (date, attacker, target_country, launched, killed, categories) are read the same; places and weapon models are
+    /// an event's own rows, or its members' for an attack.
+    /// </summary>
+    private static string Filter(EventQuery q, DbCommand cmd, FilterPlan plan, bool attacks)
     {
+        var t = attacks ? "a" : "e";
         var sql = new StringBuilder("WHERE 1 = 1");
         if (q.Since is { } since)
         {
-            sql.Append(" AND e.date >= @since");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.date >= @since");
             cmd.Add("@since", since);
         }
 
         if (q.Until is { } until)
         {
-            sql.Append(" AND e.date <= @until");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.date <= @until");
             cmd.Add("@until", until);
         }
 
         if (q.Attacker is { } attacker)
         {
-            sql.Append(" AND e.attacker = @attacker");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.attacker = @attacker");
             cmd.Add("@attacker", attacker.ToContract());
         }
 
         if (q.Target is { } target)
         {
-            sql.Append(" AND e.target_country = @target");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.target_country = @target");
             cmd.Add("@target", target.ToContract());
         }
 
         if (q.Kind is { } kind)
         {
-            sql.Append(" AND e.kind = @kind");
-            cmd.Add("@kind", kind == EventKind.Aggregate ? "aggregate" : "strike");
+            // Attacks are strikes: aggregates are never merged.
+            sql.Append(attacks ? (kind == EventKind.Aggregate ? " AND 1 = 0" : "") : " AND e.kind = @kind");
+            if (!attacks)
+            {
+                cmd.Add("@kind", kind == EventKind.Aggregate ? "aggregate" : "strike");
+            }
         }
 
         if (q.MinLaunched is { } minLaunched)
         {
-            sql.Append(" AND e.launched >= @minLaunched");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.launched >= @minLaunched");
             cmd.Add("@minLaunched", minLaunched);
         }
 
         if (q.MinKilled is { } minKilled)
         {
-            sql.Append(" AND e.killed >= @minKilled");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {t}.killed >= @minKilled");
             cmd.Add("@minKilled", minKilled);
         }
 
         if (q.ReportId is { } reportId)
         {
-            sql.Append(" AND e.report_id = @reportId");
+            sql.Append(attacks ? " AND a.id IN (SELECT m.attack_id FROM attack_members m WHERE m.report_id = @reportId)" : " AND e.report_id = @reportId");
             cmd.Add("@reportId", reportId);
         }
 
         if (q.AttackId is { } attackId)
         {
-            sql.Append(" AND e.id IN (SELECT m.event_id FROM attack_members m WHERE m.attack_id = @attackId)");
+            sql.Append(attacks ? " AND a.id = @attackId" : " AND e.id IN (SELECT m.event_id FROM attack_members m WHERE m.attack_id = @attackId)");
             cmd.Add("@attackId", attackId);
         }
 
+        // A rare value is gathered from its index (ids IN …); a common one is checked while walking rows by date (EXISTS …).
+        string Rows(string table, string alias) => attacks ? $"{table} {alias} JOIN attack_members m ON m.event_id = {alias}.event_id" : $"{table} {alias}";
+        string Key(string alias) => attacks ? "m.attack_id" : $"{alias}.event_id";
+        string Link(string alias) => attacks ? "m.attack_id = a.id" : $"{alias}.event_id = e.id";
         if (q.Weapon is { } weapon)
         {
             if (weapon.ModelPrefix is null)
             {
-                sql.Append(" AND (e.categories & @mask) <> 0");
+                sql.Append(CultureInfo.InvariantCulture, $" AND ({t}.categories & @mask) <> 0");
                 cmd.Add("@mask", weapon.Categories.Aggregate(0, (m, c) => m | RowSet.CategoryBit(c)));
             }
             else
             {
                 // A model, or the start of one: "shahed" finds Shahed-131 and Shahed-136. Range keeps the index usable.
-                var key = StoreKeys.Model(weapon.ModelPrefix) ?? "";
+                const string range = "w.model_key >= @model AND w.model_key < @modelEnd";
                 sql.Append(plan.ModelIsRare
-                    ? " AND e.id IN (SELECT w.event_id FROM weapons w WHERE w.model_key >= @model AND w.model_key < @modelEnd)"
-                    : " AND EXISTS (SELECT 1 FROM weapons w WHERE w.event_id = e.id AND w.model_key >= @model AND w.model_key < @modelEnd)");
+                    ? $" AND {t}.id IN (SELECT {Key("w")} FROM {Rows("weapons", "w")} WHERE {range})"
+                    : $" AND EXISTS (SELECT 1 FROM {Rows("weapons", "w")} WHERE {Link("w")} AND {range})");
+                var key = StoreKeys.Model(weapon.ModelPrefix) ?? "";
                 cmd.Add("@model", key);
                 cmd.Add("@modelEnd", key + "\uffff");
             }
@@ -330,11 +351,12 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
 
         if (StoreKeys.Place(q.Place) is { } place)
         {
+            var from = Rows("places", "p");
             sql.Append(plan.PlaceIsRare
-                ? " AND e.id IN (SELECT p.event_id FROM places p WHERE p.text_key = @place"
-                    + " UNION SELECT p.event_id FROM places p WHERE p.name_key = @place"
-                    + " UNION SELECT p.event_id FROM places p WHERE p.admin1_key = @place)"
-                : " AND EXISTS (SELECT 1 FROM places p WHERE p.event_id = e.id AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
+                ? $" AND {t}.id IN (SELECT {Key("p")} FROM {from} WHERE p.text_key = @place"
+                    + $" UNION SELECT {Key("p")} FROM {from} WHERE p.name_key = @place"
+                    + $" UNION SELECT {Key("p")} FROM {from} WHERE p.admin1_key = @place)"
+                : $" AND EXISTS (SELECT 1 FROM {from} WHERE {Link("p")} AND (p.text_key = @place OR p.name_key = @place OR p.admin1_key = @place))");
             cmd.Add("@place", place);
         }
 
