@@ -57,7 +57,7 @@ internal static class Program
         var rest = args.Skip(1).ToArray();
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
-            console.Out.WriteLine(command.Usage);
+            console.Out.WriteLine(HelpText.Fit(command.Usage, Math.Min(console.Width, 80)));
             return 0;
         }
 

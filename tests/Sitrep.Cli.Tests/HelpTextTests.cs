@@ -1,0 +1,34 @@
+namespace Sitrep.Cli.Tests;
+
+public sealed class HelpTextTests
+{
+    public static IEnumerable<object[]> Commands() => Program.Commands.Select(c => new object[] { c.Name });
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Every_help_fits_80_columns_and_keeps_every_word(string name)
+    {
+        var command = Program.Commands.Single(c => c.Name == name);
+        var fitted = HelpText.Fit(command.Usage, 80);
+        Assert.All(fitted.Split('\n'), l => Assert.True(l.Length <= 80, $"{l.Length}: {l}"));
+        static string Words(string s) => string.Join(' ', s.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(Words(command.Usage), Words(fitted));
+    }
+
+    [Fact]
+    public void Options_hang_under_their_description()
+    {
+        var text = "  --db DB            the store: a SQLite file path, or a PostgreSQL URL of the form postgres://user@host/db (the default is the XDG data folder)";
+        var lines = HelpText.Fit(text, 60).Split('\n');
+        Assert.True(lines.Length > 1);
+        Assert.StartsWith("  --db DB            the store:", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith(new string(' ', 21), l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_paragraph_is_reflowed_as_one()
+    {
+        var text = "Lists the attacks in the ledger, newest first. An attack is one side's strike\non one night or day.";
+        Assert.Equal("Lists the attacks in the ledger,\nnewest first. An attack is one\nside's strike on one night or day.", HelpText.Fit(text, 34));
+    }
+}
