@@ -11,7 +11,7 @@ public sealed partial class EventAssembler
     private static readonly FrozenWords AttackWords = FrozenWords.Of(
         "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "bombing", "bombings", "assault", "raid", "raids",
         "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
-        "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
+        "destroyed", "shot", "damage", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
 
     /// <summary>"- On May 30, …", "• …": an item of a list of other attacks, not the lead's own story.</summary>
     private static bool IsBullet(Document doc, SentenceMention s) =>

@@ -96,7 +96,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var placeMentions = doc.Layer<PlaceMention>(Layers.Places);
         var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
         var figures = doc.Layer<FigureMention>(Layers.Figures);
-        var actors = doc.Layer<ActorMention>(Layers.Actors);
+        var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
         var claimants = doc.Layer<ClaimantMention>(Layers.Actors);
 
         var units = Segments(doc, sentences, dates).ToList();

@@ -64,6 +64,15 @@ public sealed class DateStage : IStage
             published = null;
         }
 
+        if (published is null && LatestFullDate(document) is { } reference)
+        {
+            // Without a publication date, the report's own latest full date ("March 11, 2025" in a caption, "On
+            // March 22, 2024, …") stands for it: "overnight" and "on Friday" resolve against the day it tells of.
+            published = reference;
+            document.Report(new Diagnostic("SX202", DiagnosticSeverity.Info,
+                $"The report has no publication date; relative dates were resolved against {reference:yyyy-MM-dd}, the latest full date in its text. Add 'published:' to its header or pass --published."));
+        }
+
         var result = ImmutableArray.CreateBuilder<Mention>();
         DateOnly? lastDate = null;
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
@@ -108,6 +117,29 @@ public sealed class DateStage : IStage
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The latest date the text gives with its year ("December 29, 2023", "30.07.2025"), or null.</summary>
+    private static DateOnly? LatestFullDate(Document document)
+    {
+        DateOnly? latest = null;
+        foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                if (TryMatch(document, i, sentence.EndToken, null, out var m, out var next))
+                {
+                    if (m.Rule is "month-day-year" or "numeric-date" or "night-of-date-year" && m.Date.Date is { } d && d.Year is >= MinYear and <= MaxYear && (latest is null || d > latest))
+                    {
+                        latest = d;
+                    }
+
+                    i = next - 1;
+                }
+            }
+        }
+
+        return latest;
     }
 
     private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next)

@@ -209,7 +209,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords Capitals = FrozenWords.Of("kyiv", "kiev", "moscow", "minsk", "washington", "london", "paris", "berlin", "beijing", "brussels", "tehran", "pyongyang");
 
     private static readonly FrozenWords MetonymVerbs = FrozenWords.Of(
-        "launched", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
+        "launched", "used", "uses", "unleashed", "deployed", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
         "warned", "warns", "responded", "demands", "condemned", "condemns", "denounced", "welcomed", "hailed", "criticised", "criticized", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
 
