@@ -48,6 +48,26 @@ public sealed partial class EventAssembler
                 }
             }
 
+            // "…, which took place the day after an 18-hour bombardment killed 39": from "the day after" on, the
+            // clause tells of another attack; at the head of a sentence it runs to the first comma.
+            foreach (var d in own.Where(IsPassingDate))
+            {
+                if (d.TokenIndex > s.FirstToken + 1)
+                {
+                    cuts.Add(d.TokenIndex);
+                    continue;
+                }
+
+                for (var k = d.TokenIndex + 4; k < s.EndToken - 2; k++)
+                {
+                    if (doc.Tokens[k].Lower == ",")
+                    {
+                        cuts.Add(k + 1);
+                        break;
+                    }
+                }
+            }
+
             for (var k = 1; k < strong.Count; k++)
             {
                 if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
@@ -80,7 +100,10 @@ public sealed partial class EventAssembler
 
     /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
     private static bool Splits(DateMention d) =>
-        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday";
+        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday" or "days-after-event" or "days-before-event" or "after-event";
+
+    /// <summary>"the day after …", "three days after …": the date of an attack told in passing, beside the one the sentence is about.</summary>
+    private static bool IsPassingDate(DateMention? d) => d?.Rule is "days-after-event" or "days-before-event" or "after-event";
 
     private static bool SameDay(DateMention? a, DateMention? b)
     {
@@ -131,7 +154,7 @@ public sealed partial class EventAssembler
                 "month-day" or "month-day-year" or "numeric-date" => 5,
                 "weekday" or "last-weekday" => 4,
                 "overnight" => 4,
-                "day-before" or "day-after" or "days-earlier" => 6,
+                "day-before" or "day-after" or "days-after-date" or "days-earlier" or "days-after-event" or "days-before-event" or "after-event" => 6,
                 "days-ago" or "yesterday" => 4,
                 "today" => 2,
                 _ => 1,

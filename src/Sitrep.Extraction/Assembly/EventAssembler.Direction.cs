@@ -18,6 +18,7 @@ public sealed partial class EventAssembler
     private static readonly FrozenWords DefenceVerbs = CueWords("defence");
     private static readonly FrozenWords TargetVerbs = CueWords("target-verb");
     private static readonly FrozenWords WeaponDefenceVerbs = CueWords("defence-if-weapon");
+    private static readonly FrozenWords TargetPrepositions = CueWords("target-preposition");
 
     /// <summary>
     /// Why an attacker cue is not the attacker, or null when it is. Named rules:
@@ -98,6 +99,32 @@ public sealed partial class EventAssembler
     /// <summary>Attacker cues read against their clauses: a cue that is not the attacker stays, marked by the rule that says so.</summary>
     private static ImmutableArray<ActorMention> ReadDirection(Document doc, ImmutableArray<ActorMention> actors, ImmutableArray<WeaponMention> weapons) =>
         [.. actors.Select(a => a.IsAttacker && NotAttackerRule(doc, a, weapons) is { } rule ? a with { IsAttacker = false, Rule = rule } : a)];
+
+    /// <summary>
+    /// The attacker a country named as the target implies ("an 18-hour bombardment across Ukraine" → Russia, "drones
+    /// over Russia" → Ukraine), or null when no country is named so or the countries named disagree.
+    /// </summary>
+    private static Side? AttackerFromTargetCountry(Document doc, IEnumerable<PlaceMention> places, Dictionary<PlaceMention, PlaceRef> resolved)
+    {
+        Side? side = null;
+        foreach (var p in places)
+        {
+            if (resolved[p] is not { Feature: "country" } r || !TargetPrepositions.Contains(doc.Lower(p.TokenIndex - 1)))
+            {
+                continue;
+            }
+
+            Side? s = r.Country switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => null };
+            if (s is null || (side is not null && side != s))
+            {
+                return null;
+            }
+
+            side = s;
+        }
+
+        return side;
+    }
 
     /// <summary>The index of the token that starts at or covers <paramref name="offset"/>, or -1.</summary>
     private static int TokenAt(Document doc, int offset)

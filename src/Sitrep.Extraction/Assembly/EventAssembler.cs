@@ -21,6 +21,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         public bool IsAggregate { get; set; }
         public bool IsLead { get; set; }
         public bool DateIsWeak { get; set; }
+
+        /// <summary>Started by an attack told in passing ("the day after a bombardment killed 39"): it takes no later sentences by paragraph.</summary>
+        public bool IsPassing { get; set; }
         public Side? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
 
@@ -159,7 +162,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
             var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
             var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p]));
-            var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
+            var hasFigures = sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0;
+            var side = placeSide ?? (sideCue.Count == 1 && hasFigures ? sideCue[0] : (Side?)null)
+                       ?? (sideCue.Count == 0 && hasFigures ? AttackerFromTargetCountry(doc, b.Places[u], resolvedOf) : null);
             Draft target;
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
             {
@@ -168,7 +173,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
+            var passing = IsPassingDate(date);
+            if (date is not null && !passing && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
                 && !(IsBullet(doc, s) && lead.Units.Count > 0))
             {
                 // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
@@ -254,8 +260,16 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 }
             }
 
+            if (passing && target != lead && target.Units.Count == 0)
+            {
+                target.IsPassing = true;
+            }
+
             target.Add(s, u);
-            paragraphEvent[s.Paragraph] = target;
+            if (!passing && !target.IsPassing)
+            {
+                paragraphEvent[s.Paragraph] = target;
+            }
         }
 
         MergeUndatedLead(drafts, b);
@@ -286,7 +300,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var sibling = built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != Side.Unknown && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
+            var sibling = d.IsPassing ? default : built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != Side.Unknown && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
             if (sibling.Event is not null)
             {
                 built[k] = (d, ev with { Attacker = sibling.Event.Attacker, TargetCountry = ev.TargetCountry == Country.Other ? sibling.Event.TargetCountry : ev.TargetCountry });
@@ -553,7 +567,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
         var attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : (Side?)null)
-                          ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => Side.Unknown });
+                          ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => (Side?)null })
+                          ?? AttackerFromTargetCountry(doc, d.Units.SelectMany(u => b.Places[u]), b.Resolved) ?? Side.Unknown;
         var target = targetCountry is null ? attacker switch { Side.Russia => Country.Ukraine, Side.Ukraine => Country.Russia, _ => Country.Other } : Parties.CountryOfIso(targetCountry);
         if (target.SideOf() == attacker && !occupied)
         {

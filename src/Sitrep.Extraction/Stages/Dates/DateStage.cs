@@ -41,6 +41,12 @@ public sealed class DateStage : IStage
         ["сентября"] = 9, ["октября"] = 10, ["ноября"] = 11, ["декабря"] = 12,
     };
 
+    private static readonly IReadOnlyList<string[]> SequenceRows = LexiconFile.Rows("sequence-words.tsv");
+    private static readonly FrozenWords SequenceVerbs = FrozenWords.Of(SequenceRows.Where(r => r[1] == "sequence-verb").Select(r => r[0]));
+    private static readonly FrozenWords SequenceFillers = FrozenWords.Of(SequenceRows.Where(r => r[1] == "filler").Select(r => r[0]));
+    private static readonly FrozenWords SequenceLinks = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link").Select(r => r[0]));
+    private static readonly FrozenWords SequenceLinksOf = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link-of").Select(r => r[0]));
+
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
 
     /// <summary>Publication years the resolver trusts; outside them "a day earlier" could leave the calendar.</summary>
@@ -91,17 +97,29 @@ public sealed class DateStage : IStage
             for (var k = 0; k < found.Count; k++)
             {
                 var m = found[k];
-                if (!m.IsRelative)
+                if (!m.IsRelative || m.Rule == "after-event")
                 {
-                    continue;
+                    continue; // "came after …" says before, not how long before
+                }
+
+                if (m.Rule is "days-after-event" or "days-before-event" && found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null) is { } own
+                    && !Enumerable.Range(m.TokenIndex, own.TokenIndex - m.TokenIndex).Any(x => document.Lower(x) == ","))
+                {
+                    // "The day after a bombing on December 29 …, Belgorod was hit": the clause dates itself, and the
+                    // sentence's attack is that many days from it.
+                    m = m with { Rule = "days-after-date", RelativeDays = -m.RelativeDays };
                 }
 
                 var offset = m.RelativeDays;
-                var anchor = m.Rule == "day-after"
-                    ? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null)
-                    : found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null);
+                var anchor = m.Rule switch
+                {
+                    "day-after" or "days-after-date" => found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                    // The attack the sentence is about is told before the clause, or in the sentences before.
+                    "days-after-event" or "days-before-event" => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                    _ => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                };
                 // Without an anchor in its sentence, "The day before, …" counts from the last date the report gave.
-                var baseDate = anchor?.Date.Date ?? (m.Rule == "day-after" ? null : lastDate ?? published);
+                var baseDate = anchor?.Date.Date ?? (m.Rule is "day-after" or "days-after-date" ? null : lastDate ?? published);
                 var resolved = baseDate?.AddDays(offset);
                 found[k] = m with { Date = new EventDate(resolved, DatePrecision.Day, m.Date.Text, m.Date.Span) };
             }
@@ -109,7 +127,7 @@ public sealed class DateStage : IStage
             result.AddRange(found);
             foreach (var m in found)
             {
-                if (!m.IsPeriod && m.Date.Date is { } d && m.Date.Precision is DatePrecision.Day or DatePrecision.Night && m.Rule is not ("today" or "numeric-date"))
+                if (!m.IsPeriod && m.Date.Date is { } d && m.Date.Precision is DatePrecision.Day or DatePrecision.Night && m.Rule is not ("today" or "numeric-date" or "days-after-event" or "days-before-event"))
                 {
                     lastDate = d;
                 }
@@ -305,6 +323,38 @@ public sealed class DateStage : IStage
             return true;
         }
 
+        // "the strike came hours after Russia launched …", "came on the heels of Kyiv's destruction of a warship": the
+        // clause after tells of another, earlier attack, on a day the words do not give.
+        if (SequenceVerbs.Contains(w))
+        {
+            var k = i + 1;
+            while (k < end && k < i + 4 && SequenceFillers.Contains(W(k)))
+            {
+                k++;
+            }
+
+            var link = SequenceLinks.Contains(W(k)) ? k + 1
+                : W(k) is "on" or "in" && W(k + 1) == "the" && SequenceLinksOf.Contains(W(k + 2)) && W(k + 3) == "of" ? k + 4 : -1;
+            if (link > 0 && link < end && !StartsDate(doc, link, end) && !(NumberWord(W(k - 1)) is not null || W(k - 1) is "day" or "days" or "week" or "weeks"))
+            {
+                next = link;
+                mention = Make(doc, i, next, new EventDate(null, DatePrecision.Unknown, "", default), "after-event") with { IsRelative = true };
+                return true;
+            }
+        }
+
+        // "the day after an 18-hour bombardment killed 39", "three days after Ukraine destroyed a warship": the clause
+        // after it tells of another attack, that many days before (or after) the one the sentence is about.
+        if (((w is "a" or "the" or "one" && W(i + 1) == "day") || (NumberWord(w) is > 1 && W(i + 1) == "days") || (w is "a" or "one" && W(i + 1) == "week") || (NumberWord(w) is > 1 && W(i + 1) == "weeks"))
+            && W(i + 2) is "after" or "before" && W(i + 3) is not ("tomorrow" or "yesterday" or "") && !StartsDate(doc, i + 3, end))
+        {
+            var days = (NumberWord(w) ?? 1) * (W(i + 1).StartsWith("week", StringComparison.Ordinal) ? 7 : 1);
+            next = i + 3;
+            var after = W(i + 2) == "after";
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), after ? "days-after-event" : "days-before-event") with { IsRelative = true, RelativeDays = after ? -days : days };
+            return true;
+        }
+
         if (w == "the" && W(i + 1) == "day" && W(i + 2) == "after" && W(i + 3) is not ("tomorrow" or ""))
         {
             next = i + 3;
@@ -417,6 +467,14 @@ public sealed class DateStage : IStage
         }
 
         return false;
+    }
+
+    /// <summary>Whether a date expression (not a period) starts at token <paramref name="k"/>: "the day after December 29".</summary>
+    private static bool StartsDate(Document doc, int k, int end)
+    {
+        var t = k < end && doc.Lower(k) == "the" ? k + 1 : k;
+        return (TryMatch(doc, k, end, null, out var m, out _) && !m.IsPeriod) || (t != k && TryMatch(doc, t, end, null, out var m2, out _) && !m2.IsPeriod)
+            || Weekdays.ContainsKey(doc.Lower(t));
     }
 
     private static bool IsPeriodPhrase(string p) =>
