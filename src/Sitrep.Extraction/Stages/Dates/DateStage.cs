@@ -102,7 +102,7 @@ public sealed class DateStage : IStage
                     continue; // "came after …" says before, not how long before
                 }
 
-                if (m.Rule is "days-after-event" or "days-before-event" && found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null) is { } own
+                if (m.Rule is "days-after-event" or "days-before-event" && found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null && x.Rule is not ("overnight" or "today" or "yesterday")) is { } own
                     && !Enumerable.Range(m.TokenIndex, own.TokenIndex - m.TokenIndex).Any(x => document.Lower(x) == ","))
                 {
                     // "The day after a bombing on December 29 …, Belgorod was hit": the clause dates itself, and the

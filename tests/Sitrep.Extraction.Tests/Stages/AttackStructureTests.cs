@@ -1,0 +1,95 @@
+using Sitrep.Core;
+using Sitrep.Extraction.Assembly;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>
+/// How assembly reads the structure of a report: the direction of attack, attacks told in passing, dates of a
+/// report with no publication date. Sentences written for these tests, shaped like wire reporting.
+/// </summary>
+public class AttackStructureTests
+{
+    // Publication: Thursday 2024-11-14.
+
+    /// <summary>The rule that says an attacker cue is not the attacker, for the cue on <paramref name="word"/>.</summary>
+    private static string Direction(string text, string word)
+    {
+        var doc = Annotate.Doc(text);
+        var cue = Assert.Single(doc.Layer<ActorMention>(Layers.Actors), a => a.IsAttacker && doc.Slice(a.Span).StartsWith(word, StringComparison.Ordinal));
+        return EventAssembler.NotAttackerRule(doc, cue, doc.Layer<WeaponMention>(Layers.Weapons)) ?? "attacker";
+    }
+
+    [Theory]
+    [InlineData("Air defence worked through the night, said Ukraine's military chief, Oleksandr Petrenko.", "Ukraine", "side-speaks")]
+    [InlineData("The barrage was confirmed by the commander-in-chief of the Armed Forces of Ukraine.", "Armed", "side-speaks")]
+    [InlineData("Russia battered Ukraine with missiles and drones on Christmas morning.", "Ukraine", "side-is-target")]
+    [InlineData("The Ukrainian military successfully destroyed 31 drones and 12 missiles overnight.", "Ukrainian", "side-defends")]
+    [InlineData("Ukraine's forces intercepted most of the cruise missiles.", "Ukraine", "side-defends")]
+    [InlineData("Ukrainian drones were shot down over the Kursk region.", "Ukrainian", "attacker")]
+    [InlineData("Russian troops destroyed a school in Kharkiv.", "Russian", "attacker")]
+    [InlineData("Russia launched 40 drones at Odesa.", "Russia", "attacker")]
+    public void A_side_word_is_read_against_its_clause(string text, string word, string rule) => Assert.Equal(rule, Direction(text, word));
+
+    [Fact]
+    public void The_forces_that_intercept_do_not_split_the_wave_into_two_sides()
+    {
+        var x = Annotate.Extract("""
+            Russia fired 60 missiles and 40 drones at Ukraine overnight, killing four people in Kharkiv.
+            The Ukrainian military intercepted most of the missiles overnight, said Ukraine's military chief.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(Side.Russia, e.Attacker);
+    }
+
+    [Theory]
+    [InlineData("Officials said the attack took place the day after a bombardment across Ukraine killed 20 people.", "days-after-event", "2024-11-13")]
+    [InlineData("The raid came three days after Ukraine sank a patrol boat near Sevastopol.", "days-after-event", "2024-11-11")]
+    [InlineData("Kyiv was hit a week after drones struck Odesa.", "days-after-event", "2024-11-07")]
+    [InlineData("The strike on Kharkiv came hours after Russia launched 50 drones at Odesa.", "after-event", null)]
+    [InlineData("The offensive came on the heels of a drone attack on Kursk.", "after-event", null)]
+    [InlineData("The day after a bombing of Kyiv on November 10 that left dozens dead, drones struck Kursk.", "days-after-date", "2024-11-11")]
+    [InlineData("Drones struck Kursk on the day after November 10.", "day-after", "2024-11-11")]
+    public void An_attack_told_in_passing_is_dated_from_the_one_the_sentence_is_about(string text, string rule, string? expected)
+    {
+        var d = Assert.Single(Annotate.Layer<DateMention>(text, Layers.Dates), d => d.IsRelative);
+        Assert.Equal(rule, d.Rule);
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Date.Date);
+    }
+
+    [Fact]
+    public void An_attack_told_in_passing_is_its_own_event_and_the_paragraph_returns_to_the_main_one()
+    {
+        var x = Annotate.Extract("""
+            Shelling of Kursk killed five people on Wednesday, the governor said. The attack came the day after an overnight bombardment across Ukraine killed 20 civilians. Ten more people were injured in Kursk.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        var main = Assert.Single(x.Events, e => e.Date.Date == new DateOnly(2024, 11, 13));
+        Assert.Equal(Side.Ukraine, main.Attacker);
+        Assert.Equal(5, main.Killed!.Value);
+        Assert.Equal(10, main.Injured!.Value);
+        var passing = Assert.Single(x.Events, e => e.Date.Date == new DateOnly(2024, 11, 12));
+        Assert.Equal(Side.Russia, passing.Attacker);
+        Assert.Equal(20, passing.Killed!.Value);
+    }
+
+    [Fact]
+    public void Without_a_publication_date_relative_dates_resolve_against_the_latest_full_date_in_the_text()
+    {
+        var doc = Annotate.DocUnpublished("""
+            Russia attacked Kharkiv overnight, damaging a power plant.
+            A firefighter at the site of the strike in Kharkiv, Ukraine, on November 8, 2024.
+            The city was hit again on Friday.
+            """);
+        var dates = doc.Layer<DateMention>(Layers.Dates);
+        Assert.Equal(new DateOnly(2024, 11, 8), Assert.Single(dates, d => d.Rule == "overnight").Date.Date);
+        Assert.Equal(new DateOnly(2024, 11, 8), Assert.Single(dates, d => d.Rule == "weekday").Date.Date);
+        Assert.Contains(doc.Diagnostics, d => d.Code == "SX202");
+    }
+
+    [Fact]
+    public void Without_any_full_date_an_unpublished_report_leaves_overnight_unresolved()
+    {
+        var doc = Annotate.DocUnpublished("Russia attacked Kharkiv overnight, the mayor said on November 8.");
+        Assert.All(doc.Layer<DateMention>(Layers.Dates), d => Assert.Null(d.Date.Date));
+    }
+}
