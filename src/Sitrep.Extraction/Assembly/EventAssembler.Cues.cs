@@ -17,9 +17,6 @@ public sealed partial class EventAssembler
     private static bool IsBullet(Document doc, SentenceMention s) =>
         doc.Tokens[s.FirstToken].Lower is "-" or "•" or "*" or "·" or "▪" && (s.FirstToken == 0 || doc.Text.AsSpan(doc.Tokens[s.FirstToken - 1].End, doc.Tokens[s.FirstToken].Start - doc.Tokens[s.FirstToken - 1].End).Contains('\n'));
 
-    /// <summary>"Separately, the mayor reported a drone attack…": a new attack.</summary>
-    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => doc.Lower(s.FirstToken) == "separately";
-
     /// <summary>
     /// "Putin threatened to target Kyiv", "Russia could strike again": the attack words all sit in a clause of
     /// threat, intent or possibility, so no attack happened. "vowed revenge for a drone attack on Kazan" still
@@ -74,8 +71,19 @@ public sealed partial class EventAssembler
     private static bool IsCapital(PlaceRef p) =>
         p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
 
-    /// <summary>"also used", "also struck", "a new drone attack", "another attack", "in a separate strike".</summary>
-    private static bool HasNewAttackCue(Document doc, SentenceMention s)
+    private static readonly FrozenWords AttackNouns = CueWords("attack-noun");
+    private static readonly FrozenWords NewAttackWords = CueWords("new-attack");
+    private static readonly FrozenWords SeparateWords = CueWords("separate");
+    private static readonly FrozenWords GapWords = CueWords("gap");
+    private static readonly FrozenWords EpisodeWords = CueWords("episode");
+
+    /// <summary>
+    /// A cue that the sentence tells of another attack than the one it would join, to be split off when its weapons
+    /// differ. Named rules: <c>also-verb</c> ("Russian forces also used glide bombs"), <c>additionally</c>,
+    /// <c>new-attack-noun</c> ("a new drone attack", "another strike"), <c>earlier-that-day</c> ("Earlier on
+    /// Saturday, officials reported shooting down 32 drones").
+    /// </summary>
+    internal static string? NewAttackRule(Document doc, SentenceMention s, IReadOnlyList<DateMention> dates)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i < s.EndToken; i++)
@@ -83,27 +91,80 @@ public sealed partial class EventAssembler
             var w = tokens[i].Lower;
             if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
             {
-                return true;
+                return "also-verb";
             }
 
             if (w == "additionally" && i == s.FirstToken)
             {
-                return true;
+                return "additionally";
             }
 
-            if (w is "another" or "new" or "separate" or "second")
+            if (NewAttackWords.Contains(w))
             {
                 for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
                 {
-                    if (tokens[k].Lower is "attack" or "strike" or "raid" or "assault")
+                    if (AttackNouns.Contains(tokens[k].Lower) && tokens[k].Lower is not ("shelling" or "incident"))
                     {
-                        return true;
+                        return "new-attack-noun";
                     }
                 }
             }
         }
 
-        return false;
+        if (EpisodeWords.Contains(doc.Lower(s.FirstToken)) && dates.Any(d => !d.IsPeriod && d.TokenIndex <= s.FirstToken + 2))
+        {
+            return "earlier-that-day";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A cue that the sentence tells of another attack whatever its weapons, an event of its own. Named rules:
+    /// <c>separately</c> ("Separately, the mayor reported …"), <c>separate-attack</c> ("a boy was killed in a separate
+    /// incident"), <c>later-attack</c> ("Russia later launched a second attack on the city hours later"). "The second
+    /// attack" with its article points back at one already told, and is no cue.
+    /// </summary>
+    internal static string? SeparateAttackRule(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        if (doc.Lower(s.FirstToken) == "separately")
+        {
+            return "separately";
+        }
+
+        var gap = false;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            gap |= GapWords.Contains(tokens[i].Lower);
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (!NewAttackWords.Contains(w) || (i > s.FirstToken && tokens[i - 1].Lower == "the"))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+            {
+                if (AttackNouns.Contains(tokens[k].Lower))
+                {
+                    if (SeparateWords.Contains(w))
+                    {
+                        return "separate-attack";
+                    }
+
+                    if (gap && w != "new")
+                    {
+                        return "later-attack";
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static readonly FrozenWords Habitual = FrozenWords.Of(

@@ -68,6 +68,25 @@ public sealed partial class EventAssembler
                 }
             }
 
+            // "A man died when a missile struck a home late Friday, and a boy was killed in a separate incident in the
+            // Bryansk region": the clause that says "separate" is another attack.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 1; k++)
+            {
+                if (!SeparateWords.Contains(doc.Tokens[k].Lower) || !Enumerable.Range(k + 1, Math.Min(3, s.EndToken - k - 1)).Any(x => AttackNouns.Contains(doc.Tokens[x].Lower)))
+                {
+                    continue;
+                }
+
+                for (var c = k - 1; c > s.FirstToken + 2; c--)
+                {
+                    if (doc.Tokens[c].Lower == "," && doc.Lower(c + 1) is "and" or "while" or "but" or "as")
+                    {
+                        cuts.Add(c + 1);
+                        break;
+                    }
+                }
+            }
+
             for (var k = 1; k < strong.Count; k++)
             {
                 if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)

@@ -10,9 +10,8 @@ namespace Sitrep.Extraction.Assembly;
 /// </summary>
 public sealed partial class EventAssembler
 {
-    private static readonly IReadOnlyList<string[]> CueRows = LexiconFile.Rows("assembly-cues.tsv");
-
-    private static FrozenWords CueWords(string role) => FrozenWords.Of(CueRows.Where(r => r.Length > 1 && r[1] == role).Select(r => r[0]));
+    /// <summary>The words of one role in <c>assembly-cues.tsv</c> (read at each call: static fields of the partial files initialise in no fixed order).</summary>
+    private static FrozenWords CueWords(string role) => FrozenWords.Of(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == role).Select(r => r[0]));
 
     private static readonly FrozenWords Titles = CueWords("title");
     private static readonly FrozenWords DefenceVerbs = CueWords("defence");

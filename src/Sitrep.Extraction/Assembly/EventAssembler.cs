@@ -174,6 +174,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             var passing = IsPassingDate(date);
+            var separate = SeparateAttackRule(doc, s);
             if (date is not null && !passing && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
                 && !(IsBullet(doc, s) && lead.Units.Count > 0))
             {
@@ -196,13 +197,15 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 target = drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, date) && (side is null || d.Side is null || d.Side == side))
                          ?? New(drafts, date, side);
             }
-            else if (date is null && paragraphEvent.TryGetValue(s.Paragraph, out var p) && !StartsWithSplitCue(doc, s))
+            else if (date is null && paragraphEvent.TryGetValue(s.Paragraph, out var p) && separate is null)
             {
                 target = p;
             }
-            else if (StartsWithSplitCue(doc, s))
+            else if (separate is not null && lead.Units.Count > 0)
             {
-                target = New(drafts, date ?? lead.Date, side);
+                // "Separately, …" keeps the day of the report's attack; another attack "later" or "in a separate
+                // incident" has only the day its own words give.
+                target = New(drafts, date ?? (separate == "separately" ? lead.Date : null), side);
             }
             else
             {
@@ -210,7 +213,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
-            var newAttackCue = HasNewAttackCue(doc, s);
+            var newAttackCue = NewAttackRule(doc, s, sDates) is not null || separate is not null;
             if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);

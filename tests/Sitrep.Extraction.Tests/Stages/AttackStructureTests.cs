@@ -93,3 +93,71 @@ public class AttackStructureTests
         Assert.All(doc.Layer<DateMention>(Layers.Dates), d => Assert.Null(d.Date.Date));
     }
 }
+
+public class AnotherAttackCueTests
+{
+    private static SentenceMention First(Document doc) => doc.Layer<SentenceMention>(Layers.Sentences)[0];
+
+    [Theory]
+    [InlineData("Russian forces also used glide bombs against Kharkiv.", "also-verb")]
+    [InlineData("Additionally, drones struck a depot in Odesa.", "additionally")]
+    [InlineData("A new drone attack hit Kursk in the afternoon.", "new-attack-noun")]
+    [InlineData("Earlier on Wednesday, officials reported shooting down 12 drones over the Kursk region.", "earlier-that-day")]
+    [InlineData("Drones struck Kursk on Wednesday.", null)]
+    public void A_cue_of_another_attack_that_weapons_decide(string text, string? rule)
+    {
+        var doc = Annotate.Doc(text);
+        Assert.Equal(rule, EventAssembler.NewAttackRule(doc, First(doc), doc.Layer<DateMention>(Layers.Dates)));
+    }
+
+    [Theory]
+    [InlineData("Separately, the mayor reported a drone attack on Odesa.", "separately")]
+    [InlineData("A teenager was killed in a separate incident near Kursk.", "separate-attack")]
+    [InlineData("Russia later launched a second attack on Kharkiv hours later.", "later-attack")]
+    [InlineData("No one was hurt in the second attack, the mayor said later.", null)]
+    [InlineData("Rescuers who arrived were hit by a second strike.", null)]
+    public void A_cue_of_another_attack_whatever_its_weapons(string text, string? rule)
+    {
+        var doc = Annotate.Doc(text);
+        Assert.Equal(rule, EventAssembler.SeparateAttackRule(doc, First(doc)));
+    }
+
+    [Fact]
+    public void A_clause_in_a_separate_incident_is_its_own_undated_event()
+    {
+        var x = Annotate.Extract("""
+            Shelling of Kursk killed five people on Wednesday, the governor said.
+            A woman was injured when a drone hit a house in Kursk late Tuesday, and a man was killed in a separate incident in Gornal.
+            """);
+        Assert.Equal(3, x.Events.Length);
+        var separate = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Gornal"));
+        Assert.Null(separate.Date.Date);
+        Assert.Equal(1, separate.Killed!.Value);
+        Assert.Contains(x.Events, e => e.Date.Date == new DateOnly(2024, 11, 12) && e.Injured?.Value == 1);
+    }
+
+    [Fact]
+    public void A_later_second_attack_is_its_own_event_and_the_second_attack_after_it_joins_it()
+    {
+        var x = Annotate.Extract("""
+            A Russian missile strike on Kharkiv on Wednesday evening injured 20 people, the governor said.
+            Russia later launched a second attack on Kharkiv hours later. No casualties were reported in the second attack.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.Equal(20, x.Events[0].Injured!.Value);
+        Assert.Equal(0, x.Events[1].Injured!.Value);
+        Assert.Null(x.Events[1].Date.Date);
+    }
+
+    [Fact]
+    public void Earlier_that_day_with_other_weapons_is_another_event_of_that_day()
+    {
+        var x = Annotate.Extract("""
+            Shelling of Kursk killed five people on Wednesday, the governor said.
+            Earlier on Wednesday, officials reported shooting down 12 Ukrainian drones over the Kursk region.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.All(x.Events, e => Assert.Equal(new DateOnly(2024, 11, 13), e.Date.Date));
+        Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Current(FigureKind.Destroyed)?.Value == 12));
+    }
+}

@@ -47,6 +47,8 @@ public sealed class DateStage : IStage
     private static readonly FrozenWords SequenceLinks = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link").Select(r => r[0]));
     private static readonly FrozenWords SequenceLinksOf = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link-of").Select(r => r[0]));
 
+    private static readonly FrozenWords ReportWords = FrozenWords.Of(LexiconFile.Rows("report-words.tsv").Select(r => r[0]));
+
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
 
     /// <summary>Publication years the resolver trusts; outside them "a day earlier" could leave the calendar.</summary>
@@ -182,7 +184,11 @@ public sealed class DateStage : IStage
             var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
             // "the deadliest attack since February 2022", "the first since August": a record, not a total.
             var superlative = Enumerable.Range(Math.Max(0, i - 10), i - Math.Max(0, i - 10)).Any(x => t[x].Lower is "first" or "largest" or "biggest" or "deadliest" or "heaviest" or "most" or "worst" or "longest" || t[x].Lower.EndsWith("est", StringComparison.Ordinal) && t[x].Lower.Length > 5 && t[x].Lower is not ("latest" or "interest" or "protest" or "request" or "arrest" or "harvest" or "suggest"));
-            if (IsPeriodPhrase(phrase) && !superlative)
+            // "no deaths have been so far reported", "the casualties reported so far": the time of reporting, not a
+            // period of attacks; "since the beginning of the day": today's tally.
+            var ofReporting = w == "so" && (ReportWords.Contains(W(i + 2)) || ReportWords.Contains(W(i - 1)) || (W(i + 2) == "been" && ReportWords.Contains(W(i + 3))));
+            var ofToday = phrase.Contains("of the day", StringComparison.Ordinal) || phrase.Contains("of the night", StringComparison.Ordinal);
+            if (IsPeriodPhrase(phrase) && !superlative && !ofReporting && !ofToday)
             {
                 next = k;
                 mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };
