@@ -32,7 +32,8 @@ public sealed partial class EventAssembler
             var w = tokens[i].Lower;
             var trigger = (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
                            && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
-                          || (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower));
+                          || (w is "will" or "would" or "could" or "might" or "may" && (AttackWords.Contains(tokens[i + 1].Lower)
+                              || (w == "will" && tokens[i + 1].IsWord && tokens[i + 1].Lower is not ("be" or "have" or "not"))));
             if (!trigger)
             {
                 continue;

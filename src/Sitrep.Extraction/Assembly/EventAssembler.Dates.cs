@@ -170,7 +170,8 @@ public sealed partial class EventAssembler
             var score = d.Rule switch
             {
                 "night-of-weekdays" or "night-of-date" or "night-of-date-year" or "night-of-weekday" => 6,
-                "month-day" or "month-day-year" or "numeric-date" => 5,
+                "month-day" or "month-day-year" or "numeric-date" or "day-of-month" => 5,
+                "same-day" => 4,
                 "weekday" or "last-weekday" => 4,
                 "overnight" => 4,
                 "day-before" or "day-after" or "days-after-date" or "days-earlier" or "days-after-event" or "days-before-event" or "after-event" => 6,
@@ -188,9 +189,9 @@ public sealed partial class EventAssembler
                 score -= 10;
             }
 
-            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken)
+            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken && score > 0)
             {
-                score += 1;
+                score += 1; // never lifts a report's own day ("said on March 16") over the line
             }
 
             if (score > bestScore)

@@ -161,3 +161,18 @@ public class AnotherAttackCueTests
         Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Current(FigureKind.Destroyed)?.Value == 12));
     }
 }
+
+public class FutureAndPossessiveTests
+{
+    [Fact]
+    public void A_sentence_in_the_future_tense_is_no_attack_and_a_possessive_weekday_is_a_date()
+    {
+        var x = Annotate.Extract("""
+            Tuesday's missile strike on Odesa killed 21 people, the minister said.
+            The president will personally oversee Saturday's exercise, which will involve launches of cruise missiles.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(new DateOnly(2024, 11, 12), e.Date.Date);
+        Assert.Equal("Tuesday's", e.Date.Text);
+    }
+}

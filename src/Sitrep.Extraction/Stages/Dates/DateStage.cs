@@ -402,6 +402,24 @@ public sealed class DateStage : IStage
             return true;
         }
 
+        // "On the 26th", "said on the 3rd": a day of the month, the latest on or before publication.
+        if (w == "the" && W(i - 1) is "on" or "of" or "by" && TryOrdinalDay(W(i + 1), out var dom) && !MonthNumbers.ContainsKey(W(i + 2)) && W(i + 2) != "of"
+            && (i + 2 >= end || !t[i + 2].IsWord || W(i + 2) is "local" or "at" or "in" or "when" or "and" or "that" or "morning" or "afternoon" or "evening" or "night"))
+        {
+            next = i + 2;
+            mention = Make(doc, i - 1, next, new EventDate(DayOfMonth(published, dom), DatePrecision.Day, "", default), "day-of-month");
+            return true;
+        }
+
+        // "on the same day", "that same day": the day the report told last.
+        if ((w == "the" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "same" && W(i + 2) == "day"))
+        {
+            var start = W(i - 1) == "on" ? i - 1 : i;
+            next = i + 3;
+            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Day, "", default), "same-day") with { IsRelative = true, RelativeDays = 0 };
+            return true;
+        }
+
         // Month-day, with optional weekday/part of day before: "On April 30", "Nov. 6", "25 October", "December 29, 2023"
         if (TryMonthDay(doc, i, end, published, out var date2, out var end2, out var year2, out _))
         {
@@ -431,7 +449,9 @@ public sealed class DateStage : IStage
         }
 
         // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
-        if (Weekdays.TryGetValue(w, out var day) && w.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
+        // "Tuesday's strike": the possessive is one token.
+        var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
         {
             var start = i;
             var last = false;
@@ -673,6 +693,34 @@ public sealed class DateStage : IStage
         }
 
         return day <= DateTime.DaysInMonth(p.Year - 1, month) ? new DateOnly(p.Year - 1, month, day) : null;
+    }
+
+    /// <summary>"26th", "3rd", "1st": a day of the month written as an ordinal.</summary>
+    private static bool TryOrdinalDay(string w, out int day)
+    {
+        day = 0;
+        return w.Length is > 2 and <= 4 && (w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal))
+            && int.TryParse(w.AsSpan(0, w.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out day) && day is >= 1 and <= 31;
+    }
+
+    /// <summary>The latest date with day of month <paramref name="day"/> on or before publication.</summary>
+    private static DateOnly? DayOfMonth(DateOnly? published, int day)
+    {
+        if (published is not { } p)
+        {
+            return null;
+        }
+
+        var d = new DateOnly(p.Year, p.Month, 1);
+        for (var back = 0; back < 3; back++, d = d.AddMonths(-1))
+        {
+            if (day <= DateTime.DaysInMonth(d.Year, d.Month) && new DateOnly(d.Year, d.Month, day) <= p)
+            {
+                return new DateOnly(d.Year, d.Month, day);
+            }
+        }
+
+        return null;
     }
 
     private static bool TryDay(string w, out int day)
