@@ -554,14 +554,21 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        // One place once, however often and however spelled ("Oriol region", "Oriol").
+        // One place once, however often and however spelled ("Oriol region", "Oriol"); of a place named both plainly
+        // and as a facility ("Dnipro", "the Dnipro Dam", "the Dnipro Hydroelectric Power Plant"), the facility's fullest name.
         var uniquePlaces = new List<PlaceRef>();
-        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in kept)
         {
-            if (seenNames.Add(p.GazetteerId ?? PlaceNames.Fold(p.Text)))
+            var key = p.GazetteerId ?? PlaceNames.Fold(p.Text);
+            if (!seenNames.TryGetValue(key, out var at))
             {
+                seenNames[key] = uniquePlaces.Count;
                 uniquePlaces.Add(p);
+            }
+            else if (Stages.Places.PlaceStage.IsFacilityName(p.Text) && (!Stages.Places.PlaceStage.IsFacilityName(uniquePlaces[at].Text) || p.Text.Length > uniquePlaces[at].Text.Length))
+            {
+                uniquePlaces[at] = p;
             }
         }
 

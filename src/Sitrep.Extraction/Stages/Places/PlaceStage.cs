@@ -132,6 +132,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     hint = PlaceHint.Settlement;
                 }
 
+                var facilityEnd = regionFollows || tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) ? end : FacilityEnd(document, end, sentence.EndToken);
+                if (facilityEnd > end)
+                {
+                    // "the Dnipro Hydroelectric Power Plant": the facility is the place hit, named as written.
+                    spanEnd = facilityEnd;
+                }
+
                 var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsTimeZone(document, sentence, spanEnd)
@@ -140,7 +147,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -216,6 +223,38 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords CyrillicSettlementWords = FrozenWords.Of(
         "село", "села", "селі", "селом", "селище", "селища", "селищі", "смт", "місто", "міста", "місті", "містом",
         "деревня", "деревни", "деревне", "деревней", "поселок", "поселка", "поселке", "посёлок", "посёлка", "посёлке", "поселком", "город", "города", "городе", "хутор", "хуторе");
+
+    private static readonly IReadOnlyList<string[]> FacilityRows = LexiconFile.Rows("facility-words.tsv");
+    private static readonly FrozenWords FacilityQualifiers = FrozenWords.Of(FacilityRows.Where(r => r[1] == "qualifier").Select(r => r[0]));
+    private static readonly FrozenWords FacilityHeads = FrozenWords.Of(FacilityRows.Where(r => r[1] == "head").Select(r => r[0]));
+    private static readonly FrozenWords FacilityHeadsAfterQualifier = FrozenWords.Of(FacilityRows.Where(r => r[1] == "head-after-qualifier").Select(r => r[0]));
+
+    /// <summary>Where a facility's name that starts with a place name ends: after "Hydroelectric Power Plant" in "Dnipro Hydroelectric Power Plant"; <paramref name="end"/> when none follows.</summary>
+    private static int FacilityEnd(Document doc, int end, int limit)
+    {
+        var k = end;
+        while (k < limit && k < end + 3 && FacilityQualifiers.Contains(doc.Tokens[k].Lower))
+        {
+            k++;
+        }
+
+        if (k >= limit || !(FacilityHeads.Contains(StripS(doc.Tokens[k].Lower)) || (k > end && FacilityHeadsAfterQualifier.Contains(StripS(doc.Tokens[k].Lower)))))
+        {
+            return end;
+        }
+
+        k++;
+        while (k < limit && k < end + 5 && FacilityHeads.Contains(StripS(doc.Tokens[k].Lower)))
+        {
+            k++; // "Dnipro HPP dam"
+        }
+
+        return k;
+    }
+
+    /// <summary>Whether a place's text names a power facility ("Kyiv HPP", "the Kursk nuclear power plant").</summary>
+    public static bool IsFacilityName(string text) =>
+        Text.Tokenizer.Tokenize(text).Any(t => FacilityHeads.Contains(StripS(t.Lower)) || FacilityHeadsAfterQualifier.Contains(StripS(t.Lower)));
 
     private static readonly FrozenWords FacilityWords = FrozenWords.Of(
         "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
