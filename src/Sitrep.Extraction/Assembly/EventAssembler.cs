@@ -554,8 +554,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        // One place once, however often and however spelled ("Oriol region", "Oriol"); of a place named both plainly
-        // and as a facility ("Dnipro", "the Dnipro Dam", "the Dnipro Hydroelectric Power Plant"), the facility's fullest name.
+        // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
+        // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
         var uniquePlaces = new List<PlaceRef>();
         var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in kept)
@@ -566,7 +566,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 seenNames[key] = uniquePlaces.Count;
                 uniquePlaces.Add(p);
             }
-            else if (Stages.Places.PlaceStage.IsFacilityName(p.Text) && (!Stages.Places.PlaceStage.IsFacilityName(uniquePlaces[at].Text) || p.Text.Length > uniquePlaces[at].Text.Length))
+            else if (Stages.Places.PlaceStage.IsFacilityName(p.Text) && Stages.Places.PlaceStage.IsFacilityName(uniquePlaces[at].Text) && p.Text.Length > uniquePlaces[at].Text.Length)
             {
                 uniquePlaces[at] = p;
             }

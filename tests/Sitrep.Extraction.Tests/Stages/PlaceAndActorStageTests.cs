@@ -38,12 +38,19 @@ public class PlaceAndActorStageTests
     }
 
     [Fact]
-    public void A_place_named_plainly_and_as_a_facility_is_one_place_with_the_facilitys_fullest_name()
+    public void A_facility_named_twice_is_one_place_with_its_fullest_name()
     {
-        var x = Annotate.Extract("Russia struck Kharkiv overnight. The Kharkiv Dam and the Kharkiv Hydroelectric Power Plant were hit by eight missiles.");
+        var x = Annotate.Extract("The Kharkiv Dam was hit overnight. Eight missiles struck the Kharkiv Hydroelectric Power Plant.");
         var p = Assert.Single(Assert.Single(x.Events).Places);
         Assert.Equal("Kharkiv Hydroelectric Power Plant", p.Text);
         Assert.Equal("Kharkiv", p.Name);
+    }
+
+    [Fact]
+    public void A_place_named_plainly_first_keeps_its_plain_name()
+    {
+        var x = Annotate.Extract("Russia struck Kharkiv overnight. The Kharkiv nuclear power plant lost power after the attack.");
+        Assert.Equal("Kharkiv", Assert.Single(Assert.Single(x.Events).Places).Text);
     }
 
     [Fact]
