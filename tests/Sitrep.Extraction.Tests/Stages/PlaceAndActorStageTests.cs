@@ -22,6 +22,7 @@ public class PlaceAndActorStageTests
     [InlineData("Moscow condemned the attacks by Kyiv on its border towns.", "")]
     [InlineData("Odesa was hit at dawn.", "Odesa")]
     [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
+    [InlineData("Missiles fired from temporarily occupied Sevastopol struck Odesa.", "Odesa")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
     [Theory]

@@ -462,7 +462,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>
-    /// "withdrew from the city of Severodonetsk": a place left, not hit; "the capital of the eastern Luhansk
+    /// "withdrew from the city of Severodonetsk", "fired from temporarily occupied Crimea": a place left or launched
+    /// from, not hit; "the capital of the eastern Luhansk
     /// province": a place named to locate another.
     /// </summary>
     private static bool IsFromOrCapitalOf(Document doc, SentenceMention s, int i)
@@ -473,7 +474,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         var k = i - 1;
-        while (k > s.FirstToken && (doc.Tokens[k].Lower is "the" or "of" or "eastern" or "western" or "northern" or "southern" or "central"
+        while (k > s.FirstToken && (doc.Tokens[k].Lower is "the" or "of" or "eastern" or "western" or "northern" or "southern" or "central" or "occupied" or "temporarily" or "annexed" or "russian-occupied" or "neighbouring" or "neighboring"
                                     || SettlementWords.Contains(doc.Tokens[k].Lower) || RegionWords.Contains(doc.Tokens[k].Lower)) && i - k < 6)
         {
             k--;
