@@ -176,7 +176,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             var passing = IsPassingDate(date);
             var separate = SeparateAttackRule(doc, s);
             if (date is not null && !passing && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
-                && !(IsBullet(doc, s) && lead.Units.Count > 0))
+                && !(IsBullet(doc, s) && lead.Units.Count > 0) && !TellsOtherAttack(lead, u, b))
             {
                 // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
                 // it replaces a weak date (the day the report was filed).
@@ -358,6 +358,25 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         }
 
         return side;
+    }
+
+    /// <summary>
+    /// "On March 2, a Russian drone struck a building in the city, killing 12" late in a report whose undated lead told
+    /// of a missile strike that killed 20: a sentence with its own toll and only other weapons than the lead's is
+    /// another attack, and its date is not the lead's.
+    /// </summary>
+    private static bool TellsOtherAttack(Draft lead, int u, Bucketed b)
+    {
+        if (lead.Units.Count == 0 || b.Casualties[u].Count == 0 || b.Weapons[u].Count == 0)
+        {
+            return false;
+        }
+
+        var leadCasualties = lead.Units.SelectMany(x => b.Casualties[x]).ToList();
+        var otherToll = b.Casualties[u].Any(c => !c.IsRevision && leadCasualties.Any(l => l.Kind == c.Kind) && !leadCasualties.Any(l => l.Kind == c.Kind && l.Value == c.Value));
+        var leadFamilies = lead.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+        var otherWeapons = leadFamilies.Count > 0 && !b.Weapons[u].Any(w => leadFamilies.Contains(w.Weapon.Category.Family()));
+        return otherToll && otherWeapons;
     }
 
     private static Draft New(List<Draft> drafts, DateMention? date, Side? side)

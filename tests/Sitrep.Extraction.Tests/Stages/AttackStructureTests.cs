@@ -176,3 +176,29 @@ public class FutureAndPossessiveTests
         Assert.Equal("Tuesday's", e.Date.Text);
     }
 }
+
+public class UndatedLeadTests
+{
+    [Fact]
+    public void A_late_dated_sentence_with_its_own_toll_and_other_weapons_does_not_date_the_lead()
+    {
+        var x = Annotate.Extract("""
+            A twin missile strike on Odesa killed 20 people and injured 70, officials said.
+            Rescuers were hit by the second missile minutes after the first.
+            On November 2, a Russian drone struck a residential building in the city, killing 9 people.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Killed?.Value == 20 && e.Date.Date == Annotate.Published);
+        Assert.Contains(x.Events, e => e.Killed?.Value == 9 && e.Date.Date == new DateOnly(2024, 11, 2));
+    }
+
+    [Fact]
+    public void A_late_dated_sentence_of_the_same_weapons_dates_the_lead()
+    {
+        var x = Annotate.Extract("""
+            A missile strike on Odesa killed 20 people, officials said.
+            On November 12, two Russian missiles struck the port, killing 20 people.
+            """);
+        Assert.Equal(new DateOnly(2024, 11, 12), Assert.Single(x.Events).Date.Date);
+    }
+}
