@@ -70,6 +70,23 @@ public sealed class CasualtyStage : IStage
                     continue;
                 }
 
+                // "reported the deaths of a total of four people", "the injuries of 12 civilians"
+                if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
+                {
+                    var k = i + 2;
+                    if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
+                    {
+                        k += 3;
+                    }
+
+                    if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
+                        && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
+                    {
+                        Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
+                        continue;
+                    }
+                }
+
                 // "Есть погибший", "є поранена": one
                 if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
                 {
@@ -123,6 +140,25 @@ public sealed class CasualtyStage : IStage
                 if (IsSubCount(doc, s, n) || n.IsVague || used.Contains(k))
                 {
                     return false;
+                }
+
+                // "12 adults and two children were killed": two groups of people, one toll.
+                var first = n.TokenIndex;
+                while (first > s.FirstToken && tokens[first - 1].End > n.Span.Start)
+                {
+                    first--;
+                }
+
+                if (first - 3 >= s.FirstToken && tokens[first - 1].Lower == "and" && Between.Contains(tokens[first - 2].Lower) && tokens[first - 2].IsWord
+                    && numbers.TryGetValue(first - 3, out var m) && m != n && !m.IsVague && !used.Contains(first - 3) && !IsSubCount(doc, s, m) && m.Value + n.Value <= MaxPerStrike)
+                {
+                    used.Add(m.TokenIndex);
+                    used.Add(n.TokenIndex);
+                    result.Add(new CasualtyMention(TextSpan.Cover(m.Span, tokens[kwIndex].Span), kind, m.Value + n.Value, m.Qualifier, TextSpan.Cover(m.ValueSpan, n.ValueSpan), "N-and-M-people-" + tokens[kwIndex].Lower)
+                    {
+                        IsSuperseded = superseded,
+                    });
+                    return true;
                 }
 
                 // "a 75-year-old": never; "one of the": not a count of people
