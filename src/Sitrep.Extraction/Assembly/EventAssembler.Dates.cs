@@ -221,6 +221,21 @@ public sealed partial class EventAssembler
             endToken++;
         }
 
+        // "TEHRAN, Mar. 11 (MNA) –": the agency's name in brackets may stand before the dash.
+        if (endToken + 2 < s.EndToken && tokens[endToken].Lower == "(")
+        {
+            var close = endToken + 1;
+            while (close < s.EndToken && close < endToken + 5 && tokens[close].Lower != ")")
+            {
+                close++;
+            }
+
+            if (close + 1 < s.EndToken && tokens[close].Lower == ")" && tokens[close + 1].Lower == "-")
+            {
+                return true;
+            }
+        }
+
         if (endToken < s.EndToken && tokens[endToken].Lower is "-" or "/" or "|" && tokens[endToken].Lower != "/")
         {
             return true;

@@ -202,3 +202,17 @@ public class UndatedLeadTests
         Assert.Equal(new DateOnly(2024, 11, 12), Assert.Single(x.Events).Date.Date);
     }
 }
+
+public class DatelineTests
+{
+    [Fact]
+    public void A_dateline_with_the_agency_in_brackets_is_the_reports_day_not_an_attacks()
+    {
+        var x = Annotate.ExtractUnpublished("""
+            KYIV, Nov. 14 (Agency) – Russia's wave of drones on Ukraine was the largest this year, the air force said.
+            The air force said on Wednesday that 80 drones were downed overnight over Odesa and Kharkiv.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal("overnight", e.Date.Text);
+    }
+}
