@@ -168,6 +168,30 @@ public sealed partial class EventAssembler
         return null;
     }
 
+    /// <summary>
+    /// The section of the report each unit is in: a heading (a paragraph of one short sentence with no full stop, or a
+    /// question: "What is known about the attack on Kharkiv?") starts the next section. The headline is section 0.
+    /// </summary>
+    private static int[] Sections(Document doc, List<SentenceMention> units)
+    {
+        var sections = new int[units.Count];
+        var section = 0;
+        for (var u = 0; u < units.Count; u++)
+        {
+            var s = units[u];
+            var alone = (u == 0 || units[u - 1].Paragraph != s.Paragraph) && (u + 1 == units.Count || units[u + 1].Paragraph != s.Paragraph);
+            var last = doc.Tokens[s.EndToken - 1].Lower;
+            if (u > 0 && alone && s.EndToken - s.FirstToken <= 16 && (last == "?" || last is not ("." or "\"" or "!" or ")" or ":")))
+            {
+                section++;
+            }
+
+            sections[u] = section;
+        }
+
+        return sections;
+    }
+
     private static readonly FrozenWords Habitual = FrozenWords.Of(
         "repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "daily", "nightly", "continually", "increasingly", "usually", "typically", "generally",
         "continuing", "produces", "produce", "manufactures", "stockpiling", "stockpiled", "supplies", "supply", "supplying", "deliveries", "procure", "purchases", "imports");

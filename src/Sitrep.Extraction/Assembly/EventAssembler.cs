@@ -111,6 +111,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
+        var sectionOf = Sections(doc, units);
+        var sectionEvent = new Dictionary<int, Draft>();
 
         // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
         void ToAggregate(DateMention period, SentenceMention s, int u)
@@ -201,6 +203,10 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             {
                 target = p;
             }
+            else if (date is null && sectionEvent.TryGetValue(sectionOf[u], out var sectionDraft) && separate is null)
+            {
+                target = sectionDraft;
+            }
             else if (separate is not null && lead.Units.Count > 0)
             {
                 // "Separately, …" keeps the day of the report's attack; another attack "later" or "in a separate
@@ -261,6 +267,14 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
                     target = existing ?? New(drafts, d2, side);
                 }
+            }
+
+            // A section of the report that counts the attack again, differently ("12 missiles" on the city, then "70
+            // missiles" across the country under a heading of its own), tells another scope of it: another event.
+            if (!passing && sectionOf[u] > 0 && !sectionEvent.ContainsKey(sectionOf[u]) && CountsOtherScope(target, u, sectionOf, b))
+            {
+                target = New(drafts, target.Date, target.Side);
+                sectionEvent[sectionOf[u]] = target;
             }
 
             if (passing && target != lead && target.Units.Count == 0)
@@ -377,6 +391,31 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var leadFamilies = lead.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
         var otherWeapons = leadFamilies.Count > 0 && !b.Weapons[u].Any(w => leadFamilies.Contains(w.Weapon.Category.Family()));
         return otherToll && otherWeapons;
+    }
+
+    /// <summary>
+    /// Whether the sentence counts launched or destroyed weapons of a family that the event counted differently in an
+    /// earlier section of the report.
+    /// </summary>
+    private static bool CountsOtherScope(Draft target, int u, int[] sectionOf, Bucketed b)
+    {
+        var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
+        if (now.Count == 0)
+        {
+            return false;
+        }
+
+        // The earlier sections tell of one region's strike (all their places in one region), the new count is larger.
+        var earlier = target.Units.Where(x => sectionOf[x] < sectionOf[u]).ToList();
+        var regions = earlier.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name).Distinct().ToList();
+        if (regions.Count != 1)
+        {
+            return false;
+        }
+
+        var before = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
+        return now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
+               && !now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
     }
 
     private static Draft New(List<Draft> drafts, DateMention? date, Side? side)

@@ -216,3 +216,37 @@ public class DatelineTests
         Assert.Equal("overnight", e.Date.Text);
     }
 }
+
+public class SectionTests
+{
+    [Fact]
+    public void A_city_section_and_a_national_section_with_their_own_counts_are_two_events_of_one_day()
+    {
+        var x = Annotate.Extract("""
+            Russia struck Kharkiv with 9 missiles on Thursday morning, injuring three people, the mayor said.
+
+            What is known about the Russian attack on Ukraine on Thursday?
+
+            Russia launched a massive attack on Ukraine's energy system on Thursday.
+
+            The air force said Russia had fired 60 missiles and 90 drones at Ukraine.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.All(x.Events, e => Assert.Equal(Annotate.Published, e.Date.Date));
+        Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Current(FigureKind.Launched)?.Value == 9) && e.Injured?.Value == 3);
+        Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Current(FigureKind.Launched)?.Value == 60));
+    }
+
+    [Fact]
+    public void A_later_section_that_revises_a_national_count_is_the_same_event()
+    {
+        var x = Annotate.Extract("""
+            The ministry said 300 Ukrainian drones were shot down over Russia overnight.
+
+            Moscow region hit
+
+            The ministry later said 320 drones were shot down, 70 of them over Moscow.
+            """);
+        Assert.Single(x.Events);
+    }
+}
