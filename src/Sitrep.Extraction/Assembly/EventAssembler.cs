@@ -591,6 +591,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             IsCurrent = !c.IsSuperseded,
         }).ToImmutableArray();
         casualtyClaims = MarkRevised(casualtyClaims, evCasualties);
+        var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        casualtyClaims = AddIncrements(casualtyClaims, evCasualties, b.SentenceOf, m => sentences[b.SentenceOf(m)].IsHeadline);
 
         // Places hit: not reference points, not whole countries at war.
         var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();

@@ -250,3 +250,14 @@ public class SectionTests
         Assert.Single(x.Events);
     }
 }
+
+public class RevisedTollTests
+{
+    [Theory]
+    [InlineData("Drones struck Kursk on Wednesday, killing one person and injuring 12. Another victim has died in the hospital, the governor said.", 2)]
+    [InlineData("Drones struck Kursk on Wednesday, killing three people. Two more people died in hospital.", 5)]
+    [InlineData("Drones struck Kursk on Wednesday, killing three people. The toll rose to four after another victim died in hospital.", 4)]
+    [InlineData("Drones struck Kursk on Wednesday, killing one person and injuring another nine. Another worker was injured at the depot.", 1)]
+    public void A_later_death_adds_to_the_toll_told_before(string text, int killed) =>
+        Assert.Equal(killed, Assert.Single(Annotate.Extract(text).Events).Killed!.Value);
+}

@@ -162,7 +162,7 @@ public sealed class CasualtyStage : IStage
                 }
 
                 // "a 75-year-old": never; "one of the": not a count of people
-                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used);
+                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used, increment: tokens[kwIndex].Lower == "died" && IsMore(doc, s, n));
                 return true;
             }
 
@@ -288,12 +288,12 @@ public sealed class CasualtyStage : IStage
             }
             else
             {
-                while (j < s.EndToken && j <= i + 3 && !SingularPersons.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                while (j < s.EndToken && j <= i + 3 && !IsPerson(tokens[j].Lower) && tokens[j].IsWord)
                 {
                     j++;
                 }
 
-                if (j >= s.EndToken || !SingularPersons.Contains(tokens[j].Lower))
+                if (j >= s.EndToken || !IsPerson(tokens[j].Lower))
                 {
                     continue;
                 }
@@ -322,11 +322,15 @@ public sealed class CasualtyStage : IStage
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
                 {
-                    Add(result, doc, null, kw.Kind, k, "a-person-" + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End));
+                    Add(result, doc, null, kw.Kind, k, (w == "another" ? "another-person-" : "a-person-") + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End), increment: w == "another" && tokens[k].Lower == "died");
                 }
             }
         }
     }
+
+    /// <summary>"a woman", "a resident", or an age standing for a person: "a 9-year-old was killed".</summary>
+    private static bool IsPerson(string w) =>
+        SingularPersons.Contains(w) || (w.EndsWith("-year-old", StringComparison.Ordinal) && w.Length > 9 && char.IsAsciiDigit(w[0]));
 
     /// <summary>"the death toll rose to 11", "the number of injured has increased to 14".</summary>
     private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
@@ -550,7 +554,7 @@ public sealed class CasualtyStage : IStage
     /// <summary>No single strike kills or injures this many; larger figures are war totals ("315,000 soldiers wounded or killed").</summary>
     public const int MaxPerStrike = 5000;
 
-    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false)
+    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false, bool increment = false)
     {
         var tokens = doc.Tokens;
         if (n is not null && n.Value > MaxPerStrike)
@@ -574,6 +578,20 @@ public sealed class CasualtyStage : IStage
         {
             IsRevision = revision,
             IsSuperseded = superseded,
+            IsIncrement = increment,
         });
+    }
+
+    /// <summary>"another two died", "a further three died", "two more people died": deaths added to the toll told before.</summary>
+    private static bool IsMore(Document doc, SentenceMention s, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var first = n.TokenIndex;
+        while (first > s.FirstToken && tokens[first - 1].End > n.Span.Start)
+        {
+            first--;
+        }
+
+        return (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further") || (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more");
     }
 }
