@@ -23,6 +23,7 @@ public class PlaceAndActorStageTests
     [InlineData("Odesa was hit at dawn.", "Odesa")]
     [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
     [InlineData("Missiles fired from temporarily occupied Sevastopol struck Odesa.", "Odesa")]
+    [InlineData("The head of the Military Administration of the Kharkiv region said drones hit Odesa.", "Odesa")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
     [Theory]

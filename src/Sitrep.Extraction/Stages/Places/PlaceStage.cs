@@ -141,7 +141,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
-                var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsTimeZone(document, sentence, spanEnd)
+                var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
@@ -378,6 +378,18 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return false;
+    }
+
+    /// <summary>"the head of the Military Administration of the Dnipro region": an institution named by its place.</summary>
+    private static bool IsOfficeOf(Document doc, SentenceMention s, int i)
+    {
+        var k = i - 1;
+        if (k >= s.FirstToken && doc.Tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= s.FirstToken && doc.Tokens[k].Lower == "of" && doc.Tokens[k - 1].Lower is "administration" or "council" or "government";
     }
 
     /// <summary>"4:52 PM Kyiv time".</summary>
