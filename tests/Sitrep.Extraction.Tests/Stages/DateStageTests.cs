@@ -72,6 +72,7 @@ public class DateStageTests
     [InlineData("The ministry said on the 12th that drones hit Kursk.", "day-of-month")]
     [InlineData("It was the 5th day of shelling.", null)]
     [InlineData("Drones hit Kursk on November 10. On the same day, missiles struck Odesa.", "same-day")]
+    [InlineData("Drones hit Kursk on November 10. The attack that day killed two people.", "same-day")]
     public void A_day_of_the_month_and_the_same_day_are_read_by_their_rules(string text, string? rule)
     {
         var dates = Annotate.Layer<DateMention>(text, Layers.Dates);

@@ -411,11 +411,11 @@ public sealed class DateStage : IStage
             return true;
         }
 
-        // "on the same day", "that same day": the day the report told last.
-        if ((w == "the" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "same" && W(i + 2) == "day"))
+        // "on the same day", "that same day", "the attack that day": the day the report told last.
+        if ((w == "the" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "day"))
         {
             var start = W(i - 1) == "on" ? i - 1 : i;
-            next = i + 3;
+            next = W(i + 1) == "day" ? i + 2 : i + 3;
             mention = Make(doc, start, next, new EventDate(null, DatePrecision.Day, "", default), "same-day") with { IsRelative = true, RelativeDays = 0 };
             return true;
         }
