@@ -171,8 +171,11 @@ public sealed partial class EventAssembler
     /// <summary>
     /// The section of the report each unit is in: a heading (a paragraph of one short sentence with no full stop, or a
     /// question: "What is known about the attack on Kharkiv?") starts the next section. The headline is section 0.
+    /// Sections under a heading of other attacks ("Attacks in other regions") go to <paramref name="otherSections"/>.
     /// </summary>
-    private static int[] Sections(Document doc, List<SentenceMention> units)
+    private static readonly FrozenWords OtherHeadingWords = CueWords("other-heading");
+
+    private static int[] Sections(Document doc, List<SentenceMention> units, HashSet<int> otherSections)
     {
         var sections = new int[units.Count];
         var section = 0;
@@ -184,6 +187,12 @@ public sealed partial class EventAssembler
             if (u > 0 && alone && s.EndToken - s.FirstToken <= 16 && (last == "?" || last is not ("." or "\"" or "!" or ")" or ":")))
             {
                 section++;
+
+                // "Attacks in other regions", "Elsewhere": a section of other attacks than the report's own.
+                if (Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => OtherHeadingWords.Contains(doc.Tokens[k].Lower)))
+                {
+                    otherSections.Add(section);
+                }
             }
 
             sections[u] = section;

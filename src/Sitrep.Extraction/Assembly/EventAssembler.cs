@@ -111,7 +111,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
-        var sectionOf = Sections(doc, units);
+        var otherSections = new HashSet<int>();
+        var sectionOf = Sections(doc, units, otherSections);
         var sectionEvent = new Dictionary<int, Draft>();
 
         // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
@@ -275,6 +276,22 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             {
                 target = New(drafts, target.Date, target.Side);
                 sectionEvent[sectionOf[u]] = target;
+            }
+
+            // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day
+            // its own words give; the section's later sentences join it unless they give another day.
+            var heading = u > 0 && sectionOf[u - 1] != sectionOf[u];
+            if (!passing && !heading && otherSections.Contains(sectionOf[u]) && target.Units.Count > 0)
+            {
+                if (!sectionEvent.TryGetValue(sectionOf[u], out var other))
+                {
+                    target = New(drafts, date, side);
+                    sectionEvent[sectionOf[u]] = target;
+                }
+                else if (date is null || other.Date is null || SameDay(date, other.Date))
+                {
+                    target = other;
+                }
             }
 
             if (passing && target != lead && target.Units.Count == 0)

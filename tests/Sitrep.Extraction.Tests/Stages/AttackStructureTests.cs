@@ -261,3 +261,21 @@ public class RevisedTollTests
     public void A_later_death_adds_to_the_toll_told_before(string text, int killed) =>
         Assert.Equal(killed, Assert.Single(Annotate.Extract(text).Events).Killed!.Value);
 }
+
+public class OtherAttacksSectionTests
+{
+    [Fact]
+    public void A_section_headed_as_other_attacks_is_another_event()
+    {
+        var x = Annotate.Extract("""
+            Russian drones struck Kharkiv on Wednesday evening, killing three people, the mayor said.
+
+            Attacks in other regions
+
+            Last night, drones hit Odesa, injuring two people.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        Assert.Contains(x.Events, e => e.Killed?.Value == 3 && e.Places.Any(p => p.Text == "Kharkiv"));
+        Assert.Contains(x.Events, e => e.Injured?.Value == 2 && e.Places.Any(p => p.Text == "Odesa"));
+    }
+}
