@@ -279,3 +279,16 @@ public class OtherAttacksSectionTests
         Assert.Contains(x.Events, e => e.Injured?.Value == 2 && e.Places.Any(p => p.Text == "Odesa"));
     }
 }
+
+public class UnpublishedCyrillicTests
+{
+    [Fact]
+    public void A_cyrillic_night_with_its_year_gives_an_unpublished_report_its_reference_day()
+    {
+        var doc = Annotate.DocUnpublished("У ніч на 12 грудня 2023 року ворог атакував Одесу дронами. Увечері 11 грудня ракети влучили в Харків.");
+        var dates = doc.Layer<DateMention>(Layers.Dates);
+        Assert.Equal("night-of-date-year", dates[0].Rule);
+        Assert.Equal(new DateOnly(2023, 12, 12), dates[0].Date.Date);
+        Assert.Contains(dates, d => d.Date.Date == new DateOnly(2023, 12, 11));
+    }
+}

@@ -207,11 +207,11 @@ public sealed class DateStage : IStage
         // "(on) the night of Sunday to Monday", "the night between Wednesday and Thursday", "night of 14-15 October",
         // "the night of September 21", "on the night of June 2"
         // "(в) ніч на 23 жовтня", "в ночь на 1 октября": the night before that morning
-        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out _, out _))
+        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out var cyrillicYear, out _))
         {
             var start = W(i - 1) is "в" or "у" ? i - 1 : i;
             next = cmdEnd;
-            mention = Make(doc, start, next, Night(cmd), "night-of-date");
+            mention = Make(doc, start, next, Night(cmd), cyrillicYear ? "night-of-date-year" : "night-of-date");
             return true;
         }
 
