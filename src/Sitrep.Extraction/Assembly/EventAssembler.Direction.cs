@@ -61,8 +61,10 @@ public sealed partial class EventAssembler
             return "side-speaks";
         }
 
-        // The object of an attack verb: "Russia terrorizes Ukraine with", "struck Russia's".
-        if (i > 0 && TargetVerbs.Contains(tokens[i - 1].Lower) && a.Span.Start > 0)
+        // The object of an attack verb: "Russia terrorizes Ukraine with", "struck Russia's"; but not a noun's relative
+        // clause ("the attack Russia launched overnight").
+        if (i > 1 && TargetVerbs.Contains(tokens[i - 1].Lower) && tokens[i - 2].Lower is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "every" or "each")
+            && !(i + 1 < tokens.Count && tokens[i + 1].Lower is "launched" or "carried" or "fired" or "conducted" or "unleashed" or "sent" or "used" or "had" or "has"))
         {
             return "side-is-target";
         }

@@ -28,6 +28,7 @@ public class AttackStructureTests
     [InlineData("Ukrainian drones were shot down over the Kursk region.", "Ukrainian", "attacker")]
     [InlineData("Russian troops destroyed a school in Kharkiv.", "Russian", "attacker")]
     [InlineData("Russia launched 40 drones at Odesa.", "Russia", "attacker")]
+    [InlineData("Officials counted the damage from the attack Russia launched on Odesa.", "Russia", "attacker")]
     public void A_side_word_is_read_against_its_clause(string text, string word, string rule) => Assert.Equal(rule, Direction(text, word));
 
     [Fact]
