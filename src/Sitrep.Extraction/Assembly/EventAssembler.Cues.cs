@@ -73,6 +73,8 @@ public sealed partial class EventAssembler
         p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
 
     private static readonly FrozenWords AttackNouns = CueWords("attack-noun");
+    private static readonly FrozenWords AlsoWords = CueWords("also");
+    private static readonly WordTable<bool> AlsoVerbs = new(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also-verb").Select(r => (r[0], true)));
     private static readonly FrozenWords NewAttackWords = CueWords("new-attack");
     private static readonly FrozenWords SeparateWords = CueWords("separate");
     private static readonly FrozenWords GapWords = CueWords("gap");
@@ -80,7 +82,8 @@ public sealed partial class EventAssembler
 
     /// <summary>
     /// A cue that the sentence tells of another attack than the one it would join, to be split off when its weapons
-    /// differ. Named rules: <c>also-verb</c> ("Russian forces also used glide bombs"), <c>additionally</c>,
+    /// differ. Named rules: <c>also-verb</c> ("Russian forces also used glide bombs", "Також цієї ночі ворог застосував
+    /// ракети"), <c>additionally</c>,
     /// <c>new-attack-noun</c> ("a new drone attack", "another strike"), <c>earlier-that-day</c> ("Earlier on
     /// Saturday, officials reported shooting down 32 drones").
     /// </summary>
@@ -90,7 +93,7 @@ public sealed partial class EventAssembler
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
-            if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
+            if (AlsoWords.Contains(w) && Enumerable.Range(i + 1, Math.Max(0, Math.Min(s.EndToken, i + 6) - i - 1)).Any(k => AlsoVerbs.Contains(tokens[k].Lower)))
             {
                 return "also-verb";
             }

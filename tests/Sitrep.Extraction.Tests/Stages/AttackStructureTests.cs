@@ -101,6 +101,8 @@ public class AnotherAttackCueTests
 
     [Theory]
     [InlineData("Russian forces also used glide bombs against Kharkiv.", "also-verb")]
+    [InlineData("Також цієї ночі ворог застосував ракети проти Одеси.", "also-verb")]
+    [InlineData("Также этой ночью противник применил ракеты.", "also-verb")]
     [InlineData("Additionally, drones struck a depot in Odesa.", "additionally")]
     [InlineData("A new drone attack hit Kursk in the afternoon.", "new-attack-noun")]
     [InlineData("Earlier on Wednesday, officials reported shooting down 12 drones over the Kursk region.", "earlier-that-day")]
