@@ -73,6 +73,9 @@ public sealed record CasualtyMention(TextSpan Span, FigureKind Kind, int Value, 
 
     /// <summary>"Earlier reports said ten": superseded by a later figure.</summary>
     public bool IsSuperseded { get; init; }
+
+    /// <summary>"another victim died in hospital", "two more people died": deaths added to the toll told before.</summary>
+    public bool IsIncrement { get; init; }
 }
 
 /// <summary>A launched, destroyed or suppressed count for a weapon.</summary>

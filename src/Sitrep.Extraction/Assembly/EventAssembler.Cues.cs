@@ -11,14 +11,11 @@ public sealed partial class EventAssembler
     private static readonly FrozenWords AttackWords = FrozenWords.Of(
         "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "bombing", "bombings", "assault", "raid", "raids",
         "barrage", "launched", "fired", "targeted", "hit", "hits", "pounded", "bombed", "airstrike", "airstrikes", "explosions", "explosion", "blasts", "blast", "intercepted", "downed",
-        "destroyed", "shot", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
+        "destroyed", "shot", "damage", "debris", "fragments", "wreckage", "damaged", "killed", "injured", "wounded", "casualties", "dead", "died", "fire", "repelled", "hit");
 
     /// <summary>"- On May 30, …", "• …": an item of a list of other attacks, not the lead's own story.</summary>
     private static bool IsBullet(Document doc, SentenceMention s) =>
         doc.Tokens[s.FirstToken].Lower is "-" or "•" or "*" or "·" or "▪" && (s.FirstToken == 0 || doc.Text.AsSpan(doc.Tokens[s.FirstToken - 1].End, doc.Tokens[s.FirstToken].Start - doc.Tokens[s.FirstToken - 1].End).Contains('\n'));
-
-    /// <summary>"Separately, the mayor reported a drone attack…": a new attack.</summary>
-    private static bool StartsWithSplitCue(Document doc, SentenceMention s) => doc.Lower(s.FirstToken) == "separately";
 
     /// <summary>
     /// "Putin threatened to target Kyiv", "Russia could strike again": the attack words all sit in a clause of
@@ -35,7 +32,8 @@ public sealed partial class EventAssembler
             var w = tokens[i].Lower;
             var trigger = (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
                            && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
-                          || (w is "will" or "would" or "could" or "might" or "may" && AttackWords.Contains(tokens[i + 1].Lower));
+                          || (w is "will" or "would" or "could" or "might" or "may" && (AttackWords.Contains(tokens[i + 1].Lower)
+                              || (w == "will" && tokens[i + 1].IsWord && tokens[i + 1].Lower is not ("be" or "have" or "not"))));
             if (!trigger)
             {
                 continue;
@@ -74,36 +72,136 @@ public sealed partial class EventAssembler
     private static bool IsCapital(PlaceRef p) =>
         p.GazetteerId is "703448" or "524901" or "625144" || p.Name is "Kyiv" or "Kiev" or "Moscow" or "Minsk";
 
-    /// <summary>"also used", "also struck", "a new drone attack", "another attack", "in a separate strike".</summary>
-    private static bool HasNewAttackCue(Document doc, SentenceMention s)
+    private static readonly FrozenWords AttackNouns = CueWords("attack-noun");
+    private static readonly FrozenWords AlsoWords = CueWords("also");
+    private static readonly WordTable<bool> AlsoVerbs = new(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also-verb").Select(r => (r[0], true)));
+    private static readonly FrozenWords NewAttackWords = CueWords("new-attack");
+    private static readonly FrozenWords SeparateWords = CueWords("separate");
+    private static readonly FrozenWords GapWords = CueWords("gap");
+    private static readonly FrozenWords EpisodeWords = CueWords("episode");
+
+    /// <summary>
+    /// A cue that the sentence tells of another attack than the one it would join, to be split off when its weapons
+    /// differ. Named rules: <c>also-verb</c> ("Russian forces also used glide bombs", "Також цієї ночі ворог застосував
+    /// ракети"), <c>additionally</c>,
+    /// <c>new-attack-noun</c> ("a new drone attack", "another strike"), <c>earlier-that-day</c> ("Earlier on
+    /// Saturday, officials reported shooting down 32 drones").
+    /// </summary>
+    internal static string? NewAttackRule(Document doc, SentenceMention s, IReadOnlyList<DateMention> dates)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
-            if (w == "also" && i + 1 < s.EndToken && tokens[i + 1].Lower is "used" or "struck" or "attacked" or "hit" or "launched" or "shelled" or "targeted" or "fired" or "carried" or "dropped")
+            if (AlsoWords.Contains(w) && Enumerable.Range(i + 1, Math.Max(0, Math.Min(s.EndToken, i + 6) - i - 1)).Any(k => AlsoVerbs.Contains(tokens[k].Lower)))
             {
-                return true;
+                return "also-verb";
             }
 
             if (w == "additionally" && i == s.FirstToken)
             {
-                return true;
+                return "additionally";
             }
 
-            if (w is "another" or "new" or "separate" or "second")
+            if (NewAttackWords.Contains(w))
             {
                 for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
                 {
-                    if (tokens[k].Lower is "attack" or "strike" or "raid" or "assault")
+                    if (AttackNouns.Contains(tokens[k].Lower) && tokens[k].Lower is not ("shelling" or "incident"))
                     {
-                        return true;
+                        return "new-attack-noun";
                     }
                 }
             }
         }
 
-        return false;
+        if (EpisodeWords.Contains(doc.Lower(s.FirstToken)) && dates.Any(d => !d.IsPeriod && d.TokenIndex <= s.FirstToken + 2))
+        {
+            return "earlier-that-day";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A cue that the sentence tells of another attack whatever its weapons, an event of its own. Named rules:
+    /// <c>separately</c> ("Separately, the mayor reported …"), <c>separate-attack</c> ("a boy was killed in a separate
+    /// incident"), <c>later-attack</c> ("Russia later launched a second attack on the city hours later"). "The second
+    /// attack" with its article points back at one already told, and is no cue.
+    /// </summary>
+    internal static string? SeparateAttackRule(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        if (doc.Lower(s.FirstToken) == "separately")
+        {
+            return "separately";
+        }
+
+        var gap = false;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            gap |= GapWords.Contains(tokens[i].Lower);
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            if (!NewAttackWords.Contains(w) || (i > s.FirstToken && tokens[i - 1].Lower == "the"))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+            {
+                if (AttackNouns.Contains(tokens[k].Lower))
+                {
+                    if (SeparateWords.Contains(w))
+                    {
+                        return "separate-attack";
+                    }
+
+                    if (gap && w != "new")
+                    {
+                        return "later-attack";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The section of the report each unit is in: a heading (a paragraph of one short sentence with no full stop, or a
+    /// question: "What is known about the attack on Kharkiv?") starts the next section. The headline is section 0.
+    /// Sections under a heading of other attacks ("Attacks in other regions") go to <paramref name="otherSections"/>.
+    /// </summary>
+    private static readonly FrozenWords OtherHeadingWords = CueWords("other-heading");
+
+    private static int[] Sections(Document doc, List<SentenceMention> units, HashSet<int> otherSections)
+    {
+        var sections = new int[units.Count];
+        var section = 0;
+        for (var u = 0; u < units.Count; u++)
+        {
+            var s = units[u];
+            var alone = (u == 0 || units[u - 1].Paragraph != s.Paragraph) && (u + 1 == units.Count || units[u + 1].Paragraph != s.Paragraph);
+            var last = doc.Tokens[s.EndToken - 1].Lower;
+            if (u > 0 && alone && s.EndToken - s.FirstToken <= 16 && (last == "?" || last is not ("." or "\"" or "!" or ")" or ":")))
+            {
+                section++;
+
+                // "Attacks in other regions", "Elsewhere": a section of other attacks than the report's own.
+                if (Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => OtherHeadingWords.Contains(doc.Tokens[k].Lower)))
+                {
+                    otherSections.Add(section);
+                }
+            }
+
+            sections[u] = section;
+        }
+
+        return sections;
     }
 
     private static readonly FrozenWords Habitual = FrozenWords.Of(

@@ -48,6 +48,45 @@ public sealed partial class EventAssembler
                 }
             }
 
+            // "…, which took place the day after an 18-hour bombardment killed 39": from "the day after" on, the
+            // clause tells of another attack; at the head of a sentence it runs to the first comma.
+            foreach (var d in own.Where(IsPassingDate))
+            {
+                if (d.TokenIndex > s.FirstToken + 1)
+                {
+                    cuts.Add(d.TokenIndex);
+                    continue;
+                }
+
+                for (var k = d.TokenIndex + 4; k < s.EndToken - 2; k++)
+                {
+                    if (doc.Tokens[k].Lower == ",")
+                    {
+                        cuts.Add(k + 1);
+                        break;
+                    }
+                }
+            }
+
+            // "A man died when a missile struck a home late Friday, and a boy was killed in a separate incident in the
+            // Bryansk region": the clause that says "separate" is another attack.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 1; k++)
+            {
+                if (!SeparateWords.Contains(doc.Tokens[k].Lower) || !Enumerable.Range(k + 1, Math.Min(3, s.EndToken - k - 1)).Any(x => AttackNouns.Contains(doc.Tokens[x].Lower)))
+                {
+                    continue;
+                }
+
+                for (var c = k - 1; c > s.FirstToken + 2; c--)
+                {
+                    if (doc.Tokens[c].Lower == "," && doc.Lower(c + 1) is "and" or "while" or "but" or "as")
+                    {
+                        cuts.Add(c + 1);
+                        break;
+                    }
+                }
+            }
+
             for (var k = 1; k < strong.Count; k++)
             {
                 if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
@@ -80,7 +119,10 @@ public sealed partial class EventAssembler
 
     /// <summary>A date splits off a new event when it names a day: resolved, or a month-day even without a year.</summary>
     private static bool Splits(DateMention d) =>
-        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday";
+        d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weeks-ago" or "last-week" or "this-week" or "last-weekday" or "weekday" or "days-after-event" or "days-before-event" or "after-event";
+
+    /// <summary>"the day after …", "three days after …": the date of an attack told in passing, beside the one the sentence is about.</summary>
+    private static bool IsPassingDate(DateMention? d) => d?.Rule is "days-after-event" or "days-before-event" or "after-event";
 
     private static bool SameDay(DateMention? a, DateMention? b)
     {
@@ -128,10 +170,11 @@ public sealed partial class EventAssembler
             var score = d.Rule switch
             {
                 "night-of-weekdays" or "night-of-date" or "night-of-date-year" or "night-of-weekday" => 6,
-                "month-day" or "month-day-year" or "numeric-date" => 5,
+                "month-day" or "month-day-year" or "numeric-date" or "day-of-month" => 5,
+                "same-day" => 4,
                 "weekday" or "last-weekday" => 4,
                 "overnight" => 4,
-                "day-before" or "day-after" or "days-earlier" => 6,
+                "day-before" or "day-after" or "days-after-date" or "days-earlier" or "days-after-event" or "days-before-event" or "after-event" => 6,
                 "days-ago" or "yesterday" => 4,
                 "today" => 2,
                 _ => 1,
@@ -146,9 +189,9 @@ public sealed partial class EventAssembler
                 score -= 10;
             }
 
-            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken)
+            if (doc.Lower(d.TokenIndex) is "on" or "in" or "during" && d.TokenIndex > s.FirstToken && score > 0)
             {
-                score += 1;
+                score += 1; // never lifts a report's own day ("said on March 16") over the line
             }
 
             if (score > bestScore)
@@ -176,6 +219,21 @@ public sealed partial class EventAssembler
         while (endToken < s.EndToken && tokens[endToken].End <= d.Span.End)
         {
             endToken++;
+        }
+
+        // "TEHRAN, Mar. 11 (MNA) –": the agency's name in brackets may stand before the dash.
+        if (endToken + 2 < s.EndToken && tokens[endToken].Lower == "(")
+        {
+            var close = endToken + 1;
+            while (close < s.EndToken && close < endToken + 5 && tokens[close].Lower != ")")
+            {
+                close++;
+            }
+
+            if (close + 1 < s.EndToken && tokens[close].Lower == ")" && tokens[close + 1].Lower == "-")
+            {
+                return true;
+            }
         }
 
         if (endToken < s.EndToken && tokens[endToken].Lower is "-" or "/" or "|" && tokens[endToken].Lower != "/")

@@ -90,6 +90,39 @@ public sealed partial class EventAssembler
         return b.ToImmutable();
     }
 
+    /// <summary>
+    /// "Another victim has died in hospital", "two more people died": the toll the body told so far (the largest current
+    /// claim of that kind before it; a headline's toll is the latest and already counts them) plus the increment. In a
+    /// sentence that revises the toll ("rose to 21 after another victim died") the revision already counts it.
+    /// </summary>
+    private static ImmutableArray<FigureClaim> AddIncrements(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions, Func<Mention, int> sentenceOf, Func<Mention, bool> inHeadline)
+    {
+        if (!mentions.Any(m => m.IsIncrement))
+        {
+            return claims;
+        }
+
+        // claims[i] was made from mentions[i]; mentions are in text order.
+        var b = claims.ToBuilder();
+        var running = new Dictionary<FigureKind, int>();
+        for (var i = 0; i < b.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.IsIncrement && running.TryGetValue(m.Kind, out var before)
+                && !mentions.Any(o => o.IsRevision && o.Kind == m.Kind && sentenceOf(o) == sentenceOf(m)))
+            {
+                b[i] = b[i] with { Value = before + m.Value, Rule = b[i].Rule + "+earlier" };
+            }
+
+            if (b[i].IsCurrent && !inHeadline(m))
+            {
+                running[m.Kind] = Math.Max(running.GetValueOrDefault(m.Kind), b[i].Value);
+            }
+        }
+
+        return b.ToImmutable();
+    }
+
     private static void AddOnce<T>(List<T> list, T item)
     {
         if (!list.Contains(item))

@@ -21,6 +21,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         public bool IsAggregate { get; set; }
         public bool IsLead { get; set; }
         public bool DateIsWeak { get; set; }
+
+        /// <summary>Started by an attack told in passing ("the day after a bombardment killed 39"): it takes no later sentences by paragraph.</summary>
+        public bool IsPassing { get; set; }
         public Side? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
 
@@ -96,7 +99,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var placeMentions = doc.Layer<PlaceMention>(Layers.Places);
         var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
         var figures = doc.Layer<FigureMention>(Layers.Figures);
-        var actors = doc.Layer<ActorMention>(Layers.Actors);
+        var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
         var claimants = doc.Layer<ClaimantMention>(Layers.Actors);
 
         var units = Segments(doc, sentences, dates).ToList();
@@ -108,6 +111,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         drafts.Add(lead);
         Draft? aggregate = null;
         var paragraphEvent = new Dictionary<int, Draft>();
+        var otherSections = new HashSet<int>();
+        var sectionOf = Sections(doc, units, otherSections);
+        var sectionEvent = new Dictionary<int, Draft>();
 
         // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
         void ToAggregate(DateMention period, SentenceMention s, int u)
@@ -159,7 +165,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
             var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
             var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p]));
-            var side = placeSide ?? (sideCue.Count == 1 && (sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0) ? sideCue[0] : null);
+            var hasFigures = sFigures.Count > 0 || sCasualties.Count > 0 || sWeapons.Count > 0;
+            var side = placeSide ?? (sideCue.Count == 1 && hasFigures ? sideCue[0] : (Side?)null)
+                       ?? (sideCue.Count == 0 && hasFigures ? AttackerFromTargetCountry(doc, b.Places[u], resolvedOf) : null);
             Draft target;
             if (date is not null && date.Date.Precision == DatePrecision.Month && sFigures.Count + sCasualties.Count > 0 && date.Date.Date is null)
             {
@@ -168,8 +176,10 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            if (date is not null && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
-                && !(IsBullet(doc, s) && lead.Units.Count > 0))
+            var passing = IsPassingDate(date);
+            var separate = SeparateAttackRule(doc, s);
+            if (date is not null && !passing && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
+                && !(IsBullet(doc, s) && lead.Units.Count > 0) && !TellsOtherAttack(lead, u, b))
             {
                 // The first date of an attack dates the lead, which may already hold undated sentences (a headline);
                 // it replaces a weak date (the day the report was filed).
@@ -190,13 +200,19 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 target = drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, date) && (side is null || d.Side is null || d.Side == side))
                          ?? New(drafts, date, side);
             }
-            else if (date is null && paragraphEvent.TryGetValue(s.Paragraph, out var p) && !StartsWithSplitCue(doc, s))
+            else if (date is null && paragraphEvent.TryGetValue(s.Paragraph, out var p) && separate is null)
             {
                 target = p;
             }
-            else if (StartsWithSplitCue(doc, s))
+            else if (date is null && sectionEvent.TryGetValue(sectionOf[u], out var sectionDraft) && separate is null)
             {
-                target = New(drafts, date ?? lead.Date, side);
+                target = sectionDraft;
+            }
+            else if (separate is not null && lead.Units.Count > 0)
+            {
+                // "Separately, …" keeps the day of the report's attack; another attack "later" or "in a separate
+                // incident" has only the day its own words give.
+                target = New(drafts, date ?? (separate == "separately" ? lead.Date : null), side);
             }
             else
             {
@@ -204,7 +220,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
-            var newAttackCue = HasNewAttackCue(doc, s);
+            var newAttackCue = NewAttackRule(doc, s, sDates) is not null || separate is not null;
             if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -254,8 +270,40 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 }
             }
 
+            // A section of the report that counts the attack again, differently ("12 missiles" on the city, then "70
+            // missiles" across the country under a heading of its own), tells another scope of it: another event.
+            if (!passing && sectionOf[u] > 0 && !sectionEvent.ContainsKey(sectionOf[u]) && CountsOtherScope(target, u, sectionOf, b))
+            {
+                target = New(drafts, target.Date, target.Side);
+                sectionEvent[sectionOf[u]] = target;
+            }
+
+            // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day
+            // its own words give; the section's later sentences join it unless they give another day.
+            var heading = u > 0 && sectionOf[u - 1] != sectionOf[u];
+            if (!passing && !heading && otherSections.Contains(sectionOf[u]) && target.Units.Count > 0)
+            {
+                if (!sectionEvent.TryGetValue(sectionOf[u], out var other))
+                {
+                    target = New(drafts, date, side);
+                    sectionEvent[sectionOf[u]] = target;
+                }
+                else if (date is null || other.Date is null || SameDay(date, other.Date))
+                {
+                    target = other;
+                }
+            }
+
+            if (passing && target != lead && target.Units.Count == 0)
+            {
+                target.IsPassing = true;
+            }
+
             target.Add(s, u);
-            paragraphEvent[s.Paragraph] = target;
+            if (!passing && !target.IsPassing)
+            {
+                paragraphEvent[s.Paragraph] = target;
+            }
         }
 
         MergeUndatedLead(drafts, b);
@@ -286,7 +334,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var sibling = built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != Side.Unknown && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
+            var sibling = d.IsPassing ? default : built.FirstOrDefault(o => o.Draft != d && o.Event.Attacker != Side.Unknown && o.Draft.Sentences.Any(x => d.Sentences.Any(y => y.Index == x.Index)));
             if (sibling.Event is not null)
             {
                 built[k] = (d, ev with { Attacker = sibling.Event.Attacker, TargetCountry = ev.TargetCountry == Country.Other ? sibling.Event.TargetCountry : ev.TargetCountry });
@@ -341,6 +389,50 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         }
 
         return side;
+    }
+
+    /// <summary>
+    /// "On March 2, a Russian drone struck a building in the city, killing 12" late in a report whose undated lead told
+    /// of a missile strike that killed 20: a sentence with its own toll and only other weapons than the lead's is
+    /// another attack, and its date is not the lead's.
+    /// </summary>
+    private static bool TellsOtherAttack(Draft lead, int u, Bucketed b)
+    {
+        if (lead.Units.Count == 0 || b.Casualties[u].Count == 0 || b.Weapons[u].Count == 0)
+        {
+            return false;
+        }
+
+        var leadCasualties = lead.Units.SelectMany(x => b.Casualties[x]).ToList();
+        var otherToll = b.Casualties[u].Any(c => !c.IsRevision && leadCasualties.Any(l => l.Kind == c.Kind) && !leadCasualties.Any(l => l.Kind == c.Kind && l.Value == c.Value));
+        var leadFamilies = lead.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+        var otherWeapons = leadFamilies.Count > 0 && !b.Weapons[u].Any(w => leadFamilies.Contains(w.Weapon.Category.Family()));
+        return otherToll && otherWeapons;
+    }
+
+    /// <summary>
+    /// Whether the sentence counts launched or destroyed weapons of a family that the event counted differently in an
+    /// earlier section of the report.
+    /// </summary>
+    private static bool CountsOtherScope(Draft target, int u, int[] sectionOf, Bucketed b)
+    {
+        var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
+        if (now.Count == 0)
+        {
+            return false;
+        }
+
+        // The earlier sections tell of one region's strike (all their places in one region), the new count is larger.
+        var earlier = target.Units.Where(x => sectionOf[x] < sectionOf[u]).ToList();
+        var regions = earlier.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name).Distinct().ToList();
+        if (regions.Count != 1)
+        {
+            return false;
+        }
+
+        var before = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
+        return now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
+               && !now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
     }
 
     private static Draft New(List<Draft> drafts, DateMention? date, Side? side)
@@ -516,6 +608,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             IsCurrent = !c.IsSuperseded,
         }).ToImmutableArray();
         casualtyClaims = MarkRevised(casualtyClaims, evCasualties);
+        var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        casualtyClaims = AddIncrements(casualtyClaims, evCasualties, b.SentenceOf, m => sentences[b.SentenceOf(m)].IsHeadline);
 
         // Places hit: not reference points, not whole countries at war.
         var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
@@ -537,14 +631,21 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        // One place once, however often and however spelled ("Oriol region", "Oriol").
+        // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
+        // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
         var uniquePlaces = new List<PlaceRef>();
-        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in kept)
         {
-            if (seenNames.Add(p.GazetteerId ?? PlaceNames.Fold(p.Text)))
+            var key = p.GazetteerId ?? PlaceNames.Fold(p.Text);
+            if (!seenNames.TryGetValue(key, out var at))
             {
+                seenNames[key] = uniquePlaces.Count;
                 uniquePlaces.Add(p);
+            }
+            else if (Stages.Places.PlaceStage.IsFacilityName(p.Text) && Stages.Places.PlaceStage.IsFacilityName(uniquePlaces[at].Text) && p.Text.Length > uniquePlaces[at].Text.Length)
+            {
+                uniquePlaces[at] = p;
             }
         }
 
@@ -553,7 +654,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
         var attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : (Side?)null)
-                          ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => Side.Unknown });
+                          ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => (Side?)null })
+                          ?? AttackerFromTargetCountry(doc, d.Units.SelectMany(u => b.Places[u]), b.Resolved) ?? Side.Unknown;
         var target = targetCountry is null ? attacker switch { Side.Russia => Country.Ukraine, Side.Ukraine => Country.Russia, _ => Country.Other } : Parties.CountryOfIso(targetCountry);
         if (target.SideOf() == attacker && !occupied)
         {

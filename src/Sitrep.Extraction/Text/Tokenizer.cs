@@ -99,12 +99,12 @@ public static class Tokenizer
 
     public static bool IsHyphen(char c) => c is '-' or '‐' or '‑' or '–';
 
-    public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘' or '`';
+    public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘' or '`' or '´';
 
     private static string NormalizePunct(char c, ReadOnlySpan<char> raw) => c switch
     {
         '“' or '”' or '„' or '«' or '»' or '"' => "\"",
-        '’' or '‘' or 'ʼ' or '`' => "'",
+        '’' or '‘' or 'ʼ' or '`' or '´' => "'",
         '–' or '—' or '‐' or '‑' => "-",
         _ => raw.Length == 1 && c < 128 ? CachedAscii[c] : raw.ToString(),
     };

@@ -31,11 +31,14 @@ internal static class Annotate
         var moscow = City("gn:524901", "Moscow", "RU", "Moscow", 55.75, 37.62, 12_000_000);
         var hornal = City("sup:gornal", "Gornal", "RU", "Kursk Oblast", 51.065, 35.24, 400);
         var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
+        var ukraine = new GazetteerEntry("country:UA", "Ukraine", PlaceFeature.Country, "UA", null, 49.0, 32.0, 40_000_000);
+        var russia = new GazetteerEntry("country:RU", "Russia", PlaceFeature.Country, "RU", null, 60.0, 90.0, 140_000_000);
         return Gazetteer.FromEntries(
         [
             ("kharkiv", kharkiv), ("kharkov", kharkiv), ("kharkiv", kharkivRegion), ("kharkiv region", kharkivRegion), ("kharkiv oblast", kharkivRegion),
             ("lozova", lozovaK), ("kursk", kursk), ("kursk region", kurskRegion), ("kursk", kurskRegion), ("kyiv", kyiv), ("kiev", kyiv), ("odesa", odesa),
             ("odessa", odesa), ("курська", kursk), ("курськ", kursk), ("одесу", odesa), ("одеса", odesa), ("vladimir", vladimir), ("sevastopol", sevastopol), ("moscow", moscow), ("gornal", hornal), ("belarus", belarus),
+            ("ukraine", ukraine), ("russia", russia),
         ]);
     }
 
@@ -46,6 +49,11 @@ internal static class Annotate
 
     public static Sitrep.Core.Extraction Extract(string text, DateOnly? published = null) =>
         Pipeline.Extract(new Article("t", text, Published: published ?? Published));
+
+    /// <summary>A report with no publication date.</summary>
+    public static Sitrep.Core.Extraction ExtractUnpublished(string text) => Pipeline.Extract(new Article("t", text));
+
+    public static Document DocUnpublished(string text) => Pipeline.Annotate(new Article("t", text));
 
     public static ImmutableArray<T> Layer<T>(string text, string layer, DateOnly? published = null)
         where T : Mention => Doc(text, published).Layer<T>(layer);

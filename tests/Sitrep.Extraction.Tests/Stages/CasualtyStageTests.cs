@@ -25,7 +25,18 @@ public class CasualtyStageTests
     [InlineData("The number of injured has increased to 17.", "injured:17r")]
     [InlineData("The attack claimed the lives of five people.", "killed:5")]
     [InlineData("Two people were killed and another was injured.", "injured:1 killed:2")]
+    [InlineData("Nine adults and three children were killed in the strike.", "killed:12")]
+    [InlineData("Officials reported the deaths of a total of six people.", "killed:6")]
+    [InlineData("A 9-year-old was killed in the village.", "killed:1")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("Nine adults and three children were killed in the strike.", "N-and-M-people-killed")]
+    [InlineData("Officials reported the deaths of a total of six people.", "deaths-of-N")]
+    [InlineData("Three people were injured in the attack.", "N-people-injured")]
+    [InlineData("Another victim has died in the hospital.", "another-person-died")]
+    public void Each_toll_names_the_rule_that_read_it(string text, string rule) =>
+        Assert.Equal(rule, Assert.Single(Annotate.Layer<CasualtyMention>(text, Layers.Casualties)).Rule);
 
     [Theory]
     [InlineData("There was no information on any damage or casualties.")]

@@ -18,6 +18,8 @@ public class DateStageTests
     [InlineData("Missiles struck on 3 November.", "2024-11-03", DatePrecision.Day)]
     [InlineData("Missiles struck on Nov. 2, 2022.", "2022-11-02", DatePrecision.Day)]
     [InlineData("Three days ago a drone hit the station.", "2024-11-11", DatePrecision.Day)]
+    [InlineData("The ministry said on the 12th that drones hit Kursk.", "2024-11-12", DatePrecision.Day)]
+    [InlineData("On the 20th local time, missiles struck Odesa.", "2024-10-20", DatePrecision.Day)]
     public void Dates_resolve_against_publication(string text, string expected, DatePrecision precision)
     {
         var d = Assert.Single(Annotate.Layer<DateMention>(text, Layers.Dates));
@@ -64,5 +66,38 @@ public class DateStageTests
     {
         var doc = Annotate.Pipeline.Annotate(new Article("t", "Drones hit Odesa early Wednesday."));
         Assert.Null(Assert.Single(doc.Layer<DateMention>(Layers.Dates)).Date.Date);
+    }
+
+    [Theory]
+    [InlineData("The ministry said on the 12th that drones hit Kursk.", "day-of-month")]
+    [InlineData("It was the 5th day of shelling.", null)]
+    [InlineData("Drones hit Kursk on November 10. On the same day, missiles struck Odesa.", "same-day")]
+    [InlineData("Drones hit Kursk on November 10. The attack that day killed two people.", "same-day")]
+    public void A_day_of_the_month_and_the_same_day_are_read_by_their_rules(string text, string? rule)
+    {
+        var dates = Annotate.Layer<DateMention>(text, Layers.Dates);
+        if (rule is null)
+        {
+            Assert.Empty(dates);
+            return;
+        }
+
+        var d = Assert.Single(dates, d => d.Rule == rule);
+        Assert.NotNull(d.Date.Date);
+        if (rule == "same-day")
+        {
+            Assert.Equal(new DateOnly(2024, 11, 10), d.Date.Date);
+        }
+    }
+
+    [Fact]
+    public void A_reports_own_day_after_said_on_does_not_date_an_attack_of_its_own()
+    {
+        var x = Annotate.Extract("""
+            The toll of the missile strike on Odesa on Tuesday rose to 21, the minister said on Wednesday.
+            The minister said on November 13 that the toll had risen to 21 after another victim died.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(new DateOnly(2024, 11, 12), e.Date.Date);
     }
 }

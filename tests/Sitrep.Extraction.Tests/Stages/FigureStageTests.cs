@@ -32,7 +32,21 @@ public class FigureStageTests
     [InlineData("Russia sent 90 drones; 70 were shot down and 20 were \"locationally lost\".", "destroyed:drone:70 launched:drone:90 suppressed:drone:20")]
     [InlineData("The ministry said it had destroyed 25 of the 31 drones launched.", "destroyed:drone:25 launched:drone:31")]
     [InlineData("Six drones were used and all were shot down.", "destroyed:drone:6 launched:drone:6")]
+    [InlineData("The defence forces were able to down 40: 30 Shahed UAVs and 10 missiles.", "destroyed:drone:30 destroyed:missile:10")]
+    [InlineData("The ministry reported the interception of 120 Ukrainian drones over eight regions.", "destroyed:drone:120")]
+    [InlineData("The barrage included 60 air, ground, and sea-launched missiles as well as 90 Shaheds.", "launched:drone:90 launched:missile:60")]
+    [InlineData("Ukraine shot down 30 Kh-101/Kh-555 cruise missiles and two Kh-59/Kh-69 missiles, as well as 41 Shahed-type drones.",
+        "destroyed:drone:41 destroyed:missile:2 destroyed:missile:30")]
+    [InlineData("In total, Russia launched 70 projectiles, including 8 missiles and 62 attack drones.", "launched:drone:62 launched:missile:8")]
+    [InlineData("The attack affected 12 of the 24 Ukrainian regions, officials said, after Russia fired drones.", "")]
     public void Launched_destroyed_and_suppressed_counts(string text, string expected) => Assert.Equal(expected, Figures(text));
+
+    [Theory]
+    [InlineData("The ministry reported the interception of 120 Ukrainian drones over eight regions.", "N-weapon-verb")]
+    [InlineData("Shot down 30 cruise missiles and two Kh-59 missiles, as well as 41 Shahed-type drones.", "N-weapon-verb")]
+    [InlineData("Ukraine downed 17 of 20 Shahed drones.", "N-out-of-M")]
+    public void Each_count_names_the_rule_that_read_it(string text, string rule) =>
+        Assert.All(Annotate.Layer<FigureMention>(text, Layers.Figures), f => Assert.Equal(rule, f.Rule));
 
     [Theory]
     [InlineData("Air defences were active over the region.")]

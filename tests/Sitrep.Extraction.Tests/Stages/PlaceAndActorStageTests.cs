@@ -22,7 +22,38 @@ public class PlaceAndActorStageTests
     [InlineData("Moscow condemned the attacks by Kyiv on its border towns.", "")]
     [InlineData("Odesa was hit at dawn.", "Odesa")]
     [InlineData("The strike hit Lozova, west of Kharkiv.", "Lozova")]
+    [InlineData("Missiles fired from temporarily occupied Sevastopol struck Odesa.", "Odesa")]
+    [InlineData("The head of the Military Administration of the Kharkiv region said drones hit Odesa.", "Odesa")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Theory]
+    [InlineData("Eight missiles hit the Kharkiv Hydroelectric Power Plant.", "Kharkiv Hydroelectric Power Plant", "gazetteer-facility")]
+    [InlineData("Drones struck the Kursk nuclear power plant overnight.", "Kursk nuclear power plant", "gazetteer-facility")]
+    [InlineData("Missiles hit Kyiv HPP at dawn.", "Kyiv HPP", "gazetteer-facility")]
+    [InlineData("Drones attacked the Kursk airfield.", "Kursk", "gazetteer")]
+    [InlineData("A strike hit a power plant in Kharkiv.", "Kharkiv", "gazetteer")]
+    public void A_power_facility_named_after_a_place_keeps_its_full_name(string text, string expected, string rule)
+    {
+        var p = Assert.Single(Annotate.Layer<PlaceMention>(text, Layers.Places));
+        Assert.Equal(expected, p.Text);
+        Assert.Equal(rule, p.Rule);
+    }
+
+    [Fact]
+    public void A_facility_named_twice_is_one_place_with_its_fullest_name()
+    {
+        var x = Annotate.Extract("The Kharkiv Dam was hit overnight. Eight missiles struck the Kharkiv Hydroelectric Power Plant.");
+        var p = Assert.Single(Assert.Single(x.Events).Places);
+        Assert.Equal("Kharkiv Hydroelectric Power Plant", p.Text);
+        Assert.Equal("Kharkiv", p.Name);
+    }
+
+    [Fact]
+    public void A_place_named_plainly_first_keeps_its_plain_name()
+    {
+        var x = Annotate.Extract("Russia struck Kharkiv overnight. The Kharkiv nuclear power plant lost power after the attack.");
+        Assert.Equal("Kharkiv", Assert.Single(Assert.Single(x.Events).Places).Text);
+    }
 
     [Fact]
     public void A_plural_region_word_makes_every_name_of_the_list_a_region()

@@ -70,6 +70,23 @@ public sealed class CasualtyStage : IStage
                     continue;
                 }
 
+                // "reported the deaths of a total of four people", "the injuries of 12 civilians"
+                if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
+                {
+                    var k = i + 2;
+                    if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
+                    {
+                        k += 3;
+                    }
+
+                    if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
+                        && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
+                    {
+                        Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
+                        continue;
+                    }
+                }
+
                 // "Есть погибший", "є поранена": one
                 if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
                 {
@@ -125,8 +142,27 @@ public sealed class CasualtyStage : IStage
                     return false;
                 }
 
+                // "12 adults and two children were killed": two groups of people, one toll.
+                var first = n.TokenIndex;
+                while (first > s.FirstToken && tokens[first - 1].End > n.Span.Start)
+                {
+                    first--;
+                }
+
+                if (first - 3 >= s.FirstToken && tokens[first - 1].Lower == "and" && Between.Contains(tokens[first - 2].Lower) && tokens[first - 2].IsWord
+                    && numbers.TryGetValue(first - 3, out var m) && m != n && !m.IsVague && !used.Contains(first - 3) && !IsSubCount(doc, s, m) && m.Value + n.Value <= MaxPerStrike)
+                {
+                    used.Add(m.TokenIndex);
+                    used.Add(n.TokenIndex);
+                    result.Add(new CasualtyMention(TextSpan.Cover(m.Span, tokens[kwIndex].Span), kind, m.Value + n.Value, m.Qualifier, TextSpan.Cover(m.ValueSpan, n.ValueSpan), "N-and-M-people-" + tokens[kwIndex].Lower)
+                    {
+                        IsSuperseded = superseded,
+                    });
+                    return true;
+                }
+
                 // "a 75-year-old": never; "one of the": not a count of people
-                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used);
+                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used, increment: tokens[kwIndex].Lower == "died" && IsMore(doc, s, n));
                 return true;
             }
 
@@ -252,12 +288,12 @@ public sealed class CasualtyStage : IStage
             }
             else
             {
-                while (j < s.EndToken && j <= i + 3 && !SingularPersons.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                while (j < s.EndToken && j <= i + 3 && !IsPerson(tokens[j].Lower) && tokens[j].IsWord)
                 {
                     j++;
                 }
 
-                if (j >= s.EndToken || !SingularPersons.Contains(tokens[j].Lower))
+                if (j >= s.EndToken || !IsPerson(tokens[j].Lower))
                 {
                     continue;
                 }
@@ -286,11 +322,15 @@ public sealed class CasualtyStage : IStage
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
                 {
-                    Add(result, doc, null, kw.Kind, k, "a-person-" + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End));
+                    Add(result, doc, null, kw.Kind, k, (w == "another" ? "another-person-" : "a-person-") + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End), increment: w == "another" && tokens[k].Lower == "died");
                 }
             }
         }
     }
+
+    /// <summary>"a woman", "a resident", or an age standing for a person: "a 9-year-old was killed".</summary>
+    private static bool IsPerson(string w) =>
+        SingularPersons.Contains(w) || (w.EndsWith("-year-old", StringComparison.Ordinal) && w.Length > 9 && char.IsAsciiDigit(w[0]));
 
     /// <summary>"the death toll rose to 11", "the number of injured has increased to 14".</summary>
     private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
@@ -514,7 +554,7 @@ public sealed class CasualtyStage : IStage
     /// <summary>No single strike kills or injures this many; larger figures are war totals ("315,000 soldiers wounded or killed").</summary>
     public const int MaxPerStrike = 5000;
 
-    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false)
+    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false, bool increment = false)
     {
         var tokens = doc.Tokens;
         if (n is not null && n.Value > MaxPerStrike)
@@ -538,6 +578,20 @@ public sealed class CasualtyStage : IStage
         {
             IsRevision = revision,
             IsSuperseded = superseded,
+            IsIncrement = increment,
         });
+    }
+
+    /// <summary>"another two died", "a further three died", "two more people died": deaths added to the toll told before.</summary>
+    private static bool IsMore(Document doc, SentenceMention s, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var first = n.TokenIndex;
+        while (first > s.FirstToken && tokens[first - 1].End > n.Span.Start)
+        {
+            first--;
+        }
+
+        return (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further") || (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more");
     }
 }

@@ -41,6 +41,14 @@ public sealed class DateStage : IStage
         ["сентября"] = 9, ["октября"] = 10, ["ноября"] = 11, ["декабря"] = 12,
     };
 
+    private static readonly IReadOnlyList<string[]> SequenceRows = LexiconFile.Rows("sequence-words.tsv");
+    private static readonly FrozenWords SequenceVerbs = FrozenWords.Of(SequenceRows.Where(r => r[1] == "sequence-verb").Select(r => r[0]));
+    private static readonly FrozenWords SequenceFillers = FrozenWords.Of(SequenceRows.Where(r => r[1] == "filler").Select(r => r[0]));
+    private static readonly FrozenWords SequenceLinks = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link").Select(r => r[0]));
+    private static readonly FrozenWords SequenceLinksOf = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link-of").Select(r => r[0]));
+
+    private static readonly FrozenWords ReportWords = FrozenWords.Of(LexiconFile.Rows("report-words.tsv").Select(r => r[0]));
+
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
 
     /// <summary>Publication years the resolver trusts; outside them "a day earlier" could leave the calendar.</summary>
@@ -64,6 +72,15 @@ public sealed class DateStage : IStage
             published = null;
         }
 
+        if (published is null && LatestFullDate(document) is { } reference)
+        {
+            // Without a publication date, the report's own latest full date ("March 11, 2025" in a caption, "On
+            // March 22, 2024, …") stands for it: "overnight" and "on Friday" resolve against the day it tells of.
+            published = reference;
+            document.Report(new Diagnostic("SX202", DiagnosticSeverity.Info,
+                $"The report has no publication date; relative dates were resolved against {reference:yyyy-MM-dd}, the latest full date in its text. Add 'published:' to its header or pass --published."));
+        }
+
         var result = ImmutableArray.CreateBuilder<Mention>();
         DateOnly? lastDate = null;
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
@@ -82,17 +99,29 @@ public sealed class DateStage : IStage
             for (var k = 0; k < found.Count; k++)
             {
                 var m = found[k];
-                if (!m.IsRelative)
+                if (!m.IsRelative || m.Rule == "after-event")
                 {
-                    continue;
+                    continue; // "came after …" says before, not how long before
+                }
+
+                if (m.Rule is "days-after-event" or "days-before-event" && found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null && x.Rule is not ("overnight" or "today" or "yesterday")) is { } own
+                    && !Enumerable.Range(m.TokenIndex, own.TokenIndex - m.TokenIndex).Any(x => document.Lower(x) == ","))
+                {
+                    // "The day after a bombing on December 29 …, Belgorod was hit": the clause dates itself, and the
+                    // sentence's attack is that many days from it.
+                    m = m with { Rule = "days-after-date", RelativeDays = -m.RelativeDays };
                 }
 
                 var offset = m.RelativeDays;
-                var anchor = m.Rule == "day-after"
-                    ? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null)
-                    : found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null);
+                var anchor = m.Rule switch
+                {
+                    "day-after" or "days-after-date" => found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                    // The attack the sentence is about is told before the clause, or in the sentences before.
+                    "days-after-event" or "days-before-event" => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                    _ => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null),
+                };
                 // Without an anchor in its sentence, "The day before, …" counts from the last date the report gave.
-                var baseDate = anchor?.Date.Date ?? (m.Rule == "day-after" ? null : lastDate ?? published);
+                var baseDate = anchor?.Date.Date ?? (m.Rule is "day-after" or "days-after-date" ? null : lastDate ?? published);
                 var resolved = baseDate?.AddDays(offset);
                 found[k] = m with { Date = new EventDate(resolved, DatePrecision.Day, m.Date.Text, m.Date.Span) };
             }
@@ -100,7 +129,7 @@ public sealed class DateStage : IStage
             result.AddRange(found);
             foreach (var m in found)
             {
-                if (!m.IsPeriod && m.Date.Date is { } d && m.Date.Precision is DatePrecision.Day or DatePrecision.Night && m.Rule is not ("today" or "numeric-date"))
+                if (!m.IsPeriod && m.Date.Date is { } d && m.Date.Precision is DatePrecision.Day or DatePrecision.Night && m.Rule is not ("today" or "numeric-date" or "days-after-event" or "days-before-event"))
                 {
                     lastDate = d;
                 }
@@ -108,6 +137,29 @@ public sealed class DateStage : IStage
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The latest date the text gives with its year ("December 29, 2023", "30.07.2025"), or null.</summary>
+    private static DateOnly? LatestFullDate(Document document)
+    {
+        DateOnly? latest = null;
+        foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                if (TryMatch(document, i, sentence.EndToken, null, out var m, out var next))
+                {
+                    if (m.Rule is "month-day-year" or "numeric-date" or "night-of-date-year" && m.Date.Date is { } d && d.Year is >= MinYear and <= MaxYear && (latest is null || d > latest))
+                    {
+                        latest = d;
+                    }
+
+                    i = next - 1;
+                }
+            }
+        }
+
+        return latest;
     }
 
     private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next)
@@ -132,7 +184,11 @@ public sealed class DateStage : IStage
             var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
             // "the deadliest attack since February 2022", "the first since August": a record, not a total.
             var superlative = Enumerable.Range(Math.Max(0, i - 10), i - Math.Max(0, i - 10)).Any(x => t[x].Lower is "first" or "largest" or "biggest" or "deadliest" or "heaviest" or "most" or "worst" or "longest" || t[x].Lower.EndsWith("est", StringComparison.Ordinal) && t[x].Lower.Length > 5 && t[x].Lower is not ("latest" or "interest" or "protest" or "request" or "arrest" or "harvest" or "suggest"));
-            if (IsPeriodPhrase(phrase) && !superlative)
+            // "no deaths have been so far reported", "the casualties reported so far": the time of reporting, not a
+            // period of attacks; "since the beginning of the day": today's tally.
+            var ofReporting = w == "so" && (ReportWords.Contains(W(i + 2)) || ReportWords.Contains(W(i - 1)) || (W(i + 2) == "been" && ReportWords.Contains(W(i + 3))));
+            var ofToday = phrase.Contains("of the day", StringComparison.Ordinal) || phrase.Contains("of the night", StringComparison.Ordinal);
+            if (IsPeriodPhrase(phrase) && !superlative && !ofReporting && !ofToday)
             {
                 next = k;
                 mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };
@@ -151,11 +207,11 @@ public sealed class DateStage : IStage
         // "(on) the night of Sunday to Monday", "the night between Wednesday and Thursday", "night of 14-15 October",
         // "the night of September 21", "on the night of June 2"
         // "(в) ніч на 23 жовтня", "в ночь на 1 октября": the night before that morning
-        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out _, out _))
+        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out var cyrillicYear, out _))
         {
             var start = W(i - 1) is "в" or "у" ? i - 1 : i;
             next = cmdEnd;
-            mention = Make(doc, start, next, Night(cmd), "night-of-date");
+            mention = Make(doc, start, next, Night(cmd), cyrillicYear ? "night-of-date-year" : "night-of-date");
             return true;
         }
 
@@ -273,6 +329,38 @@ public sealed class DateStage : IStage
             return true;
         }
 
+        // "the strike came hours after Russia launched …", "came on the heels of Kyiv's destruction of a warship": the
+        // clause after tells of another, earlier attack, on a day the words do not give.
+        if (SequenceVerbs.Contains(w))
+        {
+            var k = i + 1;
+            while (k < end && k < i + 4 && SequenceFillers.Contains(W(k)))
+            {
+                k++;
+            }
+
+            var link = SequenceLinks.Contains(W(k)) ? k + 1
+                : W(k) is "on" or "in" && W(k + 1) == "the" && SequenceLinksOf.Contains(W(k + 2)) && W(k + 3) == "of" ? k + 4 : -1;
+            if (link > 0 && link < end && !StartsDate(doc, link, end) && !(NumberWord(W(k - 1)) is not null || W(k - 1) is "day" or "days" or "week" or "weeks"))
+            {
+                next = link;
+                mention = Make(doc, i, next, new EventDate(null, DatePrecision.Unknown, "", default), "after-event") with { IsRelative = true };
+                return true;
+            }
+        }
+
+        // "the day after an 18-hour bombardment killed 39", "three days after Ukraine destroyed a warship": the clause
+        // after it tells of another attack, that many days before (or after) the one the sentence is about.
+        if (((w is "a" or "the" or "one" && W(i + 1) == "day") || (NumberWord(w) is > 1 && W(i + 1) == "days") || (w is "a" or "one" && W(i + 1) == "week") || (NumberWord(w) is > 1 && W(i + 1) == "weeks"))
+            && W(i + 2) is "after" or "before" && W(i + 3) is not ("tomorrow" or "yesterday" or "") && !StartsDate(doc, i + 3, end))
+        {
+            var days = (NumberWord(w) ?? 1) * (W(i + 1).StartsWith("week", StringComparison.Ordinal) ? 7 : 1);
+            next = i + 3;
+            var after = W(i + 2) == "after";
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), after ? "days-after-event" : "days-before-event") with { IsRelative = true, RelativeDays = after ? -days : days };
+            return true;
+        }
+
         if (w == "the" && W(i + 1) == "day" && W(i + 2) == "after" && W(i + 3) is not ("tomorrow" or ""))
         {
             next = i + 3;
@@ -314,6 +402,24 @@ public sealed class DateStage : IStage
             return true;
         }
 
+        // "On the 26th", "said on the 3rd": a day of the month, the latest on or before publication.
+        if (w == "the" && W(i - 1) is "on" or "of" or "by" && TryOrdinalDay(W(i + 1), out var dom) && !MonthNumbers.ContainsKey(W(i + 2)) && W(i + 2) != "of"
+            && (i + 2 >= end || !t[i + 2].IsWord || W(i + 2) is "local" or "at" or "in" or "when" or "and" or "that" or "morning" or "afternoon" or "evening" or "night"))
+        {
+            next = i + 2;
+            mention = Make(doc, i - 1, next, new EventDate(DayOfMonth(published, dom), DatePrecision.Day, "", default), "day-of-month");
+            return true;
+        }
+
+        // "on the same day", "that same day", "the attack that day": the day the report told last.
+        if ((w == "the" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "day"))
+        {
+            var start = W(i - 1) == "on" ? i - 1 : i;
+            next = W(i + 1) == "day" ? i + 2 : i + 3;
+            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Day, "", default), "same-day") with { IsRelative = true, RelativeDays = 0 };
+            return true;
+        }
+
         // Month-day, with optional weekday/part of day before: "On April 30", "Nov. 6", "25 October", "December 29, 2023"
         if (TryMonthDay(doc, i, end, published, out var date2, out var end2, out var year2, out _))
         {
@@ -343,7 +449,9 @@ public sealed class DateStage : IStage
         }
 
         // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
-        if (Weekdays.TryGetValue(w, out var day) && w.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
+        // "Tuesday's strike": the possessive is one token.
+        var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
         {
             var start = i;
             var last = false;
@@ -385,6 +493,14 @@ public sealed class DateStage : IStage
         }
 
         return false;
+    }
+
+    /// <summary>Whether a date expression (not a period) starts at token <paramref name="k"/>: "the day after December 29".</summary>
+    private static bool StartsDate(Document doc, int k, int end)
+    {
+        var t = k < end && doc.Lower(k) == "the" ? k + 1 : k;
+        return (TryMatch(doc, k, end, null, out var m, out _) && !m.IsPeriod) || (t != k && TryMatch(doc, t, end, null, out var m2, out _) && !m2.IsPeriod)
+            || Weekdays.ContainsKey(doc.Lower(t));
     }
 
     private static bool IsPeriodPhrase(string p) =>
@@ -577,6 +693,34 @@ public sealed class DateStage : IStage
         }
 
         return day <= DateTime.DaysInMonth(p.Year - 1, month) ? new DateOnly(p.Year - 1, month, day) : null;
+    }
+
+    /// <summary>"26th", "3rd", "1st": a day of the month written as an ordinal.</summary>
+    private static bool TryOrdinalDay(string w, out int day)
+    {
+        day = 0;
+        return w.Length is > 2 and <= 4 && (w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal))
+            && int.TryParse(w.AsSpan(0, w.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out day) && day is >= 1 and <= 31;
+    }
+
+    /// <summary>The latest date with day of month <paramref name="day"/> on or before publication.</summary>
+    private static DateOnly? DayOfMonth(DateOnly? published, int day)
+    {
+        if (published is not { } p)
+        {
+            return null;
+        }
+
+        var d = new DateOnly(p.Year, p.Month, 1);
+        for (var back = 0; back < 3; back++, d = d.AddMonths(-1))
+        {
+            if (day <= DateTime.DaysInMonth(d.Year, d.Month) && new DateOnly(d.Year, d.Month, day) <= p)
+            {
+                return new DateOnly(d.Year, d.Month, day);
+            }
+        }
+
+        return null;
     }
 
     private static bool TryDay(string w, out int day)

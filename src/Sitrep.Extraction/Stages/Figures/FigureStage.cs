@@ -17,11 +17,7 @@ public sealed class FigureStage : IStage
 {
     private static readonly WordTable<FigureKind> Verbs = new(LexiconFile.Rows("figure-verbs.tsv").Select(r => (r[0], Enum.Parse<FigureKind>(r[1]))));
 
-    private static readonly FrozenWords Modifiers = FrozenWords.Of(
-        "russian", "ukrainian", "enemy", "iranian-made", "iranian", "iranian-designed", "russian-launched", "russian-made", "north", "korean", "attack", "strike", "more",
-        "incoming", "attacking", "hostile", "additional", "further", "other", "of", "the", "new", "different", "types", "type", "various", "kamikaze", "\"", "'", "air-based",
-        "air-launched", "sea-based", "sea-launched", "ground-launched", "long-range", "jet-powered", "jet", "heavy", "modified", "precision", "high-precision", "western-made",
-        "western", "us-made", "american", "british", "french", "aircraft-type", "of", "such", "ukraine's", "russia's", "unmanned", "combat", "reconnaissance");
+    private static readonly FrozenWords Modifiers = FrozenWords.Of(LexiconFile.Rows("count-modifiers.tsv").Select(r => r[0]));
 
     /// <summary>Adjectives between a count and its weapon in Ukrainian and Russian ("85 украинских беспилотников").</summary>
     private static readonly WordTable<bool> CyrillicModifiers = new(new[]
@@ -91,7 +87,7 @@ public sealed class FigureStage : IStage
             }
 
             // Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them".
-            if (IsSubCount(doc, s, n))
+            if (IsSubCount(doc, s, n, weapons))
             {
                 continue;
             }
@@ -155,7 +151,8 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
+            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? ListVerb(doc, s, n, result)
+                     ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
             if (k2 is null)
             {
                 continue;
@@ -293,7 +290,7 @@ public sealed class FigureStage : IStage
         end = n.EndToken;
         var k = n.EndToken;
         var steps = 0;
-        while (k < s.EndToken && steps < 5)
+        while (k < s.EndToken && steps < 8)
         {
             var w = weapons.FirstOrDefault(x => x.TokenIndex == k);
             if (w is not null)
@@ -322,6 +319,15 @@ public sealed class FigureStage : IStage
             {
                 mixedMissiles = true;
                 k += 2;
+                steps++;
+                continue;
+            }
+
+            // "78 air, ground, and sea-launched missiles": a list of platforms before the weapon.
+            var ahead = k + 1 < s.EndToken && tokens[k + 1].Lower is "and" or "or" ? k + 2 : k + 1;
+            if (lw is "," or "and" or "or" && ahead < s.EndToken && (Modifiers.Contains(tokens[ahead].Lower) || tokens[ahead].Lower.EndsWith("-launched", StringComparison.Ordinal)) && tokens[ahead].Lower is not ("of" or "the" or "more"))
+            {
+                k++;
                 steps++;
                 continue;
             }
@@ -379,12 +385,44 @@ public sealed class FigureStage : IStage
             return false;
         }
 
+        // "affected 15 of the 24 Ukrainian regions": a count of something that is no weapon.
+        var after = totalNumber.EndToken;
+        while (after < s.EndToken && Modifiers.Contains(tokens[after].Lower) && tokens[after].Lower is not ("of" or "the"))
+        {
+            after++;
+        }
+
+        if (wAfter is null && after < s.EndToken && tokens[after].IsWord && !weapons.Any(x => x.TokenIndex == after) && !Verbs.Contains(tokens[after].Lower)
+            && tokens[after].Lower is not ("were" or "was" or "had" or "have" or "has" or "been" or "that" or "which" or "and"))
+        {
+            return false;
+        }
+
         total = totalNumber;
         weapon = wAfter ?? weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4 && !x.IsActivity)
                  ?? weapons.LastOrDefault(x => x.EndToken <= n.TokenIndex && !x.IsActivity);
         var wEnd = weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4);
         end = wEnd?.EndToken ?? totalNumber.EndToken;
         return true;
+    }
+
+    /// <summary>
+    /// "shot down 55 cruise missiles and four Kh-59 missiles, as well as 54 Shahed drones": a later item of a list
+    /// of counts takes the kind of the item before it in the sentence, however far its verb.
+    /// </summary>
+    private static FigureKind? ListVerb(Document doc, SentenceMention s, NumberMention n, ImmutableArray<Mention>.Builder result)
+    {
+        var tokens = doc.Tokens;
+        var first = FirstToken(doc, n);
+        var joined = first > s.FirstToken && tokens[first - 1].Lower is "and" or "," or "plus"
+                     || (first - 3 > s.FirstToken && tokens[first - 3].Lower == "as" && tokens[first - 2].Lower == "well" && tokens[first - 1].Lower == "as");
+        if (!joined)
+        {
+            return null;
+        }
+
+        var before = result.OfType<FigureMention>().LastOrDefault(f => f.Span.End <= tokens[first].Start && f.Span.Start >= s.Span.Start);
+        return before is not null && tokens[first].Start - before.Span.End < 60 ? before.Kind : null;
     }
 
     /// <summary>"all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list.</summary>
@@ -524,7 +562,7 @@ public sealed class FigureStage : IStage
                     return first;
                 }
 
-                if (w is "down" && !(k > s.FirstToken && tokens[k - 1].Lower is "shot" or "shoot" or "shoots" or "shooting" or "brought" or "bring"))
+                if (w is "down" && !(k > s.FirstToken && tokens[k - 1].Lower is "shot" or "shoot" or "shoots" or "shooting" or "brought" or "bring" or "to"))
                 {
                     continue;
                 }
@@ -568,7 +606,7 @@ public sealed class FigureStage : IStage
         return first >= 2 && doc.Tokens[first - 1].Lower == "which" && doc.Tokens[first - 2].Lower == "of";
     }
 
-    private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n)
+    private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n, List<WeaponMention> weapons)
     {
         var tokens = doc.Tokens;
         var k = n.EndToken;
@@ -583,6 +621,15 @@ public sealed class FigureStage : IStage
         {
             if (tokens[j].Lower is "including" or "among" or "includes" || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
             {
+                // "91 projectiles, including 10 missiles and 81 drones": the parts of a mixed total (no weapon of one
+                // family counted before) are the counts by weapon.
+                if (tokens[j].Lower is "including" or "includes")
+                {
+                    var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
+                    var total = Enumerable.Range(Math.Max(s.FirstToken, j - 4), j - Math.Max(s.FirstToken, j - 4)).Any(x => tokens[x].Kind == TokenKind.Number);
+                    return !(total && (counted is null || counted.Weapon.Category == WeaponCategory.Other));
+                }
+
                 return true;
             }
         }

@@ -231,13 +231,13 @@ public sealed class NumberStage : IStage
         var next = end < tokens.Count ? tokens[end].Lower : "";
         var next2 = end + 1 < tokens.Count ? tokens[end + 1].Lower : "";
 
-        // Times: "10:15", "21:29"; "№1"; "No. 1"
-        if (next == ":" && end + 1 < tokens.Count && tokens[end + 1].Kind == TokenKind.Number && tokens[end].Start == tokens[end - 1].End)
+        // Times: "10:15", "21:29" (but "down 92: 55 drones and 37 missiles" is a total and its parts); "№1"; "No. 1"
+        if (next == ":" && end + 1 < tokens.Count && tokens[end + 1].Kind == TokenKind.Number && tokens[end].Start == tokens[end - 1].End && tokens[end + 1].Start == tokens[end].End)
         {
             return true;
         }
 
-        if (prev == ":" && first >= 2 && tokens[first - 2].Kind == TokenKind.Number && tokens[first - 1].Start == tokens[first - 2].End)
+        if (prev == ":" && first >= 2 && tokens[first - 2].Kind == TokenKind.Number && tokens[first - 1].Start == tokens[first - 2].End && tokens[first].Start == tokens[first - 1].End)
         {
             return true;
         }

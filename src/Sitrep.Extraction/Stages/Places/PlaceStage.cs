@@ -132,15 +132,22 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     hint = PlaceHint.Settlement;
                 }
 
+                var facilityEnd = regionFollows || tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) ? end : FacilityEnd(document, end, sentence.EndToken);
+                if (facilityEnd > end)
+                {
+                    // "the Dnipro Hydroelectric Power Plant": the facility is the place hit, named as written.
+                    spanEnd = facilityEnd;
+                }
+
                 var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
-                var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsTimeZone(document, sentence, spanEnd)
+                var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -209,13 +216,45 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords Capitals = FrozenWords.Of("kyiv", "kiev", "moscow", "minsk", "washington", "london", "paris", "berlin", "beijing", "brussels", "tehran", "pyongyang");
 
     private static readonly FrozenWords MetonymVerbs = FrozenWords.Of(
-        "launched", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
+        "launched", "used", "uses", "unleashed", "deployed", "sent", "began", "started", "invaded", "fired", "struck", "retaliated", "responded", "says", "said", "claims", "claimed", "denied", "denies", "accused", "accuses",
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
         "warned", "warns", "responded", "demands", "condemned", "condemns", "denounced", "welcomed", "hailed", "criticised", "criticized", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
 
     private static readonly FrozenWords CyrillicSettlementWords = FrozenWords.Of(
         "село", "села", "селі", "селом", "селище", "селища", "селищі", "смт", "місто", "міста", "місті", "містом",
         "деревня", "деревни", "деревне", "деревней", "поселок", "поселка", "поселке", "посёлок", "посёлка", "посёлке", "поселком", "город", "города", "городе", "хутор", "хуторе");
+
+    private static readonly IReadOnlyList<string[]> FacilityRows = LexiconFile.Rows("facility-words.tsv");
+    private static readonly FrozenWords FacilityQualifiers = FrozenWords.Of(FacilityRows.Where(r => r[1] == "qualifier").Select(r => r[0]));
+    private static readonly FrozenWords FacilityHeads = FrozenWords.Of(FacilityRows.Where(r => r[1] == "head").Select(r => r[0]));
+    private static readonly FrozenWords FacilityHeadsAfterQualifier = FrozenWords.Of(FacilityRows.Where(r => r[1] == "head-after-qualifier").Select(r => r[0]));
+
+    /// <summary>Where a facility's name that starts with a place name ends: after "Hydroelectric Power Plant" in "Dnipro Hydroelectric Power Plant"; <paramref name="end"/> when none follows.</summary>
+    private static int FacilityEnd(Document doc, int end, int limit)
+    {
+        var k = end;
+        while (k < limit && k < end + 3 && FacilityQualifiers.Contains(doc.Tokens[k].Lower))
+        {
+            k++;
+        }
+
+        if (k >= limit || !(FacilityHeads.Contains(StripS(doc.Tokens[k].Lower)) || (k > end && FacilityHeadsAfterQualifier.Contains(StripS(doc.Tokens[k].Lower)))))
+        {
+            return end;
+        }
+
+        k++;
+        while (k < limit && k < end + 5 && FacilityHeads.Contains(StripS(doc.Tokens[k].Lower)))
+        {
+            k++; // "Dnipro HPP dam"
+        }
+
+        return k;
+    }
+
+    /// <summary>Whether a place's text names a power facility ("Kyiv HPP", "the Kursk nuclear power plant").</summary>
+    public static bool IsFacilityName(string text) =>
+        Text.Tokenizer.Tokenize(text).Any(t => FacilityHeads.Contains(StripS(t.Lower)) || FacilityHeadsAfterQualifier.Contains(StripS(t.Lower)));
 
     private static readonly FrozenWords FacilityWords = FrozenWords.Of(
         "refinery", "airfield", "airbase", "airport", "port", "depot", "plant", "substation", "terminal", "base", "arsenal", "shipyard", "bridge", "dam", "factory", "works");
@@ -341,6 +380,18 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
+    /// <summary>"the head of the Military Administration of the Dnipro region": an institution named by its place.</summary>
+    private static bool IsOfficeOf(Document doc, SentenceMention s, int i)
+    {
+        var k = i - 1;
+        if (k >= s.FirstToken && doc.Tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= s.FirstToken && doc.Tokens[k].Lower == "of" && doc.Tokens[k - 1].Lower is "administration" or "council" or "government";
+    }
+
     /// <summary>"4:52 PM Kyiv time".</summary>
     private static bool IsTimeZone(Document doc, SentenceMention s, int after) => after < s.EndToken && doc.Tokens[after].Lower == "time";
 
@@ -423,7 +474,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>
-    /// "withdrew from the city of Severodonetsk": a place left, not hit; "the capital of the eastern Luhansk
+    /// "withdrew from the city of Severodonetsk", "fired from temporarily occupied Crimea": a place left or launched
+    /// from, not hit; "the capital of the eastern Luhansk
     /// province": a place named to locate another.
     /// </summary>
     private static bool IsFromOrCapitalOf(Document doc, SentenceMention s, int i)
@@ -434,7 +486,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         var k = i - 1;
-        while (k > s.FirstToken && (doc.Tokens[k].Lower is "the" or "of" or "eastern" or "western" or "northern" or "southern" or "central"
+        while (k > s.FirstToken && (doc.Tokens[k].Lower is "the" or "of" or "eastern" or "western" or "northern" or "southern" or "central" or "occupied" or "temporarily" or "annexed" or "russian-occupied" or "neighbouring" or "neighboring"
                                     || SettlementWords.Contains(doc.Tokens[k].Lower) || RegionWords.Contains(doc.Tokens[k].Lower)) && i - k < 6)
         {
             k--;
