@@ -183,20 +183,28 @@ internal abstract partial class SqlEventStore
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
         var assignment = AttackIdentity.Assign(
-            [.. previous.Select(p => new PreviousAttack(AttackKey(p.Key), [.. p.Value]))],
+            [.. previous.Select(p => new PreviousAttack(AttackKey(p.Key), [.. p.Value.Members]))],
             [.. owned.Select(a => (IReadOnlyCollection<EventKey>)[.. a.Members.Select(m => m.Event)])]);
 
         // 3. The computed attacks, under kept or new ids (new ones reserved before the old rows go, so none collides with
         // a kept one); ids that are gone lead to where most of their members went.
         var fresh = await NewAttackIdsAsync(conn, tx, assignment.NewClusters.Length, ct).ConfigureAwait(false);
-        await DeleteAttacksAsync(conn, tx, [.. previous.Keys], ct).ConfigureAwait(false);
         var attackIds = assignment.Ids.Select(id => id is null ? fresh.Dequeue() : ParseAttackKey(id)).ToArray();
         var now = DateTimeOffset.UtcNow;
         var rows = new AttackRowSet();
+        var unchanged = new HashSet<long>();
         for (var i = 0; i < owned.Length; i++)
         {
             rows.Add(attackIds[i], owned[i], byKey, now);
+            if (previous.TryGetValue(attackIds[i], out var old) && old.Digest == rows.Attacks[^1].Digest)
+            {
+                // Stored exactly as computed: neither deleted nor written again.
+                unchanged.Add(attackIds[i]);
+                rows.Remove(attackIds[i]);
+            }
         }
+
+        await DeleteAttacksAsync(conn, tx, [.. previous.Keys.Where(id => !unchanged.Contains(id))], ct).ConfigureAwait(false);
 
         foreach (var gone in assignment.Gone)
         {
@@ -220,7 +228,7 @@ internal abstract partial class SqlEventStore
         }
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
-            owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed);
+            owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count };
     }
 
     /// <summary>Most events a store keeps loaded for merge windows (the recent days a run of ingests keeps merging into).</summary>
@@ -308,22 +316,22 @@ internal abstract partial class SqlEventStore
     private static string? Host(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
 
     /// <summary>The stored attacks a window owns (home in its replace ranges, or no home and a member it loads too), with their members.</summary>
-    private async Task<Dictionary<long, List<EventKey>>> LoadOwnedAttacksAsync(DbConnection conn, DbTransaction tx, MergeWindow window, Dictionary<EventKey, long> alsoIds, CancellationToken ct)
+    private async Task<Dictionary<long, (string Digest, List<EventKey> Members)>> LoadOwnedAttacksAsync(DbConnection conn, DbTransaction tx, MergeWindow window, Dictionary<EventKey, long> alsoIds, CancellationToken ct)
     {
-        var owned = new Dictionary<long, List<EventKey>>();
+        var owned = new Dictionary<long, (string Digest, List<EventKey> Members)>();
         async Task Read(DbCommand cmd)
         {
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                if (!owned.TryGetValue(r.Long(0), out var members))
+                if (!owned.TryGetValue(r.Long(0), out var attack))
                 {
-                    owned[r.Long(0)] = members = [];
+                    owned[r.Long(0)] = attack = (r.Str(3), []);
                 }
 
                 if (r.NLong(1) is { } report)
                 {
-                    members.Add(new EventKey(report, r.Int(2)));
+                    attack.Members.Add(new EventKey(report, r.Int(2)));
                 }
             }
         }
@@ -331,7 +339,7 @@ internal abstract partial class SqlEventStore
         foreach (var range in window.Replace)
         {
             await using var cmd = Db.Command(conn, """
-                SELECT a.id, m.report_id, m.ordinal FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
+                SELECT a.id, m.report_id, m.ordinal, a.digest FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
                 WHERE a.home >= @first AND a.home <= @last
                 """, tx);
             cmd.Add("@first", range.First);
@@ -342,7 +350,7 @@ internal abstract partial class SqlEventStore
         if (alsoIds.Count > 0)
         {
             await using var cmd = Db.Command(conn, $"""
-                SELECT a.id, m.report_id, m.ordinal FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
+                SELECT a.id, m.report_id, m.ordinal, a.digest FROM attacks a LEFT JOIN attack_members m ON m.attack_id = a.id
                 WHERE a.home IS NULL AND a.id IN (SELECT x.attack_id FROM attack_members x WHERE {InList("x.event_id", "@ids")})
                 """, tx);
             cmd.Add("@ids", ListValue(alsoIds.Values));
@@ -511,7 +519,7 @@ internal abstract partial class SqlEventStore
                 blocks.Add(new DayRange(day, end < last.Value ? end : last.Value));
             }
 
-            int attacks = 0, events = 0, created = 0, kept = 0, gone = 0;
+            int attacks = 0, events = 0, created = 0, kept = 0, gone = 0, same = 0;
             var total = blocks.Count + 1;
             for (var i = 0; i <= blocks.Count; i++)
             {
@@ -559,10 +567,11 @@ internal abstract partial class SqlEventStore
                 created += s.Created;
                 kept += s.Kept;
                 gone += s.Gone;
+                same += s.Unchanged;
                 progress?.Report((i + 1, total));
             }
 
-            return new MergeSummary(attacks, events, created, kept, gone, clock.Elapsed);
+            return new MergeSummary(attacks, events, created, kept, gone, clock.Elapsed) { Unchanged = same };
         }
     }
 
