@@ -9,6 +9,10 @@ public static class ErrorCatalogue
     public static ReadError NotFound(string path) =>
         new("SR001", $"'{path}' does not exist. Check the path, or quote it if it has spaces.");
 
+    /// <summary>A file of length 0: empty, or a device, FIFO or socket (which stat as length 0 and are never opened).</summary>
+    public static ReadError NoLength(string path) =>
+        new("SR002", $"'{path}' is empty, or not a regular file (a device, pipe or socket). Pass a report file.");
+
     public static ReadError Empty(string path) =>
         new("SR002", $"'{path}' is empty. Nothing to extract; remove it or fill it with the report's text.");
 
@@ -54,6 +58,9 @@ public static class ErrorCatalogue
 
     public static ReadError NotAFeed(string path, string root) =>
         new("SR016", $"'{path}' is XML but not an RSS or Atom feed (its root element is <{root}>). Pass an RSS 2.0, RSS 1.0 or Atom feed.");
+
+    public static ReadError TooDeep(string path, string? record, int depth) =>
+        new("SR018", $"'{path}'{(record is null ? "" : " " + record)} nests its HTML elements over {depth:N0} deep (a report page nests a few dozen); it is not read. Save the report's text as a .txt file.");
 
     public static ReadError Interrupted(string source) =>
         new("SR017", $"'{source}' was not finished because the run was stopped. Run the same command again; what was stored is kept and nothing is stored twice.");

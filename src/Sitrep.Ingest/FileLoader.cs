@@ -24,12 +24,32 @@ public static class FileLoader
                 return (null, ErrorCatalogue.NotFound(path));
             }
 
+            if (info.Length == 0)
+            {
+                // A device, FIFO or socket stats as length 0: it is never opened (a FIFO blocks the open, /dev/zero never ends).
+                return (null, ErrorCatalogue.NoLength(path));
+            }
+
             if (info.Length > maxBytes)
             {
                 return (null, ErrorCatalogue.TooLarge(path, info.Length, maxBytes));
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Counted: a file that grows after its length was read is still cut at the cap.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            using var content = new MemoryStream((int)Math.Min(info.Length, maxBytes));
+            var chunk = new byte[64 * 1024];
+            for (int n; (n = stream.Read(chunk)) > 0;)
+            {
+                if (content.Length + n > maxBytes)
+                {
+                    return (null, ErrorCatalogue.TooLarge(path, content.Length + n, maxBytes));
+                }
+
+                content.Write(chunk, 0, n);
+            }
+
+            bytes = content.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -110,8 +110,13 @@ public static class FeedReader
         RecordProblems problems, string source, string defaultId, string record, string? title, string? body, string? link,
         string? guid, string? dateRaw, string? feedSource, string? language)
     {
-        title = title is null ? null : HtmlText.FromFragment(title);
-        var text = body is null ? "" : HtmlText.FromFragment(body);
+        var text = "";
+        if ((title is not null && !HtmlText.TryFromFragment(title, out title)) || (body is not null && !HtmlText.TryFromFragment(body, out text)))
+        {
+            problems.Fail(ErrorCatalogue.TooDeep(source, record, HtmlText.MaxNesting));
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(title))
         {
             title = null;

@@ -25,6 +25,11 @@ public static class HtmlReportReader
 
     public static ReadResult Parse(string source, string id, string html)
     {
+        if (HtmlText.NestingDepth(html) > HtmlText.MaxNesting)
+        {
+            return ReadResult.Fail(source, ErrorCatalogue.TooDeep(source, null, HtmlText.MaxNesting));
+        }
+
         IHtmlDocument doc;
         try
         {

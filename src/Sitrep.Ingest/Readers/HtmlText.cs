@@ -37,17 +37,28 @@ public static partial class HtmlText
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Whitespace();
 
-    /// <summary>Text of an HTML fragment (a feed item's description, a JSON record's HTML body).</summary>
-    public static string FromFragment(string html)
+    /// <summary>
+    /// Text of an HTML fragment (a feed item's description, a JSON record's HTML body); false when it
+    /// nests deeper than <see cref="MaxNesting"/>.
+    /// </summary>
+    public static bool TryFromFragment(string html, out string text)
     {
         if (html.IndexOf('<', StringComparison.Ordinal) < 0 && html.IndexOf('&', StringComparison.Ordinal) < 0)
         {
-            return html.Trim();
+            text = html.Trim();
+            return true;
+        }
+
+        if (NestingDepth(html) > MaxNesting)
+        {
+            text = "";
+            return false;
         }
 
         var parser = new HtmlParser();
-        var doc = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        return doc.Body is null ? "" : FromElement(doc.Body, dropBoilerplate: false);
+        using var doc = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        text = doc.Body is null ? "" : FromElement(doc.Body, dropBoilerplate: false);
+        return true;
     }
 
     /// <summary>Removes page furniture from <paramref name="root"/> in place.</summary>
@@ -103,35 +114,104 @@ public static partial class HtmlText
         return string.Join("\n\n", blocks);
     }
 
-    private static void Walk(INode node, List<string> blocks, StringBuilder inline)
+    /// <summary>The walk over the tree, with its own stack (a page nested thousands deep never exhausts the thread's).</summary>
+    private static void Walk(INode root, List<string> blocks, StringBuilder inline)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode Node, int Next, StringBuilder Inline, bool FlushAfter)>();
+        stack.Push((root, 0, inline, false));
+        while (stack.Count > 0)
         {
-            switch (child)
+            var (node, next, text, flushAfter) = stack.Pop();
+            var children = node.ChildNodes;
+            if (next >= children.Length)
+            {
+                if (flushAfter)
+                {
+                    Flush(blocks, text);
+                }
+
+                continue;
+            }
+
+            stack.Push((node, next + 1, text, flushAfter));
+            switch (children[next])
             {
                 case IText t:
-                    inline.Append(t.Data);
+                    text.Append(t.Data);
                     break;
                 case IElement e when e.TagName == "BR":
-                    inline.Append('\n');
+                    text.Append('\n');
                     break;
                 case IElement e when BlockTags.Contains(e.TagName):
-                    Flush(blocks, inline);
-                    var sub = new StringBuilder();
-                    Walk(e, blocks, sub);
-                    Flush(blocks, sub);
+                    Flush(blocks, text);
+                    stack.Push((e, 0, new StringBuilder(), true));
                     break;
                 case IElement e when ContainerTags.Contains(e.TagName) && e.TagName is not ("SPAN" or "FONT"):
-                    Flush(blocks, inline);
-                    Walk(e, blocks, inline);
-                    Flush(blocks, inline);
+                    Flush(blocks, text);
+                    stack.Push((e, 0, text, true));
                     break;
                 case IElement e:
-                    Walk(e, blocks, inline);
+                    stack.Push((e, 0, text, false));
                     break;
             }
         }
     }
+
+    /// <summary>How deep a report's markup may nest its elements before it is refused unparsed (pages nest tens deep).</summary>
+    public const int MaxNesting = 2_000;
+
+    /// <summary>
+    /// How deep the markup nests its elements, counted by one pass over its tags (void elements and those whose end tag
+    /// may be left out do not count; the count stops past <paramref name="stopAt"/>): a page nested thousands deep is
+    /// refused before the parser, whose tree building slows with depth, sees it.
+    /// </summary>
+    public static int NestingDepth(string html, int stopAt = MaxNesting)
+    {
+        var depth = 0;
+        var max = 0;
+        for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            var close = html[i + 1] == '/';
+            var start = close ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+            {
+                end++;
+            }
+
+            if (end == start || !char.IsAsciiLetter(html[start]) || UncountedNames.Contains(html.AsSpan(start, end - start)))
+            {
+                continue; // a comment, a doctype, a '<' in text, or an element that does not nest
+            }
+
+            if (close)
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            var gt = html.IndexOf('>', end);
+            if (gt > 0 && html[gt - 1] == '/')
+            {
+                continue; // <x/>
+            }
+
+            if (++depth > max && (max = depth) > stopAt)
+            {
+                return max;
+            }
+        }
+
+        return max;
+    }
+
+    private static readonly HashSet<string> Uncounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt", "rp", "colgroup",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static void Flush(List<string> blocks, StringBuilder inline)
     {

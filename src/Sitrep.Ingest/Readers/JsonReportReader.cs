@@ -131,7 +131,13 @@ public static class JsonReportReader
         }
 
         var rawText = Find(e, TextFields);
-        var text = rawText is null ? null : HtmlText.FromFragment(rawText);
+        string? text = null;
+        if (rawText is not null && !HtmlText.TryFromFragment(rawText, out text))
+        {
+            problems.Fail(ErrorCatalogue.TooDeep(source, record, HtmlText.MaxNesting));
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             problems.Fail(ErrorCatalogue.MissingText(source, record));
