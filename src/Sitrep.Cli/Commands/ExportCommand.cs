@@ -60,13 +60,37 @@ internal sealed class ExportCommand : ICommand, IHasFlags
                 return n >= 0 ? 0 : 1;
             }
 
-            using (var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false), 1 << 16))
+            if (RefuseOutput(outPath, location) is { } refusal)
             {
-                var count = RunAsync(location, query, format, events, file, stop.Token).GetAwaiter().GetResult();
+                console.Error.WriteLine($"sitrep export: {refusal}");
+                return 2;
+            }
+
+            // Written beside the output and moved over it when complete: a failed or stopped export leaves any file
+            // that was there as it was.
+            var partial = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, $".{Path.GetFileName(outPath)}.{Environment.ProcessId}.partial");
+            try
+            {
+                long count;
+                using (var file = new StreamWriter(new FileStream(partial, FileMode.CreateNew, FileAccess.Write), new UTF8Encoding(false), 1 << 16))
+                {
+                    count = RunAsync(location, query, format, events, file, stop.Token).GetAwaiter().GetResult();
+                }
+
+                File.Move(partial, outPath, overwrite: true);
                 console.Error.WriteLine($"sitrep export: {Ledger.N(count)} {(events ? "events" : "attacks")} written to {outPath}");
+            }
+            finally
+            {
+                File.Delete(partial);
             }
 
             return 0;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            console.Error.WriteLine($"sitrep export: cannot write '{outPath}': {e.Message}");
+            return 1;
         }
         catch (StoreException e)
         {
@@ -83,6 +107,34 @@ internal sealed class ExportCommand : ICommand, IHasFlags
             console.Error.WriteLine("sitrep export: stopped; the output is incomplete.");
             return 1;
         }
+    }
+
+    /// <summary>Why <paramref name="outPath"/> may not be written: a folder, the store itself, or any SQLite file.</summary>
+    private static string? RefuseOutput(string outPath, StoreLocation location)
+    {
+        var full = Path.GetFullPath(outPath);
+        if (Directory.Exists(full))
+        {
+            return $"'{outPath}' is a folder. Give --out a file path, e.g. {Path.Combine(outPath, "attacks.csv")}.";
+        }
+
+        if (location.Kind == StoreKind.Sqlite && string.Equals(Path.GetFullPath(location.Target), full, StringComparison.Ordinal))
+        {
+            return $"'{outPath}' is the store being exported; export will not write over it. Give --out another file.";
+        }
+
+        if (File.Exists(full))
+        {
+            Span<byte> head = stackalloc byte[16];
+            using var f = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == 16 && head.SequenceEqual("SQLite format 3\0"u8))
+            {
+                return $"'{outPath}' is a SQLite database; export will not write over it. Give --out another file.";
+            }
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        return folder is not null && !Directory.Exists(folder) ? $"the folder of '{outPath}' does not exist. Create it first." : null;
     }
 
     private static async Task<long> RunAsync(StoreLocation location, EventQuery query, string format, bool events, TextWriter o, CancellationToken ct)

@@ -143,6 +143,19 @@ public class LedgerCommandTests
         Assert.Equal(0, export.Code);
         Assert.Equal(3, File.ReadAllLines(outFile).Length);
 
+        // Never over the store, another SQLite file or a folder; nothing is truncated and no partial file is left.
+        var storeBytes = new FileInfo(db).Length;
+        var overStore = Cli.Run("export", "--format", "csv", "--db", db, "--out", db);
+        Assert.Equal(2, overStore.Code);
+        Assert.Contains("is the store being exported", overStore.Err, StringComparison.Ordinal);
+        var otherDb = dir.Path("other.db");
+        File.Copy(db, otherDb);
+        Assert.Equal(2, Cli.Run("export", "--format", "csv", "--db", db, "--out", otherDb).Code);
+        Assert.Equal(2, Cli.Run("export", "--format", "csv", "--db", db, "--out", Directory.CreateDirectory(dir.Path("folder")).FullName).Code);
+        Assert.Equal(storeBytes, new FileInfo(db).Length);
+        Assert.Equal(2, Cli.Run("export", "--format", "jsonl", "--events", "--db", db).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Empty(Directory.GetFiles(dir.Root, "*.partial"));
+
         var stats = Cli.Run("stats", "--db", db);
         Assert.Equal(0, stats.Code);
         Assert.Matches(@"2024-05-14\s+RU→UA\s+drone\s+1\s+1\s+40\s+35\s+88%\s+2", stats.Out);
