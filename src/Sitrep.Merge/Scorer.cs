@@ -44,6 +44,7 @@ internal static class Scorer
     private const double AssumedDayBeforeWeight = 0.25;
     private const double AssumedDayAfterWeight = 0.0;
     private const double BothNightWeight = 0.25;
+    private const double DayStrikeOnWaveNightWeight = -0.5;
     private const double SameTownWeight = 1.5;
     private const double SameRegionWeight = 1.0;
     private const double NearbyWeight = 0.5;
@@ -101,6 +102,10 @@ internal static class Scorer
         if (e.IsNight && e.Anchor.IsDated && c.AnyNight)
         {
             f.Add("both-night", BothNightWeight, f.Explain ? "both overnight" : null);
+        }
+        else if (!e.IsNight && e.Anchor.IsDated && e.Scope == Scope.Local && c.AnyNight && c.AnyBroad)
+        {
+            f.Add("day-strike-on-wave-night", DayStrikeOnWaveNightWeight, f.Explain ? "a local strike dated by day, the attack a night's wave" : null);
         }
 
         Places(e, c, f);

@@ -1,0 +1,213 @@
+using Sitrep.Core;
+
+namespace Sitrep.Merge.Tests;
+
+/// <summary>How an attack's figures are reconciled from its members' claims: best, low, high, conservative, contested.</summary>
+public sealed class ReconciliationTests
+{
+    private static Strike Odesa(string published, int killed, int? injured = null, string? claimant = null, string? canonical = null) => new()
+    {
+        Date = "2024-03-15", DateWords = "on March 15", Places = ["Odesa"], Weapons = [new Arms(WeaponCategory.BallisticMissile, Model: "Iskander-M")],
+        Killed = killed, Injured = injured, Claimant = claimant, Canonical = canonical, ClaimantSide = claimant is null ? Side.Unknown : Side.Ukraine,
+        Sentence = $"The toll from the missile strike on Odesa rose to {killed}, officials said on {published}.",
+    };
+
+    private static Attack Single(TestLedger ledger, Func<string, ClaimantEntry?>? registry = null) =>
+        Assert.Single(ledger.Merge(null, registry ?? FakeRegistry.Find).Attacks);
+
+    [Fact]
+    public void A_toll_that_rises_across_reports_takes_its_highest_official_figure()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-15").Report(3, "2024-03-16").Report(4, "2024-03-17");
+        ledger.Add(1, Odesa("March 15", 14, 46));
+        ledger.Add(2, Odesa("March 15", 16, 55));
+        ledger.Add(3, Odesa("March 16", 20, 73));
+        ledger.Add(4, Odesa("March 17", 21, 75));
+        var killed = Single(ledger).Figure(FigureKey.Killed)!;
+        Assert.Equal(21, killed.Best);
+        Assert.Equal(14, killed.Low);
+        Assert.Equal(21, killed.High);
+        Assert.Equal(14, killed.Conservative);
+        Assert.Equal("toll.highest-official", killed.BestRule);
+        Assert.Equal(4, killed.BestClaim.Event.ReportId);
+        Assert.Equal(4, killed.Claims.Length);
+    }
+
+    [Fact]
+    public void A_later_figure_of_the_same_claimant_supersedes_its_earlier_one_even_when_lower()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-16").Report(3, "2024-03-16");
+        ledger.Add(1, Odesa("March 15", 7, claimant: "the governor", canonical: "ua.kharkiv.governor"));
+        ledger.Add(2, Odesa("March 16", 6, claimant: "the governor", canonical: "ua.kharkiv.governor"));
+        ledger.Add(3, Odesa("March 16", 5));
+        var killed = Single(ledger).Figure(FigureKey.Killed)!;
+        Assert.Equal(6, killed.Best);
+        Assert.Equal(ClaimStanding.SupersededByClaimant, killed.Claims.Single(c => c.Value == 7).Standing);
+        Assert.Equal(5, killed.Low);
+        Assert.Equal(7, killed.High);
+        Assert.Equal(5, killed.Conservative);
+    }
+
+    [Fact]
+    public void Launched_and_destroyed_come_from_the_air_force_before_the_president_and_unattributed_reports()
+    {
+        var ledger = new TestLedger().Report(1, "2023-12-29").Report(2, "2023-12-29").Report(3, "2023-12-30");
+        ledger.Add(1, new Strike
+        {
+            Date = "2023-12-29", DateWords = "overnight", Precision = DatePrecision.Night, Places = ["Kyiv", "Lviv", "Odesa"],
+            Weapons = [new Arms(WeaponCategory.Missile, Launched: 122, Destroyed: 87)], Claimant = "the air force", Canonical = "ua.air_force", ClaimantSide = Side.Ukraine,
+            Sentence = "The air force said 122 missiles were launched overnight and 87 destroyed.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2023-12-29", DateWords = "on Friday", Places = ["Kyiv"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 110)],
+            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = "The president said about 110 missiles were fired on Friday.",
+        });
+        ledger.Add(3, new Strike
+        {
+            Date = "2023-12-29", DateWords = "on Friday", Weapons = [new Arms(WeaponCategory.Missile, Launched: 120)],
+            Sentence = "Some 120 missiles were fired on Friday, the paper reported a day later.",
+        });
+        var a = Single(ledger);
+        var launched = a.Figure(FigureKey.Launched(WeaponFamily.Missile))!;
+        Assert.Equal(122, launched.Best);
+        Assert.Equal(110, launched.Low);
+        Assert.Equal(122, launched.High);
+        Assert.Equal(Reconciler.National, launched.BestClaim.Authority);
+        Assert.Equal("authority", launched.BestRule);
+        Assert.Equal(87, a.Figure(FigureKey.Destroyed(WeaponFamily.Missile))!.Best);
+    }
+
+    [Fact]
+    public void Without_a_registry_the_claimants_side_still_ranks_them()
+    {
+        var ledger = new TestLedger().Report(1, "2023-12-29").Report(2, "2023-12-29");
+        ledger.Add(1, new Strike
+        {
+            Date = "2023-12-29", DateWords = "overnight", Weapons = [new Arms(WeaponCategory.Drone, Launched: 36)], Claimant = "Ukraine's air force", ClaimantSide = Side.Ukraine,
+            Sentence = "Ukraine's air force counted 36 drones overnight.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2023-12-29", DateWords = "overnight", Weapons = [new Arms(WeaponCategory.Drone, Launched: 40)],
+            Sentence = "About 40 drones were seen overnight, residents wrote.",
+        });
+        var launched = Single(ledger, _ => null).Figure(FigureKey.Launched(WeaponFamily.Drone))!;
+        Assert.Equal(36, launched.Best);
+        Assert.Equal(Reconciler.Official, launched.BestClaim.Authority);
+    }
+
+    [Fact]
+    public void A_hedged_figure_yields_to_the_exact_one_it_rounds()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-22").Report(2, "2024-03-22");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-03-22", DateWords = "overnight", Places = ["Dnipro", "Kharkiv"], Weapons = [new Arms(WeaponCategory.Drone, Launched: 63)],
+            Sentence = "Russia launched 63 Shahed drones overnight.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2024-03-22", DateWords = "overnight", Places = ["Dnipro"], Weapons = [new Arms(WeaponCategory.Drone, Launched: 60, Qualifier: Qualifier.MoreThan)],
+            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = "More than 60 drones were launched, the president said.",
+        });
+        var launched = Single(ledger).Figure(FigureKey.Launched(WeaponFamily.Drone))!;
+        Assert.Equal(63, launched.Best);
+        Assert.Contains("hedged", launched.BestReason, StringComparison.Ordinal);
+        Assert.Equal(60, launched.Low);
+    }
+
+    [Fact]
+    public void When_one_claimants_figure_differs_between_reports_of_a_day_the_one_most_reports_carry_wins()
+    {
+        var ledger = new TestLedger();
+        for (var i = 1; i <= 4; i++)
+        {
+            ledger.Report(i, "2025-03-11");
+            ledger.Add(i, new Strike
+            {
+                Date = "2025-03-11", DateWords = "overnight", Precision = DatePrecision.Night, Attacker = Side.Ukraine, Target = Country.Russia,
+                Places = ["Moscow", "Kursk", "Bryansk"], Weapons = [new Arms(WeaponCategory.Drone, Destroyed: i == 4 ? 343 : 337)],
+                Claimant = "the defence ministry", Canonical = "ru.mod", ClaimantSide = Side.Russia,
+                Sentence = $"The defence ministry said {(i == 4 ? 343 : 337)} drones were destroyed overnight.",
+            });
+        }
+
+        var destroyed = Single(ledger).Figure(FigureKey.Destroyed(WeaponFamily.Drone))!;
+        Assert.Equal(337, destroyed.Best);
+        Assert.Equal("authority.most-reports", destroyed.BestRule);
+        Assert.Equal(337, destroyed.Low);
+        Assert.Equal(343, destroyed.High);
+    }
+
+    [Fact]
+    public void The_two_sides_differing_figures_are_contested_and_both_kept()
+    {
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Belgorod"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: 30)], Claimant = "the defence ministry", Canonical = "ru.mod", ClaimantSide = Side.Russia,
+            Sentence = "The ministry said all 30 drones were intercepted over the region overnight.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Belgorod"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: 18)], Claimant = "Ukraine's general staff", ClaimantSide = Side.Ukraine,
+            Sentence = "Only 18 of the drones were downed and 12 hit their targets, Ukraine's general staff said.",
+        });
+        var destroyed = Single(ledger).Figure(FigureKey.Destroyed(WeaponFamily.Drone))!;
+        Assert.True(destroyed.Contested);
+        Assert.Equal(30, destroyed.Best);
+        Assert.Equal([Side.Russia, Side.Ukraine], destroyed.SideClaims.Select(c => c.ClaimantSide).ToArray());
+        Assert.Equal([30, 18], destroyed.SideClaims.Select(c => c.Value).ToArray());
+        Assert.Equal(Reconciler.AttackerSide, destroyed.Claims.Single(c => c.Value == 18).Authority);
+    }
+
+    [Fact]
+    public void Weapon_entries_of_a_family_are_summed_but_a_breakdown_of_a_stated_total_is_not_added()
+    {
+        var ledger = new TestLedger().Report(1, "2024-12-25");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-12-25", DateWords = "on Christmas morning", Places = ["Kharkiv", "Dnipro", "Kryvyi Rih"],
+            Weapons =
+            [
+                new Arms(WeaponCategory.Missile, Launched: 78),
+                new Arms(WeaponCategory.CruiseMissile, Destroyed: 55, Model: "Kh-101"),
+                new Arms(WeaponCategory.CruiseMissile, Destroyed: 4, Model: "Kh-59"),
+                new Arms(WeaponCategory.CruiseMissile, Launched: 50, Model: "Kh-101"),
+            ],
+            Sentence = "Of 78 missiles, 55 Kh-101 and four Kh-59 were shot down on Christmas morning.",
+        });
+        var a = Single(ledger);
+        Assert.Equal(78, a.Figure(FigureKey.Launched(WeaponFamily.Missile))!.Best);
+        Assert.Equal(59, a.Figure(FigureKey.Destroyed(WeaponFamily.Missile))!.Best);
+        Assert.Equal(55, a.Figure(FigureKey.Destroyed(WeaponFamily.Missile, "Kh-101"))!.Best);
+        Assert.Equal("missile.destroyed:Kh-101", FigureKey.Destroyed(WeaponFamily.Missile, "Kh-101").ToContract());
+    }
+
+    [Fact]
+    public void A_figure_revised_within_its_report_is_listed_but_never_counted()
+    {
+        var e = new Strike { Date = "2023-12-30", DateWords = "on Saturday", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Belgorod"], Killed = 4 }.Build();
+        var revised = e.Casualties[0] with { Value = 2, IsCurrent = false, Evidence = new Evidence(default, "Two were killed at first count.") };
+        e = e with { Casualties = [revised, .. e.Casualties] };
+        var report = new MergeReport(1, 1, "Wire", new DateOnly(2023, 12, 30), null);
+        var attack = Assert.Single(new MergeEngine().Merge([new MergeEvent(new EventKey(1, 0), report, e)]).Attacks);
+        var killed = attack.Figure(FigureKey.Killed)!;
+        Assert.Equal(4, killed.Best);
+        Assert.Equal(4, killed.Low);
+        Assert.Contains(killed.Claims, c => c.Value == 2 && c.Standing == ClaimStanding.RevisedInReport);
+    }
+
+    [Fact]
+    public void The_attack_is_located_at_the_place_most_members_name()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-15").Report(3, "2024-03-15");
+        ledger.Add(1, Odesa("March 15", 14) with { Places = ["Odesa"] });
+        ledger.Add(2, Odesa("March 15", 16) with { Places = ["Odesa", "Mykolaiv"] });
+        ledger.Add(3, Odesa("March 15", 20) with { Places = ["Odesa"] });
+        Assert.Equal("Odesa", Single(ledger).Location!.Name);
+    }
+}
