@@ -79,7 +79,11 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     {
         var e = p.Source.Event;
         var report = p.Source.Report;
-        var sole = e.Claimants.Length == 1 ? e.Claimants[0] : null;
+        // A figure with no claimant of its own is credited to the event's only claimant, but only when no figure of the
+        // event names one (the event's claimants then speak for all of it, as in hand-made gold).
+        var sole = e.Claimants.Length == 1 && !e.Weapons.Any(w => w.Claims.Any(c => c.Claimant is not null)) && !e.Casualties.Any(c => c.Claimant is not null)
+            ? e.Claimants[0]
+            : null;
 
         void Add(FigureKey key, int value, ImmutableArray<FigureClaim> parts, ClaimStanding standing, bool countsAsEventValue)
         {
@@ -130,7 +134,25 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
             foreach (var kind in EventProfile.WeaponKinds)
             {
-                if (EventProfile.FamilySum(e, family, kind, out var parts) is { } sum)
+                if (EventProfile.FamilySum(e, family, kind, out var parts) is not { } sum)
+                {
+                    continue;
+                }
+
+                // One entry gives the figure: each of its current claims is a statement of its own claimant (the event's
+                // value is the largest); several entries: their sum is one statement.
+                if (SoleEntry(e, family, kind) is { } only)
+                {
+                    var current = only.Current(kind);
+                    foreach (var c in only.Claims)
+                    {
+                        if (c.Kind == kind && c.IsCurrent)
+                        {
+                            Add(new FigureKey(kind, family), c.Value, [c], ClaimStanding.Stands, ReferenceEquals(c, current));
+                        }
+                    }
+                }
+                else
                 {
                     Add(new FigureKey(kind, family), sum, parts, ClaimStanding.Stands, true);
                 }
@@ -202,6 +224,26 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
                 Add(key, c.Value, [c], c.IsCurrent ? ClaimStanding.Stands : ClaimStanding.RevisedInReport, isEventValue);
             }
         }
+    }
+
+    /// <summary>The only weapon entry of the family that gives the kind, or null when none or several do.</summary>
+    private static WeaponUse? SoleEntry(ExtractedEvent e, WeaponFamily family, FigureKind kind)
+    {
+        WeaponUse? only = null;
+        foreach (var w in e.Weapons)
+        {
+            if (w.Weapon.Category.Family() == family && w.Current(kind) is not null)
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = w;
+            }
+        }
+
+        return only;
     }
 
     private static Qualifier CombinedQualifier(ImmutableArray<FigureClaim> parts)
@@ -519,7 +561,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
         var who = RankName(rank);
         string rule, reason;
-        if (distinctValues > 1)
+        if (distinctValues > 1 && reportsOnLatest.Count > 1)
         {
             rule = "authority.most-reports";
             reason = Inv($"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
@@ -528,6 +570,11 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         {
             rule = "authority.latest";
             reason = $"{who}: its latest figure";
+        }
+        else if (distinctValues > 1)
+        {
+            rule = "authority.largest";
+            reason = $"{who}: the largest of the figures its one report gives";
         }
         else
         {

@@ -141,6 +141,28 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public void Each_claim_of_one_weapon_entry_speaks_for_its_own_claimant()
+    {
+        // One report gives the ministry's count and, unattributed, a larger one: the ministry's is the best.
+        var e = new Strike
+        {
+            Date = "2025-03-11", DateWords = "overnight", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Moscow", "Kursk", "Bryansk"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: 337)], Claimant = "the defence ministry", Canonical = "ru.mod", ClaimantSide = Side.Russia,
+            Sentence = "The defence ministry said 337 drones were destroyed; local channels later counted 343.",
+        }.Build();
+        var use = e.Weapons[0];
+        var unattributed = new FigureClaim(FigureKind.Destroyed, 343, Qualifier.Exact, use.Claims[0].Evidence, use.Weapon);
+        e = e with { Weapons = [use with { Claims = [.. use.Claims, unattributed] }] };
+        var report = new MergeReport(1, 1, "Wire", new DateOnly(2025, 3, 11), null);
+        var attack = Assert.Single(new MergeEngine(FakeRegistry.Find).Merge([new MergeEvent(new EventKey(1, 0), report, e)]).Attacks);
+        var destroyed = attack.Figure(FigureKey.Destroyed(WeaponFamily.Drone))!;
+        Assert.Equal(337, destroyed.Best);
+        Assert.Equal("ru.mod", destroyed.BestClaim.Registered!.Id);
+        Assert.Equal(2, destroyed.Claims.Length);
+        Assert.Equal(343, destroyed.High);
+    }
+
+    [Fact]
     public void The_two_sides_differing_figures_are_contested_and_both_kept()
     {
         var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
