@@ -516,38 +516,41 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             }
         }
 
-        // On the latest day: the value most reports carry, then the larger.
+        // On the latest day: the value most reports carry, then the larger. Claims sorted by value, then report, so each
+        // value's reports are one run and are counted without sets.
         var onLatest = fitted.FindAll(c => c.Authority == rank && c.ReportDate == latest);
+        onLatest.Sort(static (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Event.CompareTo(b.Event));
         int chosenValue = 0, chosenReports = -1, distinctValues = 0;
-        var reportsOnLatest = new HashSet<long>();
-        foreach (var c in onLatest)
+        var reportsOnLatest = new List<long>(onLatest.Count);
+        for (var i = 0; i < onLatest.Count;)
         {
-            reportsOnLatest.Add(c.Event.ReportId);
-        }
-
-        var seen = new HashSet<int>();
-        foreach (var c in onLatest)
-        {
-            if (!seen.Add(c.Value))
+            var value = onLatest[i].Value;
+            var reports = 0;
+            long lastReport = long.MinValue;
+            var j = i;
+            for (; j < onLatest.Count && onLatest[j].Value == value; j++)
             {
-                continue;
-            }
-
-            distinctValues++;
-            var reports = new HashSet<long>();
-            foreach (var x in onLatest)
-            {
-                if (x.Value == c.Value)
+                var report = onLatest[j].Event.ReportId;
+                if (report != lastReport)
                 {
-                    reports.Add(x.Event.ReportId);
+                    reports++;
+                    lastReport = report;
+                }
+
+                if (!reportsOnLatest.Contains(report))
+                {
+                    reportsOnLatest.Add(report);
                 }
             }
 
-            if (reports.Count > chosenReports || (reports.Count == chosenReports && c.Value > chosenValue))
+            distinctValues++;
+            if (reports > chosenReports || (reports == chosenReports && value > chosenValue))
             {
-                chosenValue = c.Value;
-                chosenReports = reports.Count;
+                chosenValue = value;
+                chosenReports = reports;
             }
+
+            i = j;
         }
 
         AttackClaim? claim = null;
