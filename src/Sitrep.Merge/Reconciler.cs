@@ -324,10 +324,23 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
     private static string? Identity(AttackClaim c) => c.Registered?.Id ?? c.Claimant?.Canonical;
 
-    private static AttackFigure? Figure(FigureKey key, List<AttackClaim> all, List<(EventKey Event, int Value, bool Partial)> eventValues, RankContext context)
+    // Scratch lists reused by every figure of one merge run (a reconciler belongs to one run, one thread).
+    private readonly List<AttackClaim> currentScratch = [];
+    private readonly List<AttackClaim> wholeScratch = [];
+    private readonly List<AttackClaim> sideScratch = [];
+    private readonly List<AttackClaim> poolScratch = [];
+    private readonly List<AttackClaim> fittedScratch = [];
+    private readonly List<AttackClaim> latestScratch = [];
+    private readonly List<int> exactScratch = [];
+    private readonly List<long> reportScratch = [];
+    private readonly HashSet<EventKey> standingScratch = [];
+
+    private AttackFigure? Figure(FigureKey key, List<AttackClaim> all, List<(EventKey Event, int Value, bool Partial)> eventValues, RankContext context)
     {
-        var current = new List<AttackClaim>(all.Count);
-        var whole = new List<AttackClaim>(all.Count);
+        var current = currentScratch;
+        var whole = wholeScratch;
+        current.Clear();
+        whole.Clear();
         foreach (var c in all)
         {
             if (c.Standing != ClaimStanding.RevisedInReport)
@@ -356,7 +369,8 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         // Low and high over the whole members' figures (all members' when every one is partial).
         var anyWhole = eventValues.Exists(v => !v.Partial);
         int low = int.MaxValue, high = int.MinValue, conservative = int.MaxValue;
-        var standing = new HashSet<EventKey>();
+        var standing = standingScratch;
+        standing.Clear();
         foreach (var c in whole)
         {
             if (c.Standing == ClaimStanding.Stands)
@@ -401,12 +415,10 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         var asd = context.AttackerSide;
         if (ts is Side.Russia or Side.Ukraine or Side.Belarus && asd is Side.Russia or Side.Ukraine or Side.Belarus && ts != asd)
         {
-            var mine = whole.FindAll(c => c.ClaimantSide == ts);
-            var theirs = mine.Count == 0 ? [] : whole.FindAll(c => c.ClaimantSide == asd);
-            if (mine.Count > 0 && theirs.Count > 0)
+            if (whole.Exists(c => c.ClaimantSide == ts) && whole.Exists(c => c.ClaimantSide == asd))
             {
-                var a = isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
-                var b = isToll ? BestToll(theirs).Claim : BestCount(theirs).Claim;
+                var a = BestOfSide(whole, ts, isToll);
+                var b = BestOfSide(whole, asd, isToll);
                 sides = [a, b];
                 contested = a.Value != b.Value;
             }
@@ -422,6 +434,21 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             SideClaims = sides,
             Claims = ImmutableCollectionsMarshal.AsImmutableArray(claims),
         };
+    }
+
+    private AttackClaim BestOfSide(List<AttackClaim> whole, Side side, bool isToll)
+    {
+        var mine = sideScratch;
+        mine.Clear();
+        foreach (var c in whole)
+        {
+            if (c.ClaimantSide == side)
+            {
+                mine.Add(c);
+            }
+        }
+
+        return isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
     }
 
     /// <summary>Claims in a figure's list: by event, standing, value, then qualifier and claimant name (a total order on what a claim says).</summary>
@@ -452,33 +479,29 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     }
 
     /// <summary>Launched and destroyed: the most authoritative claimant's latest figure; the one most reports carry when that day's reports disagree.</summary>
-    private static (AttackClaim Claim, string Rule, string Reason) BestCount(List<AttackClaim> whole)
+    private (AttackClaim Claim, string Rule, string Reason) BestCount(List<AttackClaim> whole)
     {
-        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
-        if (pool.Count == 0)
-        {
-            pool = whole;
-        }
-
-        var exactValues = new List<int>();
+        var pool = StandingOf(whole, poolScratch);
+        var exactValues = exactScratch;
+        exactValues.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier == Qualifier.Exact)
+            if (c.Qualifier == Qualifier.Exact && !exactValues.Contains(c.Value))
             {
                 exactValues.Add(c.Value);
             }
         }
 
         exactValues.Sort();
-        var exact = exactValues.Distinct().ToArray();
 
         // The best rank among the claims left when hedged figures an exact one fits are set aside.
         var rank = int.MaxValue;
         var hedgesDropped = false;
-        var fitted = new List<AttackClaim>(pool.Count);
+        var fitted = fittedScratch;
+        fitted.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier != Qualifier.Exact && Fits(c, exact))
+            if (c.Qualifier != Qualifier.Exact && Fits(c, exactValues))
             {
                 hedgesDropped = true;
                 continue;
@@ -518,10 +541,20 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
         // On the latest day: the value most reports carry, then the larger. Claims sorted by value, then report, so each
         // value's reports are one run and are counted without sets.
-        var onLatest = fitted.FindAll(c => c.Authority == rank && c.ReportDate == latest);
+        var onLatest = latestScratch;
+        onLatest.Clear();
+        foreach (var c in fitted)
+        {
+            if (c.Authority == rank && c.ReportDate == latest)
+            {
+                onLatest.Add(c);
+            }
+        }
+
         onLatest.Sort(static (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Event.CompareTo(b.Event));
         int chosenValue = 0, chosenReports = -1, distinctValues = 0;
-        var reportsOnLatest = new List<long>(onLatest.Count);
+        var reportsOnLatest = reportScratch;
+        reportsOnLatest.Clear();
         for (var i = 0; i < onLatest.Count;)
         {
             var value = onLatest[i].Value;
@@ -567,7 +600,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         if (distinctValues > 1 && reportsOnLatest.Count > 1)
         {
             rule = "authority.most-reports";
-            reason = Inv($"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
+            reason = string.Create(CultureInfo.InvariantCulture, $"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
         }
         else if (dates > 1)
         {
@@ -594,27 +627,26 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     }
 
     /// <summary>Killed and injured: the highest standing official toll.</summary>
-    private static (AttackClaim Claim, string Rule, string Reason) BestToll(List<AttackClaim> whole)
+    private (AttackClaim Claim, string Rule, string Reason) BestToll(List<AttackClaim> whole)
     {
-        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
-        if (pool.Count == 0)
-        {
-            pool = whole;
-        }
-
-        var officials = pool.FindAll(c => c.Authority <= Unattributed);
+        var pool = StandingOf(whole, poolScratch);
+        var anyOfficial = pool.Exists(c => c.Authority <= Unattributed);
         var rule = "toll.highest-official";
         var reason = "the highest toll that officials give and nobody revised down";
-        if (officials.Count == 0)
+        if (!anyOfficial)
         {
-            officials = pool;
             rule = "toll.highest";
             reason = "the highest toll given (no official one)";
         }
 
         AttackClaim? claim = null;
-        foreach (var c in officials)
+        foreach (var c in pool)
         {
+            if (anyOfficial && c.Authority > Unattributed)
+            {
+                continue;
+            }
+
             if (claim is null || c.Value > claim.Value
                 || (c.Value == claim.Value && (c.Authority < claim.Authority || (c.Authority == claim.Authority && ClaimOrder(c, claim) < 0))))
             {
@@ -625,8 +657,28 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         return (claim!, rule, reason);
     }
 
+    /// <summary>The claims that still stand, copied into <paramref name="scratch"/>; all of them when none does.</summary>
+    private static List<AttackClaim> StandingOf(List<AttackClaim> claims, List<AttackClaim> scratch)
+    {
+        scratch.Clear();
+        foreach (var c in claims)
+        {
+            if (c.Standing == ClaimStanding.Stands)
+            {
+                scratch.Add(c);
+            }
+        }
+
+        if (scratch.Count == 0)
+        {
+            scratch.AddRange(claims);
+        }
+
+        return scratch;
+    }
+
     /// <summary>True when one of the exact figures (sorted, distinct) is what the hedged claim rounds: 63 for "more than 60", 88 for "about 90".</summary>
-    private static bool Fits(AttackClaim hedged, int[] exact)
+    private static bool Fits(AttackClaim hedged, List<int> exact)
     {
         var v = hedged.Value;
         var (lo, hi) = hedged.Qualifier switch
@@ -638,19 +690,19 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             Qualifier.LessThan => (v / 2.0, v - 1.0),
             _ => (1.0, 0.0),
         };
-        if (lo > hi || exact.Length == 0)
+        if (lo > hi || exact.Count == 0)
         {
             return false;
         }
 
         // The first exact figure at or above lo.
-        var i = Array.BinarySearch(exact, (int)Math.Ceiling(lo));
+        var i = exact.BinarySearch((int)Math.Ceiling(lo));
         if (i < 0)
         {
             i = ~i;
         }
 
-        return i < exact.Length && exact[i] <= hi;
+        return i < exact.Count && exact[i] <= hi;
     }
 
     private static string RankName(int rank) => rank switch
@@ -665,5 +717,4 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         _ => "the attacker's side",
     };
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

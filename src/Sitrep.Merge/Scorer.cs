@@ -258,25 +258,25 @@ internal static class Scorer
             {
                 var w = v0 >= 10 ? 1.5 : v0 >= 3 ? 1.0 : 0.5;
                 plus += w;
-                (found ??= []).Add(("figure-equal", w, f.Explain ? Inv($"{ef.Name} {v0} in both") : null));
+                (found ??= []).Add(("figure-equal", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} in both") : null));
             }
             else if (bestRatio >= 0.8)
             {
                 var w = Math.Max(v0, u) >= 10 ? 0.5 : 0.0;
                 plus += w;
-                (found ??= []).Add(("figure-close", w, f.Explain ? Inv($"{ef.Name} {v0} and {u} are close") : null));
+                (found ??= []).Add(("figure-close", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} and {u} are close") : null));
             }
             else if (bestRatio < 0.5 && Math.Max(v0, u) >= 5)
             {
                 var smallerIsLocal = v0 < u ? e.Scope == Scope.Local : best.OnlyLocal;
                 if (smallerIsLocal)
                 {
-                    (found ??= []).Add(("figure-part", 0, f.Explain ? Inv($"{ef.Name} {Math.Min(v0, u)} of {Math.Max(v0, u)}: a local account of part of it") : null));
+                    (found ??= []).Add(("figure-part", 0, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {Math.Min(v0, u)} of {Math.Max(v0, u)}: a local account of part of it") : null));
                 }
                 else
                 {
                     minus += FigureConflictWeight;
-                    (found ??= []).Add(("figure-far", FigureConflictWeight, f.Explain ? Inv($"{ef.Name} {v0} and {u}: different waves") : null));
+                    (found ??= []).Add(("figure-far", FigureConflictWeight, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} and {u}: different waves") : null));
                 }
             }
         }
@@ -301,14 +301,14 @@ internal static class Scorer
         var total = 0.0;
         if (e.Killed is >= 2 and var k && c.Killed.Contains(k))
         {
-            f.Add("toll-equal", TollWeight, f.Explain ? Inv($"{k} killed in both") : null);
+            f.Add("toll-equal", TollWeight, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{k} killed in both") : null);
             total += TollWeight;
         }
 
         if (e.Injured is >= 3 and var i && c.Injured.Contains(i))
         {
             var w = Math.Min(TollWeight, TollCap - total);
-            f.Add("toll-equal", w, f.Explain ? Inv($"{i} injured in both") : null);
+            f.Add("toll-equal", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{i} injured in both") : null);
         }
     }
 
@@ -358,7 +358,6 @@ internal static class Scorer
         }
     }
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
