@@ -67,8 +67,13 @@ internal static class Scorer
     [ThreadStatic]
     private static Features? scratch;
 
+    /// <summary>Scores computed on this thread so far: the tests' measure of the work blocking saves.</summary>
+    [ThreadStatic]
+    internal static long ScoresComputed;
+
     public static Scored Score(EventProfile e, ClusterProfile c, DayRelation relation, bool explain = false)
     {
+        ScoresComputed++;
         // Refusals: other target country, two known attackers.
         if (e.Target != c.Target)
         {
@@ -384,5 +389,28 @@ internal sealed class Features(bool explain)
         list?.Add(new MergeFeature(name, value, reason ?? name));
     }
 
-    public ImmutableArray<MergeFeature> ToImmutable() => list is null ? [] : [.. list];
+    /// <summary>The features, strongest first; equal strengths keep the order they were added in (a stable sort).</summary>
+    public ImmutableArray<MergeFeature> ToImmutable()
+    {
+        if (list is null || list.Count == 0)
+        {
+            return [];
+        }
+
+        var array = list.ToArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            var x = array[i];
+            var j = i - 1;
+            while (j >= 0 && Math.Abs(array[j].Value) < Math.Abs(x.Value))
+            {
+                array[j + 1] = array[j];
+                j--;
+            }
+
+            array[j + 1] = x;
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
+    }
 }
