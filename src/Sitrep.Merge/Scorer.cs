@@ -49,6 +49,7 @@ internal static class Scorer
     private const double SameRegionWeight = 1.0;
     private const double NearbyWeight = 0.5;
     private const double NearbyKm = 100;
+    private const double RegionAreaKm = 120;
     private const double DisjointWeight = -2.0;
     private const double DisjointWaveWeight = -0.75;
     private const int WaveRegions = 5;
@@ -195,6 +196,14 @@ internal static class Scorer
             return;
         }
 
+        // A town in the area of a region the other names only as a region (Kyiv and "the Kyiv region").
+        if (Nearest(e.Towns, c.RegionPoints, out var town, out var region) <= RegionAreaKm
+            || Nearest(c.Towns, e.RegionPoints, out town, out region) <= RegionAreaKm)
+        {
+            f.Add("town-in-named-region", NearbyWeight, f.Explain ? $"{town.Name} lies in the area of {region.Name}" : null);
+            return;
+        }
+
         var clusterRegions = c.Regions.Count;
         var mine = f.Explain ? string.Join(", ", e.Regions.Take(3)) : "";
         var theirs = f.Explain ? string.Join(", ", c.Regions.Keys.Order(StringComparer.Ordinal).Take(3)) : "";
@@ -206,6 +215,32 @@ internal static class Scorer
         {
             f.Add("no-shared-place", DisjointWeight, f.Explain ? $"no place in common: {mine} / {theirs}" : null);
         }
+    }
+
+    private static double Nearest(IReadOnlyList<Town> towns, IReadOnlyList<Town> regions, out Town town, out Town region)
+    {
+        var best = double.MaxValue;
+        town = region = default;
+        foreach (var t in towns)
+        {
+            foreach (var r in regions)
+            {
+                if (Math.Abs(t.Latitude - r.Latitude) > 1.5)
+                {
+                    continue;
+                }
+
+                var km = Geo.Km(t, r);
+                if (km < best)
+                {
+                    best = km;
+                    town = t;
+                    region = r;
+                }
+            }
+        }
+
+        return best;
     }
 
     private static void Families(EventProfile e, ClusterProfile c, Features f)

@@ -125,6 +125,26 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void A_city_and_the_region_around_it_are_not_places_with_nothing_in_common()
+    {
+        // Kyiv is its own first-order region; "the Kyiv region" is another one around it.
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
+        var city = ledger.Add(1, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Places = ["Kyiv"], Weapons = [new Arms(WeaponCategory.Drone, Destroyed: 15)],
+            Sentence = "Air defence downed 15 drones over Kyiv overnight.",
+        });
+        var region = ledger.Add(2, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Places = ["Kyiv Oblast"], Weapons = [new Arms(WeaponCategory.Drone)],
+            Sentence = "Drone debris damaged houses in the Kyiv region overnight.",
+        });
+        var r = Merge(ledger);
+        Assert.True(Together(r, city, region));
+        Assert.Contains(r.AttackOf(city)!.Members.SelectMany(m => m.Features), f => f.Name == "town-in-named-region");
+    }
+
+    [Fact]
     public void The_two_sides_attacks_the_same_night_are_never_one_attack()
     {
         var ledger = new TestLedger().Report(1, "2025-03-11").Report(2, "2025-03-11");

@@ -118,6 +118,7 @@ internal static class Spots
         ["Sumy"] = ("Sumy Oblast", "UA", 50.91, 34.80, "populated_place"),
         ["Poltava"] = ("Poltava Oblast", "UA", 49.59, 34.55, "populated_place"),
         ["Kharkiv Oblast"] = ("Kharkiv Oblast", "UA", 49.5, 36.5, "admin1"),
+        ["Kyiv Oblast"] = ("Kyiv Oblast", "UA", 50.28, 30.45, "admin1"),
         ["Belgorod"] = ("Belgorod Oblast", "RU", 50.60, 36.59, "populated_place"),
         ["Kursk"] = ("Kursk Oblast", "RU", 51.73, 36.19, "populated_place"),
         ["Bryansk"] = ("Bryansk Oblast", "RU", 53.24, 34.36, "populated_place"),
