@@ -130,9 +130,10 @@ public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier,
 /// its head of state or government; 3 the regional or city authority of a place the attack hit; 4 the target side's
 /// other officials (without a registry entry: any claimant the text places on the target side); 5 unattributed
 /// figures — the outlet relaying an official count — and claimants neither the registry nor the text places on a side;
-/// 6 outlets speaking for themselves and third parties; 7 the attacker's side.</para>
-/// <para><b>Best</b>, launched and destroyed: set aside hedged figures that an exact figure of the attack fits ("more
-/// than 60" when 63 is given, "about 90" when 88 is); take the most authoritative rank present; within it, the claims of
+/// a government speaking as a whole ("Ukrainian officials said"); 6 outlets speaking for themselves and third parties;
+/// 7 the attacker's side.</para>
+/// <para><b>Best</b>, launched and destroyed: set aside hedged figures that a more precise figure of the attack fits
+/// ("more than 60" when 63 is given, "about 90" when 88 is, "more than 100" when "at least 127" is); take the most authoritative rank present; within it, the claims of
 /// the latest report date (a claimant's later figure supersedes its earlier one); when those reports disagree, the value
 /// most reports carry; then the larger.</para>
 /// <para><b>Best</b>, killed and injured: the highest standing toll of ranks 0–5 (officials, emergency services and

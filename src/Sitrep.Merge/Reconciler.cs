@@ -288,6 +288,14 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             return National;
         }
 
+        // A government speaking as a whole ("Ukrainian officials said") says no more than an unattributed report.
+        // The registry's kind for it, ClaimantKind.Government, is coming to Core with the registry: matched by name
+        // until then, so this builds with and without it.
+        if (entry.Kind.ToString() == "Government")
+        {
+            return Unattributed;
+        }
+
         return entry.Kind switch
         {
             ClaimantKind.AirForce or ClaimantKind.GeneralStaff or ClaimantKind.DefenceMinistry => Command,
@@ -332,6 +340,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     private readonly List<AttackClaim> fittedScratch = [];
     private readonly List<AttackClaim> latestScratch = [];
     private readonly List<int> exactScratch = [];
+    private readonly List<int> floorScratch = [];
     private readonly List<long> reportScratch = [];
     private readonly HashSet<EventKey> standingScratch = [];
 
@@ -483,25 +492,29 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     {
         var pool = StandingOf(whole, poolScratch);
         var exactValues = exactScratch;
+        var floorValues = floorScratch;
         exactValues.Clear();
+        floorValues.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier == Qualifier.Exact && !exactValues.Contains(c.Value))
+            var list = c.Qualifier == Qualifier.Exact ? exactValues : c.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan ? floorValues : null;
+            if (list is not null && !list.Contains(c.Value))
             {
-                exactValues.Add(c.Value);
+                list.Add(c.Value);
             }
         }
 
         exactValues.Sort();
+        floorValues.Sort();
 
-        // The best rank among the claims left when hedged figures an exact one fits are set aside.
+        // The best rank among the claims left when hedged figures a more precise one fits are set aside.
         var rank = int.MaxValue;
         var hedgesDropped = false;
         var fitted = fittedScratch;
         fitted.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier != Qualifier.Exact && Fits(c, exactValues))
+            if (c.Qualifier != Qualifier.Exact && (Fits(c, exactValues) || FitsFloor(c, floorValues)))
             {
                 hedgesDropped = true;
                 continue;
@@ -655,6 +668,27 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         }
 
         return (claim!, rule, reason);
+    }
+
+    /// <summary>
+    /// True when a lower bound ("more than 100") is a looser statement of a higher one of the same attack ("at least
+    /// 127"): another floor above it, but not more than twice it.
+    /// </summary>
+    private static bool FitsFloor(AttackClaim hedged, List<int> floors)
+    {
+        if (hedged.Qualifier is not (Qualifier.MoreThan or Qualifier.AtLeast))
+        {
+            return false;
+        }
+
+        var v = hedged.Value;
+        var i = floors.BinarySearch(v + 1);
+        if (i < 0)
+        {
+            i = ~i;
+        }
+
+        return i < floors.Count && floors[i] <= 2 * v;
     }
 
     /// <summary>The claims that still stand, copied into <paramref name="scratch"/>; all of them when none does.</summary>
