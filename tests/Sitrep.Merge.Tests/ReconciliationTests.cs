@@ -118,6 +118,25 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public void A_lower_bound_yields_to_a_higher_lower_bound_it_fits()
+    {
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-08-26", DateWords = "this morning", Places = ["Kyiv", "Lviv", "Odesa"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 127, Qualifier: Qualifier.AtLeast)],
+            Sentence = "At least 127 missiles were launched this morning.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2024-08-26", DateWords = "this morning", Places = ["Kyiv"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 100, Qualifier: Qualifier.MoreThan)],
+            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = "More than 100 missiles were fired, the president said this morning.",
+        });
+        var launched = Single(ledger).Figure(FigureKey.Launched(WeaponFamily.Missile))!;
+        Assert.Equal(127, launched.Best);
+        Assert.Equal(100, launched.Low);
+    }
+
+    [Fact]
     public void When_one_claimants_figure_differs_between_reports_of_a_day_the_one_most_reports_carry_wins()
     {
         var ledger = new TestLedger();
