@@ -152,20 +152,31 @@ internal static class AttackBuilder
         return result;
     }
 
-    /// <summary>The date most members the text dates give (ties: the home day, then the later); else the most common assumed date; else none.</summary>
+    /// <summary>
+    /// The date most members whose text dates them give (ties: the home day, then the later); null when no member's
+    /// text dates it — an assumed date (the report's) is where the attack is filed, not a date anyone gave.
+    /// </summary>
     private static (DateOnly? Date, DatePrecision Precision) DateOf(List<Membership> members, DateOnly? home)
     {
-        var dated = members.Where(m => m.Profile.Anchor.IsDated).ToList();
-        var pool = dated.Count > 0 ? dated : members.Where(m => m.Profile.Source.Event.Date.Date is not null).ToList();
-        if (pool.Count == 0)
+        var counts = new Dictionary<DateOnly, (int Count, bool Night)>();
+        foreach (var m in members)
+        {
+            if (m.Profile.Anchor.IsDated)
+            {
+                var d = m.Profile.Source.Event.Date;
+                var day = d.Date!.Value;
+                var (count, night) = counts.GetValueOrDefault(day);
+                counts[day] = (count + 1, night || d.Precision == DatePrecision.Night);
+            }
+        }
+
+        if (counts.Count == 0)
         {
             return (null, DatePrecision.Unknown);
         }
 
-        var date = pool.GroupBy(m => m.Profile.Source.Event.Date.Date!.Value)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key == home).ThenByDescending(g => g.Key).First().Key;
-        var night = pool.Any(m => m.Profile.Source.Event.Date.Date == date && m.Profile.Source.Event.Date.Precision == DatePrecision.Night);
-        return (date, night ? DatePrecision.Night : DatePrecision.Day);
+        var best = counts.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Key == home).ThenByDescending(kv => kv.Key).First();
+        return (best.Key, best.Value.Night ? DatePrecision.Night : DatePrecision.Day);
     }
 
     /// <summary>The resolved place the most members name; ties: the more precise (town before region), then the name.</summary>
