@@ -366,7 +366,9 @@ internal static class Scorer
 
     /// <summary>
     /// Another event of the same report in the cluster: the report already told them apart, unless one is a city's
-    /// section and the other the nationwide account (a report may give both, as two events of one attack).
+    /// section and the other the nationwide account (a report may give both, as two events of one attack). A section
+    /// of the wider account shares its weapons, or is dated in its own words as the other is: an undated local event
+    /// with no weapon in common is another strike the report mentions (a village shelled, beside a night's drones).
     /// </summary>
     private static void SameReport(EventProfile e, ClusterProfile c, Features f)
     {
@@ -380,7 +382,9 @@ internal static class Scorer
         foreach (var m in same)
         {
             var section = (e.Scope == Scope.Local && m.Scope != Scope.Local) || (m.Scope == Scope.Local && e.Scope != Scope.Local);
-            if (!section || (e.Families != 0 && m.Families != 0 && (e.Families & m.Families) == 0))
+            var shared = (e.Families & m.Families) != 0;
+            var disjoint = e.Families != 0 && m.Families != 0 && !shared;
+            if (!section || disjoint || !(shared || (e.Anchor.IsDated && m.Anchor.IsDated)))
             {
                 worst = SameReportWeight;
                 other = m;

@@ -241,6 +241,26 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void An_undated_local_strike_a_report_gives_beside_its_dated_wave_is_another_attack()
+    {
+        // The report dates the night's drones; a village's shelling it mentions has no date and no weapon in common.
+        var ledger = new TestLedger().Report(1, "2023-12-30");
+        var drones = ledger.Add(1, new Strike
+        {
+            Date = "2023-12-30", DateWords = "on Saturday", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Moscow", "Kursk", "Bryansk", "Belgorod"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: 32)], Sentence = "Air defences downed 32 drones over four regions on Saturday.",
+        });
+        var shelling = ledger.Add(1, new Strike
+        {
+            DateWords = "", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Klintsy"], Killed = 1,
+            Sentence = "Separately, a boy was killed when shells hit a village near Klintsy.",
+        });
+        var r = Merge(ledger);
+        Assert.False(Together(r, drones, shelling));
+        Assert.Single(r.AttackOf(shelling)!.Members);
+    }
+
+    [Fact]
     public void Undated_events_of_undated_reports_and_events_dated_only_to_a_week_stand_alone()
     {
         var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, null).Report(3, "2024-08-26");

@@ -122,6 +122,7 @@ internal static class Spots
         ["Belgorod"] = ("Belgorod Oblast", "RU", 50.60, 36.59, "populated_place"),
         ["Kursk"] = ("Kursk Oblast", "RU", 51.73, 36.19, "populated_place"),
         ["Bryansk"] = ("Bryansk Oblast", "RU", 53.24, 34.36, "populated_place"),
+        ["Klintsy"] = ("Bryansk Oblast", "RU", 52.75, 32.24, "populated_place"),
         ["Moscow"] = ("Moscow", "RU", 55.76, 37.62, "populated_place"),
         ["Domodedovo"] = ("Moscow Oblast", "RU", 55.44, 37.77, "populated_place"),
     };
