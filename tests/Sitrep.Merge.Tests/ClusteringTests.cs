@@ -240,6 +240,40 @@ public sealed class ClusteringTests
         Assert.True(Together(r, city, national));
     }
 
+    [Theory]
+    [InlineData(122, true)]
+    [InlineData(110, true)]
+    [InlineData(50, false)]
+    [InlineData(12, false)]
+    public void Two_wide_accounts_of_a_night_are_one_wave_only_when_their_counts_are_compatible(int missiles, bool oneAttack)
+    {
+        // Both accounts name several regions but none in common; only the missile counts tell them together or apart.
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
+        var wave = ledger.Add(1, Wave);
+        var other = ledger.Add(2, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Precision = DatePrecision.Night, Places = ["Kherson", "Mykolaiv", "Poltava", "Sumy"],
+            Weapons = [new Arms(WeaponCategory.Missile, Launched: missiles)],
+            Sentence = $"Overnight {missiles} missiles were launched at the south and the north-east.",
+        });
+        Assert.Equal(oneAttack, Together(Merge(ledger), wave, other));
+    }
+
+    [Fact]
+    public void Identical_accounts_with_different_attackers_or_target_countries_are_never_one_attack()
+    {
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26").Report(3, "2024-08-26");
+        var russian = ledger.Add(1, Wave);
+        var ukrainian = ledger.Add(2, Wave with { Attacker = Side.Ukraine });
+        var elsewhere = ledger.Add(3, Wave with { Target = Country.Other, Places = [] });
+        var r = Merge(ledger);
+        Assert.Equal(3, r.Attacks.Length);
+        Assert.False(Together(r, russian, ukrainian));
+        Assert.False(Together(r, russian, elsewhere));
+        Assert.Equal(Side.Ukraine, r.AttackOf(ukrainian)!.Attacker);
+        Assert.Equal(Country.Other, r.AttackOf(elsewhere)!.TargetCountry);
+    }
+
     [Fact]
     public void An_undated_local_strike_a_report_gives_beside_its_dated_wave_is_another_attack()
     {

@@ -243,6 +243,147 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public void A_later_higher_toll_is_a_revision_of_the_attack_not_a_reason_to_split_it()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-16");
+        var early = ledger.Add(1, Odesa("March 15", 5, claimant: "the regional governor", canonical: "ua.odesa.governor"));
+        var later = ledger.Add(2, Odesa("March 16", 21, claimant: "the regional governor", canonical: "ua.odesa.governor"));
+        var r = ledger.Merge(null, FakeRegistry.Find);
+        var a = Assert.Single(r.Attacks);
+        var joined = a.Member(early)!.Kind == MembershipKind.Seed ? a.Member(later)! : a.Member(early)!;
+        Assert.DoesNotContain(joined.Features, f => f.Value < 0);
+        var killed = a.Figure(FigureKey.Killed)!;
+        Assert.Equal(21, killed.Best);
+        Assert.Equal(5, killed.Low);
+        Assert.Equal(21, killed.High);
+        Assert.Equal(ClaimStanding.SupersededByClaimant, killed.Claims.Single(c => c.Value == 5).Standing);
+        Assert.Equal(ClaimStanding.Stands, killed.Claims.Single(c => c.Value == 21).Standing);
+    }
+
+    [Fact]
+    public void A_later_higher_count_of_the_same_claimant_revises_its_first_one()
+    {
+        var ledger = new TestLedger().Report(1, "2023-12-29").Report(2, "2023-12-30");
+        ledger.Add(1, new Strike
+        {
+            Date = "2023-12-29", DateWords = "overnight", Precision = DatePrecision.Night, Places = ["Kyiv", "Lviv", "Dnipro"],
+            Weapons = [new Arms(WeaponCategory.Missile, Launched: 110)], Claimant = "the air force", Canonical = "ua.air_force", ClaimantSide = Side.Ukraine,
+            Sentence = "The air force's first count was 110 missiles overnight.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2023-12-29", DateWords = "on Friday night", Precision = DatePrecision.Night, Places = ["Kyiv", "Odesa", "Kharkiv"],
+            Weapons = [new Arms(WeaponCategory.Missile, Launched: 122)], Claimant = "the air force", Canonical = "ua.air_force", ClaimantSide = Side.Ukraine,
+            Sentence = "A day later the air force put the number of missiles fired on Friday night at 122.",
+        });
+        var launched = Single(ledger).Figure(FigureKey.Launched(WeaponFamily.Missile))!;
+        Assert.Equal(122, launched.Best);
+        Assert.Equal(110, launched.Low);
+        Assert.Equal(122, launched.High);
+        Assert.Equal(122, launched.Conservative);
+        Assert.Equal(ClaimStanding.SupersededByClaimant, launched.Claims.Single(c => c.Value == 110).Standing);
+    }
+
+    [Fact]
+    public void The_conservative_figure_is_the_smallest_that_still_stands_not_a_superseded_one()
+    {
+        var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-16").Report(3, "2024-03-16");
+        ledger.Add(1, Odesa("March 15", 3, claimant: "the regional governor", canonical: "ua.odesa.governor"));
+        ledger.Add(2, Odesa("March 16", 5, claimant: "the regional governor", canonical: "ua.odesa.governor"));
+        ledger.Add(3, Odesa("March 16", 4));
+        var killed = Single(ledger).Figure(FigureKey.Killed)!;
+        Assert.Equal(5, killed.Best);
+        Assert.Equal(3, killed.Low);
+        Assert.Equal(5, killed.High);
+        Assert.Equal(4, killed.Conservative);
+    }
+
+    [Theory]
+    [InlineData(30, 18, true)]
+    [InlineData(30, 30, false)]
+    public void Figures_are_contested_only_when_the_two_sides_differ(int russian, int ukrainian, bool contested)
+    {
+        var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Kursk"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: russian)], Claimant = "the defence ministry", Canonical = "ru.mod", ClaimantSide = Side.Russia,
+            Sentence = $"The ministry reported {russian} drones downed over the Kursk region overnight.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2024-08-26", DateWords = "overnight", Attacker = Side.Ukraine, Target = Country.Russia, Places = ["Kursk"],
+            Weapons = [new Arms(WeaponCategory.Drone, Destroyed: ukrainian)], Claimant = "a Ukrainian military source", ClaimantSide = Side.Ukraine,
+            Sentence = $"A Ukrainian military source put the number brought down at {ukrainian}.",
+        });
+        var destroyed = Single(ledger).Figure(FigureKey.Destroyed(WeaponFamily.Drone))!;
+        Assert.Equal(contested, destroyed.Contested);
+        Assert.Equal(2, destroyed.SideClaims.Length);
+        Assert.Equal(russian, destroyed.Best);
+    }
+
+    [Fact]
+    public void Figures_do_not_depend_on_the_order_the_reports_arrive_in()
+    {
+        // Ties everywhere: one claimant's two figures a report each on one day, equal tolls from different claimants.
+        var ledger = new TestLedger().Report(1, "2025-03-11").Report(2, "2025-03-11").Report(3, "2025-03-11").Report(4, "2025-03-12");
+        Strike Night(int destroyed, int? killed, string? claimant, string? canonical, Side side) => new()
+        {
+            Date = "2025-03-11", DateWords = "overnight", Precision = DatePrecision.Night, Attacker = Side.Ukraine, Target = Country.Russia,
+            Places = ["Moscow", "Domodedovo", "Kursk"], Weapons = [new Arms(WeaponCategory.Drone, Destroyed: destroyed)], Killed = killed,
+            Claimant = claimant, Canonical = canonical, ClaimantSide = side,
+            Sentence = $"Air defences destroyed {destroyed} drones overnight over the capital region and Kursk.",
+        };
+        ledger.Add(1, Night(337, 2, "the defence ministry", "ru.mod", Side.Russia));
+        ledger.Add(2, Night(343, 2, "the defence ministry", "ru.mod", Side.Russia));
+        ledger.Add(3, Night(337, 3, null, null, Side.Unknown));
+        ledger.Add(4, Night(350, 3, "the regional governor", "ru.moscow.governor", Side.Russia));
+        var events = ledger.Events();
+        var engine = new MergeEngine(FakeRegistry.Find);
+        var expected = Canonical.Of(engine.Merge(events));
+        foreach (var order in Permutations(events.Count))
+        {
+            var actual = Canonical.Of(engine.Merge(order.Select(i => events[i])));
+            Assert.True(expected == actual, Canonical.FirstDifference(actual, expected));
+        }
+
+        var a = Assert.Single(engine.Merge(events).Attacks);
+        var destroyed = a.Figure(FigureKey.Destroyed(WeaponFamily.Drone))!;
+        Assert.Equal(343, destroyed.Best);
+        Assert.Equal("authority.most-reports", destroyed.BestRule);
+        Assert.Equal(3, a.Figure(FigureKey.Killed)!.Best);
+    }
+
+    /// <summary>Every order of 0..n-1.</summary>
+    private static IEnumerable<int[]> Permutations(int n)
+    {
+        var p = Enumerable.Range(0, n).ToArray();
+        while (true)
+        {
+            yield return (int[])p.Clone();
+            var i = n - 2;
+            while (i >= 0 && p[i] >= p[i + 1])
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            var j = n - 1;
+            while (p[j] <= p[i])
+            {
+                j--;
+            }
+
+            (p[i], p[j]) = (p[j], p[i]);
+            Array.Reverse(p, i + 1, n - i - 1);
+        }
+    }
+
+    [Fact]
     public void The_attack_is_located_at_the_place_most_members_name()
     {
         var ledger = new TestLedger().Report(1, "2024-03-15").Report(2, "2024-03-15").Report(3, "2024-03-15");
