@@ -67,7 +67,16 @@ internal static partial class HelpText
                 continue;
             }
 
-            blocks.Add((line[..indent], indent, new StringBuilder(line.Trim()), indent == 0));
+            if (indent > 0 && Term().Match(line) is { Success: true } term && term.Length <= width / 2)
+            {
+                // A term and its text ("  within 10%   each differs by …"): the text hangs under itself.
+                blocks.Add((line[..term.Length], term.Length, new StringBuilder(line[term.Length..].Trim()), false));
+                continue;
+            }
+
+            // Prose (joined with the prose lines after it), or an indented line that stands alone (an example): the
+            // hang is past its indent, so a next line at the same indent starts its own block.
+            blocks.Add((line[..indent], indent == 0 ? 0 : indent + 2, new StringBuilder(line.Trim()), indent == 0));
         }
 
         var sb = new StringBuilder();
@@ -108,6 +117,10 @@ internal static partial class HelpText
     /// <summary>An option line up to its description: "  --name VALUE      ".</summary>
     [GeneratedRegex(@"^\s+--?[a-z][\w-]*(?: [A-Z][\w.|-]*(?: [A-Z][\w.|-]*)?)?\s{2,}(?=\S)", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Option();
+
+    /// <summary>An indented term up to its text: "  within 10%      ".</summary>
+    [GeneratedRegex(@"^\s+\S+(?: \S+)*\s{2,}(?=\S)", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Term();
 
     /// <summary>An item inside an option's description: "csv      ".</summary>
     [GeneratedRegex(@"^[a-z][\w-]*\s{2,}(?=\S)", RegexOptions.None, matchTimeoutMilliseconds: 100)]

@@ -31,4 +31,13 @@ public sealed class HelpTextTests
         var text = "Lists the attacks in the ledger, newest first. An attack is one side's strike\non one night or day.";
         Assert.Equal("Lists the attacks in the ledger,\nnewest first. An attack is one\nside's strike on one night or day.", HelpText.Fit(text, 34));
     }
+
+    [Fact]
+    public void Terms_of_a_list_keep_their_lines_and_examples_stand_alone()
+    {
+        var text = "Kinds:\n  one pair     the first text\n  another      the second, long enough to wrap here\n\nExamples:\n  sitrep a\n  sitrep b";
+        Assert.Equal(
+            "Kinds:\n  one pair     the first text\n  another      the second, long enough to\n               wrap here\n\nExamples:\n  sitrep a\n  sitrep b",
+            HelpText.Fit(text, 44));
+    }
 }
