@@ -26,7 +26,7 @@ public sealed class MergeProperties
 
     [Fact]
     public void The_result_does_not_depend_on_the_order_of_events_or_decisions() =>
-        Check.One(Config(60), Prop.ForAll(Cases(100), c =>
+        Check.One(Config(40), Prop.ForAll(Cases(100), c =>
         {
             var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
             var rng = new Random(c.Shuffle);
@@ -40,7 +40,7 @@ public sealed class MergeProperties
 
     [Fact]
     public void Every_strike_event_is_in_exactly_one_attack_and_best_lies_in_low_high() =>
-        Check.One(Config(100), Prop.ForAll(Cases(200), c =>
+        Check.One(Config(60), Prop.ForAll(Cases(200), c =>
         {
             var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
             var rng = new Random(c.Shuffle);
@@ -78,7 +78,7 @@ public sealed class MergeProperties
 
     [Fact]
     public void Windowed_recomputes_in_any_order_end_where_a_rebuild_does() =>
-        Check.One(Config(50), Prop.ForAll(Cases(120), c =>
+        Check.One(Config(40), Prop.ForAll(Cases(120), c =>
         {
             var all = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
             var rng = new Random(c.Shuffle);
