@@ -21,7 +21,7 @@ internal enum AnchorSource
     None,
 }
 
-/// <summary>An event's anchor day and where it comes from. <see cref="Day"/> is null only for <see cref="AnchorSource.None"/>.</summary>
+/// <summary>An event's anchor day and where it comes from. <see cref="Day"/> is null for <see cref="AnchorSource.None"/>, and for a vague date of an undated report.</summary>
 internal readonly record struct Anchor(DateOnly? Day, AnchorSource Source)
 {
     /// <summary>True when the date is the text's own (step 1); false when it is assumed (step 2).</summary>
@@ -37,8 +37,8 @@ internal readonly record struct Anchor(DateOnly? Day, AnchorSource Source)
         var date = e.Date;
         if (date.Precision is DatePrecision.Week or DatePrecision.Month or DatePrecision.Year)
         {
-            var day = date.Date ?? date.Start;
-            return day is null ? new(null, AnchorSource.None) : new(day, AnchorSource.Vague);
+            // Alone either way; filed under its own date, else the report's, so windows find it.
+            return new(date.Date ?? date.Start ?? published ?? latestEventDate, AnchorSource.Vague);
         }
 
         if (date.Date is { } d && !string.IsNullOrWhiteSpace(date.Text))

@@ -22,7 +22,10 @@ public sealed record Attack
     /// </summary>
     public DateOnly? Home { get; init; }
 
-    /// <summary>The attack's date: the day the night ends, or the day of a daytime strike; null when no member gives one.</summary>
+    /// <summary>
+    /// The attack's date: the day the night ends, or the day of a daytime strike, as most members whose text dates them
+    /// give it; null when no member's text dates it (the attack is then filed under <see cref="Home"/>, its reports' day).
+    /// </summary>
     public DateOnly? Date { get; init; }
 
     public DatePrecision Precision { get; init; } = DatePrecision.Unknown;

@@ -11,19 +11,60 @@ internal static class AttackBuilder
 
     public static Attack Build(Group group, Reconciler reconciler)
     {
-        var members = group.Members.OrderBy(m => m.Profile.Key).ToList();
-        var regions = new SortedSet<string>(members.SelectMany(m => m.Profile.Regions), StringComparer.Ordinal);
+        var members = group.Members;
+        members.Sort(static (a, b) => a.Profile.Key.CompareTo(b.Profile.Key));
+        var regions = new SortedSet<string>(StringComparer.Ordinal);
+        Span<int> targets = stackalloc int[4];
+        Span<int> attackers = stackalloc int[5];
+        var reports = new HashSet<long>();
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            var p = m.Profile;
+            foreach (var r in p.Regions)
+            {
+                regions.Add(r);
+            }
+
+            targets[(int)p.Target]++;
+            attackers[(int)p.Attacker]++;
+            if (reports.Add(p.ReportId))
+            {
+                var report = p.Source.Report;
+                sources.Add(string.IsNullOrWhiteSpace(report.Source) ? "#" + report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : report.Source.Trim().ToUpperInvariant());
+            }
+        }
+
+        // The most common target and known attacker (ties: the enum's order).
+        var target = Country.Other;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (targets[i] > targets[(int)target])
+            {
+                target = (Country)i;
+            }
+        }
+
+        var attacker = Side.Unknown;
+        for (var i = 1; i < attackers.Length; i++)
+        {
+            if (attackers[i] > 0 && (attacker == Side.Unknown || attackers[i] > attackers[(int)attacker]))
+            {
+                attacker = (Side)i;
+            }
+        }
+
         var partial = PartialMembers(members, regions, reconciler);
-        var target = members.GroupBy(m => m.Profile.Target).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-        var attacker = members.Select(m => m.Profile.Attacker).Where(a => a != Side.Unknown).GroupBy(a => a)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault(Side.Unknown);
         var (date, precision) = DateOf(members, group.Home);
-        var figures = reconciler.Reconcile([.. members.Select(m => (m.Profile, partial.Contains(m.Profile.Key)))], target, attacker, regions);
-        var sources = members.Select(m => m.Profile.Source.Report)
-            .DistinctBy(r => r.Id)
-            .Select(r => string.IsNullOrWhiteSpace(r.Source) ? "#" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : r.Source.Trim().ToUpperInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .Count();
+        var forFigures = new (EventProfile, bool)[members.Count];
+        var built = new AttackMember[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var isPartial = partial.Contains(members[i].Profile.Key);
+            forFigures[i] = (members[i].Profile, isPartial);
+            built[i] = Member(members[i], isPartial);
+        }
+
         return new Attack
         {
             Key = members[0].Profile.Key,
@@ -33,42 +74,19 @@ internal static class AttackBuilder
             Attacker = attacker,
             TargetCountry = target,
             Location = LocationOf(members),
-            Members = [.. members.Select(m => Member(m, partial.Contains(m.Profile.Key)))],
-            ReportCount = members.Select(m => m.Profile.ReportId).Distinct().Count(),
-            SourceCount = sources,
-            Figures = figures,
+            Members = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(built),
+            ReportCount = reports.Count,
+            SourceCount = sources.Count,
+            Figures = reconciler.Reconcile(forFigures, target, attacker, regions),
         };
     }
 
-    private static AttackMember Member(Membership m, bool partial)
-    {
-        var features = ImmutableArray<MergeFeature>.Empty;
-        if (m.Why is { Features.Length: > 0 } why)
-        {
-            // Strongest first; equal strengths keep the scorer's order (insertion sort is stable).
-            var array = why.Features.ToArray();
-            for (var i = 1; i < array.Length; i++)
-            {
-                var x = array[i];
-                var j = i - 1;
-                while (j >= 0 && Math.Abs(array[j].Value) < Math.Abs(x.Value))
-                {
-                    array[j + 1] = array[j];
-                    j--;
-                }
-
-                array[j + 1] = x;
-            }
-
-            features = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
-        }
-
-        return new AttackMember(m.Profile.Key, m.Kind, m.Why is { } w ? Math.Round(w.Score, 4) : 0, features)
+    private static AttackMember Member(Membership m, bool partial) =>
+        new(m.Profile.Key, m.Kind, m.Why is { } w ? Math.Round(w.Score, 4) : 0, m.Why?.Features ?? [])
         {
             IsPartial = partial,
             DecisionSequence = m.Decision,
         };
-    }
 
     /// <summary>
     /// Members telling only part of a wave: the attack names at least <see cref="WideRegions"/> regions (or a member
@@ -134,20 +152,31 @@ internal static class AttackBuilder
         return result;
     }
 
-    /// <summary>The date most members the text dates give (ties: the home day, then the later); else the most common assumed date; else none.</summary>
+    /// <summary>
+    /// The date most members whose text dates them give (ties: the home day, then the later); null when no member's
+    /// text dates it — an assumed date (the report's) is where the attack is filed, not a date anyone gave.
+    /// </summary>
     private static (DateOnly? Date, DatePrecision Precision) DateOf(List<Membership> members, DateOnly? home)
     {
-        var dated = members.Where(m => m.Profile.Anchor.IsDated).ToList();
-        var pool = dated.Count > 0 ? dated : members.Where(m => m.Profile.Source.Event.Date.Date is not null).ToList();
-        if (pool.Count == 0)
+        var counts = new Dictionary<DateOnly, (int Count, bool Night)>();
+        foreach (var m in members)
+        {
+            if (m.Profile.Anchor.IsDated)
+            {
+                var d = m.Profile.Source.Event.Date;
+                var day = d.Date!.Value;
+                var (count, night) = counts.GetValueOrDefault(day);
+                counts[day] = (count + 1, night || d.Precision == DatePrecision.Night);
+            }
+        }
+
+        if (counts.Count == 0)
         {
             return (null, DatePrecision.Unknown);
         }
 
-        var date = pool.GroupBy(m => m.Profile.Source.Event.Date.Date!.Value)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key == home).ThenByDescending(g => g.Key).First().Key;
-        var night = pool.Any(m => m.Profile.Source.Event.Date.Date == date && m.Profile.Source.Event.Date.Precision == DatePrecision.Night);
-        return (date, night ? DatePrecision.Night : DatePrecision.Day);
+        var best = counts.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Key == home).ThenByDescending(kv => kv.Key).First();
+        return (best.Key, best.Value.Night ? DatePrecision.Night : DatePrecision.Day);
     }
 
     /// <summary>The resolved place the most members name; ties: the more precise (town before region), then the name.</summary>

@@ -96,9 +96,9 @@ internal static class Clustering
                         continue;
                     }
 
-                    // Ties: the nearer day (the order CandidateDays gives), then the smaller seed.
+                    // Ties: the nearer day (the order CandidateDays gives), then the attack more reports tell, then the smaller seed.
                     if (best is null || s.Score > best.Value.Why.Score
-                        || (s.Score == best.Value.Why.Score && best.Value.Block == block && block.Clusters[ci].Seed < block.Clusters[best.Value.Cluster].Seed))
+                        || (s.Score == best.Value.Why.Score && best.Value.Block == block && Block.Preferred(block.Clusters[ci], block.Clusters[best.Value.Cluster])))
                     {
                         best = (block, ci, s);
                     }
@@ -305,7 +305,7 @@ internal sealed class Block(DateOnly day)
                 continue;
             }
 
-            if (bestCluster < 0 || s.Score > best.Score || (s.Score == best.Score && Clusters[ci].Seed < Clusters[bestCluster].Seed))
+            if (bestCluster < 0 || s.Score > best.Score || (s.Score == best.Score && Preferred(Clusters[ci], Clusters[bestCluster])))
             {
                 bestCluster = ci;
                 best = s;
@@ -326,6 +326,13 @@ internal sealed class Block(DateOnly day)
         bySize.Add(index);
         Index(index, e, wasPlaceless: true);
     }
+
+    /// <summary>
+    /// Between two clusters an event scores the same against: the one more reports tell (when nothing tells them apart, an
+    /// account most likely belongs to the attack most outlets report), then the smaller seed.
+    /// </summary>
+    public static bool Preferred(ClusterProfile a, ClusterProfile b) =>
+        a.ReportCount != b.ReportCount ? a.ReportCount > b.ReportCount : a.Seed < b.Seed;
 
     /// <summary>Adds an assumed-date event to a cluster (step 2); the indexes are not used after step 1.</summary>
     public void Attach(EventProfile e, int cluster, Scored why) => Attach(e, cluster, why, MembershipKind.AssumedDate);

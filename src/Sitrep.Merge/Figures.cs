@@ -78,11 +78,12 @@ public enum ClaimStanding
 }
 
 /// <summary>
-/// One member event's figure for one <see cref="FigureKey"/>, with its provenance: the event, its report and outlet,
-/// the report's date, the value, the hedge, who says it (as written and as the claimant registry knows it) and the
-/// words. A family figure sums the event's weapon entries of that family (a model breakdown of a stated total is not
-/// added to it); <see cref="Parts"/> holds the claims summed, each with its own evidence. A casualty figure is one
-/// claim. Claims are never changed by the merge: standing and partiality are judgements recorded beside them.
+/// One statement of a figure by one member event, with its provenance: the event, its report and outlet, the report's
+/// date, the value, the hedge, who says it (as written and as the claimant registry knows it) and the words. For a
+/// family figure it is one claim of the family's only weapon entry, or the sum of the family's entries (a model
+/// breakdown of a stated total not added); <see cref="Parts"/> holds the claims it is made of, each with its evidence.
+/// A casualty statement is one claim. Claims are never changed by the merge: standing, rank and partiality are
+/// judgements recorded beside them.
 /// </summary>
 public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier, ImmutableArray<FigureClaim> Parts)
 {
@@ -92,7 +93,7 @@ public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier,
     /// <summary>The day the report speaks from (<see cref="MergeReport.ReportDate"/>); orders claims for "latest" rules.</summary>
     public DateOnly? ReportDate { get; init; }
 
-    /// <summary>Who says it, as written: the claim's own claimant, else the event's only claimant; null when the report does not say.</summary>
+    /// <summary>Who says it, as written: the claim's own claimant, else the event's only claimant when none of the event's figures names its own; null when the report does not say.</summary>
     public Claimant? Claimant { get; init; }
 
     /// <summary>The claimant as the registry knows it, when it does.</summary>
@@ -115,35 +116,48 @@ public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier,
 
 /// <summary>
 /// One reconciled figure of an attack (UCDP's best/low/high, ACLED's conservative value), computed from its
-/// members' claims by one rule and never by overwriting them.
-/// <para><b>Best</b>, for launched and destroyed: the figure of the most authoritative claimant for that kind of
-/// figure — rank 0 the target's national air-defence authority (Ukraine's air force for attacks on Ukraine, Russia's
-/// defence ministry for attacks on Russia), 1 the target side's other military commands, 2 its head of state or
-/// government, 3 the regional or city authority of a place hit, 4 the target side's other officials (and, without a
-/// registry entry, any claimant the text places on the target side), 5 unattributed figures (the outlet relaying), 6
-/// outlets speaking for themselves and others, 7 the attacker's side. A hedged figure ("more than 60") that an exact
-/// figure of the attack fits (63) yields to it. Among the claims of the best rank present: the latest report date
-/// wins (a later claim by the same claimant supersedes its earlier one); when reports of that date disagree, the value
-/// most of them carry; then the larger.</para>
-/// <para><b>Best</b>, for killed and injured: the highest toll among standing official claims (unattributed tolls
-/// count as relayed official ones; outlets speaking for themselves and the attacker's side only when nobody else
-/// gives one), because tolls rise as rubble is cleared; a claimant's later figure supersedes its earlier one, so a
-/// toll its own claimant later revises down no longer counts.</para>
-/// <para><b>Low</b> and <b>high</b>: the smallest and largest member figure (each member's family figure summed over
-/// its weapon entries, or its largest current casualty claim), partial members left out while a whole account
-/// exists. <b>Conservative</b> (ACLED): the smallest figure that still stands (no later claim of its claimant
-/// supersedes it), partial members left out likewise. <b>Contested</b>: the two belligerents' sides each give the
-/// figure and their best values differ (Russia's "all 30 intercepted" against Ukraine's "12 hit"); both are kept in
-/// <see cref="SideClaims"/>.</para>
+/// members' claims by one rule and never by overwriting them. Figures: launched and destroyed per weapon family and per
+/// model, killed, injured.
+/// <para><b>Claims.</b> Each member event states a figure once per claimant: every claim of a weapon entry speaks for
+/// its own claimant; when several entries of one family give the figure, their sum is one statement (a model breakdown
+/// of a stated total is not added to it); each casualty claim is one statement. A claim with no claimant of its own is
+/// credited to the event's only claimant when none of the event's figures names one. Claims revised within their
+/// report ("the toll rose to 33") and claims of partial members (a city's own account of a wider wave) are kept but
+/// left out of best, low, high and conservative while a whole account exists. A later report's claim by the same
+/// registered claimant supersedes its earlier ones.</para>
+/// <para><b>Authority</b> (lower ranks first): 0 the target's national air-defence authority (Ukraine's air force for
+/// attacks on Ukraine, Russia's defence ministry for attacks on Russia); 1 the target side's other military commands; 2
+/// its head of state or government; 3 the regional or city authority of a place the attack hit; 4 the target side's
+/// other officials (without a registry entry: any claimant the text places on the target side); 5 unattributed
+/// figures — the outlet relaying an official count — and claimants neither the registry nor the text places on a side;
+/// a government speaking as a whole ("Ukrainian officials said"); 6 outlets speaking for themselves and third parties;
+/// 7 the attacker's side.</para>
+/// <para><b>Best</b>, launched and destroyed: set aside hedged figures that a more precise figure of the attack fits
+/// ("more than 60" when 63 is given, "about 90" when 88 is, "more than 100" when "at least 127" is); take the most authoritative rank present; within it, the claims of
+/// the latest report date (a claimant's later figure supersedes its earlier one); when those reports disagree, the value
+/// most reports carry; then the larger.</para>
+/// <para><b>Best</b>, killed and injured: the highest standing toll of ranks 0–5 (officials, emergency services and
+/// unattributed relayed tolls; outlets speaking for themselves and the attacker's side only when nobody else gives a
+/// toll), because tolls rise as rubble is cleared — unless the toll's own claimant later revises it down, which makes
+/// the later figure the standing one.</para>
+/// <para><b>Low</b> and <b>high</b>: the smallest and largest member figure (an event's family figure summed over its
+/// weapon entries, or its largest current casualty claim) over whole members, widened to hold best and conservative.
+/// <b>Conservative</b> (ACLED): the smallest member figure whose claim still stands. <b>Contested</b>: both
+/// belligerents' sides give the figure and their best values (by the same rule, each side's claims alone) differ —
+/// Russia's "all 30 intercepted" against Ukraine's "18 downed, 12 hit"; both are kept in <see cref="SideClaims"/>.</para>
 /// Invariants: <c>Low &lt;= Conservative &lt;= High</c>, <c>Low &lt;= Best &lt;= High</c>; <see cref="BestClaim"/> is one of
 /// <see cref="Claims"/> and its value is <see cref="Best"/>.
 /// </summary>
 public sealed record AttackFigure(FigureKey Key, int Best, int Low, int High, int Conservative, AttackClaim BestClaim)
 {
-    /// <summary>The rule that chose best, as a stable name ("authority.latest", "toll.highest", …).</summary>
+    /// <summary>
+    /// The rule that chose best, as a stable name: "authority" (one figure at the best rank), "authority.latest" (its
+    /// latest of several days), "authority.most-reports" (the value most of the latest day's reports carry),
+    /// "authority.largest" (the largest of one report's figures), "toll.highest-official", "toll.highest" (no official toll).
+    /// </summary>
     public string BestRule { get; init; } = "";
 
-    /// <summary>The rule in a sentence for people: "the latest figure of Ukraine's air force (rank 0)".</summary>
+    /// <summary>The rule in a sentence for people: "the national air-defence authority: its latest figure".</summary>
     public string BestReason { get; init; } = "";
 
     /// <summary>True when both belligerents give the figure and their best values differ.</summary>

@@ -25,7 +25,9 @@ namespace Sitrep.Merge;
 /// 30 km, same region, or nothing in common — which counts less against a wave naming many regions); weapon
 /// families in common or not; figures (equal, close, or far apart — "122 and 12 missiles are not the same wave",
 /// unless the smaller is a local account of part of it); equal tolls; the same claimant; events of one report (the
-/// report already told them apart); an unknown attacker joining a known side's attack (it needs strong evidence).
+/// report already told them apart, unless one is a local section of the other's wider account that shares its
+/// weapons or is dated in its own words as the other is); an unknown attacker joining a known side's attack (it
+/// needs strong evidence).
 /// Attackers never mix (two known attackers in one attack are refused) and target countries never do.</para>
 /// </summary>
 public sealed class MergeEngine

@@ -65,6 +65,7 @@ internal sealed class EventProfile
 
         List<string>? regions = null;
         List<Town>? towns = null;
+        List<Town>? regionPoints = null;
         foreach (var p in e.Places)
         {
             if (p.Feature is "country" or "water")
@@ -75,6 +76,12 @@ internal sealed class EventProfile
             if (p.Admin1 is { Length: > 0 } a1 && !(regions ??= []).Contains(a1))
             {
                 regions.Add(a1);
+            }
+
+            if (p.Feature == "admin1" && p.Admin1 is { Length: > 0 } region && p.Latitude is { } rlat && p.Longitude is { } rlon
+                && !(regionPoints ??= []).Exists(x => x.Id == region))
+            {
+                regionPoints.Add(new Town(region, region, rlat, rlon));
             }
 
             if (p.Feature is "populated_place" or "facility" && p.Latitude is { } lat && p.Longitude is { } lon)
@@ -90,6 +97,7 @@ internal sealed class EventProfile
         regions?.Sort(StringComparer.Ordinal);
         Regions = regions is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(regions.ToArray());
         Towns = towns is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(towns.ToArray());
+        RegionPoints = regionPoints is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(regionPoints.ToArray());
         Scope = ScopeOf(Regions, Towns);
 
         var mask = 0;
@@ -153,6 +161,9 @@ internal sealed class EventProfile
     public ImmutableArray<string> Regions { get; }
 
     public ImmutableArray<Town> Towns { get; }
+
+    /// <summary>The centres of the regions the event names as regions ("Kyiv region"), each with its admin1 name as id.</summary>
+    public ImmutableArray<Town> RegionPoints { get; }
 
     public Scope Scope { get; }
 
@@ -340,6 +351,7 @@ internal sealed class ClusterProfile
     private readonly List<Town> towns = [];
     private readonly Dictionary<(WeaponFamily, FigureKind), FigureValues> figures = [];
     private readonly HashSet<string> townIds = new(StringComparer.Ordinal);
+    private readonly List<Town> regionPoints = [];
     private string? dayText;
     private readonly HashSet<int> killed = [];
     private readonly HashSet<int> injured = [];
@@ -373,6 +385,9 @@ internal sealed class ClusterProfile
     public IReadOnlyDictionary<string, int> Regions => regions;
 
     public IReadOnlyList<Town> Towns => towns;
+
+    /// <summary>The centres of the regions members name as regions.</summary>
+    public IReadOnlyList<Town> RegionPoints => regionPoints;
 
     public int Families { get; private set; }
 
@@ -416,6 +431,14 @@ internal sealed class ClusterProfile
             if (t.Id is not null ? townIds.Add(t.Id) : !EventProfile.Contains(towns, t))
             {
                 towns.Add(t);
+            }
+        }
+
+        foreach (var r in e.RegionPoints)
+        {
+            if (!regionPoints.Exists(x => x.Id == r.Id))
+            {
+                regionPoints.Add(r);
             }
         }
 

@@ -79,7 +79,11 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     {
         var e = p.Source.Event;
         var report = p.Source.Report;
-        var sole = e.Claimants.Length == 1 ? e.Claimants[0] : null;
+        // A figure with no claimant of its own is credited to the event's only claimant, but only when no figure of the
+        // event names one (the event's claimants then speak for all of it, as in hand-made gold).
+        var sole = e.Claimants.Length == 1 && !e.Weapons.Any(w => w.Claims.Any(c => c.Claimant is not null)) && !e.Casualties.Any(c => c.Claimant is not null)
+            ? e.Claimants[0]
+            : null;
 
         void Add(FigureKey key, int value, ImmutableArray<FigureClaim> parts, ClaimStanding standing, bool countsAsEventValue)
         {
@@ -130,7 +134,25 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
             foreach (var kind in EventProfile.WeaponKinds)
             {
-                if (EventProfile.FamilySum(e, family, kind, out var parts) is { } sum)
+                if (EventProfile.FamilySum(e, family, kind, out var parts) is not { } sum)
+                {
+                    continue;
+                }
+
+                // One entry gives the figure: each of its current claims is a statement of its own claimant (the event's
+                // value is the largest); several entries: their sum is one statement.
+                if (SoleEntry(e, family, kind) is { } only)
+                {
+                    var current = only.Current(kind);
+                    foreach (var c in only.Claims)
+                    {
+                        if (c.Kind == kind && c.IsCurrent)
+                        {
+                            Add(new FigureKey(kind, family), c.Value, [c], ClaimStanding.Stands, ReferenceEquals(c, current));
+                        }
+                    }
+                }
+                else
                 {
                     Add(new FigureKey(kind, family), sum, parts, ClaimStanding.Stands, true);
                 }
@@ -204,6 +226,26 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         }
     }
 
+    /// <summary>The only weapon entry of the family that gives the kind, or null when none or several do.</summary>
+    private static WeaponUse? SoleEntry(ExtractedEvent e, WeaponFamily family, FigureKind kind)
+    {
+        WeaponUse? only = null;
+        foreach (var w in e.Weapons)
+        {
+            if (w.Weapon.Category.Family() == family && w.Current(kind) is not null)
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = w;
+            }
+        }
+
+        return only;
+    }
+
     private static Qualifier CombinedQualifier(ImmutableArray<FigureClaim> parts)
     {
         foreach (var c in parts)
@@ -246,6 +288,14 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             return National;
         }
 
+        // A government speaking as a whole ("Ukrainian officials said") says no more than an unattributed report.
+        // The registry's kind for it, ClaimantKind.Government, is coming to Core with the registry: matched by name
+        // until then, so this builds with and without it.
+        if (entry.Kind.ToString() == "Government")
+        {
+            return Unattributed;
+        }
+
         return entry.Kind switch
         {
             ClaimantKind.AirForce or ClaimantKind.GeneralStaff or ClaimantKind.DefenceMinistry => Command,
@@ -282,10 +332,24 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
     private static string? Identity(AttackClaim c) => c.Registered?.Id ?? c.Claimant?.Canonical;
 
-    private static AttackFigure? Figure(FigureKey key, List<AttackClaim> all, List<(EventKey Event, int Value, bool Partial)> eventValues, RankContext context)
+    // Scratch lists reused by every figure of one merge run (a reconciler belongs to one run, one thread).
+    private readonly List<AttackClaim> currentScratch = [];
+    private readonly List<AttackClaim> wholeScratch = [];
+    private readonly List<AttackClaim> sideScratch = [];
+    private readonly List<AttackClaim> poolScratch = [];
+    private readonly List<AttackClaim> fittedScratch = [];
+    private readonly List<AttackClaim> latestScratch = [];
+    private readonly List<int> exactScratch = [];
+    private readonly List<int> floorScratch = [];
+    private readonly List<long> reportScratch = [];
+    private readonly HashSet<EventKey> standingScratch = [];
+
+    private AttackFigure? Figure(FigureKey key, List<AttackClaim> all, List<(EventKey Event, int Value, bool Partial)> eventValues, RankContext context)
     {
-        var current = new List<AttackClaim>(all.Count);
-        var whole = new List<AttackClaim>(all.Count);
+        var current = currentScratch;
+        var whole = wholeScratch;
+        current.Clear();
+        whole.Clear();
         foreach (var c in all)
         {
             if (c.Standing != ClaimStanding.RevisedInReport)
@@ -314,7 +378,8 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         // Low and high over the whole members' figures (all members' when every one is partial).
         var anyWhole = eventValues.Exists(v => !v.Partial);
         int low = int.MaxValue, high = int.MinValue, conservative = int.MaxValue;
-        var standing = new HashSet<EventKey>();
+        var standing = standingScratch;
+        standing.Clear();
         foreach (var c in whole)
         {
             if (c.Standing == ClaimStanding.Stands)
@@ -359,12 +424,10 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         var asd = context.AttackerSide;
         if (ts is Side.Russia or Side.Ukraine or Side.Belarus && asd is Side.Russia or Side.Ukraine or Side.Belarus && ts != asd)
         {
-            var mine = whole.FindAll(c => c.ClaimantSide == ts);
-            var theirs = mine.Count == 0 ? [] : whole.FindAll(c => c.ClaimantSide == asd);
-            if (mine.Count > 0 && theirs.Count > 0)
+            if (whole.Exists(c => c.ClaimantSide == ts) && whole.Exists(c => c.ClaimantSide == asd))
             {
-                var a = isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
-                var b = isToll ? BestToll(theirs).Claim : BestCount(theirs).Claim;
+                var a = BestOfSide(whole, ts, isToll);
+                var b = BestOfSide(whole, asd, isToll);
                 sides = [a, b];
                 contested = a.Value != b.Value;
             }
@@ -380,6 +443,21 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             SideClaims = sides,
             Claims = ImmutableCollectionsMarshal.AsImmutableArray(claims),
         };
+    }
+
+    private AttackClaim BestOfSide(List<AttackClaim> whole, Side side, bool isToll)
+    {
+        var mine = sideScratch;
+        mine.Clear();
+        foreach (var c in whole)
+        {
+            if (c.ClaimantSide == side)
+            {
+                mine.Add(c);
+            }
+        }
+
+        return isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
     }
 
     /// <summary>Claims in a figure's list: by event, standing, value, then qualifier and claimant name (a total order on what a claim says).</summary>
@@ -410,33 +488,33 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     }
 
     /// <summary>Launched and destroyed: the most authoritative claimant's latest figure; the one most reports carry when that day's reports disagree.</summary>
-    private static (AttackClaim Claim, string Rule, string Reason) BestCount(List<AttackClaim> whole)
+    private (AttackClaim Claim, string Rule, string Reason) BestCount(List<AttackClaim> whole)
     {
-        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
-        if (pool.Count == 0)
-        {
-            pool = whole;
-        }
-
-        var exactValues = new List<int>();
+        var pool = StandingOf(whole, poolScratch);
+        var exactValues = exactScratch;
+        var floorValues = floorScratch;
+        exactValues.Clear();
+        floorValues.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier == Qualifier.Exact)
+            var list = c.Qualifier == Qualifier.Exact ? exactValues : c.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan ? floorValues : null;
+            if (list is not null && !list.Contains(c.Value))
             {
-                exactValues.Add(c.Value);
+                list.Add(c.Value);
             }
         }
 
         exactValues.Sort();
-        var exact = exactValues.Distinct().ToArray();
+        floorValues.Sort();
 
-        // The best rank among the claims left when hedged figures an exact one fits are set aside.
+        // The best rank among the claims left when hedged figures a more precise one fits are set aside.
         var rank = int.MaxValue;
         var hedgesDropped = false;
-        var fitted = new List<AttackClaim>(pool.Count);
+        var fitted = fittedScratch;
+        fitted.Clear();
         foreach (var c in pool)
         {
-            if (c.Qualifier != Qualifier.Exact && Fits(c, exact))
+            if (c.Qualifier != Qualifier.Exact && (Fits(c, exactValues) || FitsFloor(c, floorValues)))
             {
                 hedgesDropped = true;
                 continue;
@@ -474,38 +552,51 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             }
         }
 
-        // On the latest day: the value most reports carry, then the larger.
-        var onLatest = fitted.FindAll(c => c.Authority == rank && c.ReportDate == latest);
-        int chosenValue = 0, chosenReports = -1, distinctValues = 0;
-        var reportsOnLatest = new HashSet<long>();
-        foreach (var c in onLatest)
+        // On the latest day: the value most reports carry, then the larger. Claims sorted by value, then report, so each
+        // value's reports are one run and are counted without sets.
+        var onLatest = latestScratch;
+        onLatest.Clear();
+        foreach (var c in fitted)
         {
-            reportsOnLatest.Add(c.Event.ReportId);
+            if (c.Authority == rank && c.ReportDate == latest)
+            {
+                onLatest.Add(c);
+            }
         }
 
-        var seen = new HashSet<int>();
-        foreach (var c in onLatest)
+        onLatest.Sort(static (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Event.CompareTo(b.Event));
+        int chosenValue = 0, chosenReports = -1, distinctValues = 0;
+        var reportsOnLatest = reportScratch;
+        reportsOnLatest.Clear();
+        for (var i = 0; i < onLatest.Count;)
         {
-            if (!seen.Add(c.Value))
+            var value = onLatest[i].Value;
+            var reports = 0;
+            long lastReport = long.MinValue;
+            var j = i;
+            for (; j < onLatest.Count && onLatest[j].Value == value; j++)
             {
-                continue;
-            }
-
-            distinctValues++;
-            var reports = new HashSet<long>();
-            foreach (var x in onLatest)
-            {
-                if (x.Value == c.Value)
+                var report = onLatest[j].Event.ReportId;
+                if (report != lastReport)
                 {
-                    reports.Add(x.Event.ReportId);
+                    reports++;
+                    lastReport = report;
+                }
+
+                if (!reportsOnLatest.Contains(report))
+                {
+                    reportsOnLatest.Add(report);
                 }
             }
 
-            if (reports.Count > chosenReports || (reports.Count == chosenReports && c.Value > chosenValue))
+            distinctValues++;
+            if (reports > chosenReports || (reports == chosenReports && value > chosenValue))
             {
-                chosenValue = c.Value;
-                chosenReports = reports.Count;
+                chosenValue = value;
+                chosenReports = reports;
             }
+
+            i = j;
         }
 
         AttackClaim? claim = null;
@@ -519,15 +610,20 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
         var who = RankName(rank);
         string rule, reason;
-        if (distinctValues > 1)
+        if (distinctValues > 1 && reportsOnLatest.Count > 1)
         {
             rule = "authority.most-reports";
-            reason = Inv($"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
+            reason = string.Create(CultureInfo.InvariantCulture, $"{who}: on its latest day the figure most reports carry ({chosenReports} of {reportsOnLatest.Count})");
         }
         else if (dates > 1)
         {
             rule = "authority.latest";
             reason = $"{who}: its latest figure";
+        }
+        else if (distinctValues > 1)
+        {
+            rule = "authority.largest";
+            reason = $"{who}: the largest of the figures its one report gives";
         }
         else
         {
@@ -544,27 +640,26 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     }
 
     /// <summary>Killed and injured: the highest standing official toll.</summary>
-    private static (AttackClaim Claim, string Rule, string Reason) BestToll(List<AttackClaim> whole)
+    private (AttackClaim Claim, string Rule, string Reason) BestToll(List<AttackClaim> whole)
     {
-        var pool = whole.FindAll(c => c.Standing == ClaimStanding.Stands);
-        if (pool.Count == 0)
-        {
-            pool = whole;
-        }
-
-        var officials = pool.FindAll(c => c.Authority <= Unattributed);
+        var pool = StandingOf(whole, poolScratch);
+        var anyOfficial = pool.Exists(c => c.Authority <= Unattributed);
         var rule = "toll.highest-official";
         var reason = "the highest toll that officials give and nobody revised down";
-        if (officials.Count == 0)
+        if (!anyOfficial)
         {
-            officials = pool;
             rule = "toll.highest";
             reason = "the highest toll given (no official one)";
         }
 
         AttackClaim? claim = null;
-        foreach (var c in officials)
+        foreach (var c in pool)
         {
+            if (anyOfficial && c.Authority > Unattributed)
+            {
+                continue;
+            }
+
             if (claim is null || c.Value > claim.Value
                 || (c.Value == claim.Value && (c.Authority < claim.Authority || (c.Authority == claim.Authority && ClaimOrder(c, claim) < 0))))
             {
@@ -575,8 +670,49 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         return (claim!, rule, reason);
     }
 
+    /// <summary>
+    /// True when a lower bound ("more than 100") is a looser statement of a higher one of the same attack ("at least
+    /// 127"): another floor above it, but not more than twice it.
+    /// </summary>
+    private static bool FitsFloor(AttackClaim hedged, List<int> floors)
+    {
+        if (hedged.Qualifier is not (Qualifier.MoreThan or Qualifier.AtLeast))
+        {
+            return false;
+        }
+
+        var v = hedged.Value;
+        var i = floors.BinarySearch(v + 1);
+        if (i < 0)
+        {
+            i = ~i;
+        }
+
+        return i < floors.Count && floors[i] <= 2 * v;
+    }
+
+    /// <summary>The claims that still stand, copied into <paramref name="scratch"/>; all of them when none does.</summary>
+    private static List<AttackClaim> StandingOf(List<AttackClaim> claims, List<AttackClaim> scratch)
+    {
+        scratch.Clear();
+        foreach (var c in claims)
+        {
+            if (c.Standing == ClaimStanding.Stands)
+            {
+                scratch.Add(c);
+            }
+        }
+
+        if (scratch.Count == 0)
+        {
+            scratch.AddRange(claims);
+        }
+
+        return scratch;
+    }
+
     /// <summary>True when one of the exact figures (sorted, distinct) is what the hedged claim rounds: 63 for "more than 60", 88 for "about 90".</summary>
-    private static bool Fits(AttackClaim hedged, int[] exact)
+    private static bool Fits(AttackClaim hedged, List<int> exact)
     {
         var v = hedged.Value;
         var (lo, hi) = hedged.Qualifier switch
@@ -588,19 +724,19 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             Qualifier.LessThan => (v / 2.0, v - 1.0),
             _ => (1.0, 0.0),
         };
-        if (lo > hi || exact.Length == 0)
+        if (lo > hi || exact.Count == 0)
         {
             return false;
         }
 
         // The first exact figure at or above lo.
-        var i = Array.BinarySearch(exact, (int)Math.Ceiling(lo));
+        var i = exact.BinarySearch((int)Math.Ceiling(lo));
         if (i < 0)
         {
             i = ~i;
         }
 
-        return i < exact.Length && exact[i] <= hi;
+        return i < exact.Count && exact[i] <= hi;
     }
 
     private static string RankName(int rank) => rank switch
@@ -615,5 +751,4 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         _ => "the attacker's side",
     };
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,10 +44,12 @@ internal static class Scorer
     private const double AssumedDayBeforeWeight = 0.25;
     private const double AssumedDayAfterWeight = 0.0;
     private const double BothNightWeight = 0.25;
+    private const double DayStrikeOnWaveNightWeight = -0.5;
     private const double SameTownWeight = 1.5;
     private const double SameRegionWeight = 1.0;
     private const double NearbyWeight = 0.5;
     private const double NearbyKm = 100;
+    private const double RegionAreaKm = 120;
     private const double DisjointWeight = -2.0;
     private const double DisjointWaveWeight = -0.75;
     private const int WaveRegions = 5;
@@ -66,8 +68,13 @@ internal static class Scorer
     [ThreadStatic]
     private static Features? scratch;
 
+    /// <summary>Scores computed on this thread so far: the tests' measure of the work blocking saves.</summary>
+    [ThreadStatic]
+    internal static long ScoresComputed;
+
     public static Scored Score(EventProfile e, ClusterProfile c, DayRelation relation, bool explain = false)
     {
+        ScoresComputed++;
         // Refusals: other target country, two known attackers.
         if (e.Target != c.Target)
         {
@@ -101,6 +108,10 @@ internal static class Scorer
         if (e.IsNight && e.Anchor.IsDated && c.AnyNight)
         {
             f.Add("both-night", BothNightWeight, f.Explain ? "both overnight" : null);
+        }
+        else if (!e.IsNight && e.Anchor.IsDated && e.Scope == Scope.Local && c.AnyNight && c.AnyBroad)
+        {
+            f.Add("day-strike-on-wave-night", DayStrikeOnWaveNightWeight, f.Explain ? "a local strike dated by day, the attack a night's wave" : null);
         }
 
         Places(e, c, f);
@@ -185,6 +196,14 @@ internal static class Scorer
             return;
         }
 
+        // A town in the area of a region the other names only as a region (Kyiv and "the Kyiv region").
+        if (Nearest(e.Towns, c.RegionPoints, out var town, out var region) <= RegionAreaKm
+            || Nearest(c.Towns, e.RegionPoints, out town, out region) <= RegionAreaKm)
+        {
+            f.Add("town-in-named-region", NearbyWeight, f.Explain ? $"{town.Name} lies in the area of {region.Name}" : null);
+            return;
+        }
+
         var clusterRegions = c.Regions.Count;
         var mine = f.Explain ? string.Join(", ", e.Regions.Take(3)) : "";
         var theirs = f.Explain ? string.Join(", ", c.Regions.Keys.Order(StringComparer.Ordinal).Take(3)) : "";
@@ -196,6 +215,32 @@ internal static class Scorer
         {
             f.Add("no-shared-place", DisjointWeight, f.Explain ? $"no place in common: {mine} / {theirs}" : null);
         }
+    }
+
+    private static double Nearest(IReadOnlyList<Town> towns, IReadOnlyList<Town> regions, out Town town, out Town region)
+    {
+        var best = double.MaxValue;
+        town = region = default;
+        foreach (var t in towns)
+        {
+            foreach (var r in regions)
+            {
+                if (Math.Abs(t.Latitude - r.Latitude) > 1.5)
+                {
+                    continue;
+                }
+
+                var km = Geo.Km(t, r);
+                if (km < best)
+                {
+                    best = km;
+                    town = t;
+                    region = r;
+                }
+            }
+        }
+
+        return best;
     }
 
     private static void Families(EventProfile e, ClusterProfile c, Features f)
@@ -253,25 +298,25 @@ internal static class Scorer
             {
                 var w = v0 >= 10 ? 1.5 : v0 >= 3 ? 1.0 : 0.5;
                 plus += w;
-                (found ??= []).Add(("figure-equal", w, f.Explain ? Inv($"{ef.Name} {v0} in both") : null));
+                (found ??= []).Add(("figure-equal", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} in both") : null));
             }
             else if (bestRatio >= 0.8)
             {
                 var w = Math.Max(v0, u) >= 10 ? 0.5 : 0.0;
                 plus += w;
-                (found ??= []).Add(("figure-close", w, f.Explain ? Inv($"{ef.Name} {v0} and {u} are close") : null));
+                (found ??= []).Add(("figure-close", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} and {u} are close") : null));
             }
             else if (bestRatio < 0.5 && Math.Max(v0, u) >= 5)
             {
                 var smallerIsLocal = v0 < u ? e.Scope == Scope.Local : best.OnlyLocal;
                 if (smallerIsLocal)
                 {
-                    (found ??= []).Add(("figure-part", 0, f.Explain ? Inv($"{ef.Name} {Math.Min(v0, u)} of {Math.Max(v0, u)}: a local account of part of it") : null));
+                    (found ??= []).Add(("figure-part", 0, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {Math.Min(v0, u)} of {Math.Max(v0, u)}: a local account of part of it") : null));
                 }
                 else
                 {
                     minus += FigureConflictWeight;
-                    (found ??= []).Add(("figure-far", FigureConflictWeight, f.Explain ? Inv($"{ef.Name} {v0} and {u}: different waves") : null));
+                    (found ??= []).Add(("figure-far", FigureConflictWeight, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{ef.Name} {v0} and {u}: different waves") : null));
                 }
             }
         }
@@ -296,14 +341,14 @@ internal static class Scorer
         var total = 0.0;
         if (e.Killed is >= 2 and var k && c.Killed.Contains(k))
         {
-            f.Add("toll-equal", TollWeight, f.Explain ? Inv($"{k} killed in both") : null);
+            f.Add("toll-equal", TollWeight, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{k} killed in both") : null);
             total += TollWeight;
         }
 
         if (e.Injured is >= 3 and var i && c.Injured.Contains(i))
         {
             var w = Math.Min(TollWeight, TollCap - total);
-            f.Add("toll-equal", w, f.Explain ? Inv($"{i} injured in both") : null);
+            f.Add("toll-equal", w, f.Explain ? string.Create(CultureInfo.InvariantCulture, $"{i} injured in both") : null);
         }
     }
 
@@ -321,7 +366,9 @@ internal static class Scorer
 
     /// <summary>
     /// Another event of the same report in the cluster: the report already told them apart, unless one is a city's
-    /// section and the other the nationwide account (a report may give both, as two events of one attack).
+    /// section and the other the nationwide account (a report may give both, as two events of one attack). A section
+    /// of the wider account shares its weapons, or is dated in its own words as the other is: an undated local event
+    /// with no weapon in common is another strike the report mentions (a village shelled, beside a night's drones).
     /// </summary>
     private static void SameReport(EventProfile e, ClusterProfile c, Features f)
     {
@@ -335,7 +382,9 @@ internal static class Scorer
         foreach (var m in same)
         {
             var section = (e.Scope == Scope.Local && m.Scope != Scope.Local) || (m.Scope == Scope.Local && e.Scope != Scope.Local);
-            if (!section || (e.Families != 0 && m.Families != 0 && (e.Families & m.Families) == 0))
+            var shared = (e.Families & m.Families) != 0;
+            var disjoint = e.Families != 0 && m.Families != 0 && !shared;
+            if (!section || disjoint || !(shared || (e.Anchor.IsDated && m.Anchor.IsDated)))
             {
                 worst = SameReportWeight;
                 other = m;
@@ -353,7 +402,6 @@ internal static class Scorer
         }
     }
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -380,5 +428,28 @@ internal sealed class Features(bool explain)
         list?.Add(new MergeFeature(name, value, reason ?? name));
     }
 
-    public ImmutableArray<MergeFeature> ToImmutable() => list is null ? [] : [.. list];
+    /// <summary>The features, strongest first; equal strengths keep the order they were added in (a stable sort).</summary>
+    public ImmutableArray<MergeFeature> ToImmutable()
+    {
+        if (list is null || list.Count == 0)
+        {
+            return [];
+        }
+
+        var array = list.ToArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            var x = array[i];
+            var j = i - 1;
+            while (j >= 0 && Math.Abs(array[j].Value) < Math.Abs(x.Value))
+            {
+                array[j + 1] = array[j];
+                j--;
+            }
+
+            array[j + 1] = x;
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
+    }
 }

@@ -15,8 +15,15 @@ internal static class WindowPlanner
     {
         var replace = new List<DayRange>();
         var loadAlso = new SortedSet<EventKey>();
+        var changedAnchors = new Dictionary<EventKey, List<DateOnly?>>();
         foreach (var c in changed)
         {
+            if (!changedAnchors.TryGetValue(c.Key, out var list))
+            {
+                changedAnchors[c.Key] = list = [];
+            }
+
+            list.Add(c.Anchor);
             if (c.Anchor is { } a)
             {
                 replace.Add(new DayRange(a.AddDays(-ChangeRadius), a.AddDays(ChangeRadius)));
@@ -69,7 +76,21 @@ internal static class WindowPlanner
             }
         }
 
-        var components = parent.Keys.GroupBy(Find).Select(g => g.OrderBy(k => k).Select(k => (Key: k, Anchor: anchorOf(k))).ToList()).ToList();
+        // Each member's anchors: the store's, and any a change gave (a removed event may be unknown to the store now).
+        var components = parent.Keys.GroupBy(Find)
+            .Select(g => g.OrderBy(k => k).Select(k => (Key: k, Anchors: AnchorsOf(k))).ToList())
+            .ToList();
+        List<DateOnly?> AnchorsOf(EventKey k)
+        {
+            var list = new List<DateOnly?> { anchorOf(k) };
+            if (changedAnchors.TryGetValue(k, out var more))
+            {
+                list.AddRange(more);
+            }
+
+            return list;
+        }
+
         var added = new bool[components.Count];
         var current = MergeWindow.Normalize(replace);
         bool grew;
@@ -84,9 +105,8 @@ internal static class WindowPlanner
                 }
 
                 var comp = components[i];
-                var touches = comp.Any(m => m.Anchor is { } a
-                        ? Intersects(current, a.AddDays(-HomeRadius), a.AddDays(HomeRadius))
-                        : loadAlso.Contains(m.Key));
+                var touches = comp.Any(m => changedAnchors.ContainsKey(m.Key) || loadAlso.Contains(m.Key)
+                        || m.Anchors.Any(a => a is { } day && Intersects(current, day.AddDays(-HomeRadius), day.AddDays(HomeRadius))));
                 if (!touches)
                 {
                     continue;
@@ -96,11 +116,17 @@ internal static class WindowPlanner
                 grew = true;
                 foreach (var m in comp)
                 {
-                    if (m.Anchor is { } a)
+                    var dated = false;
+                    foreach (var a in m.Anchors)
                     {
-                        replace.Add(new DayRange(a.AddDays(-HomeRadius), a.AddDays(HomeRadius)));
+                        if (a is { } day)
+                        {
+                            replace.Add(new DayRange(day.AddDays(-HomeRadius), day.AddDays(HomeRadius)));
+                            dated = true;
+                        }
                     }
-                    else
+
+                    if (!dated)
                     {
                         loadAlso.Add(m.Key);
                     }

@@ -236,7 +236,10 @@ internal static class MergeEval
     }
 }
 
-/// <summary>The claimant lookup the harness uses: none until the claimant registry lands in Core (then its entries by id).</summary>
+/// <summary>
+/// The claimant lookup the harness uses: none until the claimant registry lands in Core, so claimants rank by the side
+/// the text gives them. With the registry: <c>id => ClaimantRegistry.Default.TryGet(id, out var e) ? e : null</c>.
+/// </summary>
 internal static class ClaimantLookup
 {
     public static Func<string, ClaimantEntry?>? Default => null;

@@ -36,10 +36,15 @@ public static class SyntheticLedger
 
     private static readonly string[] Outlets = ["Wire A", "Wire B", "Daily C", "Radio D", "Portal E", "Paper F", "Agency G", "TV H"];
 
-    /// <summary>About <paramref name="events"/> strike events over <paramref name="days"/> days from <paramref name="start"/>.</summary>
-    public static List<MergeEvent> Generate(int events, int days, int seed, DateOnly start, long firstReportId = 1)
+    /// <summary>
+    /// About <paramref name="events"/> strike events over <paramref name="days"/> days from <paramref name="start"/>.
+    /// <paramref name="hard"/> makes the noise the merge's windows are most sensitive to far more common than in real
+    /// reporting: undated reports, assumed dates, reports telling two attacks of neighbouring days, off-by-one dates.
+    /// </summary>
+    public static List<MergeEvent> Generate(int events, int days, int seed, DateOnly start, long firstReportId = 1, bool hard = false)
     {
         var rng = new Random(seed);
+        var noise = new Noise(hard);
         var result = new List<MergeEvent>(events + 64);
         var reportId = firstReportId;
         while (result.Count < events)
@@ -55,15 +60,15 @@ public static class SyntheticLedger
             var reports = wave ? rng.Next(3, 40) : rng.Next(1, 7);
             for (var r = 0; r < reports && result.Count < events; r++)
             {
-                var published = rng.NextDouble() < 0.92 ? day.AddDays(rng.NextDouble() < 0.3 ? 1 : 0) : (DateOnly?)null;
+                var published = rng.NextDouble() < noise.Published ? day.AddDays(rng.NextDouble() < 0.3 ? 1 : 0) : (DateOnly?)null;
                 var report = new MergeReport(reportId, 1, Outlets[rng.Next(Outlets.Length)], published, null);
-                var ev = Event(rng, day, published, onRussia, wave, attackPlaces, drones, missiles, killed);
+                var ev = Event(rng, noise, day, published, onRussia, wave, attackPlaces, drones, missiles, killed);
                 var list = new List<ExtractedEvent> { ev };
-                if (rng.NextDouble() < 0.1)
+                if (rng.NextDouble() < noise.SecondEvent)
                 {
-                    // A second, local strike the day before, told in passing.
+                    // A second, local strike the day before (or after), told in passing.
                     var other = spots[rng.Next(spots.Length)];
-                    list.Add(Event(rng, day.AddDays(-1), published, onRussia, false, [other], rng.Next(0, 5), 0, rng.Next(0, 4)));
+                    list.Add(Event(rng, noise, day.AddDays(rng.NextDouble() < 0.7 ? -1 : 1), published, onRussia, false, [other], rng.Next(0, 5), 0, rng.Next(0, 4)));
                 }
 
                 if (rng.NextDouble() < 0.05)
@@ -84,18 +89,32 @@ public static class SyntheticLedger
         return result;
     }
 
-    private static ExtractedEvent Event(Random rng, DateOnly day, DateOnly? published, bool onRussia, bool wave, Spot[] attackPlaces, int drones, int missiles, int killed)
+    /// <summary>How often each kind of noise happens.</summary>
+    private sealed record Noise(bool Hard)
+    {
+        public double Published => Hard ? 0.35 : 0.92;
+
+        public double SecondEvent => Hard ? 0.4 : 0.1;
+
+        public double Dated => Hard ? 0.45 : 0.7;
+
+        public double Assumed => Hard ? 0.75 : 0.85;
+
+        public double OffByOne => Hard ? 0.15 : 0.04;
+    }
+
+    private static ExtractedEvent Event(Random rng, Noise noise, DateOnly day, DateOnly? published, bool onRussia, bool wave, Spot[] attackPlaces, int drones, int missiles, int killed)
     {
         var roll = rng.NextDouble();
         EventDate date;
-        if (roll < 0.7)
+        if (roll < noise.Dated)
         {
-            var d = rng.NextDouble() < 0.04 ? day.AddDays(rng.NextDouble() < 0.5 ? -1 : 1) : day;
+            var d = rng.NextDouble() < noise.OffByOne ? day.AddDays(rng.NextDouble() < 0.5 ? -1 : 1) : day;
             date = wave && rng.NextDouble() < 0.6
                 ? new EventDate(d, DatePrecision.Night, "overnight", new TextSpan(0, 9)) { Start = d.AddDays(-1) }
                 : new EventDate(d, DatePrecision.Day, "on Monday", new TextSpan(0, 9));
         }
-        else if (roll < 0.85 && published is { } p)
+        else if (roll < noise.Assumed && published is { } p)
         {
             date = new EventDate(p, DatePrecision.Day, "", default);
         }
