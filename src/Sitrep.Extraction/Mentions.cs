@@ -88,8 +88,19 @@ public sealed record FigureMention(TextSpan Span, FigureKind Kind, int Value, Qu
     public bool IsIncrement { get; init; }
 }
 
-/// <summary>Who says something in a sentence: "the Ukrainian air force said".</summary>
+/// <summary>
+/// Who says something, as the text names them: "the air force said", "according to Governor X", "повідомив голова ОВА".
+/// <see cref="Mention.Span"/> covers the claimant's words (as does <see cref="Claimant.Span"/>); pronouns and references
+/// back ("he said", "the ministry added") are not claimant mentions but speaker mentions of the claimant they refer to.
+/// </summary>
 public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule);
+
+/// <summary>
+/// Words attributed to a claimant: <see cref="Mention.Span"/> is the attributed text (the sentence that names the
+/// claimant, a quote "he wrote" closes, the sentences "this was reported by X" refers back to), <see cref="Cue"/> the
+/// words that attribute it ("he wrote", "X said"). <see cref="Claimant"/> is the claimant as named, never a pronoun.
+/// </summary>
+public sealed record SpeakerMention(TextSpan Span, Claimant Claimant, TextSpan Cue, string Rule) : Mention(Span, Rule);
 
 /// <summary>A cue to who attacked: "Russia launched", "a Ukrainian drone attack". Side is Ukraine or Russia.</summary>
 public sealed record ActorMention(TextSpan Span, Side Side, bool IsAttacker, string Rule) : Mention(Span, Rule);

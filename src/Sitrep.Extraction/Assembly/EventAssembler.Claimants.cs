@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Core.Claimants;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>
+/// Who says an event's figures. The actor stage attributes words to claimants (<see cref="SpeakerMention"/>: the
+/// sentence that names one, a quote it closes, the sentences "this was reported by X" refers back to); here a figure
+/// takes the claimant of the narrowest attribution over it, and an event lists the claimants of its figures, or,
+/// when no figure has one, the claimants its sentences are attributed to. One claimant once: the same registry id,
+/// or a name inside another's ("Starukh" in "Zaporizhzhia Oblast Governor Oleksandr Starukh"), is one claimant,
+/// shown by its fullest naming in the article.
+/// </summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>The speaker mentions over each unit (sentence or part of one).</summary>
+    private static List<SpeakerMention>[] SpeakersByUnit(IReadOnlyList<SentenceMention> units, ImmutableArray<SpeakerMention> speakers)
+    {
+        var lists = new List<SpeakerMention>[units.Count];
+        for (var u = 0; u < units.Count; u++)
+        {
+            lists[u] = [];
+            foreach (var s in speakers)
+            {
+                if (s.Span.Start < units[u].Span.End && units[u].Span.Start < s.Span.End)
+                {
+                    lists[u].Add(s);
+                }
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>The claimant of the narrowest attribution over <paramref name="span"/>; the nearest one named when two are as narrow.</summary>
+    private static Claimant? SpeakerOf(List<SpeakerMention> speakers, TextSpan span) =>
+        speakers.Where(s => s.Span.Start <= span.Start && span.End <= s.Span.End)
+            .OrderBy(s => s.Span.Length)
+            .ThenBy(s => Math.Abs(s.Cue.Start - span.Start))
+            .Select(s => s.Claimant)
+            .FirstOrDefault();
+
+    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, List<SpeakerMention>[] speakers, IEnumerable<Mention> figures)
+    {
+        var found = new List<Claimant>();
+        var unitSpeakers = units.SelectMany(u => speakers[u]).Distinct().ToList();
+        foreach (var f in figures)
+        {
+            foreach (var s in unitSpeakers)
+            {
+                if (s.Span.Start <= f.Span.Start && f.Span.End <= s.Span.End)
+                {
+                    found.Add(s.Claimant);
+                }
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            found.AddRange(unitSpeakers.Select(s => s.Claimant));
+        }
+
+        return Distinct(doc, found);
+    }
+
+    /// <summary>One claimant once, in the order first attributed, each shown by its fullest naming in the article.</summary>
+    private static ImmutableArray<Claimant> Distinct(Document doc, List<Claimant> found)
+    {
+        var named = doc.Layer<ClaimantMention>(Layers.Actors).Select(m => m.Claimant).ToList();
+        var result = new List<Claimant>();
+        foreach (var c in found.OrderBy(c => c.Span.Start))
+        {
+            if (result.Any(r => Same(r, c)))
+            {
+                continue;
+            }
+
+            var best = named.Where(n => Same(n, c)).Append(c).OrderByDescending(n => Words(n.Name)).ThenBy(n => n.Span.Start).First();
+            result.Add(Words(best.Name) <= 16 ? best : c);
+        }
+
+        return [.. result];
+    }
+
+    private static bool Same(Claimant a, Claimant b)
+    {
+        if (a.Canonical is not null && b.Canonical is not null)
+        {
+            return a.Canonical == b.Canonical;
+        }
+
+        var x = Names(a.Name);
+        var y = Names(b.Name);
+        return x.Count > 0 && y.Count > 0 ? x.IsSubsetOf(y) || y.IsSubsetOf(x) : ClaimantNames.Fold(a.Name) == ClaimantNames.Fold(b.Name);
+    }
+
+    /// <summary>The capitalized words of a name after its first ("Oleh Syniehubov, head of the Kharkiv Regional Military Administration" → oleh, syniehubov, kharkiv, …).</summary>
+    private static HashSet<string> Names(string name)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in name.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length > 1 && char.IsUpper(part[0]) && part is not ("The" or "A" or "An"))
+            {
+                set.Add(ClaimantNames.Fold(part));
+            }
+        }
+
+        return set;
+    }
+
+    private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}
