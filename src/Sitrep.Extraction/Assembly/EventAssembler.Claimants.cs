@@ -56,12 +56,23 @@ public sealed partial class EventAssembler
             }
         }
 
-        if (found.Count == 0)
+        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "A";
+        if (found.Count == 0 || policy.Contains('B'))
         {
             found.AddRange(unitSpeakers.Select(s => s.Claimant));
         }
 
-        return Distinct(doc, found);
+        var distinct = Distinct(doc, found);
+        if (policy.Contains('D'))
+        {
+            var strong = distinct.Where(c => Strength(c) >= 2).ToList();
+            if (strong.Count > 0)
+            {
+                return [.. strong];
+            }
+        }
+
+        return distinct;
     }
 
     /// <summary>One claimant once, in the order first attributed, each shown by its fullest naming in the article.</summary>
@@ -108,6 +119,23 @@ public sealed partial class EventAssembler
         }
 
         return set;
+    }
+
+    /// <summary>2: a name or a registry body; 1: a common noun with a side or qualifier, or a title alone.</summary>
+    private static int Strength(Claimant c)
+    {
+        if (c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var e) && e.Kind == ClaimantKind.Government)
+        {
+            return Names(c.Name).Count > 1 ? 2 : 1;
+        }
+
+        if (c.Canonical is not null)
+        {
+            return 2;
+        }
+
+        var caps = Names(c.Name).Count;
+        return caps > 0 ? 2 : 1;
     }
 
     private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Core.Claimants;
+using Sitrep.Geo;
 using Sitrep.Extraction.Text;
 
 namespace Sitrep.Extraction.Stages.Actors;
@@ -14,7 +15,8 @@ namespace Sitrep.Extraction.Stages.Actors;
 /// claimants as named) and <see cref="SpeakerMention"/> (the words attributed to each).
 /// </summary>
 /// <param name="registry">The canonical claimants; <see cref="ClaimantRegistry.Default"/> when null.</param>
-public sealed class ActorStage(ClaimantRegistry? registry = null) : IStage
+/// <param name="places">The gazetteer: a city or country named as a speaker ("Kyiv says") is a place, not a claimant.</param>
+public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? places = null) : IStage
 {
     private readonly ClaimantRegistry _registry = registry ?? ClaimantRegistry.Default;
 
@@ -107,11 +109,15 @@ public sealed class ActorStage(ClaimantRegistry? registry = null) : IStage
 
         }
 
-        var (claimants, speakers) = new ClaimantReader(document, ClaimantLexicon.Default, _registry, SideOfWord).Read();
+        var (claimants, speakers) = new ClaimantReader(document, ClaimantLexicon.Default, _registry, SideOfWord, IsPlace).Read();
         result.AddRange(claimants);
         result.AddRange(speakers);
         return result.ToImmutable();
     }
+
+    /// <summary>Words that name a city of some size, a region or a country in the gazetteer.</summary>
+    private bool IsPlace(string words) =>
+        places is not null && places.Find(PlaceNames.Fold(words)).Any(e => e.Feature is PlaceFeature.Country or PlaceFeature.Admin1 || e.Population >= 20_000);
 
     /// <summary>The side a word names ("Russian", "Ukraine's", "ЗСУ", "окупанти"), or <see cref="Side.Unknown"/>.</summary>
     internal static Side SideOfWord(string lower) => RuWords.Contains(lower) ? Side.Russia : UaWords.Contains(lower) ? Side.Ukraine : Side.Unknown;

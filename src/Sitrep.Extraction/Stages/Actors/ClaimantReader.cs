@@ -38,15 +38,17 @@ internal sealed class ClaimantReader
     private readonly ClaimantLexicon _lex;
     private readonly ClaimantRegistry _registry;
     private readonly Func<string, Side> _sideOfWord;
+    private readonly Func<string, bool> _isPlace;
     private readonly ImmutableArray<SentenceMention> _sentences;
     private readonly bool[] _inPlace;
     private readonly List<Known> _known = [];
     private readonly List<(TextSpan Cue, int Sentence, Claimant Claimant, bool OpensQuote)> _cues = [];
     private readonly List<ClaimantMention> _claimants = [];
     private readonly List<SpeakerMention> _speakers = [];
+    private int _groups;
 
     /// <summary>A claimant named so far: what later pronouns and "the ministry" may refer to.</summary>
-    private sealed record Known(Claimant Claimant, bool IsPerson, int Position, int Sentence, ImmutableHashSet<string> Words, ClaimantKind? Kind);
+    private sealed record Known(Claimant Claimant, bool IsPerson, int Position, int Sentence, ImmutableHashSet<string> Words, ImmutableArray<ClaimantKind> Kinds, int Group);
 
     /// <summary>Words that attribute: a name's tokens [Start, End), or a pronoun or "the post" (what they refer to is found later).</summary>
     private sealed record Cue(int Start, int End, string Rule, int Anchor)
@@ -59,8 +61,9 @@ internal sealed class ClaimantReader
         public bool Headline { get; init; }
     }
 
-    public ClaimantReader(Document doc, ClaimantLexicon lex, ClaimantRegistry registry, Func<string, Side> sideOfWord)
+    public ClaimantReader(Document doc, ClaimantLexicon lex, ClaimantRegistry registry, Func<string, Side> sideOfWord, Func<string, bool> isPlace)
     {
+        _isPlace = isPlace;
         _doc = doc;
         _t = doc.Tokens;
         _text = doc.Text;
@@ -121,7 +124,7 @@ internal sealed class ClaimantReader
         {
             // A headline's "Governor:" names the governor the body names.
             var later = _known.FirstOrDefault(k => k.Sentence > si && Compatible(k, head, word));
-            var c = later?.Claimant ?? (head.Keep ? MakeClaimant(np, cue.Rule) : null);
+            var c = later?.Claimant ?? (head is { Role: WordRole.Title, Keep: true } ? MakeClaimant(np, cue.Rule) : null);
             if (c is not null)
             {
                 _speakers.Add(new SpeakerMention(_sentences[si].Span, c, np, cue.Rule));
@@ -157,7 +160,7 @@ internal sealed class ClaimantReader
                 }
 
                 j = Math.Max(b, j + 1);
-                while (j < end && !IsPunct(j, ","))
+                while (j < end && !IsPunct(j, ",") && !IsPunct(j, ";"))
                 {
                     j++;
                 }
@@ -272,16 +275,25 @@ internal sealed class ClaimantReader
         var refersBack = i + 1 < end && L(i + 1) is "this" && (i + 2 >= end || !IsWord(i + 2) || Role(i + 2) is WordRole.Connector or WordRole.NotName)
             || first + 1 < end && L(first) is "this" or "about" && i - first <= 4;
 
-        // "was reported by X", "as reported by Ukrinform"
-        if (i + 1 < end && L(i + 1) == "by")
+        // "was reported by X", "as reported by Ukrinform", "was announced during a briefing by X"
+        for (var by = i + 1; by < end && by <= i + 5; by++)
         {
-            var (a, b) = EnRight(i + 2, end, apposition: true);
-            if (b > a)
+            if (L(by) == "by")
             {
-                cues.Add(new Cue(a, b, "reported-by", i) { RefersBack = refersBack });
+                var (a, b) = EnRight(by + 1, end, apposition: true);
+                if (b > a)
+                {
+                    cues.Add(new Cue(a, b, "reported-by", i) { RefersBack = refersBack });
+                    return;
+                }
+
+                break;
             }
 
-            return;
+            if (!IsWord(by) || Verb(by) || Role(by) is WordRole.Pronoun || Role(by) == WordRole.Boundary && L(by) != "during" || Cap(by))
+            {
+                break;
+            }
         }
 
         var k = i - 1;
@@ -465,6 +477,31 @@ internal sealed class ClaimantReader
                 {
                     return (a0, k);
                 }
+
+                // "The one from the Oriol region, Andreï Klychkov, reported": the name between the commas
+                if (b0 < k && HasPersonName(b0, k) && Enumerable.Range(b0, k - b0).All(x => Cap(x) && Info(x) is null))
+                {
+                    return (b0, k);
+                }
+            }
+
+            // "The Ukrainian authorities, for their part, have revised": an aside between the name and its verb
+            for (var p = k - 1; p > first && p >= k - 5; p--)
+            {
+                if (IsPunct(p, ","))
+                {
+                    var aside = Enumerable.Range(p + 1, k - p - 1).All(x => IsWord(x) && !Cap(x) && !Verb(x) && Role(x) is not (WordRole.Title or WordRole.Generic or WordRole.Witness));
+                    if (aside && p - 1 >= first && !IsPunct(p - 1, ","))
+                    {
+                        var subject = ScanLeft(p - 1, first);
+                        if (subject < p)
+                        {
+                            return (subject, p);
+                        }
+                    }
+
+                    break;
+                }
             }
 
             return (0, 0);
@@ -486,10 +523,18 @@ internal sealed class ClaimantReader
                 continue;
             }
 
-            // "Gov. Roman Busargin": the full stop of an abbreviated title
-            if (IsPunct(j, ".") && j - 1 >= first && Role(j - 1) == WordRole.Title && L(j - 1).Length <= 4 && start == j + 1)
+            // "Gov. Roman Busargin": the full stop of an abbreviated title; "Censor.NET": a dot inside a name
+            if (IsPunct(j, ".") && start == j + 1 && (j - 1 >= first && Role(j - 1) == WordRole.Title && L(j - 1).Length <= 4 || InnerDot(j)))
             {
                 start = j;
+                continue;
+            }
+
+            // "Ukrainian Railways (Ukrzaliznytsia)": a name in brackets after a name
+            if (IsPunct(j, ")") && start == j + 1 && j - 2 >= first && IsPunct(j - 2, "(") && EnNp(j - 1) && j - 3 >= first && EnNp(j - 3))
+            {
+                start = j - 2;
+                j -= 2;
                 continue;
             }
 
@@ -531,9 +576,15 @@ internal sealed class ClaimantReader
                 continue;
             }
 
-            if (IsPunct(k, ".") && k > j && Role(k - 1) == WordRole.Title && L(k - 1).Length <= 4 && k + 1 < end && Cap(k + 1))
+            if (IsPunct(k, ".") && k > j && k + 1 < end && (Role(k - 1) == WordRole.Title && L(k - 1).Length <= 4 && Cap(k + 1) || InnerDot(k)))
             {
                 k++;
+                continue;
+            }
+
+            if (IsPunct(k, "(") && k > j && k + 2 < end && EnNp(k + 1) && IsPunct(k + 2, ")"))
+            {
+                k += 3;
                 continue;
             }
 
@@ -562,6 +613,21 @@ internal sealed class ClaimantReader
             if (b > a && HasTitle(a, b))
             {
                 return (j, b);
+            }
+        }
+
+        // "the head of the Kharkiv Regional Military Administration, Oleh Syniehubov," / "the city mayor, Ihor Terekhov."
+        if (apposition && k + 1 < end && IsPunct(k, ",") && HasTitle(j, k) && !HasPersonName(j, k))
+        {
+            var n = k + 1;
+            while (n < end && n - k <= 4 && IsWord(n) && Cap(n) && Info(n) is null && !Verb(n))
+            {
+                n++;
+            }
+
+            if (n > k + 1 && (n >= end || !IsWord(n) || Role(n) is WordRole.Boundary or WordRole.NotName or WordRole.Connector) && !(n < end && IsWord(n) && Cap(n)))
+            {
+                return (j, n);
             }
         }
 
@@ -628,8 +694,20 @@ internal sealed class ClaimantReader
     private IEnumerable<Claimant> Resolve(Cue cue, SentenceMention s, int si, List<(int, Cue, WordInfo, string, TextSpan)> pendingHeadline)
     {
         var position = _t[cue.Start].Start;
+        var group = ++_groups;
         if (cue.Pronoun is { } kind)
         {
+            // "they added" after "X and Y both stated": both of them
+            if (kind == "group" && Antecedent(position, si, _ => true) is { } last && _known.Count(x => x.Group == last.Group) > 1)
+            {
+                foreach (var member in _known.Where(x => x.Group == last.Group))
+                {
+                    yield return member.Claimant;
+                }
+
+                yield break;
+            }
+
             var k = Antecedent(position, si, kind == "person" ? k => k.IsPerson : k => !k.IsPerson) ?? (kind == "group" ? Antecedent(position, si, _ => true) : null);
             if (k is not null)
             {
@@ -663,7 +741,7 @@ internal sealed class ClaimantReader
                     var c = MakeClaimant(Span(na, nb), cue.Rule);
                     if (c is not null && (!cue.Headline || c.Canonical is not null || HasTitle(na, nb)))
                     {
-                        Remember(c, na, nb, si);
+                        Remember(c, na, nb, si, group);
                         yield return c;
                     }
 
@@ -672,7 +750,7 @@ internal sealed class ClaimantReader
                     var p = MakeClaimant(possessor, cue.Rule);
                     if (p is not null)
                     {
-                        Remember(p, na, na + 1, si);
+                        Remember(p, na, na + 1, si, group);
                         yield return p;
                     }
 
@@ -694,9 +772,9 @@ internal sealed class ClaimantReader
                     {
                         pendingHeadline.Add((si, cue, head!, headWord!, Span(na, nb)));
                     }
-                    else if (head!.Keep && MakeClaimant(Span(na, nb), cue.Rule) is { } kept)
+                    else if (head is { Role: WordRole.Title, Keep: true } && MakeClaimant(Span(na, nb), cue.Rule) is { } kept)
                     {
-                        Remember(kept, na, nb, si);
+                        Remember(kept, na, nb, si, group);
                         yield return kept;
                     }
 
@@ -743,7 +821,7 @@ internal sealed class ClaimantReader
             {
                 case WordRole.Title:
                     titles++;
-                    properTitles += Cap(k) && k != first ? 1 : 0;
+                    properTitles += Cap(k) && k != first && !AllCaps(k) ? 1 : 0;
                     headAt = k;
                     head = info;
                     break;
@@ -815,6 +893,12 @@ internal sealed class ClaimantReader
             return Reading.Name; // "the air force", "the General Staff", "Belarus"
         }
 
+        // "Kyiv says", "Moscow claimed": a place for its government is no claimant
+        if (titles == 0 && people == 0 && names > 0 && names <= 3 && _isPlace(_doc.Slice(Span(IsDeterminer(a) ? a + 1 : a, b))))
+        {
+            return Reading.None;
+        }
+
         if (names == 0 && titles == 0)
         {
             if (people > 0)
@@ -838,8 +922,8 @@ internal sealed class ClaimantReader
         return Reading.Name;
     }
 
-    private bool Compatible(Known k, WordInfo head, string word) =>
-        k.Words.Contains(word) || k.Words.Contains(word.TrimEnd('s')) || head.Kinds is { } kinds && k.Kind is { } kind && kinds.Contains(kind);
+    private static bool Compatible(Known k, WordInfo head, string word) =>
+        k.Words.Contains(word) || k.Words.Contains(word.TrimEnd('s')) || head.Kinds is { } kinds && kinds.Length < Enum.GetValues<ClaimantKind>().Length && k.Kinds.Any(kinds.Contains);
 
     private Known? Antecedent(int position, int sentence, Func<Known, bool> ok)
     {
@@ -881,7 +965,7 @@ internal sealed class ClaimantReader
         return c;
     }
 
-    private void Remember(Claimant c, int a, int b, int si)
+    private void Remember(Claimant c, int a, int b, int si, int group)
     {
         var words = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var person = false;
@@ -903,13 +987,28 @@ internal sealed class ClaimantReader
         }
 
         ClaimantKind? kind = c.Canonical is { } id && _registry.TryGet(id, out var e) ? e.Kind : null;
+        var kinds = ImmutableArray.CreateBuilder<ClaimantKind>();
+        if (kind is { } known)
+        {
+            kinds.Add(known);
+        }
+
+        for (var k = a; k < b; k++)
+        {
+            // The kinds its titles name ("administration": regional or city authority); "head", "official" name any.
+            if (Info(k) is { Role: WordRole.Title, Kinds: { } tk } && tk.Length < Enum.GetValues<ClaimantKind>().Length)
+            {
+                kinds.AddRange(tk.Where(x => !kinds.Contains(x)));
+            }
+        }
+
         if (!person && !body)
         {
             // A name alone: a person unless the registry knows a body by it ("TASS", "Ukrenergo", "Belarus").
             person = kind is not (ClaimantKind.Outlet or ClaimantKind.Government or ClaimantKind.Other) && Enumerable.Range(a, b - a).Count(k => Cap(k)) is >= 1 and <= 4;
         }
 
-        _known.Add(new Known(c, person, _t[a].Start, si, words.ToImmutable(), kind));
+        _known.Add(new Known(c, person, _t[a].Start, si, words.ToImmutable(), kinds.ToImmutable(), group));
     }
 
     // ---------------------------------------------------------------- attribution beyond the sentence
@@ -943,9 +1042,13 @@ internal sealed class ClaimantReader
             TextSpan cue = default;
             foreach (var c in _cues)
             {
-                var after = c.Cue.Start >= qe && c.Cue.Start - qe <= QuoteReach && !_text.AsSpan(qe, c.Cue.Start - qe).ContainsAny('.', '!', '?');
-                var before = c.Cue.End <= qs && qs - c.Cue.End <= QuoteReach && _text.AsSpan(c.Cue.End, qs - c.Cue.End).ContainsAny(':', ',')
-                    && !_text.AsSpan(c.Cue.End, qs - c.Cue.End).ContainsAny('.', '!', '?');
+                // '…,” he wrote' / '…», – сказав Ігнат': only spaces and commas or dashes between
+                var after = c.Cue.Start >= qe && c.Cue.Start - qe <= QuoteReach && _text.AsSpan(qe, c.Cue.Start - qe).Trim(" ,-–—\u00a0").IsEmpty;
+
+                // 'Podolyak said in a tweet: “…' / 'He added: “…': a colon or comma ends the words before, in the same line
+                var gap = c.Cue.End <= qs && qs - c.Cue.End <= QuoteReach ? _text.AsSpan(c.Cue.End, qs - c.Cue.End) : default;
+                var before = gap.Length > 0 && gap.TrimEnd(" \u00a0–—-").Length > 0 && gap.TrimEnd(" \u00a0–—-")[^1] is ':' or ','
+                    && !gap.ContainsAny('.', '!', '?') && !gap.Contains('\n');
                 if (after || before || c.OpensQuote && c.Cue.End <= qs && qs - c.Cue.End <= QuoteReach)
                 {
                     who = c.Claimant;
@@ -1130,6 +1233,20 @@ internal sealed class ClaimantReader
         return false;
     }
 
+    /// <summary>A capitalized word that is neither a title, a side nor a place: a person's (or body's) own name.</summary>
+    private bool HasPersonName(int a, int b)
+    {
+        for (var k = a; k < b && k < _t.Count; k++)
+        {
+            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && !_inPlace[k] && _sideOfWord(StripPossessive(L(k))) == Side.Unknown)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasTitle(int a, int b)
     {
         for (var k = a; k < b && k < _t.Count; k++)
@@ -1181,6 +1298,12 @@ internal sealed class ClaimantReader
     private bool IsPunct(int i, string p) => i >= 0 && i < _t.Count && _t[i].Kind == TokenKind.Punct && _t[i].Lower == p;
 
     private bool Cap(int i) => IsWord(i) && char.IsUpper(_text[_t[i].Start]);
+
+    private bool AllCaps(int i) => IsWord(i) && _t[i].End - _t[i].Start > 1 && _text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start).IndexOfAnyInRange('a', 'z') < 0
+        && !_text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start).ToString().Any(char.IsLower);
+
+    /// <summary>A full stop inside a name, with letters on both sides and no space: "Censor.NET", "Lenta.ru".</summary>
+    private bool InnerDot(int i) => IsPunct(i, ".") && i > 0 && i + 1 < _t.Count && _t[i - 1].End == _t[i].Start && _t[i + 1].Start == _t[i].End && IsWord(i - 1) && IsWord(i + 1);
 
     private bool Cyr(int i) => IsWord(i) && _t[i].Lower[0] is >= '\u0400' and <= '\u04FF';
 
