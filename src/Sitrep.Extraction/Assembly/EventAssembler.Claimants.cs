@@ -41,8 +41,9 @@ public sealed partial class EventAssembler
             .Select(s => s.Claimant)
             .FirstOrDefault();
 
-    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, List<SpeakerMention>[] speakers, IEnumerable<Mention> figures)
+    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, Bucketed b, IEnumerable<Mention> figures)
     {
+        var speakers = b.Speakers;
         var found = new List<Claimant>();
         var unitSpeakers = units.SelectMany(u => speakers[u]).Distinct().ToList();
         foreach (var f in figures)
@@ -56,13 +57,29 @@ public sealed partial class EventAssembler
             }
         }
 
-        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "A";
+        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "AE";
+        if (policy.Contains('C'))
+        {
+            foreach (var u in units)
+            {
+                if (b.Weapons[u].Count > 0 || b.Places[u].Any(p => !p.IsReference))
+                {
+                    found.AddRange(speakers[u].Select(s => s.Claimant));
+                }
+            }
+        }
+
         if (found.Count == 0 || policy.Contains('B'))
         {
             found.AddRange(unitSpeakers.Select(s => s.Claimant));
         }
 
         var distinct = Distinct(doc, found);
+        if (policy.Contains('E') && distinct.Any(c => !Weak(c)))
+        {
+            return [.. distinct.Where(c => !Weak(c))];
+        }
+
         if (policy.Contains('D'))
         {
             var strong = distinct.Where(c => Strength(c) >= 2).ToList();
@@ -137,6 +154,12 @@ public sealed partial class EventAssembler
         var caps = Names(c.Name).Count;
         return caps > 0 ? 2 : 1;
     }
+
+    /// <summary>Words with no name in them ("the mayor's office", "local officials"), or a country alone ("Ukraine said").</summary>
+    private static bool Weak(Claimant c) =>
+        c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var e)
+            ? e.Kind == ClaimantKind.Government && Words(c.Name) == 1
+            : Names(c.Name).Count == 0;
 
     private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

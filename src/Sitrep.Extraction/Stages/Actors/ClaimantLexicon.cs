@@ -15,6 +15,8 @@ internal enum VerbKind
     Impersonal,
     /// <summary>An outlet passing on another's words: "Censor.NET informs", "передает ТАСС".</summary>
     Relay,
+    /// <summary>Its object is the source: "citing the defence ministry", "cited a Defense Ministry statement".</summary>
+    Cite,
 }
 
 /// <summary>The role of a word in claimant-words.tsv; see the file's header.</summary>
@@ -62,7 +64,7 @@ internal sealed class ClaimantLexicon
     {
         _verbs = new WordTable<VerbKind>(verbs.Select(r => (r[0], r.Length == 2 && Enum.TryParse<VerbKind>(r[1], ignoreCase: true, out var k) && !int.TryParse(r[1], out _)
             ? k
-            : throw new InvalidOperationException($"speech-verbs.tsv: '{string.Join('\t', r)}' needs a word and a kind (speech, plural, impersonal or relay)."))));
+            : throw new InvalidOperationException($"speech-verbs.tsv: '{string.Join('\t', r)}' needs a word and a kind (speech, plural, impersonal, relay or cite)."))));
         _words = new WordTable<WordInfo>(words.Select(r => (r[0], Parse(r))));
     }
 

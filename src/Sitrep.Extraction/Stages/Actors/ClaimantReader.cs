@@ -42,10 +42,11 @@ internal sealed class ClaimantReader
     private readonly ImmutableArray<SentenceMention> _sentences;
     private readonly bool[] _inPlace;
     private readonly List<Known> _known = [];
-    private readonly List<(TextSpan Cue, int Sentence, Claimant Claimant, bool OpensQuote)> _cues = [];
+    private readonly List<(TextSpan Cue, int Sentence, Claimant? Claimant, bool OpensQuote)> _cues = [];
     private readonly List<ClaimantMention> _claimants = [];
     private readonly List<SpeakerMention> _speakers = [];
     private int _groups;
+    private readonly List<Claimant> _ambiguous = [];
 
     /// <summary>A claimant named so far: what later pronouns and "the ministry" may refer to.</summary>
     private sealed record Known(Claimant Claimant, bool IsPerson, int Position, int Sentence, ImmutableHashSet<string> Words, ImmutableArray<ClaimantKind> Kinds, int Group);
@@ -91,9 +92,17 @@ internal sealed class ClaimantReader
             var found = new List<(Cue Cue, Claimant Claimant)>();
             foreach (var cue in Cues(s))
             {
+                var any = false;
                 foreach (var c in Resolve(cue, s, si, pendingHeadline))
                 {
                     found.Add((cue, c));
+                    any = true;
+                }
+
+                if (!any && (cue.Pronoun is not null || cue.Message))
+                {
+                    // "…,” he said' with no one to refer to: the quote is his, whoever he is, and no one else's
+                    _cues.Add((Span(cue.Start, cue.End), si, null, false));
                 }
             }
 
@@ -103,6 +112,7 @@ internal sealed class ClaimantReader
             {
                 if (named > 0 && (IsOutlet(c) || cue.Relay))
                 {
+                    _known.RemoveAll(k => ReferenceEquals(k.Claimant, c));
                     continue;
                 }
 
@@ -132,6 +142,7 @@ internal sealed class ClaimantReader
         }
 
         Quotes();
+        ResolveAmbiguous();
         _speakers.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         _claimants.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return (_claimants, _speakers);
@@ -220,7 +231,7 @@ internal sealed class ClaimantReader
                     continue;
                 }
 
-                var (a, b) = EnRight(i + 2, end, apposition: true);
+                var (a, b) = EnRight(SourceOfText(i + 2, end), end, apposition: true);
                 if (b > a)
                 {
                     cues.Add(new Cue(a, b, "according-to", i));
@@ -234,6 +245,11 @@ internal sealed class ClaimantReader
             {
                 var n = i + 1 < end && Role(i + 1) == WordRole.According ? i + 1
                     : i + 2 < end && L(i + 1) is "з" or "із" or "с" && Role(i + 2) == WordRole.According ? i + 2 : -1;
+                if (n > 0 && n + 2 < end && L(n + 1) == "на")
+                {
+                    n++;
+                }
+
                 if (n > 0 && n + 1 < end)
                 {
                     if (Role(n + 1) == WordRole.Pronoun)
@@ -267,11 +283,29 @@ internal sealed class ClaimantReader
             }
         }
 
-        return cues;
+        return cues.DistinctBy(c => (c.Start, c.End, c.Pronoun, c.Message));
     }
 
     private void EnVerb(int i, VerbKind kind, int first, int end, List<Cue> cues)
     {
+        // "TASS, citing a statement from the Russian Ministry of Defense, reported" / "media cited a Defense Ministry statement"
+        if (kind == VerbKind.Cite)
+        {
+            var (ca, cb) = EnRight(SourceOfText(i + 1, end), end, apposition: true);
+            if (cb > ca)
+            {
+                cues.Add(new Cue(ca, cb, "citing", i));
+            }
+
+            var (ra, rb) = EnLeft(i - 1, first);
+            if (rb > ra)
+            {
+                cues.Add(new Cue(ra, rb, "citing", i) { Relay = true });
+            }
+
+            return;
+        }
+
         var refersBack = i + 1 < end && L(i + 1) is "this" && (i + 2 >= end || !IsWord(i + 2) || Role(i + 2) is WordRole.Connector or WordRole.NotName)
             || first + 1 < end && L(first) is "this" or "about" && i - first <= 4;
 
@@ -365,6 +399,19 @@ internal sealed class ClaimantReader
             return;
         }
 
+        // "посилаючись на Повітряні сили", "ссылаясь на Минобороны"
+        if (kind == VerbKind.Cite)
+        {
+            var on = i + 1 < end && L(i + 1) == "на" ? i + 2 : i + 1;
+            var (ca, cb) = CyRight(on, end);
+            if (cb > ca)
+            {
+                cues.Add(new Cue(ca, cb, "citing", i));
+            }
+
+            return;
+        }
+
         var left = i - 1;
         while (left >= first && IsWord(left) && Role(left) == WordRole.Adverb)
         {
@@ -450,7 +497,7 @@ internal sealed class ClaimantReader
         }
 
         var role = Role(i);
-        if (role is WordRole.Title or WordRole.Modifier or WordRole.Generic or WordRole.Qualifier or WordRole.Witness or WordRole.Determiner or WordRole.SourceLabel)
+        if (role is WordRole.Title or WordRole.Modifier or WordRole.Generic or WordRole.Qualifier or WordRole.Witness or WordRole.Determiner or WordRole.SourceLabel or WordRole.Message)
         {
             return true;
         }
@@ -543,7 +590,7 @@ internal sealed class ClaimantReader
                 var ok = conn.Value switch
                 {
                     "of" => true,
-                    "in" => Role(j - 1) is WordRole.Generic or WordRole.Title,
+                    "in" => Role(j - 1) is WordRole.Generic or WordRole.Title or WordRole.Message,
                     _ => (HasName(j + 1, Math.Min(j + 4, _t.Count)) || Role(j + 1) == WordRole.Title) && (Cap(j - 1) || Role(j - 1) == WordRole.Title),
                 };
                 if (ok)
@@ -632,6 +679,25 @@ internal sealed class ClaimantReader
         }
 
         return (j, k);
+    }
+
+    /// <summary>"the updated data of Odesa RMA", "a statement from the ministry": where the source named after a text begins; <paramref name="j"/> otherwise.</summary>
+    private int SourceOfText(int j, int end)
+    {
+        for (var k = j; k < end && k <= j + 4 && IsWord(k); k++)
+        {
+            if ((Role(k) == WordRole.Message || Info(k) is { Role: WordRole.Generic, Value: "info" }) && k + 2 < end && Info(k + 1) is { Role: WordRole.Connector } c && c.Value is "of" or "in" && L(k + 1) is "of" or "from" or "by" && EnNp(k + 2))
+            {
+                return k + 2;
+            }
+
+            if (!(IsDeterminer(k) || Role(k) is WordRole.Modifier or WordRole.Qualifier or WordRole.Message or WordRole.Generic || Verb(k) || Role(k) is null && !Cap(k)))
+            {
+                break;
+            }
+        }
+
+        return j;
     }
 
     // ---------------------------------------------------------------- Ukrainian and Russian names
@@ -730,6 +796,11 @@ internal sealed class ClaimantReader
         foreach (var (a, b) in Split(cue.Start, cue.End))
         {
             var (na, nb) = Trim(a, b, s.FirstToken);
+            if (nb > na && SourceOfText(na, nb) is var src && src > na)
+            {
+                (na, nb) = Trim(src, nb, s.FirstToken); // "a report from the Russian military" → the Russian military
+            }
+
             if (nb <= na)
             {
                 continue;
@@ -961,6 +1032,11 @@ internal sealed class ClaimantReader
         var wordSide = SideOfWords(trimmed);
         var resolved = _registry.Resolve(name, wordSide != Side.Unknown ? wordSide : RecentSide());
         var c = new Claimant(name, resolved?.Entry.Side ?? wordSide, trimmed) { Canonical = resolved?.Entry.Id };
+        if (resolved is null && (_registry.Resolve(name, Side.Ukraine) is not null || _registry.Resolve(name, Side.Russia) is not null))
+        {
+            _ambiguous.Add(c); // "the President", "the defence ministry": the article's side decides, once it is read
+        }
+
         _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule));
         return c;
     }
@@ -1011,6 +1087,47 @@ internal sealed class ClaimantReader
         _known.Add(new Known(c, person, _t[a].Start, si, words.ToImmutable(), kinds.ToImmutable(), group));
     }
 
+    /// <summary>An ambiguous name ("the President", "the defence ministry") the sentence left unresolved takes the side most of the article's known claimants speak for.</summary>
+    private void ResolveAmbiguous()
+    {
+        if (_ambiguous.Count == 0)
+        {
+            return;
+        }
+
+        var sides = _claimants.Select(m => m.Claimant).Where(c => c.Canonical is not null && c.Side is Side.Ukraine or Side.Russia or Side.Belarus)
+            .GroupBy(c => c.Side).OrderByDescending(g => g.Count()).ToList();
+        if (sides.Count == 0 || sides.Count > 1 && sides[0].Count() == sides[1].Count())
+        {
+            return;
+        }
+
+        var map = new Dictionary<Claimant, Claimant>(ReferenceEqualityComparer.Instance);
+        foreach (var c in _ambiguous)
+        {
+            if (_registry.Resolve(c.Name, sides[0].Key) is { } r)
+            {
+                map[c] = c with { Canonical = r.Entry.Id, Side = r.Entry.Side };
+            }
+        }
+
+        for (var k = 0; k < _claimants.Count; k++)
+        {
+            if (map.TryGetValue(_claimants[k].Claimant, out var n))
+            {
+                _claimants[k] = _claimants[k] with { Claimant = n };
+            }
+        }
+
+        for (var k = 0; k < _speakers.Count; k++)
+        {
+            if (map.TryGetValue(_speakers[k].Claimant, out var n))
+            {
+                _speakers[k] = _speakers[k] with { Claimant = n };
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- attribution beyond the sentence
 
     /// <summary>"X reported this" refers to the sentences before it in its paragraph, or to the previous paragraph when it opens its own.</summary>
@@ -1057,7 +1174,7 @@ internal sealed class ClaimantReader
                 }
             }
 
-            if (who is null)
+            if (who is null && cue == default)
             {
                 var si = SentenceAt(qs);
                 if (si >= 0 && Antecedent(qs, si, _ => true) is { } k && si - k.Sentence <= 2)
@@ -1167,7 +1284,8 @@ internal sealed class ClaimantReader
             a++;
         }
 
-        while (b > a && (!IsWord(b - 1) || Role(b - 1) is WordRole.Connector or WordRole.Determiner or WordRole.Adverb or WordRole.Boundary or WordRole.Prep or WordRole.Channel))
+        while (b > a && (!IsWord(b - 1) && !(IsPunct(b - 1, ")") && b - 3 >= a && IsPunct(b - 3, "("))
+                         || Role(b - 1) is WordRole.Connector or WordRole.Determiner or WordRole.Adverb or WordRole.Boundary or WordRole.Prep or WordRole.Channel))
         {
             b--;
         }
