@@ -664,7 +664,7 @@ internal sealed class ClaimantReader
         }
 
         // "the head of the Kharkiv Regional Military Administration, Oleh Syniehubov," / "the city mayor, Ihor Terekhov."
-        if (apposition && k + 1 < end && IsPunct(k, ",") && HasTitle(j, k) && !HasPersonName(j, k))
+        if (apposition && k + 1 < end && IsPunct(k, ",") && HasTitle(j, k) && !NameAfterTitle(j, k))
         {
             var n = k + 1;
             while (n < end && n - k <= 4 && IsWord(n) && Cap(n) && Info(n) is null && !Verb(n))
@@ -1246,15 +1246,21 @@ internal sealed class ClaimantReader
 
     private int SentenceAt(int offset)
     {
-        for (var k = 0; k < _sentences.Length; k++)
+        int lo = 0, hi = _sentences.Length;
+        while (lo < hi)
         {
-            if (_sentences[k].Span.End > offset)
+            var mid = (lo + hi) / 2;
+            if (_sentences[mid].Span.End <= offset)
             {
-                return k;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
 
-        return -1;
+        return lo < _sentences.Length ? lo : -1;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1318,24 +1324,35 @@ internal sealed class ClaimantReader
     {
         var ua = 0;
         var ru = 0;
-        for (var k = 0; k < _t.Count; k++)
+        var k = FirstTokenAt(span.Start);
+        for (; k < _t.Count && _t[k].End <= span.End; k++)
         {
-            if (_t[k].Start < span.Start)
-            {
-                continue;
-            }
-
-            if (_t[k].End > span.End)
-            {
-                break;
-            }
-
             var side = _sideOfWord(StripPossessive(L(k)));
             ua += side == Side.Ukraine ? 1 : 0;
             ru += side == Side.Russia ? 1 : 0;
         }
 
         return ua > ru ? Side.Ukraine : ru > ua ? Side.Russia : Side.Unknown;
+    }
+
+    /// <summary>The first token that starts at or after <paramref name="offset"/>.</summary>
+    private int FirstTokenAt(int offset)
+    {
+        int lo = 0, hi = _t.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_t[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private bool HasName(int a, int b)
@@ -1363,6 +1380,21 @@ internal sealed class ClaimantReader
         }
 
         return false;
+    }
+
+    /// <summary>A name after the last title of [a, b): "Governor Roman Starovoit" has one, "the head of the Sumy administration" none.</summary>
+    private bool NameAfterTitle(int a, int b)
+    {
+        var last = -1;
+        for (var k = a; k < b; k++)
+        {
+            if (Role(k) == WordRole.Title)
+            {
+                last = k;
+            }
+        }
+
+        return last >= 0 && HasPersonName(last + 1, b);
     }
 
     private bool HasTitle(int a, int b)
