@@ -57,7 +57,7 @@ public sealed partial class EventAssembler
             }
         }
 
-        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "AE";
+        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "ALE";
         if (policy.Contains('C'))
         {
             foreach (var u in units)
@@ -72,6 +72,22 @@ public sealed partial class EventAssembler
         if (found.Count == 0 || policy.Contains('B'))
         {
             found.AddRange(unitSpeakers.Select(s => s.Claimant));
+        }
+
+        if (policy.Contains('L'))
+        {
+            // A regional or city authority telling of the attack on its own region speaks for the event.
+            foreach (var u in units)
+            {
+                foreach (var sp in speakers[u])
+                {
+                    if (sp.Claimant.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var entry) && entry.Kind is ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority
+                        && b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && sp.Span.Start <= p.Span.Start && p.Span.End <= sp.Span.End))
+                    {
+                        found.Add(sp.Claimant);
+                    }
+                }
+            }
         }
 
         var distinct = Distinct(doc, found);

@@ -193,6 +193,13 @@ internal sealed class ClaimantReader
             }
         }
 
+        // "Air Force: Ukraine downs 92 of 151 aerial targets" — a body the registry knows, then a colon, opens a line of its words
+        var lead = Next(first, Math.Min(end, first + 5), ":");
+        if (!s.IsHeadline && lead > first && _registry.Resolve(_doc.Slice(Span(first, lead))) is { Rule: "alias" })
+        {
+            cues.Add(new Cue(first, lead, "line-colon", lead));
+        }
+
         if (s.IsHeadline)
         {
             // "Governor Gladkov: a person died …"
@@ -905,8 +912,8 @@ internal sealed class ClaimantReader
                     headAt = k;
                     head = info;
                     break;
-                case WordRole.Qualifier:
-                    qualifiers++;
+                case WordRole.Qualifier or WordRole.Modifier:
+                    qualifiers++; // "local authorities", "regional authorities", "state media"
                     break;
                 case WordRole.Witness:
                     witnesses++;
@@ -1176,8 +1183,9 @@ internal sealed class ClaimantReader
 
             if (who is null && cue == default)
             {
+                // Quoted words are mostly a person's: the person named just before, else whoever was.
                 var si = SentenceAt(qs);
-                if (si >= 0 && Antecedent(qs, si, _ => true) is { } k && si - k.Sentence <= 2)
+                if (si >= 0 && (Antecedent(qs, si, k => k.IsPerson && si - k.Sentence <= 2) ?? Antecedent(qs, si, _ => true)) is { } k && si - k.Sentence <= 2)
                 {
                     who = k.Claimant;
                     cue = k.Claimant.Span;
