@@ -93,7 +93,11 @@ public sealed record FigureMention(TextSpan Span, FigureKind Kind, int Value, Qu
 /// <see cref="Mention.Span"/> covers the claimant's words (as does <see cref="Claimant.Span"/>); pronouns and references
 /// back ("he said", "the ministry added") are not claimant mentions but speaker mentions of the claimant they refer to.
 /// </summary>
-public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule);
+public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule)
+{
+    /// <summary>How fully the words name the claimant: names count twice, titles and places once ("Zelenskyy" 2, "the President" 1).</summary>
+    public int Fullness { get; init; }
+}
 
 /// <summary>
 /// Words attributed to a claimant: <see cref="Mention.Span"/> is the attributed text (the sentence that names the

@@ -111,7 +111,7 @@ public sealed partial class EventAssembler
     /// <summary>One claimant once, in the order first attributed, each shown by its fullest naming in the article.</summary>
     private static ImmutableArray<Claimant> Distinct(Document doc, List<Claimant> found)
     {
-        var named = doc.Layer<ClaimantMention>(Layers.Actors).Select(m => m.Claimant).ToList();
+        var named = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
         var result = new List<Claimant>();
         foreach (var c in found.OrderBy(c => c.Span.Start))
         {
@@ -120,8 +120,8 @@ public sealed partial class EventAssembler
                 continue;
             }
 
-            var best = named.Where(n => Same(n, c)).Append(c).OrderByDescending(n => Words(n.Name)).ThenBy(n => n.Span.Start).First();
-            result.Add(Words(best.Name) <= 16 ? best : c);
+            var best = named.Where(n => Same(n.Claimant, c)).OrderByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
+            result.Add(best?.Claimant ?? c);
         }
 
         return [.. result];

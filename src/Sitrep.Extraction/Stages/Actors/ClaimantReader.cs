@@ -1044,7 +1044,13 @@ internal sealed class ClaimantReader
             _ambiguous.Add(c); // "the President", "the defence ministry": the article's side decides, once it is read
         }
 
-        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule));
+        var fullness = 0;
+        for (var k = FirstTokenAt(trimmed.Start); k < _t.Count && _t[k].End <= trimmed.End; k++)
+        {
+            fullness += !IsWord(k) ? 0 : Role(k) == WordRole.Title || _inPlace[k] ? 1 : Cap(k) && Info(k) is null && _sideOfWord(StripPossessive(L(k))) == Side.Unknown ? 2 : 0;
+        }
+
+        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness });
         return c;
     }
 
