@@ -104,7 +104,11 @@ public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Ru
 /// claimant, a quote "he wrote" closes, the sentences "this was reported by X" refers back to), <see cref="Cue"/> the
 /// words that attribute it ("he wrote", "X said"). <see cref="Claimant"/> is the claimant as named, never a pronoun.
 /// </summary>
-public sealed record SpeakerMention(TextSpan Span, Claimant Claimant, TextSpan Cue, string Rule) : Mention(Span, Rule);
+public sealed record SpeakerMention(TextSpan Span, Claimant Claimant, TextSpan Cue, string Rule) : Mention(Span, Rule)
+{
+    /// <summary>The registry entry of <see cref="Claimant.Canonical"/>, when the registry knows the claimant.</summary>
+    public ClaimantEntry? Entry { get; init; }
+}
 
 /// <summary>A cue to who attacked: "Russia launched", "a Ukrainian drone attack". Side is Ukraine or Russia.</summary>
 public sealed record ActorMention(TextSpan Span, Side Side, bool IsAttacker, string Rule) : Mention(Span, Rule);

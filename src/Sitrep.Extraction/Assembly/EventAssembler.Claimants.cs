@@ -43,89 +43,59 @@ public sealed partial class EventAssembler
 
     private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, Bucketed b, IEnumerable<Mention> figures)
     {
-        var speakers = b.Speakers;
-        var found = new List<Claimant>();
-        var unitSpeakers = units.SelectMany(u => speakers[u]).Distinct().ToList();
-        foreach (var f in figures)
+        var unitSpeakers = units.SelectMany(u => b.Speakers[u]).Distinct().ToList();
+        var spans = figures.Select(f => f.Span).ToList();
+
+        // The claimants of its figures; when no figure has one, the claimants of its sentences.
+        var found = unitSpeakers.Where(s => spans.Any(f => s.Span.Start <= f.Start && f.End <= s.Span.End)).ToList();
+        if (found.Count == 0)
         {
-            foreach (var s in unitSpeakers)
+            found = unitSpeakers;
+        }
+
+        // A regional or city authority telling of the attack on its own region ("the governor of Lviv confirmed an attack on Stryi district").
+        foreach (var u in units)
+        {
+            foreach (var s in b.Speakers[u])
             {
-                if (s.Span.Start <= f.Span.Start && f.Span.End <= s.Span.End)
+                if (s.Entry is { Kind: ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority } entry
+                    && b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && s.Span.Start <= p.Span.Start && p.Span.End <= s.Span.End))
                 {
-                    found.Add(s.Claimant);
+                    found.Add(s);
                 }
             }
         }
 
-        var policy = Environment.GetEnvironmentVariable("SITREP_CLAIMANT_POLICY") ?? "ALE";
-        if (policy.Contains('C'))
-        {
-            foreach (var u in units)
-            {
-                if (b.Weapons[u].Count > 0 || b.Places[u].Any(p => !p.IsReference))
-                {
-                    found.AddRange(speakers[u].Select(s => s.Claimant));
-                }
-            }
-        }
-
-        if (found.Count == 0 || policy.Contains('B'))
-        {
-            found.AddRange(unitSpeakers.Select(s => s.Claimant));
-        }
-
-        if (policy.Contains('L'))
-        {
-            // A regional or city authority telling of the attack on its own region speaks for the event.
-            foreach (var u in units)
-            {
-                foreach (var sp in speakers[u])
-                {
-                    if (sp.Claimant.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var entry) && entry.Kind is ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority
-                        && b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && sp.Span.Start <= p.Span.Start && p.Span.End <= sp.Span.End))
-                    {
-                        found.Add(sp.Claimant);
-                    }
-                }
-            }
-        }
-
+        // Vague namings give way to named claimants: "local officials", "the mayor's office", "Ukraine said" are most often
+        // the official the report names as well.
         var distinct = Distinct(doc, found);
-        if (policy.Contains('E') && distinct.Any(c => !Weak(c)))
-        {
-            return [.. distinct.Where(c => !Weak(c))];
-        }
-
-        if (policy.Contains('D'))
-        {
-            var strong = distinct.Where(c => Strength(c) >= 2).ToList();
-            if (strong.Count > 0)
-            {
-                return [.. strong];
-            }
-        }
-
-        return distinct;
+        var named = distinct.Where(c => !Weak(c.Claimant, c.Entry)).ToList();
+        return [.. (named.Count > 0 ? named : distinct).Select(c => c.Claimant)];
     }
 
     /// <summary>One claimant once, in the order first attributed, each shown by its fullest naming in the article.</summary>
-    private static ImmutableArray<Claimant> Distinct(Document doc, List<Claimant> found)
+    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found)
     {
         var named = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
-        var result = new List<Claimant>();
-        foreach (var c in found.OrderBy(c => c.Span.Start))
+        var result = new List<(Claimant, ClaimantEntry?)>();
+        foreach (var s in found.OrderBy(s => s.Claimant.Span.Start))
         {
-            if (result.Any(r => Same(r, c)))
+            var c = s.Claimant;
+            if (result.Any(r => Same(r.Item1, c)))
             {
                 continue;
             }
 
             var best = named.Where(n => Same(n.Claimant, c)).OrderByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
-            result.Add(best?.Claimant ?? c);
+            result.Add((best?.Claimant ?? c, s.Entry));
         }
 
-        return [.. result];
+        return result;
     }
+
+    /// <summary>Words with no name in them ("the mayor's office", "local officials"), or a country alone ("Ukraine said").</summary>
+    private static bool Weak(Claimant c, ClaimantEntry? entry) =>
+        entry is not null ? entry.Kind == ClaimantKind.Government && Words(c.Name) == 1 : c.Canonical is null && Names(c.Name).Count == 0;
 
     private static bool Same(Claimant a, Claimant b)
     {
@@ -153,29 +123,6 @@ public sealed partial class EventAssembler
 
         return set;
     }
-
-    /// <summary>2: a name or a registry body; 1: a common noun with a side or qualifier, or a title alone.</summary>
-    private static int Strength(Claimant c)
-    {
-        if (c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var e) && e.Kind == ClaimantKind.Government)
-        {
-            return Names(c.Name).Count > 1 ? 2 : 1;
-        }
-
-        if (c.Canonical is not null)
-        {
-            return 2;
-        }
-
-        var caps = Names(c.Name).Count;
-        return caps > 0 ? 2 : 1;
-    }
-
-    /// <summary>Words with no name in them ("the mayor's office", "local officials"), or a country alone ("Ukraine said").</summary>
-    private static bool Weak(Claimant c) =>
-        c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var e)
-            ? e.Kind == ClaimantKind.Government && Words(c.Name) == 1
-            : Names(c.Name).Count == 0;
 
     private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

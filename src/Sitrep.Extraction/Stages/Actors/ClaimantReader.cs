@@ -143,6 +143,14 @@ internal sealed class ClaimantReader
 
         Quotes();
         ResolveAmbiguous();
+        for (var k = 0; k < _speakers.Count; k++)
+        {
+            if (_speakers[k].Claimant.Canonical is { } id && _registry.TryGet(id, out var entry))
+            {
+                _speakers[k] = _speakers[k] with { Entry = entry };
+            }
+        }
+
         _speakers.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         _claimants.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return (_claimants, _speakers);
@@ -253,6 +261,12 @@ internal sealed class ClaimantReader
                 var n = i + 1 < end && Role(i + 1) == WordRole.According ? i + 1
                     : i + 2 < end && L(i + 1) is "з" or "із" or "с" && Role(i + 2) == WordRole.According ? i + 2 : -1;
                 if (n > 0 && n + 2 < end && L(n + 1) == "на")
+                {
+                    n++;
+                }
+
+                // "з посиланням на Telegram Повітряних сил": past where the words were posted
+                while (n > 0 && n + 2 < end && Role(n + 1) == WordRole.Channel)
                 {
                     n++;
                 }
@@ -387,8 +401,9 @@ internal sealed class ClaimantReader
 
     private void CyVerb(int i, VerbKind kind, int first, int end, List<Cue> cues)
     {
+        // "Про це повідомив X", "Об этом губернатор … сообщил": the words just said are X's
         var refersBack = false;
-        for (var k = Math.Max(first, i - 4); k + 1 < i; k++)
+        for (var k = first; k + 1 < i; k++)
         {
             refersBack |= Role(k) == WordRole.About && Role(k + 1) == WordRole.This;
         }
@@ -461,6 +476,11 @@ internal sealed class ClaimantReader
         // "повідомили в Донецькій обласній прокуратурі", "уточнили в ведомстве"
         if (kind == VerbKind.Plural && Info(r) is { Role: WordRole.Prep, Value: "in" })
         {
+            while (r + 2 < end && Info(r + 1) is { Role: WordRole.Prep, Value: "in" })
+            {
+                r++; // "рассказали в в Воздушных силах": a doubled preposition
+            }
+
             var (a, b) = CyRight(r + 1, end);
             if (b > a)
             {
