@@ -547,7 +547,7 @@ internal sealed class ClaimantReader
             if (b0 < k && b0 - 1 > first && IsPunct(b0 - 1, ","))
             {
                 var a0 = ScanLeft(b0 - 2, first);
-                if (a0 < b0 - 1 && (HasName(a0, b0 - 1) && HasTitle(b0, k) || HasTitle(a0, b0 - 1) && HasName(b0, k) && !HasTitle(b0, k)))
+                if (a0 < b0 - 1 && (HasPersonName(a0, b0 - 1) && HasTitle(b0, k) || HasTitle(a0, b0 - 1) && HasPersonName(b0, k) && !HasTitle(b0, k)))
                 {
                     return (a0, k);
                 }
@@ -836,8 +836,14 @@ internal sealed class ClaimantReader
             switch (Classify(na, nb, s.FirstToken, out var head, out var headWord, out var possessor))
             {
                 case Reading.Name:
+                    // A headline's "… – Sections" or "Skip to content:" is page furniture unless it names a known body or an office.
+                    if (cue.Headline && !HasTitle(na, nb) && _registry.Resolve(_doc.Slice(Span(na, nb)), ContextSide(na, nb)) is null)
+                    {
+                        break;
+                    }
+
                     var c = MakeClaimant(Span(na, nb), cue.Rule);
-                    if (c is not null && (!cue.Headline || c.Canonical is not null || HasTitle(na, nb)))
+                    if (c is not null)
                     {
                         Remember(c, na, nb, si, group);
                         yield return c;
@@ -984,6 +990,13 @@ internal sealed class ClaimantReader
             }
 
             return head.Role == WordRole.Message && IsDefinite(a) ? Reading.Message : Reading.None;
+        }
+
+        // "Editor's note", "the Ukrainian claims": a possessive or an adjective is no name without its noun
+        var last = LastWord(a, b);
+        if (last >= 0 && (L(last).EndsWith("'s", StringComparison.Ordinal) || _sideOfWord(L(last)) != Side.Unknown && content == 1 && !IsCountry(a, b)))
+        {
+            return Reading.None;
         }
 
         if (_registry.Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Rule: "alias" })
@@ -1387,6 +1400,14 @@ internal sealed class ClaimantReader
         }
 
         return lo;
+    }
+
+    /// <summary>The words are a country's own name as the registry writes it ("Russia", not "Russian").</summary>
+    private bool IsCountry(int a, int b)
+    {
+        var words = _doc.Slice(Span(a, b));
+        return _registry.Resolve(words) is { Rule: "alias", Entry.Kind: ClaimantKind.Government } r
+            && ClaimantNames.Fold(r.Matched) == ClaimantNames.Fold(IsDeterminer(a) ? _doc.Slice(Span(a + 1, b)) : words);
     }
 
     private bool HasName(int a, int b)
