@@ -22,7 +22,8 @@ namespace Sitrep.Core.Claimants;
 /// sources, and the Extraction stage passes the registry only the claimant's words.
 /// </para>
 /// Not a gazetteer and not an extractor: it says which known body some words name, never whether the words are a
-/// claimant. Immutable and thread-safe; load it once (<see cref="Default"/>) and share it.
+/// claimant. Immutable and thread-safe (it remembers readings it has made, a bounded cache); load it once
+/// (<see cref="Default"/>) and share it.
 /// </summary>
 public sealed partial class ClaimantRegistry
 {
@@ -37,7 +38,12 @@ public sealed partial class ClaimantRegistry
     private readonly FrozenDictionary<string, ClaimantEntry> _byId;
     private readonly ImmutableArray<Alias> _aliases;
     private readonly FrozenDictionary<string, ImmutableArray<int>> _aliasesByWord;
+    private readonly FrozenDictionary<string, ImmutableArray<int>> _aliasesByPrefix;
     private readonly ImmutableArray<int> _stemAliases;
+    private readonly FrozenDictionary<string, ImmutableArray<int>> _placesByWord;
+    private readonly FrozenDictionary<string, ImmutableArray<int>> _placesByPrefix;
+    private readonly ImmutableArray<int> _shortPlaces;
+    private const int PrefixLength = 3;
     private readonly ImmutableArray<PlaceName> _placeNames;
     private readonly FrozenDictionary<string, ImmutableArray<ClaimantEntry>> _byPlace;
     private readonly Words _words;
@@ -48,28 +54,55 @@ public sealed partial class ClaimantRegistry
         Entries = entries;
         _byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
         _aliases = aliases;
+        // Every word of an alias must be in the words, so an alias is found through its first word: exactly, or by the
+        // first letters of a stem.
         var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var stems = ImmutableArray.CreateBuilder<int>();
         for (var k = 0; k < aliases.Length; k++)
         {
-            var key = aliases[k].Tokens.FirstOrDefault(t => !t.IsStem);
-            if (key.Text is null)
+            var key = aliases[k].Tokens[0];
+            if (!key.IsStem)
+            {
+                Add(byWord, key.Text, k);
+            }
+            else if (key.Text.Length >= PrefixLength)
+            {
+                Add(byPrefix, key.Text[..PrefixLength], k);
+            }
+            else
             {
                 stems.Add(k);
-                continue;
             }
-
-            if (!byWord.TryGetValue(key.Text, out var list))
-            {
-                byWord[key.Text] = list = [];
-            }
-
-            list.Add(k);
         }
 
         _aliasesByWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        _aliasesByPrefix = byPrefix.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         _stemAliases = stems.ToImmutable();
         _placeNames = placeNames;
+        var placeByWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var placeByPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shortPlaces = ImmutableArray.CreateBuilder<int>();
+        for (var k = 0; k < placeNames.Length; k++)
+        {
+            var key = placeNames[k].Tokens[0];
+            if (!key.IsStem)
+            {
+                Add(placeByWord, key.Text, k);
+            }
+            else if (key.Text.Length >= PrefixLength)
+            {
+                Add(placeByPrefix, key.Text[..PrefixLength], k);
+            }
+            else
+            {
+                shortPlaces.Add(k);
+            }
+        }
+
+        _placesByWord = placeByWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        _placesByPrefix = placeByPrefix.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        _shortPlaces = shortPlaces.ToImmutable();
         _byPlace = byPlace.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         _words = words;
     }
@@ -107,26 +140,48 @@ public sealed partial class ClaimantRegistry
     }
 
     /// <summary>The entry these words name and how (<see cref="ClaimantResolution.Rule"/>: alias or title+place), or null.</summary>
-    public ClaimantResolution? Resolve(string words, Side context = Side.Unknown)
+    public ClaimantResolution? Resolve(string words, Side context = Side.Unknown) => Resolve(words, context, out _);
+
+    /// <summary>
+    /// The entry these words name, or null; <paramref name="ambiguous"/> says that they would name one with another
+    /// context (an ambiguous alias with no context, or one of another side: "the defence ministry").
+    /// </summary>
+    public ClaimantResolution? Resolve(string words, Side context, out bool ambiguous)
     {
-        var tokens = _words.Normalize(ClaimantNames.Tokens(words));
-        if (tokens.Length == 0)
+        // Claimants' words repeat across reports ("the Ukrainian air force"): their readings are kept, up to a bound.
+        if (_cache.TryGetValue((words, context), out var known))
         {
-            return null;
+            ambiguous = known.Ambiguous;
+            return known.Resolution;
         }
 
-        return ByAlias(tokens, context) ?? ByTitleAndPlace(tokens, context);
+        ambiguous = false;
+        var tokens = _words.Normalize(ClaimantNames.Tokens(words));
+        var resolution = tokens.Length == 0 ? null : ByAlias(tokens, context, ref ambiguous) ?? ByTitleAndPlace(tokens, context);
+        if (_cache.Count < CacheLimit)
+        {
+            _cache.TryAdd((words, context), (resolution, ambiguous));
+        }
+
+        return resolution;
     }
 
-    private ClaimantResolution? ByAlias(ImmutableArray<string> tokens, Side context)
+    private const int CacheLimit = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Side), (ClaimantResolution? Resolution, bool Ambiguous)> _cache = new();
+
+    private ClaimantResolution? ByAlias(ImmutableArray<string> tokens, Side context, ref bool ambiguous)
     {
-        var seen = new HashSet<int>();
-        var found = new List<(int Alias, int Position)>();
-        void Try(int k)
+        Span<bool> seen = _aliases.Length <= 4096 ? stackalloc bool[_aliases.Length] : new bool[_aliases.Length];
+        var found = new List<(int Alias, int Position)>(4);
+        void Try(int k, Span<bool> seen)
         {
-            if (seen.Add(k) && _aliases[k].Match(tokens) is int position)
+            if (!seen[k])
             {
-                found.Add((k, position));
+                seen[k] = true;
+                if (_aliases[k].Match(tokens) is int position)
+                {
+                    found.Add((k, position));
+                }
             }
         }
 
@@ -136,24 +191,50 @@ public sealed partial class ClaimantRegistry
             {
                 foreach (var k in list)
                 {
-                    Try(k);
+                    Try(k, seen);
+                }
+            }
+
+            if (t.Length >= PrefixLength && _aliasesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
+            {
+                foreach (var k in stemmed)
+                {
+                    Try(k, seen);
                 }
             }
         }
 
         foreach (var k in _stemAliases)
         {
-            Try(k);
+            Try(k, seen);
         }
 
-        foreach (var (k, _) in found.OrderByDescending(f => _aliases[f.Alias].Tokens.Length).ThenBy(f => f.Position).ThenBy(f => f.Alias))
+        // The alias with the most words wins, then the first in the text, then the first in the file.
+        found.Sort((x, y) => _aliases[y.Alias].Tokens.Length != _aliases[x.Alias].Tokens.Length
+            ? _aliases[y.Alias].Tokens.Length.CompareTo(_aliases[x.Alias].Tokens.Length)
+            : x.Position != y.Position ? x.Position.CompareTo(y.Position) : x.Alias.CompareTo(y.Alias));
+        foreach (var (k, _) in found)
         {
             var alias = _aliases[k];
-            var entry = alias.Ids.Length == 1 ? alias.Ids[0] : alias.Ids.FirstOrDefault(e => context != Side.Unknown && e.Side == context);
+            var entry = alias.Ids.Length == 1 ? alias.Ids[0] : null;
+            if (entry is null && context != Side.Unknown)
+            {
+                foreach (var e in alias.Ids)
+                {
+                    if (e.Side == context)
+                    {
+                        entry = e;
+                        break;
+                    }
+                }
+            }
+
             if (entry is not null)
             {
                 return new ClaimantResolution(entry, "alias", alias.Text);
             }
+
+            ambiguous = true;
         }
 
         return null;
@@ -163,8 +244,36 @@ public sealed partial class ClaimantRegistry
     {
         PlaceName? place = null;
         var placeAt = -1;
-        foreach (var p in _placeNames)
+        var candidates = new List<int>(_shortPlaces);
+        foreach (var t in tokens)
         {
+            if (_placesByWord.TryGetValue(t, out var exact))
+            {
+                candidates.AddRange(exact);
+            }
+
+            if (t.Length >= PrefixLength && _placesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
+            {
+                candidates.AddRange(stemmed);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        candidates.Sort();
+        var previous = -1;
+        foreach (var index in candidates)
+        {
+            if (index == previous)
+            {
+                continue;
+            }
+
+            previous = index;
+            var p = _placeNames[index];
             // "the Moscow-installed governor of Kherson": the place before "installed" is who installed him.
             if (p.Find(tokens) is int at && !(at + p.Tokens.Length < tokens.Length && _words.RoleOf(tokens[at + p.Tokens.Length]).Role == WordRole.Occupied)
                 && (place is null || p.Tokens.Length > place.Tokens.Length || p.Tokens.Length == place.Tokens.Length && at < placeAt))
@@ -430,6 +539,16 @@ public sealed partial class ClaimantRegistry
         return new ClaimantRegistry(entries.ToImmutable(), builtAliases, placeNames.ToImmutable(), builtPlaces, w);
     }
 
+    private static void Add(Dictionary<string, List<int>> index, string key, int value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
     /// <summary>The data rows of a tab-separated file: 1-based line number and trimmed columns; '#' starts a comment.</summary>
     private static IEnumerable<(int Line, string[] Columns)> Rows(string text)
     {
@@ -491,7 +610,13 @@ public sealed partial class ClaimantRegistry
             Span<bool> used = stackalloc bool[Math.Min(words.Length, 64)];
             for (var start = 0; start < words.Length && start < 64; start++)
             {
-                if (!Tokens.Any(t => t.Matches(words[start])))
+                var opens = false;
+                foreach (var t in Tokens)
+                {
+                    opens |= t.Matches(words[start]);
+                }
+
+                if (!opens)
                 {
                     continue;
                 }
@@ -567,11 +692,15 @@ public sealed partial class ClaimantRegistry
     {
         private readonly FrozenDictionary<string, (WordRole Role, string Value)> _exact;
         private readonly ImmutableArray<(string Stem, WordRole Role, string Value)> _stems;
+        private readonly FrozenDictionary<string, ImmutableArray<(string Stem, WordRole Role, string Value)>> _stemsByPrefix;
 
         private Words(Dictionary<string, (WordRole, string)> exact, List<(string, WordRole, string)> stems)
         {
             _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
-            _stems = [.. stems.OrderByDescending(s => s.Item1.Length)];
+            var ordered = stems.OrderByDescending(s => s.Item1.Length).ToList();
+            _stems = [.. ordered.Where(s => s.Item1.Length < PrefixLength)];
+            _stemsByPrefix = ordered.Where(s => s.Item1.Length >= PrefixLength).GroupBy(s => s.Item1[..PrefixLength])
+                .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         }
 
         public static Words Parse(string text, List<string> problems)
@@ -645,6 +774,17 @@ public sealed partial class ClaimantRegistry
             if (_exact.TryGetValue(token, out var r))
             {
                 return r;
+            }
+
+            if (token.Length >= PrefixLength && _stemsByPrefix.TryGetValue(token[..PrefixLength], out var candidates))
+            {
+                foreach (var (stem, role, value) in candidates)
+                {
+                    if (token.StartsWith(stem, StringComparison.Ordinal))
+                    {
+                        return (role, value);
+                    }
+                }
             }
 
             foreach (var (stem, role, value) in _stems)

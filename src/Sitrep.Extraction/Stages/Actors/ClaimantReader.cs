@@ -37,10 +37,14 @@ internal sealed class ClaimantReader
     private readonly string _text;
     private readonly ClaimantLexicon _lex;
     private readonly ClaimantRegistry _registry;
-    private readonly Func<string, Side> _sideOfWord;
     private readonly Func<string, bool> _isPlace;
     private readonly ImmutableArray<SentenceMention> _sentences;
     private readonly bool[] _inPlace;
+    private readonly WordInfo?[] _info;
+    private readonly bool[] _verb;
+    private readonly Side?[] _sides;
+    private readonly Func<string, Side> _sideOfWord;
+    private readonly Dictionary<(string, Side), (ClaimantResolution? Resolution, bool Ambiguous)> _resolved = [];
     private readonly List<Known> _known = [];
     private readonly List<(TextSpan Cue, int Sentence, Claimant? Claimant, bool OpensQuote)> _cues = [];
     private readonly List<ClaimantMention> _claimants = [];
@@ -70,8 +74,21 @@ internal sealed class ClaimantReader
         _text = doc.Text;
         _lex = lex;
         _registry = registry;
-        _sideOfWord = sideOfWord;
         _sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        _info = new WordInfo?[_t.Count];
+        _verb = new bool[_t.Count];
+        _sides = new Side?[_t.Count];
+        _sideOfWord = sideOfWord;
+        for (var k = 0; k < _t.Count; k++)
+        {
+            if (_t[k].Kind == TokenKind.Word)
+            {
+                var w = _t[k].Lower;
+                _info[k] = lex.Info(w);
+                _verb[k] = lex.TryVerb(w, out _);
+            }
+        }
+
         _inPlace = new bool[_t.Count];
         foreach (var p in doc.Layer<PlaceMention>(Layers.Places))
         {
@@ -203,7 +220,7 @@ internal sealed class ClaimantReader
 
         // "Air Force: Ukraine downs 92 of 151 aerial targets" — a body the registry knows, then a colon, opens a line of its words
         var lead = Next(first, Math.Min(end, first + 5), ":");
-        if (!s.IsHeadline && lead > first && _registry.Resolve(_doc.Slice(Span(first, lead))) is { Rule: "alias" })
+        if (!s.IsHeadline && lead > first && Resolve(_doc.Slice(Span(first, lead))) is { Rule: "alias" })
         {
             cues.Add(new Cue(first, lead, "line-colon", lead));
         }
@@ -289,7 +306,7 @@ internal sealed class ClaimantReader
                 continue;
             }
 
-            if (!_lex.TryVerb(w, out var kind))
+            if (!_verb[i] || !_lex.TryVerb(w, out var kind))
             {
                 continue;
             }
@@ -758,7 +775,7 @@ internal sealed class ClaimantReader
         }
 
         // A lone capitalized word at the start of a sentence is a name only when the registry knows it or a title goes with it.
-        if (start == k && start == first && Role(start) is null && !_registry.TryResolve(L(start), out _))
+        if (start == k && start == first && Role(start) is null && Resolve(L(start)) is null)
         {
             return (0, 0);
         }
@@ -837,7 +854,7 @@ internal sealed class ClaimantReader
             {
                 case Reading.Name:
                     // A headline's "… – Sections" or "Skip to content:" is page furniture unless it names a known body or an office.
-                    if (cue.Headline && !HasTitle(na, nb) && _registry.Resolve(_doc.Slice(Span(na, nb)), ContextSide(na, nb)) is null)
+                    if (cue.Headline && !HasTitle(na, nb) && Resolve(_doc.Slice(Span(na, nb)), ContextSide(na, nb)) is null)
                     {
                         break;
                     }
@@ -920,7 +937,7 @@ internal sealed class ClaimantReader
             }
 
             var info = Info(k);
-            var side = _sideOfWord(L(k)) != Side.Unknown || _sideOfWord(StripPossessive(L(k))) != Side.Unknown;
+            var side = SideAt(k) != Side.Unknown;
             switch (info?.Role)
             {
                 case WordRole.Title:
@@ -994,12 +1011,12 @@ internal sealed class ClaimantReader
 
         // "Editor's note", "the Ukrainian claims": a possessive or an adjective is no name without its noun
         var last = LastWord(a, b);
-        if (last >= 0 && (L(last).EndsWith("'s", StringComparison.Ordinal) || _sideOfWord(L(last)) != Side.Unknown && content == 1 && !IsCountry(a, b)))
+        if (last >= 0 && (L(last).EndsWith("'s", StringComparison.Ordinal) || SideAt(last) != Side.Unknown && content == 1 && !IsCountry(a, b)))
         {
             return Reading.None;
         }
 
-        if (_registry.Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Rule: "alias" })
+        if (Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Rule: "alias" })
         {
             return Reading.Name; // "the air force", "the General Staff", "Belarus"
         }
@@ -1070,9 +1087,9 @@ internal sealed class ClaimantReader
 
         var trimmed = new TextSpan(span.Start, span.Start + name.Length);
         var wordSide = SideOfWords(trimmed);
-        var resolved = _registry.Resolve(name, wordSide != Side.Unknown ? wordSide : RecentSide());
+        var resolved = Resolve(name, wordSide != Side.Unknown ? wordSide : RecentSide(), out var ambiguous);
         var c = new Claimant(name, resolved?.Entry.Side ?? wordSide, trimmed) { Canonical = resolved?.Entry.Id };
-        if (resolved is null && (_registry.Resolve(name, Side.Ukraine) is not null || _registry.Resolve(name, Side.Russia) is not null))
+        if (resolved is null && ambiguous)
         {
             _ambiguous.Add(c); // "the President", "the defence ministry": the article's side decides, once it is read
         }
@@ -1080,7 +1097,7 @@ internal sealed class ClaimantReader
         var fullness = 0;
         for (var k = FirstTokenAt(trimmed.Start); k < _t.Count && _t[k].End <= trimmed.End; k++)
         {
-            fullness += !IsWord(k) ? 0 : Role(k) == WordRole.Title || _inPlace[k] ? 1 : Cap(k) && Info(k) is null && _sideOfWord(StripPossessive(L(k))) == Side.Unknown ? 2 : 0;
+            fullness += !IsWord(k) ? 0 : Role(k) == WordRole.Title || _inPlace[k] ? 1 : Cap(k) && Info(k) is null && SideAt(k) == Side.Unknown ? 2 : 0;
         }
 
         _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness });
@@ -1151,7 +1168,7 @@ internal sealed class ClaimantReader
         var map = new Dictionary<Claimant, Claimant>(ReferenceEqualityComparer.Instance);
         foreach (var c in _ambiguous)
         {
-            if (_registry.Resolve(c.Name, sides[0].Key) is { } r)
+            if (Resolve(c.Name, sides[0].Key) is { } r)
             {
                 map[c] = c with { Canonical = r.Entry.Id, Side = r.Entry.Side };
             }
@@ -1374,7 +1391,7 @@ internal sealed class ClaimantReader
         var k = FirstTokenAt(span.Start);
         for (; k < _t.Count && _t[k].End <= span.End; k++)
         {
-            var side = _sideOfWord(StripPossessive(L(k)));
+            var side = SideAt(k);
             ua += side == Side.Ukraine ? 1 : 0;
             ru += side == Side.Russia ? 1 : 0;
         }
@@ -1406,7 +1423,7 @@ internal sealed class ClaimantReader
     private bool IsCountry(int a, int b)
     {
         var words = _doc.Slice(Span(a, b));
-        return _registry.Resolve(words) is { Rule: "alias", Entry.Kind: ClaimantKind.Government } r
+        return Resolve(words) is { Rule: "alias", Entry.Kind: ClaimantKind.Government } r
             && ClaimantNames.Fold(r.Matched) == ClaimantNames.Fold(IsDeterminer(a) ? _doc.Slice(Span(a + 1, b)) : words);
     }
 
@@ -1414,7 +1431,7 @@ internal sealed class ClaimantReader
     {
         for (var k = a; k < b && k < _t.Count; k++)
         {
-            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && _sideOfWord(StripPossessive(L(k))) == Side.Unknown)
+            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && SideAt(k) == Side.Unknown)
             {
                 return true;
             }
@@ -1428,7 +1445,7 @@ internal sealed class ClaimantReader
     {
         for (var k = a; k < b && k < _t.Count; k++)
         {
-            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && !_inPlace[k] && _sideOfWord(StripPossessive(L(k))) == Side.Unknown)
+            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && !_inPlace[k] && SideAt(k) == Side.Unknown)
             {
                 return true;
             }
@@ -1512,9 +1529,43 @@ internal sealed class ClaimantReader
 
     private bool Cyr(int i) => IsWord(i) && _t[i].Lower[0] is >= '\u0400' and <= '\u04FF';
 
-    private bool Verb(int i) => IsWord(i) && _lex.TryVerb(L(i), out _);
+    /// <summary>The side the word at <paramref name="k"/> names ("Russian", "Ukraine's"), read once.</summary>
+    private Side SideAt(int k)
+    {
+        if (_sides[k] is { } known)
+        {
+            return known;
+        }
 
-    private WordInfo? Info(int i) => IsWord(i) ? _lex.Info(L(i)) : null;
+        var w = L(k);
+        var side = _sideOfWord(w);
+        if (side == Side.Unknown && w.EndsWith("'s", StringComparison.Ordinal))
+        {
+            side = _sideOfWord(w[..^2]);
+        }
+
+        _sides[k] = side;
+        return side;
+    }
+
+    private bool Verb(int i) => i >= 0 && i < _verb.Length && _verb[i];
+
+    private WordInfo? Info(int i) => i >= 0 && i < _info.Length ? _info[i] : null;
+
+    /// <summary>The registry's reading of some words, once per document.</summary>
+    private ClaimantResolution? Resolve(string words, Side context = Side.Unknown) => Resolve(words, context, out _);
+
+    private ClaimantResolution? Resolve(string words, Side context, out bool ambiguous)
+    {
+        if (!_resolved.TryGetValue((words, context), out var r))
+        {
+            var resolution = _registry.Resolve(words, context, out var a);
+            _resolved[(words, context)] = r = (resolution, a);
+        }
+
+        ambiguous = r.Ambiguous;
+        return r.Resolution;
+    }
 
     private WordRole? Role(int i) => Info(i)?.Role;
 
