@@ -97,6 +97,9 @@ public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Ru
 {
     /// <summary>How fully the words name the claimant: names count twice, titles and places once ("Zelenskyy" 2, "the President" 1).</summary>
     public int Fullness { get; init; }
+
+    /// <summary>The words name a person ("Governor X", "the mayor", "Zelenskyy"), not a body ("the air force", "TASS").</summary>
+    public bool IsPerson { get; init; }
 }
 
 /// <summary>

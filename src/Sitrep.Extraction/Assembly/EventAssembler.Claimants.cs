@@ -41,7 +41,7 @@ public sealed partial class EventAssembler
             .Select(s => s.Claimant)
             .FirstOrDefault();
 
-    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, Bucketed b, IEnumerable<Mention> figures)
+    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, IReadOnlyList<TextSpan> unitSpans, Bucketed b, IEnumerable<Mention> figures)
     {
         var unitSpeakers = units.SelectMany(u => b.Speakers[u]).Distinct().ToList();
         var spans = figures.Select(f => f.Span).ToList();
@@ -68,15 +68,28 @@ public sealed partial class EventAssembler
 
         // Vague namings give way to named claimants: "local officials", "the mayor's office", "Ukraine said" are most often
         // the official the report names as well.
-        var distinct = Distinct(doc, found);
+        var distinct = Distinct(doc, found, unitSpans);
         var named = distinct.Where(c => !Weak(c.Claimant, c.Entry)).ToList();
         return [.. (named.Count > 0 ? named : distinct).Select(c => c.Claimant)];
     }
 
-    /// <summary>One claimant once, in the order first attributed, each shown by its fullest naming in the article.</summary>
-    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found)
+    /// <summary>
+    /// One claimant once, in the order first attributed, each shown by its fullest naming in the event's sentences
+    /// (in the article's, when the event names it only by a pronoun). A person and the body they speak for are two
+    /// claimants ("Interior Minister Ihor Klymenko" and "the Interior Ministry").
+    /// </summary>
+    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found, IReadOnlyList<TextSpan> spans)
     {
-        var named = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
+        var all = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
+        var person = new Dictionary<TextSpan, bool>();
+        foreach (var m in all)
+        {
+            person.TryAdd(m.Claimant.Span, m.IsPerson);
+        }
+
+        bool Same(Claimant a, Claimant b) => SameClaimant(a, b) && person.GetValueOrDefault(a.Span) == person.GetValueOrDefault(b.Span);
+        bool InEvent(ClaimantMention m) => spans.Any(u => u.Start <= m.Span.Start && m.Span.End <= u.End);
+
         var result = new List<(Claimant, ClaimantEntry?)>();
         foreach (var s in found.OrderBy(s => s.Claimant.Span.Start))
         {
@@ -86,7 +99,9 @@ public sealed partial class EventAssembler
                 continue;
             }
 
-            var best = named.Where(n => Same(n.Claimant, c)).OrderByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
+            var namings = all.Where(n => Same(n.Claimant, c)).ToList();
+            var best = namings.Where(InEvent).Concat(namings)
+                .OrderByDescending(InEvent).ThenByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
             result.Add((best?.Claimant ?? c, s.Entry));
         }
 
@@ -97,7 +112,7 @@ public sealed partial class EventAssembler
     private static bool Weak(Claimant c, ClaimantEntry? entry) =>
         entry is not null ? entry.Kind == ClaimantKind.Government && Words(c.Name) == 1 : c.Canonical is null && Names(c.Name).Count == 0;
 
-    private static bool Same(Claimant a, Claimant b)
+    private static bool SameClaimant(Claimant a, Claimant b)
     {
         if (a.Canonical is not null && b.Canonical is not null)
         {

@@ -683,7 +683,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             Places = [.. uniquePlaces],
             Weapons = uses.ToImmutable(),
             Casualties = casualtyClaims,
-            Claimants = EventClaimants(doc, d.Units, b, evFigures.Concat<Mention>(evCasualties)),
+            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties)),
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };

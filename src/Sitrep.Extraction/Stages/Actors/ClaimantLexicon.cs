@@ -131,7 +131,7 @@ internal sealed class ClaimantLexicon
             WordRole.Generic => value is "people" or "info",
             WordRole.Pronoun => value is "person" or "group",
             WordRole.Determiner => value is "definite" or "indefinite",
-            WordRole.Prep => value is "" or "in",
+            WordRole.Prep => value is "" or "in" or "on" or "from",
             WordRole.Connector => value is "of" or "in" or "and",
             _ => r.Length == 2,
         };

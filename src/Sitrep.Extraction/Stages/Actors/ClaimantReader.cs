@@ -208,7 +208,7 @@ internal sealed class ClaimantReader
         }
 
         // "Quote from Kim:" — the speaker of the quote that follows.
-        if (first + 2 < end && Role(first) == WordRole.QuoteLabel && IsWord(first + 1) && L(first + 1) is "from" or "з" or "від" or "от")
+        if (first + 2 < end && Role(first) == WordRole.QuoteLabel && Info(first + 1) is { Role: WordRole.Connector, Value: "in" } or { Role: WordRole.Prep, Value: "from" })
         {
             var colon = Next(first + 2, end, ":");
             if (colon > first + 2)
@@ -276,8 +276,8 @@ internal sealed class ClaimantReader
             if (Role(i) == WordRole.AccordingPrep)
             {
                 var n = i + 1 < end && Role(i + 1) == WordRole.According ? i + 1
-                    : i + 2 < end && L(i + 1) is "з" or "із" or "с" && Role(i + 2) == WordRole.According ? i + 2 : -1;
-                if (n > 0 && n + 2 < end && L(n + 1) == "на")
+                    : i + 2 < end && Role(i + 1) == WordRole.AccordingPrep && Role(i + 2) == WordRole.According ? i + 2 : -1;
+                if (n > 0 && n + 2 < end && Info(n + 1) is { Role: WordRole.Prep, Value: "on" })
                 {
                     n++;
                 }
@@ -441,7 +441,7 @@ internal sealed class ClaimantReader
         // "посилаючись на Повітряні сили", "ссылаясь на Минобороны"
         if (kind == VerbKind.Cite)
         {
-            var on = i + 1 < end && L(i + 1) == "на" ? i + 2 : i + 1;
+            var on = i + 1 < end && Info(i + 1) is { Role: WordRole.Prep, Value: "on" } ? i + 2 : i + 1;
             var (ca, cb) = CyRight(on, end);
             if (cb > ca)
             {
@@ -569,8 +569,9 @@ internal sealed class ClaimantReader
                     return (a0, k);
                 }
 
-                // "The one from the Oriol region, Andreï Klychkov, reported": the name between the commas
-                if (b0 < k && HasPersonName(b0, k) && Enumerable.Range(b0, k - b0).All(x => Cap(x) && Info(x) is null))
+                // "The one from the Oriol region, Andreï Klychkov, reported" / "North Ossetia-Alania, Gov. Sergey Menyaylo, said":
+                // the name between the commas
+                if (b0 < k && HasPersonName(b0, k) && (Enumerable.Range(b0, k - b0).All(x => Cap(x) && Info(x) is null) || NameAfterTitle(b0, k)))
                 {
                     return (b0, k);
                 }
@@ -1100,28 +1101,25 @@ internal sealed class ClaimantReader
             fullness += !IsWord(k) ? 0 : Role(k) == WordRole.Title || _inPlace[k] ? 1 : Cap(k) && Info(k) is null && SideAt(k) == Side.Unknown ? 2 : 0;
         }
 
-        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness });
+        var first = FirstTokenAt(trimmed.Start);
+        var end = first;
+        while (end < _t.Count && _t[end].End <= trimmed.End)
+        {
+            end++;
+        }
+
+        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness, IsPerson = end > first && PersonAt(first, end, resolved?.Entry.Kind) });
         return c;
     }
 
     private void Remember(Claimant c, int a, int b, int si, int group)
     {
         var words = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var person = false;
-        var body = false;
         for (var k = a; k < b; k++)
         {
-            if (!IsWord(k))
+            if (IsWord(k))
             {
-                continue;
-            }
-
-            var w = StripPossessive(L(k));
-            words.Add(w);
-            if (Info(k) is { Role: WordRole.Title } t)
-            {
-                person |= t.Value == "person";
-                body |= t.Value == "body";
+                words.Add(StripPossessive(L(k)));
             }
         }
 
@@ -1141,13 +1139,32 @@ internal sealed class ClaimantReader
             }
         }
 
-        if (!person && !body)
+        _known.Add(new Known(c, PersonAt(a, b, kind), _t[a].Start, si, words.ToImmutable(), kinds.ToImmutable(), group));
+    }
+
+    /// <summary>
+    /// The words [a, b) name a person: a title of a person ("governor", "голова") and none of a body before it, or a
+    /// name alone that the registry does not know as a body ("Kruk"; not "TASS", "Ukrenergo", "Belarus").
+    /// </summary>
+    private bool PersonAt(int a, int b, ClaimantKind? kind)
+    {
+        var person = false;
+        var body = false;
+        for (var k = a; k < b; k++)
         {
-            // A name alone: a person unless the registry knows a body by it ("TASS", "Ukrenergo", "Belarus").
-            person = kind is not (ClaimantKind.Outlet or ClaimantKind.Government or ClaimantKind.Other) && Enumerable.Range(a, b - a).Count(k => Cap(k)) is >= 1 and <= 4;
+            if (Info(k) is { Role: WordRole.Title } t)
+            {
+                person |= t.Value == "person";
+                body |= t.Value == "body";
+            }
         }
 
-        _known.Add(new Known(c, person, _t[a].Start, si, words.ToImmutable(), kinds.ToImmutable(), group));
+        if (person || body)
+        {
+            return person && (!body || HasPersonName(a, b));
+        }
+
+        return kind is not (ClaimantKind.Outlet or ClaimantKind.Government or ClaimantKind.Other) && Enumerable.Range(a, b - a).Count(Cap) is >= 1 and <= 4;
     }
 
     /// <summary>An ambiguous name ("the President", "the defence ministry") the sentence left unresolved takes the side most of the article's known claimants speak for.</summary>
