@@ -157,7 +157,14 @@ public sealed partial class ClaimantRegistry
 
         ambiguous = false;
         var tokens = _words.Normalize(ClaimantNames.Tokens(words));
-        var resolution = tokens.Length == 0 ? null : ByAlias(tokens, context, ref ambiguous) ?? ByTitleAndPlace(tokens, context);
+        var whole = false;
+        var resolution = tokens.Length == 0 ? null : ByAlias(tokens, context, ref ambiguous, ref whole);
+        if (resolution is null || resolution.Entry.Kind == ClaimantKind.Government && !whole)
+        {
+            // "Authorities in Russia's Bryansk region": a title with a place names that place's authority, not the state's.
+            resolution = ByTitleAndPlace(tokens, context) ?? resolution;
+        }
+
         if (_cache.Count < CacheLimit)
         {
             _cache.TryAdd((words, context), (resolution, ambiguous));
@@ -169,7 +176,7 @@ public sealed partial class ClaimantRegistry
     private const int CacheLimit = 50_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Side), (ClaimantResolution? Resolution, bool Ambiguous)> _cache = new();
 
-    private ClaimantResolution? ByAlias(ImmutableArray<string> tokens, Side context, ref bool ambiguous)
+    private ClaimantResolution? ByAlias(ImmutableArray<string> tokens, Side context, ref bool ambiguous, ref bool whole)
     {
         Span<bool> seen = _aliases.Length <= 4096 ? stackalloc bool[_aliases.Length] : new bool[_aliases.Length];
         var found = new List<(int Alias, int Position)>(4);
@@ -231,6 +238,7 @@ public sealed partial class ClaimantRegistry
 
             if (entry is not null)
             {
+                whole = alias.Whole;
                 return new ClaimantResolution(entry, "alias", alias.Text);
             }
 

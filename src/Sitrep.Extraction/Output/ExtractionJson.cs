@@ -180,17 +180,32 @@ public static class ExtractionJson
             w.WriteStringOrNull("model", wr.Model);
         }
 
-        w.WriteStringOrNull("claimed_by", c.Claimant?.Name);
-        w.WriteStringOrNull("claimant_id", c.Claimant?.Canonical);
-        w.WriteStringOrNull("claimant_side", c.Claimant?.Side.ToContract());
+        WriteClaimedBy(w, c.Claimant?.Name, c.Claimant?.Canonical, c.Claimant?.Side);
         w.WriteBoolean("current", c.IsCurrent);
         w.WriteString("rule", c.Rule);
+        WriteEvidence(w, c.Evidence);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Who says a claim, in every output that writes claims (an event's, an attack's): <c>claimed_by</c> as written,
+    /// <c>claimant_id</c> as the registry knows it, <c>claimant_side</c>; each null when unknown.
+    /// </summary>
+    public static void WriteClaimedBy(Utf8JsonWriter w, string? writtenAs, string? id, Side? side)
+    {
+        w.WriteStringOrNull("claimed_by", writtenAs);
+        w.WriteStringOrNull("claimant_id", id);
+        w.WriteStringOrNull("claimant_side", side?.ToContract());
+    }
+
+    /// <summary>A claim's <c>evidence</c>: the half-open span over the report's text and the words it covers.</summary>
+    public static void WriteEvidence(Utf8JsonWriter w, Evidence evidence)
+    {
         w.WritePropertyName("evidence");
         w.WriteStartObject();
-        w.WriteNumber("start", c.Evidence.Span.Start);
-        w.WriteNumber("end", c.Evidence.Span.End);
-        w.WriteString("text", c.Evidence.Text);
-        w.WriteEndObject();
+        w.WriteNumber("start", evidence.Span.Start);
+        w.WriteNumber("end", evidence.Span.End);
+        w.WriteString("text", evidence.Text);
         w.WriteEndObject();
     }
 

@@ -34,6 +34,8 @@ public class ClaimantRegistryTests
     [InlineData("Mykhailo Podolyak, an adviser to the head of the president's office", "ua.president_office")]
     [InlineData("Andreï Klychkov", "ru.region.oryol")]
     [InlineData("Belarus", "by.government")]
+    [InlineData("Russian authorities", "ru.government")]
+    [InlineData("Moscow authorities", "ru.government")]
     [InlineData("Russia's Tass news agency", "ru.outlet.tass")]
     [InlineData("the Russian Emergencies Ministry", "ru.emergencies")]
     // Ukrainian and Russian, inflected
@@ -63,6 +65,8 @@ public class ClaimantRegistryTests
     [InlineData("губернатор Белгородской области", "ru.region.belgorod")]
     [InlineData("мэр Москвы", "ru.city.moscow")]
     [InlineData("the governor of the Leningrad region", "ru.region.leningrad")]
+    [InlineData("Officials in Ukraine's Sumy region", "ua.oblast.sumy")]
+    [InlineData("Russian authorities in the Kursk region", "ru.region.kursk")]
     public void A_title_with_a_place_names_that_place_s_authority(string words, string id)
     {
         var r = Registry.Resolve(words);
