@@ -54,55 +54,11 @@ public sealed partial class ClaimantRegistry
         Entries = entries;
         _byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
         _aliases = aliases;
-        // Every word of an alias must be in the words, so an alias is found through its first word: exactly, or by the
-        // first letters of a stem.
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var stems = ImmutableArray.CreateBuilder<int>();
-        for (var k = 0; k < aliases.Length; k++)
-        {
-            var key = aliases[k].Tokens[0];
-            if (!key.IsStem)
-            {
-                Add(byWord, key.Text, k);
-            }
-            else if (key.Text.Length >= PrefixLength)
-            {
-                Add(byPrefix, key.Text[..PrefixLength], k);
-            }
-            else
-            {
-                stems.Add(k);
-            }
-        }
-
-        _aliasesByWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        _aliasesByPrefix = byPrefix.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        _stemAliases = stems.ToImmutable();
+        // Every word of an alias or place name must be in the words, so one is found through its first word: exactly,
+        // or by the first letters of a stem.
+        (_aliasesByWord, _aliasesByPrefix, _stemAliases) = IndexByFirstWord(aliases.Select(a => a.Tokens[0]));
         _placeNames = placeNames;
-        var placeByWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var placeByPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var shortPlaces = ImmutableArray.CreateBuilder<int>();
-        for (var k = 0; k < placeNames.Length; k++)
-        {
-            var key = placeNames[k].Tokens[0];
-            if (!key.IsStem)
-            {
-                Add(placeByWord, key.Text, k);
-            }
-            else if (key.Text.Length >= PrefixLength)
-            {
-                Add(placeByPrefix, key.Text[..PrefixLength], k);
-            }
-            else
-            {
-                shortPlaces.Add(k);
-            }
-        }
-
-        _placesByWord = placeByWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        _placesByPrefix = placeByPrefix.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        _shortPlaces = shortPlaces.ToImmutable();
+        (_placesByWord, _placesByPrefix, _shortPlaces) = IndexByFirstWord(placeNames.Select(p => p.Tokens[0]));
         _byPlace = byPlace.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         _words = words;
     }
@@ -545,6 +501,36 @@ public sealed partial class ClaimantRegistry
         var builtAliases = aliasRows.Select(r => new Alias(r.Text, [.. r.Ids.Select(i => final[i])], r.Whole, r.Tokens)).ToImmutableArray();
         var builtPlaces = places0.ToDictionary(p => p.Key, p => p.Value.Select(e => final[e.Id]).ToList(), StringComparer.Ordinal);
         return new ClaimantRegistry(entries.ToImmutable(), builtAliases, placeNames.ToImmutable(), builtPlaces, w);
+    }
+
+    /// <summary>Positions by their first word: exact words, stems by their first letters, and stems too short for that.</summary>
+    private static (FrozenDictionary<string, ImmutableArray<int>> ByWord, FrozenDictionary<string, ImmutableArray<int>> ByPrefix, ImmutableArray<int> Short) IndexByFirstWord(IEnumerable<Pattern> firstWords)
+    {
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var rest = ImmutableArray.CreateBuilder<int>();
+        var k = 0;
+        foreach (var key in firstWords)
+        {
+            if (!key.IsStem)
+            {
+                Add(byWord, key.Text, k);
+            }
+            else if (key.Text.Length >= PrefixLength)
+            {
+                Add(byPrefix, key.Text[..PrefixLength], k);
+            }
+            else
+            {
+                rest.Add(k);
+            }
+
+            k++;
+        }
+
+        return (byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            byPrefix.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            rest.ToImmutable());
     }
 
     private static void Add(Dictionary<string, List<int>> index, string key, int value)
