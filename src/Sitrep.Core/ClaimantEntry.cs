@@ -29,11 +29,15 @@ public enum ClaimantKind
     Outlet,
     /// <summary>Anyone else: a company, a witness, an analyst.</summary>
     Other,
+    /// <summary>A state's government speaking as a whole ("Ukraine said", "Russian authorities", "Ukrainian officials").</summary>
+    Government,
 }
 
 /// <summary>
 /// One canonical claimant of the registry: an id that never changes ("ua.air_force"), its name in English, whose
 /// side it speaks for, what kind of body it is, and the region it speaks for when it is a regional or city authority.
+/// A body or office, not a person: people are aliases of the office they speak for. Immutable; the registry
+/// (<see cref="Claimants.ClaimantRegistry"/>) makes them from its data files.
 /// </summary>
 public sealed record ClaimantEntry(string Id, string Name, Side Side, ClaimantKind Kind)
 {

@@ -88,8 +88,30 @@ public sealed record FigureMention(TextSpan Span, FigureKind Kind, int Value, Qu
     public bool IsIncrement { get; init; }
 }
 
-/// <summary>Who says something in a sentence: "the Ukrainian air force said".</summary>
-public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule);
+/// <summary>
+/// Who says something, as the text names them: "the air force said", "according to Governor X", "повідомив голова ОВА".
+/// <see cref="Mention.Span"/> covers the claimant's words (as does <see cref="Claimant.Span"/>); pronouns and references
+/// back ("he said", "the ministry added") are not claimant mentions but speaker mentions of the claimant they refer to.
+/// </summary>
+public sealed record ClaimantMention(TextSpan Span, Claimant Claimant, string Rule) : Mention(Span, Rule)
+{
+    /// <summary>How fully the words name the claimant: names count twice, titles and places once ("Zelenskyy" 2, "the President" 1).</summary>
+    public int Fullness { get; init; }
+
+    /// <summary>The words name a person ("Governor X", "the mayor", "Zelenskyy"), not a body ("the air force", "TASS").</summary>
+    public bool IsPerson { get; init; }
+}
+
+/// <summary>
+/// Words attributed to a claimant: <see cref="Mention.Span"/> is the attributed text (the sentence that names the
+/// claimant, a quote "he wrote" closes, the sentences "this was reported by X" refers back to), <see cref="Cue"/> the
+/// words that attribute it ("he wrote", "X said"). <see cref="Claimant"/> is the claimant as named, never a pronoun.
+/// </summary>
+public sealed record SpeakerMention(TextSpan Span, Claimant Claimant, TextSpan Cue, string Rule) : Mention(Span, Rule)
+{
+    /// <summary>The registry entry of <see cref="Claimant.Canonical"/>, when the registry knows the claimant.</summary>
+    public ClaimantEntry? Entry { get; init; }
+}
 
 /// <summary>A cue to who attacked: "Russia launched", "a Ukrainian drone attack". Side is Ukraine or Russia.</summary>
 public sealed record ActorMention(TextSpan Span, Side Side, bool IsAttacker, string Rule) : Mention(Span, Rule);

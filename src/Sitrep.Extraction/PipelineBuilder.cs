@@ -57,7 +57,8 @@ public sealed class PipelineBuilder
 
     public PipelineBuilder UseFigures() => Use(new FigureStage());
 
-    public PipelineBuilder UseActors() => Use(new ActorStage());
+    /// <summary>Attacker cues and claimants; the places of <see cref="UsePlaces"/>, when it came first, tell a speaking city ("Kyiv says") from a claimant.</summary>
+    public PipelineBuilder UseActors() => Use(new ActorStage(places: _places));
 
     /// <summary>Every standard stage, in order.</summary>
     public PipelineBuilder UseAll(IPlaceLookup? places) =>

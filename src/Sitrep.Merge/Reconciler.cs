@@ -289,9 +289,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         }
 
         // A government speaking as a whole ("Ukrainian officials said") says no more than an unattributed report.
-        // The registry's kind for it, ClaimantKind.Government, is coming to Core with the registry: matched by name
-        // until then, so this builds with and without it.
-        if (entry.Kind.ToString() == "Government")
+        if (entry.Kind == ClaimantKind.Government)
         {
             return Unattributed;
         }

@@ -100,11 +100,11 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
         var figures = doc.Layer<FigureMention>(Layers.Figures);
         var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
-        var claimants = doc.Layer<ClaimantMention>(Layers.Actors);
+        var speakers = doc.Layer<SpeakerMention>(Layers.Actors);
 
         var units = Segments(doc, sentences, dates).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), buckets.Of(claimants), resolvedOf, SentenceOf(sentences), allPlaces);
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(placeMentions), buckets.Of(casualties), buckets.Of(figures), buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces);
 
         var drafts = new List<Draft>();
         var lead = new Draft { IsLead = true };
@@ -510,7 +510,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         List<CasualtyMention>[] Casualties,
         List<FigureMention>[] Figures,
         List<ActorMention>[] Actors,
-        List<ClaimantMention>[] Claimants,
+        List<SpeakerMention>[] Speakers,
         Dictionary<PlaceMention, PlaceRef> Resolved,
         Func<Mention, int> SentenceOf,
         ImmutableArray<PlaceMention> AllPlaces);
@@ -520,10 +520,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var evFigures = d.Units.SelectMany(u => b.Figures[u]).ToList();
         var evWeapons = d.Units.SelectMany(u => b.Weapons[u]).ToList();
         var evCasualties = d.Units.SelectMany(u => b.Casualties[u]).ToList();
-        var evClaimants = d.Units.SelectMany(u => b.Claimants[u]).Select(c => c.Claimant).ToList();
 
-        // The claimant of a figure is the one named in its sentence.
-        Claimant? ClaimantOf(int unit) => b.Claimants[unit].FirstOrDefault()?.Claimant;
+        // The claimant of a figure is the one its words are attributed to (see EventAssembler.Claimants.cs).
         var unitOfFigure = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
         foreach (var u in d.Units)
         {
@@ -538,7 +536,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
-        Claimant? ClaimantOfMention(Mention m) => unitOfFigure.TryGetValue(m, out var u) ? ClaimantOf(u) : null;
+        Claimant? ClaimantOfMention(Mention m) => unitOfFigure.TryGetValue(m, out var u) ? SpeakerOf(b.Speakers[u], m.Span) : null;
 
         // Weapons, by family: figures decide the category when they have one.
         var perWeapon = evFigures.Any(f => !f.IsCombined);
@@ -685,7 +683,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             Places = [.. uniquePlaces],
             Weapons = uses.ToImmutable(),
             Casualties = casualtyClaims,
-            Claimants = [.. evClaimants.DistinctBy(c => c.Name)],
+            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties)),
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };

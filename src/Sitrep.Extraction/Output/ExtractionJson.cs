@@ -1,13 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Core;
+using Sitrep.Core.Claimants;
 
 namespace Sitrep.Extraction.Output;
 
 /// <summary>
 /// Writes an extraction in the contract of <c>eval/SCHEMA.md</c> — article, published, events, background —
-/// plus, for every figure, its qualifier, claimant and evidence (offsets into the article text and the
-/// text there), every place's span and geography, the date's precision and words, and diagnostics.
+/// plus, for every figure, its qualifier, claimant (as written, its registry id and side) and evidence (offsets into
+/// the article text and the text there), every event's claimants (<c>claimants</c>: as written, registry id and
+/// English name, side, offsets; <c>claimed_by</c> keeps them as written, joined with "; "), every place's span and
+/// geography, the date's precision and words, and diagnostics.
 /// </summary>
 public static class ExtractionJson
 {
@@ -114,6 +117,13 @@ public static class ExtractionJson
         w.WriteNumberOrNull("killed", e.Killed?.Value);
         w.WriteNumberOrNull("injured", e.Injured?.Value);
         w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
+        w.WriteStartArray("claimants");
+        foreach (var c in e.Claimants)
+        {
+            WriteClaimant(w, c);
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("claims");
         foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
         {
@@ -170,16 +180,45 @@ public static class ExtractionJson
             w.WriteStringOrNull("model", wr.Model);
         }
 
-        w.WriteStringOrNull("claimed_by", c.Claimant?.Name);
-        w.WriteStringOrNull("claimant_side", c.Claimant?.Side.ToContract());
+        WriteClaimedBy(w, c.Claimant?.Name, c.Claimant?.Canonical, c.Claimant?.Side);
         w.WriteBoolean("current", c.IsCurrent);
         w.WriteString("rule", c.Rule);
+        WriteEvidence(w, c.Evidence);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Who says a claim, in every output that writes claims (an event's, an attack's): <c>claimed_by</c> as written,
+    /// <c>claimant_id</c> as the registry knows it, <c>claimant_side</c>; each null when unknown.
+    /// </summary>
+    public static void WriteClaimedBy(Utf8JsonWriter w, string? writtenAs, string? id, Side? side)
+    {
+        w.WriteStringOrNull("claimed_by", writtenAs);
+        w.WriteStringOrNull("claimant_id", id);
+        w.WriteStringOrNull("claimant_side", side?.ToContract());
+    }
+
+    /// <summary>A claim's <c>evidence</c>: the half-open span over the report's text and the words it covers.</summary>
+    public static void WriteEvidence(Utf8JsonWriter w, Evidence evidence)
+    {
         w.WritePropertyName("evidence");
         w.WriteStartObject();
-        w.WriteNumber("start", c.Evidence.Span.Start);
-        w.WriteNumber("end", c.Evidence.Span.End);
-        w.WriteString("text", c.Evidence.Text);
+        w.WriteNumber("start", evidence.Span.Start);
+        w.WriteNumber("end", evidence.Span.End);
+        w.WriteString("text", evidence.Text);
         w.WriteEndObject();
+    }
+
+    /// <summary>A claimant as written (<c>text</c>, <c>start</c>/<c>end</c>) and as the registry knows it (<c>id</c>, English <c>name</c>; null when unknown).</summary>
+    private static void WriteClaimant(Utf8JsonWriter w, Claimant c)
+    {
+        w.WriteStartObject();
+        w.WriteString("text", c.Name);
+        w.WriteStringOrNull("id", c.Canonical);
+        w.WriteStringOrNull("name", c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var entry) ? entry.Name : null);
+        w.WriteString("side", c.Side.ToContract());
+        w.WriteNumber("start", c.Span.Start);
+        w.WriteNumber("end", c.Span.End);
         w.WriteEndObject();
     }
 

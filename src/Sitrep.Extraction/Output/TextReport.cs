@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sitrep.Core;
+using Sitrep.Core.Claimants;
 
 namespace Sitrep.Extraction.Output;
 
@@ -66,7 +67,7 @@ public static class TextReport
 
             if (e.Claimants.Length > 0)
             {
-                sb.Append("       source   ").AppendLine(Cut(string.Join("; ", e.Claimants.Select(c => c.Name)), width - 16));
+                sb.Append("       source   ").AppendLine(Cut(string.Join("; ", e.Claimants.Select(Source)), width - 16));
             }
 
             foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
@@ -103,6 +104,12 @@ public static class TextReport
         });
         sb.Append(c.Value);
     }
+
+    /// <summary>A claimant as written, with the registry's name when it knows one: "the governor (Governor of Kursk Oblast)".</summary>
+    private static string Source(Claimant c) =>
+        c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var e) && !string.Equals(e.Name, c.Name, StringComparison.OrdinalIgnoreCase)
+            ? $"{c.Name} ({e.Name})"
+            : c.Name;
 
     private static string Cut(string s, int max)
     {

@@ -11,6 +11,7 @@ public sealed class WordTable<T>
 {
     private readonly FrozenDictionary<string, T> _exact;
     private readonly (string Stem, T Value)[] _stems;
+    private readonly FrozenDictionary<char, (string Stem, T Value)[]> _stemsByFirst;
 
     public WordTable(IEnumerable<(string Word, T Value)> rows)
     {
@@ -30,6 +31,7 @@ public sealed class WordTable<T>
 
         _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
         _stems = [.. stems.OrderByDescending(s => s.Item1.Length)];
+        _stemsByFirst = _stems.Where(s => s.Stem.Length > 0).GroupBy(s => s.Stem[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
     public bool TryGetValue(string word, out T value)
@@ -40,9 +42,10 @@ public sealed class WordTable<T>
         }
 
         // Stems are for inflected languages; an ASCII word never needs the scan.
-        if (_stems.Length > 0 && word.Length > 0 && word[0] > 127)
+        if (_stems.Length > 0 && word.Length > 0 && word[0] > 127 && _stemsByFirst.TryGetValue(word[0], out var candidates))
         {
-            foreach (var (stem, v) in _stems)
+            // A stem that matches starts with the word's first letter; longest first, as in _stems.
+            foreach (var (stem, v) in candidates)
             {
                 if (word.StartsWith(stem, StringComparison.Ordinal))
                 {

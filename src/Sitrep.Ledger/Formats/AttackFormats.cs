@@ -120,9 +120,7 @@ public static class AttackFormats
         w.WriteStartObject();
         w.WriteNumber("value", c.Value);
         w.WriteString("qualifier", c.Qualifier.ToContract());
-        w.WriteStringOrNull("claimed_by", c.ClaimedBy);
-        w.WriteStringOrNull("claimant_id", c.ClaimantId);
-        w.WriteString("claimant_side", c.ClaimantSide.ToContract());
+        ExtractionJson.WriteClaimedBy(w, c.ClaimedBy, c.ClaimantId, c.ClaimantSide);
         w.WriteNumber("event_id", c.EventId);
         w.WriteNumber("report_id", c.ReportId);
         w.WriteStringOrNull("source", c.Source);
@@ -131,12 +129,7 @@ public static class AttackFormats
         w.WriteString("standing", c.Standing);
         w.WriteBoolean("partial", c.Partial);
         w.WriteBoolean("best", c.IsBest);
-        w.WritePropertyName("evidence");
-        w.WriteStartObject();
-        w.WriteNumber("start", c.Evidence.Span.Start);
-        w.WriteNumber("end", c.Evidence.Span.End);
-        w.WriteString("text", c.Evidence.Text);
-        w.WriteEndObject();
+        ExtractionJson.WriteEvidence(w, c.Evidence);
         w.WriteEndObject();
     }
 

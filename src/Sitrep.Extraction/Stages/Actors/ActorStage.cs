@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Sitrep.Core;
+using Sitrep.Core.Claimants;
+using Sitrep.Geo;
 using Sitrep.Extraction.Text;
 
 namespace Sitrep.Extraction.Stages.Actors;
@@ -7,11 +9,17 @@ namespace Sitrep.Extraction.Stages.Actors;
 /// <summary>
 /// Finds who attacked and who says so. Attacker cues: a side word before an attack noun or verb ("Russia
 /// launched", "a Ukrainian drone attack", "Russian forces shelled", "the occupiers struck", "Ukrainian drones
-/// were shot down"). Claimants: "…, the air force said", "according to …", "X wrote on Telegram".
-/// Produces two kinds of mention in one layer: <see cref="ActorMention"/> and <see cref="ClaimantMention"/>.
+/// were shot down"). Claimants: read by <see cref="ClaimantReader"/> ("…, the air force said", "according to …",
+/// "X wrote on Telegram", "повідомив голова ОВА …") and resolved in the claimant registry.
+/// Produces three kinds of mention in one layer: <see cref="ActorMention"/>, <see cref="ClaimantMention"/> (the
+/// claimants as named) and <see cref="SpeakerMention"/> (the words attributed to each).
 /// </summary>
-public sealed class ActorStage : IStage
+/// <param name="registry">The canonical claimants; <see cref="ClaimantRegistry.Default"/> when null.</param>
+/// <param name="places">The gazetteer: a city or country named as a speaker ("Kyiv says") is a place, not a claimant.</param>
+public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? places = null) : IStage
 {
+    private readonly ClaimantRegistry _registry = registry ?? ClaimantRegistry.Default;
+
     private static readonly WordTable<bool> RuWords = Words(
         "russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's",
         "росія", "росії", "росією", "російськ*", "росіян*", "россия", "россии", "российск*", "россиян*", "рф", "ворог*", "окупант*", "оккупант*", "рашист*");
@@ -28,10 +36,6 @@ public sealed class ActorStage : IStage
         "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "assault", "raid", "raids", "barrage", "launched",
         "fired", "fires", "launches", "targeted", "targets", "hit", "hits", "pounded", "bombed", "unleashed", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "uavs", "uav",
         "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
-    private static readonly WordTable<bool> SpeechVerbs = Words(
-        "said", "says", "reported", "reports", "wrote", "writes", "announced", "announces", "stated", "states", "added", "noted", "claimed", "claims", "confirmed", "confirms",
-        "posted", "told", "tweeted", "informed", "specified", "declared", "warned", "explained", "clarified", "described",
-        "повідоми*", "сообщи*", "заяви*", "написа*", "зазнач*", "отметил*", "уточни*", "додав", "додала", "добавил*", "розповів", "розповіла", "рассказал*", "поінформува*");
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
     public string Name => "actors";
@@ -91,7 +95,7 @@ public sealed class ActorStage : IStage
                         break;
                     }
 
-                    if (x is "," or "." or "and" && k > i + 1 || SpeechVerbs.Contains(x) || x is "accused" or "blamed" or "denied" or "reported")
+                    if (x is "," or "." or "and" && k > i + 1 || ClaimantLexicon.Default.TryVerb(x, out _) || x is "warned" || x is "accused" or "blamed" or "denied" or "reported")
                     {
                         break; // "the Russians announced a drone attack": they speak of it
                     }
@@ -103,65 +107,20 @@ public sealed class ActorStage : IStage
                 }
             }
 
-            Claimants(document, s, result);
         }
 
+        var (claimants, speakers) = new ClaimantReader(document, ClaimantLexicon.Default, _registry, SideOfWord, IsPlace).Read();
+        result.AddRange(claimants);
+        result.AddRange(speakers);
         return result.ToImmutable();
     }
 
-    private static void Claimants(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
-    {
-        var tokens = doc.Tokens;
-        for (var i = s.FirstToken; i < s.EndToken; i++)
-        {
-            var w = tokens[i].Lower;
-            int start, end;
-            if (w == "according" && i + 1 < s.EndToken && tokens[i + 1].Lower == "to")
-            {
-                start = i + 2;
-                end = start;
-                while (end < s.EndToken && end < start + 14 && tokens[end].Lower is not ("," or "." or ";" or "\"" or ":" or "that"))
-                {
-                    end++;
-                }
-            }
-            else if (SpeechVerbs.Contains(w) && i > s.FirstToken)
-            {
-                // "…, the Ukrainian air force said." / "Governor X said" / "X wrote on Telegram"
-                end = i;
-                start = i - 1;
-                var capital = false;
-                while (start > s.FirstToken && end - start < 14 && tokens[start - 1].Lower is not ("," or "." or ";" or "\"" or ":" or "that" or "when" or "as" or "and" or "but" or "which" or "who" or "while"))
-                {
-                    start--;
-                }
+    /// <summary>Words that name a city of some size, a region or a country in the gazetteer.</summary>
+    private bool IsPlace(string words) =>
+        places is not null && places.Find(PlaceNames.Fold(words)).Any(e => e.Feature is PlaceFeature.Country or PlaceFeature.Admin1 || e.Population >= 20_000);
 
-                for (var k = start; k < end; k++)
-                {
-                    capital |= char.IsUpper(doc.Text[tokens[k].Start]) || tokens[k].Lower is "governor" or "mayor" or "ministry" or "military" or "force" or "authorities" or "officials" or "administration" or "service";
-                }
-
-                if (!capital || tokens[start].Lower is "it" or "he" or "she" or "they" or "we" or "i" or "this" or "there" or "no"
-                    || Enumerable.Range(start, end - start).Any(k => tokens[k].Lower is "were" or "was" or "is" or "are" or "been" or "had" or "has" or "have"))
-                {
-                    continue; // "No casualties were reported": a clause, not a name
-                }
-            }
-            else
-            {
-                continue;
-            }
-
-            if (end <= start)
-            {
-                continue;
-            }
-
-            var span = new TextSpan(tokens[start].Start, tokens[end - 1].End);
-            var name = doc.Slice(span);
-            result.Add(new ClaimantMention(span, new Claimant(name, SideOf(doc, start, end), span), w == "according" ? "according-to" : "speech-verb"));
-        }
-    }
+    /// <summary>The side a word names ("Russian", "Ukraine's", "ЗСУ", "окупанти"), or <see cref="Side.Unknown"/>.</summary>
+    internal static Side SideOfWord(string lower) => RuWords.Contains(lower) ? Side.Russia : UaWords.Contains(lower) ? Side.Ukraine : Side.Unknown;
 
     /// <summary>Whose side a claimant speaks for, from the words in its name.</summary>
     public static Side SideOf(Document doc, int start, int end)

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Core.Claimants;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>
+/// Who says an event's figures. The actor stage attributes words to claimants (<see cref="SpeakerMention"/>: the
+/// sentence that names one, a quote it closes, the sentences "this was reported by X" refers back to); here a figure
+/// takes the claimant of the narrowest attribution over it, and an event lists the claimants of its figures, or,
+/// when no figure has one, the claimants its sentences are attributed to. One claimant once: the same registry id,
+/// or a name inside another's ("Starukh" in "Zaporizhzhia Oblast Governor Oleksandr Starukh"), is one claimant,
+/// shown by its fullest naming in the article.
+/// </summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>The speaker mentions over each unit (sentence or part of one).</summary>
+    private static List<SpeakerMention>[] SpeakersByUnit(IReadOnlyList<SentenceMention> units, ImmutableArray<SpeakerMention> speakers)
+    {
+        var lists = new List<SpeakerMention>[units.Count];
+        for (var u = 0; u < units.Count; u++)
+        {
+            lists[u] = [];
+            foreach (var s in speakers)
+            {
+                if (s.Span.Start < units[u].Span.End && units[u].Span.Start < s.Span.End)
+                {
+                    lists[u].Add(s);
+                }
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>The claimant of the narrowest attribution over <paramref name="span"/>; the nearest one named when two are as narrow.</summary>
+    private static Claimant? SpeakerOf(List<SpeakerMention> speakers, TextSpan span) =>
+        speakers.Where(s => s.Span.Start <= span.Start && span.End <= s.Span.End)
+            .OrderBy(s => s.Span.Length)
+            .ThenBy(s => Math.Abs(s.Cue.Start - span.Start))
+            .Select(s => s.Claimant)
+            .FirstOrDefault();
+
+    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, IReadOnlyList<TextSpan> unitSpans, Bucketed b, IEnumerable<Mention> figures)
+    {
+        var unitSpeakers = units.SelectMany(u => b.Speakers[u]).Distinct().ToList();
+        var spans = figures.Select(f => f.Span).ToList();
+
+        // The claimants of its figures; when no figure has one, the claimants of its sentences.
+        var found = unitSpeakers.Where(s => spans.Any(f => s.Span.Start <= f.Start && f.End <= s.Span.End)).ToList();
+        if (found.Count == 0)
+        {
+            found = unitSpeakers;
+        }
+
+        // A regional or city authority telling of the attack on its own region ("the governor of Lviv confirmed an attack on Stryi district").
+        foreach (var u in units)
+        {
+            foreach (var s in b.Speakers[u])
+            {
+                if (s.Entry is { Kind: ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority } entry
+                    && b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && s.Span.Start <= p.Span.Start && p.Span.End <= s.Span.End))
+                {
+                    found.Add(s);
+                }
+            }
+        }
+
+        // Vague namings give way to named claimants: "local officials", "the mayor's office", "Ukraine said" are most often
+        // the official the report names as well.
+        var distinct = Distinct(doc, found, unitSpans);
+        var named = distinct.Where(c => !Weak(c.Claimant, c.Entry)).ToList();
+        return [.. (named.Count > 0 ? named : distinct).Select(c => c.Claimant)];
+    }
+
+    /// <summary>
+    /// One claimant once, in the order first attributed, each shown by its fullest naming in the event's sentences
+    /// (in the article's, when the event names it only by a pronoun). A person and the body they speak for are two
+    /// claimants ("Interior Minister Ihor Klymenko" and "the Interior Ministry").
+    /// </summary>
+    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found, IReadOnlyList<TextSpan> spans)
+    {
+        var all = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
+        var person = new Dictionary<TextSpan, bool>();
+        foreach (var m in all)
+        {
+            person.TryAdd(m.Claimant.Span, m.IsPerson);
+        }
+
+        bool Same(Claimant a, Claimant b) => SameClaimant(a, b) && person.GetValueOrDefault(a.Span) == person.GetValueOrDefault(b.Span);
+        bool InEvent(ClaimantMention m) => spans.Any(u => u.Start <= m.Span.Start && m.Span.End <= u.End);
+
+        var result = new List<(Claimant, ClaimantEntry?)>();
+        foreach (var s in found.OrderBy(s => s.Claimant.Span.Start))
+        {
+            var c = s.Claimant;
+            if (result.Any(r => Same(r.Item1, c)))
+            {
+                continue;
+            }
+
+            var namings = all.Where(n => Same(n.Claimant, c)).ToList();
+            var best = namings.Where(InEvent).Concat(namings)
+                .OrderByDescending(InEvent).ThenByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
+            result.Add((best?.Claimant ?? c, s.Entry));
+        }
+
+        return result;
+    }
+
+    /// <summary>Words with no name in them ("the mayor's office", "local officials"), or a country alone ("Ukraine said").</summary>
+    private static bool Weak(Claimant c, ClaimantEntry? entry) =>
+        entry is not null ? entry.Kind == ClaimantKind.Government && Words(c.Name) == 1 : c.Canonical is null && Names(c.Name).Count == 0;
+
+    private static bool SameClaimant(Claimant a, Claimant b)
+    {
+        if (a.Canonical is not null && b.Canonical is not null)
+        {
+            return a.Canonical == b.Canonical;
+        }
+
+        var x = Names(a.Name);
+        var y = Names(b.Name);
+        return x.Count > 0 && y.Count > 0 ? x.IsSubsetOf(y) || y.IsSubsetOf(x) : ClaimantNames.Fold(a.Name) == ClaimantNames.Fold(b.Name);
+    }
+
+    /// <summary>The capitalized words of a name after its first ("Oleh Syniehubov, head of the Kharkiv Regional Military Administration" → oleh, syniehubov, kharkiv, …).</summary>
+    private static HashSet<string> Names(string name)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in name.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length > 1 && char.IsUpper(part[0]) && part is not ("The" or "A" or "An"))
+            {
+                set.Add(ClaimantNames.Fold(part));
+            }
+        }
+
+        return set;
+    }
+
+    private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}
