@@ -670,17 +670,18 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
     /// <summary>
     /// True when a lower bound ("more than 100") is a looser statement of a higher one of the same attack ("at least
-    /// 127"): another floor above it, but not more than twice it.
+    /// 127"): another floor above it, but not more than twice it; and when an approximation ("about 100") is under a
+    /// floor that another claim sets at or above it, but not more than twice it (the figure is at least that floor).
     /// </summary>
     private static bool FitsFloor(AttackClaim hedged, List<int> floors)
     {
-        if (hedged.Qualifier is not (Qualifier.MoreThan or Qualifier.AtLeast))
+        if (hedged.Qualifier is not (Qualifier.MoreThan or Qualifier.AtLeast or Qualifier.About))
         {
             return false;
         }
 
         var v = hedged.Value;
-        var i = floors.BinarySearch(v + 1);
+        var i = floors.BinarySearch(hedged.Qualifier == Qualifier.About ? v : v + 1);
         if (i < 0)
         {
             i = ~i;

@@ -125,8 +125,11 @@ public sealed class ReconciliationTests
         Assert.Equal(60, launched.Low);
     }
 
-    [Fact]
-    public void A_lower_bound_yields_to_a_higher_lower_bound_it_fits()
+    [Theory]
+    [InlineData(Qualifier.MoreThan, 100, 127)]
+    [InlineData(Qualifier.About, 100, 127)] // the figure is at least 127, so "about 100" undercounts it
+    [InlineData(Qualifier.About, 140, 140)] // a floor under the approximation does not undercut it
+    public void A_hedged_figure_yields_to_a_higher_lower_bound_it_fits(Qualifier hedge, int said, int best)
     {
         var ledger = new TestLedger().Report(1, "2024-08-26").Report(2, "2024-08-26");
         ledger.Add(1, new Strike
@@ -136,12 +139,12 @@ public sealed class ReconciliationTests
         });
         ledger.Add(2, new Strike
         {
-            Date = "2024-08-26", DateWords = "this morning", Places = ["Kyiv"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 100, Qualifier: Qualifier.MoreThan)],
-            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = "More than 100 missiles were fired, the president said this morning.",
+            Date = "2024-08-26", DateWords = "this morning", Places = ["Kyiv", "Lviv", "Odesa"], Weapons = [new Arms(WeaponCategory.Missile, Launched: said, Qualifier: hedge)],
+            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = $"Some {said} missiles were fired, the president said this morning.",
         });
         var launched = Single(ledger).Figure(FigureKey.Launched(WeaponFamily.Missile))!;
-        Assert.Equal(127, launched.Best);
-        Assert.Equal(100, launched.Low);
+        Assert.Equal(best, launched.Best);
+        Assert.Equal(Math.Min(said, 127), launched.Low);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class FigureStage : IStage
         var consumed = new HashSet<NumberMention>();
         foreach (var n in numbers)
         {
-            if (consumed.Contains(n) || n.IsVague && n.Value > 12)
+            if (consumed.Contains(n) || n.IsVague)
             {
                 continue;
             }
