@@ -125,7 +125,11 @@ public sealed record StoredFeature(string Name, double Value, string Reason);
 public sealed record StoredDecision(long Id, string Kind, long EventId, long? OtherEventId, string? Note, string MadeBy, DateTimeOffset MadeAt);
 
 /// <summary>What a merge (an ingest's windowed recompute, a decision, or a rebuild) changed.</summary>
-public sealed record MergeSummary(int Attacks, int Events, int Created, int Kept, int Gone, TimeSpan Elapsed);
+public sealed record MergeSummary(int Attacks, int Events, int Created, int Kept, int Gone, TimeSpan Elapsed)
+{
+    /// <summary>Attacks the recompute found stored exactly as it computed them (not written again).</summary>
+    public int Unchanged { get; init; }
+}
 
 /// <summary>One day, attacker and weapon family of the attack ledger.</summary>
 public sealed record AttackStat(DateOnly Date, Side Attacker, Country Target, string Family, int Attacks, int Reports, int? Launched, int? Destroyed, int? Killed, int? Injured)

@@ -12,7 +12,11 @@ internal sealed record AttackRow(
     long Id, DateOnly? Home, DateOnly? Date, string DatePrecision, string Attacker, string TargetCountry, int Events, int Reports, int Sources,
     string? LocationName, string? LocationAdmin1, string? LocationCountry, double? Latitude, double? Longitude, int? GeoPrecision,
     string PlacesText, string WeaponsText, int Categories, string? PrimaryFamily, int? Launched, int? Destroyed, int? Killed, int? Injured,
-    bool Contested, DateTimeOffset UpdatedAt);
+    bool Contested, DateTimeOffset UpdatedAt)
+{
+    /// <summary>A hash of everything stored for the attack but its id and time (its row, members and figures): equal digests, nothing to rewrite.</summary>
+    public string Digest { get; init; } = "";
+}
 
 internal sealed record MemberRow(
     long EventId, long AttackId, long ReportId, int Ordinal, string Kind, double Score, bool Partial, long? Decision, string Features, string Explain);
@@ -39,6 +43,7 @@ internal sealed class AttackRowSet
     /// </summary>
     public void Add(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now)
     {
+        var (firstMember, firstFigure) = (Members.Count, Figures.Count);
         var members = attack.Members.Select(m => (Member: m, Event: events[m.Event])).ToList();
         foreach (var (m, e) in members)
         {
@@ -110,11 +115,37 @@ internal sealed class AttackRowSet
         }
 
         var loc = attack.Location;
-        Attacks.Add(new AttackRow(
+        var row = new AttackRow(
             id, attack.Home, attack.Date, attack.Precision.ToContract(), attack.Attacker.ToContract(), attack.TargetCountry.ToContract(),
             attack.Members.Length, attack.ReportCount, attack.SourceCount, loc is null ? null : loc.Name ?? loc.Text, loc?.Admin1, loc?.Country,
             loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, string.Join("; ", places), weapons.ToString(), categories, primary, launched, destroyed,
-            attack.Figure(FigureKey.Killed)?.Best, attack.Figure(FigureKey.Injured)?.Best, attack.Figures.Any(f => f.Contested), now));
+            attack.Figure(FigureKey.Killed)?.Best, attack.Figure(FigureKey.Injured)?.Best, attack.Figures.Any(f => f.Contested), now);
+        Attacks.Add(row with { Digest = DigestOf(row, Members.Skip(firstMember), Figures.Skip(firstFigure)) });
+    }
+
+    /// <summary>Leaves out the rows of one attack (its stored rows are already what a recompute gives).</summary>
+    public void Remove(long id)
+    {
+        Attacks.RemoveAll(a => a.Id == id);
+        Members.RemoveAll(m => m.AttackId == id);
+        Figures.RemoveAll(f => f.AttackId == id);
+    }
+
+    private static string DigestOf(AttackRow row, IEnumerable<MemberRow> members, IEnumerable<AttackFigureRow> figures)
+    {
+        var text = new StringBuilder();
+        text.Append(row with { Id = 0, UpdatedAt = default }).Append('\n');
+        foreach (var m in members)
+        {
+            text.Append(m with { AttackId = 0 }).Append('\n');
+        }
+
+        foreach (var f in figures)
+        {
+            text.Append(f with { AttackId = 0 }).Append('\n');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     public static string Kind(MembershipKind k) => k switch
@@ -170,9 +201,9 @@ internal sealed class AttackRowSet
             w.WriteBoolean("partial", c.IsPartial);
             w.WriteBoolean("best", ReferenceEquals(c, f.BestClaim) || c == f.BestClaim);
             w.WriteBoolean("side_claim", f.SideClaims.Contains(c));
+            // The words themselves are the event's figure rows' (and the report's): the span finds them on reading.
             w.WriteNumber("start", c.Evidence.Span.Start);
             w.WriteNumber("end", c.Evidence.Span.End);
-            w.WriteString("text", c.Evidence.Text);
             w.WriteEndObject();
         }
 
@@ -190,8 +221,8 @@ internal sealed class AttackRowSet
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads back what <see cref="ClaimsJson"/> wrote.</summary>
-    public static ImmutableArray<StoredAttackClaim> ReadClaims(string json)
+    /// <summary>Reads back what <see cref="ClaimsJson"/> wrote; <paramref name="words"/> gives the evidence text of an event's span.</summary>
+    public static ImmutableArray<StoredAttackClaim> ReadClaims(string json, Func<long, TextSpan, string> words)
     {
         using var doc = JsonDocument.Parse(json);
         var list = ImmutableArray.CreateBuilder<StoredAttackClaim>();
@@ -205,7 +236,8 @@ internal sealed class AttackRowSet
                 S("report_date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 c.GetProperty("authority").GetInt32(), S("standing") ?? "stands", c.GetProperty("partial").GetBoolean(),
                 c.GetProperty("best").GetBoolean(), c.GetProperty("side_claim").GetBoolean(),
-                new Evidence(new TextSpan(c.GetProperty("start").GetInt32(), c.GetProperty("end").GetInt32()), S("text") ?? "")));
+                Evidence(c.GetProperty("event_id").GetInt64(), new TextSpan(c.GetProperty("start").GetInt32(), c.GetProperty("end").GetInt32()))));
+            Evidence Evidence(long eventId, TextSpan span) => new(span, words(eventId, span));
         }
 
         return list.ToImmutable();

@@ -114,10 +114,14 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         return (ids, anchors);
     }
 
-    /// <summary>Removes what earlier runs extracted from these reports (a requeued report is redone whole).</summary>
+    /// <summary>
+    /// Removes what earlier runs extracted from these reports (a requeued report is redone whole). Attack memberships
+    /// stay: the events keep their ids, and the merge step that follows recomputes the attacks they are in (keeping
+    /// their ids, and dropping memberships of events that are gone).
+    /// </summary>
     protected async Task DeleteExtractionsAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])["attack_members", "figures", "places", "claimants", "quotes", "weapons", "events", "diagnostics"])
+        foreach (var table in (string[])["figures", "places", "claimants", "quotes", "weapons", "events", "diagnostics"])
         {
             await using var cmd = Db.Command(conn, $"DELETE FROM {table} WHERE {InList("report_id", "@ids")}", tx);
             cmd.Add("@ids", ListValue(reportIds));

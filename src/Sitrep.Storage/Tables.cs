@@ -101,13 +101,13 @@ internal static class Tables
             ("id", Big), ("home", Date), ("date", Date), ("date_precision", Txt), ("attacker", Txt), ("target_country", Txt), ("events", Int),
             ("reports", Int), ("sources", Int), ("location_name", Txt), ("location_admin1", Txt), ("location_country", Txt), ("latitude", Dbl),
             ("longitude", Dbl), ("geo_precision", Int), ("places_text", Txt), ("weapons_text", Txt), ("categories", Int), ("primary_family", Txt),
-            ("launched", Int), ("destroyed", Int), ("killed", Int), ("injured", Int), ("contested", Bool), ("updated_at", Time),
+            ("launched", Int), ("destroyed", Int), ("killed", Int), ("injured", Int), ("contested", Bool), ("updated_at", Time), ("digest", Txt),
         ],
         a =>
         [
             a.Id, a.Home, a.Date, a.DatePrecision, a.Attacker, a.TargetCountry, a.Events, a.Reports, a.Sources, a.LocationName, a.LocationAdmin1,
             a.LocationCountry, a.Latitude, a.Longitude, a.GeoPrecision, a.PlacesText, a.WeaponsText, a.Categories, a.PrimaryFamily, a.Launched,
-            a.Destroyed, a.Killed, a.Injured, a.Contested, a.UpdatedAt,
+            a.Destroyed, a.Killed, a.Injured, a.Contested, a.UpdatedAt, a.Digest,
         ]);
 
     public static readonly TableSpec<MemberRow> Members = new(

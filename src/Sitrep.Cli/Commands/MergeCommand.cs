@@ -143,7 +143,7 @@ internal sealed class MergeCommand : ICommand, IHasFlags
             s = await store.DecideAsync(request!, ct).ConfigureAwait(false);
         }
 
-        console.Out.WriteLine($"merge: {Ledger.N(s.Attacks)} attacks of {Ledger.N(s.Events)} events recomputed in {Ledger.Seconds(s.Elapsed)}: {Ledger.N(s.Kept)} kept their ids, {Ledger.N(s.Created)} new, {Ledger.N(s.Gone)} ids now lead to another attack.");
+        console.Out.WriteLine($"merge: {Ledger.N(s.Attacks)} attacks of {Ledger.N(s.Events)} events recomputed in {Ledger.Seconds(s.Elapsed)}: {Ledger.N(s.Kept)} kept their ids ({Ledger.N(s.Unchanged)} unchanged), {Ledger.N(s.Created)} new, {Ledger.N(s.Gone)} ids now lead to another attack.");
         console.Out.Flush();
         return 0;
     }

@@ -139,7 +139,7 @@ internal static class PostgresSchema
               location_name text, location_admin1 text, location_country text, latitude double precision, longitude double precision, geo_precision integer,
               places_text text NOT NULL, weapons_text text NOT NULL, categories integer NOT NULL, primary_family text,
               launched integer, destroyed integer, killed integer, injured integer,
-              contested boolean NOT NULL, updated_at timestamptz NOT NULL
+              contested boolean NOT NULL, updated_at timestamptz NOT NULL, digest text NOT NULL
             );
             CREATE INDEX attacks_date ON attacks(date DESC NULLS LAST, id DESC);
             CREATE INDEX attacks_home ON attacks(home);
@@ -147,7 +147,7 @@ internal static class PostgresSchema
             CREATE INDEX attacks_target_date ON attacks(target_country, date);
 
             CREATE TABLE attack_members (
-              event_id bigint PRIMARY KEY REFERENCES events(id),
+              event_id bigint PRIMARY KEY,
               attack_id bigint NOT NULL REFERENCES attacks(id),
               report_id bigint NOT NULL, ordinal integer NOT NULL,
               kind text NOT NULL, score double precision NOT NULL, partial boolean NOT NULL, decision bigint,

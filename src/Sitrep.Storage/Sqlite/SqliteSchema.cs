@@ -133,7 +133,7 @@ internal static class SqliteSchema
               location_name TEXT, location_admin1 TEXT, location_country TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
               places_text TEXT NOT NULL, weapons_text TEXT NOT NULL, categories INTEGER NOT NULL, primary_family TEXT,
               launched INTEGER, destroyed INTEGER, killed INTEGER, injured INTEGER,
-              contested INTEGER NOT NULL, updated_at TEXT NOT NULL
+              contested INTEGER NOT NULL, updated_at TEXT NOT NULL, digest TEXT NOT NULL
             );
             CREATE INDEX attacks_date ON attacks(date, id);
             CREATE INDEX attacks_home ON attacks(home);
@@ -141,7 +141,7 @@ internal static class SqliteSchema
             CREATE INDEX attacks_target_date ON attacks(target_country, date);
 
             CREATE TABLE attack_members (
-              event_id INTEGER PRIMARY KEY REFERENCES events(id),
+              event_id INTEGER PRIMARY KEY,
               attack_id INTEGER NOT NULL REFERENCES attacks(id),
               report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,
               kind TEXT NOT NULL, score REAL NOT NULL, partial INTEGER NOT NULL, decision INTEGER,
