@@ -145,16 +145,45 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return null;
         }
 
-        (BriefFragment Fragment, int Best)? l = launched.Count == 0 ? null : SumAmount(launched!);
-        (BriefFragment Fragment, int Best)? d = destroyed.Count == 0 ? null : SumAmount(destroyed!);
-        var figures = Figures(l?.Fragment, d?.Fragment);
-        if (l is not null && d is not null && launched.Select(x => x.Attack.Id).Order().SequenceEqual(destroyed.Select(x => x.Attack.Id).Order()))
+        var l = launched.Count == 0 ? null : Part("figures.launched", SumAmount(launched!), BestClaims(launched!));
+        var d = destroyed.Count == 0 ? null : Part("figures.destroyed", SumAmount(destroyed!), BestClaims(destroyed!));
+        var rated = l is not null && d is not null && launched.Select(x => x.Attack.Id).Order().SequenceEqual(destroyed.Select(x => x.Attack.Id).Order());
+        return FamilySentence(family, l, d, rated).Sentence("family");
+    }
+
+    private static List<StoredAttackClaim> BestClaims(IEnumerable<(StoredAttack Attack, StoredAttackFigure Figure)> parts) =>
+        [.. parts.Select(x => BestClaim(x.Figure)).OfType<StoredAttackClaim>()];
+
+    /// <summary>"36 launched (30–36)": one figure of a family's sentence, its best and the claims behind it.</summary>
+    private sealed record FamilyPart(BriefFragment Text, int Best, List<StoredAttackClaim> Claims);
+
+    private FamilyPart Part(string key, AmountParts amount, List<StoredAttackClaim> claims, BriefFragment? models = null) =>
+        new(t.Render(key, null, ("amount", amount.Amount), ("range", amount.Range)).Then(models ?? BriefFragment.Empty), amount.Best, claims);
+
+    /// <summary>
+    /// "Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to the air force." When launched and
+    /// destroyed come from different claimants, each figure is followed by its own.
+    /// </summary>
+    private BriefFragment FamilySentence(WeaponFamily family, FamilyPart? l, FamilyPart? d, bool rated)
+    {
+        var name = BriefFragment.Of(t.Text("family." + family.ToContract()));
+        if (l is not null && d is not null)
         {
-            figures = figures.Then(Rate(d.Value.Best, l.Value.Best));
+            var (ls, ds) = (Sources(l.Claims), Sources(d.Claims));
+            if (ls.Text != ds.Text)
+            {
+                return t.Render("family.split", null, ("family", name), ("launched", l.Text), ("launched_sources", ls), ("destroyed", d.Text), ("destroyed_sources", ds),
+                    ("rate", rated ? Rate(d.Best, l.Best, "figures.rate.split") : BriefFragment.Empty));
+            }
         }
 
-        var claims = launched.Concat(destroyed).Select(x => BestClaim(x.Figure!)).OfType<StoredAttackClaim>();
-        return t.Render("key.family", null, ("family", BriefFragment.Of(t.Text("family." + f))), ("figures", figures), ("sources", Sources(claims))).Sentence("family");
+        var figures = List([.. new[] { l, d }.OfType<FamilyPart>().Select(p => p.Text)]);
+        if (rated && l is not null && d is not null)
+        {
+            figures = figures.Then(Rate(d.Best, l.Best, "figures.rate"));
+        }
+
+        return t.Render("family", null, ("family", name), ("figures", figures), ("sources", Sources([.. new[] { l, d }.OfType<FamilyPart>().SelectMany(p => p.Claims)])));
     }
 
     private BriefSentence? KeyCasualties(List<StoredAttack> attacks, Country target)
@@ -172,18 +201,15 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return t.Render("key.casualties.none", null, ("target", CountryName(target)), ("sources", Sources(claims))).Cite(claims.Select(Cite)).Sentence("casualties");
         }
 
-        var parts = new List<BriefFragment>();
-        if (killed.Count > 0)
+        var k = killed.Count == 0 ? null : Part("casualty.killed", SumAmount(killed!), BestClaims(killed!));
+        var i = injured.Count == 0 ? null : Part("casualty.injured", SumAmount(injured!), BestClaims(injured!));
+        if (k is not null && i is not null && Sources(k.Claims) is var ks && Sources(i.Claims) is var iss && ks.Text != iss.Text)
         {
-            parts.Add(t.Render("casualty.killed", null, ("amount", SumAmount(killed!).Fragment)));
+            return t.Render("key.casualties.two", null, ("target", CountryName(target)), ("killed", k.Text), ("killed_sources", ks), ("injured", i.Text), ("injured_sources", iss)).Sentence("casualties");
         }
 
-        if (injured.Count > 0)
-        {
-            parts.Add(t.Render("casualty.injured", null, ("amount", SumAmount(injured!).Fragment)));
-        }
-
-        return t.Render("key.casualties", null, ("target", CountryName(target)), ("casualties", List(parts)), ("sources", Sources(claims))).Sentence("casualties");
+        var parts = new[] { k, i }.OfType<FamilyPart>().ToList();
+        return t.Render("key.casualties", null, ("target", CountryName(target)), ("casualties", List([.. parts.Select(p => p.Text)])), ("sources", Sources(claims))).Sentence("casualties");
     }
 
     // ---- attacks ----
@@ -333,16 +359,9 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return null;
         }
 
-        var l = launched is null ? null : Amount(a, launched).Then(Models(a, f + ".launched:", launched.Best));
-        var d = destroyed is null ? null : Amount(a, destroyed).Then(Models(a, f + ".destroyed:", destroyed.Best));
-        var figures = Figures(l, d);
-        if (launched is not null && destroyed is not null)
-        {
-            figures = figures.Then(Rate(destroyed.Best, launched.Best));
-        }
-
-        var claims = new[] { launched, destroyed }.OfType<StoredAttackFigure>().Select(BestClaim).OfType<StoredAttackClaim>();
-        return t.Render("attack.family", null, ("family", BriefFragment.Of(t.Text("family." + f))), ("figures", figures), ("sources", Sources(claims))).Sentence("figures");
+        var l = launched is null ? null : Part("figures.launched", Amount(a, launched), [.. new[] { BestClaim(launched) }.OfType<StoredAttackClaim>()], Models(a, f + ".launched:", launched.Best));
+        var d = destroyed is null ? null : Part("figures.destroyed", Amount(a, destroyed), [.. new[] { BestClaim(destroyed) }.OfType<StoredAttackClaim>()], Models(a, f + ".destroyed:", destroyed.Best));
+        return FamilySentence(family, l, d, l is not null && d is not null).Sentence("figures");
     }
 
     private BriefFragment Models(StoredAttack a, string prefix, int familyBest)
@@ -401,8 +420,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return t.Render("attack.casualties.none", null, ("sources", Sources(all))).Cite(all.Select(Cite)).Sentence("casualties");
         }
 
-        var k = killed is null ? null : t.Render("casualty.killed", null, ("amount", Amount(a, killed)));
-        var i = injured is null ? null : t.Render("casualty.injured", null, ("amount", Amount(a, injured)));
+        var k = killed is null ? null : Amount(a, killed) is var ka ? t.Render("casualty.killed", null, ("amount", ka.Amount), ("range", ka.Range)) : null;
+        var i = injured is null ? null : Amount(a, injured) is var ia ? t.Render("casualty.injured", null, ("amount", ia.Amount), ("range", ia.Range)) : null;
         if (k is not null && i is not null)
         {
             var ks = Sources([kc!]);
@@ -457,7 +476,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                 if (q.Text.Length is > 0 and <= 320 && !claims.Any(c => c.Start < q.Span.End && q.Span.Start < c.End)
                     && BriefLexicon.TellsDamage(q.Text, language) && seen.Add(q.Text))
                 {
-                    quotes.Add(Quote(e.Report.Id, q));
+                    quotes.Add(Quote(e.Report.Id, WithoutFullStop(q)));
                 }
             }
         }
@@ -491,7 +510,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
     private ImmutableArray<BriefSentence> Background()
     {
-        var list = ImmutableArray.CreateBuilder<BriefSentence>();
+        // Reports that repeat the same total (an agency story run by several outlets) make one sentence citing each.
+        var sentences = new List<BriefFragment>();
         foreach (var e in source.Background.OrderBy(e => e.Report.Id).ThenBy(e => e.Ordinal))
         {
             var claims = e.Event.Weapons.SelectMany(w => w.Claims.Where(c => c.Kind is FigureKind.Launched or FigureKind.Destroyed).Select(c => (Claim: c, Weapon: (WeaponRef?)w.Weapon)))
@@ -522,38 +542,46 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
                 var claimant = byClaimant.Key.Length > 0
                     ? Name(byClaimant.Key)
-                    : t.Render("background.claimant.unnamed", null, ("outlet", Name(Outlet(e.Report) ?? "?")));
-                var sentence = e.Event.Date.Text.Length > 0
+                    : t.Render("source.unnamed", null, ("outlet", Name(Outlet(e.Report) ?? "?")));
+                var sentence = Capitalize(e.Event.Date.Text.Length > 0
                     ? t.Render("background.figures", null, ("claimant", claimant), ("figures", List(figures)), ("period", Quote(e.Report.Id, new Evidence(e.Event.Date.Span, e.Event.Date.Text))))
-                    : t.Render("background.figures.noperiod", null, ("claimant", claimant), ("figures", List(figures)));
-                list.Add(Capitalize(sentence).Sentence("background"));
+                    : t.Render("background.figures.noperiod", null, ("claimant", claimant), ("figures", List(figures))));
+                var same = sentences.FindIndex(x => x.Text == sentence.Text);
+                if (same < 0)
+                {
+                    sentences.Add(sentence);
+                }
+                else
+                {
+                    sentences[same] = sentences[same].Cite(sentence.Citations);
+                }
             }
         }
 
-        return list.ToImmutable();
+        return [.. sentences.Select(x => x.Sentence("background"))];
     }
 
     // ---- figures ----
 
-    /// <summary>A figure's best value with its hedge, and its range when the reports differ: "at least 3 (3–5)".</summary>
-    private BriefFragment Amount(StoredAttack a, StoredAttackFigure f)
+    /// <summary>A figure's best value with its hedge ("at least 3"), and, apart, its range when the reports differ (" (3–5)").</summary>
+    private sealed record AmountParts(BriefFragment Amount, BriefFragment Range, int Best);
+
+    /// <summary>A figure's best value with its hedge, and its range when the reports differ: "at least 3" and " (3–5)".</summary>
+    private AmountParts Amount(StoredAttack a, StoredAttackFigure f)
     {
         var best = BestClaim(f);
         var amount = t.Render("amount." + (best?.Qualifier ?? Qualifier.Exact).ToContract(), null, ("n", Figure(f.Best, [(best, a.Id, f.Name)])));
-        if (f.Low == f.High)
-        {
-            return amount;
-        }
-
-        return t.Render("amount.range", null, ("amount", amount), ("low", Figure(f.Low, [(ClaimOf(f, f.Low), a.Id, f.Name)])), ("high", Figure(f.High, [(ClaimOf(f, f.High), a.Id, f.Name)])));
+        var range = f.Low == f.High ? BriefFragment.Empty
+            : t.Render(f.Contested ? "range.contested" : "range", null, ("low", Figure(f.Low, [(ClaimOf(f, f.Low), a.Id, f.Name)])), ("high", Figure(f.High, [(ClaimOf(f, f.High), a.Id, f.Name)])));
+        return new AmountParts(amount, range, f.Best);
     }
 
     /// <summary>The sum of a figure over several attacks, with the hedge their best claims share and the range of their ranges.</summary>
-    private (BriefFragment Fragment, int Best) SumAmount(List<(StoredAttack Attack, StoredAttackFigure Figure)> parts)
+    private AmountParts SumAmount(List<(StoredAttack Attack, StoredAttackFigure Figure)> parts)
     {
         if (parts.Count == 1)
         {
-            return (Amount(parts[0].Attack, parts[0].Figure), parts[0].Figure.Best);
+            return Amount(parts[0].Attack, parts[0].Figure);
         }
 
         var best = parts.Sum(p => p.Figure.Best);
@@ -561,12 +589,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         var amount = t.Render("amount." + qualifier.ToContract(), null, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
         if (parts.All(p => p.Figure.Low == p.Figure.High))
         {
-            return (amount, best);
+            return new AmountParts(amount, BriefFragment.Empty, best);
         }
 
         var low = Figure(parts.Sum(p => p.Figure.Low), parts.Select(p => (ClaimOf(p.Figure, p.Figure.Low), p.Attack.Id, p.Figure.Name)));
         var high = Figure(parts.Sum(p => p.Figure.High), parts.Select(p => (ClaimOf(p.Figure, p.Figure.High), p.Attack.Id, p.Figure.Name)));
-        return (t.Render("amount.range", null, ("amount", amount), ("low", low), ("high", high)), best);
+        return new AmountParts(amount, t.Render(parts.Any(p => p.Figure.Contested) ? "range.contested" : "range", null, ("low", low), ("high", high)), best);
     }
 
     /// <summary>The hedge of a sum: exact when every part is; "at least" when the hedges all bound from below, "up to" from above; else "about".</summary>
@@ -580,13 +608,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             : Qualifier.About;
     }
 
-    private BriefFragment Figures(BriefFragment? launched, BriefFragment? destroyed) =>
-        launched is not null && destroyed is not null ? t.Render("figures.both", null, ("launched", launched), ("destroyed", destroyed))
-        : launched is not null ? t.Render("figures.launched", null, ("launched", launched))
-        : t.Render("figures.destroyed", null, ("destroyed", destroyed!));
-
     /// <summary>", an interception rate of 82%": destroyed over launched in whole percent, when it is a rate (some launched, no more destroyed than launched).</summary>
-    private BriefFragment Rate(int destroyed, int launched)
+    private BriefFragment Rate(int destroyed, int launched, string key)
     {
         if (launched <= 0 || destroyed > launched || destroyed < 0)
         {
@@ -594,7 +617,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         }
 
         var rate = BriefChecker.Percent(destroyed, launched);
-        return t.Render("figures.rate", null, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
+        return t.Render(key, null, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
         {
             Number = rate,
             Derivation = "rate",
@@ -643,7 +666,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         foreach (var c in claims)
         {
             var who = Who(c);
-            if (seen.Add(who.Text))
+            if ((c.ClaimantId is not { } id || seen.Add("id:" + id)) && seen.Add(who.Text))
             {
                 items.Add(who);
             }
@@ -679,6 +702,18 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     {
         var citation = _book.Cite(reportId, words);
         return t.Render("quote", null, ("text", BriefFragment.Value(words.Text, new BriefValue(BriefValueKind.Quote, 0, 0) { Citation = citation }, [citation])));
+    }
+
+    /// <summary>A sentence's words without the full stop that ends them, so the brief's own punctuation follows the quotation.</summary>
+    private static Evidence WithoutFullStop(Evidence q)
+    {
+        var end = q.Text.Length;
+        while (end > 1 && (q.Text[end - 1] == '.' || char.IsWhiteSpace(q.Text[end - 1])))
+        {
+            end--;
+        }
+
+        return end == q.Text.Length ? q : new Evidence(new TextSpan(q.Span.Start, q.Span.Start + end), q.Text[..end]);
     }
 
     private BriefFragment Count(int n, IEnumerable<string> items) =>
@@ -787,7 +822,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             .ThenByDescending(a => a.Reports).ThenBy(a => a.Id)];
 
     private static BriefFragment Capitalize(BriefFragment f) =>
-        f.Text.Length == 0 || char.IsUpper(f.Text[0]) || f.Values.Any(v => v.Start == 0 && v.Kind is BriefValueKind.Quote or BriefValueKind.Name)
+        f.Text.Length == 0 || char.IsUpper(f.Text[0]) || f.Values.Any(v => v.Start == 0 && v.Kind is BriefValueKind.Quote)
             ? f
             : f with { Text = char.ToUpperInvariant(f.Text[0]) + f.Text[1..] };
 
@@ -802,6 +837,9 @@ internal sealed class CitationBook(IReadOnlyDictionary<long, StoredReport> repor
 {
     /// <summary>How many characters of the paragraph an excerpt shows on each side of the span, at most.</summary>
     private const int Context = 280;
+
+    /// <summary>How many characters of a report's first line a headline citation quotes, at most.</summary>
+    private const int HeadlineLength = 200;
 
     private readonly Dictionary<(long, int, int), int> _numbers = [];
     private readonly List<BriefCitation> _list = [];
@@ -843,6 +881,14 @@ internal sealed class CitationBook(IReadOnlyDictionary<long, StoredReport> repor
 
         var end = text.IndexOf('\n', start);
         end = end < 0 ? text.Length : end;
+        if (end - start > HeadlineLength)
+        {
+            // A first line that is a paragraph (a report without a headline): its first sentence, or its first words.
+            var stop = text.IndexOf(". ", start, HeadlineLength, StringComparison.Ordinal);
+            var space = text.LastIndexOf(' ', start + HeadlineLength, HeadlineLength);
+            end = stop > start ? stop + 1 : space > start ? space : start + HeadlineLength;
+        }
+
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;

@@ -22,5 +22,5 @@ internal sealed record BriefFragment(string Text, ImmutableArray<BriefValue> Val
     public BriefFragment Cite(IEnumerable<int> citations) => this with { Citations = [.. Citations.Concat(citations).Distinct()] };
 
     /// <summary>The piece as a sentence of <paramref name="kind"/>.</summary>
-    public BriefSentence Sentence(string kind) => new(kind, Text, Values, Citations);
+    public BriefSentence Sentence(string kind) => new(kind, Text, Values, [.. Citations.Order()]);
 }
