@@ -35,8 +35,9 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 
           --date D           the night that ends on the morning of D (YYYY-MM-DD; default: the
                              night that ended this morning, Kyiv time)
-          --since D          the days from D to --until (default: today); one day when the same
-          --until D          the last day of the range
+          --since D          the first day of a range of days (YYYY-MM-DD); one day when
+                             --until is the same day
+          --until D          the last day of the range (default: today, Kyiv time)
           --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
                              highlight the report's words) or json (the brief as data)
           --check            check the brief against the store and print the counts on stderr:

@@ -362,13 +362,13 @@ public static partial class BriefChecker
                     return null;
                 }
 
-                if (items.FirstOrDefault(i => i.StartsWith('A') && (!AttackIds.TryParse(i, out var a) || !inWindow.Contains(a))) is { } outside)
+                if (items.FirstOrDefault(i => IsId(i, 'A') && (!AttackIds.TryParse(i, out var a) || !inWindow.Contains(a))) is { } outside)
                 {
                     why = $"counts {outside}, which is not in the window.";
                     return null;
                 }
 
-                if (items.FirstOrDefault(i => i.StartsWith('R') && !reportsCited.Contains(i)) is { } uncited)
+                if (items.FirstOrDefault(i => IsId(i, 'R') && !reportsCited.Contains(i)) is { } uncited)
                 {
                     why = $"counts report {uncited[1..]}, which the sentence does not cite.";
                     return null;
@@ -394,6 +394,9 @@ public static partial class BriefChecker
         return events.TryGetValue(r.EventId, out var e) && e.Report.Id == c.ReportId
             && e.Event.Weapons.SelectMany(w => w.Claims).Concat(e.Event.Casualties).Any(x => x.Evidence.Span == c.Span && x.Value == r.Value);
     }
+
+    /// <summary>True for an attack id ("A12") or a report id ("R7"), as a count lists them; an outlet is listed as "outlet:NAME".</summary>
+    private static bool IsId(string item, char prefix) => item.Length > 1 && item[0] == prefix && item.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static bool InDateOrTime(BriefValue v, string numeral)
     {

@@ -498,7 +498,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         }
 
         var reportCount = Count(reports.Count, reports.Select(r => "R" + r.Id.ToString(CultureInfo.InvariantCulture)));
-        var outletCount = Count(outlets.Count, outlets.Select(o => o.Outlet));
+        var outletCount = Count(outlets.Count, outlets.Select(o => "outlet:" + o.Outlet));
         var names = outlets.Select(o => Name(o.Outlet, _book.Headline(o.First))).ToList();
         return t.Render("attack.told", null,
             ("reports", t.Render("count.reports", reports.Count, ("n", reportCount))),

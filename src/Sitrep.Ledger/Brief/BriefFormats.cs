@@ -107,10 +107,15 @@ public static class BriefFormats
                 o.Write("\n");
                 foreach (var c in b.Citations)
                 {
-                    o.Write($"[^{N(c.Number)}]: {Md(c.Source ?? "")}{(c.Title is { } title ? ", “" + Md(title) + "”" : "")}{(c.Published is { } d ? ", " + Cells.Date(d) : "")}{(c.Url is { } url ? ", <" + url + ">" : "")}: “{Md(c.Quote)}”{(c.ClaimedBy is { } who ? " (" + Md(who) + ")" : "")}\n");
+                    o.Write($"[^{N(c.Number)}]: {Md(c.Source ?? "")}{(c.Title is { } title ? ", “" + Md(title) + "”" : "")}{(c.Published is { } d ? ", " + Cells.Date(d) : "")}{(c.Url is { } url ? ", <" + Autolink(url) + ">" : "")}: “{Md(c.Quote)}”{(c.ClaimedBy is { } who ? " (" + Md(who) + ")" : "")}\n");
                 }
             }
         }
+
+        /// <summary>A URL as a Markdown autolink holds it: the characters that would end the link (angle brackets, spaces) percent-encoded.</summary>
+        private static string Autolink(string url) =>
+            url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)
+                .Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
 
         private static string Sentence(BriefSentence s) => Md(s.Text) + string.Concat(s.Citations.Select(n => $"[^{N(n)}]"));
 

@@ -106,7 +106,7 @@ public sealed record BriefValue(BriefValueKind Kind, int Start, int End)
     /// <summary>A rate's launched figure.</summary>
     public int? Denominator { get; init; }
 
-    /// <summary>What a count counts: attack ids ("A12"), report ids ("R7"), outlets.</summary>
+    /// <summary>What a count counts: attack ids ("A12"), report ids ("R7"), outlets ("outlet:Harbour Desk").</summary>
     public ImmutableArray<string> Items { get; init; } = [];
 
     /// <summary>A date as yyyy-MM-dd, a time as HH:mm.</summary>
