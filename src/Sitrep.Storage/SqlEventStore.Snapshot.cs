@@ -54,26 +54,7 @@ internal abstract partial class SqlEventStore
         public async Task<IReadOnlyList<StoredAttack>> FindAttacksAsync(EventQuery query, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var list = new List<StoredAttack>();
-            var plan = await store.PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
-            await using var cmd = conn.CreateCommand();
-            var where = AttackWhere(query, cmd, plan);
-            var limit = "";
-            if (query.Limit is { } n)
-            {
-                limit = " LIMIT @limit OFFSET @offset";
-                cmd.Add("@limit", n);
-                cmd.Add("@offset", query.Offset);
-            }
-
-            cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} ORDER BY a.date, a.id{limit}";
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                list.Add(ReadAttack(r));
-            }
-
-            return list;
+            return await store.FindAttacksAsync(conn, query, "ORDER BY a.date, a.id", cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<IReadOnlyList<StoredAttack>> GetAttacksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)

@@ -174,12 +174,18 @@ public static class ExtractionJson
         w.WriteStringOrNull("claimant_side", c.Claimant?.Side.ToContract());
         w.WriteBoolean("current", c.IsCurrent);
         w.WriteString("rule", c.Rule);
+        WriteEvidence(w, c.Evidence.Span, c.Evidence.Text);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A claim's evidence: <c>"evidence": {"start", "end", "text"}</c>, the half-open span in the report's text and the words there.</summary>
+    public static void WriteEvidence(Utf8JsonWriter w, Sitrep.Core.TextSpan span, string text)
+    {
         w.WritePropertyName("evidence");
         w.WriteStartObject();
-        w.WriteNumber("start", c.Evidence.Span.Start);
-        w.WriteNumber("end", c.Evidence.Span.End);
-        w.WriteString("text", c.Evidence.Text);
-        w.WriteEndObject();
+        w.WriteNumber("start", span.Start);
+        w.WriteNumber("end", span.End);
+        w.WriteString("text", text);
         w.WriteEndObject();
     }
 

@@ -72,13 +72,7 @@ public static class BriefJson
                 w.WriteStartObject();
                 w.WriteStringOrNull("heading", p.Heading);
                 w.WriteStringOrNull("attack", p.AttackId is { } id ? AttackIds.Format(id) : null);
-                w.WriteStartArray("groups");
-                foreach (var g in p.Groups)
-                {
-                    w.WriteStringValue(g);
-                }
-
-                w.WriteEndArray();
+                w.WriteStringArray("groups", p.Groups);
                 w.WriteStartArray("sentences");
                 foreach (var sentence in p.Sentences)
                 {
@@ -107,12 +101,7 @@ public static class BriefJson
             w.WriteStringOrNull("published", c.Published is { } p ? Cells.Date(p) : null);
             w.WriteStringOrNull("claimed_by", c.ClaimedBy);
             w.WriteStringOrNull("claimant_id", c.ClaimantId);
-            w.WritePropertyName("evidence");
-            w.WriteStartObject();
-            w.WriteNumber("start", c.Span.Start);
-            w.WriteNumber("end", c.Span.End);
-            w.WriteString("text", c.Quote);
-            w.WriteEndObject();
+            ExtractionJson.WriteEvidence(w, c.Span, c.Quote);
             w.WriteString("before", c.Before);
             w.WriteString("after", c.After);
             w.WriteEndObject();
@@ -169,13 +158,7 @@ public static class BriefJson
             w.WriteNumberOrNull("denominator", v.Denominator);
             if (!v.Items.IsEmpty)
             {
-                w.WriteStartArray("items");
-                foreach (var i in v.Items)
-                {
-                    w.WriteStringValue(i);
-                }
-
-                w.WriteEndArray();
+                w.WriteStringArray("items", v.Items);
             }
 
             if (v.Iso is { } iso)

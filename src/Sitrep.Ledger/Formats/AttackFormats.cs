@@ -131,16 +131,11 @@ public static class AttackFormats
         w.WriteString("standing", c.Standing);
         w.WriteBoolean("partial", c.Partial);
         w.WriteBoolean("best", c.IsBest);
-        w.WritePropertyName("evidence");
-        w.WriteStartObject();
-        w.WriteNumber("start", c.Evidence.Span.Start);
-        w.WriteNumber("end", c.Evidence.Span.End);
-        w.WriteString("text", c.Evidence.Text);
-        w.WriteEndObject();
+        ExtractionJson.WriteEvidence(w, c.Evidence.Span, c.Evidence.Text);
         w.WriteEndObject();
     }
 
-    private static void WriteStringArray(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    internal static void WriteStringArray(this Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)

@@ -180,6 +180,13 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         Assert.NotEmpty(figures);
         Assert.All(figures, f => Assert.NotEqual(0, f.GetProperty("claims").GetArrayLength()));
         Assert.All(sentences.Where(s => s.GetProperty("kind").GetString() != "window"), s => Assert.NotEqual(0, s.GetProperty("citations").GetArrayLength()));
+
+        // Reading it back gives the same document: a host that keeps the JSON renders the same pages.
+        var back = BriefJson.Read(BriefFormats.Render(brief, "json"));
+        foreach (var format in BriefFormats.All.Names)
+        {
+            Assert.Equal(BriefFormats.Render(brief, format), BriefFormats.Render(back, format));
+        }
     }
 
     [Fact]
