@@ -16,6 +16,10 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private static readonly WeaponFamily[] FamilyOrder = [WeaponFamily.Drone, WeaponFamily.Missile, WeaponFamily.Bomb, WeaponFamily.Artillery, WeaponFamily.Other];
 
     private readonly CitationBook _book = new(source.Reports);
+    private readonly Dictionary<long, StoredAttack> _attackOfEvent = source.Attacks.SelectMany(a => a.Members.Select(m => (m.EventId, Attack: a)))
+        .GroupBy(x => x.EventId).ToDictionary(g => g.Key, g => g.First().Attack);
+
+    private readonly Dictionary<(long Attack, Side Side, string Name), string> _fullNames = [];
     private readonly BriefWindow _window = source.Window;
 
     public BriefDocument Compose()
@@ -676,8 +680,43 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     }
 
     private BriefFragment Who(StoredAttackClaim c) => Who(c.ClaimantId, c.ClaimedBy) is { } name
-        ? Name(name)
+        ? Name(FullName(c, name))
         : t.Render("source.unnamed", null, ("outlet", Name(c.Source ?? "?")));
+
+    /// <summary>
+    /// The fullest way the reports of the claim's attack name its claimant: a written name that ends another claim's
+    /// name of the same side in the same attack ("the air force" and "Ukraine's air force", "Kiper" and "governor Oleh
+    /// Kiper") is shown as the longer one, so one claimant is not listed as two. The footnote keeps the words as written.
+    /// </summary>
+    private string FullName(StoredAttackClaim c, string name)
+    {
+        if (c.ClaimantId is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
+        {
+            return name;
+        }
+
+        var key = (attack.Id, c.ClaimantSide, name);
+        if (_fullNames.TryGetValue(key, out var full))
+        {
+            return full;
+        }
+
+        // Names of the same side (or any side, for a claim whose side is unknown) that end with this one after a space;
+        // taken only when they agree, each ending the longest, so an ambiguous short name stays as written.
+        var bare = Bare(name);
+        var longer = attack.Figures.SelectMany(f => f.Claims)
+            .Where(x => x.ClaimantSide == c.ClaimantSide || c.ClaimantSide == Side.Unknown)
+            .Select(x => Who(x.ClaimantId, x.ClaimedBy)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(o => EndsWithWords(Bare(o), bare)).OrderByDescending(o => o.Length).ThenBy(o => o, StringComparer.Ordinal).ToList();
+        full = longer.Count > 0 && longer.All(o => o == longer[0] || EndsWithWords(Bare(longer[0]), Bare(o)) || string.Equals(Bare(o), Bare(longer[0]), StringComparison.OrdinalIgnoreCase)) ? longer[0] : name;
+        _fullNames[key] = full;
+        return full;
+
+        static string Bare(string n) => n.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? n[4..] : n;
+
+        static bool EndsWithWords(string whole, string end) =>
+            whole.Length > end.Length && whole.EndsWith(end, StringComparison.OrdinalIgnoreCase) && whole[whole.Length - end.Length - 1] == ' ';
+    }
 
     /// <summary>The claimant's name: the registry's English name for its canonical id, else its words as written (trimmed); null when it has none.</summary>
     private string? Who(string? claimantId, string? claimedBy)

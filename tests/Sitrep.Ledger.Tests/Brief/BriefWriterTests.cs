@@ -33,8 +33,10 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         Assert.Equal(["Russia on Ukraine", "Ukraine on Russia"], key.Select(p => p.Heading));
         var ru = key[0].Sentences.Select(s => s.Text).ToList();
         Assert.Equal("2 attacks by Russia on Ukraine.", ru[0]);
-        // Each figure with its own claimants when they differ (the reports name the air force two ways).
-        Assert.Contains("Drones: 48 launched, according to Ukraine's air force; 40 destroyed, according to the air force; an interception rate of 83%.", ru);
+        // "The air force" of one report is the "Ukraine's air force" of another: one claimant, named in full.
+        Assert.Contains("Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to Ukraine's air force.", ru);
+
+        // Each figure with its own claimants when they differ.
         Assert.Contains("In Ukraine: 3 killed (1–3), according to governor Oleh Kiper; 9 injured (6–9), according to governor Oleh Kiper and regional governor Oleh Syniehubov.", ru);
 
         // Attacks: largest first, under target country then region.
