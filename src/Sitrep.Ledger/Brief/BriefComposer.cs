@@ -149,11 +149,14 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return null;
         }
 
-        var l = launched.Count == 0 ? null : Part("figures.launched", SumAmount(launched!), BestClaims(launched!));
+        var l = launched.Count == 0 ? null : Part(Verb("figures.launched", family), SumAmount(launched!), BestClaims(launched!));
         var d = destroyed.Count == 0 ? null : Part("figures.destroyed", SumAmount(destroyed!), BestClaims(destroyed!));
         var rated = l is not null && d is not null && launched.Select(x => x.Attack.Id).Order().SequenceEqual(destroyed.Select(x => x.Attack.Id).Order());
         return FamilySentence(family, l, d, rated).Sentence("family");
     }
+
+    /// <summary>The template <paramref name="key"/> of a weapon family when the language has one ("figures.launched.bomb": bombs are dropped), else the general one.</summary>
+    private string Verb(string key, WeaponFamily family) => t.Has(key + "." + family.ToContract()) ? key + "." + family.ToContract() : key;
 
     private static List<StoredAttackClaim> BestClaims(IEnumerable<(StoredAttack Attack, StoredAttackFigure Figure)> parts) =>
         [.. parts.Select(x => BestClaim(x.Figure)).OfType<StoredAttackClaim>()];
@@ -363,7 +366,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return null;
         }
 
-        var l = launched is null ? null : Part("figures.launched", Amount(a, launched), [.. new[] { BestClaim(launched) }.OfType<StoredAttackClaim>()], Models(a, f + ".launched:", launched.Best));
+        var l = launched is null ? null : Part(Verb("figures.launched", family), Amount(a, launched), [.. new[] { BestClaim(launched) }.OfType<StoredAttackClaim>()], Models(a, f + ".launched:", launched.Best));
         var d = destroyed is null ? null : Part("figures.destroyed", Amount(a, destroyed), [.. new[] { BestClaim(destroyed) }.OfType<StoredAttackClaim>()], Models(a, f + ".destroyed:", destroyed.Best));
         return FamilySentence(family, l, d, l is not null && d is not null).Sentence("figures");
     }
@@ -540,7 +543,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                     {
                         FigureKind.Killed => t.Render("background.killed", null, ("amount", amount)),
                         FigureKind.Injured => t.Render("background.injured", null, ("amount", amount)),
-                        _ => t.Render("background." + claim.Kind.ToContract(), null, ("amount", amount), ("noun", BriefFragment.Of(t.Text("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value)))),
+                        _ => t.Render(Verb("background." + claim.Kind.ToContract(), family ?? WeaponFamily.Other), null, ("amount", amount), ("noun", BriefFragment.Of(t.Text("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value)))),
                     });
                 }
 

@@ -36,6 +36,8 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         // "The air force" of one report is the "Ukraine's air force" of another: one claimant, named in full.
         Assert.Contains("Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to Ukraine's air force.", ru);
 
+        Assert.Contains("Guided bombs: 1 dropped, according to regional governor Oleh Syniehubov.", ru);
+
         // Each figure with its own claimants when they differ.
         Assert.Contains("In Ukraine: 3 killed (1–3), according to governor Oleh Kiper; 9 injured (6–9), according to governor Oleh Kiper and regional governor Oleh Syniehubov.", ru);
 
@@ -53,7 +55,7 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
 
         // Background totals stand apart, with their period in the report's words.
         var background = Assert.Single(brief.Sections[3].Paragraphs.Single().Sentences);
-        Assert.Equal("More than 1,200 guided bombs launched “Since the start of the year”, according to Syniehubov.", background.Text);
+        Assert.Equal("More than 1,200 guided bombs dropped “Since the start of the year”, according to Syniehubov.", background.Text);
     }
 
     [Fact]
