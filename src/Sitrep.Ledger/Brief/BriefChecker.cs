@@ -127,7 +127,7 @@ public static partial class BriefChecker
         var heads = await snapshot.FindAttacksAsync(new EventQuery { Since = window.First, Until = window.Last, Limit = null }, cancellationToken).ConfigureAwait(false);
         var inWindow = heads.Where(a => window.Place(a.Date, a.Precision) != BriefPlacement.Outside).Select(a => a.Id).ToHashSet();
         var refs = brief.Sentences.SelectMany(s => s.Values).SelectMany(v => v.Claims).ToList();
-        var attacks = (await snapshot.GetAttacksAsync([.. refs.Where(r => r.AttackId is not null).Select(r => r.AttackId!.Value).Distinct()], cancellationToken).ConfigureAwait(false))
+        var attacks = (await snapshot.GetAttacksAsync([.. refs.Where(r => r.AttackId is not null).Select(r => r.AttackId!.Value).Concat(brief.Attacks).Distinct()], cancellationToken).ConfigureAwait(false))
             .ToDictionary(a => a.Id);
         var events = (await snapshot.GetEventsAsync([.. refs.Where(r => r.AttackId is null).Select(r => r.EventId).Distinct()], cancellationToken).ConfigureAwait(false))
             .ToDictionary(e => e.Id);
@@ -237,7 +237,7 @@ public static partial class BriefChecker
                             break;
                         }
 
-                        switch (Backing(s, v, brief, inWindow, attacks, events, claimsChecked, claimsFound, out var why))
+                        switch (Backing(s, v, brief, paragraph.AttackId, inWindow, attacks, events, claimsChecked, claimsFound, out var why))
                         {
                             case "claim": fromClaims++; break;
                             case "sum": sums++; break;
@@ -299,7 +299,7 @@ public static partial class BriefChecker
     }
 
     /// <summary>How a figure, rate or count is backed ("claim", "sum", "rate", "count"), or null with why not.</summary>
-    private static string? Backing(BriefSentence s, BriefValue v, BriefDocument brief, HashSet<long> inWindow, Dictionary<long, StoredAttack> attacks,
+    private static string? Backing(BriefSentence s, BriefValue v, BriefDocument brief, long? attackId, HashSet<long> inWindow, Dictionary<long, StoredAttack> attacks,
         Dictionary<long, StoredEvent> events, HashSet<BriefClaimRef> checkedRefs, HashSet<BriefClaimRef> found, out string why)
     {
         why = "";
@@ -355,7 +355,10 @@ public static partial class BriefChecker
 
             case BriefValueKind.Count:
                 var items = v.Items.Distinct(StringComparer.Ordinal).ToList();
-                var reportsCited = s.Citations.Where(n => n <= brief.Citations.Length).Select(n => "R" + brief.Citation(n).ReportId.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+                // A report counted is one the sentence cites, or one of the reports of the attack the paragraph tells, as the store has it.
+                var reportsCited = s.Citations.Where(n => n <= brief.Citations.Length).Select(n => "R" + brief.Citation(n).ReportId.ToString(CultureInfo.InvariantCulture))
+                    .Concat(attackId is { } told && attacks.TryGetValue(told, out var stored) ? stored.Members.Select(m => "R" + m.ReportId.ToString(CultureInfo.InvariantCulture)) : [])
+                    .ToHashSet();
                 if (items.Count != v.Number)
                 {
                     why = $"counts {items.Count} items.";
@@ -370,7 +373,7 @@ public static partial class BriefChecker
 
                 if (items.FirstOrDefault(i => IsId(i, 'R') && !reportsCited.Contains(i)) is { } uncited)
                 {
-                    why = $"counts report {uncited[1..]}, which the sentence does not cite.";
+                    why = $"counts report {uncited[1..]}, which the sentence does not cite and the attack does not hold.";
                     return null;
                 }
 

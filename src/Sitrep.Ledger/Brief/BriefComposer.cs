@@ -510,7 +510,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         return t.Render("attack.told", null,
             ("reports", t.Render("count.reports", reports.Count, ("n", reportCount))),
             ("outlets", t.Render("count.outlets", outlets.Count, ("n", outletCount))),
-            ("names", List(names))).Cite(reports.Select(_book.Headline)).Sentence("told");
+            ("names", List(names))).Sentence("told");
     }
 
     // ---- background ----

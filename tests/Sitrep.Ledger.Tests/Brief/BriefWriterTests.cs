@@ -117,6 +117,16 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         var loose = brief with { Sections = brief.Sections.Replace(section, section with { Paragraphs = section.Paragraphs.Replace(paragraph, paragraph with { Sentences = paragraph.Sentences.Replace(family, bare) }) }) };
         check = await BriefChecker.CheckAsync(loose, snapshot);
         Assert.Contains(check.Problems, p => p.Contains("the number 7 comes from no value of the brief", StringComparison.Ordinal));
+
+        // A count of reports that holds one the attack does not have.
+        var attacks = brief.Sections.Single(x => x.Key == "attacks");
+        var odesa = attacks.Paragraphs[0];
+        var told = odesa.Sentences.Single(x => x.Kind == "told");
+        var count = told.Values.First(v => v.Kind == BriefValueKind.Count);
+        var padded = told with { Text = told.Text[..count.Start] + "3" + told.Text[count.End..], Values = told.Values.Replace(count, count with { Number = 3, Items = count.Items.Add("R999") }) };
+        var inflated = brief with { Sections = brief.Sections.Replace(attacks, attacks with { Paragraphs = attacks.Paragraphs.Replace(odesa, odesa with { Sentences = odesa.Sentences.Replace(told, padded) }) }) };
+        check = await BriefChecker.CheckAsync(inflated, snapshot);
+        Assert.Contains(check.Problems, p => p.Contains("counts report 999, which the sentence does not cite and the attack does not hold", StringComparison.Ordinal));
     }
 
     [Fact]
