@@ -86,6 +86,12 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     Task SuspendMergingAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A read-only view of the store as it is now, for a document made of many reads (a brief): every read through it
+    /// sees this moment's committed state while writers go on. Dispose it soon; it holds a connection.
+    /// </summary>
+    Task<IStoreSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default);
+
     /// <summary>True when the store holds events no merge has seen (made before attacks existed): <c>sitrep merge --rebuild</c>.</summary>
     Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken = default);
 }

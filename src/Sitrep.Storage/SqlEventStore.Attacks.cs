@@ -653,27 +653,33 @@ internal abstract partial class SqlEventStore
 
     public async Task<IReadOnlyList<StoredAttack>> FindAttacksAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
-        var list = new List<StoredAttack>();
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
-            await using var cmd = conn.CreateCommand();
-            var where = AttackWhere(query, cmd, plan);
-            var limit = "";
-            if (query.Limit is { } n)
-            {
-                limit = " LIMIT @limit OFFSET @offset";
-                cmd.Add("@limit", n);
-                cmd.Add("@offset", query.Offset);
-            }
+            return await FindAttacksAsync(conn, query, OrderBy(query.Ascending).Replace("e.", "a.", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} {OrderBy(query.Ascending).Replace("e.", "a.", StringComparison.Ordinal)}{limit}";
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                list.Add(ReadAttack(r));
-            }
+    /// <summary>The attack rows (without figures and members) that match <paramref name="query"/> on <paramref name="conn"/>, in <paramref name="orderBy"/>.</summary>
+    private async Task<List<StoredAttack>> FindAttacksAsync(DbConnection conn, EventQuery query, string orderBy, CancellationToken cancellationToken)
+    {
+        var list = new List<StoredAttack>();
+        var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
+        await using var cmd = conn.CreateCommand();
+        var where = AttackWhere(query, cmd, plan);
+        var limit = "";
+        if (query.Limit is { } n)
+        {
+            limit = " LIMIT @limit OFFSET @offset";
+            cmd.Add("@limit", n);
+            cmd.Add("@offset", query.Offset);
+        }
+
+        cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} {orderBy}{limit}";
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadAttack(r));
         }
 
         return list;

@@ -131,16 +131,10 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
 
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM reports WHERE status = 'pending'),
-                   (SELECT COUNT(*) FROM reports WHERE status = 'failed'), (SELECT COUNT(*) FROM events),
-                   (SELECT COUNT(*) FROM figures), (SELECT COUNT(*) FROM places),
-                   (SELECT COUNT(DISTINCT url_key) FROM reports WHERE url_key <> '')
-            """;
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            await using var cmd = Db.Command(conn, sql);
+            await using var cmd = Db.Command(conn, CountsSql);
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await r.ReadAsync(cancellationToken).ConfigureAwait(false);
             return new StoreCounts(r.Long(0), r.Long(1), r.Long(2), r.Long(3), r.Long(4), r.Long(5), r.Long(6));

@@ -87,6 +87,9 @@ internal sealed class PostgresEventStore : SqlEventStore
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>One snapshot for the whole transaction, and no writes through it.</summary>
+    protected override string BeginSnapshotSql => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
     protected override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
     protected override object ListValue<T>(IReadOnlyCollection<T> values) => values.ToArray();

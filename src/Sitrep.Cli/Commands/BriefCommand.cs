@@ -1,0 +1,127 @@
+using Sitrep.Ledger.Brief;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep brief [--date D | --since D --until D] [--format md|html|json] [--check]</c>: the daily situation report.</summary>
+internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
+{
+    public BriefCommand()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public string Name => "brief";
+
+    public string Summary => "Write the situation report of a night or days: every sentence cited.";
+
+    public string[] Flags => ["check"];
+
+    public string Usage => $"""
+        Usage: sitrep brief [--date D | --since D [--until D]] [--format md|html|json] [--check] [--db DB]
+
+        Writes the situation report of a night, a day or a range of days from the ledger: the window
+        and the data cutoff (the latest report used) first; then the key figures (attacks; launched
+        and destroyed per weapon family with interception rates; killed and injured; each the best
+        figure with its range where reports differ, and who gives it); then a paragraph per attack,
+        largest first, by target country and region (when, places, weapons, figures, casualties,
+        figures the sides contest, damage in the reports' words, which reports tell it); then totals
+        over longer periods, apart. Every sentence cites the reports' words behind it. The brief is
+        read from one snapshot of the store, and the same store and window give the same bytes.
+
+        A night covers 18:00 to 09:00 Kyiv time and holds the attacks the ledger dates to it;
+        attacks dated to either of its days without a time of day are told apart. A day or a range
+        holds every attack dated within it (a night is dated by the morning it ends).
+
+          --date D           the night that ends on the morning of D (YYYY-MM-DD; default: the
+                             night that ended this morning, Kyiv time)
+          --since D          the first day of a range of days (YYYY-MM-DD); one day when
+                             --until is the same day
+          --until D          the last day of the range (default: today, Kyiv time)
+          --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
+                             highlight the report's words) or json (the brief as data)
+          --check            check the brief against the store and print the counts on stderr:
+                             every number backed by a claim it cites, every citation's span
+                             slicing its report to the quoted words, every attack of the window
+                             present; exit 1 when one does not hold
+        {Ledger.DbUsage}
+        """;
+
+    public int Run(CommandLine args, CliConsole console)
+    {
+        var format = args.Get("format") ?? "md";
+        if (!BriefFormats.All.TryGet(format, out var formatter))
+        {
+            throw new UsageException($"unknown format '{format}'; use md, html or json.");
+        }
+
+        var window = Window(args);
+        var check = args.Has("check");
+        var location = Ledger.Location(args);
+        Ledger.RejectUnknown(args);
+        try
+        {
+            return RunAsync(location, window, formatter, check, console).GetAwaiter().GetResult();
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"sitrep brief: {e.Code}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private BriefWindow Window(CommandLine args)
+    {
+        var date = Ledger.Date(args, "date");
+        var since = Ledger.Date(args, "since");
+        var until = Ledger.Date(args, "until");
+        if (date is not null && (since is not null || until is not null))
+        {
+            throw new UsageException("give either --date (a night) or --since and --until (days), not both.");
+        }
+
+        if (date is { } d)
+        {
+            return BriefWindow.Night(d);
+        }
+
+        if (since is null && until is not null)
+        {
+            throw new UsageException("--until needs --since: the days from --since to --until.");
+        }
+
+        if (since is { } first)
+        {
+            var last = until ?? KyivTime.Today(clock);
+            return last < first
+                ? throw new UsageException($"--until {last:yyyy-MM-dd} is before --since {first:yyyy-MM-dd}; swap them.")
+                : BriefWindow.Days(first, last);
+        }
+
+        return BriefWindow.Night(KyivTime.Today(clock));
+    }
+
+    private static async Task<int> RunAsync(StoreLocation location, BriefWindow window, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
+    {
+        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        await using var snapshot = await store.OpenSnapshotAsync().ConfigureAwait(false);
+        var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window).ConfigureAwait(false);
+        formatter.Write(brief, 0, console.Out);
+        console.Out.Flush();
+        if (!check)
+        {
+            return 0;
+        }
+
+        var result = await BriefChecker.CheckAsync(brief, snapshot).ConfigureAwait(false);
+        console.Error.WriteLine($"sitrep brief --check ({window.Key}):");
+        console.Error.WriteLine(result.Summary());
+        foreach (var p in result.Problems)
+        {
+            console.Error.WriteLine("  " + p);
+        }
+
+        return result.Passed ? 0 : 1;
+    }
+}
