@@ -133,7 +133,7 @@ public static class AttackFormats
         w.WriteEndObject();
     }
 
-    private static void WriteStringArray(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    internal static void WriteStringArray(this Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)
