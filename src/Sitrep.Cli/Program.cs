@@ -18,6 +18,7 @@ internal static class Program
         new WorkerCommand(),
         new WatchCommand(),
         new CompareCommand(),
+        new ServeCommand(),
     ];
 
     public static int Main(string[] args)

@@ -658,6 +658,7 @@ internal abstract partial class SqlEventStore
             var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
             var where = AttackWhere(query, cmd, plan);
+            var (orderBy, keyset) = Listing(query, "a", cmd);
             var limit = "";
             if (query.Limit is { } n)
             {
@@ -666,7 +667,7 @@ internal abstract partial class SqlEventStore
                 cmd.Add("@offset", query.Offset);
             }
 
-            cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} {OrderBy(query.Ascending).Replace("e.", "a.", StringComparison.Ordinal)}{limit}";
+            cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where}{keyset} {orderBy}{limit}";
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

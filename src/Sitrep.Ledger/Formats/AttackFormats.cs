@@ -114,6 +114,42 @@ public static class AttackFormats
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// One attack in brief, as a listing row: the fields of <see cref="WriteJson"/> before <c>figures</c>, then the best launched
+    /// and destroyed summed over its weapon families and the best killed and injured (no figures, claims or members: the
+    /// attack's own view has them).
+    /// </summary>
+    public static void WriteSummaryJson(Utf8JsonWriter w, StoredAttack a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", AttackIds.Format(a.Id));
+        w.WriteStringOrNull("date", a.Date is { } d ? Cells.Date(d) : null);
+        w.WriteString("date_precision", a.Precision.ToContract());
+        w.WriteString("attacker", a.Attacker.ToContract());
+        w.WriteString("target_country", a.Target.ToContract());
+        w.WriteNumber("n_events", a.Events);
+        w.WriteNumber("n_reports", a.Reports);
+        w.WriteNumber("n_sources", a.Sources);
+        w.WriteBoolean("contested", a.Contested);
+        w.WriteString("places", a.Places);
+        w.WriteString("weapons", a.Weapons);
+        if (a.Location is { } loc)
+        {
+            w.WritePropertyName("location");
+            ExtractionJson.WritePlace(w, loc);
+        }
+        else
+        {
+            w.WriteNull("location");
+        }
+
+        w.WriteNumberOrNull("launched", a.Launched);
+        w.WriteNumberOrNull("destroyed", a.Destroyed);
+        w.WriteNumberOrNull("killed", a.Killed);
+        w.WriteNumberOrNull("injured", a.Injured);
+        w.WriteEndObject();
+    }
+
     /// <summary>One claim behind an attack figure: value, hedge, claimant as written and canonical, report, standing, evidence span.</summary>
     public static void WriteClaim(Utf8JsonWriter w, StoredAttackClaim c)
     {
@@ -214,8 +250,8 @@ public static class AttackFormats
             w.WriteString("weapons", a.Weapons);
             w.WriteNumberOrNull("launched", l);
             w.WriteNumberOrNull("destroyed", d);
-            w.WriteNumberOrNull("killed", Best(a, "killed"));
-            w.WriteNumberOrNull("injured", Best(a, "injured"));
+            w.WriteNumberOrNull("killed", a.Killed ?? Best(a, "killed"));
+            w.WriteNumberOrNull("injured", a.Injured ?? Best(a, "injured"));
             w.WriteNumber("n_reports", a.Reports);
             w.WriteNumber("n_sources", a.Sources);
             w.WriteBoolean("contested", a.Contested);
