@@ -13,7 +13,7 @@ internal static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; " +
-        "require-trusted-types-for 'script'; trusted-types 'none'";
+        "require-trusted-types-for 'script'; trusted-types default";
 
     public static Task Apply(HttpContext ctx, Func<Task> next)
     {

@@ -7,7 +7,7 @@ import { getJson } from './api.js';
 /* global L, Supercluster */
 
 export const SIDE_COLOURS = { RU: '#c2410c', UA: '#1d4ed8', unknown: '#52525b' };
-const SHADES = ['#f4f3f8', '#dcd9ec', '#bcb6dc', '#9a8fc6', '#7666ad', '#54408f'];
+const SHADES = ['#f4f4f5', '#dde5ef', '#c2d0e3', '#a5b9d5', '#88a1c6', '#6a87b5'];
 const MAX_POINTS = 5000;
 
 let shapesPromise = null;
@@ -36,7 +36,9 @@ export class AttackMap {
       preferCanvas: false,
       keyboard: true,
     }).setView([49.0, 32.0], 5);
-    this.map.createPane('regions').style.zIndex = 390;
+    // Countries under the regions under the points: each its own pane, so none hides the one above it.
+    this.map.createPane('countries').style.zIndex = 350;
+    this.map.createPane('regions').style.zIndex = 380;
     this.points = L.layerGroup().addTo(this.map);
     this.index = null;
     this.regionCounts = new Map();
@@ -47,6 +49,7 @@ export class AttackMap {
 
   drawShapes(shapes) {
     L.geoJSON(shapes.countries, {
+      pane: 'countries',
       interactive: false,
       style: { color: '#a1a1aa', weight: 0.8, fillColor: '#f4f4f5', fillOpacity: 1 },
     }).addTo(this.map);
@@ -68,7 +71,7 @@ export class AttackMap {
   regionStyle(feature) {
     const v = this.regionValue(feature);
     const max = this.maxValue || 1;
-    const bin = v === 0 ? 0 : Math.min(SHADES.length - 1, 1 + Math.floor((Math.log1p(v) / Math.log1p(max)) * (SHADES.length - 2)));
+    const bin = v === 0 ? 0 : Math.max(1, Math.ceil(Math.sqrt(v / max) * (SHADES.length - 1)));
     return { color: '#8b8b96', weight: 0.6, fillColor: SHADES[bin], fillOpacity: 0.85 };
   }
 
