@@ -49,7 +49,7 @@ export async function showAttack(root, id) {
     el('h2', { id: 'figures-h', text: 'Figures' }),
     el('p', { class: 'muted', text: 'Best is the figure the ledger stands by (the rule says why); the range is what the reports give; conservative is ACLED\'s (the smallest that still stands). ★ marks the claim behind best.' }),
     Object.keys(a.figures).length === 0 ? el('p', { text: 'No report gives a figure for this attack.' }) : null,
-    el('table', { class: 'figure-table' },
+    el('div', { class: 'table-scroll' }, el('table', { class: 'figure-table' },
       el('thead', {}, el('tr', {}, ['Figure', 'Best', 'Range', 'Conservative', 'Claims'].map(h => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, Object.entries(a.figures).map(([name, f]) => el('tr', { class: f.contested ? 'contested' : null },
         el('th', { scope: 'row' }, figureLabel(name), f.contested ? el('span', { class: 'badge', text: 'contested' }) : null,
@@ -57,7 +57,7 @@ export async function showAttack(root, id) {
         el('td', { class: 'num big', text: number(f.best) }),
         el('td', { class: 'num', text: f.low === f.high ? '—' : `${number(f.low)}–${number(f.high)}` }),
         el('td', { class: 'num', text: number(f.conservative) }),
-        el('td', {}, el('ul', { class: 'claims' }, (f.claims || []).map(c => claimItem(c, a)))))))));
+        el('td', {}, el('ul', { class: 'claims' }, (f.claims || []).map(c => claimItem(c, a))))))))));
 
   const members = el('section', { class: 'members', 'aria-labelledby': 'members-h' },
     el('h2', { id: 'members-h', text: 'Why these reports are one attack' }),

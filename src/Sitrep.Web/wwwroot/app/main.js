@@ -12,6 +12,7 @@ const $ = id => document.getElementById(id);
 let map = null, timeline = null, table = null;
 let state = {};
 let statsRows = [];
+let shown = ''; // the path and query of the view on screen
 
 function problemText(e) {
   if (e instanceof ApiError && e.problem) return `${e.problem.title}: ${e.problem.detail}${e.problem.code ? ` (${e.problem.code})` : ''}`;
@@ -97,6 +98,7 @@ async function showDashboard() {
 }
 
 async function route() {
+  shown = location.pathname + location.search;
   $('error').hidden = true;
   const m = location.pathname.match(/^\/attacks\/([^/]+)$/);
   try {
@@ -108,6 +110,7 @@ async function route() {
     } else {
       await showDashboard();
     }
+    if (performance.getEntriesByName('sitrep-ready').length === 0) performance.mark('sitrep-ready');
     document.body.dataset.ready = 'true';
   } catch (e) {
     showError(e);
@@ -135,7 +138,10 @@ function init() {
     route();
     window.scrollTo(0, 0);
   });
-  window.addEventListener('popstate', route);
+  // A jump to a mark in a report (#ev-…) changes only the fragment: the view stays.
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search !== shown) route();
+  });
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);

@@ -60,6 +60,8 @@ export class AttackMap {
         layer.bindTooltip(() => this.regionLabel(f), { sticky: true, direction: 'top' });
       },
     }).addTo(this.map);
+    // Regions and points stay out of the tab order (the table below lists every attack, each a link); clusters are buttons.
+    this.regions.eachLayer(l => l.getElement()?.setAttribute('tabindex', '-1'));
   }
 
   regionValue(feature) {
@@ -146,6 +148,7 @@ export class AttackMap {
         });
         point.bindPopup(() => card(c.id, p), { maxWidth: 280 });
         point.addTo(this.points);
+        point.getElement()?.setAttribute('tabindex', '-1');
       }
     }
   }

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Sitrep.Storage;
+using Sitrep.Storage.Tests;
+
+namespace Sitrep.Web.Tests;
+
+/// <summary>
+/// Debian's Chromium, driven by Playwright (headless; Playwright's own browser download is never used). Outside CI the
+/// browser tests are skipped, with a message, when /usr/bin/chromium is missing; in CI they always run.
+/// </summary>
+internal static class Chromium
+{
+    public const string Path = "/usr/bin/chromium";
+
+    public static string? SkipReason =>
+        File.Exists(Path) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+            ? null
+            : $"Browser tests skipped: {Path} is missing (./setup.sh installs Debian's chromium).";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Path,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        });
+        return (playwright, browser);
+    }
+}
+
+/// <summary>A browser test: runs when Chromium is there (see <see cref="Chromium"/>).</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (Chromium.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>
+/// The real server (Kestrel on a free loopback port, exactly as <c>sitrep serve</c> runs it) over a store, and a browser.
+/// Every request any page makes is recorded, so a test can prove none left 127.0.0.1.
+/// </summary>
+public abstract class ServedLedger : IAsyncLifetime
+{
+    private TestStore? _store;
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright? _playwright;
+
+    /// <summary>Every URL a page of this fixture asked for.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    internal IEventStore Store => _store!.Store;
+
+    protected abstract Task FillAsync(IEventStore store);
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync("sqlite");
+        await FillAsync(_store.Store);
+        _app = SitrepWebApp.Create([], new ServeOptions { Store = _store.Location, Urls = "http://127.0.0.1:0" });
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        if (Chromium.SkipReason is null)
+        {
+            (_playwright, Browser) = await Chromium.LaunchAsync();
+        }
+    }
+
+    /// <summary>A new page of <paramref name="width"/>×<paramref name="height"/> whose requests, console errors, dialogs and CSP violations are recorded.</summary>
+    public async Task<(IPage Page, List<string> Problems)> PageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Request += (_, r) => Requests.Enqueue(r.Url);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                lock (problems)
+                {
+                    problems.Add("console: " + m.Text);
+                }
+            }
+        };
+        page.PageError += (_, e) =>
+        {
+            lock (problems)
+            {
+                problems.Add("page error: " + e);
+            }
+        };
+        page.Dialog += async (_, d) =>
+        {
+            lock (problems)
+            {
+                problems.Add("dialog: " + d.Message);
+            }
+
+            await d.DismissAsync();
+        };
+        return (page, problems);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The project's sample reports, ingested as <c>sitrep ingest samples</c> would.</summary>
+public sealed class ServedSamples : ServedLedger
+{
+    protected override Task FillAsync(IEventStore store) => Stores.IngestSamplesAsync(store);
+}
+
+/// <summary>The samples and reports whose title, text, URL, places and claimants carry script payloads.</summary>
+public sealed class ServedPayloads : ServedLedger
+{
+    protected override async Task FillAsync(IEventStore store)
+    {
+        await Stores.IngestSamplesAsync(store);
+        await store.SaveAsync([Stores.PayloadReport()]);
+        await Sitrep.Ledger.ReportIntake.IngestAsync(store, Stores.LedgerExtractor, Stores.PayloadText, Sitrep.Ingest.ReportFormat.Text, "test");
+    }
+}
