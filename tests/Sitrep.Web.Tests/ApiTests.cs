@@ -316,6 +316,14 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         Assert.Equal(HttpStatusCode.OK, shapes.StatusCode);
         using var leaflet = await Client.GetAsync("/vendor/leaflet/leaflet.js");
         Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+
+        // The libraries and shapes go out compressed at build time, as the browser takes them.
+        using var ask = new HttpRequestMessage(HttpMethod.Get, "/shapes/shapes.json");
+        ask.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        using var small = await Client.SendAsync(ask);
+        Assert.Equal("br", small.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("application/json", small.Content.Headers.ContentType?.MediaType);
+        Assert.True((await small.Content.ReadAsByteArrayAsync()).Length < (await shapes.Content.ReadAsByteArrayAsync()).Length / 3);
     }
 
     [Fact]

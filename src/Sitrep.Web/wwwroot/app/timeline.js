@@ -110,7 +110,7 @@ export class Timeline {
       ...common(230),
       title: 'Launched (solid) and destroyed (dashed) per day, by side and weapon family',
       series: figureSeries,
-      scales: { x: { time: true, range: (u, min, max) => [min - DAY / 2, max + DAY / 2] }, n: { range: (u, min, max) => [0, Math.max(1, max)] }, '%': { range: [0, 1] } },
+      scales: { x: { time: true, range: (u, min, max) => [min - DAY / 2, max + DAY / 2] }, n: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.12))] }, '%': { range: [0, 1.08] } },
       axes: [
         {},
         { scale: 'n', label: 'launched / destroyed', values: (u, vals) => vals.map(v => number(v)) },
@@ -126,12 +126,13 @@ export class Timeline {
         { label: 'killed', stroke: '#991b1b', fill: 'rgba(153,27,27,0.25)', width: 1.5, paths: uPlot.paths.bars({ size: [0.6, 40] }), value: (u, v) => number(v) },
         { label: 'injured', stroke: '#b45309', fill: 'rgba(180,83,9,0.2)', width: 1.5, paths: uPlot.paths.bars({ size: [0.35, 24] }), value: (u, v) => number(v) },
       ],
-      scales: { x: { time: true, range: (u, min, max) => [min - DAY / 2, max + DAY / 2] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      scales: { x: { time: true, range: (u, min, max) => [min - DAY / 2, max + DAY / 2] }, y: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.12))] } },
       axes: [{}, { values: (u, vals) => vals.map(v => number(v)) }],
       hooks: { setSelect: [u => this.selected(u)] },
     }, [c.days, c.killed, c.injured], this.casualtiesNode);
     this.plots = [figures, casualties];
-    this.showBrush(brush);
+    // After the charts' first layout, so the brushed days land where the days are drawn.
+    requestAnimationFrame(() => this.showBrush(brush));
     this.summarize(rows, brush);
   }
 
