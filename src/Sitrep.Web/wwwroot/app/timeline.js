@@ -95,7 +95,7 @@ export class Timeline {
       figureData.push(c.series.get(key).launched, c.series.get(key).destroyed);
     }
     for (const [side, values] of c.rates) {
-      figureSeries.push({ label: `${sideName[side] || side}'s targets: share destroyed`, stroke: side === 'UA' ? '#1d4ed8' : '#111827', width: 1.5, dash: [2, 3], scale: '%', spanGaps: false, value: (u, v) => percent(v), points: { show: true, size: 3 } });
+      figureSeries.push({ label: `share of ${sideName[side] || side}'s weapons destroyed`, stroke: side === 'UA' ? '#1d4ed8' : '#111827', width: 1.5, dash: [2, 3], scale: '%', spanGaps: false, value: (u, v) => percent(v), points: { show: true, size: 3 } });
       figureData.push(values);
     }
     const sync = uPlot.sync('sitrep-timeline');
