@@ -201,9 +201,9 @@ internal sealed class AttackRowSet
             w.WriteBoolean("partial", c.IsPartial);
             w.WriteBoolean("best", ReferenceEquals(c, f.BestClaim) || c == f.BestClaim);
             w.WriteBoolean("side_claim", f.SideClaims.Contains(c));
+            // The words themselves are the event's figure rows' (and the report's): the span finds them on reading.
             w.WriteNumber("start", c.Evidence.Span.Start);
             w.WriteNumber("end", c.Evidence.Span.End);
-            w.WriteString("text", c.Evidence.Text);
             w.WriteEndObject();
         }
 
@@ -221,8 +221,8 @@ internal sealed class AttackRowSet
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads back what <see cref="ClaimsJson"/> wrote.</summary>
-    public static ImmutableArray<StoredAttackClaim> ReadClaims(string json)
+    /// <summary>Reads back what <see cref="ClaimsJson"/> wrote; <paramref name="words"/> gives the evidence text of an event's span.</summary>
+    public static ImmutableArray<StoredAttackClaim> ReadClaims(string json, Func<long, TextSpan, string> words)
     {
         using var doc = JsonDocument.Parse(json);
         var list = ImmutableArray.CreateBuilder<StoredAttackClaim>();
@@ -236,7 +236,8 @@ internal sealed class AttackRowSet
                 S("report_date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 c.GetProperty("authority").GetInt32(), S("standing") ?? "stands", c.GetProperty("partial").GetBoolean(),
                 c.GetProperty("best").GetBoolean(), c.GetProperty("side_claim").GetBoolean(),
-                new Evidence(new TextSpan(c.GetProperty("start").GetInt32(), c.GetProperty("end").GetInt32()), S("text") ?? "")));
+                Evidence(c.GetProperty("event_id").GetInt64(), new TextSpan(c.GetProperty("start").GetInt32(), c.GetProperty("end").GetInt32()))));
+            Evidence Evidence(long eventId, TextSpan span) => new(span, words(eventId, span));
         }
 
         return list.ToImmutable();

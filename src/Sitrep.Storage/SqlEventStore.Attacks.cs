@@ -129,10 +129,11 @@ internal abstract partial class SqlEventStore
 
         // 1. The events the window needs: from the cache when they were loaded since their report was last extracted.
         var ids = new Dictionary<long, string>();
+        var latest = new Dictionary<long, DateOnly?>();
         foreach (var range in window.Load)
         {
             await using var cmd = Db.Command(conn, """
-                SELECT e.id, r.extracted_at FROM events e JOIN reports r ON r.id = e.report_id
+                SELECT e.id, r.extracted_at, e.report_id, e.report_latest FROM events e JOIN reports r ON r.id = e.report_id
                 WHERE e.kind = 'strike' AND e.anchor >= @first AND e.anchor <= @last
                 """, tx);
             cmd.Add("@first", range.First);
@@ -141,6 +142,7 @@ internal abstract partial class SqlEventStore
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
                 ids[r.Long(0)] = Stamp(r, 1);
+                latest[r.Long(2)] = r.NDate(3);
             }
         }
 
@@ -172,13 +174,10 @@ internal abstract partial class SqlEventStore
             }
         }
 
-        var tLoad = clock.Elapsed;
-        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], ct).ConfigureAwait(false);
-        var tReports = clock.Elapsed;
+        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, ct).ConfigureAwait(false);
         var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
         var result = Engine.Merge(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions);
         var owned = result.Within(window);
-        var tMerge = clock.Elapsed;
 
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
@@ -220,11 +219,6 @@ internal abstract partial class SqlEventStore
         if (rows.Aliases.Count > 0)
         {
             await WriteAliasesAsync(conn, tx, rows.Aliases, ct).ConfigureAwait(false);
-        }
-
-        if (Environment.GetEnvironmentVariable("SITREP_PROFILE") is not null)
-        {
-            Console.Error.WriteLine($"recompute: {stored.Count} events; load {tLoad.TotalMilliseconds:0} ms, reports {(tReports - tLoad).TotalMilliseconds:0}, merge {(tMerge - tReports).TotalMilliseconds:0}, write {(clock.Elapsed - tMerge).TotalMilliseconds:0}; {owned.Length} attacks");
         }
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
@@ -291,14 +285,18 @@ internal abstract partial class SqlEventStore
         return found;
     }
 
-    /// <summary>The merge's view of each report: outlet, publication date, version, URL and the latest date its events give.</summary>
-    private async Task<Dictionary<long, MergeReport>> LoadMergeReportsAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<long> reportIds, CancellationToken ct)
+    /// <summary>
+    /// The merge's view of each report: outlet, publication date, version, URL and the latest date its events give
+    /// (from <paramref name="latest"/> when the window's events gave it, else read).
+    /// </summary>
+    private async Task<Dictionary<long, MergeReport>> LoadMergeReportsAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<long> reportIds, Dictionary<long, DateOnly?> latest, CancellationToken ct)
     {
         var reports = new Dictionary<long, MergeReport>();
         foreach (var chunk in reportIds.Chunk(PageSize))
         {
+            var known = chunk.All(latest.ContainsKey);
             await using var cmd = Db.Command(conn, $"""
-                SELECT r.id, r.version, r.source, r.published, r.url, (SELECT MAX(e.report_latest) FROM events e WHERE e.report_id = r.id)
+                SELECT r.id, r.version, r.source, r.published, r.url{(known ? "" : ", (SELECT MAX(e.report_latest) FROM events e WHERE e.report_id = r.id)")}
                 FROM reports r WHERE {InList("r.id", "@ids")}
                 """, tx);
             cmd.Add("@ids", ListValue(chunk));
@@ -306,7 +304,11 @@ internal abstract partial class SqlEventStore
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
                 var url = r.NStr(4);
-                reports[r.Long(0)] = new MergeReport(r.Long(0), r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url) { LatestEventDate = r.NDate(5) };
+                var id = r.Long(0);
+                reports[id] = new MergeReport(id, r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url)
+                {
+                    LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(5),
+                };
             }
         }
 
@@ -749,6 +751,22 @@ internal abstract partial class SqlEventStore
             }
         }
 
+        // The words of every claim: its member event's figure rows, by span.
+        var words = new Dictionary<(long Event, int Start, int End), string>();
+        await using (var cmd = Db.Command(conn, $"""
+            SELECT f.event_id, f.evidence_start, f.evidence_end, f.evidence_text
+            FROM figures f JOIN attack_members m ON m.event_id = f.event_id WHERE {InList("m.attack_id", "@ids")}
+            """))
+        {
+            cmd.Add("@ids", idList);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                words[(r.Long(0), r.Int(1), r.Int(2))] = r.Str(3);
+            }
+        }
+
+        string Words(long eventId, TextSpan span) => words.GetValueOrDefault((eventId, span.Start, span.End), "");
         var figures = new Dictionary<long, List<StoredAttackFigure>>();
         await using (var cmd = Db.Command(conn, $"""
             SELECT attack_id, figure, kind, family, model, best, low, high, conservative, contested, rule, reason, best_event_id, claims
@@ -763,7 +781,7 @@ internal abstract partial class SqlEventStore
                     r.Str(1), Names.Figure(r.Str(2)), r.NStr(3) is { } fam ? (Parties.TryParseFamily(fam, out var wf) ? wf : WeaponFamily.Other) : null,
                     r.NStr(4), r.Int(5), r.Int(6), r.Int(7), r.Int(8), r.Bool(9), r.Str(10), r.Str(11), r.NLong(12))
                 {
-                    Claims = AttackRowSet.ReadClaims(r.Str(13)),
+                    Claims = AttackRowSet.ReadClaims(r.Str(13), Words),
                 };
                 Bucket(figures, r.Long(0)).Add(f);
             }
