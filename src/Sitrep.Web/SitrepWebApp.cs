@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -86,6 +88,49 @@ public static class SitrepWebApp
         Dashboard.Map(app, options);
         app.MapFallback("/api/{**rest}", (HttpContext ctx) => ApiResults.Problem(LedgerErrors.NotFound(ctx.Request.Path)));
         return app;
+    }
+
+    /// <summary>The requests the dashboard's landing view makes, in its order: what <see cref="WarmUpAsync"/> asks for.</summary>
+    private static readonly string[] WarmUpPaths =
+    [
+        "/", "/app/main.js", "/shapes/shapes.json", "/api/attacks?limit=1", "/api/attacks?format=geojson&limit=1",
+        "/api/attacks?limit=1&sort=launched", "/api/places?level=admin1&since=2100-01-01", "/api/stats?since=2100-01-01",
+    ];
+
+    /// <summary>
+    /// Asks the started server for what the dashboard's first view asks (its page, a library, the shapes, a page of
+    /// attacks, the stats and places of a window), each once and bounded in time, so the first person to open it does not
+    /// wait for the server's code to compile (a second or two on a busy machine). What fails is ignored: it is only a warm-up.
+    /// </summary>
+    public static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://*", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var root))
+        {
+            return;
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, UseProxy = false })
+        {
+            BaseAddress = root,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        foreach (var path in WarmUpPaths)
+        {
+            try
+            {
+                using var response = await http.GetAsync(path, ct).ConfigureAwait(false);
+                await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+        }
     }
 
     /// <summary>Turns what fails under a request into problem details: the store's ST codes as 503, anything else as 500 (and logged).</summary>

@@ -35,6 +35,30 @@ internal static class Chromium
     }
 }
 
+/// <summary>
+/// What a page's first load took, from the browser's own timings: milliseconds from navigation to the view drawn
+/// (the app's <c>sitrep-ready</c> mark), every byte fetched as sent (compressed), the requests, and the app's marks on
+/// the way (the shapes drawn, the landing day known, the data in), which say where the time went.
+/// </summary>
+internal sealed record FirstLoad(double Ms, double Bytes, int Requests, string Marks)
+{
+    public static async Task<FirstLoad> MeasureAsync(IPage page)
+    {
+        var load = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            () => {
+              const ready = performance.getEntriesByName('sitrep-ready')[0];
+              const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+              const marks = performance.getEntriesByType('mark').map(m => `${m.name.replace('sitrep-', '')} ${Math.round(m.startTime)}`).join(', ');
+              return { ms: ready ? ready.startTime : -1, bytes: entries.reduce((n, e) => n + (e.transferSize || 0), 0), requests: entries.length, marks };
+            }
+            """);
+        return new FirstLoad(load.GetProperty("ms").GetDouble(), load.GetProperty("bytes").GetDouble(), load.GetProperty("requests").GetInt32(), load.GetProperty("marks").GetString() ?? "");
+    }
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Ms:0} ms to drawn, {Bytes / 1024:0} KB in {Requests} requests (marks, ms: {Marks})");
+}
+
 /// <summary>A browser test: runs when Chromium is there (see <see cref="Chromium"/>).</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
@@ -76,6 +100,7 @@ public abstract class ServedLedger : IAsyncLifetime
         _app = SitrepWebApp.Create([], new ServeOptions { Store = _store.Location, Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await SitrepWebApp.WarmUpAsync(_app, CancellationToken.None); // as sitrep serve does before it says where it listens
         if (Chromium.SkipReason is null)
         {
             (_playwright, Browser) = await Chromium.LaunchAsync();

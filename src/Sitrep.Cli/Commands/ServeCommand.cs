@@ -103,6 +103,15 @@ internal sealed class ServeCommand : ICommand
             return 0;
         }
 
+        try
+        {
+            await SitrepWebApp.WarmUpAsync(app, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
         var counts = await store.CountAsync(stop).ConfigureAwait(false);
         foreach (var a in bound)

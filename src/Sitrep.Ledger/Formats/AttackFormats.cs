@@ -26,27 +26,7 @@ public static class AttackFormats
     public static void WriteJson(Utf8JsonWriter w, StoredAttack a, bool claims = true)
     {
         w.WriteStartObject();
-        w.WriteString("id", AttackIds.Format(a.Id));
-        w.WriteStringOrNull("date", a.Date is { } d ? Cells.Date(d) : null);
-        w.WriteString("date_precision", a.Precision.ToContract());
-        w.WriteString("attacker", a.Attacker.ToContract());
-        w.WriteString("target_country", a.Target.ToContract());
-        w.WriteNumber("n_events", a.Events);
-        w.WriteNumber("n_reports", a.Reports);
-        w.WriteNumber("n_sources", a.Sources);
-        w.WriteBoolean("contested", a.Contested);
-        w.WriteString("places", a.Places);
-        w.WriteString("weapons", a.Weapons);
-        if (a.Location is { } loc)
-        {
-            w.WritePropertyName("location");
-            ExtractionJson.WritePlace(w, loc);
-        }
-        else
-        {
-            w.WriteNull("location");
-        }
-
+        WriteHead(w, a);
         w.WritePropertyName("figures");
         w.WriteStartObject();
         foreach (var f in a.Figures)
@@ -122,6 +102,17 @@ public static class AttackFormats
     public static void WriteSummaryJson(Utf8JsonWriter w, StoredAttack a)
     {
         w.WriteStartObject();
+        WriteHead(w, a);
+        w.WriteNumberOrNull("launched", a.Launched);
+        w.WriteNumberOrNull("destroyed", a.Destroyed);
+        w.WriteNumberOrNull("killed", a.Killed);
+        w.WriteNumberOrNull("injured", a.Injured);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fields every view of an attack starts with: id, date, sides, counts, places, weapons and location.</summary>
+    private static void WriteHead(Utf8JsonWriter w, StoredAttack a)
+    {
         w.WriteString("id", AttackIds.Format(a.Id));
         w.WriteStringOrNull("date", a.Date is { } d ? Cells.Date(d) : null);
         w.WriteString("date_precision", a.Precision.ToContract());
@@ -142,12 +133,6 @@ public static class AttackFormats
         {
             w.WriteNull("location");
         }
-
-        w.WriteNumberOrNull("launched", a.Launched);
-        w.WriteNumberOrNull("destroyed", a.Destroyed);
-        w.WriteNumberOrNull("killed", a.Killed);
-        w.WriteNumberOrNull("injured", a.Injured);
-        w.WriteEndObject();
     }
 
     /// <summary>One claim behind an attack figure: value, hedge, claimant as written and canonical, report, standing, evidence span.</summary>

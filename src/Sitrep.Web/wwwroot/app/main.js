@@ -65,8 +65,15 @@ async function showDashboard() {
   const given = readState();
   let title;
   state = given;
-  if (isLanding(given)) {
-    const l = await landing();
+  // The map (which fetches its shapes), the timeline and the table are made while the landing view's day is asked for.
+  const landed = isLanding(given) ? landing() : null;
+  map ??= new AttackMap($('map'), $('map-legend'), $('map-note'));
+  timeline ??= new Timeline($('timeline-figures'), $('timeline-casualties'), $('timeline-summary'),
+    b => go({ ...state, ...b }));
+  table ??= new AttackTable($('attacks'), $('pager'), (sort, order) => go({ ...state, sort: sort === 'date' ? null : sort, order: order === 'desc' ? null : order }));
+  if (landed) {
+    const l = await landed;
+    performance.mark('sitrep-landed');
     state = { ...l.view, sort: given.sort, order: given.order, shade: given.shade };
     title = l.title;
     $('last-night').setAttribute('aria-current', 'page');
@@ -80,11 +87,6 @@ async function showDashboard() {
   fill($('brush'), brush ? el('span', {}, `Map and table: ${brush.from}${brush.to !== brush.from ? ` to ${brush.to}` : ''} `,
     el('button', { type: 'button', on: { click: () => go({ ...state, from: null, to: null }) }, text: 'Show all the timeline\'s days' })) : 'Drag across the timeline to pick days for the map and the table.');
 
-  map ??= new AttackMap($('map'), $('map-legend'), $('map-note'));
-  timeline ??= new Timeline($('timeline-figures'), $('timeline-casualties'), $('timeline-summary'),
-    b => go({ ...state, ...b }));
-  table ??= new AttackTable($('attacks'), $('pager'), (sort, order) => go({ ...state, sort: sort === 'date' ? null : sort, order: order === 'desc' ? null : order }));
-
   const statsFilters = viewFilters(state);
   const narrowed = brushedFilters(state);
   const [stats] = await Promise.all([
@@ -92,6 +94,7 @@ async function showDashboard() {
     map.load(narrowed, state.shade),
     table.load(narrowed, state.sort || 'date', state.order || 'desc'),
   ]);
+  performance.mark('sitrep-data');
   statsRows = stats.body;
   timeline.draw(statsRows, { since: state.since, until: state.until }, brush);
   map.invalidate();

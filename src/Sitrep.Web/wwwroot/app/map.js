@@ -44,7 +44,7 @@ export class AttackMap {
     this.regionCounts = new Map();
     this.shade = 'attacks';
     this.map.on('moveend', () => this.drawPoints());
-    this.ready = loadShapes().then(shapes => this.drawShapes(shapes));
+    this.ready = loadShapes().then(shapes => { this.drawShapes(shapes); performance.mark('sitrep-shapes-drawn'); });
   }
 
   drawShapes(shapes) {
