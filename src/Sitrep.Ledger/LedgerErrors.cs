@@ -30,6 +30,9 @@ public static class LedgerErrors
     public static LedgerError NotFound(string path) =>
         new("SL007", 404, "Not found", $"Nothing is served at {path}. /openapi/v1.json lists the API; / is the dashboard.");
 
+    public static LedgerError MethodNotAllowed(string method, string path, IEnumerable<string> allowed) =>
+        new("SW405", 405, "Method not allowed", $"{path} does not take {method}; it takes {string.Join(", ", allowed)}. /openapi/v1.json lists the API.");
+
     public static LedgerError ReadOnly() =>
         new("SW401", 403, "The server is read-only", "This server takes no reports: start it with SITREP_API_KEY set to accept them from holders of that key.");
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -86,8 +87,36 @@ public static class SitrepWebApp
         LedgerEndpoints.Map(app);
         ReportPostEndpoint.Map(app);
         Dashboard.Map(app, options);
-        app.MapFallback("/api/{**rest}", (HttpContext ctx) => ApiResults.Problem(LedgerErrors.NotFound(ctx.Request.Path)));
+        app.MapFallback("/api/{**rest}", (HttpContext ctx, EndpointDataSource endpoints) => NoEndpoint(ctx, endpoints));
         return app;
+    }
+
+    /// <summary>
+    /// What answers a request no endpoint took: 405 with <c>Allow</c> when an endpoint serves the path by another method
+    /// (DELETE /api/attacks), else 404 (routing's own 405 never comes, since this fallback takes every method).
+    /// </summary>
+    private static IResult NoEndpoint(HttpContext ctx, EndpointDataSource endpoints)
+    {
+        var path = ctx.Request.Path.Value ?? "";
+        var allowed = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("**", StringComparison.Ordinal) && SameShape(raw, path))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (allowed.Count == 0)
+        {
+            return ApiResults.Problem(LedgerErrors.NotFound(path));
+        }
+
+        ctx.Response.Headers.Allow = string.Join(", ", allowed);
+        return ApiResults.Problem(LedgerErrors.MethodNotAllowed(ctx.Request.Method, path, allowed));
+    }
+
+    /// <summary>True when <paramref name="path"/> has the segments of <paramref name="pattern"/> (a <c>{parameter}</c> takes any one).</summary>
+    private static bool SameShape(string pattern, string path)
+    {
+        var want = pattern.Trim('/').Split('/');
+        var have = path.Trim('/').Split('/');
+        return want.Length == have.Length && want.Zip(have).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The requests the dashboard's landing view makes, in its order: what <see cref="WarmUpAsync"/> asks for.</summary>

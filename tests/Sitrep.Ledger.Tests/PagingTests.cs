@@ -25,6 +25,16 @@ public sealed class PagingTests
         Assert.Equal((cursor, sort, ascending), (back, backSort, backAscending));
     }
 
+    [Fact]
+    public void Read_as_query_parameters_the_messages_name_the_parameters_not_the_options()
+    {
+        var cli = Parse(("limit", "0"), ("until", "2024-01-01"), ("since", "2024-02-01"));
+        var api = LedgerFilter.ParseQuery(n => n switch { "limit" => "0", "until" => "2024-01-01", "since" => "2024-02-01", _ => null }, 50, 1000);
+        Assert.Equal(["--until 2024-01-01 is before --since 2024-02-01; swap them.", "--limit must be at least 1 (--all for every row)."], cli.Errors.Select(e => e.Message));
+        Assert.Equal(["until 2024-01-01 is before since 2024-02-01; swap them.", "limit must be at least 1."], api.Errors.Select(e => e.Message));
+        Assert.Equal(cli.Errors.Select(e => e.Name), api.Errors.Select(e => e.Name));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not a cursor")]

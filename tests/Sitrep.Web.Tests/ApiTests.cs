@@ -102,6 +102,24 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         await Problem("/api/reports/999999", HttpStatusCode.NotFound, "SL005");
         await Problem("/api/nothing/here", HttpStatusCode.NotFound, "SL007");
         await Problem("/api/attacks?cursor=not-a-cursor", HttpStatusCode.BadRequest, "SL001");
+        // The messages name the query parameters, not the CLI's options.
+        var zero = await Problem("/api/attacks?limit=0&min-launched=x", HttpStatusCode.BadRequest, "SL001");
+        Assert.Equal("min-launched 'x' is not a whole number. limit must be at least 1.", zero.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_path_served_by_another_method_is_a_405_that_says_which()
+    {
+        using var response = await Client.DeleteAsync("/api/attacks");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("GET", string.Join(",", response.Content.Headers.Allow));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("SW405", problem.GetProperty("code").GetString());
+        using var put = await Client.PutAsync("/api/attacks/A1", new StringContent(""));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
+        using var get = await Client.GetAsync("/api/reports");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", string.Join(",", get.Content.Headers.Allow));
     }
 
     [Theory]

@@ -72,6 +72,32 @@ public static class LedgerFilter
     public static FilterResult Parse(Func<string, string?> value, int? defaultLimit) => Parse(value, defaultLimit, maxLimit: null);
 
     /// <summary>
+    /// Reads the filters of a page as <see cref="Parse(Func{string, string?}, int?, int?)"/> does, for a host that takes
+    /// them as query parameters: the same rules and sentences, naming <c>limit</c> where the CLI's name <c>--limit</c>.
+    /// </summary>
+    public static FilterResult ParseQuery(Func<string, string?> value, int? defaultLimit, int? maxLimit)
+    {
+        var result = Parse(value, defaultLimit, maxLimit);
+        if (result.Ok)
+        {
+            return result;
+        }
+
+        return result with { Errors = [.. result.Errors.Select(e => e with { Message = AsQueryParameters(e.Message) })] };
+    }
+
+    private static string AsQueryParameters(string message)
+    {
+        message = message.Replace(" (--all for every row)", "", StringComparison.Ordinal);
+        foreach (var (name, _) in Parameters.OrderByDescending(p => p.Name.Length))
+        {
+            message = message.Replace("--" + name, name, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    /// <summary>
     /// Reads the filters as <see cref="Parse(Func{string, string?}, int?)"/> does; a limit over <paramref name="maxLimit"/> (and
     /// <c>all</c>, when there is a maximum) is an error, for hosts that serve pages rather than whole exports.
     /// </summary>

@@ -23,7 +23,7 @@ internal static class QueryFilters
             return q.TryGetValue(name, out var v) ? v.ToString() : null;
         }
 
-        var result = LedgerFilter.Parse(Value, defaultLimit, maxLimit);
+        var result = LedgerFilter.ParseQuery(Value, defaultLimit, maxLimit);
         var errors = result.Errors.ToList();
         foreach (var unknown in q.Keys.Where(k => !asked.Contains(k)).Order(StringComparer.Ordinal))
         {
