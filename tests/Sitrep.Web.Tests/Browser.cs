@@ -59,6 +59,40 @@ internal sealed record FirstLoad(double Ms, double Bytes, int Requests, string M
         $"{Ms:0} ms to drawn, {Bytes / 1024:0} KB in {Requests} requests (marks, ms: {Marks})");
 }
 
+/// <summary>
+/// Readable colours: every piece of text on a page that a person can see, against the background it is drawn on, has
+/// WCAG 2's contrast ratio of at least 4.5 (3 for large text). Disabled controls are exempt, as WCAG exempts them.
+/// </summary>
+internal static class Readability
+{
+    private const string LowContrast = """
+        () => {
+          const parse = c => (c.match(/[\d.]+/g) || ['0', '0', '0', '0']).map(Number);
+          const alpha = c => { const m = parse(c); return c.startsWith('rgba') ? m[3] : 1; };
+          const lum = c => { const [r, g, b] = parse(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+          const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (alpha(c) > 0.5) return c; } return 'rgb(255, 255, 255)'; };
+          const bad = new Set();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const e = n.parentElement;
+            if (!e || !n.textContent.trim() || e.closest('[hidden], svg, canvas, :disabled')) continue;
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) continue;
+            const s = getComputedStyle(e);
+            if (s.visibility === 'hidden' || alpha(s.color) < 0.5) continue;
+            const l1 = lum(s.color), l2 = lum(bg(e));
+            const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+            const size = parseFloat(s.fontSize), large = size >= 24 || (size >= 18.66 && +s.fontWeight >= 700);
+            if (ratio < (large ? 3 : 4.5)) bad.add(`${e.tagName.toLowerCase()}.${e.className} ${ratio.toFixed(2)} ${s.color} on ${bg(e)}: "${n.textContent.trim().slice(0, 30)}"`);
+          }
+          return [...bad];
+        }
+        """;
+
+    /// <summary>Each text whose contrast is too low: its element, ratio, colours and words.</summary>
+    public static async Task<string[]> LowContrastAsync(IPage page) => await page.EvaluateAsync<string[]>(LowContrast);
+}
+
 /// <summary>A browser test: runs when Chromium is there (see <see cref="Chromium"/>).</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {

@@ -62,6 +62,7 @@ public sealed class DashboardBrowserTests(ServedSamples served) : IClassFixture<
         await page.GotoAsync(served.BaseUrl + "/?view=all");
         await ReadyAsync(page);
         Assert.Equal(7, await page.Locator("#attacks tbody tr").CountAsync());
+        Assert.Empty(await Readability.LowContrastAsync(page));
         await page.SelectOptionAsync("select[name=attacker]", "RU");
         await page.FillAsync("input[name=weapon]", "drone");
         await AfterAsync(page, () => page.ClickAsync("#filters button[type=submit]"));
@@ -140,6 +141,7 @@ public sealed class DashboardBrowserTests(ServedSamples served) : IClassFixture<
         Assert.Equal("https://sitrep.example/samples/01-overnight-wave-ukraine", await page.GetAttributeAsync(".report-meta a", "href"));
         Assert.Contains("Drones launched", await page.TextContentAsync(".figure-table"), StringComparison.Ordinal);
         await Shot(page, "attack.png");
+        Assert.Empty(await Readability.LowContrastAsync(page));
 
         // A claim's words lead to its mark in the report's text.
         await page.ClickAsync("a.evidence-link >> text=“143 drones”");
@@ -164,6 +166,7 @@ public sealed class DashboardBrowserTests(ServedSamples served) : IClassFixture<
         await ReadyAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling");
         await Shot(page, "dashboard-phone.png");
+        Assert.Empty(await Readability.LowContrastAsync(page));
 
         // Tab to the first attack in the table and open it with Enter.
         for (var i = 0; i < 80; i++)

@@ -44,7 +44,8 @@ export class AttackMap {
     this.regionCounts = new Map();
     this.shade = 'attacks';
     this.map.on('moveend', () => this.drawPoints());
-    this.ready = loadShapes().then(shapes => { this.drawShapes(shapes); performance.mark('sitrep-shapes-drawn'); });
+    this.shapes = loadShapes(); // drawn by the first load(), once its requests are out, so the server works while the page draws
+    this.drawn = null;
   }
 
   drawShapes(shapes) {
@@ -87,11 +88,9 @@ export class AttackMap {
   /** Loads the points and region counts for the filters; the map keeps its view. */
   async load(filters, shade) {
     this.shade = shade || 'attacks';
-    const [points, places] = await Promise.all([
-      getJson('attacks', { ...filters, format: 'geojson', limit: MAX_POINTS }),
-      getJson('places', { ...filters, level: 'admin1' }),
-      this.ready,
-    ]);
+    const asked = [getJson('attacks', { ...filters, format: 'geojson', limit: MAX_POINTS }), getJson('places', { ...filters, level: 'admin1' })];
+    this.drawn ??= this.shapes.then(shapes => { this.drawShapes(shapes); performance.mark('sitrep-shapes-drawn'); });
+    const [points, places] = await Promise.all([...asked, this.drawn]);
     this.regionCounts = new Map(places.body.map(p => [`${p.country}|${p.name}`, p]));
     this.maxValue = Math.max(0, ...places.body.map(p => this.shade === 'killed' ? p.killed || 0 : this.shade === 'injured' ? p.injured || 0 : p.attacks));
     if (this.regions) this.regions.setStyle(f => this.regionStyle(f));
