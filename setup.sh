@@ -14,6 +14,17 @@ if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
     echo "setup.sh: PostgreSQL 15 is not installed and this is not root: the PostgreSQL store tests will be skipped (SQLite works without it)." >&2
   fi
 fi
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Chromium (Debian chromium) for the dashboard's browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup.sh: Chromium is not installed and this is not root: the dashboard's browser tests will be skipped." >&2
+  fi
+fi
+echo "== building the dashboard's libraries and map shapes (npm ci; src/Sitrep.Web/wwwroot)"
+tools/build-web.sh
 echo "== restoring and building"
 dotnet build Sitrep.slnx -c Release --nologo -v q
 echo "== installing the geodata packages and building the gazetteer (data/gazetteer.bin)"

@@ -10,7 +10,8 @@ namespace Sitrep.Benchmarks;
 /// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout;
 /// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; <c>merge-eval ARTICLES_DIR OUT_DIR
 /// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
-/// [--days D]</c> times the merge of a generated window; anything else goes to BenchmarkDotNet.
+/// [--days D]</c> times the merge of a generated window; <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH] [--serve]</c>
+/// loads the HTTP API on loopback; anything else goes to BenchmarkDotNet.
 /// </summary>
 internal static class Program
 {
@@ -30,6 +31,18 @@ internal static class Program
             }
 
             return Storage.AttackLedgerTiming.RunAsync(reports, recent, storeEvents, Console.Out).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "serve-load")
+        {
+            if (!TryOption(args, "--reports", 150_000, out var attacks) || !TryOption(args, "--clients", 50, out var clients)
+                || !TryOption(args, "--seconds", 20, out var seconds))
+            {
+                return 2;
+            }
+
+            var db = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"sitrep-serve-{attacks}.db");
+            return Web.ServeBenchmark.RunAsync(db, attacks, clients, seconds, Console.Out, serveOnly: args.Contains("--serve")).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "merge-eval")

@@ -19,6 +19,7 @@ internal static class Program
         new WatchCommand(),
         new CompareCommand(),
         new BriefCommand(),
+        new ServeCommand(),
     ];
 
     public static int Main(string[] args)

@@ -65,11 +65,20 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Every matching attack whole (figures with every claim, members with why they joined), streamed in id order.</summary>
     IAsyncEnumerable<StoredAttack> StreamAttacksAsync(EventQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Whole attacks by id (figures with every claim, members with why), in the order asked; ids not stored (or retired) are left out.</summary>
+    Task<IReadOnlyList<StoredAttack>> GetAttacksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default);
+
     /// <summary>One attack whole; an id that a re-merge retired leads to the attack that took most of its members.</summary>
     Task<StoredAttack?> GetAttackAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Per day, attacker, target and weapon family: attacks, reports, best launched and destroyed summed over attacks, killed, injured.</summary>
     Task<IReadOnlyList<AttackStat>> AttackStatsAsync(EventQuery filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The matching attacks grouped by their map location's region (<see cref="PlaceLevel.Admin1"/>) or by the location
+    /// itself, most attacks first; attacks without a location are left out.
+    /// </summary>
+    Task<IReadOnlyList<PlaceCount>> PlaceCountsAsync(EventQuery filter, PlaceLevel level, CancellationToken cancellationToken = default);
 
     /// <summary>Records an analyst's join or split and recomputes what it touches; every later merge and rebuild honours it.</summary>
     Task<MergeSummary> DecideAsync(MergeDecisionRequest request, CancellationToken cancellationToken = default);

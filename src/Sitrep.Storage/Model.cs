@@ -114,7 +114,44 @@ public sealed record EventQuery
     public int? Limit { get; init; } = 100;
     public int Offset { get; init; }
     public bool Ascending { get; init; }
+
+    /// <summary>What a listing is ordered by (then by id, the same way); <see cref="LedgerSort.Date"/> unless said.</summary>
+    public LedgerSort Sort { get; init; } = LedgerSort.Date;
+
+    /// <summary>Keyset paging: only the rows that come after this one in the listing's order (null: from the first).</summary>
+    public PageCursor? After { get; init; }
 }
+
+/// <summary>What a listing of events or attacks is ordered by. Every order ends with the id, so it is total.</summary>
+public enum LedgerSort
+{
+    /// <summary>The date (undated rows last when newest first, first when oldest first).</summary>
+    Date,
+    /// <summary>Best launched (rows without a count last when largest first).</summary>
+    Launched,
+    Destroyed,
+    Killed,
+    Injured,
+}
+
+/// <summary>
+/// Where a page of a listing ended: the last row's sort value (a figure, -1 when it has none), its date and its id.
+/// The next page starts after it, however many rows came before (keyset paging: no OFFSET to walk).
+/// </summary>
+public sealed record PageCursor(long Value, DateOnly? Date, long Id);
+
+/// <summary>How <see cref="IEventStore.PlaceCountsAsync"/> groups attacks: by their map location's region, or by the location itself.</summary>
+public enum PlaceLevel
+{
+    Admin1,
+    Place,
+}
+
+/// <summary>
+/// The attacks whose map location is in one place (a region, or a town or facility): how many, and the sums of their best
+/// launched, destroyed, killed and injured (null when none of them gives the figure).
+/// </summary>
+public sealed record PlaceCount(string Name, string? Admin1, string? Country, double? Latitude, double? Longitude, int Attacks, long? Launched, long? Destroyed, long? Killed, long? Injured);
 
 public sealed record StoreCounts(long Reports, long Pending, long Failed, long Events, long Figures, long Places, long Urls);
 

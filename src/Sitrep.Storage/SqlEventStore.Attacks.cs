@@ -656,17 +656,26 @@ internal abstract partial class SqlEventStore
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            return await FindAttacksAsync(conn, query, OrderBy(query.Ascending).Replace("e.", "a.", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+            return await FindAttacksAsync(conn, query, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The attack rows (without figures and members) that match <paramref name="query"/> on <paramref name="conn"/>, in <paramref name="orderBy"/>.</summary>
-    private async Task<List<StoredAttack>> FindAttacksAsync(DbConnection conn, EventQuery query, string orderBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attack rows (without figures and members) that match <paramref name="query"/> on <paramref name="conn"/>: in
+    /// <paramref name="orderBy"/> when given, else in the query's sort from its cursor.
+    /// </summary>
+    private async Task<List<StoredAttack>> FindAttacksAsync(DbConnection conn, EventQuery query, string? orderBy, CancellationToken cancellationToken)
     {
         var list = new List<StoredAttack>();
         var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
         await using var cmd = conn.CreateCommand();
         var where = AttackWhere(query, cmd, plan);
+        var keyset = "";
+        if (orderBy is null)
+        {
+            (orderBy, keyset) = Listing(query, "a", cmd);
+        }
+
         var limit = "";
         if (query.Limit is { } n)
         {
@@ -675,7 +684,7 @@ internal abstract partial class SqlEventStore
             cmd.Add("@offset", query.Offset);
         }
 
-        cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where} {orderBy}{limit}";
+        cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where}{keyset} {orderBy}{limit}";
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -370,6 +370,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             var plan = await PlanAsync(conn, query, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
             var where = Where(query, cmd, plan);
+            var (orderBy, keyset) = Listing(query, "e", cmd);
             var limit = "";
             if (query.Limit is { } n)
             {
@@ -382,8 +383,8 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
                 SELECT e.id, e.report_id, e.kind, e.date, e.date_precision, e.attacker, e.target_country, e.weapons_text, e.places_text,
                        e.launched, e.destroyed, e.killed, e.injured, e.claimed_by, e.location_name, e.latitude, e.longitude, r.title, r.url
                 FROM events e JOIN reports r ON r.id = e.report_id
-                {where}
-                {OrderBy(query.Ascending)}{limit}
+                {where}{keyset}
+                {orderBy}{limit}
                 """;
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

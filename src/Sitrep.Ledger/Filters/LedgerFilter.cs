@@ -25,6 +25,26 @@ public static class LedgerFilter
     public static readonly ImmutableArray<string> Names =
         ["since", "until", "attacker", "target", "place", "weapon", "min-launched", "min-killed", "kind", "report", "attack"];
 
+    /// <summary>Every filter and paging parameter with one sentence on it: what an API document lists for a query.</summary>
+    public static readonly ImmutableArray<(string Name, string Description)> Parameters =
+    [
+        ("since", "On or after this date (YYYY-MM-DD)."),
+        ("until", "On or before this date (YYYY-MM-DD)."),
+        ("attacker", "RU, UA or unknown (names work too: russia, ukraine)."),
+        ("target", "The target country: UA, RU, BY or other."),
+        ("place", "A place as written, its gazetteer name or its region (\"Kharkiv\", \"Kharkiv region\"); case, accents and \"oblast\"/\"region\" are ignored."),
+        ("weapon", "drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, or a model or the start of one (\"shahed\", \"Kh-101\")."),
+        ("min-launched", "At least this many launched (best figure)."),
+        ("min-killed", "At least this many killed (best figure)."),
+        ("kind", "strike or aggregate (events; attacks are strikes)."),
+        ("report", "Only what one stored report tells (its id)."),
+        ("attack", "Only the events of one attack (A12 or 12)."),
+        ("sort", "date (default), launched, destroyed, killed or injured; then by id."),
+        ("order", "desc (default: newest or largest first) or asc."),
+        ("limit", "At most this many rows."),
+        ("cursor", "Where the previous page ended (its \"next\" value): the page after it."),
+    ];
+
     /// <summary>The help text for the filters, shaped for an 80-column terminal.</summary>
     public const string Usage = """
           --since DATE       on or after DATE (YYYY-MM-DD)
@@ -40,6 +60,8 @@ public static class LedgerFilter
           --kind KIND        strike or aggregate (default: both)
           --report ID        events of one stored report
           --attack ID        events of one attack (A12 or 12)
+          --sort FIELD       date (default), launched, destroyed, killed or injured
+          --order ORDER      desc (default: newest or largest first) or asc
         """;
 
     /// <summary>
@@ -47,7 +69,39 @@ public static class LedgerFilter
     /// <paramref name="defaultLimit"/> is the page size when <c>limit</c> is absent (null: no limit); <c>all</c>
     /// lifts the limit.
     /// </summary>
-    public static FilterResult Parse(Func<string, string?> value, int? defaultLimit)
+    public static FilterResult Parse(Func<string, string?> value, int? defaultLimit) => Parse(value, defaultLimit, maxLimit: null);
+
+    /// <summary>
+    /// Reads the filters of a page as <see cref="Parse(Func{string, string?}, int?, int?)"/> does, for a host that takes
+    /// them as query parameters: the same rules and sentences, naming <c>limit</c> where the CLI's name <c>--limit</c>.
+    /// </summary>
+    public static FilterResult ParseQuery(Func<string, string?> value, int? defaultLimit, int? maxLimit)
+    {
+        var result = Parse(value, defaultLimit, maxLimit);
+        if (result.Ok)
+        {
+            return result;
+        }
+
+        return result with { Errors = [.. result.Errors.Select(e => e with { Message = AsQueryParameters(e.Message) })] };
+    }
+
+    private static string AsQueryParameters(string message)
+    {
+        message = message.Replace(" (--all for every row)", "", StringComparison.Ordinal);
+        foreach (var (name, _) in Parameters.OrderByDescending(p => p.Name.Length))
+        {
+            message = message.Replace("--" + name, name, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// Reads the filters as <see cref="Parse(Func{string, string?}, int?)"/> does; a limit over <paramref name="maxLimit"/> (and
+    /// <c>all</c>, when there is a maximum) is an error, for hosts that serve pages rather than whole exports.
+    /// </summary>
+    public static FilterResult Parse(Func<string, string?> value, int? defaultLimit, int? maxLimit)
     {
         var errors = ImmutableArray.CreateBuilder<FilterError>();
         T? Read<T>(string name, Func<string, (bool Ok, T Value)> parse, string message)
@@ -110,6 +164,37 @@ public static class LedgerFilter
             errors.Add(new FilterError("limit", "--limit must be at least 1 (--all for every row)."));
         }
 
+        if (maxLimit is { } max && (limit > max || value("all") is not null))
+        {
+            errors.Add(new FilterError("limit", string.Create(CultureInfo.InvariantCulture, $"--limit is at most {max} a page; follow the page's cursor for more, or export every row.")));
+        }
+
+        var sort = Read("sort", v => PageCursors.TryParseSort(v, out var field) ? (true, field) : (false, LedgerSort.Date),
+            "--sort '{0}' is not date, launched, destroyed, killed or injured.");
+        var order = Read("order", v => v.Trim().ToLowerInvariant() switch
+        {
+            "asc" or "ascending" => (true, true),
+            "desc" or "descending" => (true, false),
+            _ => (false, false),
+        }, "--order '{0}' is not asc or desc.");
+        var ascending = order ?? value("oldest-first") is not null;
+        PageCursor? after = null;
+        if (value("cursor") is { Length: > 0 } token)
+        {
+            if (!PageCursors.TryDecode(token, out var cursor, out var cursorSort, out var cursorAscending))
+            {
+                errors.Add(new FilterError("cursor", "--cursor is not a cursor this ledger gave; start from the first page (leave it out)."));
+            }
+            else if (cursorSort != (sort ?? LedgerSort.Date) || cursorAscending != ascending)
+            {
+                errors.Add(new FilterError("cursor", "--cursor belongs to a listing in another order; start from the first page of this one (leave it out)."));
+            }
+            else
+            {
+                after = cursor;
+            }
+        }
+
         var query = new EventQuery
         {
             Since = since,
@@ -125,7 +210,9 @@ public static class LedgerFilter
             AttackId = attack,
             Limit = value("all") is not null ? null : limit ?? defaultLimit,
             Offset = offset ?? 0,
-            Ascending = value("oldest-first") is not null,
+            Ascending = ascending,
+            Sort = sort ?? LedgerSort.Date,
+            After = after,
         };
         return new FilterResult(query, errors.ToImmutable());
     }

@@ -26,27 +26,7 @@ public static class AttackFormats
     public static void WriteJson(Utf8JsonWriter w, StoredAttack a, bool claims = true)
     {
         w.WriteStartObject();
-        w.WriteString("id", AttackIds.Format(a.Id));
-        w.WriteStringOrNull("date", a.Date is { } d ? Cells.Date(d) : null);
-        w.WriteString("date_precision", a.Precision.ToContract());
-        w.WriteString("attacker", a.Attacker.ToContract());
-        w.WriteString("target_country", a.Target.ToContract());
-        w.WriteNumber("n_events", a.Events);
-        w.WriteNumber("n_reports", a.Reports);
-        w.WriteNumber("n_sources", a.Sources);
-        w.WriteBoolean("contested", a.Contested);
-        w.WriteString("places", a.Places);
-        w.WriteString("weapons", a.Weapons);
-        if (a.Location is { } loc)
-        {
-            w.WritePropertyName("location");
-            ExtractionJson.WritePlace(w, loc);
-        }
-        else
-        {
-            w.WriteNull("location");
-        }
-
+        WriteHead(w, a);
         w.WritePropertyName("figures");
         w.WriteStartObject();
         foreach (var f in a.Figures)
@@ -112,6 +92,47 @@ public static class AttackFormats
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One attack in brief, as a listing row: the fields of <see cref="WriteJson"/> before <c>figures</c>, then the best launched
+    /// and destroyed summed over its weapon families and the best killed and injured (no figures, claims or members: the
+    /// attack's own view has them).
+    /// </summary>
+    public static void WriteSummaryJson(Utf8JsonWriter w, StoredAttack a)
+    {
+        w.WriteStartObject();
+        WriteHead(w, a);
+        w.WriteNumberOrNull("launched", a.Launched);
+        w.WriteNumberOrNull("destroyed", a.Destroyed);
+        w.WriteNumberOrNull("killed", a.Killed);
+        w.WriteNumberOrNull("injured", a.Injured);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fields every view of an attack starts with: id, date, sides, counts, places, weapons and location.</summary>
+    private static void WriteHead(Utf8JsonWriter w, StoredAttack a)
+    {
+        w.WriteString("id", AttackIds.Format(a.Id));
+        w.WriteStringOrNull("date", a.Date is { } d ? Cells.Date(d) : null);
+        w.WriteString("date_precision", a.Precision.ToContract());
+        w.WriteString("attacker", a.Attacker.ToContract());
+        w.WriteString("target_country", a.Target.ToContract());
+        w.WriteNumber("n_events", a.Events);
+        w.WriteNumber("n_reports", a.Reports);
+        w.WriteNumber("n_sources", a.Sources);
+        w.WriteBoolean("contested", a.Contested);
+        w.WriteString("places", a.Places);
+        w.WriteString("weapons", a.Weapons);
+        if (a.Location is { } loc)
+        {
+            w.WritePropertyName("location");
+            ExtractionJson.WritePlace(w, loc);
+        }
+        else
+        {
+            w.WriteNull("location");
+        }
     }
 
     /// <summary>One claim behind an attack figure: value, hedge, claimant as written and canonical, report, standing, evidence span.</summary>
@@ -207,8 +228,8 @@ public static class AttackFormats
             w.WriteString("weapons", a.Weapons);
             w.WriteNumberOrNull("launched", l);
             w.WriteNumberOrNull("destroyed", d);
-            w.WriteNumberOrNull("killed", Best(a, "killed"));
-            w.WriteNumberOrNull("injured", Best(a, "injured"));
+            w.WriteNumberOrNull("killed", a.Killed ?? Best(a, "killed"));
+            w.WriteNumberOrNull("injured", a.Injured ?? Best(a, "injured"));
             w.WriteNumber("n_reports", a.Reports);
             w.WriteNumber("n_sources", a.Sources);
             w.WriteBoolean("contested", a.Contested);

@@ -53,6 +53,33 @@ public sealed class FormatterSet<T>(params IRecordFormatter<T>[] formatters)
         await output.FlushAsync(ct).ConfigureAwait(false);
         return n;
     }
+
+    /// <summary>
+    /// Writes every record of <paramref name="records"/> as <see cref="WriteAllAsync"/> does, but hands <paramref name="output"/>
+    /// only asynchronous writes of chunks of about <paramref name="chunkChars"/> characters: for outputs that must not block
+    /// (an HTTP response body). Returns how many records.
+    /// </summary>
+    public static async Task<long> WriteAllChunkedAsync(IRecordFormatter<T> formatter, IAsyncEnumerable<T> records, TextWriter output, CancellationToken ct, int chunkChars = 32 * 1024)
+    {
+        using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var text = buffer.GetStringBuilder();
+        formatter.WriteStart(buffer);
+        long n = 0;
+        await foreach (var r in records.WithCancellation(ct).ConfigureAwait(false))
+        {
+            formatter.Write(r, n++, buffer);
+            if (text.Length >= chunkChars)
+            {
+                await output.WriteAsync(text, ct).ConfigureAwait(false);
+                text.Clear();
+            }
+        }
+
+        formatter.WriteEnd(buffer, n);
+        await output.WriteAsync(text, ct).ConfigureAwait(false);
+        await output.FlushAsync(ct).ConfigureAwait(false);
+        return n;
+    }
 }
 
 /// <summary>A JSON array: "[", one compact object per line, "]".</summary>

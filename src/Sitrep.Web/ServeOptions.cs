@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Sitrep.Storage;
+
+namespace Sitrep.Web;
+
+/// <summary>
+/// How <c>sitrep serve</c> runs: the store it answers from, where it listens, the API key that lets a client send
+/// reports (none: the server is read-only), and the limits on what a client may send.
+/// </summary>
+public sealed record ServeOptions
+{
+    /// <summary>Loopback only: a server the analyst starts answers this machine unless told otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public required StoreLocation Store { get; init; }
+
+    /// <summary>Where Kestrel listens (ASP.NET Core's <c>urls</c>: one or more addresses separated by ';').</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The key <c>POST /api/reports</c> requires; null or empty: no one may post and the server is read-only.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The most a request body may carry.</summary>
+    public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>How many report posts one client address may make a minute.</summary>
+    public int PostsPerMinute { get; init; } = 30;
+
+    /// <summary>The dashboard's files (null: <c>wwwroot</c> beside the assembly, else under the content root).</summary>
+    public string? WebRoot { get; init; }
+
+    public bool ReadOnly => string.IsNullOrEmpty(ApiKey);
+
+    /// <summary>
+    /// Options from configuration, for the app started on its own or by a test host: <c>Sitrep:Db</c> (else
+    /// <c>SITREP_DB</c> and the default store), <c>urls</c>, <c>SITREP_API_KEY</c> (or <c>Sitrep:ApiKey</c>),
+    /// <c>Sitrep:MaxBodyBytes</c>, <c>Sitrep:PostsPerMinute</c>, <c>Sitrep:WebRoot</c>.
+    /// </summary>
+    public static ServeOptions From(IConfiguration config) => new()
+    {
+        Store = StoreLocation.Resolve(config["Sitrep:Db"]),
+        Urls = config["urls"] ?? DefaultUrls,
+        ApiKey = config["Sitrep:ApiKey"] ?? config["SITREP_API_KEY"],
+        MaxBodyBytes = long.TryParse(config["Sitrep:MaxBodyBytes"], out var max) && max > 0 ? max : 4 * 1024 * 1024,
+        PostsPerMinute = int.TryParse(config["Sitrep:PostsPerMinute"], out var rate) && rate > 0 ? rate : 30,
+        WebRoot = config["Sitrep:WebRoot"],
+    };
+}
