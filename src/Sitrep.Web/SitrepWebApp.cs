@@ -86,6 +86,7 @@ public static class SitrepWebApp
         ApiDocument.Map(app);
         LedgerEndpoints.Map(app);
         ReportPostEndpoint.Map(app);
+        BriefEndpoints.Map(app);
         Dashboard.Map(app, options);
         app.MapFallback("/api/{**rest}", (HttpContext ctx, EndpointDataSource endpoints) => NoEndpoint(ctx, endpoints));
         return app;

@@ -306,11 +306,37 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
     }
 
     [Fact]
+    public async Task The_brief_is_served_as_a_page_and_through_the_api()
+    {
+        var latest = (await Get("/api/attacks?limit=1")).GetProperty("attacks")[0].GetProperty("date").GetString()!;
+        using var page = await Client.GetAsync($"/brief/{latest}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("style-src 'self' 'sha256-", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch("<script", html);
+        Assert.Contains("href=\"#", html, StringComparison.Ordinal); // citations link to their notes
+
+        var json = await Get($"/api/brief?date={latest}");
+        Assert.Equal("night", json.GetProperty("window").GetProperty("kind").GetString());
+        Assert.Equal(latest, json.GetProperty("window").GetProperty("last").GetString());
+        var md = await Client.GetStringAsync($"/api/brief?since={latest}&until={latest}&format=md");
+        Assert.Contains("[^1]", md, StringComparison.Ordinal);
+
+        await Problem("/api/brief?date=yesterday", HttpStatusCode.BadRequest, "SL001");
+        await Problem("/api/brief", HttpStatusCode.BadRequest, "SL001");
+        await Problem($"/api/brief?date={latest}&format=pdf", HttpStatusCode.BadRequest, "SL002");
+        await Problem("/brief/someday", HttpStatusCode.BadRequest, "SL001");
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_lists_the_endpoints_and_their_filters()
     {
         var doc = await Get("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
-        foreach (var p in new[] { "/api/attacks", "/api/attacks/{id}", "/api/events", "/api/events/{id}", "/api/reports/{id}", "/api/stats", "/api/places", "/api/export", "/api/reports" })
+        foreach (var p in new[] { "/api/attacks", "/api/attacks/{id}", "/api/events", "/api/events/{id}", "/api/reports/{id}", "/api/stats", "/api/places", "/api/export", "/api/reports", "/api/brief" })
         {
             Assert.True(paths.TryGetProperty(p, out _), p);
         }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sitrep.Ledger;
+using Sitrep.Ledger.Brief;
+using Sitrep.Storage;
+using Sitrep.Web.Http;
+
+namespace Sitrep.Web.Endpoints;
+
+/// <summary>
+/// The daily brief, as <c>sitrep brief</c> writes it: <c>/brief/2024-11-13</c> is the night that ends on that morning
+/// as a page (footnote links highlight the quoted span); <c>/api/brief</c> gives a night (<c>date</c>) or days
+/// (<c>since</c>, <c>until</c>) as JSON, Markdown or HTML. Written from one read snapshot of the store.
+/// </summary>
+internal static class BriefEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/brief/{date}", Page).ExcludeFromDescription();
+        app.MapGet("/api/brief", Api)
+            .WithSummary("The daily situation report: a night (date=D, 18:00 to 09:00 Kyiv time ending on D's morning) or days (since, until), every sentence cited.")
+            .WithDescription("format=json (default; sentences with their claims and citations), md or html, exactly as `sitrep brief` writes them.")
+            .WithTags("brief")
+            .WithMetadata(new LedgerQueryMetadata(Filtered: false, ("date", "YYYY-MM-DD: the night ending that morning"), ("since", "YYYY-MM-DD: first day"), ("until", "YYYY-MM-DD: last day"), ("format", "json (default), md or html")));
+    }
+
+    private static async Task<IResult> Page(string date, HttpContext ctx, IEventStore store, CancellationToken ct)
+    {
+        if (!TryDate(date, out var morning))
+        {
+            return ApiResults.Problem(LedgerErrors.BadFilter($"'{date}' is not a date; the brief's page is /brief/YYYY-MM-DD."));
+        }
+
+        return await Render(ctx, store, BriefWindow.Night(morning), "html", ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> Api(HttpContext ctx, IEventStore store, CancellationToken ct)
+    {
+        var format = QueryFilters.Choice(ctx, "format", "json", [.. BriefFormats.All.Names]);
+        if (format is null)
+        {
+            return ApiResults.Problem(LedgerErrors.UnknownFormat(ctx.Request.Query["format"].ToString(), [.. BriefFormats.All.Names]));
+        }
+
+        var q = ctx.Request.Query;
+        DateOnly? Read(string name, out bool bad)
+        {
+            var text = q[name].ToString();
+            bad = text.Length > 0 && !TryDate(text, out _);
+            return text.Length > 0 && TryDate(text, out var d) ? d : null;
+        }
+
+        var date = Read("date", out var badDate);
+        var since = Read("since", out var badSince);
+        var until = Read("until", out var badUntil);
+        if (badDate || badSince || badUntil)
+        {
+            var name = badDate ? "date" : badSince ? "since" : "until";
+            return ApiResults.Problem(LedgerErrors.BadFilter($"{name} '{q[name]}' is not a date (YYYY-MM-DD)."));
+        }
+
+        BriefWindow window;
+        if (date is { } d)
+        {
+            if (since is not null || until is not null)
+            {
+                return ApiResults.Problem(LedgerErrors.BadFilter("give either date (a night) or since and until (days), not both."));
+            }
+
+            window = BriefWindow.Night(d);
+        }
+        else if (since is { } first)
+        {
+            var last = until ?? first;
+            if (last < first)
+            {
+                return ApiResults.Problem(LedgerErrors.BadFilter($"until {last:yyyy-MM-dd} is before since {first:yyyy-MM-dd}."));
+            }
+
+            window = BriefWindow.Days(first, last);
+        }
+        else
+        {
+            return ApiResults.Problem(LedgerErrors.BadFilter("give date (a night: YYYY-MM-DD) or since (and until) for days."));
+        }
+
+        return await Render(ctx, store, window, format, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> Render(HttpContext ctx, IEventStore store, BriefWindow window, string format, CancellationToken ct)
+    {
+        await using var snapshot = await store.OpenSnapshotAsync(ct).ConfigureAwait(false);
+        var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window, ct).ConfigureAwait(false);
+        BriefFormats.All.TryGet(format, out var formatter);
+        if (format == "html")
+        {
+            // The brief's one stylesheet is inline: allowed by its hash, nothing else.
+            ctx.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+                "style-src 'self'", "style-src 'self' " + BriefFormats.StyleHash, StringComparison.Ordinal);
+        }
+
+        return ApiResults.Text(BriefFormats.Render(brief, format), formatter!.MediaType);
+    }
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}
