@@ -14,8 +14,14 @@ public sealed record IngestOptions
     /// <summary>Workers that read, hash, check and extract in parallel; the CPU count by default.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Reports per write transaction.</summary>
+    /// <summary>Reports per write transaction: a batch is written once it holds this many (or has waited <see cref="MaxBatchDelay"/>).</summary>
     public int BatchSize { get; init; } = 256;
+
+    /// <summary>
+    /// The most reports one write transaction takes: what extraction finished while the last batch was written joins
+    /// the next one, up to this (group commit), so a backlog costs fewer transactions and fewer merges of its window.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 2048;
 
     /// <summary>The longest a report waits for its batch to fill before it is written anyway.</summary>
     public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -96,7 +102,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         Progress.Inputs = work.Count;
 
         var inputs = Channel.CreateBounded<InputItem>(new BoundedChannelOptions(options.Parallelism * 4) { SingleWriter = true });
-        var toWrite = Channel.CreateBounded<ReportSubmission>(new BoundedChannelOptions(options.BatchSize * 4) { SingleReader = true });
+        var toWrite = Channel.CreateBounded<ReportSubmission>(new BoundedChannelOptions(Math.Max(options.BatchSize, options.MaxBatchSize)) { SingleReader = true });
 
         // The writer does not take the caller's token: on a stop it still stores what the workers finished.
         // If the writer fails (the store went away), the workers stop too, and its error ends the run.
@@ -260,6 +266,12 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 {
                     break;
                 }
+            }
+
+            // Whatever else is already waiting joins it (group commit).
+            while (batch.Count < Math.Max(options.BatchSize, options.MaxBatchSize) && reader.TryRead(out var more))
+            {
+                batch.Add(more);
             }
 
             if (batch.Count > 0)
