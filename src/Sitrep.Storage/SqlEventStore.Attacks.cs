@@ -216,6 +216,7 @@ internal abstract partial class SqlEventStore
         await WriteTableAsync(conn, tx, Tables.Attacks, rows.Attacks, ct).ConfigureAwait(false);
         await WriteTableAsync(conn, tx, Tables.Members, rows.Members, ct).ConfigureAwait(false);
         await WriteTableAsync(conn, tx, Tables.AttackFigures, rows.Figures, ct).ConfigureAwait(false);
+        await WriteAttackPlacesAsync(conn, tx, rows.Attacks.Select(a => a.Id), ct).ConfigureAwait(false);
         if (rows.Aliases.Count > 0)
         {
             await WriteAliasesAsync(conn, tx, rows.Aliases, ct).ConfigureAwait(false);
@@ -362,7 +363,28 @@ internal abstract partial class SqlEventStore
         return owned;
     }
 
-    private static readonly (string Table, string Column)[] AttackTables = [("attack_figures", "attack_id"), ("attack_members", "attack_id"), ("attacks", "id")];
+    private static readonly (string Table, string Column)[] AttackTables =
+        [("attack_places", "attack_id"), ("attack_figures", "attack_id"), ("attack_members", "attack_id"), ("attacks", "id")];
+
+    /// <summary>
+    /// Indexes each written attack under every place key its members' places give (as written, as named, their region),
+    /// so a place filter on attacks is one index probe per attack, however many reports an attack has.
+    /// </summary>
+    private async Task WriteAttackPlacesAsync(DbConnection conn, DbTransaction tx, IEnumerable<long> ids, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            var among = InList("m.attack_id", "@ids");
+            await using var cmd = Db.Command(conn, $"""
+                INSERT INTO attack_places (attack_id, place_key)
+                SELECT m.attack_id, p.text_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.text_key IS NOT NULL
+                UNION SELECT m.attack_id, p.name_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.name_key IS NOT NULL
+                UNION SELECT m.attack_id, p.admin1_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.admin1_key IS NOT NULL
+                """, tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
 
     private async Task DeleteAttacksAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<long> ids, CancellationToken ct)
     {

@@ -347,7 +347,15 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             }
         }
 
-        if (StoreKeys.Place(q.Place) is { } place)
+        if (attacks && StoreKeys.Place(q.Place) is { } attackPlace)
+        {
+            // Attacks carry their members' place keys (attack_places): one probe per attack.
+            sql.Append(plan.PlaceIsRare
+                ? " AND a.id IN (SELECT ap.attack_id FROM attack_places ap WHERE ap.place_key = @place)"
+                : " AND EXISTS (SELECT 1 FROM attack_places ap WHERE ap.attack_id = a.id AND ap.place_key = @place)");
+            cmd.Add("@place", attackPlace);
+        }
+        else if (StoreKeys.Place(q.Place) is { } place)
         {
             var from = Rows("places", "p");
             sql.Append(plan.PlaceIsRare

@@ -106,6 +106,42 @@ public class AttackStoreContractTests
         Assert.Single(stats, s => s.Attacker == Side.Ukraine && s.Date == Day && s.Launched == 20);
     }
 
+    [Fact]
+    public async Task A_store_made_before_attack_places_gets_them_on_opening()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sitrep-store-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(file)))
+            {
+                await store.SaveAsync([.. Reports().Select(r => Submit(r))]);
+            }
+
+            // Back to schema 2: the attacks without their place index.
+            await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+            {
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "DROP TABLE attack_places; DELETE FROM schema_version WHERE version >= 3;";
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(file)))
+            {
+                Assert.Single(await store.FindAttacksAsync(new EventQuery { Place = "Kyiv" }));
+                Assert.Single(await store.FindAttacksAsync(new EventQuery { Place = "Kharkiv" }));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in Directory.GetFiles(Path.GetDirectoryName(file)!, Path.GetFileName(file) + "*"))
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task Decisions_join_and_split_and_every_rebuild_keeps_them(string backend)
     {
@@ -120,6 +156,7 @@ public class AttackStoreContractTests
         Assert.Equal(2, joined.Count);
         var survivor = (await t.Store.GetAttackAsync(kyiv))!;
         Assert.Equal(survivor.Id, (await t.Store.GetAttackAsync(kharkiv))!.Id);
+        Assert.Equal(survivor.Id, Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kharkiv" })).Id); // its places follow its members
 
         var kyiv0 = (await t.Store.FindEventsAsync(new EventQuery { AttackId = survivor.Id, Limit = null }))
             .First(e => e.Places.Contains("Kyiv", StringComparison.Ordinal)).Id;
