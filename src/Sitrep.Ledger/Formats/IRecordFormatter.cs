@@ -186,13 +186,17 @@ public abstract class GeoJsonFormatter<T> : IRecordFormatter<T>
     }
 }
 
-/// <summary>CSV cells and rows.</summary>
+/// <summary>
+/// CSV cells and rows. A text cell that a spreadsheet would run as a formula (it begins with <c>=</c>, <c>+</c>,
+/// <c>-</c>, <c>@</c>, a tab or a carriage return; report titles, URLs and outlets are untrusted) is written with a
+/// leading <c>'</c> and quoted, as OWASP advises for CSV injection; numbers ("-3.7") are written as they are.
+/// </summary>
 public static class Csv
 {
     public static void WriteLine(TextWriter w, IEnumerable<string> cells)
     {
         var first = true;
-        foreach (var c in cells)
+        foreach (var cell in cells)
         {
             if (!first)
             {
@@ -200,7 +204,9 @@ public static class Csv
             }
 
             first = false;
-            if (c.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            var formula = IsFormula(cell);
+            var c = formula ? "'" + cell : cell;
+            if (formula || c.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 w.Write('"');
                 w.Write(c.Replace("\"", "\"\"", StringComparison.Ordinal));
@@ -214,6 +220,11 @@ public static class Csv
 
         w.Write("\r\n");
     }
+
+    /// <summary>True when a spreadsheet would read <paramref name="cell"/> as a formula and it is not a number.</summary>
+    public static bool IsFormula(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 }
 
 /// <summary>Compact JSON written through a reusable buffer.</summary>
