@@ -14,8 +14,15 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
 
     public static CliConsole System()
     {
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
-        return new CliConsole(stdout, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
+        // What reaches a terminal has no control characters from report text; what goes to a pipe or file is as written.
+        TextWriter stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        if (!Console.IsOutputRedirected)
+        {
+            stdout = new TerminalSafeWriter(stdout);
+        }
+
+        var stderr = Console.IsErrorRedirected ? Console.Error : new TerminalSafeWriter(Console.Error);
+        return new CliConsole(stdout, stderr, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
     }
 
     private static int SafeWidth()

@@ -41,3 +41,19 @@ public sealed class HelpTextTests
             HelpText.Fit(text, 44));
     }
 }
+
+public sealed class TerminalSafeWriterTests
+{
+    [Fact]
+    public void Escape_sequences_and_bells_from_report_text_never_reach_the_terminal()
+    {
+        var w = new StringWriter();
+        using var safe = new TerminalSafeWriter(w);
+        safe.Write("Title \u001b]0;owned\u0007 and \u001b[2J");
+        safe.Write('\u009b');
+        safe.WriteLine(" end\tcol");
+        safe.Write("\r[####----] 40%");
+        safe.Flush();
+        Assert.Equal("Title \uFFFD]0;owned\uFFFD and \uFFFD[2J\uFFFD end\tcol" + w.NewLine + "\r[####----] 40%", w.ToString());
+    }
+}
