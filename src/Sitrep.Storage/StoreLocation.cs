@@ -99,6 +99,20 @@ public static class EventStore
         StoreKind.Postgres => await PostgresEventStore.OpenAsync(location, cancellationToken).ConfigureAwait(false),
         _ => await SqliteEventStore.OpenAsync(location, cancellationToken).ConfigureAwait(false),
     };
+
+    /// <summary>
+    /// Opens a store that must already exist (for reading commands): a SQLite path with no file there is refused
+    /// (ST006) instead of becoming a new empty store, so a mistyped <c>--db</c> says so.
+    /// </summary>
+    public static Task<IEventStore> OpenExistingAsync(StoreLocation location, CancellationToken cancellationToken = default)
+    {
+        if (location.Kind == StoreKind.Sqlite && !File.Exists(location.Target))
+        {
+            throw new StoreException("ST006", $"There is no store at '{location.Display}'. Check --db (or $SITREP_DB), or create one with 'sitrep ingest FILES --db {location.Display}'.");
+        }
+
+        return OpenAsync(location, cancellationToken);
+    }
 }
 
 /// <summary>A store could not be opened or used; the message says what to do.</summary>

@@ -57,7 +57,7 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
 
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         if (format == "table")
         {

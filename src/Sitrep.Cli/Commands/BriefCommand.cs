@@ -103,7 +103,7 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 
     private static async Task<int> RunAsync(StoreLocation location, BriefWindow window, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         await using var snapshot = await store.OpenSnapshotAsync().ConfigureAwait(false);
         var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window).ConfigureAwait(false);

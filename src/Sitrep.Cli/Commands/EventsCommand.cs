@@ -54,7 +54,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
 
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         var rows = await store.FindEventsAsync(query).ConfigureAwait(false);
         if (format == "table")
         {

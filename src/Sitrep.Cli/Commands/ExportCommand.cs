@@ -139,7 +139,7 @@ internal sealed class ExportCommand : ICommand, IHasFlags
 
     private static async Task<long> RunAsync(StoreLocation location, EventQuery query, string format, bool events, TextWriter o, CancellationToken ct)
     {
-        await using var store = await EventStore.OpenAsync(location, ct).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location, ct).ConfigureAwait(false);
         if (events)
         {
             EventFormats.All.TryGet(format, out var formatter);

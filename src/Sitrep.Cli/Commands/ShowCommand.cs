@@ -73,7 +73,7 @@ internal sealed class ShowCommand : ICommand
 
     private static async Task<int> ShowAttackAsync(StoreLocation location, long id, string format, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         var attack = await store.GetAttackAsync(id).ConfigureAwait(false);
         if (attack is null)
         {
@@ -146,7 +146,7 @@ internal sealed class ShowCommand : ICommand
 
     private static async Task<int> RunAsync(StoreLocation location, long id, string format, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         var stored = await store.GetEventAsync(id).ConfigureAwait(false);
         if (stored is null)
         {

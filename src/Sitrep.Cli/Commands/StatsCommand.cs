@@ -51,7 +51,7 @@ internal sealed class StatsCommand : ICommand
 
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
-        await using var store = await EventStore.OpenAsync(location).ConfigureAwait(false);
+        await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
         var o = console.Out;

@@ -60,7 +60,7 @@ public sealed class StoreAttackNights(StoreLocation location) : IAttackNights
 {
     public async Task<IReadOnlyList<LedgerAttackFigures>> ReadAsync(DateOnly? since, DateOnly? until, CancellationToken cancellationToken = default)
     {
-        var store = await EventStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+        var store = await EventStore.OpenExistingAsync(location, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             var list = new List<LedgerAttackFigures>();

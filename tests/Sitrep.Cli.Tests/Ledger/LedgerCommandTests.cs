@@ -184,6 +184,24 @@ public class LedgerCommandTests
     }
 
     [Theory]
+    [InlineData("events")]
+    [InlineData("attacks")]
+    [InlineData("show", "A1")]
+    [InlineData("stats")]
+    [InlineData("export", "--format", "csv")]
+    [InlineData("brief", "--date", "2024-05-14")]
+    public void A_reading_command_refuses_a_store_that_does_not_exist_and_creates_nothing(params string[] args)
+    {
+        using var dir = new TempDir();
+        var db = dir.Path(Path.Combine("typo", "ledger.db"));
+        var r = Cli.Run([.. args, "--db", db]);
+        Assert.Equal(3, r.Code);
+        Assert.Contains("ST006", r.Err, StringComparison.Ordinal);
+        Assert.Contains("sitrep ingest", r.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Path("typo")));
+    }
+
+    [Theory]
     [InlineData("events", "--since", "yesterday")]
     [InlineData("events", "--format", "xml")]
     [InlineData("events", "--bogus", "1")]
