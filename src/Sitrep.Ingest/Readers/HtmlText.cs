@@ -169,7 +169,8 @@ public static partial class HtmlText
     {
         var depth = 0;
         var max = 0;
-        for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        var i = html.IndexOf('<', StringComparison.Ordinal);
+        while (i >= 0 && i < html.Length - 1)
         {
             var close = html[i + 1] == '/';
             var start = close ? i + 2 : i + 1;
@@ -181,25 +182,28 @@ public static partial class HtmlText
 
             if (end == start || !char.IsAsciiLetter(html[start]) || UncountedNames.Contains(html.AsSpan(start, end - start)))
             {
-                continue; // a comment, a doctype, a '<' in text, or an element that does not nest
+                i = html.IndexOf('<', i + 1); // a comment, a doctype, a '<' in text, or an element that does not nest
+                continue;
+            }
+
+            var gt = html.IndexOf('>', end);
+            if (gt < 0)
+            {
+                break; // no tag is closed after this one
+            }
+
+            if (!close && html[gt - 1] != '/' && ++depth > max && (max = depth) > stopAt)
+            {
+                return max;
             }
 
             if (close)
             {
                 depth = Math.Max(0, depth - 1);
-                continue;
             }
 
-            var gt = html.IndexOf('>', end);
-            if (gt > 0 && html[gt - 1] == '/')
-            {
-                continue; // <x/>
-            }
-
-            if (++depth > max && (max = depth) > stopAt)
-            {
-                return max;
-            }
+            // The next tag is looked for after this one ends, so the scan stays linear however the tags are written.
+            i = html.IndexOf('<', gt + 1);
         }
 
         return max;
