@@ -374,13 +374,7 @@ internal abstract partial class SqlEventStore
     {
         foreach (var chunk in ids.Chunk(PageSize))
         {
-            var among = InList("m.attack_id", "@ids");
-            await using var cmd = Db.Command(conn, $"""
-                INSERT INTO attack_places (attack_id, place_key)
-                SELECT m.attack_id, p.text_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.text_key IS NOT NULL
-                UNION SELECT m.attack_id, p.name_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.name_key IS NOT NULL
-                UNION SELECT m.attack_id, p.admin1_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {among} AND p.admin1_key IS NOT NULL
-                """, tx);
+            await using var cmd = Db.Command(conn, Tables.AttackPlaceRows(InList("m.attack_id", "@ids")), tx);
             cmd.Add("@ids", ListValue(chunk));
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }

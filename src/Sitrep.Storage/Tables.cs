@@ -130,6 +130,18 @@ internal static class Tables
             f.BestEventId, f.Claims,
         ]);
 
+    /// <summary>
+    /// The rows of <c>attack_places</c> for the attacks <paramref name="members"/> selects (a condition on
+    /// <c>attack_members m</c>): every place key its members' places give, as written, as named and their region.
+    /// The schema's upgrade fills the table with it, and every attack write.
+    /// </summary>
+    public static string AttackPlaceRows(string members) => $"""
+        INSERT INTO attack_places (attack_id, place_key)
+        SELECT m.attack_id, p.text_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.text_key IS NOT NULL
+        UNION SELECT m.attack_id, p.name_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.name_key IS NOT NULL
+        UNION SELECT m.attack_id, p.admin1_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.admin1_key IS NOT NULL
+        """;
+
     public static readonly TableSpec<AliasRow> Aliases = new(
         "attack_aliases",
         [("old_id", Big), ("attack_id", Big), ("at", Time)],

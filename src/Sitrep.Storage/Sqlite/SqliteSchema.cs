@@ -170,13 +170,10 @@ internal static class SqliteSchema
             CREATE TABLE ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             INSERT INTO ledger_state (key, value) SELECT 'attacks', 'rebuild' WHERE EXISTS (SELECT 1 FROM events);
             """),
-        (3, "attack places", """
+        (3, "attack places", $"""
             CREATE TABLE attack_places (attack_id INTEGER NOT NULL, place_key TEXT NOT NULL, PRIMARY KEY (attack_id, place_key));
             CREATE INDEX attack_places_key ON attack_places(place_key, attack_id);
-            INSERT INTO attack_places (attack_id, place_key)
-              SELECT m.attack_id, p.text_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE p.text_key IS NOT NULL
-              UNION SELECT m.attack_id, p.name_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE p.name_key IS NOT NULL
-              UNION SELECT m.attack_id, p.admin1_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE p.admin1_key IS NOT NULL;
+            {Tables.AttackPlaceRows("TRUE")};
             """),
     ];
 }
