@@ -72,33 +72,9 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 
     private BriefWindow Window(CommandLine args)
     {
-        var date = Ledger.Date(args, "date");
-        var since = Ledger.Date(args, "since");
-        var until = Ledger.Date(args, "until");
-        if (date is not null && (since is not null || until is not null))
-        {
-            throw new UsageException("give either --date (a night) or --since and --until (days), not both.");
-        }
-
-        if (date is { } d)
-        {
-            return BriefWindow.Night(d);
-        }
-
-        if (since is null && until is not null)
-        {
-            throw new UsageException("--until needs --since: the days from --since to --until.");
-        }
-
-        if (since is { } first)
-        {
-            var last = until ?? KyivTime.Today(clock);
-            return last < first
-                ? throw new UsageException($"--until {last:yyyy-MM-dd} is before --since {first:yyyy-MM-dd}; swap them.")
-                : BriefWindow.Days(first, last);
-        }
-
-        return BriefWindow.Night(KyivTime.Today(clock));
+        var today = KyivTime.Today(clock);
+        return BriefWindow.From(Ledger.Date(args, "date"), Ledger.Date(args, "since"), Ledger.Date(args, "until"), today, today, o => "--" + o, out var problem)
+            ?? throw new UsageException(problem!);
     }
 
     private static async Task<int> RunAsync(StoreLocation location, BriefWindow window, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)

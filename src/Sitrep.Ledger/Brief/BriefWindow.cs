@@ -46,6 +46,54 @@ public sealed record BriefWindow(BriefWindowKind Kind, DateOnly First, DateOnly 
         last < first ? throw new ArgumentException($"The window ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).", nameof(last))
         : new(first == last ? BriefWindowKind.Day : BriefWindowKind.Range, first, last);
 
+    /// <summary>
+    /// The window a host's date options name, or null with the <paramref name="problem"/>: <paramref name="date"/> is a
+    /// night; <paramref name="since"/> to <paramref name="until"/> are days (an open end is <paramref name="openEnd"/>,
+    /// or the first day itself when null); none of them is the night of <paramref name="none"/>, or a problem when null.
+    /// <paramref name="option"/> names an option as the host spells it ("--date" on the command line, "date" in a query).
+    /// </summary>
+    public static BriefWindow? From(
+        DateOnly? date, DateOnly? since, DateOnly? until, DateOnly? openEnd, DateOnly? none, Func<string, string> option, out string? problem)
+    {
+        problem = null;
+        if (date is { } d)
+        {
+            if (since is null && until is null)
+            {
+                return Night(d);
+            }
+
+            problem = $"give either {option("date")} (a night) or {option("since")} and {option("until")} (days), not both.";
+            return null;
+        }
+
+        if (since is { } first)
+        {
+            var last = until ?? openEnd ?? first;
+            if (last >= first)
+            {
+                return Days(first, last);
+            }
+
+            problem = $"{option("until")} {last:yyyy-MM-dd} is before {option("since")} {first:yyyy-MM-dd}; swap them.";
+            return null;
+        }
+
+        if (until is not null)
+        {
+            problem = $"{option("until")} needs {option("since")}: the days from {option("since")} to {option("until")}.";
+            return null;
+        }
+
+        if (none is { } morning)
+        {
+            return Night(morning);
+        }
+
+        problem = $"give {option("date")} (a night: YYYY-MM-DD) or {option("since")} (and {option("until")}) for days.";
+        return null;
+    }
+
     /// <summary>Where an attack dated <paramref name="date"/> with <paramref name="precision"/> stands.</summary>
     public BriefPlacement Place(DateOnly? date, DatePrecision precision)
     {

@@ -45,45 +45,27 @@ internal static class BriefEndpoints
         }
 
         var q = ctx.Request.Query;
-        DateOnly? Read(string name, out bool bad)
+        var dates = new Dictionary<string, DateOnly?>();
+        foreach (var name in new[] { "date", "since", "until" })
         {
             var text = q[name].ToString();
-            bad = text.Length > 0 && !TryDate(text, out _);
-            return text.Length > 0 && TryDate(text, out var d) ? d : null;
-        }
-
-        var date = Read("date", out var badDate);
-        var since = Read("since", out var badSince);
-        var until = Read("until", out var badUntil);
-        if (badDate || badSince || badUntil)
-        {
-            var name = badDate ? "date" : badSince ? "since" : "until";
-            return ApiResults.Problem(LedgerErrors.BadFilter($"{name} '{q[name]}' is not a date (YYYY-MM-DD)."));
-        }
-
-        BriefWindow window;
-        if (date is { } d)
-        {
-            if (since is not null || until is not null)
+            if (text.Length == 0)
             {
-                return ApiResults.Problem(LedgerErrors.BadFilter("give either date (a night) or since and until (days), not both."));
+                dates[name] = null;
             }
-
-            window = BriefWindow.Night(d);
-        }
-        else if (since is { } first)
-        {
-            var last = until ?? first;
-            if (last < first)
+            else if (TryDate(text, out var d))
             {
-                return ApiResults.Problem(LedgerErrors.BadFilter($"until {last:yyyy-MM-dd} is before since {first:yyyy-MM-dd}."));
+                dates[name] = d;
             }
-
-            window = BriefWindow.Days(first, last);
+            else
+            {
+                return ApiResults.Problem(LedgerErrors.BadFilter($"{name} '{text}' is not a date (YYYY-MM-DD)."));
+            }
         }
-        else
+
+        if (BriefWindow.From(dates["date"], dates["since"], dates["until"], openEnd: null, none: null, o => o, out var problem) is not { } window)
         {
-            return ApiResults.Problem(LedgerErrors.BadFilter("give date (a night: YYYY-MM-DD) or since (and until) for days."));
+            return ApiResults.Problem(LedgerErrors.BadFilter(problem!));
         }
 
         return await Render(ctx, store, window, format, ct).ConfigureAwait(false);
