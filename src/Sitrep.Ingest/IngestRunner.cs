@@ -20,8 +20,13 @@ public sealed record IngestOptions
     /// <summary>
     /// The most reports one write transaction takes: what extraction finished while the last batch was written joins
     /// the next one, up to this (group commit), so a backlog costs fewer transactions and fewer merges of its window.
+    /// Each write re-merges every event of the days its reports fall on, so on a dense ledger the write's cost is
+    /// mostly that window's, whatever the batch: large batches are what keeps a backlog's ingest fast.
     /// </summary>
-    public int MaxBatchSize { get; init; } = 2048;
+    public int MaxBatchSize { get; init; } = 8192;
+
+    /// <summary>The most report text (UTF-16 characters) one group-committed batch holds, so large reports keep batches small.</summary>
+    public long MaxBatchChars { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>The longest a report waits for its batch to fill before it is written anyway.</summary>
     public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -239,11 +244,13 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
         {
             var deadline = Stopwatch.GetTimestamp() + (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
-            while (batch.Count < options.BatchSize)
+            var chars = 0L;
+            while (batch.Count < options.BatchSize && chars < options.MaxBatchChars)
             {
                 if (reader.TryRead(out var s))
                 {
                     batch.Add(s);
+                    chars += s.Article.Text.Length;
                     continue;
                 }
 
@@ -268,10 +275,11 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 }
             }
 
-            // Whatever else is already waiting joins it (group commit).
-            while (batch.Count < Math.Max(options.BatchSize, options.MaxBatchSize) && reader.TryRead(out var more))
+            // Whatever else is already waiting joins it (group commit), up to the batch's size and text limits.
+            while (batch.Count < Math.Max(options.BatchSize, options.MaxBatchSize) && chars < options.MaxBatchChars && reader.TryRead(out var more))
             {
                 batch.Add(more);
+                chars += more.Article.Text.Length;
             }
 
             if (batch.Count > 0)

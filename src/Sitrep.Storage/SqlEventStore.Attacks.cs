@@ -82,7 +82,7 @@ internal abstract partial class SqlEventStore
 
         var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, ct).ConfigureAwait(false);
         var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
-        return await RecomputeAsync(conn, tx, window, decisions, ct).ConfigureAwait(false);
+        return await RecomputeAsync(conn, tx, window, decisions, ct, changed.Select(c => c.Key).ToHashSet()).ConfigureAwait(false);
     }
 
     /// <summary>Every decision in force, in the order made, and the anchors of the events they name.</summary>
@@ -117,9 +117,12 @@ internal abstract partial class SqlEventStore
 
     /// <summary>
     /// Loads the window's events, merges them, and replaces the stored attacks the window owns with the computed ones,
-    /// keeping the ids of attacks that keep most of their members.
+    /// keeping the ids of attacks that keep most of their members. When <paramref name="changed"/> names every event
+    /// the write added, replaced or removed, an attack computed with exactly the members it has stored, none of them
+    /// changed, is known to be stored as computed (an attack is a function of its members' events and reports) and is
+    /// neither rebuilt nor written; without it (decisions, rebuilds) each attack is rebuilt and compared by digest.
     /// </summary>
-    private async Task<MergeSummary> RecomputeAsync(DbConnection conn, DbTransaction tx, MergeWindow window, IReadOnlyList<MergeDecision> decisions, CancellationToken ct)
+    private async Task<MergeSummary> RecomputeAsync(DbConnection conn, DbTransaction tx, MergeWindow window, IReadOnlyList<MergeDecision> decisions, CancellationToken ct, IReadOnlySet<EventKey>? changed = null)
     {
         var clock = Stopwatch.StartNew();
         if (window.IsEmpty)
@@ -194,6 +197,12 @@ internal abstract partial class SqlEventStore
         var unchanged = new HashSet<long>();
         for (var i = 0; i < owned.Length; i++)
         {
+            if (changed is not null && previous.TryGetValue(attackIds[i], out var before) && SameUnchangedMembers(owned[i], before.Members, changed))
+            {
+                unchanged.Add(attackIds[i]);
+                continue;
+            }
+
             rows.Add(attackIds[i], owned[i], byKey, now);
             if (previous.TryGetValue(attackIds[i], out var old) && old.Digest == rows.Attacks[^1].Digest)
             {
@@ -224,6 +233,26 @@ internal abstract partial class SqlEventStore
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
             owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count };
+    }
+
+    /// <summary>True when the computed attack has exactly the stored members and none of them changed.</summary>
+    private static bool SameUnchangedMembers(Attack attack, List<EventKey> stored, IReadOnlySet<EventKey> changed)
+    {
+        if (attack.Members.Length != stored.Count)
+        {
+            return false;
+        }
+
+        var set = new HashSet<EventKey>(stored);
+        foreach (var m in attack.Members)
+        {
+            if (changed.Contains(m.Event) || !set.Remove(m.Event))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Most events a store keeps loaded for merge windows (the recent days a run of ingests keeps merging into).</summary>

@@ -234,4 +234,35 @@ public class AttackStoreContractTests
 
         Assert.Equal(before, await Ids());
     }
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_re_extraction_that_changes_a_figure_rewrites_its_attack_and_leaves_the_others_as_stored(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var reports = Reports();
+        await t.Store.SaveAsync([.. reports.Select(r => Submit(r, pending: true))]);
+        var byArticle = reports.ToDictionary(r => r.Article.Id, r => r.Event);
+        IReadOnlyList<Extraction> Extract(IReadOnlyList<Article> articles) => [.. articles.Select(a => new Extraction(a) { Events = [byArticle[a.Id]] })];
+        while (await t.Store.ProcessPendingAsync(7, "w1", "x/1", Extract) > 0)
+        {
+        }
+
+        var kyiv = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kyiv" }));
+        var belgorod = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Belgorod" }));
+        Assert.Equal((35, 36), ((await t.Store.GetAttackAsync(kyiv.Id))!.Figure("drone.destroyed")!.Low, (await t.Store.GetAttackAsync(kyiv.Id))!.Figure("drone.destroyed")!.High));
+
+        // The same reports extracted again, one of them now reading 12 destroyed: the same members, one of them changed.
+        byArticle["kyiv0"] = Samples.Simple(Day, "RU", "UA", "Kyiv", WeaponCategory.Drone, "Shahed-136", 40, 12, admin1: "Kyiv City");
+        await t.Store.RequeueAllAsync();
+        while (await t.Store.ProcessPendingAsync(7, "w2", "x/2", Extract) > 0)
+        {
+        }
+
+        var after = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Kyiv" }));
+        Assert.Equal(kyiv.Id, after.Id);
+        var destroyed = (await t.Store.GetAttackAsync(after.Id))!.Figure("drone.destroyed")!;
+        Assert.Equal((12, 36), (destroyed.Low, destroyed.High));
+        Assert.Equal(3, destroyed.Claims.Length);
+        var same = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Belgorod" }));
+        Assert.Equal((belgorod.Id, belgorod.UpdatedAt, belgorod.Launched), (same.Id, same.UpdatedAt, same.Launched));
+    }
 }

@@ -27,14 +27,24 @@ internal static class AttackLedgerTiming
             o.WriteLine($"built a {storeEvents:N0}-event store at {path} in {built.TotalSeconds:0} s");
         }
 
-        // New report files, numbered after every report ingested so far (each run's are new to the store).
+        // New report files, numbered after every report ingested so far (each run's are new to the store), published
+        // over the days after the newest attack the store holds: each run is the next days' news, not a pile-up of
+        // every run's reports on the same days.
+        DateOnly newest;
+        await using (var probe = await EventStore.OpenAsync(StoreLocation.Sqlite(path)))
+        {
+            newest = (await probe.FindAttacksAsync(new EventQuery { Limit = 1 })).FirstOrDefault()?.Date ?? LedgerCorpus.Last;
+        }
+
         var dir = Path.Combine(Path.GetTempPath(), $"sitrep-ledger-timing-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var offset = 1_000_000 + (int)(DateTime.UtcNow.Ticks % 1_000_000) * 10;
         for (var i = 0; i < reports; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(dir, $"{i:000000}.txt"), LedgerCorpus.ReportFile(offset + i, days));
+            await File.WriteAllTextAsync(Path.Combine(dir, $"{i:000000}.txt"), LedgerCorpus.ReportFile(offset + i, days, newest));
         }
+
+        o.WriteLine($"new reports published over the {days} days after {newest:yyyy-MM-dd}, the store's newest attack");
 
         IPlaceLookup? places = null;
         try

@@ -40,16 +40,17 @@ internal static class LedgerCorpus
 
     /// <summary>
     /// Report <paramref name="i"/>: text with a header, distinct for every i, published on a day of the corpus's
-    /// 1,400 (or within <paramref name="recentDays"/> after its last day: a day's news arriving at a full ledger).
+    /// 1,400 (or within <paramref name="recentDays"/> after <paramref name="after"/>, by default its last day: a day's
+    /// news arriving at a full ledger).
     /// </summary>
-    public static string ReportFile(int i, int? recentDays = null)
+    public static string ReportFile(int i, int? recentDays = null, DateOnly? after = null)
     {
         var rng = new Random(i);
         var p = Places[rng.Next(Places.Length)];
         var w = Weapons[rng.Next(Weapons.Length)];
         var launched = rng.Next(1, 120);
         var down = rng.Next(0, launched + 1);
-        var day = recentDays is { } recent ? Last.AddDays(1 + rng.Next(0, recent)) : First.AddDays(rng.Next(0, 1400));
+        var day = recentDays is { } recent ? (after ?? Last).AddDays(1 + rng.Next(0, recent)) : First.AddDays(rng.Next(0, 1400));
         var weapon = w.Model ?? w.Category.ToContract().Replace('_', ' ');
         return string.Create(CultureInfo.InvariantCulture, $"""
             url: https://bench.example/{i}
