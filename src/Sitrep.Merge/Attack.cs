@@ -193,3 +193,57 @@ public sealed class MergeResult
         return d;
     }
 }
+
+/// <summary>
+/// The membership of every attack, before any is built: what a windowed recompute needs to keep ids and to tell which
+/// attacks it must build at all (reconciling an attack's figures is most of what building it costs).
+/// </summary>
+public sealed class MergePartition
+{
+    internal MergePartition(ImmutableArray<AttackDraft> drafts) => Drafts = drafts;
+
+    /// <summary>Every attack's draft, ordered by <see cref="AttackDraft.Key"/> (the order of <see cref="MergeResult.Attacks"/>).</summary>
+    public ImmutableArray<AttackDraft> Drafts { get; }
+
+    /// <summary>The drafts the window owns (<see cref="MergeWindow.Owns(DateOnly?, IEnumerable{EventKey})"/>).</summary>
+    public ImmutableArray<AttackDraft> Within(MergeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return [.. Drafts.Where(d => window.Owns(d.Home, d.Members))];
+    }
+
+    /// <summary>Every attack, built.</summary>
+    public MergeResult Build() => new([.. Drafts.Select(d => d.Build())]);
+}
+
+/// <summary>One attack's home and members; <see cref="Build"/> makes the attack (once).</summary>
+public sealed class AttackDraft
+{
+    private readonly Lazy<Attack> attack;
+
+    internal AttackDraft(Group group, Reconciler reconciler)
+    {
+        var keys = new EventKey[group.Members.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = group.Members[i].Profile.Key;
+        }
+
+        Array.Sort(keys);
+        Members = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(keys);
+        Home = group.Home;
+        attack = new(() => AttackBuilder.Build(group, reconciler));
+    }
+
+    /// <summary>The attack's key: its smallest member (<see cref="Attack.Key"/>).</summary>
+    public EventKey Key => Members[0];
+
+    /// <summary>The day the attack is filed under (<see cref="Attack.Home"/>).</summary>
+    public DateOnly? Home { get; }
+
+    /// <summary>Its members' keys, sorted.</summary>
+    public ImmutableArray<EventKey> Members { get; }
+
+    /// <summary>The attack, with its reconciled figures.</summary>
+    public Attack Build() => attack.Value;
+}

@@ -6,7 +6,7 @@ namespace Sitrep.Merge;
 /// <summary>The merge itself: anchors, the three clustering steps, decisions, then attacks. See <see cref="MergeEngine"/>.</summary>
 internal static class Clustering
 {
-    public static MergeResult Run(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision> decisions, Func<string, ClaimantEntry?> claimants)
+    public static MergePartition Run(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision> decisions, Func<string, ClaimantEntry?> claimants)
     {
         var profiles = new Dictionary<EventKey, EventProfile>();
         foreach (var e in events)
@@ -147,8 +147,7 @@ internal static class Clustering
         // Analysts' joins unite groups.
         groups = Unite(groups, joins);
         var reconciler = new Reconciler(claimants);
-        var attacks = groups.Select(g => AttackBuilder.Build(g, reconciler)).OrderBy(a => a.Key).ToImmutableArray();
-        return new MergeResult(attacks);
+        return new MergePartition([.. groups.Select(g => new AttackDraft(g, reconciler)).OrderBy(d => d.Key)]);
     }
 
     private static DayRelation DayFor(Anchor anchor, DateOnly clusterDay) =>

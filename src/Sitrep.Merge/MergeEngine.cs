@@ -56,7 +56,13 @@ public sealed class MergeEngine
     /// aggregates are left out. Duplicate keys are refused, and so is an event whose key names another report.
     /// Decisions naming events not given are ignored.
     /// </summary>
-    public MergeResult Merge(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision>? decisions = null)
+    public MergeResult Merge(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision>? decisions = null) => Partition(events, decisions).Build();
+
+    /// <summary>
+    /// The attacks of these events under these decisions as <see cref="Merge"/> gives them, each left unbuilt until
+    /// asked for (<see cref="AttackDraft.Build"/>): a windowed recompute builds only the attacks it owns and must write.
+    /// </summary>
+    public MergePartition Partition(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision>? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         return Clustering.Run(events, decisions ?? [], claimants);

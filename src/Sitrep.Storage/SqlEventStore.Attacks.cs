@@ -179,14 +179,14 @@ internal abstract partial class SqlEventStore
 
         var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, ct).ConfigureAwait(false);
         var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
-        var result = Engine.Merge(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions);
-        var owned = result.Within(window);
+        // Only the attacks the window owns are built, and of those only the ones it must write (see below).
+        var owned = Engine.Partition(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions).Within(window);
 
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
         var assignment = AttackIdentity.Assign(
             [.. previous.Select(p => new PreviousAttack(AttackKey(p.Key), [.. p.Value.Members]))],
-            [.. owned.Select(a => (IReadOnlyCollection<EventKey>)[.. a.Members.Select(m => m.Event)])]);
+            [.. owned.Select(a => (IReadOnlyCollection<EventKey>)a.Members)]);
 
         // 3. The computed attacks, under kept or new ids (new ones reserved before the old rows go, so none collides with
         // a kept one); ids that are gone lead to where most of their members went.
@@ -203,7 +203,7 @@ internal abstract partial class SqlEventStore
                 continue;
             }
 
-            rows.Add(attackIds[i], owned[i], byKey, now);
+            rows.Add(attackIds[i], owned[i].Build(), byKey, now);
             if (previous.TryGetValue(attackIds[i], out var old) && old.Digest == rows.Attacks[^1].Digest)
             {
                 // Stored exactly as computed: neither deleted nor written again.
@@ -236,7 +236,7 @@ internal abstract partial class SqlEventStore
     }
 
     /// <summary>True when the computed attack has exactly the stored members and none of them changed.</summary>
-    private static bool SameUnchangedMembers(Attack attack, List<EventKey> stored, IReadOnlySet<EventKey> changed)
+    private static bool SameUnchangedMembers(AttackDraft attack, List<EventKey> stored, IReadOnlySet<EventKey> changed)
     {
         if (attack.Members.Length != stored.Count)
         {
@@ -246,7 +246,7 @@ internal abstract partial class SqlEventStore
         var set = new HashSet<EventKey>(stored);
         foreach (var m in attack.Members)
         {
-            if (changed.Contains(m.Event) || !set.Remove(m.Event))
+            if (changed.Contains(m) || !set.Remove(m))
             {
                 return false;
             }

@@ -77,6 +77,27 @@ public sealed class MergeProperties
         }));
 
     [Fact]
+    public void A_partition_drafts_the_attacks_the_merge_builds() =>
+        Check.One(Config(30), Prop.ForAll(Cases(150), c =>
+        {
+            var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
+            var rng = new Random(c.Shuffle);
+            var decisions = RandomDecisions(rng, events, rng.Next(0, 6));
+            var engine = new MergeEngine(FakeRegistry.Find);
+            var partition = engine.Partition(events, decisions);
+            var built = engine.Merge(events, decisions).Attacks;
+            Assert.Equal(built.Length, partition.Drafts.Length);
+            for (var i = 0; i < built.Length; i++)
+            {
+                var d = partition.Drafts[i];
+                Assert.Equal((built[i].Key, built[i].Home), (d.Key, d.Home));
+                Assert.Equal(built[i].Members.Select(m => m.Event).Order(), d.Members);
+                Assert.Same(d.Build(), d.Build());
+                Assert.Equal(Canonical.Of(new MergeResult([built[i]])), Canonical.Of(new MergeResult([d.Build()])));
+            }
+        }));
+
+    [Fact]
     public void Windowed_recomputes_in_any_order_end_where_a_rebuild_does() =>
         Check.One(Config(40), Prop.ForAll(Cases(120), c =>
         {
