@@ -265,4 +265,32 @@ public class AttackStoreContractTests
         var same = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Place = "Belgorod" }));
         Assert.Equal((belgorod.Id, belgorod.UpdatedAt, belgorod.Launched), (same.Id, same.UpdatedAt, same.Launched));
     }
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_event_id_a_re_extraction_deleted_is_never_given_again(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var article = Samples.Article("Drones hit Sumy and Kharkiv overnight.", "https://ids.example/one", published: Day, id: "one");
+        var two = new ExtractedEvent[]
+        {
+            Samples.Simple(Day, "RU", "UA", "Sumy", WeaponCategory.Drone, null, 10, 8),
+            Samples.Simple(Day, "RU", "UA", "Kharkiv", WeaponCategory.Drone, null, 12, 9),
+        };
+        await t.Store.SaveAsync([new ReportSubmission(article, ContentHash.Of(article.Text), "one.txt", null, "")]);
+        var events = two;
+        IReadOnlyList<Extraction> Extract(IReadOnlyList<Article> articles) => [.. articles.Select(a => new Extraction(a) { Events = [.. events] })];
+        await t.Store.ProcessPendingAsync(5, "w1", "x/1", Extract);
+        var first = (await t.Store.FindEventsAsync(new EventQuery { Limit = null })).Select(e => e.Id).ToList();
+        Assert.Equal(2, first.Count);
+
+        // Extracted again, the report tells one event: the other's id, the highest, is deleted.
+        events = [two[0]];
+        await t.Store.RequeueAllAsync();
+        await t.Store.ProcessPendingAsync(5, "w2", "x/2", Extract);
+        Assert.Single(await t.Store.FindEventsAsync(new EventQuery { Limit = null }));
+
+        var next = Samples.Article("Missiles struck Odesa.", "https://ids.example/two", published: Day, id: "two");
+        await t.Store.SaveAsync([new ReportSubmission(next, ContentHash.Of(next.Text), "two.txt", new Extraction(next) { Events = [Samples.Simple(Day, "RU", "UA", "Odesa", WeaponCategory.CruiseMissile, null, 3, 1)] }, "x/2")]);
+        var added = Assert.Single(await t.Store.FindEventsAsync(new EventQuery { Place = "Odesa" }));
+        Assert.True(added.Id > first.Max(), $"the new event got id {added.Id}, an id the deleted event had ({string.Join(", ", first)})");
+    }
 }

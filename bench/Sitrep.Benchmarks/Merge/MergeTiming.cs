@@ -40,6 +40,28 @@ internal static class MergeTiming
         cpu.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"merge-timing: {ledger.Count} events over {days} days -> {result.Attacks.Length} attacks; wall median {times[times.Count / 2]:0.0} ms (min {times[0]:0.0}); CPU median {cpu[cpu.Count / 2]:0.0} ms (min {cpu[0]:0.0}); {allocated / 1e6:0.0} MB allocated per merge; load average {LoadAverage()}"));
+
+        // The same runs, interleaved with the clustering alone (what a windowed recompute pays before it builds the
+        // attacks it must write): the ratio is the share of the merge that building and reconciling attacks takes.
+        var whole = new List<double>();
+        var partition = new List<double>();
+        for (var i = 0; i < 9; i++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            _ = engine.Merge(ledger);
+            process.Refresh();
+            var cpu1 = process.TotalProcessorTime;
+            _ = engine.Partition(ledger);
+            process.Refresh();
+            whole.Add((cpu1 - cpu0).TotalMilliseconds);
+            partition.Add((process.TotalProcessorTime - cpu1).TotalMilliseconds);
+        }
+
+        whole.Sort();
+        partition.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"merge-timing: clustering alone (Partition, nothing built) CPU median {partition[4]:0.0} ms against {whole[4]:0.0} ms for the whole merge ({partition[4] / whole[4]:0.00})"));
         return 0;
     }
 }

@@ -259,16 +259,45 @@ internal sealed class SqliteEventStore : SqlEventStore
     /// <summary>SQLite has one writer at a time: the write transaction (BEGIN IMMEDIATE) already serializes merges.</summary>
     protected override Task LockMergeAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The next event and weapon ids: above every id in use and every id ever given (kept in ledger_state), so an id
+    /// that a re-extraction deleted — named perhaps by an analyst's decision or a user's bookmark — never comes back as
+    /// another event's (SQLite's MAX(id) + 1 alone would give the last one again).
+    /// </summary>
     private static (long Event, long Weapon) NextIds(SqliteConnection conn, SqliteTransaction tx)
     {
-        using var cmd = Db.Command(conn, "SELECT COALESCE((SELECT MAX(id) FROM events), 0) + 1, COALESCE((SELECT MAX(id) FROM weapons), 0) + 1", tx);
+        using var cmd = Db.Command(conn, """
+            SELECT MAX(COALESCE((SELECT MAX(id) FROM events), 0), COALESCE((SELECT CAST(value AS INTEGER) FROM ledger_state WHERE key = 'events.last_id'), 0)) + 1,
+                   MAX(COALESCE((SELECT MAX(id) FROM weapons), 0), COALESCE((SELECT CAST(value AS INTEGER) FROM ledger_state WHERE key = 'weapons.last_id'), 0)) + 1
+            """, tx);
         using var r = cmd.ExecuteReader();
         r.Read();
         return (r.GetInt64(0), r.GetInt64(1));
     }
 
+    /// <summary>Records the highest event and weapon ids a write gave (see <see cref="NextIds"/>).</summary>
+    private static void RecordLastIds(SqliteConnection conn, SqliteTransaction tx, RowSet rows)
+    {
+        foreach (var (key, last) in new[] { ("events.last_id", rows.Events.Count == 0 ? 0 : rows.Events.Max(e => e.Id)), ("weapons.last_id", rows.Weapons.Count == 0 ? 0 : rows.Weapons.Max(w => w.Id)) })
+        {
+            if (last == 0)
+            {
+                continue;
+            }
+
+            using var cmd = Db.Command(conn, """
+                INSERT INTO ledger_state (key, value) VALUES (@k, @v)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(excluded.value AS INTEGER) > CAST(ledger_state.value AS INTEGER)
+                """, tx);
+            cmd.Add("@k", key);
+            cmd.Add("@v", last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
     private static void WriteRows(SqliteConnection conn, SqliteTransaction tx, RowSet rows)
     {
+        RecordLastIds(conn, tx, rows);
         Insert(conn, tx, Tables.Events, rows.Events);
         Insert(conn, tx, Tables.Weapons, rows.Weapons);
         Insert(conn, tx, Tables.Figures, rows.Figures);
