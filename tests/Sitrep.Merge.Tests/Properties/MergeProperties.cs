@@ -24,14 +24,20 @@ public sealed class MergeProperties
          from hard in Gen.Frequency((1, Gen.Constant(false)), (3, Gen.Constant(true)))
          select (seed, events, days, shuffle, hard)).ToArbitrary();
 
+    /// <summary>A case's events, its random source (after the decisions were drawn), up to five decisions, and an engine.</summary>
+    private static (List<MergeEvent> Events, Random Rng, List<MergeDecision> Decisions, MergeEngine Engine) Setup((int Seed, int Events, int Days, int Shuffle, bool Hard) c)
+    {
+        var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
+        var rng = new Random(c.Shuffle);
+        var decisions = RandomDecisions(rng, events, rng.Next(0, 6));
+        return (events, rng, decisions, new MergeEngine(FakeRegistry.Find));
+    }
+
     [Fact]
     public void The_result_does_not_depend_on_the_order_of_events_or_decisions() =>
         Check.One(Config(40), Prop.ForAll(Cases(100), c =>
         {
-            var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
-            var rng = new Random(c.Shuffle);
-            var decisions = RandomDecisions(rng, events, rng.Next(0, 6));
-            var engine = new MergeEngine(FakeRegistry.Find);
+            var (events, rng, decisions, engine) = Setup(c);
             var expected = Canonical.Of(engine.Merge(events, decisions));
             var shuffled = events.OrderBy(_ => rng.Next()).ToList();
             var actual = Canonical.Of(engine.Merge(shuffled, decisions.OrderBy(_ => rng.Next()).ToList()));
@@ -80,10 +86,7 @@ public sealed class MergeProperties
     public void A_partition_drafts_the_attacks_the_merge_builds() =>
         Check.One(Config(30), Prop.ForAll(Cases(150), c =>
         {
-            var events = SyntheticLedger.Generate(c.Events, c.Days, c.Seed, Start, hard: c.Hard);
-            var rng = new Random(c.Shuffle);
-            var decisions = RandomDecisions(rng, events, rng.Next(0, 6));
-            var engine = new MergeEngine(FakeRegistry.Find);
+            var (events, _, decisions, engine) = Setup(c);
             var partition = engine.Partition(events, decisions);
             var built = engine.Merge(events, decisions).Attacks;
             Assert.Equal(built.Length, partition.Drafts.Length);
