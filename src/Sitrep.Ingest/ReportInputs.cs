@@ -204,7 +204,7 @@ public static class ReportInputs
     /// file compare equal; null when resolving it meets a loop of links. A path that does not exist is resolved as far as
     /// it goes. On Windows, the full path.
     /// </summary>
-    internal static string? RealPath(string path)
+    public static string? RealPath(string path)
     {
         var full = Path.GetFullPath(path);
         if (OperatingSystem.IsWindows())
