@@ -15,7 +15,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
     public static CliConsole System()
     {
         // What reaches a terminal has no control characters from report text; what goes to a pipe or file is as written.
-        TextWriter stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        TextWriter stdout = new StreamWriter(new OutputStream(Console.OpenStandardOutput()), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         if (!Console.IsOutputRedirected)
         {
             stdout = new TerminalSafeWriter(stdout);

@@ -1,4 +1,5 @@
 using Sitrep.Cli.Commands;
+using Sitrep.Storage;
 
 namespace Sitrep.Cli;
 
@@ -27,11 +28,15 @@ internal static class Program
         var console = CliConsole.System();
         try
         {
-            return Run(args, console);
-        }
-        finally
-        {
+            var code = Run(args, console);
             console.Out.Flush();
+            return code;
+        }
+        catch (OutputException e)
+        {
+            // A full disk or a closed file behind stdout ('sitrep extract > /dev/full'): one line, no stack trace.
+            console.Error.WriteLine($"sitrep{(args.Length > 0 && Commands.Any(c => c.Name == args[0]) ? " " + args[0] : "")}: the output could not be written ({e.InnerException?.Message ?? e.Message}). Check that the disk has room, or write somewhere else.");
+            return 1;
         }
     }
 
@@ -72,6 +77,12 @@ internal static class Program
             console.Error.WriteLine($"sitrep {command.Name}: {e.Message}");
             console.Error.WriteLine($"Run 'sitrep {command.Name} --help' for usage.");
             return 2;
+        }
+        catch (StoreException e)
+        {
+            // Raised before a command's own handling, e.g. by a --db that is not a store address (ST001).
+            console.Error.WriteLine($"sitrep {command.Name}: {e.Code}: {e.Message}");
+            return 3;
         }
     }
 

@@ -9,7 +9,7 @@ public readonly record struct FamilyFigures(WeaponFamily Family, int? Launched, 
 
 /// <summary>
 /// The figures of one event, derived from its claims: the one derivation that the store's columns, every listing,
-/// export and the merge use. Per weapon, the largest current claim of each kind (a revision has already marked the
+/// export and the merge use. Sums stop at <see cref="int.MaxValue"/> (<see cref="Counts"/>), never wrap. Per weapon, the largest current claim of each kind (a revision has already marked the
 /// figures it revises not current); launched, destroyed and suppressed summed over the event's weapons and over each
 /// family's weapons; killed and injured the largest current claim. Nothing here overwrites a claim.
 /// </summary>
@@ -97,7 +97,7 @@ public sealed record EventFigures(
     public static string ClaimedBy(ExtractedEvent e) =>
         string.Join("; ", e.Claimants.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase));
 
-    private static int? Add(int? sum, int? value) => value is null ? sum : (sum ?? 0) + value.Value;
+    private static int? Add(int? sum, int? value) => Counts.Add(sum, value);
 
     private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "?";
 }

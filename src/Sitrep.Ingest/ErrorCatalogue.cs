@@ -28,6 +28,15 @@ public static class ErrorCatalogue
     public static ReadError Unreadable(string path, string reason) =>
         new("SR006", $"'{path}' could not be read: {reason}");
 
+    public static ReadError FolderUnreadable(string path, string reason) =>
+        new("SR006", $"'{path}' is a folder that could not be listed ({reason}); its files were not read. Check its permissions ('ls -ld'), or leave it out.");
+
+    public static ReadError DanglingLink(string path, string target) =>
+        new("SR001", $"'{path}' is a link to '{target}', which does not exist. Fix the link or remove it.");
+
+    public static ReadError LinkLoop(string path) =>
+        new("SR006", $"'{path}' is a link that leads round in a loop of links; it is not read. Fix the link or remove it.");
+
     public static ReadError BadHeader(string path, string reason) =>
         new("SR007", $"'{path}' has a header that could not be read: {reason}. Header lines are 'key: value', ending with a line '---'.");
 
@@ -45,6 +54,10 @@ public static class ErrorCatalogue
 
     public static ReadError UnsupportedAddress(string address) =>
         new("SR012", $"'{address}' is not a file, a folder or an http(s) address. Pass a path, or a URL starting with http:// or https://.");
+
+    /// <summary>A URL given to <c>extract</c>, which reads local files only.</summary>
+    public static ReadError UrlNotExtracted(string url) =>
+        new("SR012", $"'{url}' is a URL; extract reads files and folders. Fetch it with 'sitrep ingest URL', or save the page and extract the file.");
 
     public static ReadError MissingText(string path, string record) =>
         new("SR013", $"'{path}' {record} has no report text. Give each record a 'text', 'body' or 'content' field (a feed item a description, content or summary).");

@@ -19,6 +19,17 @@ public static class FileLoader
         try
         {
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                // The file a link leads to is what is checked and read: a link to a FIFO or a device is refused like one.
+                if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo target || !target.Exists)
+                {
+                    return (null, ErrorCatalogue.DanglingLink(path, info.LinkTarget));
+                }
+
+                info = target;
+            }
+
             if (!info.Exists)
             {
                 return (null, ErrorCatalogue.NotFound(path));
@@ -36,7 +47,7 @@ public static class FileLoader
             }
 
             // Counted: a file that grows after its length was read is still cut at the cap.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             using var content = new MemoryStream((int)Math.Min(info.Length, maxBytes));
             var chunk = new byte[64 * 1024];
             for (int n; (n = stream.Read(chunk)) > 0;)

@@ -281,12 +281,12 @@ internal sealed class EventProfile
 
             if (IsTotal(w.Weapon, family))
             {
-                total += c.Value;
+                total = Counts.Add(total, c.Value);
                 totals++;
             }
             else
             {
-                breakdown += c.Value;
+                breakdown = Counts.Add(breakdown, c.Value);
                 rest++;
             }
         }
@@ -324,7 +324,7 @@ internal sealed class EventProfile
             parts = ImmutableCollectionsMarshal.AsImmutableArray(list);
         }
 
-        return totalOnly ? total : total + breakdown;
+        return totalOnly ? total : Counts.Add(total, breakdown);
     }
 
     private static bool IsTotal(WeaponRef weapon, WeaponFamily family) => weapon.Model is null && weapon.Category == GenericCategory(family);

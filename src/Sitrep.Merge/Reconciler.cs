@@ -195,7 +195,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
                     if (w.Weapon.Model is { } m && w.Weapon.Category.Family() == family && m.Trim() == model && w.Current(kind) is { } c)
                     {
                         parts.Add(c);
-                        sum += c.Value;
+                        sum = Counts.Add(sum, c.Value);
                     }
                 }
 

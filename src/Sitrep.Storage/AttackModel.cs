@@ -132,7 +132,7 @@ public sealed record MergeSummary(int Attacks, int Events, int Created, int Kept
 }
 
 /// <summary>One day, attacker and weapon family of the attack ledger.</summary>
-public sealed record AttackStat(DateOnly Date, Side Attacker, Country Target, string Family, int Attacks, int Reports, int? Launched, int? Destroyed, int? Killed, int? Injured)
+public sealed record AttackStat(DateOnly Date, Side Attacker, Country Target, string Family, int Attacks, long Reports, long? Launched, long? Destroyed, long? Killed, long? Injured)
 {
     /// <summary>Destroyed over launched, when both are known and launched is not zero.</summary>
     public double? InterceptionRate => Launched is > 0 && Destroyed is { } d ? (double)d / Launched.Value : null;

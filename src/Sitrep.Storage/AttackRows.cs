@@ -91,8 +91,8 @@ internal sealed class AttackRowSet
                 continue;
             }
 
-            launched = l is null ? launched : (launched ?? 0) + l;
-            destroyed = x is null ? destroyed : (destroyed ?? 0) + x;
+            launched = Counts.Add(launched, l);
+            destroyed = Counts.Add(destroyed, x);
             if ((l ?? 0) > most)
             {
                 most = l ?? 0;

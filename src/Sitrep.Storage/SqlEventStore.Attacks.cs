@@ -919,7 +919,7 @@ internal abstract partial class SqlEventStore
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                stats.Add(new AttackStat(r.NDate(0)!.Value, Names.Side(r.Str(1)), Names.Country(r.Str(2)), r.Str(3), r.Int(4), r.Int(5), r.NInt(6), r.NInt(7), r.NInt(8), r.NInt(9)));
+                stats.Add(new AttackStat(r.NDate(0)!.Value, Names.Side(r.Str(1)), Names.Country(r.Str(2)), r.Str(3), r.Int(4), r.NLong(5) ?? 0, r.NLong(6), r.NLong(7), r.NLong(8), r.NLong(9)));
             }
         }
 

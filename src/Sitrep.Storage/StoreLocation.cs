@@ -40,7 +40,15 @@ public sealed record StoreLocation(StoreKind Kind, string Target, string Display
 
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) && value.Contains(';', StringComparison.Ordinal))
         {
-            return Postgres(value);
+            try
+            {
+                return Postgres(value);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                // Npgsql's message may quote the string, password and all: say what is wrong without it.
+                throw new StoreException("ST001", "The PostgreSQL connection string could not be read (a setting Npgsql does not know, or a value of the wrong kind). Write it as postgres://user:password@host:5432/database, or as Host=…;Port=5432;Database=…;Username=….");
+            }
         }
 
         if (value.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))

@@ -106,4 +106,24 @@ public sealed class HostileInputTests : IDisposable
         var read = await Task.Run(() => ReportReader.ReadFile(fifo)).WaitAsync(TimeSpan.FromSeconds(10)); // throws when it blocks
         Assert.Equal("SR002", read.Error?.Code);
     }
+
+    [Theory]
+    [InlineData(ReportFormat.Json, """[{"text": "Drones hit Sumy overnight."}, {"text": "Shelling hit Kherson \ud800 at dawn."}, {"text": "A missile hit Dnipro."}]""")]
+    [InlineData(ReportFormat.JsonLines, "{\"text\": \"Drones hit Sumy overnight.\"}\n{\"text\": \"Shelling hit Kherson \\ud800 at dawn.\"}\n{\"text\": \"A missile hit Dnipro.\"}")]
+    public void A_record_escaping_half_a_surrogate_pair_costs_only_that_record(ReportFormat format, string json)
+    {
+        // Found by the reader fuzzer: the whole file was refused as a reader crash.
+        var r = ReportReader.Parse("batch", "batch", json, format);
+        Assert.Equal(2, r.Articles.Length);
+        Assert.Equal("SR015", r.Error?.Code);
+        Assert.Contains("surrogate", r.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_lines_line_with_a_lone_surrogate_in_the_text_itself_costs_only_that_line()
+    {
+        var r = ReportReader.Parse("batch", "batch", "{\"text\": \"Drones hit Sumy overnight.\"}\n{\"text\": \"Kherson \uD800\"}\n", ReportFormat.JsonLines);
+        Assert.Single(r.Articles);
+        Assert.Equal("SR015", r.Error?.Code);
+    }
 }

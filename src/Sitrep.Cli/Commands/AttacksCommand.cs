@@ -27,7 +27,8 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
         {Ledger.FilterUsage}
           --format FORMAT    table (default; fits the terminal), json, jsonl (the merged-ledger
                              contract of eval/SCHEMA.md, with claims), csv or geojson
-          --limit N          at most N attacks (default 50; --all for every one)
+          --limit N          at most N attacks (a table shows 50 unless told; other
+                             formats write every one; --all for every one)
           --offset N         skip the first N
           --oldest-first     oldest first instead
         {Ledger.DbUsage}
@@ -41,7 +42,7 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
             throw new UsageException($"unknown format '{format}'; use table, json, jsonl, csv or geojson.");
         }
 
-        var query = Ledger.Query(args, defaultLimit: 50);
+        var query = Ledger.ListingQuery(args, format);
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         try
@@ -61,8 +62,8 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         if (format == "table")
         {
-            var rows = await store.FindAttacksAsync(query).ConfigureAwait(false);
-            WriteTable(console, rows, query);
+            var (rows, more) = Ledger.Page(await store.FindAttacksAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "attacks");
+            WriteTable(console, rows, more);
             return 0;
         }
 
@@ -86,7 +87,7 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
         }
     }
 
-    private static void WriteTable(CliConsole console, IReadOnlyList<StoredAttack> rows, EventQuery query)
+    private static void WriteTable(CliConsole console, IReadOnlyList<StoredAttack> rows, string? more)
     {
         if (rows.Count == 0)
         {
@@ -114,8 +115,12 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
         }
 
         table.Write(console.Out, console.Width);
-        var more = query.Limit is { } limit && rows.Count == limit ? "; there may be more (--limit, --offset, --all)" : "";
-        console.Out.WriteLine($"{Ledger.N(rows.Count)} attacks{more}. n: overnight; !: the sides' figures differ. 'sitrep show A12' for the claims.");
+        console.Out.WriteLine($"{Ledger.N(rows.Count)} attacks. n: overnight; !: the sides' figures differ.\n'sitrep show A12' for the claims.");
+        if (more is not null)
+        {
+            console.Out.WriteLine(more);
+        }
+
         console.Out.Flush();
     }
 

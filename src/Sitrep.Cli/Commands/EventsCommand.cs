@@ -24,7 +24,8 @@ internal sealed class EventsCommand : ICommand, IHasFlags
 
         {Ledger.FilterUsage}
           --format FORMAT    table (default; fits the terminal), json, csv or geojson
-          --limit N          at most N events (default 50; --all for every one)
+          --limit N          at most N events (a table shows 50 unless told; other
+                             formats write every one; --all for every one)
           --offset N         skip the first N
           --oldest-first     oldest first instead
         {Ledger.DbUsage}
@@ -38,7 +39,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
             throw new UsageException($"unknown format '{format}'; use table, json, csv or geojson.");
         }
 
-        var query = Ledger.Query(args, defaultLimit: 50);
+        var query = Ledger.ListingQuery(args, format);
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         try
@@ -55,12 +56,14 @@ internal sealed class EventsCommand : ICommand, IHasFlags
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
-        var rows = await store.FindEventsAsync(query).ConfigureAwait(false);
         if (format == "table")
         {
-            WriteTable(console, rows, query);
+            var (page, more) = Ledger.Page(await store.FindEventsAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "events");
+            WriteTable(console, page, more);
             return 0;
         }
+
+        var rows = await store.FindEventsAsync(query).ConfigureAwait(false);
 
         var events = await store.GetEventsAsync([.. rows.Select(r => r.Id)]).ConfigureAwait(false);
         EventFormats.All.TryGet(format, out var formatter);
@@ -75,7 +78,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
         return 0;
     }
 
-    private static void WriteTable(CliConsole console, IReadOnlyList<EventSummary> rows, EventQuery query)
+    private static void WriteTable(CliConsole console, IReadOnlyList<EventSummary> rows, string? more)
     {
         if (rows.Count == 0)
         {
@@ -109,9 +112,13 @@ internal sealed class EventsCommand : ICommand, IHasFlags
         }
 
         table.Write(console.Out, console.Width);
-        var more = query.Limit is { } limit && rows.Count == limit ? $"; there may be more (--limit, --offset, --all)" : "";
-        var legend = new StringBuilder($"{Ledger.N(rows.Count)} events{more}. n: overnight, dated by the morning; Σ: a total over many attacks. 'sitrep show ID' for the claims.");
+        var legend = new StringBuilder($"{Ledger.N(rows.Count)} events. n: overnight, dated by the morning; Σ: a total over many attacks.\n'sitrep show ID' for the claims.");
         console.Out.WriteLine(legend.ToString());
+        if (more is not null)
+        {
+            console.Out.WriteLine(more);
+        }
+
         console.Out.Flush();
     }
 

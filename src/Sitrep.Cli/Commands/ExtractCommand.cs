@@ -64,14 +64,8 @@ internal sealed class ExtractCommand : ICommand
         }
 
         var pipeline = Ledger.Extractor(console);
-        var files = ExpandPaths(args.Positionals, out var missing);
         var failed = 0;
-        foreach (var m in missing)
-        {
-            console.Error.WriteLine($"sitrep extract: {ErrorCatalogue.NotFound(m)}");
-            failed++;
-        }
-
+        var inputs = 0;
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         var first = true;
         if (format == "json")
@@ -79,14 +73,29 @@ internal sealed class ExtractCommand : ICommand
             console.Out.Write('[');
         }
 
-        foreach (var file in files)
+        // The walker ingest uses: links followed once, loops ended, what cannot be read named and counted.
+        foreach (var item in ReportInputs.Expand(args.Positionals))
         {
-            var result = Read(file);
-            if (!result.Ok)
+            if (item.Kind == InputKind.Skipped)
             {
-                console.Error.WriteLine($"sitrep extract: {result.Error}");
-                failed++;
                 continue;
+            }
+
+            inputs++;
+            var result = item.Kind switch
+            {
+                InputKind.File => Read(item.Source),
+                InputKind.Url => ReadResult.Fail(item.Source, ErrorCatalogue.UrlNotExtracted(item.Source)),
+                _ => ReadResult.Fail(item.Source, item.Error ?? ErrorCatalogue.NotFound(item.Source)),
+            };
+            if (result.Error is { } error)
+            {
+                console.Error.WriteLine($"sitrep extract: {error}");
+                failed++;
+                if (result.Articles.IsEmpty)
+                {
+                    continue;
+                }
             }
 
             foreach (var article in result.Articles)
@@ -129,7 +138,7 @@ internal sealed class ExtractCommand : ICommand
         console.Out.Flush();
         if (failed > 0)
         {
-            console.Error.WriteLine($"sitrep extract: {failed} of {files.Count + missing.Count} inputs could not be read; the others were extracted.");
+            console.Error.WriteLine($"sitrep extract: {failed} of {inputs} inputs could not be read whole; what could be read was extracted.");
         }
 
         return failed == 0 ? 0 : 1;
@@ -137,30 +146,4 @@ internal sealed class ExtractCommand : ICommand
 
     /// <summary>Reads one file in any format the ledger reads (text with header, HTML, JSON, JSON Lines, RSS/Atom), by its extension.</summary>
     internal static ReadResult Read(string file) => ReportReader.ReadFile(file);
-
-    /// <summary>Files named, and the *.txt files under folders named, in a stable order.</summary>
-    internal static List<string> ExpandPaths(IEnumerable<string> paths, out List<string> missing)
-    {
-        var files = new List<string>();
-        missing = [];
-        foreach (var p in paths)
-        {
-            if (Directory.Exists(p))
-            {
-                files.AddRange(Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
-                    .Where(f => ReportReader.ReportExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(p))
-            {
-                files.Add(p);
-            }
-            else
-            {
-                missing.Add(p);
-            }
-        }
-
-        return files;
-    }
 }

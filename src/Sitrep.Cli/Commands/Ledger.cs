@@ -34,6 +34,28 @@ internal static class Ledger
         return result.Ok ? result.Query : throw new UsageException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
+    /// <summary>The page size of a table when --limit is not given; other formats write every row unless --limit says.</summary>
+    public const int TableRows = 50;
+
+    /// <summary>The filters of a listing: a table stops at <see cref="TableRows"/> by default, json, csv and the rest never do.</summary>
+    public static EventQuery ListingQuery(CommandLine args, string format) => Query(args, format == "table" ? TableRows : null);
+
+    /// <summary>The query a table runs: one row more than it shows, so that it can say whether more match.</summary>
+    public static EventQuery OneMore(EventQuery query) => query.Limit is { } n and < int.MaxValue ? query with { Limit = n + 1 } : query;
+
+    /// <summary>Rows a table shows of what <see cref="OneMore"/> fetched, and the line that says there are more (or null).</summary>
+    public static (IReadOnlyList<T> Rows, string? More) Page<T>(IReadOnlyList<T> fetched, EventQuery query, string what)
+    {
+        if (query.Limit is not { } limit || fetched.Count <= limit)
+        {
+            return (fetched, null);
+        }
+
+        var next = query.Offset + limit;
+        return ([.. fetched.Take(limit)],
+            $"{char.ToUpperInvariant(what[0])}{what[1..]} {Ledger.N(query.Offset + 1)}-{Ledger.N(next)} shown, more match: --limit N, --offset {next} (next page) or --all.");
+    }
+
     public static DateOnly? Date(CommandLine args, string name)
     {
         var v = args.Get(name);
@@ -60,8 +82,19 @@ internal static class Ledger
             : throw new UsageException($"--{name} '{v}' is not a whole number.");
     }
 
-    /// <summary>"30s", "5m", "1h", "1h30m", or plain seconds.</summary>
+    /// <summary>The longest duration an option takes (a week): a timer cannot wait much longer, and nobody means more.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+
+    /// <summary>"30s", "5m", "1h", "1h30m", "1d", or plain seconds; up to <see cref="MaxDuration"/>.</summary>
     public static TimeSpan Duration(string value, string option)
+    {
+        var d = ParseDuration(value, option);
+        return d <= MaxDuration
+            ? d
+            : throw new UsageException($"--{option} '{value}' is longer than a week, the most it takes; write a shorter duration, e.g. 5m, 1h or 1d.");
+    }
+
+    private static TimeSpan ParseDuration(string value, string option)
     {
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
@@ -75,7 +108,8 @@ internal static class Ledger
         {
             if (char.IsAsciiDigit(c))
             {
-                number = number * 10 + (c - '0');
+                // A number this large is over the week refused below; stop counting before it wraps.
+                number = Math.Min(number * 10 + (c - '0'), 1_000_000_000L);
                 any = true;
                 continue;
             }
@@ -85,14 +119,15 @@ internal static class Ledger
                 throw new UsageException($"--{option} '{value}' is not a duration; write it like 30s, 5m, 1h or 1h30m.");
             }
 
-            total += c switch
+            var part = c switch
             {
-                's' => TimeSpan.FromSeconds(number),
-                'm' => TimeSpan.FromMinutes(number),
-                'h' => TimeSpan.FromHours(number),
-                'd' => TimeSpan.FromDays(number),
+                's' => number,
+                'm' => number * 60,
+                'h' => number * 3600,
+                'd' => number * 86_400,
                 _ => throw new UsageException($"--{option} '{value}' is not a duration; write it like 30s, 5m, 1h or 1h30m."),
             };
+            total = TimeSpan.FromSeconds(Math.Min(total.TotalSeconds + part, 1e11));
             number = 0;
             any = false;
         }

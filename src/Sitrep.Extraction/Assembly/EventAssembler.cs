@@ -589,7 +589,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             var claims = ImmutableArray.CreateBuilder<FigureClaim>(figs.Count);
             foreach (var f in figs.OrderBy(f => f.Span.Start))
             {
-                var value = f.IsIncrement && running.TryGetValue(f.Kind, out var before) ? before + f.Value : f.Value;
+                var value = f.IsIncrement && running.TryGetValue(f.Kind, out var before) ? Counts.Add(before, f.Value) : f.Value;
                 running[f.Kind] = value;
                 claims.Add(new FigureClaim(f.Kind, value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOfMention(f))
                 {

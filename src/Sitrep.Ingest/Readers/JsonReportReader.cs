@@ -38,6 +38,9 @@ public static class JsonReportReader
         MaxDepth = 64,
     };
 
+    /// <summary>Why text handed over as a string (not read from a file, which is checked UTF-8) cannot be parsed: a lone surrogate.</summary>
+    private const string NotUnicode = "it holds text that is not valid Unicode (half of a surrogate pair)";
+
     /// <summary>Reads a JSON document: one record, an array of records, or an object wrapping an array.</summary>
     public static ReadResult ParseJson(string source, string id, string json)
     {
@@ -49,6 +52,10 @@ public static class JsonReportReader
         catch (JsonException e)
         {
             return ReadResult.Fail(source, ErrorCatalogue.Malformed(source, "JSON", Describe(e)));
+        }
+        catch (ArgumentException)
+        {
+            return ReadResult.Fail(source, ErrorCatalogue.Malformed(source, "JSON", NotUnicode));
         }
 
         using (doc)
@@ -73,7 +80,7 @@ public static class JsonReportReader
                 foreach (var item in root.EnumerateArray())
                 {
                     n++;
-                    Add(problems, source, $"{id}#{n}", $"record {n}", item);
+                    AddRecord(problems, source, $"{id}#{n}", $"record {n}", item);
                 }
 
                 return problems.ToResult();
@@ -84,7 +91,7 @@ public static class JsonReportReader
                 return ReadResult.Fail(source, ErrorCatalogue.Malformed(source, "JSON", $"the top level is a {root.ValueKind.ToString().ToLowerInvariant()}, not an object or an array of objects"));
             }
 
-            Add(problems, source, id, "the record", root);
+            AddRecord(problems, source, id, "the record", root);
             return problems.ToResult();
         }
     }
@@ -106,11 +113,16 @@ public static class JsonReportReader
             try
             {
                 using var doc = JsonDocument.Parse(line, Options);
-                Add(problems, source, $"{id}#{lineNo}", $"line {lineNo}", doc.RootElement);
+                AddRecord(problems, source, $"{id}#{lineNo}", $"line {lineNo}", doc.RootElement);
             }
             catch (JsonException e)
             {
                 problems.Fail(ErrorCatalogue.Malformed(source, "JSON Lines", $"line {lineNo}: {Describe(e)}"));
+            }
+            catch (ArgumentException)
+            {
+                // One line's bad text costs that line, never the file's other records.
+                problems.Fail(ErrorCatalogue.Malformed(source, "JSON Lines", $"line {lineNo}: {NotUnicode}"));
             }
         }
 
@@ -120,6 +132,22 @@ public static class JsonReportReader
         }
 
         return problems.ToResult();
+    }
+
+    /// <summary>
+    /// <see cref="Add"/>, with a string the JSON escapes into bad UTF-16 ("\ud800" alone, which JSON's grammar allows)
+    /// costing that record only.
+    /// </summary>
+    private static void AddRecord(RecordProblems problems, string source, string defaultId, string record, JsonElement e)
+    {
+        try
+        {
+            Add(problems, source, defaultId, record, e);
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Fail(ErrorCatalogue.Malformed(source, "JSON", $"{record} has a string escaping half of a surrogate pair (such as \\ud800 alone)"));
+        }
     }
 
     private static void Add(RecordProblems problems, string source, string defaultId, string record, JsonElement e)

@@ -335,7 +335,7 @@ public static partial class BriefChecker
                     return "claim";
                 }
 
-                if (v.Derivation == "sum" && v.Claims.Sum(c => c.Value) == v.Number)
+                if (v.Derivation == "sum" && Counts.Sum(v.Claims, c => c.Value) == v.Number)
                 {
                     return "sum";
                 }

@@ -591,7 +591,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return Amount(parts[0].Attack, parts[0].Figure);
         }
 
-        var best = parts.Sum(p => p.Figure.Best);
+        var best = Counts.Sum(parts, p => p.Figure.Best);
         var qualifier = Combined(parts.Select(p => BestClaim(p.Figure)?.Qualifier ?? Qualifier.Exact));
         var amount = t.Render("amount." + qualifier.ToContract(), null, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
         if (parts.All(p => p.Figure.Low == p.Figure.High))
@@ -599,8 +599,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return new AmountParts(amount, BriefFragment.Empty, best);
         }
 
-        var low = Figure(parts.Sum(p => p.Figure.Low), parts.Select(p => (ClaimOf(p.Figure, p.Figure.Low), p.Attack.Id, p.Figure.Name)));
-        var high = Figure(parts.Sum(p => p.Figure.High), parts.Select(p => (ClaimOf(p.Figure, p.Figure.High), p.Attack.Id, p.Figure.Name)));
+        var low = Figure(Counts.Sum(parts, p => p.Figure.Low), parts.Select(p => (ClaimOf(p.Figure, p.Figure.Low), p.Attack.Id, p.Figure.Name)));
+        var high = Figure(Counts.Sum(parts, p => p.Figure.High), parts.Select(p => (ClaimOf(p.Figure, p.Figure.High), p.Attack.Id, p.Figure.Name)));
         return new AmountParts(amount, t.Render(parts.Any(p => p.Figure.Contested) ? "range.contested" : "range", null, ("low", low), ("high", high)), best);
     }
 
@@ -860,7 +860,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
     /// <summary>Attacks largest first: most launched (else destroyed), then most killed and injured, then most reports; ties by id.</summary>
     private static ImmutableArray<StoredAttack> Ranked(IEnumerable<StoredAttack> attacks) =>
-        [.. attacks.OrderByDescending(a => a.Launched ?? a.Destroyed ?? 0).ThenByDescending(a => (a.Killed ?? 0) + (a.Injured ?? 0))
+        [.. attacks.OrderByDescending(a => a.Launched ?? a.Destroyed ?? 0).ThenByDescending(a => (long)(a.Killed ?? 0) + (a.Injured ?? 0))
             .ThenByDescending(a => a.Reports).ThenBy(a => a.Id)];
 
     private static BriefFragment Capitalize(BriefFragment f) =>

@@ -25,7 +25,8 @@ public static class PlaceFormats
         w.WriteEndObject();
     }
 
-    private static void WriteLong(Utf8JsonWriter w, string name, long? value)
+    /// <summary>A sum over many attacks (64-bit, so it never wraps), or null.</summary>
+    internal static void WriteLong(Utf8JsonWriter w, string name, long? value)
     {
         if (value is { } v)
         {

@@ -6,7 +6,10 @@ using Sitrep.Storage;
 
 namespace Sitrep.Ledger.Formats;
 
-/// <summary>The output formats of the attack ledger's per-day statistics: json (an array of rows) and csv.</summary>
+/// <summary>
+/// The output formats of the attack ledger's per-day statistics: json (an array of rows) and csv. The sums are 64-bit: many
+/// attacks' figures add up without wrapping.
+/// </summary>
 public static class StatFormats
 {
     public static readonly FormatterSet<AttackStat> All = new(new JsonArray(), new CsvRows());
@@ -25,11 +28,11 @@ public static class StatFormats
             w.WriteString("family", s.Family);
             w.WriteNumber("attacks", s.Attacks);
             w.WriteNumber("reports", s.Reports);
-            w.WriteNumberOrNull("launched", s.Launched);
-            w.WriteNumberOrNull("destroyed", s.Destroyed);
+            PlaceFormats.WriteLong(w, "launched", s.Launched);
+            PlaceFormats.WriteLong(w, "destroyed", s.Destroyed);
             w.WriteNumberOrNull("interception_rate", Rate(s));
-            w.WriteNumberOrNull("killed", s.Killed);
-            w.WriteNumberOrNull("injured", s.Injured);
+            PlaceFormats.WriteLong(w, "killed", s.Killed);
+            PlaceFormats.WriteLong(w, "injured", s.Injured);
             w.WriteEndObject();
         }
     }

@@ -5,11 +5,28 @@ namespace Sitrep.Storage.Postgres;
 /// <summary>Turns a <c>postgres://user:password@host:port/database?key=value</c> URL into an Npgsql connection string.</summary>
 internal static class PostgresUrl
 {
+    /// <summary>
+    /// The URL with its password (whatever lies between the user's ':' and the last '@') shown as ***, for messages;
+    /// when the URL is too broken to tell, more is hidden, never less.
+    /// </summary>
+    public static string Redacted(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        var at = url.LastIndexOf('@');
+        if (start < 0 || at < start + 3)
+        {
+            return url;
+        }
+
+        var colon = url.IndexOf(':', start + 3);
+        return colon < 0 || colon > at ? url : string.Concat(url.AsSpan(0, colon + 1), "***", url.AsSpan(at));
+    }
+
     public static string ToConnectionString(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            throw new StoreException("ST001", $"'{url}' is not a PostgreSQL URL. Write it as postgres://user:password@host:5432/database.");
+            throw new StoreException("ST001", $"'{Redacted(url)}' is not a PostgreSQL URL (check the port is a number and special characters in the password are %-escaped, e.g. @ as %40). Write it as postgres://user:password@host:5432/database.");
         }
 
         var b = new NpgsqlConnectionStringBuilder

@@ -37,11 +37,14 @@ public class OutputTests
     [InlineData("5m", 300)]
     [InlineData("1h30m", 5400)]
     [InlineData("90", 90)]
+    [InlineData("7d", 604800)]
     public void Durations_are_read(string text, int seconds) => Assert.Equal(TimeSpan.FromSeconds(seconds), Commands.Ledger.Duration(text, "every"));
 
     [Theory]
     [InlineData("5x")]
     [InlineData("m")]
     [InlineData("0s")]
+    [InlineData("100000h")]
+    [InlineData("99999999999999999999999d")]
     public void Bad_durations_are_usage_mistakes(string text) => Assert.Throws<UsageException>(() => Commands.Ledger.Duration(text, "every"));
 }

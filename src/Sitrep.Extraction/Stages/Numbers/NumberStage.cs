@@ -107,8 +107,11 @@ public sealed class NumberStage : IStage
         var t = tokens[i];
         if (t.Kind == TokenKind.Number)
         {
-            if (t.Lower.Contains('.', StringComparison.Ordinal) || t.Lower.Length > 9 || !int.TryParse(t.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+            // A number over the ceiling ("99999999999999999999 drones") is not a count (Counts.Ceiling).
+            if (t.Lower.Contains('.', StringComparison.Ordinal) || t.Lower.Length > 9 || !int.TryParse(t.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out value)
+                || !Counts.IsCount(value))
             {
+                value = 0;
                 return false;
             }
 
@@ -156,8 +159,7 @@ public sealed class NumberStage : IStage
             return false; // bare, without "a"
         }
 
-        var total = 0;
-        var current = v;
+        long total = 0, current = v;
         end = i + 1;
         while (end < tokens.Count)
         {
@@ -170,6 +172,11 @@ public sealed class NumberStage : IStage
             }
 
             if (!TryWord(w, out var nv, out var nf) || nf != "")
+            {
+                break;
+            }
+
+            if (total + current > Counts.Ceiling)
             {
                 break;
             }
@@ -195,7 +202,14 @@ public sealed class NumberStage : IStage
             end++;
         }
 
-        value = total + current;
+        if (!Counts.IsCount(total + current))
+        {
+            // "thousand thousand thousand …": words that multiply past the ceiling are not a count.
+            value = 0;
+            return false;
+        }
+
+        value = (int)(total + current);
         return true;
     }
 
