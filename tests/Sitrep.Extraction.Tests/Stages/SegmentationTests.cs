@@ -1,0 +1,48 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>
+/// Attack segmentation: which event each sentence of a report joins, and so whose claimants each event lists.
+/// Every report here is written for the test.
+/// </summary>
+public class SegmentationTests
+{
+    [Fact]
+    public void A_pronoun_that_refers_back_continues_the_event_of_the_person_named_before_it()
+    {
+        var x = Annotate.Extract("""
+            Russian drones struck the port of Odesa overnight, injuring four people, Governor Oleh Kiper said.
+
+            On Monday, a missile hit a warehouse in Kharkiv, killing two workers, Mayor Ihor Terekhov said.
+
+            According to him, three more people were injured in the strike on the warehouse.
+            """);
+        var odesa = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Odesa"));
+        var kharkiv = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Kharkiv"));
+        Assert.Equal(4, odesa.Injured?.Value);
+        Assert.Equal(3, kharkiv.Injured?.Value);
+        Assert.DoesNotContain(odesa.Claimants, c => c.Name.Contains("Terekhov", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Overnight_is_the_night_of_the_day_the_report_has_dated_its_story_to()
+    {
+        // Published Thursday 2024-11-14; the story is Wednesday's.
+        var x = Annotate.Extract("""
+            Kyiv and Moscow on Wednesday traded accusations over drone strikes on each other's cities.
+
+            Overnight drones hit an oil depot in the Kursk region, injuring two guards, Russian officials said.
+            """);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(new DateOnly(2024, 11, 13), e.Date.Date);
+        Assert.Equal(2, e.Injured?.Value);
+    }
+
+    [Fact]
+    public void Overnight_in_a_report_with_no_story_day_is_the_publication_day()
+    {
+        var x = Annotate.Extract("Overnight drones hit an oil depot in the Kursk region, injuring two guards, Russian officials said.");
+        Assert.Equal(Annotate.Published, Assert.Single(x.Events).Date.Date);
+    }
+}
