@@ -268,7 +268,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 if (target.Side != side)
                 {
                     var d2 = target.Date;
-                    var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2));
+                    var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2) && SharesRegion(d, u, b));
                     var concretePlace = b.Places[u].Any(p => !p.IsReference && resolvedOf[p].Feature is "populated_place" or "facility" && !IsCapital(resolvedOf[p]));
                     if (existing is null && sFigures.Count == 0 && sCasualties.Count == 0 && !(date is not null && sWeapons.Count > 0) && !concretePlace)
                     {
@@ -468,6 +468,28 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
         return found;
     }
+
+    /// <summary>
+    /// Rule <c>other-region</c>, for a sentence that would join an event told before: it may when either names no place
+    /// hit, or some place of each lies in one region ("the airbase near Engels" and "the Saratov region"); a sentence
+    /// that names only places in other regions ("Authorities in the Bryansk region also reported shooting down
+    /// drones") tells another attack.
+    /// </summary>
+    private static bool SharesRegion(Draft d, int u, Bucketed b)
+    {
+        var now = Regions(b.Places[u], b);
+        if (now.Count == 0)
+        {
+            return true;
+        }
+
+        var had = Regions(d.Units.SelectMany(x => b.Places[x]), b);
+        return had.Count == 0 || had.Overlaps(now);
+    }
+
+    /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>
+    private static HashSet<string> Regions(IEnumerable<PlaceMention> places, Bucketed b) =>
+        places.Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name ?? p.Text).ToHashSet(StringComparer.Ordinal);
 
     private static Draft New(List<Draft> drafts, DateMention? date, Side? side)
     {

@@ -45,4 +45,34 @@ public class SegmentationTests
         var x = Annotate.Extract("Overnight drones hit an oil depot in the Kursk region, injuring two guards, Russian officials said.");
         Assert.Equal(Annotate.Published, Assert.Single(x.Events).Date.Date);
     }
+
+    [Fact]
+    public void A_counter_attack_on_another_region_that_night_is_another_event()
+    {
+        var x = Annotate.Extract("""
+            Russian missiles struck Kyiv early Thursday, injuring five people, the mayor said.
+
+            Hours later an airfield near Vladimir came under attack by what the regional governor called an unknown object.
+
+            Authorities in the Kursk region also reported shooting down drones early Thursday.
+            """);
+        var vladimir = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Vladimir"));
+        var kursk = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Kursk region"));
+        Assert.NotSame(vladimir, kursk);
+        Assert.Equal(Side.Ukraine, kursk.Attacker);
+        Assert.DoesNotContain(vladimir.Claimants, c => c.Name.Contains("Kursk", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_counter_attack_on_the_same_region_joins_the_event_told_before()
+    {
+        var x = Annotate.Extract("""
+            Russian missiles struck Kyiv early Thursday, injuring five people, the mayor said.
+
+            Hours later drones attacked a fuel depot in the Kursk region, the regional governor said.
+
+            Authorities in the Kursk region also reported shooting down drones early Thursday.
+            """);
+        Assert.Single(x.Events, e => e.Attacker == Side.Ukraine);
+    }
 }
