@@ -75,4 +75,13 @@ public class SegmentationTests
             """);
         Assert.Single(x.Events, e => e.Attacker == Side.Ukraine);
     }
+
+    [Theory]
+    [InlineData("Ukrainian officials said a missile killed two people in Odesa. Two people were killed when the missile hit a warehouse, Governor Oleh Kiper said.",
+        "Governor Oleh Kiper")]
+    [InlineData("Ukrainian officials said a missile killed two people in Odesa. Three more were injured when the missile hit a warehouse, Governor Oleh Kiper said.",
+        "Ukrainian officials; Governor Oleh Kiper")]
+    [InlineData("Russian authorities said drones injured four people in the Kursk region.", "Russian authorities")]
+    public void A_sides_collective_that_restates_a_named_claimants_figure_is_no_claimant_of_its_own(string text, string expected) =>
+        Assert.Equal(expected, string.Join("; ", Assert.Single(Annotate.Extract(text).Events).Claimants.Select(c => c.Name)));
 }
