@@ -459,7 +459,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         {
             var named = sp.Claimant.Span;
             var unit = sp.Cue.Start >= sp.Span.Start && named.End <= sp.Span.Start && named.End <= sp.Cue.Start ? buckets.UnitAt(named.Start) : -1;
-            if (unit >= 0 && unit < u && unit > at && draftOfUnit[unit] is { IsAggregate: false } d)
+            if (unit >= 0 && unit < u && unit > at && draftOfUnit[unit] is { IsAggregate: false } d && !SpeaksInOthers(sp.Claimant, d))
             {
                 found = d;
                 at = unit;
@@ -467,6 +467,20 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         }
 
         return found;
+
+        // Someone who spoke of several attacks already ("the governor" of both strikes on a city) says nothing of which.
+        bool SpeaksInOthers(Claimant c, Draft d)
+        {
+            for (var k = 0; k < u; k++)
+            {
+                if (draftOfUnit[k] is { IsAggregate: false } other && other != d && b.Speakers[k].Any(x => x.Cue.Start >= x.Span.Start && SameClaimant(x.Claimant, c)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

@@ -84,4 +84,19 @@ public class SegmentationTests
     [InlineData("Russian authorities said drones injured four people in the Kursk region.", "Russian authorities")]
     public void A_sides_collective_that_restates_a_named_claimants_figure_is_no_claimant_of_its_own(string text, string expected) =>
         Assert.Equal(expected, string.Join("; ", Assert.Single(Annotate.Extract(text).Events).Claimants.Select(c => c.Name)));
+
+    [Fact]
+    public void A_reference_back_to_someone_who_spoke_of_two_attacks_decides_nothing()
+    {
+        var x = Annotate.Extract("""
+            Russian drones struck Kharkiv on Monday, injuring three people, Governor Oleh Syniehubov said.
+
+            Russia later launched a second attack on Kharkiv hours later. Nobody was hurt in the second attack, Syniehubov said.
+
+            The injured are in hospital in a stable condition, the governor said.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        var first = Assert.Single(x.Events, e => e.Injured?.Value == 3);
+        Assert.Contains(first.Quotes, q => q.Text.Contains("stable condition", StringComparison.Ordinal));
+    }
 }
