@@ -52,6 +52,10 @@ public sealed partial class EventAssembler
         {
             found = unitSpeakers;
         }
+        else
+        {
+            found = WithoutRestatements(found, unitSpeakers, figures.ToList());
+        }
 
         // A regional or city authority telling of the attack on its own region ("the governor of Lviv confirmed an attack on Stryi district").
         foreach (var u in units)
@@ -72,6 +76,49 @@ public sealed partial class EventAssembler
         var named = distinct.Where(c => !Weak(c.Claimant, c.Entry)).ToList();
         return [.. (named.Count > 0 ? named : distinct).Select(c => c.Claimant)];
     }
+
+    /// <summary>
+    /// Rule <c>restated-by-name</c>: "Russian authorities announced that a woman was killed …" and later "a woman was
+    /// killed, said Governor X": a side's collective ("Russian authorities", "Ukrainian officials") that gives only
+    /// figures a named claimant gives too, with the same values, restates that claimant's words and is no claimant of
+    /// its own. A collective with a figure of its own stays.
+    /// </summary>
+    private static List<SpeakerMention> WithoutRestatements(List<SpeakerMention> found, List<SpeakerMention> speakers, List<Mention> figures)
+    {
+        var said = new List<((FigureKind Kind, int Value) Figure, Claimant Claimant, bool Collective)>();
+        foreach (var m in figures)
+        {
+            var key = m switch
+            {
+                FigureMention f => (f.Kind, f.Value),
+                CasualtyMention c => (c.Kind, c.Value),
+                _ => ((FigureKind, int)?)null,
+            };
+            var by = speakers.Where(s => s.Span.Start <= m.Span.Start && m.Span.End <= s.Span.End).OrderBy(s => s.Span.Length).ThenBy(s => Math.Abs(s.Cue.Start - m.Span.Start)).FirstOrDefault();
+            if (key is { } k && by is not null)
+            {
+                said.Add((k, by.Claimant, SideCollective(by)));
+            }
+        }
+
+        bool Restates(SpeakerMention s)
+        {
+            if (!SideCollective(s))
+            {
+                return false;
+            }
+
+            var own = said.Where(x => ReferenceEquals(x.Claimant, s.Claimant)).Select(x => x.Figure).ToList();
+            return own.Count > 0 && own.All(f => said.Any(x => !x.Collective && x.Figure == f));
+        }
+
+        return found.Where(s => !Restates(s)).ToList();
+    }
+
+    /// <summary>A side and a collective word, no name: "Russian authorities", "Ukrainian officials", "the Russian government".</summary>
+    private static bool SideCollective(SpeakerMention s) =>
+        Words(s.Claimant.Name) >= 2 && s.Entry is null or { Kind: ClaimantKind.Government } && Names(s.Claimant.Name) is { Count: > 0 } names
+        && names.All(n => Stages.Actors.ActorStage.SideOfWord(n) != Side.Unknown);
 
     /// <summary>
     /// One claimant once, in the order first attributed, each shown by its fullest naming in the event's sentences

@@ -283,6 +283,21 @@ public sealed partial class EventAssembler
         return d.Rule == "today" && tokens.Skip(s.FirstToken).Take(s.EndToken - s.FirstToken).Any(t => t.Lower is "announced" or "said" or "reported") && doc.Lower(d.TokenIndex - 1) != "this";
     }
 
+    /// <summary>
+    /// Rule <c>overnight-of-story-day</c>: "overnight" with nothing to anchor it is the night before the publication
+    /// day; when the report has already dated its story to the day before ("The two governments on Wednesday made
+    /// conflicting claims …" in a report filed on Thursday), its "overnight attacks" are that day's night.
+    /// </summary>
+    private static DateMention? OvernightOfStoryDay(DateMention? date, Draft lead)
+    {
+        if (date is not { Rule: "overnight", Date.Date: { } night } || lead.DateIsWeak || lead.Date is not { Rule: not "overnight", Date.Date: { } story })
+        {
+            return date;
+        }
+
+        return story.AddDays(1) == night ? date with { Date = date.Date with { Date = story } } : date;
+    }
+
     /// <summary>Two dates within three days of each other (or either unresolved): a report's day and its attack's.</summary>
     private static bool Near(DateMention? a, DateMention? b) =>
         a?.Date.Date is not { } x || b?.Date.Date is not { } y || Math.Abs(x.DayNumber - y.DayNumber) <= 3;

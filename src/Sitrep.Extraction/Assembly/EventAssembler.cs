@@ -42,15 +42,18 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
     {
         private readonly int[] _starts = units.Select(u => u.Span.Start).ToArray();
 
-        public int UnitOf(Mention m)
+        public int UnitOf(Mention m) => UnitAt(m.Span.Start);
+
+        /// <summary>The unit the character at <paramref name="position"/> falls in, or -1 between units.</summary>
+        public int UnitAt(int position)
         {
-            var i = Array.BinarySearch(_starts, m.Span.Start);
+            var i = Array.BinarySearch(_starts, position);
             if (i < 0)
             {
                 i = ~i - 1;
             }
 
-            return i >= 0 && m.Span.Start < units[i].Span.End ? i : -1;
+            return i >= 0 && position < units[i].Span.End ? i : -1;
         }
 
         public List<T>[] Of<T>(ImmutableArray<T> mentions)
@@ -114,6 +117,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var otherSections = new HashSet<int>();
         var sectionOf = Sections(doc, units, otherSections);
         var sectionEvent = new Dictionary<int, Draft>();
+        var draftOfUnit = new Draft?[units.Count];
 
         // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
         void ToAggregate(DateMention period, SentenceMention s, int u)
@@ -156,7 +160,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var date = ChooseDate(doc, s, sDates, out var weakDate);
+            var date = OvernightOfStoryDay(ChooseDate(doc, s, sDates, out var weakDate), lead);
             if (date is not null && doc.Lower(date.TokenIndex - 1) == "since" && (sFigures.Count > 0 || sCasualties.Count > 0))
             {
                 // "has not struck Kyiv since August 26, when it launched more than 200 drones": a record, told as background.
@@ -178,6 +182,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
             var passing = IsPassingDate(date);
             var separate = SeparateAttackRule(doc, s);
+            var refersBack = false;
             if (date is not null && !passing && (lead.Date is null || (lead.DateIsWeak && Near(lead.Date, date))) && drafts.Count(x => !x.IsAggregate) == 1 && (side is null || lead.Side is null || side == lead.Side)
                 && !(IsBullet(doc, s) && lead.Units.Count > 0) && !TellsOtherAttack(lead, u, b))
             {
@@ -204,6 +209,11 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             {
                 target = p;
             }
+            else if (date is null && separate is null && ReferredEvent(u, b, buckets, draftOfUnit) is { } referred)
+            {
+                target = referred;
+                refersBack = true;
+            }
             else if (date is null && sectionEvent.TryGetValue(sectionOf[u], out var sectionDraft) && separate is null)
             {
                 target = sectionDraft;
@@ -221,7 +231,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
             var newAttackCue = NewAttackRule(doc, s, sDates) is not null || separate is not null;
-            if (date is null && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
+            if (date is null && !refersBack && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var families = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
@@ -258,7 +268,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 if (target.Side != side)
                 {
                     var d2 = target.Date;
-                    var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2));
+                    var existing = drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, d2) && SharesRegion(d, u, b));
                     var concretePlace = b.Places[u].Any(p => !p.IsReference && resolvedOf[p].Feature is "populated_place" or "facility" && !IsCapital(resolvedOf[p]));
                     if (existing is null && sFigures.Count == 0 && sCasualties.Count == 0 && !(date is not null && sWeapons.Count > 0) && !concretePlace)
                     {
@@ -300,6 +310,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             target.Add(s, u);
+            draftOfUnit[u] = target;
             if (!passing && !target.IsPassing)
             {
                 paragraphEvent[s.Paragraph] = target;
@@ -434,6 +445,65 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         return now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
                && !now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
     }
+
+    /// <summary>
+    /// Rule <c>refers-back</c>: a sentence whose words are attributed by a pronoun or a reference back ("According to
+    /// him, …", "…, she added", "the ministry also said") to someone named in an earlier sentence continues the event
+    /// that sentence told, the nearest such one when several are referred to.
+    /// </summary>
+    private static Draft? ReferredEvent(int u, Bucketed b, Buckets buckets, Draft?[] draftOfUnit)
+    {
+        Draft? found = null;
+        var at = -1;
+        foreach (var sp in b.Speakers[u])
+        {
+            var named = sp.Claimant.Span;
+            var unit = sp.Cue.Start >= sp.Span.Start && named.End <= sp.Span.Start && named.End <= sp.Cue.Start ? buckets.UnitAt(named.Start) : -1;
+            if (unit >= 0 && unit < u && unit > at && draftOfUnit[unit] is { IsAggregate: false } d && !SpeaksInOthers(sp.Claimant, d))
+            {
+                found = d;
+                at = unit;
+            }
+        }
+
+        return found;
+
+        // Someone who spoke of several attacks already ("the governor" of both strikes on a city) says nothing of which.
+        bool SpeaksInOthers(Claimant c, Draft d)
+        {
+            for (var k = 0; k < u; k++)
+            {
+                if (draftOfUnit[k] is { IsAggregate: false } other && other != d && b.Speakers[k].Any(x => x.Cue.Start >= x.Span.Start && SameClaimant(x.Claimant, c)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Rule <c>other-region</c>, for a sentence that would join an event told before: it may when either names no place
+    /// hit, or some place of each lies in one region ("the airbase near Engels" and "the Saratov region"); a sentence
+    /// that names only places in other regions ("Authorities in the Bryansk region also reported shooting down
+    /// drones") tells another attack.
+    /// </summary>
+    private static bool SharesRegion(Draft d, int u, Bucketed b)
+    {
+        var now = Regions(b.Places[u], b);
+        if (now.Count == 0)
+        {
+            return true;
+        }
+
+        var had = Regions(d.Units.SelectMany(x => b.Places[x]), b);
+        return had.Count == 0 || had.Overlaps(now);
+    }
+
+    /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>
+    private static HashSet<string> Regions(IEnumerable<PlaceMention> places, Bucketed b) =>
+        places.Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name ?? p.Text).ToHashSet(StringComparer.Ordinal);
 
     private static Draft New(List<Draft> drafts, DateMention? date, Side? side)
     {
