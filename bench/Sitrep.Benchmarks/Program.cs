@@ -7,7 +7,8 @@ using Sitrep.Benchmarks.Merge;
 namespace Sitrep.Benchmarks;
 
 /// <summary>
-/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout;
+/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout; <c>telegram-export
+/// OUT.json [--count N] [--seed S] [--bad B]</c> writes a generated Telegram chat export;
 /// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; <c>merge-eval ARTICLES_DIR OUT_DIR
 /// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
 /// [--days D]</c> times the merge of a generated window; <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH] [--serve]</c>
@@ -20,6 +21,21 @@ internal static class Program
         if (args.Length > 0 && args[0] == "corpus")
         {
             return WriteCorpus(args);
+        }
+
+        if (args.Length > 0 && args[0] == "telegram-export")
+        {
+            if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)
+                || !TryOption(args, "--count", Corpus.TelegramExportWriter.DefaultCount, out var messages)
+                || !TryOption(args, "--seed", Corpus.TelegramExportWriter.DefaultSeed, out var tgSeed) || !TryOption(args, "--bad", 0, out var bad))
+            {
+                Console.Error.WriteLine("usage: telegram-export OUT.json [--count N] [--seed S] [--bad B]   (a generated Telegram Desktop chat export)");
+                return 2;
+            }
+
+            var written = Corpus.TelegramExportWriter.Write(args[1], messages, tgSeed, bad);
+            Console.WriteLine($"wrote {Corpus.TelegramExportWriter.Describe(written)} to {Path.GetFullPath(args[1])}");
+            return 0;
         }
 
         if (args.Length > 0 && args[0] == "ledger-timing")

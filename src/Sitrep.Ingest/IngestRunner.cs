@@ -199,16 +199,12 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                     if (fresh.Count > 0)
                     {
                         var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
-                        foreach (var (article, hash, key) in fresh)
+                        Interlocked.Add(ref Progress.KnownField, fresh.RemoveAll(f => known.Contains(f.Key)));
+                        var extractions = ExtractAll(fresh, ct);
+                        for (var i = 0; i < fresh.Count; i++)
                         {
-                            if (known.Contains(key))
-                            {
-                                Interlocked.Increment(ref Progress.KnownField);
-                                continue;
-                            }
-
-                            var extraction = options.Defer ? null : SafeExtract(article);
-                            await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extraction, options.Extractor), ct).ConfigureAwait(false);
+                            var (article, hash, _) = fresh[i];
+                            await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extractions?[i], options.Extractor), ct).ConfigureAwait(false);
                         }
                     }
                 }
@@ -247,6 +243,33 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
             default:
                 return ReportReader.ReadFile(item.Source, ReportFormat.Auto, options.MaxBytes);
         }
+    }
+
+    /// <summary>
+    /// The extractions of a part's new reports, in order; null when deferred. A part of many (a Telegram export's, a JSON
+    /// array's) is extracted on every core, so one big input is not extracted by one worker alone.
+    /// </summary>
+    private Extraction[]? ExtractAll(List<(Article Article, string Hash, ReportKey Key)> fresh, CancellationToken ct)
+    {
+        if (options.Defer)
+        {
+            return null;
+        }
+
+        var extractions = new Extraction[fresh.Count];
+        if (fresh.Count == 1 || options.Parallelism <= 1)
+        {
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                extractions[i] = SafeExtract(fresh[i].Article);
+            }
+
+            return extractions;
+        }
+
+        Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+            i => extractions[i] = SafeExtract(fresh[i].Article));
+        return extractions;
     }
 
     private Extraction SafeExtract(Article article)

@@ -239,7 +239,7 @@ public static class TelegramExportReader
         }
         else if (firstBad is not null)
         {
-            last = ErrorCatalogue.SomeMessagesBad(source, badMessages, parser.MessagesSeen, firstBad.Message);
+            last = ErrorCatalogue.SomeMessagesBad(source, badMessages, parser.MessagesSeen, firstBad.ToString());
         }
 
         yield return Part(source, articles, ref tally, last);

@@ -67,7 +67,8 @@ internal sealed class TelegramStreamParser(Stream stream, long maxMessageBytes)
                 return Step.Broken;
             }
 
-            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
+            // Never the final block: data that ends part-way is "need more", and at the end of the file, cut short.
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
             Step? step;
             try
             {
