@@ -51,6 +51,13 @@ public static class TelegramExportReader
     {
         try
         {
+            // A device, FIFO or socket stats as length 0 and is never opened (a FIFO blocks the open): FileLoader says what it is.
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length == 0)
+            {
+                return false;
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             Span<byte> head = stackalloc byte[HeadBytes];
             var n = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
