@@ -169,7 +169,7 @@ public class TelegramExportReaderTests
     [Fact]
     public void An_export_is_streamed_in_parts_without_reading_it_all_first()
     {
-        var json = Encoding.UTF8.GetBytes(TelegramExports.Generated(3000));
+        var json = Encoding.UTF8.GetBytes(TelegramExports.Generated(6000));
         using var stream = new CountingStream(json);
         long readAtFirstPart = -1;
         var parts = 0;
@@ -186,8 +186,8 @@ public class TelegramExportReaderTests
         }
 
         Assert.InRange(readAtFirstPart, 1, json.Length / 4);
-        Assert.True(parts >= 3000 / TelegramExportReader.PartSize);
-        Assert.Equal(new TelegramTally(3000, 2700, 300, 0, 0), tally);
+        Assert.True(parts >= 6000 / TelegramExportReader.PartSize);
+        Assert.Equal(new TelegramTally(6000, 5400, 600, 0, 0), tally);
     }
 
     [Theory]

@@ -17,21 +17,21 @@ public class TelegramIngestTests
     [Fact]
     public async Task An_export_is_stored_one_report_per_message_and_the_summary_counts_its_messages()
     {
-        var export = TelegramExports.ToFile(TelegramExports.Generated(1000));
+        var export = TelegramExports.ToFile(TelegramExports.Generated(2500));
         var db = Path.Combine(Path.GetDirectoryName(export)!, "sitrep.db");
         var s = await IngestAsync(db, export, TelegramChannels.Every("made_up_monitor"));
         Assert.True(s.Complete, string.Join("; ", s.Failures));
-        Assert.Equal(900, s.New);
-        Assert.Equal(new TelegramTally(1000, 900, 100, 0, 0), s.Telegram);
+        Assert.Equal(2250, s.New);
+        Assert.Equal(new TelegramTally(2500, 2250, 250, 0, 0), s.Telegram);
 
         await using var store = await EventStore.OpenAsync(StoreLocation.Sqlite(db));
-        Assert.Equal(900, (await store.FindKnownAsync([.. Enumerable.Range(1, 1000).Where(i => i % 10 != 0)
+        Assert.Equal(2250, (await store.FindKnownAsync([.. Enumerable.Range(1, 2500).Where(i => i % 10 != 0)
             .Select(i => ReportKey.Of(new Article("x", "", Url: $"https://t.me/made_up_monitor/{i}"), ContentHash.Of($"Post {i}: {i % 50} drones were shot down over the region overnight.")))])).Count);
 
         // The same export again adds nothing.
         var again = await IngestAsync(db, export, TelegramChannels.Every("made_up_monitor"));
         Assert.Equal(0, again.New + again.NewVersions);
-        Assert.Equal(900, again.Known);
+        Assert.Equal(2250, again.Known);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ namespace Sitrep.Ingest.Readers;
 public static class TelegramExportReader
 {
     /// <summary>Messages per part: the unit a streamed export is handed on in.</summary>
-    public const int PartSize = 256;
+    public const int PartSize = 1024;
 
     private const int HeadBytes = 4096;
 
