@@ -7,7 +7,9 @@ using Sitrep.Benchmarks.Merge;
 namespace Sitrep.Benchmarks;
 
 /// <summary>
-/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout;
+/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout; <c>telegram-export
+/// OUT.json [--count N] [--seed S] [--bad B]</c> writes a generated Telegram chat export and <c>telegram-read FILE</c>
+/// times reading one (no extraction);
 /// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; <c>merge-eval ARTICLES_DIR OUT_DIR
 /// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
 /// [--days D]</c> times the merge of a generated window; <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH] [--serve]</c>
@@ -20,6 +22,40 @@ internal static class Program
         if (args.Length > 0 && args[0] == "corpus")
         {
             return WriteCorpus(args);
+        }
+
+        if (args.Length > 0 && args[0] == "telegram-export")
+        {
+            if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)
+                || !TryOption(args, "--count", Corpus.TelegramExportWriter.DefaultCount, out var messages)
+                || !TryOption(args, "--seed", Corpus.TelegramExportWriter.DefaultSeed, out var tgSeed) || !TryOption(args, "--bad", 0, out var bad))
+            {
+                Console.Error.WriteLine("usage: telegram-export OUT.json [--count N] [--seed S] [--bad B]   (a generated Telegram Desktop chat export)");
+                return 2;
+            }
+
+            var written = Corpus.TelegramExportWriter.Write(args[1], messages, tgSeed, bad);
+            Console.WriteLine($"wrote {Corpus.TelegramExportWriter.Describe(written)} to {Path.GetFullPath(args[1])}");
+            return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "telegram-read")
+        {
+            // Reads an export as ingest does, without extracting or storing: the reader's own speed and memory.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var tally = default(Sitrep.Ingest.Readers.TelegramTally);
+            long chars = 0;
+            foreach (var part in Sitrep.Ingest.ReportReader.ReadFileInParts(args[1]))
+            {
+                tally += part.Telegram ?? default;
+                chars += part.Articles.Sum(a => (long)a.Text.Length);
+            }
+
+            clock.Stop();
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{tally.Messages:N0} messages ({tally.Reports:N0} reports, {tally.Service:N0} service, {tally.NoText:N0} without text, {tally.Failed:N0} failed; {chars:N0} characters) from {new FileInfo(args[1]).Length / 1e6:N1} MB in {clock.Elapsed.TotalSeconds:N2} s: {tally.Messages / clock.Elapsed.TotalSeconds:N0} messages/s, peak working set {self.PeakWorkingSet64 / 1e6:N0} MB"));
+            return 0;
         }
 
         if (args.Length > 0 && args[0] == "ledger-timing")

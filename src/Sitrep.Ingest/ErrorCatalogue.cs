@@ -75,6 +75,19 @@ public static class ErrorCatalogue
     public static ReadError TooDeep(string path, string? record, int depth) =>
         new("SR018", $"'{path}'{(record is null ? "" : " " + record)} nests its HTML elements over {depth:N0} deep (a report page nests a few dozen); it is not read. Save the report's text as a .txt file.");
 
+    // Telegram exports (SR02x): a message is a record of the export; one bad message never stops the others.
+
+    public static ReadError BadTelegramMessage(string path, string message, string problem) =>
+        new("SR020", $"'{path}' {message} {problem}; it was left out. Fix it in the export, or export the chat again from Telegram Desktop (format JSON).");
+
+    /// <summary>Some messages of a Telegram export were bad; the others were read (SR015, as for other many-record inputs).</summary>
+    public static ReadError SomeMessagesBad(string path, long bad, long total, string first) =>
+        new("SR015", $"'{path}': {bad:N0} of {total:N0} messages could not be read and were left out; the others were read. First problem: {first}");
+
+    /// <summary>A Telegram export whose JSON breaks off or goes wrong after some messages: those were read, the rest not.</summary>
+    public static ReadError TelegramBrokenOff(string path, string code, string reason, long read) =>
+        new(code, $"'{path}' could not be read past message {read:N0}: {reason}. The {read:N0} messages before it were read; export the chat again (Telegram Desktop, format JSON) and ingest it again: what was stored is kept, nothing is stored twice.");
+
     public static ReadError Interrupted(string source) =>
         new("SR017", $"'{source}' was not finished because the run was stopped. Run the same command again; what was stored is kept and nothing is stored twice.");
 

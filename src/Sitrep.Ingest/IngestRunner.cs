@@ -41,6 +41,9 @@ public sealed record IngestOptions
 
     /// <summary>Name and version of the extractor, stored with what it produced.</summary>
     public string Extractor { get; init; } = "";
+
+    /// <summary>The usernames of Telegram chats, for the URLs of exported messages (<c>--channel</c>).</summary>
+    public Readers.TelegramChannels? Telegram { get; init; }
 }
 
 /// <summary>An input that was not (wholly) read, and why.</summary>
@@ -52,6 +55,9 @@ public sealed record IngestSummary(
     bool Interrupted, TimeSpan Elapsed)
 {
     public bool Complete => Failures.Count == 0 && !Interrupted;
+
+    /// <summary>The messages of the Telegram exports read; null when none was.</summary>
+    public Readers.TelegramTally? Telegram { get; init; }
 }
 
 /// <summary>Live counters of a run, safe to read from another thread (for a progress bar).</summary>
@@ -91,6 +97,9 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
     private readonly ConcurrentDictionary<UInt128, byte> _seen = new();
     private readonly ConcurrentQueue<IngestFailure> _failures = new();
     private long _newVersions;
+    private long _telegramExports;
+    private Readers.TelegramTally _telegram;
+    private readonly Lock _telegramLock = new();
 
     public IngestProgress Progress { get; } = new();
 
@@ -150,7 +159,10 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         return new IngestSummary(
             work.Count, Math.Max(0, read), skipped, Progress.Reports, Progress.Stored - Interlocked.Read(ref _newVersions),
             Interlocked.Read(ref _newVersions), Progress.Known, [.. failures.OrderBy(f => f.Source, StringComparer.Ordinal)], interrupted,
-            Progress.Clock.Elapsed);
+            Progress.Clock.Elapsed)
+        {
+            Telegram = Interlocked.Read(ref _telegramExports) > 0 ? _telegram : null,
+        };
     }
 
     private async Task WorkAsync(ChannelReader<InputItem> inputs, ChannelWriter<ReportSubmission> output, CancellationToken ct)
@@ -159,42 +171,46 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         {
             await foreach (var item in inputs.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                var result = await ReadAsync(item, ct).ConfigureAwait(false);
-                if (result.Error is not null)
+                // A Telegram export comes in parts, streamed; any other input is one part.
+                var parts = item.Kind == InputKind.File
+                    ? ReportReader.ReadFileInParts(item.Source, ReportFormat.Auto, options.MaxBytes, options.Telegram)
+                    : [await ReadAsync(item, ct).ConfigureAwait(false)];
+                foreach (var result in parts)
                 {
-                    _failures.Enqueue(new IngestFailure(item.Source, result.Error));
-                    Interlocked.Increment(ref Progress.FailedField);
-                }
-
-                var fresh = new List<(Article Article, string Hash, ReportKey Key)>(result.Articles.Length);
-                foreach (var a in result.Articles)
-                {
-                    var article = a.Published is null && options.DefaultPublished is not null ? a with { Published = options.DefaultPublished } : a;
-                    var hash = ContentHash.Of(article.Text);
-                    var key = ReportKey.Of(article, hash);
-                    Interlocked.Increment(ref Progress.ReportsField);
-                    if (!_seen.TryAdd(Fingerprint(key), 0))
+                    ct.ThrowIfCancellationRequested();
+                    Count(result);
+                    if (result.Error is not null)
                     {
-                        Interlocked.Increment(ref Progress.KnownField);
-                        continue;
+                        _failures.Enqueue(new IngestFailure(item.Source, result.Error));
+                        Interlocked.Increment(ref Progress.FailedField);
                     }
 
-                    fresh.Add((article, hash, key));
-                }
-
-                if (fresh.Count > 0)
-                {
-                    var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
-                    foreach (var (article, hash, key) in fresh)
+                    var fresh = new List<(Article Article, string Hash, ReportKey Key)>(result.Articles.Length);
+                    foreach (var a in result.Articles)
                     {
-                        if (known.Contains(key))
+                        var article = a.Published is null && options.DefaultPublished is not null ? a with { Published = options.DefaultPublished } : a;
+                        var hash = ContentHash.Of(article.Text);
+                        var key = ReportKey.Of(article, hash);
+                        Interlocked.Increment(ref Progress.ReportsField);
+                        if (!_seen.TryAdd(Fingerprint(key), 0))
                         {
                             Interlocked.Increment(ref Progress.KnownField);
                             continue;
                         }
 
-                        var extraction = options.Defer ? null : SafeExtract(article);
-                        await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extraction, options.Extractor), ct).ConfigureAwait(false);
+                        fresh.Add((article, hash, key));
+                    }
+
+                    if (fresh.Count > 0)
+                    {
+                        var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
+                        Interlocked.Add(ref Progress.KnownField, fresh.RemoveAll(f => known.Contains(f.Key)));
+                        var extractions = ExtractAll(fresh, ct);
+                        for (var i = 0; i < fresh.Count; i++)
+                        {
+                            var (article, hash, _) = fresh[i];
+                            await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extractions?[i], options.Extractor), ct).ConfigureAwait(false);
+                        }
                     }
                 }
 
@@ -203,6 +219,19 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+    }
+
+    private void Count(ReadResult result)
+    {
+        if (result.Telegram is { } t)
+        {
+            lock (_telegramLock)
+            {
+                _telegram += t;
+            }
+
+            Interlocked.Exchange(ref _telegramExports, 1);
         }
     }
 
@@ -219,6 +248,33 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
             default:
                 return ReportReader.ReadFile(item.Source, ReportFormat.Auto, options.MaxBytes);
         }
+    }
+
+    /// <summary>
+    /// The extractions of a part's new reports, in order; null when deferred. A part of many (a Telegram export's, a JSON
+    /// array's) is extracted on every core, so one big input is not extracted by one worker alone.
+    /// </summary>
+    private Extraction[]? ExtractAll(List<(Article Article, string Hash, ReportKey Key)> fresh, CancellationToken ct)
+    {
+        if (options.Defer)
+        {
+            return null;
+        }
+
+        var extractions = new Extraction[fresh.Count];
+        if (fresh.Count == 1 || options.Parallelism <= 1)
+        {
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                extractions[i] = SafeExtract(fresh[i].Article);
+            }
+
+            return extractions;
+        }
+
+        Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+            i => extractions[i] = SafeExtract(fresh[i].Article));
+        return extractions;
     }
 
     private Extraction SafeExtract(Article article)

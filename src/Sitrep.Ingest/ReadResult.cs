@@ -19,6 +19,9 @@ public sealed record ReadResult(string Source, ImmutableArray<Article> Articles,
 
     public bool Ok => Error is null;
 
+    /// <summary>For a Telegram export (or a part of one): its messages read, reports, skipped and failed; null for other inputs.</summary>
+    public Readers.TelegramTally? Telegram { get; init; }
+
     private static Article WithoutNul(Article a)
     {
         if (!Has(a.Text) && !Has(a.Title) && !Has(a.Url) && !Has(a.Source) && !Has(a.Language) && !a.Metadata.Any(kv => Has(kv.Key) || Has(kv.Value)))

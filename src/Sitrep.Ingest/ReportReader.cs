@@ -14,6 +14,8 @@ public enum ReportFormat
     JsonLines,
     /// <summary>RSS 2.0, RSS 1.0 or Atom.</summary>
     Feed,
+    /// <summary>Telegram Desktop's export of one chat (<c>result.json</c>), told from other JSON by its content.</summary>
+    Telegram,
 }
 
 /// <summary>
@@ -73,6 +75,11 @@ public static class ReportReader
 
         if (head.StartsWith("{"))
         {
+            if (TelegramExportReader.LooksLikeExport(text))
+            {
+                return ReportFormat.Telegram;
+            }
+
             // Several lines that each open an object: JSON Lines.
             var nl = head.IndexOf('\n');
             if (nl > 0 && head[..nl].TrimEnd().EndsWith("}") && head[(nl + 1)..].TrimStart().StartsWith("{"))
@@ -86,9 +93,17 @@ public static class ReportReader
         return ReportFormat.Text;
     }
 
-    /// <summary>Reads one file. The id of a single report is the file name without its extension.</summary>
-    public static ReadResult ReadFile(string path, ReportFormat format = ReportFormat.Auto, long maxBytes = FileLoader.DefaultMaxBytes)
+    /// <summary>
+    /// Reads one file. The id of a single report is the file name without its extension. A Telegram export (told by
+    /// its content) is read whole here; <see cref="ReadFileInParts"/> streams it.
+    /// </summary>
+    public static ReadResult ReadFile(string path, ReportFormat format = ReportFormat.Auto, long maxBytes = FileLoader.DefaultMaxBytes, TelegramChannels? telegram = null)
     {
+        if (IsTelegram(path, format))
+        {
+            return TelegramExportReader.ReadFile(path, telegram, maxBytes);
+        }
+
         var (text, error) = FileLoader.ReadText(path, maxBytes);
         if (error is not null)
         {
@@ -100,18 +115,31 @@ public static class ReportReader
             format = FormatOfPath(path);
         }
 
-        return Parse(path, Path.GetFileNameWithoutExtension(path), text!, format);
+        return Parse(path, Path.GetFileNameWithoutExtension(path), text!, format, telegram);
     }
 
+    /// <summary>
+    /// Reads one file as parts: a Telegram export streamed in parts of <see cref="TelegramExportReader.PartSize"/>
+    /// messages (any size: <paramref name="maxBytes"/> caps one message, not the file), any other file as one part.
+    /// </summary>
+    public static IEnumerable<ReadResult> ReadFileInParts(string path, ReportFormat format = ReportFormat.Auto, long maxBytes = FileLoader.DefaultMaxBytes, TelegramChannels? telegram = null) =>
+        IsTelegram(path, format) ? TelegramExportReader.ReadParts(path, telegram, maxBytes) : [ReadFile(path, format, maxBytes, telegram)];
+
+    /// <summary>A Telegram export: asked for, or a .json (or extension-less) file whose first bytes are one.</summary>
+    private static bool IsTelegram(string path, ReportFormat format) =>
+        format == ReportFormat.Telegram
+        || (format is ReportFormat.Auto or ReportFormat.Json && FormatOfPath(path) is ReportFormat.Json or ReportFormat.Auto
+            && File.Exists(path) && TelegramExportReader.IsExportFile(path));
+
     /// <summary>Parses text already loaded; <paramref name="format"/> <see cref="ReportFormat.Auto"/> sniffs.</summary>
-    public static ReadResult Parse(string source, string id, string text, ReportFormat format = ReportFormat.Auto)
+    public static ReadResult Parse(string source, string id, string text, ReportFormat format = ReportFormat.Auto, TelegramChannels? telegram = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return ReadResult.Fail(source, ErrorCatalogue.Empty(source));
         }
 
-        if (format == ReportFormat.Auto)
+        if (format == ReportFormat.Auto || (format == ReportFormat.Json && TelegramExportReader.LooksLikeExport(text)))
         {
             format = Sniff(text);
         }
@@ -124,6 +152,7 @@ public static class ReportReader
                 ReportFormat.Json => JsonReportReader.ParseJson(source, id, text),
                 ReportFormat.JsonLines => JsonReportReader.ParseJsonLines(source, id, text),
                 ReportFormat.Feed => FeedReader.Parse(source, id, text),
+                ReportFormat.Telegram => TelegramExportReader.Parse(source, id, text, telegram),
                 _ => TextReportReader.Parse(source, id, text),
             };
         }

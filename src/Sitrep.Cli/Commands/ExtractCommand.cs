@@ -20,15 +20,17 @@ internal sealed class ExtractCommand : ICommand
     public string Summary => "Extract strike events from report files and folders.";
 
     public string Usage => """
-        Usage: sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text]
+        Usage: sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|text] [--channel NAME]
 
         Reads reports from files and folders (recursively): plain text with an optional 'key: value' header
-        ending with a '---' line, HTML, JSON, JSON Lines and RSS/Atom feeds, by extension; writes the strike
-        events found in each.
+        ending with a '---' line, HTML, JSON, JSON Lines and RSS/Atom feeds, by extension, and Telegram
+        Desktop chat exports (result.json, streamed), by content; writes the strike events found in each.
 
           --published DATE   publication date for reports whose header has none (relative dates
                              such as "overnight" or "on Sunday" resolve against it)
           --format FORMAT    json (default: one array), jsonl (one line per report), text (for people)
+          --channel NAME     the Telegram channel's username, for its messages' URLs (t.me/NAME/ID),
+                             or a file mapping chat ids or names to usernames
 
         Exit code: 0 when every file was read, 1 when some could not be (each is named on stderr),
         2 when the command was called wrongly.
@@ -53,6 +55,7 @@ internal sealed class ExtractCommand : ICommand
             published = pd;
         }
 
+        var channels = IngestCommand.Channels(args);
         if (args.Unused().FirstOrDefault() is { } unknown)
         {
             throw new UsageException($"unknown option --{unknown}.");
@@ -81,53 +84,56 @@ internal sealed class ExtractCommand : ICommand
                 continue;
             }
 
+            // A Telegram export is streamed in parts; any other file is one part (good records of a partly bad file kept).
             inputs++;
-            var result = item.Kind switch
+            IEnumerable<ReadResult> parts = item.Kind switch
             {
-                InputKind.File => Read(item.Source),
-                InputKind.Url => ReadResult.Fail(item.Source, ErrorCatalogue.UrlNotExtracted(item.Source)),
-                _ => ReadResult.Fail(item.Source, item.Error ?? ErrorCatalogue.NotFound(item.Source)),
+                InputKind.File => ReportReader.ReadFileInParts(item.Source, telegram: channels),
+                InputKind.Url => [ReadResult.Fail(item.Source, ErrorCatalogue.UrlNotExtracted(item.Source))],
+                _ => [ReadResult.Fail(item.Source, item.Error ?? ErrorCatalogue.NotFound(item.Source))],
             };
-            if (result.Error is { } error)
+            var fileFailed = false;
+            foreach (var result in parts)
             {
-                console.Error.WriteLine($"sitrep extract: {error}");
-                failed++;
-                if (result.Articles.IsEmpty)
+                if (result.Error is { } error)
                 {
-                    continue;
+                    console.Error.WriteLine($"sitrep extract: {error}");
+                    fileFailed = true;
+                }
+
+                foreach (var article in result.Articles)
+                {
+                    var a = article.Published is null && published is not null ? article with { Published = published } : article;
+                    var extraction = pipeline.Extract(a);
+                    if (format == "text")
+                    {
+                        console.Out.Write(TextReport.Render(extraction, console.Width));
+                        console.Out.WriteLine();
+                        continue;
+                    }
+
+                    buffer.ResetWrittenCount();
+                    using (var json = new Utf8JsonWriter(buffer, format == "json" ? ExtractionJson.Pretty : ExtractionJson.Compact))
+                    {
+                        ExtractionJson.Write(json, extraction);
+                    }
+
+                    if (format == "json")
+                    {
+                        console.Out.Write(first ? "\n" : ",\n");
+                    }
+
+                    console.Out.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                    if (format == "jsonl")
+                    {
+                        console.Out.Write('\n');
+                    }
+
+                    first = false;
                 }
             }
 
-            foreach (var article in result.Articles)
-            {
-                var a = article.Published is null && published is not null ? article with { Published = published } : article;
-                var extraction = pipeline.Extract(a);
-                if (format == "text")
-                {
-                    console.Out.Write(TextReport.Render(extraction, console.Width));
-                    console.Out.WriteLine();
-                    continue;
-                }
-
-                buffer.ResetWrittenCount();
-                using (var json = new Utf8JsonWriter(buffer, format == "json" ? ExtractionJson.Pretty : ExtractionJson.Compact))
-                {
-                    ExtractionJson.Write(json, extraction);
-                }
-
-                if (format == "json")
-                {
-                    console.Out.Write(first ? "\n" : ",\n");
-                }
-
-                console.Out.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-                if (format == "jsonl")
-                {
-                    console.Out.Write('\n');
-                }
-
-                first = false;
-            }
+            failed += fileFailed ? 1 : 0;
         }
 
         if (format == "json")
@@ -143,7 +149,4 @@ internal sealed class ExtractCommand : ICommand
 
         return failed == 0 ? 0 : 1;
     }
-
-    /// <summary>Reads one file in any format the ledger reads (text with header, HTML, JSON, JSON Lines, RSS/Atom), by its extension.</summary>
-    internal static ReadResult Read(string file) => ReportReader.ReadFile(file);
 }

@@ -25,7 +25,8 @@ internal sealed class IngestCommand : ICommand, IHasFlags
 
         Formats: plain text with an optional 'key: value' header ending in '---'; HTML (the article
         body, title, canonical URL and published date); JSON and JSON Lines (fields text|body|content,
-        title, url, published, source, language, id); RSS and Atom (each item is a report).
+        title, url, published, source, language, id); RSS and Atom (each item is a report); a
+        Telegram Desktop chat export (result.json, streamed: each message with text is a report).
 
         A report is known by its URL and the hash of its text: one already stored is not stored again;
         an edited report at a known URL is stored as a new version, and the old one kept. Extraction
@@ -37,6 +38,8 @@ internal sealed class IngestCommand : ICommand, IHasFlags
           --no-merge         do not merge into attacks as the reports are stored (a bulk backfill
                              of history): run 'sitrep merge --rebuild' after it
           --published DATE   publication date for reports that carry none
+          --channel NAME     the username of the Telegram channel an export is of (its messages'
+                             URLs are t.me/NAME/ID), or a file mapping chat ids or names to them
           --jobs N           parallel workers (default: the number of cores)
           --batch N          reports per write transaction (default 256)
           --quiet            no summary unless something failed
@@ -55,6 +58,7 @@ internal sealed class IngestCommand : ICommand, IHasFlags
             DefaultPublished = Ledger.Date(args, "published"),
             Parallelism = Ledger.Int(args, "jobs") is { } j and > 0 ? j : Environment.ProcessorCount,
             BatchSize = Ledger.Int(args, "batch") is { } b and > 0 ? b : 256,
+            Telegram = Channels(args),
         };
         var quiet = args.Has("quiet");
         var noMerge = args.Has("no-merge");
@@ -115,6 +119,17 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         return summary.Complete ? 0 : 1;
     }
 
+    /// <summary><c>--channel</c>: a Telegram username for every export, or a mapping file; null when not given.</summary>
+    internal static Sitrep.Ingest.Readers.TelegramChannels? Channels(CommandLine args)
+    {
+        if (args.Get("channel") is not { } value)
+        {
+            return null;
+        }
+
+        return Sitrep.Ingest.Readers.TelegramChannels.TryParseOption(value, out var error) ?? throw new UsageException($"--channel {error}");
+    }
+
     internal static void WriteSummary(CliConsole console, IngestSummary s, StoreLocation location, bool deferred)
     {
         var o = console.Out;
@@ -123,6 +138,12 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         o.WriteLine($"  read     {Ledger.N(s.InputsRead),9} inputs");
         o.WriteLine($"  new      {Ledger.N(s.New + s.NewVersions),9} reports{(s.NewVersions > 0 ? $" ({Ledger.N(s.NewVersions)} new versions of known URLs)" : "")}{(deferred ? ", pending for 'sitrep worker'" : "")}");
         o.WriteLine($"  known    {Ledger.N(s.Known),9} reports already in the store");
+        if (s.Telegram is { } t)
+        {
+            o.WriteLine($"  messages {Ledger.N(t.Messages),9} read from Telegram exports: {Ledger.N(t.Reports)} reports, {Ledger.N(t.Failed)} failed");
+            o.WriteLine($"  skipped  {Ledger.N(t.Service + t.NoText),9} messages: {Ledger.N(t.Service)} service, {Ledger.N(t.NoText)} without text (media only)");
+        }
+
         o.WriteLine($"  failed   {Ledger.N(s.Failures.Count),9} inputs");
         foreach (var f in s.Failures)
         {
