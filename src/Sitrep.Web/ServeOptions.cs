@@ -29,6 +29,13 @@ public sealed record ServeOptions
     /// <summary>The dashboard's files (null: <c>wwwroot</c> beside the assembly, else under the content root).</summary>
     public string? WebRoot { get; init; }
 
+    /// <summary>
+    /// How many store reads the API runs at once (the rest wait their turn without holding a thread); 0: no limit.
+    /// Default: twice the cores, or <c>SITREP_SERVE_READS</c>.
+    /// </summary>
+    public int MaxConcurrentReads { get; init; } =
+        int.TryParse(Environment.GetEnvironmentVariable("SITREP_SERVE_READS"), out var reads) && reads >= 0 ? reads : Math.Max(2, Environment.ProcessorCount * 2);
+
     public bool ReadOnly => string.IsNullOrEmpty(ApiKey);
 
     /// <summary>

@@ -48,6 +48,7 @@ public static class SitrepWebApp
         services.AddSingleton(sp => options ?? ServeOptions.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton(sp => EventStore.OpenAsync(sp.GetRequiredService<ServeOptions>().Store).GetAwaiter().GetResult());
         services.AddSingleton<ExtractorHolder>();
+        services.AddSingleton<StoreFreshness>();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
