@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Sitrep.Storage;
 using Sitrep.Storage.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using Sitrep.Web.Http;
 
 namespace Sitrep.Web.Tests;
@@ -128,5 +129,45 @@ public sealed class FreshnessTests(SamplesApi api) : IClassFixture<SamplesApi>
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.IfNoneMatch.Add(etag);
         return request;
+    }
+}
+
+/// <summary>The refresher, over a real server on loopback: the whole ledger's slow answers are ready before anyone asks, and again after a write.</summary>
+public sealed class RefresherTests
+{
+    [Fact]
+    public async Task Slow_answers_are_read_at_start_and_again_after_a_write()
+    {
+        await using var store = await TestStore.CreateAsync("sqlite");
+        await Stores.IngestSamplesAsync(store.Store);
+        var app = SitrepWebApp.Create([], new ServeOptions { Store = store.Location, Urls = "http://127.0.0.1:0" });
+        await app.StartAsync();
+        try
+        {
+            var freshness = app.Services.GetRequiredService<StoreFreshness>();
+            await Until(() => freshness.Count >= 2, "the whole ledger's stats and places, read at start");
+            var before = freshness.Version;
+            freshness.RememberSlow("/api/stats?attacker=RU");
+            await using (var other = await EventStore.OpenAsync(store.Location))
+            {
+                await other.SaveAsync([Stores.PayloadReport()]);
+            }
+
+            await Until(() => freshness.Version != before && freshness.Count == 1, "the slow question, read again after the write");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        for (var waited = 0; !condition(); waited += 50)
+        {
+            Assert.True(waited < 20_000, $"not within 20 s: {what}");
+            await Task.Delay(50);
+        }
     }
 }

@@ -30,8 +30,22 @@ internal sealed class StoreFreshness(ServeOptions options)
     private string? _version;
     private long _bytes;
 
+    /// <summary>An answer that took longer than this to read is asked again, in the background, after each write.</summary>
+    public static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The slow questions (path and query) and when each was last asked; at most <see cref="MaxSlow"/>.</summary>
+    private readonly ConcurrentDictionary<string, long> _slow = new(StringComparer.Ordinal);
+
+    public const int MaxSlow = 8;
+
     /// <summary>How many answers the cache holds (for tests).</summary>
     public int Count => _answers.Count;
+
+    /// <summary>The version the cache's answers are of (null before the first).</summary>
+    public string? Version => Volatile.Read(ref _version);
+
+    /// <summary>The questions that were slow to read, most recently asked first: what <see cref="StoreRefresher"/> asks again after a write.</summary>
+    public IReadOnlyList<string> SlowQuestions => [.. _slow.OrderByDescending(kv => kv.Value).Select(kv => kv.Key)];
 
     /// <summary>The endpoint filter: 304, a kept answer, or the handler's (through the gate, then kept).</summary>
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -53,7 +67,32 @@ internal sealed class StoreFreshness(ServeOptions options)
             return ApiResults.NotModifiedResult(etag);
         }
 
-        return await self.AnswerAsync(version, etag, () => next(context).AsTask(), http.RequestAborted).ConfigureAwait(false);
+        var question = http.Request.Path + http.Request.QueryString;
+        if (self._slow.ContainsKey(question))
+        {
+            self._slow[question] = Environment.TickCount64;
+        }
+
+        return await self.AnswerAsync(version, etag, async () =>
+        {
+            var started = Environment.TickCount64;
+            var answer = await next(context).ConfigureAwait(false);
+            if (Environment.TickCount64 - started >= Slow.TotalMilliseconds && ApiResults.CacheableSize(answer as IResult ?? Results.Empty) is not null)
+            {
+                self.RememberSlow(question);
+            }
+
+            return answer;
+        }, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    internal void RememberSlow(string question)
+    {
+        _slow[question] = Environment.TickCount64;
+        while (_slow.Count > MaxSlow && _slow.OrderBy(kv => kv.Value).FirstOrDefault() is { Key: { } oldest })
+        {
+            _slow.TryRemove(oldest, out _);
+        }
     }
 
     /// <summary>A weak ETag of a version and a request: 128 bits of SHA-256 over both.</summary>
