@@ -124,6 +124,35 @@ public sealed class FreshnessTests(SamplesApi api) : IClassFixture<SamplesApi>
         Assert.Equal(1, freshness.Count);
     }
 
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, br", "br")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("br;q=0", null)]
+    public async Task A_kept_answer_is_sent_in_the_coding_asked_for_and_reads_the_same(string accept, string? coding)
+    {
+        var plain = await Client.GetStringAsync("/api/stats");
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+            using var response = await Client.SendAsync(request);
+            Assert.Equal(coding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            using Stream raw = new MemoryStream(bytes);
+            using Stream body = coding switch
+            {
+                "br" => new System.IO.Compression.BrotliStream(raw, System.IO.Compression.CompressionMode.Decompress),
+                "gzip" => new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress),
+                _ => raw,
+            };
+            using var reader = new StreamReader(body);
+            Assert.Equal(plain, await reader.ReadToEndAsync());
+        }
+    }
+
     private static HttpRequestMessage Conditional(string path, EntityTagHeaderValue etag)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
