@@ -36,6 +36,13 @@ public sealed record ServeOptions
     public int MaxConcurrentReads { get; init; } =
         int.TryParse(Environment.GetEnvironmentVariable("SITREP_SERVE_READS"), out var reads) && reads >= 0 ? reads : Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// How long after it starts listening the server reads the whole ledger's stats and places (seconds over a big
+    /// store), so the dashboard's whole-ledger view finds them ready; late enough not to slow the first visitor's
+    /// landing view. Null: not at all.
+    /// </summary>
+    public TimeSpan? WholeLedgerAfter { get; init; } = TimeSpan.FromSeconds(10);
+
     public bool ReadOnly => string.IsNullOrEmpty(ApiKey);
 
     /// <summary>

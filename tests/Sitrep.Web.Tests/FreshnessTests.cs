@@ -169,7 +169,7 @@ public sealed class RefresherTests
     {
         await using var store = await TestStore.CreateAsync("sqlite");
         await Stores.IngestSamplesAsync(store.Store);
-        var app = SitrepWebApp.Create([], new ServeOptions { Store = store.Location, Urls = "http://127.0.0.1:0" });
+        var app = SitrepWebApp.Create([], new ServeOptions { Store = store.Location, Urls = "http://127.0.0.1:0", WholeLedgerAfter = TimeSpan.Zero });
         await app.StartAsync();
         try
         {

@@ -7,7 +7,7 @@ using Sitrep.Storage;
 namespace Sitrep.Web.Http;
 
 /// <summary>
-/// Keeps the slow answers ready: once the server listens it asks for the dashboard's whole-ledger view (stats and
+/// Keeps the slow answers ready: ten seconds after the server starts listening it asks for the dashboard's whole-ledger view (stats and
 /// places over every attack, seconds on a store of 100,000), and every two seconds it looks at the store's change
 /// version; after a write it asks again the questions that were slow to read (<see cref="StoreFreshness.SlowQuestions"/>),
 /// so the next person to ask finds them ready, or joins the reading already under way, instead of starting one.
@@ -47,8 +47,15 @@ internal sealed class StoreRefresher(IServiceProvider services) : BackgroundServ
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = root, Timeout = TimeSpan.FromMinutes(2) };
-        await AskAsync(http, AtStart, stoppingToken).ConfigureAwait(false);
         string? seen = null;
+        if (services.GetRequiredService<ServeOptions>().WholeLedgerAfter is { } after)
+        {
+            await Task.Delay(after, stoppingToken).ConfigureAwait(false);
+            seen = await Current(versions, stoppingToken).ConfigureAwait(false); // a write from now on is seen at the next tick
+            await AskAsync(http, AtStart, stoppingToken).ConfigureAwait(false);
+        }
+
+        seen ??= await Current(versions, stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(Every);
         do
         {
@@ -60,7 +67,7 @@ internal sealed class StoreRefresher(IServiceProvider services) : BackgroundServ
                     await AskAsync(http, freshness.SlowQuestions, stoppingToken).ConfigureAwait(false);
                 }
 
-                seen = now;
+                seen = now ?? seen;
             }
 #pragma warning disable CA1031 // A store that fails to answer now may answer at the next tick; it must not stop the server.
             catch (Exception) when (!stoppingToken.IsCancellationRequested)
@@ -69,6 +76,20 @@ internal sealed class StoreRefresher(IServiceProvider services) : BackgroundServ
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<string?> Current(IStoreVersion versions, CancellationToken ct)
+    {
+        try
+        {
+            return await versions.ChangeVersionAsync(ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // As above: the loop asks again.
+        catch (Exception) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     /// <summary>HEAD: the server reads and keeps the answer, and sends none of it.</summary>
