@@ -13,8 +13,7 @@ namespace Sitrep.Web.Http;
 /// with <c>If-None-Match</c> is a 304 before any query runs; and a 200 is kept, under that same tag, in a cache that
 /// the next change of the store empties, so the same question asked again (the whole ledger's stats, the latest page)
 /// is answered from memory and the same question asked at once by many clients is read once. Store reads that do run
-/// pass a gate of a few at a time: on a store whose reads block a thread (SQLite), fifty clients at once would
-/// otherwise take fifty pool threads and starve the rest of the server.
+/// may pass a gate of a few at a time (<see cref="ServeOptions.MaxConcurrentReads"/>; off unless set).
 /// <para>
 /// A store that cannot give a version (a PostgreSQL standby) gets none of this: its answers carry a hash of the body.
 /// </para>
