@@ -78,14 +78,21 @@ public sealed class FreshnessTests(SamplesApi api) : IClassFixture<SamplesApi>
         using var first = await client.GetAsync(Path);
         var etag = first.Headers.ETag!;
         var before = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("attacks").GetArrayLength();
-        using var stats = await client.GetAsync("/api/stats");
-        var statsBefore = await stats.Content.ReadAsStringAsync();
+        var statsBefore = await client.GetStringAsync("/api/stats");
 
-        using (var again = await client.SendAsync(Conditional(Path, etag)))
+        // PostgreSQL's version is the server's WAL position, which other databases' writes move too (the other tests'):
+        // a repeat is a 304 whenever nothing was written in between, so it is asked again while something was.
+        var notModified = false;
+        for (var attempt = 0; attempt < 20 && !notModified; attempt++)
         {
-            Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
-            Assert.Equal(etag, again.Headers.ETag);
+            using var again = await client.SendAsync(Conditional(Path, etag));
+            notModified = again.StatusCode == HttpStatusCode.NotModified;
+            Assert.True(notModified || backend == "postgres", $"{again.StatusCode}: a repeat on an unchanged store is a 304");
+            Assert.Equal(notModified ? etag : again.Headers.ETag, again.Headers.ETag);
+            etag = again.Headers.ETag!;
         }
+
+        Assert.True(notModified, "no 304 in 20 repeats");
 
         // Another process (the CLI's ingest) writes to the same store.
         await using (var other = await EventStore.OpenAsync(host.Store.Location))
