@@ -34,7 +34,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
 
     public abstract Task<int> ProcessPendingAsync(int max, string worker, string extractor, Func<IReadOnlyList<Article>, IReadOnlyList<Extraction>> extract, CancellationToken cancellationToken = default);
 
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public virtual ValueTask DisposeAsync() => DisposeVersionAsync();
 
     protected const string ReportColumns =
         "id, url_key, content_hash, version, url, title, published, source, language, article_id, origin, metadata, body, ingested_at, status, extractor, extracted_by, extracted_at, event_count";

@@ -34,9 +34,9 @@ internal static class Dashboard
                 }
             },
         });
-        app.MapGet("/", () => Page(files, "index.html")).ExcludeFromDescription();
-        app.MapGet("/attacks/{id}", (string id) => Page(files, "index.html")).ExcludeFromDescription();
-        app.MapGet("/api", () => Page(files, "api.html")).ExcludeFromDescription();
+        app.MapMethods("/", Endpoints.LedgerEndpoints.Reads, () => Page(files, "index.html")).ExcludeFromDescription();
+        app.MapMethods("/attacks/{id}", Endpoints.LedgerEndpoints.Reads, (string id) => Page(files, "index.html")).ExcludeFromDescription();
+        app.MapMethods("/api", Endpoints.LedgerEndpoints.Reads, () => Page(files, "api.html")).ExcludeFromDescription();
     }
 
     private const string EncodingKey = "sitrep.encoding";
@@ -48,7 +48,7 @@ internal static class Dashboard
     private static Task Precompressed(HttpContext ctx, Func<Task> next, IFileProvider files, FileExtensionContentTypeProvider types)
     {
         var path = ctx.Request.Path.Value ?? "";
-        if (HttpMethods.IsGet(ctx.Request.Method) && (path.StartsWith("/vendor/", StringComparison.Ordinal) || path.StartsWith("/shapes/", StringComparison.Ordinal))
+        if ((HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) && (path.StartsWith("/vendor/", StringComparison.Ordinal) || path.StartsWith("/shapes/", StringComparison.Ordinal))
             && types.TryGetContentType(path, out _))
         {
             var accepts = ctx.Request.Headers.AcceptEncoding.ToString();

@@ -48,6 +48,8 @@ public static class SitrepWebApp
         services.AddSingleton(sp => options ?? ServeOptions.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton(sp => EventStore.OpenAsync(sp.GetRequiredService<ServeOptions>().Store).GetAwaiter().GetResult());
         services.AddSingleton<ExtractorHolder>();
+        services.AddSingleton<StoreFreshness>();
+        services.AddHostedService<StoreRefresher>();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -135,9 +137,7 @@ public static class SitrepWebApp
     public static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null || !Uri.TryCreate(address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-                .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-                .Replace("://*", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var root))
+        if (address is null || !Uri.TryCreate(Loopback(address), UriKind.Absolute, out var root))
         {
             return;
         }
@@ -162,6 +162,11 @@ public static class SitrepWebApp
             }
         }
     }
+
+    /// <summary>A listening address as this machine reaches it (a wildcard host becomes 127.0.0.1).</summary>
+    internal static string Loopback(string address) => address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+        .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+        .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>Turns what fails under a request into problem details: the store's ST codes as 503, anything else as 500 (and logged).</summary>
     private static async Task Failures(HttpContext ctx, Func<Task> next)

@@ -37,8 +37,11 @@ public sealed class DashboardBrowserTests(ServedSamples served) : IClassFixture<
     public async Task Last_night_loads_map_timeline_and_table_from_this_machine_alone_within_a_second_and_a_megabyte()
     {
         var (page, problems) = await served.PageAsync();
+        int LatestAsked() => served.Requests.Count(u => u.EndsWith("/api/attacks?limit=1", StringComparison.Ordinal));
+        var asked = LatestAsked();
         await page.GotoAsync(served.BaseUrl + "/");
         await ReadyAsync(page);
+        Assert.Equal(asked + 1, LatestAsked()); // the page's preload of the latest day is the request the script takes up
         Assert.Contains("Last night: 2025-04-24", await page.TextContentAsync("#view-title"), StringComparison.Ordinal);
         Assert.True(await page.Locator("path.attack-point").CountAsync() >= 1);
         Assert.Equal(2, await page.Locator(".uplot").CountAsync());

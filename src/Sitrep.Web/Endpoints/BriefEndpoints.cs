@@ -18,8 +18,8 @@ internal static class BriefEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/brief/{date}", Page).ExcludeFromDescription();
-        app.MapGet("/api/brief", Api)
+        app.MapMethods("/brief/{date}", LedgerEndpoints.Reads, Page).ExcludeFromDescription();
+        app.MapMethods("/api/brief", LedgerEndpoints.Reads, Api)
             .WithSummary("The daily situation report: a night (date=D, 18:00 to 09:00 Kyiv time ending on D's morning) or days (since, until), every sentence cited.")
             .WithDescription("format=json (default; sentences with their claims and citations), md or html, exactly as `sitrep brief` writes them.")
             .WithTags("brief")

@@ -24,41 +24,49 @@ internal static class LedgerEndpoints
     /// <summary>The most attacks one GeoJSON page holds (the map's points).</summary>
     public const int MaxMapPoints = 10_000;
 
+    /// <summary>What every read endpoint answers: GET, and HEAD (the same headers, no body).</summary>
+    public static readonly string[] Reads = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/attacks", ListAttacks)
+        var read = api.MapGroup("").AddEndpointFilter(StoreFreshness.Filter);
+        read.MapMethods("/attacks", Reads, ListAttacks)
             .WithSummary("Attacks, newest first (or as sorted), a page at a time.")
             .WithDescription("Each attack once, however many reports tell it. view=summary (default) gives each attack's head and best totals; view=full the whole attack as `sitrep attacks --format json` writes it (figures with claims, members with why). format=geojson gives the page as a FeatureCollection (up to 10,000 points, for maps).")
             .WithTags("attacks")
             .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("format", "json (default) or geojson"), ("view", "summary (default) or full")));
-        api.MapGet("/attacks/{id}", GetAttack)
+        read.MapMethods("/attacks/count", Reads, CountAttacks)
+            .WithSummary("How many attacks the filters match: {\"attacks\": N} (a listing's pages say where they are in it).")
+            .WithTags("attacks")
+            .WithMetadata(new LedgerQueryMetadata(Filtered: true));
+        read.MapMethods("/attacks/{id}", Reads, GetAttack)
             .WithSummary("One attack whole: best/low/high figures, every claim with claimant, report and evidence span, member events and why they merged.")
             .WithDescription("An id a re-merge retired answers 308 with the attack that took most of its members.")
             .WithTags("attacks")
             .WithMetadata(new LedgerQueryMetadata(Filtered: false));
-        api.MapGet("/events", ListEvents)
+        read.MapMethods("/events", Reads, ListEvents)
             .WithSummary("Each report's events (one report's account of an attack), a page at a time.")
             .WithDescription("Whole events as `sitrep events --format json` writes them: places, weapons, claims with evidence spans, the report and the attack.")
             .WithTags("events")
             .WithMetadata(new LedgerQueryMetadata(Filtered: true));
-        api.MapGet("/events/{id}", GetEvent)
+        read.MapMethods("/events/{id}", Reads, GetEvent)
             .WithSummary("One event: every figure, who claims it, the words that say it, its report and attack.")
             .WithTags("events")
             .WithMetadata(new LedgerQueryMetadata(Filtered: false));
-        api.MapGet("/reports/{id}", GetReport)
+        read.MapMethods("/reports/{id}", Reads, GetReport)
             .WithSummary("One stored report: its text and metadata, every version at its URL, its events, and every span of the text they were read from.")
             .WithTags("reports")
             .WithMetadata(new LedgerQueryMetadata(Filtered: false));
-        api.MapGet("/stats", Stats)
+        read.MapMethods("/stats", Reads, Stats)
             .WithSummary("Per day × attacker → target × weapon family, over attacks: attacks, reports, launched, destroyed, interception rate, killed, injured.")
             .WithTags("stats")
             .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("format", "json (default) or csv")));
-        api.MapGet("/places", Places)
+        read.MapMethods("/places", Reads, Places)
             .WithSummary("Attacks counted by their map location's region (level=admin1, default) or by the location itself (level=place), with launched, destroyed, killed and injured summed.")
             .WithTags("places")
             .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("level", "admin1 (default) or place"), ("format", "json (default) or csv")));
-        api.MapGet("/export", Export)
+        api.MapMethods("/export", Reads, Export)
             .WithSummary("Every matching attack (or, with events, every report's event), streamed in id order.")
             .WithDescription("format=csv, jsonl (the merged-ledger contract), geojson, acled or json, exactly as `sitrep export` writes them.")
             .WithTags("export")
@@ -84,24 +92,41 @@ internal static class LedgerEndpoints
 
         var rows = await store.FindAttacksAsync(query, ct).ConfigureAwait(false);
         var next = PageCursors.Next(rows, query);
-        if (next is not null)
-        {
-            ctx.Response.Headers.Link = $"<{QueryFilters.WithCursor(ctx.Request, next)}>; rel=\"next\"";
-        }
-
+        var link = next is null ? null : QueryFilters.WithCursor(ctx.Request, next);
         if (geo)
         {
             AttackFormats.All.TryGet("geojson", out var formatter);
-            return ApiResults.Text(Write(formatter, rows), formatter.MediaType);
+            return ApiResults.Text(Write(formatter, rows), formatter.MediaType, link);
         }
 
         if (view == "full")
         {
             var whole = await store.GetAttacksAsync([.. rows.Select(r => r.Id)], ct).ConfigureAwait(false);
-            return ApiResults.Json(w => PageFormats.WritePage(w, "attacks", whole, (jw, a) => AttackFormats.WriteJson(jw, a), next));
+            return ApiResults.Json(w => PageFormats.WritePage(w, "attacks", whole, (jw, a) => AttackFormats.WriteJson(jw, a), next), next: link);
         }
 
-        return ApiResults.Json(w => PageFormats.WritePage(w, "attacks", rows, AttackFormats.WriteSummaryJson, next));
+        return ApiResults.Json(w => PageFormats.WritePage(w, "attacks", rows, AttackFormats.WriteSummaryJson, next), next: link);
+    }
+
+    private static async Task<IResult> CountAttacks(HttpContext ctx, IEventStore store, CancellationToken ct)
+    {
+        if (!QueryFilters.TryRead(ctx, null, null, out var query, out var problem))
+        {
+            return problem;
+        }
+
+        if (store is not IAttackCounter counter)
+        {
+            return ApiResults.Problem(LedgerErrors.NotFound(ctx.Request.Path));
+        }
+
+        var n = await counter.CountAttacksAsync(query, ct).ConfigureAwait(false);
+        return ApiResults.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("attacks", n);
+            w.WriteEndObject();
+        });
     }
 
     private static async Task<IResult> GetAttack(string id, HttpContext ctx, IEventStore store, CancellationToken ct)
@@ -134,13 +159,9 @@ internal static class LedgerEndpoints
 
         var rows = await store.FindEventsAsync(query, ct).ConfigureAwait(false);
         var next = PageCursors.Next(rows, query);
-        if (next is not null)
-        {
-            ctx.Response.Headers.Link = $"<{QueryFilters.WithCursor(ctx.Request, next)}>; rel=\"next\"";
-        }
-
+        var link = next is null ? null : QueryFilters.WithCursor(ctx.Request, next);
         var events = await store.GetEventsAsync([.. rows.Select(r => r.Id)], ct).ConfigureAwait(false);
-        return ApiResults.Json(w => PageFormats.WritePage(w, "events", events, EventFormats.WriteJson, next));
+        return ApiResults.Json(w => PageFormats.WritePage(w, "events", events, EventFormats.WriteJson, next), next: link);
     }
 
     private static async Task<IResult> GetEvent(string id, IEventStore store, CancellationToken ct)
@@ -235,6 +256,12 @@ internal static class LedgerEndpoints
         var response = ctx.Response;
         response.Headers.ContentDisposition = $"attachment; filename=\"sitrep-{(events ? "events" : "attacks")}.{extension}\"";
         response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(ctx.Request.Method))
+        {
+            response.ContentType = MediaType(events ? (EventFormats.All.TryGet(format, out var ef) ? ef.MediaType : "") : (AttackFormats.All.TryGet(format, out var af) ? af.MediaType : ""));
+            return Results.Empty;
+        }
+
         var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024);
         await using (writer.ConfigureAwait(false))
         {

@@ -15,7 +15,8 @@ export async function getJson(path, params) {
     if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
   }
   const url = `/api/${path}${q.size ? `?${q}` : ''}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  // No headers of its own (the API answers JSON unasked): a request with them would not take up a preloaded answer.
+  const response = await fetch(url, { credentials: 'same-origin' });
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {
     const problem = type.includes('json') ? await response.json().catch(() => null) : null;

@@ -1,5 +1,6 @@
 // The table of attacks: sortable by date and figures (the API's sort), paged with the API's cursors (a stack of them
-// for "previous"), every row a link to the attack's page.
+// for "previous"), every row a link to the attack's page. The pager says which rows of how many are shown (the count
+// is the API's, for the same filters), so a long listing is never cut short without saying so.
 import { el, fill, number, sides } from './dom.js';
 import { getJson } from './api.js';
 
@@ -31,13 +32,21 @@ export class AttackTable {
     this.sort = sort;
     this.order = order;
     this.cursors = [null];
-    await this.page();
+    this.total = null;
+    const asked = this.filters;
+    const counted = getJson('attacks/count', filters).then(({ body }) => {
+      if (this.filters !== asked) return;
+      this.total = body.attacks;
+      if (this.shown) this.renderPager();
+    }, () => { /* the count is a help; the rows still show without it */ });
+    await Promise.all([this.page(), counted]);
   }
 
   async page() {
     const cursor = this.cursors[this.cursors.length - 1];
     const { body } = await getJson('attacks', { ...this.filters, sort: this.sort === 'date' ? null : this.sort, order: this.order === 'desc' ? null : this.order, limit: PAGE, cursor });
     this.next = body.next;
+    this.shown = body.attacks.length;
     this.render(body.attacks);
   }
 
@@ -69,11 +78,20 @@ export class AttackTable {
       el('caption', { text: 'Attacks: each real attack once, however many reports tell it' }),
       el('thead', {}, head),
       el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: COLUMNS.length, class: 'empty', text: 'No attacks match these filters.' }))));
+    this.renderPager();
+  }
+
+  renderPager() {
     const pageNo = this.cursors.length;
+    const first = (pageNo - 1) * PAGE + 1;
+    const last = first + this.shown - 1;
+    const of = this.total === null ? '' : ` of ${number(this.total)}`;
+    const pages = this.total === null ? '' : ` of ${number(Math.max(1, Math.ceil(this.total / PAGE)))}`;
+    const where = this.shown ? `Attacks ${number(first)}–${number(last)}${of}` : (pageNo === 1 ? 'No attacks' : `No more attacks${of}`);
     fill(this.pager,
       el('button', { type: 'button', disabled: pageNo === 1, on: { click: () => { this.cursors = [null]; this.page(); } }, text: '« First' }),
       el('button', { type: 'button', disabled: pageNo === 1, on: { click: () => { this.cursors.pop(); this.page(); } }, text: '‹ Previous' }),
-      el('span', { class: 'page-no', 'aria-live': 'polite', text: `Page ${pageNo}` }),
+      el('span', { class: 'page-no', 'aria-live': 'polite', text: `Page ${number(pageNo)}${pages} · ${where}` }),
       el('button', { type: 'button', disabled: !this.next, on: { click: () => { this.cursors.push(this.next); this.page(); } }, text: 'Next ›' }));
   }
 }
