@@ -21,6 +21,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
     private readonly Dictionary<(long Attack, Side Side, string Name), string> _fullNames = [];
     private readonly BriefWindow _window = source.Window;
+    private readonly Dictionary<long, string> _regions = [];
+    private readonly Dictionary<(string, string?), bool> _tellsDamage = [];
 
     public BriefDocument Compose()
     {
@@ -471,8 +473,18 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in MemberEvents(a))
         {
+            if (quotes.Count >= 2)
+            {
+                break;
+            }
+
+            if (e.Event.Quotes.IsEmpty)
+            {
+                continue;
+            }
+
             var language = source.Reports.TryGetValue(e.Report.Id, out var r) ? r.Article.Language : null;
-            var claims = e.Event.Weapons.SelectMany(w => w.Claims).Concat(e.Event.Casualties).Select(c => c.Evidence.Span).ToList();
+            List<TextSpan>? claims = null;
             foreach (var q in e.Event.Quotes)
             {
                 if (quotes.Count >= 2)
@@ -480,15 +492,33 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                     break;
                 }
 
-                if (q.Text.Length is > 0 and <= 320 && !claims.Any(c => c.Start < q.Span.End && q.Span.Start < c.End)
-                    && BriefLexicon.TellsDamage(q.Text, language) && seen.Add(q.Text))
+                if (q.Text.Length is 0 or > 320 || seen.Contains(q.Text) || !TellsDamage(q.Text, language))
                 {
+                    continue;
+                }
+
+                claims ??= [.. e.Event.Weapons.SelectMany(w => w.Claims).Concat(e.Event.Casualties).Select(c => c.Evidence.Span)];
+                if (!claims.Any(c => c.Start < q.Span.End && q.Span.Start < c.End))
+                {
+                    seen.Add(q.Text);
                     quotes.Add(Quote(e.Report.Id, WithoutFullStop(q)));
                 }
             }
         }
 
         return quotes.Count == 0 ? null : t.Render("attack.damage", null, ("quotes", List(quotes))).Sentence("damage");
+    }
+
+    /// <summary>Whether a sentence tells damage, asked once per sentence and language (reports that repeat an agency's words repeat its sentences).</summary>
+    private bool TellsDamage(string sentence, string? language)
+    {
+        var key = (sentence, language);
+        if (!_tellsDamage.TryGetValue(key, out var tells))
+        {
+            _tellsDamage[key] = tells = BriefLexicon.TellsDamage(sentence, language);
+        }
+
+        return tells;
     }
 
     private BriefSentence Told(StoredAttack a)
@@ -846,11 +876,16 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     /// <summary>The region an attack is grouped under: the one region its places name in its target country, "Several regions", or its map location's.</summary>
     private string Region(StoredAttack a)
     {
+        if (_regions.TryGetValue(a.Id, out var known))
+        {
+            return known;
+        }
+
         var country = a.Target.ToContract();
         var regions = MemberEvents(a).SelectMany(e => e.Event.Places)
             .Where(p => p.Admin1 is not null && (p.Country is null || p.Country == country))
             .Select(p => p.Admin1!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return regions.Count switch
+        return _regions[a.Id] = regions.Count switch
         {
             1 => regions[0],
             > 1 => t.Text("heading.several"),
