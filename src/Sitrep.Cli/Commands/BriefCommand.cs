@@ -3,7 +3,7 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep brief [--date D | --since D --until D] [--format md|html|json] [--check]</c>: the daily situation report.</summary>
+/// <summary><c>sitrep brief [--date D | --since T --until T] [--format md|html|json] [--lang en|uk] [--check]</c>: the daily situation report.</summary>
 internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 {
     public BriefCommand()
@@ -18,7 +18,8 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
     public string[] Flags => ["check"];
 
     public string Usage => $"""
-        Usage: sitrep brief [--date D | --since D [--until D]] [--format md|html|json] [--check] [--db DB]
+        Usage: sitrep brief [--date D | --since D [--until D]] [--format md|html|json] [--lang LANG]
+                            [--check] [--db DB]
 
         Writes the situation report of a night, a day or a range of days from the ledger: the window
         and the data cutoff (the latest report used) first; then the key figures (attacks; launched
@@ -40,6 +41,8 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
           --until D          the last day of the range (default: today, Kyiv time)
           --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
                              highlight the report's words) or json (the brief as data)
+          --lang LANG        the language of the brief: {string.Join(" or ", BriefTemplates.Languages)} (default en); the
+                             reports' own words (quotations, names as written) stay as written
           --check            check the brief against the store and print the counts on stderr:
                              every number backed by a claim it cites, every citation's span
                              slicing its report to the quoted words, every attack of the window
@@ -55,13 +58,19 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
             throw new UsageException($"unknown format '{format}'; use md, html or json.");
         }
 
+        var language = args.Get("lang") ?? BriefTemplates.Reference;
+        if (!BriefTemplates.Languages.Contains(language))
+        {
+            throw new UsageException($"there are no brief templates for '{language}'; use --lang {string.Join(" or ", BriefTemplates.Languages)}.");
+        }
+
         var window = Window(args);
         var check = args.Has("check");
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, window, formatter, check, console).GetAwaiter().GetResult();
+            return RunAsync(location, window, BriefWriter.ForLanguage(language), formatter, check, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {
@@ -77,12 +86,13 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
             ?? throw new UsageException(problem!);
     }
 
-    private static async Task<int> RunAsync(StoreLocation location, BriefWindow window, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
+    private static async Task<int> RunAsync(
+        StoreLocation location, BriefWindow window, BriefWriter writer, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         await using var snapshot = await store.OpenSnapshotAsync().ConfigureAwait(false);
-        var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window).ConfigureAwait(false);
+        var brief = await writer.WriteAsync(snapshot, window).ConfigureAwait(false);
         formatter.Write(brief, 0, console.Out);
         console.Out.Flush();
         if (!check)

@@ -167,7 +167,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private sealed record FamilyPart(BriefFragment Text, int Best, List<StoredAttackClaim> Claims);
 
     private FamilyPart Part(string key, AmountParts amount, List<StoredAttackClaim> claims, BriefFragment? models = null) =>
-        new(t.Render(key, null, ("amount", amount.Amount), ("range", amount.Range)).Then(models ?? BriefFragment.Empty), amount.Best, claims);
+        new(t.Render(key, amount.Best, ("amount", amount.Amount), ("range", amount.Range)).Then(models ?? BriefFragment.Empty), amount.Best, claims);
 
     /// <summary>
     /// "Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to the air force." When launched and
@@ -382,7 +382,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return BriefFragment.Empty;
         }
 
-        var items = models.Select(m => t.Render("figures.model", null, ("value", Figure(m.Best, [(BestClaim(m), a.Id, m.Name)])), ("model", Name(m.Model!)))).ToList();
+        var items = models.Select(m => t.Render("figures.model", m.Best, ("value", Figure(m.Best, [(BestClaim(m), a.Id, m.Name)])), ("model", Name(m.Model!)))).ToList();
         return t.Render("figures.models", null, ("models", List(items)));
     }
 
@@ -429,8 +429,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return t.Render("attack.casualties.none", null, ("sources", Sources(all))).Cite(all.Select(Cite)).Sentence("casualties");
         }
 
-        var k = killed is null ? null : Amount(a, killed) is var ka ? t.Render("casualty.killed", null, ("amount", ka.Amount), ("range", ka.Range)) : null;
-        var i = injured is null ? null : Amount(a, injured) is var ia ? t.Render("casualty.injured", null, ("amount", ia.Amount), ("range", ia.Range)) : null;
+        var k = killed is null ? null : Amount(a, killed) is var ka ? t.Render("casualty.killed", ka.Best, ("amount", ka.Amount), ("range", ka.Range)) : null;
+        var i = injured is null ? null : Amount(a, injured) is var ia ? t.Render("casualty.injured", ia.Best, ("amount", ia.Amount), ("range", ia.Range)) : null;
         if (k is not null && i is not null)
         {
             var ks = Sources([kc!]);
@@ -456,12 +456,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             var (x, y) = (sides[0], sides[1]);
             var what = f.Kind switch
             {
-                FigureKind.Launched => t.Render("what.launched", null, ("noun", BriefFragment.Of(t.Text("noun." + f.Family!.Value.ToContract(), x.Value)))),
-                FigureKind.Destroyed => t.Render("what.destroyed", null, ("noun", BriefFragment.Of(t.Text("noun." + f.Family!.Value.ToContract(), x.Value)))),
-                FigureKind.Killed => t.Render("what.killed", null),
-                _ => t.Render("what.injured", null),
+                FigureKind.Launched => t.Render("what.launched", x.Value, ("noun", t.Word("noun." + f.Family!.Value.ToContract(), x.Value))),
+                FigureKind.Destroyed => t.Render("what.destroyed", x.Value, ("noun", t.Word("noun." + f.Family!.Value.ToContract(), x.Value))),
+                FigureKind.Killed => t.Render("what.killed", x.Value),
+                _ => t.Render("what.injured", x.Value),
             };
-            yield return Capitalize(t.Render("attack.contested", null,
+            yield return Capitalize(t.Render("attack.contested", x.Value,
                 ("a", Who(x)), ("a_value", Figure(x.Value, [(x, a.Id, f.Name)])), ("what", what),
                 ("b", Who(y)), ("b_value", Figure(y.Value, [(y, a.Id, f.Name)])))).Sentence("contested");
         }
@@ -568,12 +568,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                         Derivation = "claim",
                         Claims = [new BriefClaimRef(citation, e.Id, null, name, claim.Value)],
                     }, [citation]);
-                    var amount = t.Render("amount." + claim.Qualifier.ToContract(), null, ("n", value));
+                    var amount = t.Render("amount." + claim.Qualifier.ToContract(), claim.Value, ("n", value));
                     figures.Add(claim.Kind switch
                     {
-                        FigureKind.Killed => t.Render("background.killed", null, ("amount", amount)),
-                        FigureKind.Injured => t.Render("background.injured", null, ("amount", amount)),
-                        _ => t.Render(Verb("background." + claim.Kind.ToContract(), family ?? WeaponFamily.Other), null, ("amount", amount), ("noun", BriefFragment.Of(t.Text("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value)))),
+                        FigureKind.Killed => t.Render("background.killed", claim.Value, ("amount", amount)),
+                        FigureKind.Injured => t.Render("background.injured", claim.Value, ("amount", amount)),
+                        _ => t.Render(Verb("background." + claim.Kind.ToContract(), family ?? WeaponFamily.Other), claim.Value, ("amount", amount), ("noun", t.Word("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value))),
                     });
                 }
 
@@ -607,7 +607,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private AmountParts Amount(StoredAttack a, StoredAttackFigure f)
     {
         var best = BestClaim(f);
-        var amount = t.Render("amount." + (best?.Qualifier ?? Qualifier.Exact).ToContract(), null, ("n", Figure(f.Best, [(best, a.Id, f.Name)])));
+        var amount = t.Render("amount." + (best?.Qualifier ?? Qualifier.Exact).ToContract(), f.Best, ("n", Figure(f.Best, [(best, a.Id, f.Name)])));
         var range = f.Low == f.High ? BriefFragment.Empty
             : t.Render(f.Contested ? "range.contested" : "range", null, ("low", Figure(f.Low, [(ClaimOf(f, f.Low), a.Id, f.Name)])), ("high", Figure(f.High, [(ClaimOf(f, f.High), a.Id, f.Name)])));
         return new AmountParts(amount, range, f.Best);
@@ -623,7 +623,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         var best = parts.Sum(p => p.Figure.Best);
         var qualifier = Combined(parts.Select(p => BestClaim(p.Figure)?.Qualifier ?? Qualifier.Exact));
-        var amount = t.Render("amount." + qualifier.ToContract(), null, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
+        var amount = t.Render("amount." + qualifier.ToContract(), best, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
         if (parts.All(p => p.Figure.Low == p.Figure.High))
         {
             return new AmountParts(amount, BriefFragment.Empty, best);
@@ -654,7 +654,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         }
 
         var rate = BriefChecker.Percent(destroyed, launched);
-        return t.Render(key, null, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
+        return t.Render(key, rate, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
         {
             Number = rate,
             Derivation = "rate",
@@ -791,14 +791,14 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private BriefFragment Count(int n, IEnumerable<string> items) =>
         BriefFragment.Value(t.Number(n), new BriefValue(BriefValueKind.Count, 0, 0) { Number = n, Derivation = "count", Items = [.. items] });
 
-    private BriefFragment SideName(Side side) => BriefFragment.Of(t.Text("side." + side.ToContract()));
+    private BriefFragment SideName(Side side) => t.Word("side." + side.ToContract());
 
-    private BriefFragment CountryName(Country country) => BriefFragment.Of(t.Text("country." + country.ToContract()));
+    private BriefFragment CountryName(Country country) => t.Word("country." + country.ToContract());
 
     private BriefFragment Date(DateOnly d, string format) =>
         BriefFragment.Value(t.Render(format, null,
             ("day", BriefFragment.Of(d.Day.ToString(CultureInfo.InvariantCulture))),
-            ("month", BriefFragment.Of(t.Text("month." + d.Month.ToString(CultureInfo.InvariantCulture)))),
+            ("month", t.Word("month." + d.Month.ToString(CultureInfo.InvariantCulture))),
             ("year", BriefFragment.Of(d.Year.ToString(CultureInfo.InvariantCulture)))).Text,
             new BriefValue(BriefValueKind.Date, 0, 0) { Iso = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 

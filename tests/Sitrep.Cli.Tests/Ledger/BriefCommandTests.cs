@@ -35,10 +35,17 @@ public sealed class BriefCommandTests
 
         var empty = Cli.Run("brief", "--date", "2025-01-01", "--db", db);
         Assert.Contains("The ledger holds no attack dated to this window.", empty.Out, StringComparison.Ordinal);
+
+        var uk = Cli.Run("brief", "--date", "2025-06-02", "--lang", "uk", "--check", "--db", db);
+        Assert.Equal(0, uk.Code);
+        Assert.StartsWith("# Зведення Sitrep: ніч з 1 на 2 червня 2025 р.\n", uk.Out, StringComparison.Ordinal);
+        Assert.Contains("Дрони: запущено 20 і знищено 17, рівень перехоплення — 85%, за даними: Ukraine's air force.[^", uk.Out, StringComparison.Ordinal);
+        Assert.Contains("problems: 0", uk.Err, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--format", "pdf")]
+    [InlineData("--lang", "fr")]
     [InlineData("--date", "2025-06-02", "--since", "2025-06-01")]
     [InlineData("--until", "2025-06-01")]
     [InlineData("--since", "2025-06-03", "--until", "2025-06-01")]
