@@ -18,7 +18,7 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
     public string[] Flags => ["check"];
 
     public string Usage => $"""
-        Usage: sitrep brief [--date D | --since D [--until D]] [--format md|html|json] [--lang LANG]
+        Usage: sitrep brief [--date D | --since T [--until T]] [--format md|html|json] [--lang LANG]
                             [--check] [--db DB]
 
         Writes the situation report of a night, a day or a range of days from the ledger: the window
@@ -36,9 +36,13 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 
           --date D           the night that ends on the morning of D (YYYY-MM-DD; default: the
                              night that ended this morning, Kyiv time)
-          --since D          the first day of a range of days (YYYY-MM-DD); one day when
-                             --until is the same day
-          --until D          the last day of the range (default: today, Kyiv time)
+          --since T          the first day of a range of days (YYYY-MM-DD); one day when
+                             --until is the same day. Or a time with its offset
+                             (2024-09-20T18:00+03:00, 2024-09-20T15:00Z): the brief of a
+                             period, holding the attacks dated to a night or day wholly
+                             within it (those partly within it are told apart)
+          --until T          the last day of the range (default: today, Kyiv time), or the
+                             time the period ends (not included)
           --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
                              highlight the report's words) or json (the brief as data)
           --lang LANG        the language of the brief: {string.Join(" or ", BriefTemplates.Languages)} (default en); the
@@ -82,9 +86,13 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
     private BriefWindow Window(CommandLine args)
     {
         var today = KyivTime.Today(clock);
-        return BriefWindow.From(Ledger.Date(args, "date"), Ledger.Date(args, "since"), Ledger.Date(args, "until"), today, today, o => "--" + o, out var problem)
+        return BriefWindow.From(Ledger.Date(args, "date"), Bound(args, "since"), Bound(args, "until"), today, today, o => "--" + o, out var problem)
             ?? throw new UsageException(problem!);
     }
+
+    private static BriefBound? Bound(CommandLine args, string name) => args.Get(name) is not { } v ? null
+        : BriefBound.TryParse(v, out var bound, out var problem) ? bound
+        : throw new UsageException($"--{name} {problem}");
 
     private static async Task<int> RunAsync(
         StoreLocation location, BriefWindow window, BriefWriter writer, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)

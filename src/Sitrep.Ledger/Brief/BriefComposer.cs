@@ -40,7 +40,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         if (untimed.Length > 0)
         {
-            sections.Add(new BriefSection("untimed", t.Text("heading.untimed"), AttackParagraphs(untimed, told)));
+            sections.Add(new BriefSection("untimed", t.Text(_window.Kind == BriefWindowKind.Period ? "heading.untimed.period" : "heading.untimed"), AttackParagraphs(untimed, told)));
         }
 
         var background = Background();
@@ -58,8 +58,21 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     {
         BriefWindowKind.Night => t.Render("title.night", null, ("evening", Evening(_window.First, _window.Last)), ("morning", Date(_window.Last, "date.full"))).Text,
         BriefWindowKind.Day => t.Render("title.day", null, ("day", Date(_window.Last, "date.full"))).Text,
+        BriefWindowKind.Period => t.Render("title.period", null, PeriodSlots()).Text,
         _ => t.Render("title.range", null, ("first", Evening(_window.First, _window.Last, dayOnly: false)), ("last", Date(_window.Last, "date.full"))).Text,
     };
+
+    /// <summary>A period's ends in Kyiv time: "18:00 20 September" to "09:00 21 September 2024", the first date as short as the second allows.</summary>
+    private (string, BriefFragment)[] PeriodSlots()
+    {
+        var (since, until) = (KyivTime.Of(_window.Since!.Value), KyivTime.Of(_window.Until!.Value));
+        var (first, last) = (DateOnly.FromDateTime(since), DateOnly.FromDateTime(until));
+        return
+        [
+            ("start", Time(since.Hour, since.Minute)), ("first", Date(first, first.Year == last.Year ? "date.day" : "date.full")),
+            ("end", Time(until.Hour, until.Minute)), ("last", Date(last, "date.full")),
+        ];
+    }
 
     private BriefCutoff? Cutoff()
     {
@@ -78,6 +91,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                 ("start", Time(BriefWindow.NightStartHour, 0)), ("evening", Date(_window.First, _window.First.Year == _window.Last.Year ? "date.day" : "date.full")),
                 ("end", Time(BriefWindow.NightEndHour, 0)), ("morning", Date(_window.Last, "date.full"))),
             BriefWindowKind.Day => t.Render("window.day", null, ("day", Date(_window.Last, "date.full"))),
+            BriefWindowKind.Period => t.Render("window.period", null, PeriodSlots()),
             _ => t.Render("window.range", null, ("first", Evening(_window.First, _window.Last, dayOnly: false)), ("last", Date(_window.Last, "date.full"))),
         }).Sentence("window"));
         if (cutoff is not null)
@@ -131,7 +145,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             paragraphs.Add(new BriefParagraph(sentences.ToImmutable()) { Heading = heading });
         }
 
-        if (!untimed.IsEmpty)
+        if (!untimed.IsEmpty && _window.Kind == BriefWindowKind.Period)
+        {
+            var count = Count(untimed.Length, untimed.Select(a => AttackIds.Format(a.Id)));
+            paragraphs.Add(new BriefParagraph([t.Render("key.untimed.period", untimed.Length, ("count", count)).Cite(untimed.Select(Dating)).Sentence("untimed")]));
+        }
+        else if (!untimed.IsEmpty)
         {
             var days = t.Render("key.untimed.days", null, ("a", Evening(_window.First, _window.Last)), ("b", Date(_window.Last, "date.full")));
             var count = Count(untimed.Length, untimed.Select(a => AttackIds.Format(a.Id)));

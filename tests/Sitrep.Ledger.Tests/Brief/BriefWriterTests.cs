@@ -288,4 +288,30 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         Assert.Contains("<h2>Джерела</h2>", html, StringComparison.Ordinal);
         Assert.Contains("\n## Основні цифри\n", BriefFormats.Render(brief, "md"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_period_of_the_nights_hours_tells_the_same_attacks_and_passes_the_checker()
+    {
+        var period = BriefWindow.Period(new DateTimeOffset(2025, 3, 4, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 3, 5, 9, 0, 0, TimeSpan.FromHours(2)));
+        var (brief, check) = await WriteAndCheck(period);
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var (night, _) = await WriteAndCheck(Night);
+        Assert.Equal(night.Attacks.ToArray(), brief.Attacks.ToArray());
+        Assert.Equal("Sitrep brief: 18:00 4 March to 09:00 5 March 2025", brief.Title);
+        Assert.Equal("Covers 18:00 4 March to 09:00 5 March 2025, Kyiv time: the attacks the ledger dates to a night or day wholly within that time.", brief.Sections[0].Paragraphs[0].Sentences[0].Text);
+
+        // An hour later start: the night is only partly within it, so its attacks are told apart and not counted.
+        var (late, lateCheck) = await WriteAndCheck(BriefWindow.Period(new DateTimeOffset(2025, 3, 4, 19, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2025, 3, 5, 9, 0, 0, TimeSpan.FromHours(2))));
+        Assert.True(lateCheck.Passed, string.Join("\n", lateCheck.Problems));
+        Assert.Equal(["header", "key_figures", "untimed", "background"], late.Sections.Select(s => s.Key));
+        Assert.Equal("3 more attacks dated to a night or day only partly within this time, or by their week or month, are told apart below; their figures are not counted here.",
+            late.Sections[1].Paragraphs.Single(p => p.Sentences.Any(s => s.Kind == "untimed")).Sentences.Single().Text);
+
+        // The JSON keeps the period, and reads back to the same pages.
+        var json = BriefFormats.Render(brief, "json");
+        Assert.Contains("\"starts\": \"2025-03-04T16:00+00:00\"", json, StringComparison.Ordinal);
+        var back = BriefJson.Read(json);
+        Assert.Equal(brief.Window, back.Window);
+        Assert.Equal(BriefFormats.Render(brief, "md"), BriefFormats.Render(back, "md"));
+    }
 }
