@@ -46,7 +46,10 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
           --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
                              highlight the report's words) or json (the brief as data)
           --lang LANG        the language of the brief: {string.Join(" or ", BriefTemplates.Languages)} (default en); the
-                             reports' own words (quotations, names as written) stay as written
+                             reports' own words (quotations, names as written) stay as written.
+                             In English, claimants the registry knows are named by it ("the
+                             State Emergency Service of Ukraine"); others as the reports wrote
+                             them
           --check            check the brief against the store and print the counts on stderr:
                              every number backed by a claim it cites, every citation's span
                              slicing its report to the quoted words, every attack of the window
@@ -74,7 +77,8 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, window, BriefWriter.ForLanguage(language), formatter, check, console).GetAwaiter().GetResult();
+            var writer = BriefWriter.ForLanguage(language, BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, language));
+            return RunAsync(location, window, writer, formatter, check, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {

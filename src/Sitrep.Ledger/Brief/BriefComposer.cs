@@ -23,6 +23,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private readonly BriefWindow _window = source.Window;
     private readonly Dictionary<long, string> _regions = [];
     private readonly Dictionary<(string, string?), bool> _tellsDamage = [];
+    private readonly Dictionary<(string, Side), string?> _resolved = [];
 
     public BriefDocument Compose()
     {
@@ -573,14 +574,14 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             var claims = e.Event.Weapons.SelectMany(w => w.Claims.Where(c => c.Kind is FigureKind.Launched or FigureKind.Destroyed).Select(c => (Claim: c, Weapon: (WeaponRef?)w.Weapon)))
                 .Concat(e.Event.Casualties.Where(c => c.Kind is FigureKind.Killed or FigureKind.Injured).Select(c => (Claim: c, Weapon: (WeaponRef?)null)))
                 .Where(x => x.Claim.IsCurrent).ToList();
-            foreach (var byClaimant in claims.GroupBy(x => Who(x.Claim.Claimant?.Canonical, x.Claim.Claimant?.Name) ?? ""))
+            foreach (var byClaimant in claims.GroupBy(x => Who(Id(x.Claim.Claimant?.Canonical, x.Claim.Claimant?.Name, x.Claim.Claimant?.Side ?? Side.Unknown), x.Claim.Claimant?.Name) ?? ""))
             {
                 var figures = new List<BriefFragment>();
                 foreach (var (claim, weapon) in byClaimant)
                 {
                     var family = (weapon?.Category ?? claim.Weapon?.Category)?.Family();
                     var name = claim.Kind is FigureKind.Killed or FigureKind.Injured ? claim.Kind.ToContract() : $"{(family ?? WeaponFamily.Other).ToContract()}.{claim.Kind.ToContract()}";
-                    var citation = _book.Cite(e.Report.Id, claim.Evidence, claim.Claimant?.Name, claim.Claimant?.Canonical);
+                    var citation = _book.Cite(e.Report.Id, claim.Evidence, claim.Claimant?.Name, Id(claim.Claimant?.Canonical, claim.Claimant?.Name, claim.Claimant?.Side ?? Side.Unknown));
                     var value = BriefFragment.Value(t.Number(claim.Value), new BriefValue(BriefValueKind.Figure, 0, 0)
                     {
                         Number = claim.Value,
@@ -710,7 +711,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private static StoredAttackClaim? ClaimOf(StoredAttackFigure f, int value) =>
         f.Claims.Where(c => c.Value == value).OrderBy(c => c.Partial ? 1 : 0).ThenBy(c => c.Standing == "stands" ? 0 : 1).ThenBy(c => c.EventId).FirstOrDefault();
 
-    private int Cite(StoredAttackClaim c) => _book.Cite(c.ReportId, c.Evidence, c.ClaimedBy, c.ClaimantId);
+    private int Cite(StoredAttackClaim c) => _book.Cite(c.ReportId, c.Evidence, c.ClaimedBy, Id(c));
 
     // ---- names, sources, dates ----
 
@@ -722,7 +723,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         foreach (var c in claims)
         {
             var who = Who(c);
-            if ((c.ClaimantId is not { } id || seen.Add("id:" + id)) && seen.Add(who.Text))
+            if ((Id(c) is not { } id || seen.Add("id:" + id)) && seen.Add(who.Text))
             {
                 items.Add(who);
             }
@@ -731,7 +732,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         return List(items);
     }
 
-    private BriefFragment Who(StoredAttackClaim c) => Who(c.ClaimantId, c.ClaimedBy) is { } name
+    private BriefFragment Who(StoredAttackClaim c) => Who(Id(c), c.ClaimedBy) is { } name
         ? Name(FullName(c, name))
         : t.Render("source.unnamed", null, ("outlet", Name(c.Source ?? "?")));
 
@@ -742,7 +743,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     /// </summary>
     private string FullName(StoredAttackClaim c, string name)
     {
-        if (c.ClaimantId is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
+        if (Id(c) is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
         {
             return name;
         }
@@ -758,7 +759,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         var bare = Bare(name);
         var longer = attack.Figures.SelectMany(f => f.Claims)
             .Where(x => x.ClaimantSide == c.ClaimantSide || c.ClaimantSide == Side.Unknown)
-            .Select(x => Who(x.ClaimantId, x.ClaimedBy)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(x => Who(Id(x), x.ClaimedBy)).OfType<string>().Distinct(StringComparer.Ordinal)
             .Where(o => EndsWithWords(Bare(o), bare)).OrderByDescending(o => o.Length).ThenBy(o => o, StringComparer.Ordinal).ToList();
         full = longer.Count > 0 && longer.All(o => o == longer[0] || EndsWithWords(Bare(longer[0]), Bare(o)) || string.Equals(Bare(o), Bare(longer[0]), StringComparison.OrdinalIgnoreCase)) ? longer[0] : name;
         _fullNames[key] = full;
@@ -768,6 +769,28 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         static bool EndsWithWords(string whole, string end) =>
             whole.Length > end.Length && whole.EndsWith(end, StringComparison.OrdinalIgnoreCase) && whole[whole.Length - end.Length - 1] == ' ';
+    }
+
+    private string? Id(StoredAttackClaim c) => Id(c.ClaimantId, c.ClaimedBy, c.ClaimantSide);
+
+    /// <summary>
+    /// A claim's canonical claimant: the one it was stored with, else the one <see cref="BriefOptions.ResolveClaimant"/>
+    /// finds for its words (asked once per words and side), else none.
+    /// </summary>
+    private string? Id(string? stored, string? claimedBy, Side side)
+    {
+        if (stored is not null || options.ResolveClaimant is not { } resolve || string.IsNullOrWhiteSpace(claimedBy))
+        {
+            return stored;
+        }
+
+        var key = (claimedBy, side);
+        if (!_resolved.TryGetValue(key, out var id))
+        {
+            _resolved[key] = id = resolve(claimedBy, side);
+        }
+
+        return id;
     }
 
     /// <summary>The claimant's name: the registry's English name for its canonical id, else its words as written (trimmed); null when it has none.</summary>

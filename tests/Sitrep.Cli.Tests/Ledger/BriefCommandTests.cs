@@ -23,7 +23,9 @@ public sealed class BriefCommandTests
         var md = Cli.Run("brief", "--date", "2025-06-02", "--check", "--db", db);
         Assert.Equal(0, md.Code);
         Assert.StartsWith("# Sitrep brief: the night of 1 to 2 June 2025\n", md.Out, StringComparison.Ordinal);
-        Assert.Contains("Drones: 20 launched and 17 destroyed, an interception rate of 85%, according to Ukraine's air force.[^", md.Out, StringComparison.Ordinal);
+        // Claimants named by the registry in English; the footnote keeps the report's words.
+        Assert.Contains("Drones: 20 launched and 17 destroyed, an interception rate of 85%, according to the Ukrainian air force.[^", md.Out, StringComparison.Ordinal);
+        Assert.Contains(": “20 Shahed drones” (Ukraine's air force)", md.Out, StringComparison.Ordinal);
         Assert.Contains("problems: 0", md.Err, StringComparison.Ordinal);
 
         var html = Cli.Run("brief", "--date", "2025-06-02", "--format", "html", "--db", db);

@@ -314,4 +314,30 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         Assert.Equal(brief.Window, back.Window);
         Assert.Equal(BriefFormats.Render(brief, "md"), BriefFormats.Render(back, "md"));
     }
+
+    [Fact]
+    public async Task With_the_registry_claimants_are_named_by_it_and_the_footnotes_keep_their_words()
+    {
+        var writer = BriefWriter.ForLanguage("en", BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, "en"));
+        var (brief, check) = await WriteAndCheck(Night, writer);
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var ru = brief.Sections.Single(s => s.Key == "key_figures").Paragraphs[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Contains("Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to the Ukrainian air force.", ru);
+        var airForce = brief.Citations.First(c => c.Quote == "48 Shahed drones");
+        Assert.Equal("ua.air_force", airForce.ClaimantId);
+        Assert.Contains("air force", airForce.ClaimedBy, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ukrainian air force", airForce.ClaimedBy, StringComparison.Ordinal);
+
+        // A claimant the registry does not resolve keeps the report's words.
+        var registry = Sitrep.Core.Claimants.ClaimantRegistry.Default;
+        var partial = new BriefOptions
+        {
+            ClaimantName = BriefClaimantNames.English(registry),
+            ResolveClaimant = (words, side) => words.Contains("Syniehubov", StringComparison.Ordinal) ? null : registry.TryResolve(words, side, out var e) ? e.Id : null,
+        };
+        var (fallback, _) = await WriteAndCheck(Night, BriefWriter.ForLanguage("en", partial));
+        var key = fallback.Sections.Single(s => s.Key == "key_figures").Paragraphs[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Contains("Guided bombs: 1 dropped, according to regional governor Oleh Syniehubov.", key);
+        Assert.Contains("In Ukraine: 3 killed (1–3), according to the Odesa Regional Military Administration; 9 injured (6–9), according to the Odesa Regional Military Administration and regional governor Oleh Syniehubov.", key);
+    }
 }
