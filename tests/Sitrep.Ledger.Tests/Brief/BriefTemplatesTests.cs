@@ -46,6 +46,20 @@ public sealed class BriefTemplatesTests
         Assert.Equal(["acc", "gen", "loc"], uk.FormsOf("country.UA").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Every_language_names_every_side_country_family_and_weapon_category()
+    {
+        foreach (var language in BriefTemplates.Languages)
+        {
+            var t = BriefTemplates.Load(language);
+            var keys = Enum.GetValues<Sitrep.Core.Side>().Select(s => "side." + Sitrep.Core.Parties.ToContract(s))
+                .Concat(Enum.GetValues<Sitrep.Core.Country>().Select(c => "country." + Sitrep.Core.Parties.ToContract(c)))
+                .Concat(Enum.GetValues<Sitrep.Core.WeaponFamily>().SelectMany(f => new[] { "family.", "noun." }.Select(k => k + Sitrep.Core.Parties.ToContract(f))))
+                .Concat(Enum.GetValues<Sitrep.Core.WeaponCategory>().Select(c => "category." + Sitrep.Core.ContractNames.ToContract(c)));
+            Assert.All(keys, k => Assert.True(t.Has(k), $"brief.{language}.tsv has no '{k}'"));
+        }
+    }
+
     [Theory]
     [InlineData(1, "дрон", "ракету", "повідомлення", "загиблий")]
     [InlineData(2, "дрони", "ракети", "повідомлення", "загиблі")]
