@@ -3,7 +3,7 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep brief [--date D | --since D --until D] [--format md|html|json] [--check]</c>: the daily situation report.</summary>
+/// <summary><c>sitrep brief [--date D | --since T --until T] [--format md|html|json] [--lang en|uk] [--check]</c>: the daily situation report.</summary>
 internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 {
     public BriefCommand()
@@ -18,7 +18,8 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
     public string[] Flags => ["check"];
 
     public string Usage => $"""
-        Usage: sitrep brief [--date D | --since D [--until D]] [--format md|html|json] [--check] [--db DB]
+        Usage: sitrep brief [--date D | --since T [--until T]] [--format md|html|json] [--lang LANG]
+                            [--check] [--db DB]
 
         Writes the situation report of a night, a day or a range of days from the ledger: the window
         and the data cutoff (the latest report used) first; then the key figures (attacks; launched
@@ -35,11 +36,20 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
 
           --date D           the night that ends on the morning of D (YYYY-MM-DD; default: the
                              night that ended this morning, Kyiv time)
-          --since D          the first day of a range of days (YYYY-MM-DD); one day when
-                             --until is the same day
-          --until D          the last day of the range (default: today, Kyiv time)
+          --since T          the first day of a range of days (YYYY-MM-DD); one day when
+                             --until is the same day. Or a time with its offset
+                             (2024-09-20T18:00+03:00, 2024-09-20T15:00Z): the brief of a
+                             period, holding the attacks dated to a night or day wholly
+                             within it (those partly within it are told apart)
+          --until T          the last day of the range (default: today, Kyiv time), or the
+                             time the period ends (not included)
           --format FORMAT    md (default; Markdown with footnotes), html (a page whose citations
                              highlight the report's words) or json (the brief as data)
+          --lang LANG        the language of the brief: {string.Join(" or ", BriefTemplates.Languages)} (default en); the
+                             reports' own words (quotations, names as written) stay as written.
+                             In English, claimants the registry knows are named by it ("the
+                             State Emergency Service of Ukraine"); others as the reports wrote
+                             them
           --check            check the brief against the store and print the counts on stderr:
                              every number backed by a claim it cites, every citation's span
                              slicing its report to the quoted words, every attack of the window
@@ -55,13 +65,20 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
             throw new UsageException($"unknown format '{format}'; use md, html or json.");
         }
 
+        var language = args.Get("lang") ?? BriefTemplates.Reference;
+        if (!BriefTemplates.Languages.Contains(language))
+        {
+            throw new UsageException($"there are no brief templates for '{language}'; use --lang {string.Join(" or ", BriefTemplates.Languages)}.");
+        }
+
         var window = Window(args);
         var check = args.Has("check");
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, window, formatter, check, console).GetAwaiter().GetResult();
+            var writer = BriefWriter.ForLanguage(language, BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, language));
+            return RunAsync(location, window, writer, formatter, check, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {
@@ -73,16 +90,21 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
     private BriefWindow Window(CommandLine args)
     {
         var today = KyivTime.Today(clock);
-        return BriefWindow.From(Ledger.Date(args, "date"), Ledger.Date(args, "since"), Ledger.Date(args, "until"), today, today, o => "--" + o, out var problem)
+        return BriefWindow.From(Ledger.Date(args, "date"), Bound(args, "since"), Bound(args, "until"), today, today, o => "--" + o, out var problem)
             ?? throw new UsageException(problem!);
     }
 
-    private static async Task<int> RunAsync(StoreLocation location, BriefWindow window, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
+    private static BriefBound? Bound(CommandLine args, string name) => args.Get(name) is not { } v ? null
+        : BriefBound.TryParse(v, out var bound, out var problem) ? bound
+        : throw new UsageException($"--{name} {problem}");
+
+    private static async Task<int> RunAsync(
+        StoreLocation location, BriefWindow window, BriefWriter writer, Sitrep.Ledger.Formats.IRecordFormatter<BriefDocument> formatter, bool check, CliConsole console)
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         await using var snapshot = await store.OpenSnapshotAsync().ConfigureAwait(false);
-        var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window).ConfigureAwait(false);
+        var brief = await writer.WriteAsync(snapshot, window).ConfigureAwait(false);
         formatter.Write(brief, 0, console.Out);
         console.Out.Flush();
         if (!check)

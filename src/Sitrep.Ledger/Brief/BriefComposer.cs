@@ -21,6 +21,9 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
     private readonly Dictionary<(long Attack, Side Side, string Name), string> _fullNames = [];
     private readonly BriefWindow _window = source.Window;
+    private readonly Dictionary<long, string> _regions = [];
+    private readonly Dictionary<(string, string?), bool> _tellsDamage = [];
+    private readonly Dictionary<(string, Side), string?> _resolved = [];
 
     public BriefDocument Compose()
     {
@@ -38,7 +41,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         if (untimed.Length > 0)
         {
-            sections.Add(new BriefSection("untimed", t.Text("heading.untimed"), AttackParagraphs(untimed, told)));
+            sections.Add(new BriefSection("untimed", t.Text(_window.Kind == BriefWindowKind.Period ? "heading.untimed.period" : "heading.untimed"), AttackParagraphs(untimed, told)));
         }
 
         var background = Background();
@@ -56,8 +59,21 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     {
         BriefWindowKind.Night => t.Render("title.night", null, ("evening", Evening(_window.First, _window.Last)), ("morning", Date(_window.Last, "date.full"))).Text,
         BriefWindowKind.Day => t.Render("title.day", null, ("day", Date(_window.Last, "date.full"))).Text,
+        BriefWindowKind.Period => t.Render("title.period", null, PeriodSlots()).Text,
         _ => t.Render("title.range", null, ("first", Evening(_window.First, _window.Last, dayOnly: false)), ("last", Date(_window.Last, "date.full"))).Text,
     };
+
+    /// <summary>A period's ends in Kyiv time: "18:00 20 September" to "09:00 21 September 2024", the first date as short as the second allows.</summary>
+    private (string, BriefFragment)[] PeriodSlots()
+    {
+        var (since, until) = (KyivTime.Of(_window.Since!.Value), KyivTime.Of(_window.Until!.Value));
+        var (first, last) = (DateOnly.FromDateTime(since), DateOnly.FromDateTime(until));
+        return
+        [
+            ("start", Time(since.Hour, since.Minute)), ("first", Date(first, first.Year == last.Year ? "date.day" : "date.full")),
+            ("end", Time(until.Hour, until.Minute)), ("last", Date(last, "date.full")),
+        ];
+    }
 
     private BriefCutoff? Cutoff()
     {
@@ -76,6 +92,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                 ("start", Time(BriefWindow.NightStartHour, 0)), ("evening", Date(_window.First, _window.First.Year == _window.Last.Year ? "date.day" : "date.full")),
                 ("end", Time(BriefWindow.NightEndHour, 0)), ("morning", Date(_window.Last, "date.full"))),
             BriefWindowKind.Day => t.Render("window.day", null, ("day", Date(_window.Last, "date.full"))),
+            BriefWindowKind.Period => t.Render("window.period", null, PeriodSlots()),
             _ => t.Render("window.range", null, ("first", Evening(_window.First, _window.Last, dayOnly: false)), ("last", Date(_window.Last, "date.full"))),
         }).Sentence("window"));
         if (cutoff is not null)
@@ -129,7 +146,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             paragraphs.Add(new BriefParagraph(sentences.ToImmutable()) { Heading = heading });
         }
 
-        if (!untimed.IsEmpty)
+        if (!untimed.IsEmpty && _window.Kind == BriefWindowKind.Period)
+        {
+            var count = Count(untimed.Length, untimed.Select(a => AttackIds.Format(a.Id)));
+            paragraphs.Add(new BriefParagraph([t.Render("key.untimed.period", untimed.Length, ("count", count)).Cite(untimed.Select(Dating)).Sentence("untimed")]));
+        }
+        else if (!untimed.IsEmpty)
         {
             var days = t.Render("key.untimed.days", null, ("a", Evening(_window.First, _window.Last)), ("b", Date(_window.Last, "date.full")));
             var count = Count(untimed.Length, untimed.Select(a => AttackIds.Format(a.Id)));
@@ -165,7 +187,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private sealed record FamilyPart(BriefFragment Text, int Best, List<StoredAttackClaim> Claims);
 
     private FamilyPart Part(string key, AmountParts amount, List<StoredAttackClaim> claims, BriefFragment? models = null) =>
-        new(t.Render(key, null, ("amount", amount.Amount), ("range", amount.Range)).Then(models ?? BriefFragment.Empty), amount.Best, claims);
+        new(t.Render(key, amount.Best, ("amount", amount.Amount), ("range", amount.Range)).Then(models ?? BriefFragment.Empty), amount.Best, claims);
 
     /// <summary>
     /// "Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to the air force." When launched and
@@ -380,7 +402,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return BriefFragment.Empty;
         }
 
-        var items = models.Select(m => t.Render("figures.model", null, ("value", Figure(m.Best, [(BestClaim(m), a.Id, m.Name)])), ("model", Name(m.Model!)))).ToList();
+        var items = models.Select(m => t.Render("figures.model", m.Best, ("value", Figure(m.Best, [(BestClaim(m), a.Id, m.Name)])), ("model", Name(m.Model!)))).ToList();
         return t.Render("figures.models", null, ("models", List(items)));
     }
 
@@ -427,8 +449,8 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             return t.Render("attack.casualties.none", null, ("sources", Sources(all))).Cite(all.Select(Cite)).Sentence("casualties");
         }
 
-        var k = killed is null ? null : Amount(a, killed) is var ka ? t.Render("casualty.killed", null, ("amount", ka.Amount), ("range", ka.Range)) : null;
-        var i = injured is null ? null : Amount(a, injured) is var ia ? t.Render("casualty.injured", null, ("amount", ia.Amount), ("range", ia.Range)) : null;
+        var k = killed is null ? null : Amount(a, killed) is var ka ? t.Render("casualty.killed", ka.Best, ("amount", ka.Amount), ("range", ka.Range)) : null;
+        var i = injured is null ? null : Amount(a, injured) is var ia ? t.Render("casualty.injured", ia.Best, ("amount", ia.Amount), ("range", ia.Range)) : null;
         if (k is not null && i is not null)
         {
             var ks = Sources([kc!]);
@@ -454,12 +476,12 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             var (x, y) = (sides[0], sides[1]);
             var what = f.Kind switch
             {
-                FigureKind.Launched => t.Render("what.launched", null, ("noun", BriefFragment.Of(t.Text("noun." + f.Family!.Value.ToContract(), x.Value)))),
-                FigureKind.Destroyed => t.Render("what.destroyed", null, ("noun", BriefFragment.Of(t.Text("noun." + f.Family!.Value.ToContract(), x.Value)))),
-                FigureKind.Killed => t.Render("what.killed", null),
-                _ => t.Render("what.injured", null),
+                FigureKind.Launched => t.Render("what.launched", x.Value, ("noun", t.Word("noun." + f.Family!.Value.ToContract(), x.Value))),
+                FigureKind.Destroyed => t.Render("what.destroyed", x.Value, ("noun", t.Word("noun." + f.Family!.Value.ToContract(), x.Value))),
+                FigureKind.Killed => t.Render("what.killed", x.Value),
+                _ => t.Render("what.injured", x.Value),
             };
-            yield return Capitalize(t.Render("attack.contested", null,
+            yield return Capitalize(t.Render("attack.contested", x.Value,
                 ("a", Who(x)), ("a_value", Figure(x.Value, [(x, a.Id, f.Name)])), ("what", what),
                 ("b", Who(y)), ("b_value", Figure(y.Value, [(y, a.Id, f.Name)])))).Sentence("contested");
         }
@@ -471,8 +493,18 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in MemberEvents(a))
         {
+            if (quotes.Count >= 2)
+            {
+                break;
+            }
+
+            if (e.Event.Quotes.IsEmpty)
+            {
+                continue;
+            }
+
             var language = source.Reports.TryGetValue(e.Report.Id, out var r) ? r.Article.Language : null;
-            var claims = e.Event.Weapons.SelectMany(w => w.Claims).Concat(e.Event.Casualties).Select(c => c.Evidence.Span).ToList();
+            List<TextSpan>? claims = null;
             foreach (var q in e.Event.Quotes)
             {
                 if (quotes.Count >= 2)
@@ -480,15 +512,33 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
                     break;
                 }
 
-                if (q.Text.Length is > 0 and <= 320 && !claims.Any(c => c.Start < q.Span.End && q.Span.Start < c.End)
-                    && BriefLexicon.TellsDamage(q.Text, language) && seen.Add(q.Text))
+                if (q.Text.Length is 0 or > 320 || seen.Contains(q.Text) || !TellsDamage(q.Text, language))
                 {
+                    continue;
+                }
+
+                claims ??= [.. e.Event.Weapons.SelectMany(w => w.Claims).Concat(e.Event.Casualties).Select(c => c.Evidence.Span)];
+                if (!claims.Any(c => c.Start < q.Span.End && q.Span.Start < c.End))
+                {
+                    seen.Add(q.Text);
                     quotes.Add(Quote(e.Report.Id, WithoutFullStop(q)));
                 }
             }
         }
 
         return quotes.Count == 0 ? null : t.Render("attack.damage", null, ("quotes", List(quotes))).Sentence("damage");
+    }
+
+    /// <summary>Whether a sentence tells damage, asked once per sentence and language (reports that repeat an agency's words repeat its sentences).</summary>
+    private bool TellsDamage(string sentence, string? language)
+    {
+        var key = (sentence, language);
+        if (!_tellsDamage.TryGetValue(key, out var tells))
+        {
+            _tellsDamage[key] = tells = BriefLexicon.TellsDamage(sentence, language);
+        }
+
+        return tells;
     }
 
     private BriefSentence Told(StoredAttack a)
@@ -524,26 +574,26 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             var claims = e.Event.Weapons.SelectMany(w => w.Claims.Where(c => c.Kind is FigureKind.Launched or FigureKind.Destroyed).Select(c => (Claim: c, Weapon: (WeaponRef?)w.Weapon)))
                 .Concat(e.Event.Casualties.Where(c => c.Kind is FigureKind.Killed or FigureKind.Injured).Select(c => (Claim: c, Weapon: (WeaponRef?)null)))
                 .Where(x => x.Claim.IsCurrent).ToList();
-            foreach (var byClaimant in claims.GroupBy(x => Who(x.Claim.Claimant?.Canonical, x.Claim.Claimant?.Name) ?? ""))
+            foreach (var byClaimant in claims.GroupBy(x => Who(Id(x.Claim.Claimant?.Canonical, x.Claim.Claimant?.Name, x.Claim.Claimant?.Side ?? Side.Unknown), x.Claim.Claimant?.Name) ?? ""))
             {
                 var figures = new List<BriefFragment>();
                 foreach (var (claim, weapon) in byClaimant)
                 {
                     var family = (weapon?.Category ?? claim.Weapon?.Category)?.Family();
                     var name = claim.Kind is FigureKind.Killed or FigureKind.Injured ? claim.Kind.ToContract() : $"{(family ?? WeaponFamily.Other).ToContract()}.{claim.Kind.ToContract()}";
-                    var citation = _book.Cite(e.Report.Id, claim.Evidence, claim.Claimant?.Name, claim.Claimant?.Canonical);
+                    var citation = _book.Cite(e.Report.Id, claim.Evidence, claim.Claimant?.Name, Id(claim.Claimant?.Canonical, claim.Claimant?.Name, claim.Claimant?.Side ?? Side.Unknown));
                     var value = BriefFragment.Value(t.Number(claim.Value), new BriefValue(BriefValueKind.Figure, 0, 0)
                     {
                         Number = claim.Value,
                         Derivation = "claim",
                         Claims = [new BriefClaimRef(citation, e.Id, null, name, claim.Value)],
                     }, [citation]);
-                    var amount = t.Render("amount." + claim.Qualifier.ToContract(), null, ("n", value));
+                    var amount = t.Render("amount." + claim.Qualifier.ToContract(), claim.Value, ("n", value));
                     figures.Add(claim.Kind switch
                     {
-                        FigureKind.Killed => t.Render("background.killed", null, ("amount", amount)),
-                        FigureKind.Injured => t.Render("background.injured", null, ("amount", amount)),
-                        _ => t.Render(Verb("background." + claim.Kind.ToContract(), family ?? WeaponFamily.Other), null, ("amount", amount), ("noun", BriefFragment.Of(t.Text("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value)))),
+                        FigureKind.Killed => t.Render("background.killed", claim.Value, ("amount", amount)),
+                        FigureKind.Injured => t.Render("background.injured", claim.Value, ("amount", amount)),
+                        _ => t.Render(Verb("background." + claim.Kind.ToContract(), family ?? WeaponFamily.Other), claim.Value, ("amount", amount), ("noun", t.Word("noun." + (family ?? WeaponFamily.Other).ToContract(), claim.Value))),
                     });
                 }
 
@@ -577,7 +627,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private AmountParts Amount(StoredAttack a, StoredAttackFigure f)
     {
         var best = BestClaim(f);
-        var amount = t.Render("amount." + (best?.Qualifier ?? Qualifier.Exact).ToContract(), null, ("n", Figure(f.Best, [(best, a.Id, f.Name)])));
+        var amount = t.Render("amount." + (best?.Qualifier ?? Qualifier.Exact).ToContract(), f.Best, ("n", Figure(f.Best, [(best, a.Id, f.Name)])));
         var range = f.Low == f.High ? BriefFragment.Empty
             : t.Render(f.Contested ? "range.contested" : "range", null, ("low", Figure(f.Low, [(ClaimOf(f, f.Low), a.Id, f.Name)])), ("high", Figure(f.High, [(ClaimOf(f, f.High), a.Id, f.Name)])));
         return new AmountParts(amount, range, f.Best);
@@ -593,7 +643,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         var best = Counts.Sum(parts, p => p.Figure.Best);
         var qualifier = Combined(parts.Select(p => BestClaim(p.Figure)?.Qualifier ?? Qualifier.Exact));
-        var amount = t.Render("amount." + qualifier.ToContract(), null, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
+        var amount = t.Render("amount." + qualifier.ToContract(), best, ("n", Figure(best, parts.Select(p => (BestClaim(p.Figure), p.Attack.Id, p.Figure.Name)))));
         if (parts.All(p => p.Figure.Low == p.Figure.High))
         {
             return new AmountParts(amount, BriefFragment.Empty, best);
@@ -624,7 +674,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         }
 
         var rate = BriefChecker.Percent(destroyed, launched);
-        return t.Render(key, null, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
+        return t.Render(key, rate, ("rate", BriefFragment.Value(t.Number(rate), new BriefValue(BriefValueKind.Rate, 0, 0)
         {
             Number = rate,
             Derivation = "rate",
@@ -661,7 +711,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private static StoredAttackClaim? ClaimOf(StoredAttackFigure f, int value) =>
         f.Claims.Where(c => c.Value == value).OrderBy(c => c.Partial ? 1 : 0).ThenBy(c => c.Standing == "stands" ? 0 : 1).ThenBy(c => c.EventId).FirstOrDefault();
 
-    private int Cite(StoredAttackClaim c) => _book.Cite(c.ReportId, c.Evidence, c.ClaimedBy, c.ClaimantId);
+    private int Cite(StoredAttackClaim c) => _book.Cite(c.ReportId, c.Evidence, c.ClaimedBy, Id(c));
 
     // ---- names, sources, dates ----
 
@@ -673,7 +723,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         foreach (var c in claims)
         {
             var who = Who(c);
-            if ((c.ClaimantId is not { } id || seen.Add("id:" + id)) && seen.Add(who.Text))
+            if ((Id(c) is not { } id || seen.Add("id:" + id)) && seen.Add(who.Text))
             {
                 items.Add(who);
             }
@@ -682,7 +732,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         return List(items);
     }
 
-    private BriefFragment Who(StoredAttackClaim c) => Who(c.ClaimantId, c.ClaimedBy) is { } name
+    private BriefFragment Who(StoredAttackClaim c) => Who(Id(c), c.ClaimedBy) is { } name
         ? Name(FullName(c, name))
         : t.Render("source.unnamed", null, ("outlet", Name(c.Source ?? "?")));
 
@@ -693,7 +743,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     /// </summary>
     private string FullName(StoredAttackClaim c, string name)
     {
-        if (c.ClaimantId is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
+        if (Id(c) is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
         {
             return name;
         }
@@ -709,7 +759,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         var bare = Bare(name);
         var longer = attack.Figures.SelectMany(f => f.Claims)
             .Where(x => x.ClaimantSide == c.ClaimantSide || c.ClaimantSide == Side.Unknown)
-            .Select(x => Who(x.ClaimantId, x.ClaimedBy)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(x => Who(Id(x), x.ClaimedBy)).OfType<string>().Distinct(StringComparer.Ordinal)
             .Where(o => EndsWithWords(Bare(o), bare)).OrderByDescending(o => o.Length).ThenBy(o => o, StringComparer.Ordinal).ToList();
         full = longer.Count > 0 && longer.All(o => o == longer[0] || EndsWithWords(Bare(longer[0]), Bare(o)) || string.Equals(Bare(o), Bare(longer[0]), StringComparison.OrdinalIgnoreCase)) ? longer[0] : name;
         _fullNames[key] = full;
@@ -719,6 +769,28 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
         static bool EndsWithWords(string whole, string end) =>
             whole.Length > end.Length && whole.EndsWith(end, StringComparison.OrdinalIgnoreCase) && whole[whole.Length - end.Length - 1] == ' ';
+    }
+
+    private string? Id(StoredAttackClaim c) => Id(c.ClaimantId, c.ClaimedBy, c.ClaimantSide);
+
+    /// <summary>
+    /// A claim's canonical claimant: the one it was stored with, else the one <see cref="BriefOptions.ResolveClaimant"/>
+    /// finds for its words (asked once per words and side), else none.
+    /// </summary>
+    private string? Id(string? stored, string? claimedBy, Side side)
+    {
+        if (stored is not null || options.ResolveClaimant is not { } resolve || string.IsNullOrWhiteSpace(claimedBy))
+        {
+            return stored;
+        }
+
+        var key = (claimedBy, side);
+        if (!_resolved.TryGetValue(key, out var id))
+        {
+            _resolved[key] = id = resolve(claimedBy, side);
+        }
+
+        return id;
     }
 
     /// <summary>The claimant's name: the registry's English name for its canonical id, else its words as written (trimmed); null when it has none.</summary>
@@ -761,14 +833,14 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     private BriefFragment Count(int n, IEnumerable<string> items) =>
         BriefFragment.Value(t.Number(n), new BriefValue(BriefValueKind.Count, 0, 0) { Number = n, Derivation = "count", Items = [.. items] });
 
-    private BriefFragment SideName(Side side) => BriefFragment.Of(t.Text("side." + side.ToContract()));
+    private BriefFragment SideName(Side side) => t.Word("side." + side.ToContract());
 
-    private BriefFragment CountryName(Country country) => BriefFragment.Of(t.Text("country." + country.ToContract()));
+    private BriefFragment CountryName(Country country) => t.Word("country." + country.ToContract());
 
     private BriefFragment Date(DateOnly d, string format) =>
         BriefFragment.Value(t.Render(format, null,
             ("day", BriefFragment.Of(d.Day.ToString(CultureInfo.InvariantCulture))),
-            ("month", BriefFragment.Of(t.Text("month." + d.Month.ToString(CultureInfo.InvariantCulture)))),
+            ("month", t.Word("month." + d.Month.ToString(CultureInfo.InvariantCulture))),
             ("year", BriefFragment.Of(d.Year.ToString(CultureInfo.InvariantCulture)))).Text,
             new BriefValue(BriefValueKind.Date, 0, 0) { Iso = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
@@ -846,11 +918,16 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     /// <summary>The region an attack is grouped under: the one region its places name in its target country, "Several regions", or its map location's.</summary>
     private string Region(StoredAttack a)
     {
+        if (_regions.TryGetValue(a.Id, out var known))
+        {
+            return known;
+        }
+
         var country = a.Target.ToContract();
         var regions = MemberEvents(a).SelectMany(e => e.Event.Places)
             .Where(p => p.Admin1 is not null && (p.Country is null || p.Country == country))
             .Select(p => p.Admin1!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return regions.Count switch
+        return _regions[a.Id] = regions.Count switch
         {
             1 => regions[0],
             > 1 => t.Text("heading.several"),

@@ -36,6 +36,11 @@ public static class BriefJson
             w.WriteString("ends", string.Create(CultureInfo.InvariantCulture, $"{Cells.Date(b.Window.Last)}T{BriefWindow.NightEndHour:00}:00"));
             w.WriteString("time_zone", "Europe/Kyiv");
         }
+        else if (b.Window is { Since: { } since, Until: { } until })
+        {
+            w.WriteString("starts", BriefBound.Iso(since));
+            w.WriteString("ends", BriefBound.Iso(until));
+        }
 
         w.WriteEndObject();
         if (b.Cutoff is { } cut)
@@ -189,7 +194,10 @@ public static class BriefJson
         }
 
         var win = root.GetProperty("window");
-        var window = new BriefWindow(Enum.Parse<BriefWindowKind>(win.GetProperty("kind").GetString()!, ignoreCase: true), Day(win.GetProperty("first"))!.Value, Day(win.GetProperty("last"))!.Value);
+        var kind = Enum.Parse<BriefWindowKind>(win.GetProperty("kind").GetString()!, ignoreCase: true);
+        var window = kind == BriefWindowKind.Period
+            ? BriefWindow.Period(Time(win.GetProperty("starts")), Time(win.GetProperty("ends")))
+            : new BriefWindow(kind, Day(win.GetProperty("first"))!.Value, Day(win.GetProperty("last"))!.Value);
         BriefCutoff? cutoff = null;
         if (root.GetProperty("cutoff") is { ValueKind: JsonValueKind.Object } c)
         {
@@ -245,6 +253,9 @@ public static class BriefJson
         [.. s.GetProperty("citations").EnumerateArray().Select(c => c.GetInt32())]);
 
     private static string? Str(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetString();
+
+    private static DateTimeOffset Time(JsonElement e) =>
+        BriefBound.TryParse(e.GetString() ?? "", out var b, out var why) && b.Time is { } t ? t : throw new JsonException($"window: {why}");
 
     private static DateOnly? Day(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

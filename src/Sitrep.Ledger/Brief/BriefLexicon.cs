@@ -13,47 +13,78 @@ internal static class BriefLexicon
 {
     private static readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> Words = new(Load);
 
+    private static readonly Lazy<FrozenDictionary<string, WordSet>> Sets = new(() =>
+        Words.Value.ToFrozenDictionary(kv => kv.Key, kv => new WordSet(kv.Value), StringComparer.Ordinal));
+
+    private static readonly Lazy<WordSet> AllWords = new(() => new WordSet([.. Words.Value.Values.SelectMany(w => w)]));
+
     /// <summary>True when <paramref name="sentence"/> holds a damage word of <paramref name="language"/>.</summary>
     public static bool TellsDamage(string sentence, string? language)
     {
-        var words = Words.Value;
-        var lists = language is not null && words.TryGetValue(language, out var one) ? [one] : words.Values.ToArray();
-        foreach (var token in Tokens(sentence))
+        var set = language is not null && Sets.Value.TryGetValue(language, out var one) ? one : AllWords.Value;
+        Span<char> buffer = stackalloc char[64];
+        var length = 0;
+        var overflow = false;
+        for (var i = 0; i <= sentence.Length; i++)
         {
-            foreach (var list in lists)
+            var c = i < sentence.Length ? sentence[i] : ' ';
+            if (char.IsLetter(c) || c == '\'' || c == '’')
             {
-                foreach (var w in list)
+                if (length < buffer.Length)
                 {
-                    if (w.EndsWith('*') ? token.StartsWith(w.AsSpan(0, w.Length - 1), StringComparison.Ordinal) : token == w)
-                    {
-                        return true;
-                    }
+                    buffer[length++] = char.ToLowerInvariant(c);
                 }
+                else
+                {
+                    overflow = true;
+                }
+
+                continue;
             }
+
+            // A token longer than the buffer is no whole damage word (none is that long), but may start with a stem.
+            if (length > 0 && set.Matches(buffer[..length], whole: !overflow))
+            {
+                return true;
+            }
+
+            length = 0;
+            overflow = false;
         }
 
         return false;
     }
 
-    private static IEnumerable<string> Tokens(string text)
+    /// <summary>One language's damage words, split into whole words (a set) and stems (matched as prefixes).</summary>
+    private sealed class WordSet
     {
-        var sb = new StringBuilder();
-        foreach (var c in text)
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
+        private readonly string[] _stems;
+
+        public WordSet(IEnumerable<string> words)
         {
-            if (char.IsLetter(c) || c == '\'' || c == '’')
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (sb.Length > 0)
-            {
-                yield return sb.ToString();
-                sb.Clear();
-            }
+            var list = words.Distinct(StringComparer.Ordinal).ToList();
+            _exact = list.Where(w => !w.EndsWith('*')).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _stems = [.. list.Where(w => w.EndsWith('*')).Select(w => w[..^1])];
         }
 
-        if (sb.Length > 0)
+        /// <summary>True when the token is a word of the set, or starts with a stem; a token not <paramref name="whole"/> (cut short) only by a stem.</summary>
+        public bool Matches(ReadOnlySpan<char> token, bool whole)
         {
-            yield return sb.ToString();
+            if (whole && _exact.Contains(token))
+            {
+                return true;
+            }
+
+            foreach (var stem in _stems)
+            {
+                if (token.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

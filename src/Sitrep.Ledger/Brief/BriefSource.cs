@@ -39,4 +39,10 @@ public sealed record BriefOptions
     /// without it (or when it gives null) a claim's claimant is named as its report wrote it.
     /// </summary>
     public Func<string, string?>? ClaimantName { get; init; }
+
+    /// <summary>
+    /// The canonical claimant id the words a claim was written with name, given the side they speak for ("the air
+    /// force", Ukraine → "ua.air_force"), or null; asked for claims stored without one. Without it such claims have none.
+    /// </summary>
+    public Func<string, Side, string?>? ResolveClaimant { get; init; }
 }

@@ -11,6 +11,12 @@ namespace Sitrep.Ledger.Brief;
 /// of its own. Loading checks the file: three columns, known plural categories, no digits outside slots (every
 /// number comes from a slot, with its evidence), balanced braces, a form for every plural category of the language
 /// (<see cref="PluralRules"/>), and, for a translation, every key of the English file, each using only its slots.
+/// <para>
+/// A translation may add forms of an English key: <c>KEY.FORM</c> (<c>country.UA.acc</c>, Україну) is the form
+/// <c>FORM</c> of the word <c>KEY</c>, which a template asks for by writing its slot <c>{target:acc}</c>; a slot whose
+/// word has no such form gets the word itself. A form of a template key (<c>figures.launched.drone</c>) is likewise
+/// the template for that family, as English has <c>figures.launched.bomb</c>.
+/// </para>
 /// Immutable and thread-safe once loaded.
 /// </summary>
 public sealed class BriefTemplates
@@ -21,12 +27,14 @@ public sealed class BriefTemplates
     private static readonly ConcurrentLazyCache Cache = new();
 
     private readonly FrozenDictionary<string, ImmutableArray<Template>> _byKey;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _forms;
     private readonly string _thousands;
 
-    private BriefTemplates(string language, FrozenDictionary<string, ImmutableArray<Template>> byKey)
+    private BriefTemplates(string language, FrozenDictionary<string, ImmutableArray<Template>> byKey, FrozenDictionary<string, ImmutableArray<string>> forms)
     {
         Language = language;
         _byKey = byKey;
+        _forms = forms;
         _thousands = byKey.TryGetValue("format.thousands", out var t) && t[0].Parts is [{ IsSlot: false } p] ? p.Text : ",";
     }
 
@@ -135,6 +143,8 @@ public sealed class BriefTemplates
             }
         }
 
+        // A translation's key that English lacks is a form of the English key before its last dot.
+        var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (reference is not null)
         {
             foreach (var key in reference.Keys)
@@ -149,9 +159,27 @@ public sealed class BriefTemplates
                 }
             }
 
-            foreach (var (key, list) in rows.Where(r => !reference._byKey.ContainsKey(r.Key)))
+            foreach (var (key, list) in rows.Where(r => !reference._byKey.ContainsKey(r.Key)).OrderBy(r => r.Value[0].Line))
             {
-                problems.Add($"{fileName}:{list[0].Line}: '{key}' is not a key of brief.{reference.Language}.tsv.");
+                var dot = key.LastIndexOf('.');
+                var (base_, form) = dot > 0 ? (key[..dot], key[(dot + 1)..]) : ("", "");
+                if (!reference._byKey.TryGetValue(base_, out var of) || form.Length == 0 || !form.All(ch => ch is (>= 'a' and <= 'z') or '_'))
+                {
+                    problems.Add($"{fileName}:{list[0].Line}: '{key}' is not a key of brief.{reference.Language}.tsv, nor a form (KEY.FORM, in lowercase letters) of one.");
+                }
+                else if (!list[0].Slots.IsSubsetOf(of[0].Slots))
+                {
+                    problems.Add($"{fileName}:{list[0].Line}: '{key}', a form of '{base_}', may use only its slots in brief.{reference.Language}.tsv: {string.Join(", ", of[0].Slots.Order(StringComparer.Ordinal))}.");
+                }
+                else
+                {
+                    if (!forms.TryGetValue(base_, out var fs))
+                    {
+                        forms[base_] = fs = [];
+                    }
+
+                    fs.Add(form);
+                }
             }
         }
 
@@ -160,7 +188,8 @@ public sealed class BriefTemplates
             throw new BriefTemplateException(string.Join("\n", problems));
         }
 
-        return new BriefTemplates(language, rows.ToFrozenDictionary(r => r.Key, r => r.Value.ToImmutableArray(), StringComparer.Ordinal));
+        return new BriefTemplates(language, rows.ToFrozenDictionary(r => r.Key, r => r.Value.ToImmutableArray(), StringComparer.Ordinal),
+            forms.ToFrozenDictionary(f => f.Key, f => f.Value.ToImmutableArray(), StringComparer.Ordinal));
     }
 
     private static bool TryParseBody(string body, out ImmutableArray<Part> parts, out string why)
@@ -175,10 +204,12 @@ public sealed class BriefTemplates
             if (c == '{')
             {
                 var close = body.IndexOf('}', i + 1);
-                var name = close < 0 ? "" : body[(i + 1)..close];
-                if (close < 0 || name.Length == 0 || !name.All(ch => ch is (>= 'a' and <= 'z') or '_'))
+                var inner = close < 0 ? "" : body[(i + 1)..close];
+                var colon = inner.IndexOf(':');
+                var (name, form) = colon < 0 ? (inner, null) : (inner[..colon], inner[(colon + 1)..]);
+                if (close < 0 || !IsName(name) || (form is not null && !IsName(form)))
                 {
-                    why = "a slot is written {name}, the name in lowercase letters and underscores.";
+                    why = "a slot is written {name} or {name:form}, each in lowercase letters and underscores.";
                     return false;
                 }
 
@@ -188,7 +219,7 @@ public sealed class BriefTemplates
                     literal.Clear();
                 }
 
-                list.Add(new Part(name, true));
+                list.Add(new Part(name, true) { Form = form });
                 i = close;
             }
             else if (c == '}')
@@ -214,6 +245,8 @@ public sealed class BriefTemplates
 
         parts = list.ToImmutable();
         return true;
+
+        static bool IsName(string n) => n.Length > 0 && n.All(ch => ch is (>= 'a' and <= 'z') or '_');
     }
 
     /// <summary>True when the templates have <paramref name="key"/>.</summary>
@@ -236,7 +269,7 @@ public sealed class BriefTemplates
         var result = BriefFragment.Empty;
         foreach (var part in template.Parts)
         {
-            result = result.Then(part.IsSlot ? slots.First(s => s.Slot == part.Text).Value : BriefFragment.Of(part.Text));
+            result = result.Then(part.IsSlot ? InForm(slots.First(s => s.Slot == part.Text).Value, part.Form) : BriefFragment.Of(part.Text));
         }
 
         return result;
@@ -244,6 +277,21 @@ public sealed class BriefTemplates
 
     /// <summary>A template without slots, as text (a heading, a noun).</summary>
     internal string Text(string key, int? count = null) => Render(key, count).Text;
+
+    /// <summary>A word (a template without slots) with the forms the language gives it (<c>KEY.FORM</c>), for slots that ask for one.</summary>
+    internal BriefFragment Word(string key, int? count = null)
+    {
+        var word = BriefFragment.Of(Text(key, count));
+        return _forms.TryGetValue(key, out var forms)
+            ? word with { Forms = forms.ToImmutableDictionary(f => f, f => BriefFragment.Of(Text(key + "." + f, count)), StringComparer.Ordinal) }
+            : word;
+    }
+
+    /// <summary>The forms of <paramref name="key"/> this language adds (<c>acc</c> for <c>country.UA.acc</c>).</summary>
+    public ImmutableArray<string> FormsOf(string key) => _forms.TryGetValue(key, out var forms) ? forms : [];
+
+    private static BriefFragment InForm(BriefFragment value, string? form) =>
+        form is not null && value.Forms is { } forms && forms.TryGetValue(form, out var inForm) ? inForm : value;
 
     /// <summary>A number as the language writes it: "1,400".</summary>
     internal string Number(int n)
@@ -279,7 +327,11 @@ public sealed class BriefTemplates
         return forms.FirstOrDefault(f => f.Plural == category) ?? forms.First(f => f.Plural == "other");
     }
 
-    private sealed record Part(string Text, bool IsSlot);
+    /// <summary>Literal words, or a slot by name with the form of its word it asks for (null: the word as it is).</summary>
+    private sealed record Part(string Text, bool IsSlot)
+    {
+        public string? Form { get; init; }
+    }
 
     private sealed record Template(string Key, string Plural, ImmutableArray<Part> Parts, int Line)
     {

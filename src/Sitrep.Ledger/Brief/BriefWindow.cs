@@ -12,6 +12,11 @@ public enum BriefWindowKind
     Day,
     /// <summary>Several days, likewise.</summary>
     Range,
+    /// <summary>
+    /// From one time to another (<see cref="BriefWindow.Since"/> to <see cref="BriefWindow.Until"/>): the attacks the ledger
+    /// dates to a night or day that lies wholly within it; those whose night or day lies partly within it are told apart.
+    /// </summary>
+    Period,
 }
 
 /// <summary>Where an attack stands in a window.</summary>
@@ -20,7 +25,10 @@ public enum BriefPlacement
     Outside,
     /// <summary>In the window: its figures count in the key figures.</summary>
     Main,
-    /// <summary>A night window's: dated to one of the night's two days with no time of day, so it may or may not fall in the night; told apart.</summary>
+    /// <summary>
+    /// A night window's: dated to one of the night's two days with no time of day, so it may or may not fall in the night;
+    /// a period's: dated to a night or day only partly within it, or by a week or month. Told apart.
+    /// </summary>
     Untimed,
 }
 
@@ -29,9 +37,18 @@ public enum BriefPlacement
 /// <see cref="DatePrecision.Night"/>), so a night window holds the attacks dated to its morning as nights; attacks dated
 /// to either of its two days without a time of day are told apart (<see cref="BriefPlacement.Untimed"/>). A day or range
 /// holds every attack dated within it. <see cref="First"/> and <see cref="Last"/> are a night's evening and morning days.
+/// A period (<see cref="BriefWindowKind.Period"/>) runs from <see cref="Since"/> to <see cref="Until"/>, half-open, and
+/// reads an attack's date as the Kyiv time it stands for (a night 18:00 to 09:00, a day midnight to midnight); its
+/// <see cref="First"/> and <see cref="Last"/> are the days whose attacks it may hold.
 /// </summary>
 public sealed record BriefWindow(BriefWindowKind Kind, DateOnly First, DateOnly Last)
 {
+    /// <summary>A period's start, as given (with its offset); null for other windows.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>A period's end (not included), as given; null for other windows.</summary>
+    public DateTimeOffset? Until { get; init; }
+
     /// <summary>The Kyiv clock hour a night starts on its evening day.</summary>
     public const int NightStartHour = 18;
 
@@ -45,6 +62,26 @@ public sealed record BriefWindow(BriefWindowKind Kind, DateOnly First, DateOnly 
     public static BriefWindow Days(DateOnly first, DateOnly last) =>
         last < first ? throw new ArgumentException($"The window ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).", nameof(last))
         : new(first == last ? BriefWindowKind.Day : BriefWindowKind.Range, first, last);
+
+    /// <summary>
+    /// The time from <paramref name="since"/> to <paramref name="until"/> (not included). Its days are those whose attacks may
+    /// fall in it: a night ends on the morning after its evening, so a period that runs past 18:00 reaches the next day's.
+    /// </summary>
+    public static BriefWindow Period(DateTimeOffset since, DateTimeOffset until)
+    {
+        if (until <= since)
+        {
+            throw new ArgumentException($"The period ends ({until:O}) at or before it starts ({since:O}).", nameof(until));
+        }
+
+        var (start, end) = (KyivTime.Of(since), KyivTime.Of(until));
+        var last = DateOnly.FromDateTime(end);
+        return new BriefWindow(BriefWindowKind.Period, DateOnly.FromDateTime(start), end.TimeOfDay > TimeSpan.FromHours(NightStartHour) ? last.AddDays(1) : last)
+        {
+            Since = since,
+            Until = until,
+        };
+    }
 
     /// <summary>
     /// The window a host's date options name, or null with the <paramref name="problem"/>: <paramref name="date"/> is a
@@ -94,12 +131,60 @@ public sealed record BriefWindow(BriefWindowKind Kind, DateOnly First, DateOnly 
         return null;
     }
 
+    /// <summary>
+    /// As <see cref="From(DateOnly?, DateOnly?, DateOnly?, DateOnly?, DateOnly?, Func{string, string}, out string?)"/>, with
+    /// <paramref name="since"/> and <paramref name="until"/> each a day or a time (<see cref="BriefBound"/>): when either is a
+    /// time the window is a period, a day standing for its first moment as a start and for its end as an end (Kyiv time).
+    /// </summary>
+    public static BriefWindow? From(
+        DateOnly? date, BriefBound? since, BriefBound? until, DateOnly? openEnd, DateOnly? none, Func<string, string> option, out string? problem)
+    {
+        if (since?.Time is null && until?.Time is null)
+        {
+            return From(date, since?.Day, until?.Day, openEnd, none, option, out problem);
+        }
+
+        problem = null;
+        if (date is not null)
+        {
+            problem = $"give either {option("date")} (a night) or {option("since")} and {option("until")} (days or times), not both.";
+            return null;
+        }
+
+        if (since is not { } first)
+        {
+            problem = $"{option("until")} needs {option("since")}: the time from {option("since")} to {option("until")}.";
+            return null;
+        }
+
+        var start = first.Start;
+        DateTimeOffset? end = until?.End ?? (openEnd is { } o ? KyivTime.Instant(o.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+        if (end is not { } e)
+        {
+            problem = $"give {option("until")} too: the end of the time from {option("since")}.";
+            return null;
+        }
+
+        if (e <= start)
+        {
+            problem = $"{option("until")} {(until?.Text ?? Iso(openEnd!.Value))} is not after {option("since")} {first.Text}; swap them.";
+            return null;
+        }
+
+        return Period(start, e);
+    }
+
     /// <summary>Where an attack dated <paramref name="date"/> with <paramref name="precision"/> stands.</summary>
     public BriefPlacement Place(DateOnly? date, DatePrecision precision)
     {
         if (date is not { } d)
         {
             return BriefPlacement.Outside;
+        }
+
+        if (Kind == BriefWindowKind.Period)
+        {
+            return PlaceInPeriod(d, precision);
         }
 
         if (Kind != BriefWindowKind.Night)
@@ -115,11 +200,36 @@ public sealed record BriefWindow(BriefWindowKind Kind, DateOnly First, DateOnly 
         return precision is DatePrecision.Day or DatePrecision.Unknown && (d == First || d == Last) ? BriefPlacement.Untimed : BriefPlacement.Outside;
     }
 
-    /// <summary>A stable name for the window: the morning's date for a night ("2024-09-21"), "day:2024-09-21", or "2024-09-15..2024-09-21".</summary>
+    /// <summary>
+    /// A period's: the Kyiv time an attack's date stands for (a night 18:00 to 09:00, a day or an undated time of day
+    /// midnight to midnight) wholly within the period is in it; partly within it, or dated only by a week, a month or a
+    /// year, it is told apart.
+    /// </summary>
+    private BriefPlacement PlaceInPeriod(DateOnly d, DatePrecision precision)
+    {
+        var (since, until) = (KyivTime.Of(Since!.Value), KyivTime.Of(Until!.Value));
+        var (from, to) = precision == DatePrecision.Night
+            ? (d.AddDays(-1).ToDateTime(new TimeOnly(NightStartHour, 0)), d.ToDateTime(new TimeOnly(NightEndHour, 0)))
+            : (d.ToDateTime(TimeOnly.MinValue), d.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        if (to <= since || from >= until)
+        {
+            return BriefPlacement.Outside;
+        }
+
+        return from >= since && to <= until && precision is DatePrecision.Night or DatePrecision.Day or DatePrecision.Unknown
+            ? BriefPlacement.Main
+            : BriefPlacement.Untimed;
+    }
+
+    /// <summary>
+    /// A stable name for the window: the morning's date for a night ("2024-09-21"), "day:2024-09-21",
+    /// "2024-09-15..2024-09-21", or a period's times as given ("2024-09-20T18:00+03:00..2024-09-21T09:00+03:00").
+    /// </summary>
     public string Key => Kind switch
     {
         BriefWindowKind.Night => Iso(Last),
         BriefWindowKind.Day => "day:" + Iso(Last),
+        BriefWindowKind.Period => BriefBound.Iso(Since!.Value) + ".." + BriefBound.Iso(Until!.Value),
         _ => Iso(First) + ".." + Iso(Last),
     };
 
@@ -143,6 +253,25 @@ public static class KyivTime
         return DateTime.SpecifyKind(utc.AddHours(offset), DateTimeKind.Unspecified);
     }
 
+    /// <summary>
+    /// The instant of a Kyiv wall-clock time. In the hour the clock skips in spring it is read as winter time; in the hour
+    /// it repeats in autumn, as summer time (the first of the two).
+    /// </summary>
+    public static DateTimeOffset Instant(DateTime wall)
+    {
+        var local = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+        foreach (var hours in (int[])[3, 2])
+        {
+            var instant = new DateTimeOffset(local, TimeSpan.FromHours(hours));
+            if (Of(instant) == local)
+            {
+                return instant;
+            }
+        }
+
+        return new DateTimeOffset(local, TimeSpan.FromHours(2));
+    }
+
     /// <summary>Today in Kyiv on <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Of(clock.GetUtcNow()));
 
@@ -151,4 +280,70 @@ public static class KyivTime
         var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
         return last.AddDays(-(int)last.DayOfWeek);
     }
+}
+
+/// <summary>
+/// One end of a window as a host's option gives it: a day (<c>2024-09-20</c>) or a time, ISO 8601 with its offset
+/// (<c>2024-09-20T18:00+03:00</c>, <c>2024-09-20T15:00:00Z</c>). A day stands for its first moment as a start and for
+/// its end (the next midnight, Kyiv time) as an end.
+/// </summary>
+public readonly record struct BriefBound
+{
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
+    private BriefBound(string text, DateOnly? day, DateTimeOffset? time) => (Text, Day, Time) = (text, day, time);
+
+    /// <summary>The words as given.</summary>
+    public string Text { get; }
+
+    public DateOnly? Day { get; }
+
+    public DateTimeOffset? Time { get; }
+
+    /// <summary>The moment it starts a window at.</summary>
+    public DateTimeOffset Start => Time ?? KyivTime.Instant(Day!.Value.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The moment it ends a window at (not included).</summary>
+    public DateTimeOffset End => Time ?? KyivTime.Instant(Day!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    public static BriefBound Of(DateOnly day) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, null);
+
+    public static BriefBound Of(DateTimeOffset time) => new(Iso(time), null, time);
+
+    /// <summary>Reads a day or a time with its offset; false with what to write instead.</summary>
+    public static bool TryParse(string text, out BriefBound bound, out string problem)
+    {
+        bound = default;
+        problem = "";
+        var t = text.Trim();
+        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            bound = new BriefBound(t, day, null);
+            return true;
+        }
+
+        if (t.Length > 10 && t[10] is 'T' or 't' or ' ')
+        {
+            var iso = t[..10] + "T" + t[11..];
+            var hasOffset = iso.EndsWith('Z') || iso.EndsWith('z') || iso.LastIndexOfAny(['+', '-']) > 10;
+            if (!hasOffset)
+            {
+                problem = $"'{text}' has no offset; add the offset from UTC, as in {t[..10]}T18:00+03:00 (Kyiv in summer) or {t[..10]}T15:00Z.";
+                return false;
+            }
+
+            if (DateTimeOffset.TryParseExact(iso.Replace('z', 'Z'), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                bound = new BriefBound(t, null, time);
+                return true;
+            }
+        }
+
+        problem = $"'{text}' is neither a day (YYYY-MM-DD) nor a time with its offset (YYYY-MM-DDTHH:MM+03:00, or Z for UTC).";
+        return false;
+    }
+
+    /// <summary>A time as ISO 8601 with its offset, seconds only when it has them: "2024-09-20T18:00+03:00".</summary>
+    public static string Iso(DateTimeOffset t) =>
+        t.ToString(t.Second == 0 && t.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mmzzz" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

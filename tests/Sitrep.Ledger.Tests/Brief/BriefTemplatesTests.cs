@@ -37,6 +37,68 @@ public sealed class BriefTemplatesTests
         Assert.Equal(["a", "b"], BriefTemplates.Parse("uk", "a\t*\t{x}\nb\t*\tслово\n", "brief.uk.tsv", en).Keys);
     }
 
+    [Fact]
+    public void Ukrainian_ships_with_every_english_key_and_a_form_for_each_plural_category()
+    {
+        Assert.Contains("uk", BriefTemplates.Languages);
+        var uk = BriefTemplates.Load("uk");
+        Assert.Empty(BriefTemplates.Load("en").Keys.Except(uk.Keys));
+        Assert.Equal(["acc", "gen", "loc"], uk.FormsOf("country.UA").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_language_names_every_side_country_family_and_weapon_category()
+    {
+        foreach (var language in BriefTemplates.Languages)
+        {
+            var t = BriefTemplates.Load(language);
+            var keys = Enum.GetValues<Sitrep.Core.Side>().Select(s => "side." + Sitrep.Core.Parties.ToContract(s))
+                .Concat(Enum.GetValues<Sitrep.Core.Country>().Select(c => "country." + Sitrep.Core.Parties.ToContract(c)))
+                .Concat(Enum.GetValues<Sitrep.Core.WeaponFamily>().SelectMany(f => new[] { "family.", "noun." }.Select(k => k + Sitrep.Core.Parties.ToContract(f))))
+                .Concat(Enum.GetValues<Sitrep.Core.WeaponCategory>().Select(c => "category." + Sitrep.Core.ContractNames.ToContract(c)));
+            Assert.All(keys, k => Assert.True(t.Has(k), $"brief.{language}.tsv has no '{k}'"));
+        }
+    }
+
+    [Theory]
+    [InlineData(1, "дрон", "ракету", "повідомлення", "загиблий")]
+    [InlineData(2, "дрони", "ракети", "повідомлення", "загиблі")]
+    [InlineData(4, "дрони", "ракети", "повідомлення", "загиблі")]
+    [InlineData(5, "дронів", "ракет", "повідомлень", "загиблих")]
+    [InlineData(11, "дронів", "ракет", "повідомлень", "загиблих")]
+    [InlineData(12, "дронів", "ракет", "повідомлень", "загиблих")]
+    [InlineData(21, "дрон", "ракету", "повідомлення", "загиблий")]
+    [InlineData(22, "дрони", "ракети", "повідомлення", "загиблі")]
+    [InlineData(0, "дронів", "ракет", "повідомлень", "загиблих")]
+    [InlineData(111, "дронів", "ракет", "повідомлень", "загиблих")]
+    public void Ukrainian_words_take_the_form_their_number_needs(int n, string drones, string missiles, string reports, string killed)
+    {
+        var uk = BriefTemplates.Load("uk");
+        Assert.Equal(drones, uk.Text("noun.drone", n));
+        Assert.Equal(missiles, uk.Text("noun.missile", n));
+        var count = BriefFragment.Of(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"{n} {reports}", uk.Render("count.reports", n, ("n", count)).Text);
+        Assert.Equal($"{n} {killed}", uk.Render("casualty.killed", n, ("amount", count), ("range", BriefFragment.Empty)).Text);
+    }
+
+    [Fact]
+    public void A_translation_may_add_forms_of_an_english_word_that_its_slots_ask_for()
+    {
+        var en = BriefTemplates.Parse("en", "lead\t*\t{attacker} attacked {target}\ncountry.UA\t*\tUkraine\n", "brief.en.tsv");
+        var uk = BriefTemplates.Parse("uk", "lead\t*\t{attacker} атакувала {target:acc}\ncountry.UA\t*\tУкраїна\ncountry.UA.acc\t*\tУкраїну\n", "brief.uk.tsv", en);
+        Assert.Equal("Росія атакувала Україну", uk.Render("lead", null, ("attacker", BriefFragment.Of("Росія")), ("target", uk.Word("country.UA"))).Text);
+
+        // A word without that form is written as it is.
+        Assert.Equal("Росія атакувала Сербія", uk.Render("lead", null, ("attacker", BriefFragment.Of("Росія")), ("target", BriefFragment.Of("Сербія"))).Text);
+
+        var stray = Assert.Throws<BriefTemplateException>(() => BriefTemplates.Parse("uk", "lead\t*\t{attacker}\ncountry.UA\t*\tУкраїна\ncountry.XX.acc\t*\tх\n", "brief.uk.tsv", en));
+        Assert.Contains("brief.uk.tsv:3: 'country.XX.acc' is not a key of brief.en.tsv, nor a form", stray.Message, StringComparison.Ordinal);
+        var slot = Assert.Throws<BriefTemplateException>(() => BriefTemplates.Parse("uk", "lead\t*\t{attacker}\ncountry.UA\t*\tУкраїна\ncountry.UA.acc\t*\t{x}\n", "brief.uk.tsv", en));
+        Assert.Contains("a form of 'country.UA', may use only its slots", slot.Message, StringComparison.Ordinal);
+        var syntax = Assert.Throws<BriefTemplateException>(() => BriefTemplates.Parse("uk", "lead\t*\t{target:Acc}\n", "brief.uk.tsv"));
+        Assert.Contains("{name:form}", syntax.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", 1, "one")]
     [InlineData("en", 0, "other")]

@@ -10,10 +10,10 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
 
     private readonly BriefWriter _writer = BriefWriter.ForLanguage();
 
-    private async Task<(BriefDocument Brief, BriefCheck Check)> WriteAndCheck(BriefWindow window)
+    private async Task<(BriefDocument Brief, BriefCheck Check)> WriteAndCheck(BriefWindow window, BriefWriter? writer = null)
     {
         await using var snapshot = await fixture.Store.OpenSnapshotAsync();
-        var brief = await _writer.WriteAsync(snapshot, window);
+        var brief = await (writer ?? _writer).WriteAsync(snapshot, window);
         return (brief, await BriefChecker.CheckAsync(brief, snapshot));
     }
 
@@ -81,9 +81,12 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
             BriefWindow.Days(new DateOnly(2025, 3, 5), new DateOnly(2025, 3, 5)), BriefWindow.Days(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 10)),
         ];
         var total = new BriefCheck();
-        foreach (var w in windows)
+        foreach (var language in BriefTemplates.Languages)
         {
-            total = total.Plus((await WriteAndCheck(w)).Check);
+            foreach (var w in windows)
+            {
+                total = total.Plus((await WriteAndCheck(w, BriefWriter.ForLanguage(language))).Check);
+            }
         }
 
         Assert.True(total.Passed, string.Join("\n", total.Problems));
@@ -247,5 +250,94 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_ukrainian_brief_says_the_same_in_ukrainian_with_cases_and_plural_forms()
+    {
+        var (brief, check) = await WriteAndCheck(Night, BriefWriter.ForLanguage("uk"));
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var (english, englishCheck) = await WriteAndCheck(Night);
+        Assert.Equal(englishCheck.Figures, check.Figures);
+        Assert.Equal(english.Citations.Length, brief.Citations.Length);
+        Assert.Equal("uk", brief.Language);
+        Assert.Equal("Зведення Sitrep: ніч з 4 на 5 березня 2025 р.", brief.Title);
+        Assert.Equal("Період: з 18:00 4 березня до 09:00 5 березня 2025 р. за київським часом — атаки, які реєстр датує цією ніччю.", brief.Sections[0].Paragraphs[0].Sentences[0].Text);
+
+        var key = brief.Sections.Single(s => s.Key == "key_figures").Paragraphs;
+        Assert.Equal(["Росія проти України", "Україна проти Росії"], key.Select(p => p.Heading));
+        var ru = key[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Equal("2 атаки Росії на Україну.", ru[0]);
+        Assert.Contains("Дрони: запущено 48 і знищено 40, рівень перехоплення — 83%, за даними: Ukraine's air force.", ru);
+        Assert.Contains("В Україні: 3 загиблі (1–3), за даними: governor Oleh Kiper; 9 поранених (6–9), за даними: governor Oleh Kiper і regional governor Oleh Syniehubov.", ru);
+        Assert.Equal("1 атака України на Росію.", key[1].Sentences[0].Text);
+
+        var attacks = brief.Sections.Single(s => s.Key == "attacks").Paragraphs;
+        Assert.Equal(["Україна", "Odesa Oblast"], attacks[0].Groups.ToArray());
+        var odesa = attacks[0].Sentences.Select(s => s.Text).ToList();
+        Assert.StartsWith("Росія атакувала Україну у ніч з 4 на 5 березня 2025 р. (слова повідомлень: «overnight»).", odesa[0], StringComparison.Ordinal);
+        Assert.Contains("Про атаку: 2 повідомлення від 2 видань: Harbour Desk і Southern Wire.", odesa);
+        var contested = attacks.Single(p => p.Groups[0] == "Росія").Sentences.Single(s => s.Kind == "contested");
+        Assert.Contains(" повідомляє: 30 дронів знищено; Ukraine's General Staff — 18.", contested.Text, StringComparison.Ordinal);
+
+        // Thousands by a no-break space, and the noun in the form its number takes.
+        var background = Assert.Single(brief.Sections.Single(s => s.Key == "background").Paragraphs.Single().Sentences);
+        Assert.Equal("Понад 1\u00A0200 керованих авіабомб скинуто «Since the start of the year», за даними: Syniehubov.", background.Text);
+        var html = BriefFormats.Render(brief, "html");
+        Assert.Contains("<html lang=\"uk\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Джерела</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("\n## Основні цифри\n", BriefFormats.Render(brief, "md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_period_of_the_nights_hours_tells_the_same_attacks_and_passes_the_checker()
+    {
+        var period = BriefWindow.Period(new DateTimeOffset(2025, 3, 4, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 3, 5, 9, 0, 0, TimeSpan.FromHours(2)));
+        var (brief, check) = await WriteAndCheck(period);
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var (night, _) = await WriteAndCheck(Night);
+        Assert.Equal(night.Attacks.ToArray(), brief.Attacks.ToArray());
+        Assert.Equal("Sitrep brief: 18:00 4 March to 09:00 5 March 2025", brief.Title);
+        Assert.Equal("Covers 18:00 4 March to 09:00 5 March 2025, Kyiv time: the attacks the ledger dates to a night or day wholly within that time.", brief.Sections[0].Paragraphs[0].Sentences[0].Text);
+
+        // An hour later start: the night is only partly within it, so its attacks are told apart and not counted.
+        var (late, lateCheck) = await WriteAndCheck(BriefWindow.Period(new DateTimeOffset(2025, 3, 4, 19, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2025, 3, 5, 9, 0, 0, TimeSpan.FromHours(2))));
+        Assert.True(lateCheck.Passed, string.Join("\n", lateCheck.Problems));
+        Assert.Equal(["header", "key_figures", "untimed", "background"], late.Sections.Select(s => s.Key));
+        Assert.Equal("3 more attacks dated to a night or day only partly within this time, or by their week or month, are told apart below; their figures are not counted here.",
+            late.Sections[1].Paragraphs.Single(p => p.Sentences.Any(s => s.Kind == "untimed")).Sentences.Single().Text);
+
+        // The JSON keeps the period, and reads back to the same pages.
+        var json = BriefFormats.Render(brief, "json");
+        Assert.Contains("\"starts\": \"2025-03-04T16:00+00:00\"", json, StringComparison.Ordinal);
+        var back = BriefJson.Read(json);
+        Assert.Equal(brief.Window, back.Window);
+        Assert.Equal(BriefFormats.Render(brief, "md"), BriefFormats.Render(back, "md"));
+    }
+
+    [Fact]
+    public async Task With_the_registry_claimants_are_named_by_it_and_the_footnotes_keep_their_words()
+    {
+        var writer = BriefWriter.ForLanguage("en", BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, "en"));
+        var (brief, check) = await WriteAndCheck(Night, writer);
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var ru = brief.Sections.Single(s => s.Key == "key_figures").Paragraphs[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Contains("Drones: 48 launched and 40 destroyed, an interception rate of 83%, according to the Ukrainian air force.", ru);
+        var airForce = brief.Citations.First(c => c.Quote == "48 Shahed drones");
+        Assert.Equal("ua.air_force", airForce.ClaimantId);
+        Assert.Contains("air force", airForce.ClaimedBy, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ukrainian air force", airForce.ClaimedBy, StringComparison.Ordinal);
+
+        // A claimant the registry does not resolve keeps the report's words.
+        var registry = Sitrep.Core.Claimants.ClaimantRegistry.Default;
+        var partial = new BriefOptions
+        {
+            ClaimantName = BriefClaimantNames.English(registry),
+            ResolveClaimant = (words, side) => words.Contains("Syniehubov", StringComparison.Ordinal) ? null : registry.TryResolve(words, side, out var e) ? e.Id : null,
+        };
+        var (fallback, _) = await WriteAndCheck(Night, BriefWriter.ForLanguage("en", partial));
+        var key = fallback.Sections.Single(s => s.Key == "key_figures").Paragraphs[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Contains("Guided bombs: 1 dropped, according to regional governor Oleh Syniehubov.", key);
+        Assert.Contains("In Ukraine: 3 killed (1–3), according to the Odesa Regional Military Administration; 9 injured (6–9), according to the Odesa Regional Military Administration and regional governor Oleh Syniehubov.", key);
     }
 }
