@@ -284,7 +284,8 @@ public static class JsonReportReader
     private static string Describe(JsonException e) =>
         e.LineNumber is { } line ? $"{FirstSentence(e.Message)} (line {line + 1}, byte {e.BytePositionInLine + 1})" : FirstSentence(e.Message);
 
-    private static string FirstSentence(string message)
+    /// <summary>A System.Text.Json error message without its position suffixes (the reader says where itself).</summary>
+    internal static string FirstSentence(string message)
     {
         foreach (var marker in (string[])[" LineNumber:", " Path:"])
         {

@@ -76,7 +76,7 @@ internal sealed class TelegramStreamParser(Stream stream, long maxMessageBytes)
             }
             catch (JsonException e)
             {
-                return Stop("SR009", $"its JSON is not valid: {FirstSentence(e.Message)}, near byte {TelegramExportReader.N(_offset + reader.BytesConsumed + 1)}{Where()}");
+                return Stop("SR009", $"its JSON is not valid: {JsonReportReader.FirstSentence(e.Message)}, near byte {TelegramExportReader.N(_offset + reader.BytesConsumed + 1)}{Where()}");
             }
 
             if (step is { } s)
@@ -280,19 +280,5 @@ internal sealed class TelegramStreamParser(Stream stream, long maxMessageBytes)
             Stop("SR006", $"{e.Message.TrimEnd('.')} (after byte {TelegramExportReader.N(_offset + _end)})");
             return false;
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        foreach (var marker in (string[])[" LineNumber:", " Path:"])
-        {
-            var cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
-        }
-
-        return message.TrimEnd('.', ' ', '|');
     }
 }

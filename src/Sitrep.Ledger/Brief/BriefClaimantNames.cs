@@ -68,21 +68,10 @@ public static class BriefClaimantNames
 
     private static (FrozenSet<string>, FrozenDictionary<string, string>) Load()
     {
-        using var stream = typeof(BriefClaimantNames).Assembly.GetManifestResourceStream("Sitrep.Ledger.Brief.Lexicon.claimant-names.en.tsv")
-                           ?? throw new InvalidOperationException("The brief's claimant names (Brief/Lexicon/claimant-names.en.tsv) are missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var n = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (n, cols) in LexiconFile.Rows("claimant-names.en.tsv", "claimant names"))
         {
-            n++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
             switch (cols)
             {
                 case ["title", var word] when word.Trim().Length > 0:

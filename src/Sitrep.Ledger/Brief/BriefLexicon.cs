@@ -90,20 +90,9 @@ internal static class BriefLexicon
 
     private static FrozenDictionary<string, ImmutableArray<string>> Load()
     {
-        using var stream = typeof(BriefLexicon).Assembly.GetManifestResourceStream("Sitrep.Ledger.Brief.Lexicon.damage-words.tsv")
-                           ?? throw new InvalidOperationException("The brief's damage words (Brief/Lexicon/damage-words.tsv) are missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         var byLanguage = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var n = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (n, cols) in LexiconFile.Rows("damage-words.tsv", "damage words"))
         {
-            n++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
             if (cols.Length != 2 || cols[1].Trim().Length == 0)
             {
                 throw new InvalidOperationException($"damage-words.tsv:{n}: a row is a language and a word, separated by a tab.");
