@@ -325,6 +325,16 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         var md = await Client.GetStringAsync($"/api/brief?since={latest}&until={latest}&format=md");
         Assert.Contains("[^1]", md, StringComparison.Ordinal);
 
+        // As the CLI: a language, registry names, and a period given by times with their offsets.
+        var uk = await Client.GetStringAsync($"/api/brief?date={latest}&format=md&lang=uk");
+        Assert.Matches("[А-Яа-яІіЇїЄє]{4}", uk);
+        Assert.Contains("[^1]", uk, StringComparison.Ordinal);
+        var before = DateOnly.ParseExact(latest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var period = await Get($"/api/brief?since={before}T18:00%2B03:00&until={latest}T09:00%2B03:00");
+        Assert.Equal("period", period.GetProperty("window").GetProperty("kind").GetString());
+        await Problem($"/api/brief?date={latest}&lang=xx", HttpStatusCode.BadRequest, "SL001");
+        await Problem($"/api/brief?since={latest}T18:00", HttpStatusCode.BadRequest, "SL001");
+
         await Problem("/api/brief?date=yesterday", HttpStatusCode.BadRequest, "SL001");
         await Problem("/api/brief", HttpStatusCode.BadRequest, "SL001");
         await Problem($"/api/brief?date={latest}&format=pdf", HttpStatusCode.BadRequest, "SL002");

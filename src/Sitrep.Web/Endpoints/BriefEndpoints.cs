@@ -23,7 +23,10 @@ internal static class BriefEndpoints
             .WithSummary("The daily situation report: a night (date=D, 18:00 to 09:00 Kyiv time ending on D's morning) or days (since, until), every sentence cited.")
             .WithDescription("format=json (default; sentences with their claims and citations), md or html, exactly as `sitrep brief` writes them.")
             .WithTags("brief")
-            .WithMetadata(new LedgerQueryMetadata(Filtered: false, ("date", "YYYY-MM-DD: the night ending that morning"), ("since", "YYYY-MM-DD: first day"), ("until", "YYYY-MM-DD: last day"), ("format", "json (default), md or html")));
+            .WithMetadata(new LedgerQueryMetadata(Filtered: false, ("date", "YYYY-MM-DD: the night ending that morning"),
+                ("since", "YYYY-MM-DD (first day) or an ISO 8601 time with its offset (start of a period)"),
+                ("until", "YYYY-MM-DD (last day) or an ISO 8601 time with its offset (end of a period)"), ("format", "json (default), md or html"),
+                ("lang", $"the brief's language: {string.Join(" or ", BriefTemplates.Languages)} (default {BriefTemplates.Reference})")));
     }
 
     private static async Task<IResult> Page(string date, HttpContext ctx, IEventStore store, CancellationToken ct)
@@ -33,7 +36,9 @@ internal static class BriefEndpoints
             return ApiResults.Problem(LedgerErrors.BadFilter($"'{date}' is not a date; the brief's page is /brief/YYYY-MM-DD."));
         }
 
-        return await Render(ctx, store, BriefWindow.Night(morning), "html", ct).ConfigureAwait(false);
+        return Language(ctx) is { } language
+            ? await Render(ctx, store, BriefWindow.Night(morning), "html", language, ct).ConfigureAwait(false)
+            : LanguageProblem(ctx);
     }
 
     private static async Task<IResult> Api(HttpContext ctx, IEventStore store, CancellationToken ct)
@@ -44,37 +49,61 @@ internal static class BriefEndpoints
             return ApiResults.Problem(LedgerErrors.UnknownFormat(ctx.Request.Query["format"].ToString(), [.. BriefFormats.All.Names]));
         }
 
+        if (Language(ctx) is not { } language)
+        {
+            return LanguageProblem(ctx);
+        }
+
         var q = ctx.Request.Query;
-        var dates = new Dictionary<string, DateOnly?>();
-        foreach (var name in new[] { "date", "since", "until" })
+        DateOnly? date = null;
+        if (q["date"].ToString() is { Length: > 0 } dateText)
+        {
+            if (!TryDate(dateText, out var d))
+            {
+                return ApiResults.Problem(LedgerErrors.BadFilter($"date '{dateText}' is not a date (YYYY-MM-DD)."));
+            }
+
+            date = d;
+        }
+
+        var bounds = new Dictionary<string, BriefBound?>();
+        foreach (var name in new[] { "since", "until" })
         {
             var text = q[name].ToString();
             if (text.Length == 0)
             {
-                dates[name] = null;
+                bounds[name] = null;
             }
-            else if (TryDate(text, out var d))
+            else if (BriefBound.TryParse(text, out var bound, out var wrong))
             {
-                dates[name] = d;
+                bounds[name] = bound;
             }
             else
             {
-                return ApiResults.Problem(LedgerErrors.BadFilter($"{name} '{text}' is not a date (YYYY-MM-DD)."));
+                return ApiResults.Problem(LedgerErrors.BadFilter($"{name} {wrong}"));
             }
         }
 
-        if (BriefWindow.From(dates["date"], dates["since"], dates["until"], openEnd: null, none: null, o => o, out var problem) is not { } window)
+        if (BriefWindow.From(date, bounds["since"], bounds["until"], openEnd: null, none: null, o => o, out var problem) is not { } window)
         {
             return ApiResults.Problem(LedgerErrors.BadFilter(problem!));
         }
 
-        return await Render(ctx, store, window, format, ct).ConfigureAwait(false);
+        return await Render(ctx, store, window, format, language, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> Render(HttpContext ctx, IEventStore store, BriefWindow window, string format, CancellationToken ct)
+    /// <summary>The <c>lang</c> asked for (the reference language when none is), or null when there are no templates for it.</summary>
+    private static string? Language(HttpContext ctx) =>
+        ctx.Request.Query["lang"].ToString() is { Length: > 0 } l ? (BriefTemplates.Languages.Contains(l) ? l : null) : BriefTemplates.Reference;
+
+    private static IResult LanguageProblem(HttpContext ctx) => ApiResults.Problem(LedgerErrors.BadFilter(
+        $"there are no brief templates for lang '{ctx.Request.Query["lang"]}'; use lang={string.Join(" or lang=", BriefTemplates.Languages)}."));
+
+    private static async Task<IResult> Render(HttpContext ctx, IEventStore store, BriefWindow window, string format, string language, CancellationToken ct)
     {
         await using var snapshot = await store.OpenSnapshotAsync(ct).ConfigureAwait(false);
-        var brief = await BriefWriter.ForLanguage().WriteAsync(snapshot, window, ct).ConfigureAwait(false);
+        var writer = BriefWriter.ForLanguage(language, BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, language));
+        var brief = await writer.WriteAsync(snapshot, window, ct).ConfigureAwait(false);
         BriefFormats.All.TryGet(format, out var formatter);
         if (format == "html")
         {
