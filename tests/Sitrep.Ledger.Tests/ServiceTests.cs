@@ -68,6 +68,78 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Equal(3, done.Done);
     }
 
+    [Fact]
+    public async Task A_slow_feed_does_not_hold_back_the_others_of_its_round()
+    {
+        // Two feeds on loopback: the first answers after the second has been read, so a round that reads them one
+        // after another would report the slow one first.
+        using var listener = new System.Net.HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var fastServed = new TaskCompletionSource();
+        using var serverStop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var server = Task.Run(async () =>
+        {
+            var pending = new List<Task>();
+            while (!serverStop.IsCancellationRequested)
+            {
+                System.Net.HttpListenerContext ctx;
+                try
+                {
+                    ctx = await listener.GetContextAsync().WaitAsync(serverStop.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    break;
+                }
+
+                pending.Add(Task.Run(async () =>
+                {
+                    var slow = ctx.Request.Url!.AbsolutePath.Contains("slow", StringComparison.Ordinal);
+                    if (slow)
+                    {
+                        await fastServed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+                    }
+
+                    var body = System.Text.Encoding.UTF8.GetBytes(
+                        $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Desk</title><item><title>Drones over Sumy</title><link>http://feeds.test/{(slow ? "s" : "f")}/1</link><description>Russia launched 12 drones at Sumy overnight.</description></item></channel></rss>");
+                    ctx.Response.ContentType = "application/rss+xml";
+                    ctx.Response.ContentLength64 = body.Length;
+                    await ctx.Response.OutputStream.WriteAsync(body);
+                    ctx.Response.Close();
+                    if (!slow)
+                    {
+                        fastServed.TrySetResult();
+                    }
+                }));
+            }
+
+            await Task.WhenAll(pending);
+        });
+
+        using var http = new HttpClient();
+        var watch = new WatchService(_store, null, new ReportFetcher(http), new IngestOptions());
+        var order = new List<string>();
+        var feeds = new[] { $"http://127.0.0.1:{port}/slow.xml", $"http://127.0.0.1:{port}/fast.xml" };
+        var allRead = await watch.RunAsync(feeds, TimeSpan.FromSeconds(1), 1, r => order.Add(r.Feed), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(45));
+        await serverStop.CancelAsync();
+        listener.Stop();
+        await server;
+
+        Assert.True(allRead);
+        Assert.Equal([feeds[1], feeds[0]], order);
+        Assert.Equal(2, (await _store.CountAsync()).Pending);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
     private static async Task WaitFor(Func<bool> condition)
     {
         for (var i = 0; i < 600 && !condition(); i++)
