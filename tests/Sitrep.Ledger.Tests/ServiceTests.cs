@@ -71,13 +71,13 @@ public sealed class ServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_feed_does_not_hold_back_the_others_of_its_round()
     {
-        // Two feeds on loopback: the first answers after the second has been read, so a round that reads them one
-        // after another would report the slow one first.
+        // Two feeds on loopback: the first answers only once the second has been read and reported, so a round that
+        // reads them one after another never ends (the test times out).
         using var listener = new System.Net.HttpListener();
         var port = FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
-        var fastServed = new TaskCompletionSource();
+        var fastReported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var serverStop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var server = Task.Run(async () =>
         {
@@ -99,7 +99,7 @@ public sealed class ServiceTests : IAsyncLifetime
                     var slow = ctx.Request.Url!.AbsolutePath.Contains("slow", StringComparison.Ordinal);
                     if (slow)
                     {
-                        await fastServed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+                        await fastReported.Task.WaitAsync(TimeSpan.FromSeconds(20));
                     }
 
                     var body = System.Text.Encoding.UTF8.GetBytes(
@@ -108,10 +108,6 @@ public sealed class ServiceTests : IAsyncLifetime
                     ctx.Response.ContentLength64 = body.Length;
                     await ctx.Response.OutputStream.WriteAsync(body);
                     ctx.Response.Close();
-                    if (!slow)
-                    {
-                        fastServed.TrySetResult();
-                    }
                 }));
             }
 
@@ -122,7 +118,16 @@ public sealed class ServiceTests : IAsyncLifetime
         var watch = new WatchService(_store, null, new ReportFetcher(http), new IngestOptions());
         var order = new List<string>();
         var feeds = new[] { $"http://127.0.0.1:{port}/slow.xml", $"http://127.0.0.1:{port}/fast.xml" };
-        var allRead = await watch.RunAsync(feeds, TimeSpan.FromSeconds(1), 1, r => order.Add(r.Feed), CancellationToken.None)
+        void Reported(FeedRound r)
+        {
+            order.Add(r.Feed);
+            if (r.Feed == feeds[1])
+            {
+                fastReported.TrySetResult();
+            }
+        }
+
+        var allRead = await watch.RunAsync(feeds, TimeSpan.FromSeconds(1), 1, Reported, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(45));
         await serverStop.CancelAsync();
         listener.Stop();
