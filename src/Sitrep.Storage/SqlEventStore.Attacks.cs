@@ -197,14 +197,15 @@ internal abstract partial class SqlEventStore
         var unchanged = new HashSet<long>();
         for (var i = 0; i < owned.Length; i++)
         {
-            if (changed is not null && previous.TryGetValue(attackIds[i], out var before) && SameUnchangedMembers(owned[i], before.Members, changed))
+            var wasStored = previous.TryGetValue(attackIds[i], out var old);
+            if (wasStored && changed is not null && SameUnchangedMembers(owned[i], old.Members, changed))
             {
                 unchanged.Add(attackIds[i]);
                 continue;
             }
 
             rows.Add(attackIds[i], owned[i].Build(), byKey, now);
-            if (previous.TryGetValue(attackIds[i], out var old) && old.Digest == rows.Attacks[^1].Digest)
+            if (wasStored && old.Digest == rows.Attacks[^1].Digest)
             {
                 // Stored exactly as computed: neither deleted nor written again.
                 unchanged.Add(attackIds[i]);

@@ -131,6 +131,12 @@ internal static class Tables
         ]);
 
     /// <summary>
+    /// Schema 4 of both stores: a covering index for attack stats, so counting attacks per day and family never reads the
+    /// figures' claims.
+    /// </summary>
+    public const string AttackFigureTotalsIndex = "CREATE INDEX IF NOT EXISTS attack_figures_totals ON attack_figures(attack_id, family, model, kind, best);";
+
+    /// <summary>
     /// The rows of <c>attack_places</c> for the attacks <paramref name="members"/> selects (a condition on
     /// <c>attack_members m</c>): every place key its members' places give, as written, as named and their region.
     /// The schema's upgrade fills the table with it, and every attack write.

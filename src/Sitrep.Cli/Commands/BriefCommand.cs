@@ -1,3 +1,4 @@
+using Sitrep.Core;
 using Sitrep.Ledger.Brief;
 using Sitrep.Storage;
 

@@ -479,7 +479,7 @@ public static class TelegramExportReader
                     return TimeResult.Bad;
                 }
 
-                time = TelegramKyivTime.Of(DateTimeOffset.FromUnixTimeSeconds(seconds));
+                time = KyivTime.At(DateTimeOffset.FromUnixTimeSeconds(seconds));
                 return TimeResult.Found;
             }
 
@@ -525,27 +525,5 @@ public static class TelegramExportReader
             var line = (nl < 0 ? body : body[..nl]).Trim();
             return line.Length == 0 ? null : line.Length > 300 ? line[..300].ToString() : line.ToString();
         }
-    }
-}
-
-/// <summary>
-/// Kyiv's clock (EET, and EEST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October),
-/// computed so every machine reads an export the same; the rule the ledger's brief windows use.
-/// </summary>
-internal static class TelegramKyivTime
-{
-    public static DateTimeOffset Of(DateTimeOffset instant)
-    {
-        var utc = instant.UtcDateTime;
-        var start = LastSunday(utc.Year, 3).ToDateTime(new TimeOnly(1, 0));
-        var end = LastSunday(utc.Year, 10).ToDateTime(new TimeOnly(1, 0));
-        var offset = TimeSpan.FromHours(utc >= start && utc < end ? 3 : 2);
-        return instant.ToOffset(offset);
-    }
-
-    private static DateOnly LastSunday(int year, int month)
-    {
-        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        return last.AddDays(-(int)last.DayOfWeek);
     }
 }

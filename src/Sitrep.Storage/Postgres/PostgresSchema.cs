@@ -181,8 +181,6 @@ internal static class PostgresSchema
             CREATE INDEX attack_places_key ON attack_places(place_key, attack_id);
             {Tables.AttackPlaceRows("TRUE")};
             """),
-        (4, "attack figure totals", """
-            CREATE INDEX IF NOT EXISTS attack_figures_totals ON attack_figures(attack_id, family, model, kind, best);
-            """),
+        (4, "attack figure totals", Tables.AttackFigureTotalsIndex),
     ];
 }
