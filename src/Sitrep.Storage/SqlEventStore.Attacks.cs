@@ -67,7 +67,10 @@ internal abstract partial class SqlEventStore
     /// replaced ones with their old anchors too), recomputes the attacks of the window around them. Runs inside the
     /// write's transaction, under the merge lock. Skipped while the store awaits a rebuild.
     /// </summary>
-    protected async Task<MergeSummary> MergeChangedAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<AnchoredKey> changed, CancellationToken ct)
+    /// <param name="written">The rows the write stored and their reports: their strike events go to the merge's cache as
+    /// a load would give them (one construction, <see cref="StoredEventRows"/>), so the merge does not read back what it
+    /// has just written.</param>
+    protected async Task<MergeSummary> MergeChangedAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<AnchoredKey> changed, CancellationToken ct, Written? written = null)
     {
         if (changed.Count == 0)
         {
@@ -80,9 +83,76 @@ internal abstract partial class SqlEventStore
             return new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
         }
 
+        if (written is not null)
+        {
+            await RememberAsync(conn, tx, written, ct).ConfigureAwait(false);
+        }
+
         var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, ct).ConfigureAwait(false);
         var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
         return await RecomputeAsync(conn, tx, window, decisions, ct, changed.Select(c => c.Key).ToHashSet()).ConfigureAwait(false);
+    }
+
+    /// <summary>What a write stored: its rows and the reports they belong to.</summary>
+    protected sealed record Written(RowSet Rows, IReadOnlyDictionary<long, ReportRef> Reports);
+
+    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version);
+
+    /// <summary>The references of a batch's admitted reports (new reports and new versions), by id.</summary>
+    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions)
+    {
+        var refs = new Dictionary<long, ReportRef>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (admissions[i].ReportId is { } id)
+            {
+                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version);
+            }
+        }
+
+        return refs;
+    }
+
+    /// <summary>
+    /// Puts the strike events just written into the window cache under their reports' extraction time as the store now
+    /// holds it (read back in this transaction, so it is the stamp a window's query will give), and their reports'
+    /// merge views into the report cache. Ids are never reused and a report's stamp changes with each extraction, so
+    /// an entry can only be found by the event it was made from.
+    /// </summary>
+    private async Task RememberAsync(DbConnection conn, DbTransaction tx, Written written, CancellationToken ct)
+    {
+        if (written.Rows.Events.Count == 0)
+        {
+            return;
+        }
+
+        var stamps = new Dictionary<long, string>();
+        foreach (var chunk in written.Rows.Events.Select(e => e.ReportId).Distinct().Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"SELECT id, extracted_at FROM reports WHERE {InList("id", "@ids")}", tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                stamps[r.Long(0)] = Stamp(r, 1);
+            }
+        }
+
+        foreach (var e in StoredEventRows.Build(written.Rows, written.Reports))
+        {
+            if (stamps.TryGetValue(e.Report.Id, out var stamp))
+            {
+                CacheWindowEvent(e, stamp);
+            }
+        }
+
+        foreach (var report in written.Reports.Values)
+        {
+            if (stamps.TryGetValue(report.Id, out var stamp))
+            {
+                CacheReport(report.Id, stamp, new ReportView(report.Version, report.Source ?? Host(report.Url), report.Published, report.Url));
+            }
+        }
     }
 
     /// <summary>Every decision in force, in the order made, and the anchors of the events they name.</summary>
@@ -133,6 +203,7 @@ internal abstract partial class SqlEventStore
         // 1. The events the window needs: from the cache when they were loaded since their report was last extracted.
         var ids = new Dictionary<long, string>();
         var latest = new Dictionary<long, DateOnly?>();
+        var reportStamps = new Dictionary<long, string>();
         foreach (var range in window.Load)
         {
             await using var cmd = Db.Command(conn, """
@@ -144,8 +215,10 @@ internal abstract partial class SqlEventStore
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                ids[r.Long(0)] = Stamp(r, 1);
+                var stamp = Stamp(r, 1);
+                ids[r.Long(0)] = stamp;
                 latest[r.Long(2)] = r.NDate(3);
+                reportStamps[r.Long(2)] = stamp;
             }
         }
 
@@ -177,7 +250,7 @@ internal abstract partial class SqlEventStore
             }
         }
 
-        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, ct).ConfigureAwait(false);
+        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, reportStamps, ct).ConfigureAwait(false);
         var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
         // Only the attacks the window owns are built, and of those only the ones it must write (see below).
         var owned = Engine.Partition(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions).Within(window);
@@ -276,6 +349,22 @@ internal abstract partial class SqlEventStore
         _windowCache[e.Id] = (stamp, e);
     }
 
+    /// <summary>What the merge reads of a report that never changes once it is stored (its events' latest date does).</summary>
+    private readonly record struct ReportView(int Version, string? Outlet, DateOnly? Published, string? Url);
+
+    /// <summary>The merge views of reports seen in windows, with their extraction time as the window read it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Stamp, ReportView View)> _reportCache = new();
+
+    private void CacheReport(long id, string stamp, ReportView view)
+    {
+        if (_reportCache.Count >= WindowCacheSize)
+        {
+            _reportCache.Clear();
+        }
+
+        _reportCache[id] = (stamp, view);
+    }
+
     /// <summary>A report's extraction time as an exact string (ticks for a timestamp, the text SQLite keeps otherwise).</summary>
     private static string Stamp(DbDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetValue(i) switch
     {
@@ -320,10 +409,26 @@ internal abstract partial class SqlEventStore
     /// The merge's view of each report: outlet, publication date, version, URL and the latest date its events give
     /// (from <paramref name="latest"/> when the window's events gave it, else read).
     /// </summary>
-    private async Task<Dictionary<long, MergeReport>> LoadMergeReportsAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<long> reportIds, Dictionary<long, DateOnly?> latest, CancellationToken ct)
+    /// <param name="stamps">The reports' extraction times as the window read them: a cached view is used only under the
+    /// same stamp (an id can come back after a rolled-back write, never with the same stamp).</param>
+    private async Task<Dictionary<long, MergeReport>> LoadMergeReportsAsync(DbConnection conn, DbTransaction? tx, IReadOnlyList<long> reportIds, Dictionary<long, DateOnly?> latest, Dictionary<long, string> stamps, CancellationToken ct)
     {
         var reports = new Dictionary<long, MergeReport>();
-        foreach (var chunk in reportIds.Chunk(PageSize))
+        var toLoad = new List<long>();
+        foreach (var id in reportIds)
+        {
+            if (latest.TryGetValue(id, out var l) && stamps.TryGetValue(id, out var stamp) && _reportCache.TryGetValue(id, out var hit) && hit.Stamp == stamp)
+            {
+                var view = hit.View;
+                reports[id] = new MergeReport(id, view.Version, view.Outlet, view.Published, view.Url) { LatestEventDate = l };
+            }
+            else
+            {
+                toLoad.Add(id);
+            }
+        }
+
+        foreach (var chunk in toLoad.Chunk(PageSize))
         {
             var known = chunk.All(latest.ContainsKey);
             await using var cmd = Db.Command(conn, $"""
@@ -336,7 +441,13 @@ internal abstract partial class SqlEventStore
             {
                 var url = r.NStr(4);
                 var id = r.Long(0);
-                reports[id] = new MergeReport(id, r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url)
+                var view = new ReportView(r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url);
+                if (stamps.TryGetValue(id, out var stamp))
+                {
+                    CacheReport(id, stamp, view);
+                }
+
+                reports[id] = new MergeReport(id, view.Version, view.Outlet, view.Published, view.Url)
                 {
                     LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(5),
                 };

@@ -489,14 +489,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var date = new EventDate(r.NDate(3), Names.Precision(r.Str(5)), r.Str(6), new TextSpan(r.Int(7), r.Int(8))) { Start = r.NDate(4) };
-                var ev = new ExtractedEvent
-                {
-                    Kind = r.Str(2) == "aggregate" ? EventKind.Aggregate : EventKind.Strike,
-                    Date = date,
-                    Attacker = Names.Side(r.Str(9)),
-                    TargetCountry = Names.Country(r.Str(10)),
-                };
+                var ev = StoredEventRows.Head(r.Str(2), r.NDate(3), r.NDate(4), r.Str(5), r.Str(6), r.Int(7), r.Int(8), r.Str(9), r.Str(10));
                 var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17));
                 heads[r.Long(0)] = (r.Int(1), report, ev, r.NLong(18));
             }
@@ -509,8 +502,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var use = new WeaponUse(new WeaponRef(Names.Category(r.Str(2)), r.NStr(3)), new Evidence(new TextSpan(r.Int(4), r.Int(5)), r.Str(6)));
-                Bucket(weapons, r.Long(1)).Add((r.Long(0), use));
+                Bucket(weapons, r.Long(1)).Add((r.Long(0), StoredEventRows.Use(r.Str(2), r.NStr(3), r.Int(4), r.Int(5), r.Str(6))));
             }
         }
 
@@ -527,18 +519,8 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
                 var claimantName = r.NStr(5);
-                var weaponCategory = r.NStr(13);
-                var claim = new FigureClaim(
-                    Names.Figure(r.Str(2)),
-                    r.Int(3),
-                    Names.Qualifier(r.Str(4)),
-                    new Evidence(new TextSpan(r.Int(9), r.Int(10)), r.Str(11)),
-                    weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), r.NStr(14)),
-                    claimantName is null ? null : new Claimant(claimantName, Names.Side(r.Str(6)), new TextSpan(r.NInt(7) ?? 0, r.NInt(8) ?? 0)))
-                {
-                    IsCurrent = r.Bool(12),
-                    Rule = r.Str(15),
-                };
+                var claim = StoredEventRows.Claim(r.Str(2), r.Int(3), r.Str(4), r.Int(9), r.Int(10), r.Str(11), r.NStr(13), r.NStr(14),
+                    claimantName, claimantName is null ? null : r.Str(6), r.NInt(7), r.NInt(8), r.Bool(12), r.Str(15));
                 if (r.NLong(1) is { } weaponId)
                 {
                     if (!weaponClaims.TryGetValue(weaponId, out var b))
@@ -567,19 +549,8 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var place = new PlaceRef(r.Str(1), new TextSpan(r.Int(2), r.Int(3)))
-                {
-                    Name = r.NStr(4),
-                    GazetteerId = r.NStr(5),
-                    Feature = r.NStr(6),
-                    Admin1 = r.NStr(7),
-                    Country = r.NStr(8),
-                    Latitude = r.NDouble(9),
-                    Longitude = r.NDouble(10),
-                    GeoPrecision = r.NInt(11),
-                    WherePrecision = r.NInt(12),
-                    Occupied = r.Bool(13),
-                };
+                var place = StoredEventRows.Place(r.Str(1), r.Int(2), r.Int(3), r.NStr(4), r.NStr(5), r.NStr(6), r.NStr(7), r.NStr(8),
+                    r.NDouble(9), r.NDouble(10), r.NInt(11), r.NInt(12), r.Bool(13));
                 var eventId = r.Long(0);
                 if (r.Bool(14))
                 {
@@ -600,7 +571,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                Bucket(claimants, r.Long(0)).Add(new Claimant(r.Str(1), Names.Side(r.Str(2)), new TextSpan(r.Int(3), r.Int(4))));
+                Bucket(claimants, r.Long(0)).Add(StoredEventRows.Claimant(r.Str(1), r.Str(2), r.Int(3), r.Int(4)));
             }
         }
 
@@ -611,7 +582,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                Bucket(quotes, r.Long(0)).Add(new Evidence(new TextSpan(r.Int(1), r.Int(2)), r.Str(3)));
+                Bucket(quotes, r.Long(0)).Add(StoredEventRows.Quote(r.Int(1), r.Int(2), r.Str(3)));
             }
         }
 
@@ -623,17 +594,8 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
                 continue;
             }
 
-            var ev = head.Event with
-            {
-                Weapons = weapons.TryGetValue(id, out var ws)
-                    ? [.. ws.Select(w => weaponClaims.TryGetValue(w.Id, out var c) ? w.Use with { Claims = c.ToImmutable() } : w.Use)]
-                    : [],
-                Casualties = casualties.TryGetValue(id, out var cs) ? [.. cs] : [],
-                Places = places.TryGetValue(id, out var ps) ? [.. ps] : [],
-                Location = locations.GetValueOrDefault(id),
-                Claimants = claimants.TryGetValue(id, out var cl) ? [.. cl] : [],
-                Quotes = quotes.TryGetValue(id, out var qs) ? [.. qs] : [],
-            };
+            var ev = StoredEventRows.Complete(head.Event, weapons.GetValueOrDefault(id), weaponClaims, casualties.GetValueOrDefault(id), places.GetValueOrDefault(id),
+                locations.GetValueOrDefault(id), claimants.GetValueOrDefault(id), quotes.GetValueOrDefault(id));
             result.Add(new StoredEvent(id, head.Ordinal, head.Report, ev) { AttackId = head.Attack });
         }
 
@@ -641,15 +603,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
     }
 
     private static List<T> Bucket<TKey, T>(Dictionary<TKey, List<T>> d, TKey key)
-        where TKey : notnull
-    {
-        if (!d.TryGetValue(key, out var list))
-        {
-            d[key] = list = [];
-        }
-
-        return list;
-    }
+        where TKey : notnull => StoredEventRows.Bucket(d, key);
 
     /// <summary>A report with an extraction is done; without one it waits for a worker.</summary>
     protected static string StatusOf(Extraction? extraction) => extraction is null ? "pending" : "done";

@@ -293,4 +293,53 @@ public class AttackStoreContractTests
         var added = Assert.Single(await t.Store.FindEventsAsync(new EventQuery { Place = "Odesa" }));
         Assert.True(added.Id > first.Max(), $"the new event got id {added.Id}, an id the deleted event had ({string.Join(", ", first)})");
     }
+
+    /// <summary>
+    /// A write hands the merge its own events built from the rows it wrote rather than reading them back: they must be
+    /// exactly what a load gives — every field, claim, place, claimant and quote, the report's reference, the ordinal.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_events_a_write_merges_from_its_rows_are_the_events_a_load_gives(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var odesa = Samples.Article(Samples.OdesaText, "https://wire.example.org/odesa", Day, "odesa");
+        var full = Samples.Odesa(Day);
+        var elsewhere = full with
+        {
+            // A location that is not among the places hit, a claim without claimant or rule, an undated event.
+            Location = new PlaceRef("Izmail", new TextSpan(3, 9)) { Name = "Izmail", Country = "UA", Latitude = 45.35, Longitude = 28.84 },
+            Casualties = [new FigureClaim(FigureKind.Killed, 1, Qualifier.AtLeast, new Evidence(new TextSpan(0, 5), "Drone"))],
+            Date = EventDate.Unknown,
+        };
+        var second = Samples.Article("Missiles struck Kharkiv, a second wire says.", null, null, "kharkiv") with { Source = null, Title = null };
+        var aggregate = Samples.Simple(Day, "RU", "UA", "Ukraine", WeaponCategory.Drone, null, 500, 450, kind: EventKind.Aggregate);
+        ReportSubmission[] batch =
+        [
+            Samples.Submission(odesa, full, aggregate, elsewhere),
+            Samples.Submission(second, Samples.Simple(Day, "RU", "UA", "Kharkiv", WeaponCategory.BallisticMissile, "Iskander-M", 4, 0, killed: 2)),
+        ];
+        var admissions = await t.Store.SaveAsync(batch);
+
+        var summaries = await t.Store.FindEventsAsync(new EventQuery { Limit = null });
+        var loaded = (await t.Store.GetEventsAsync([.. summaries.Select(s => s.Id)])).ToDictionary(e => (e.Report.Id, e.Ordinal));
+        var rows = new RowSet();
+        var refs = new Dictionary<long, ReportRef>();
+        var weaponId = 1_000_000L;
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var reportId = admissions[i].ReportId!.Value;
+            refs[reportId] = StoredEventRows.Report(reportId, batch[i].Article, batch[i].Origin, admissions[i].Version);
+            rows.Add(reportId, batch[i].Extraction!, "w", "x/1", DateTimeOffset.UtcNow, o => loaded[(reportId, o)].Id, () => weaponId++);
+        }
+
+        var built = StoredEventRows.Build(rows, refs);
+        Assert.Equal(3, built.Count); // the strike events; the aggregate is not merged
+        foreach (var b in built)
+        {
+            var l = loaded[(b.Report.Id, b.Ordinal)];
+            Assert.Equal(l.Id, b.Id);
+            Assert.Equal(l.Report, b.Report);
+            Assert.Equal(Samples.Canonical(l.Event), Samples.Canonical(b.Event));
+        }
+    }
 }

@@ -177,7 +177,7 @@ internal sealed class PostgresEventStore : SqlEventStore
             }
 
             await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
-            await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken).ConfigureAwait(false);
+            await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions))).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -219,7 +219,6 @@ internal sealed class PostgresEventStore : SqlEventStore
         }
 
         await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
-        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken).ConfigureAwait(false);
         await using (var update = new NpgsqlCommand("""
             UPDATE reports r SET status = u.status, extractor = @x, extracted_by = @w, extracted_at = @t, event_count = u.events
             FROM unnest(@ids, @statuses, @events) AS u(id, status, events)
@@ -234,6 +233,9 @@ internal sealed class PostgresEventStore : SqlEventStore
             update.Parameters.AddWithValue("events", extractions.Select(x => x.Events.Length).ToArray());
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        // After the update: the merge must see the reports' new extraction time (its cache of events is keyed by it).
+        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken, new Written(rows, claimed.ToDictionary(c => c.Id, RefOf))).ConfigureAwait(false);
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed.Count;

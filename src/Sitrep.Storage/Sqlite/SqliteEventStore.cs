@@ -185,7 +185,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         WriteRows(conn, tx, rows);
-        await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken).ConfigureAwait(false);
+        await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return admissions;
     }
@@ -237,7 +237,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         WriteRows(conn, tx, rows);
-        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken).ConfigureAwait(false);
+        await MergeChangedAsync(conn, tx, [.. oldAnchors, .. rows.Anchors], cancellationToken, new Written(rows, claimed.ToDictionary(c => c.Id, RefOf))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed.Count;
     }
