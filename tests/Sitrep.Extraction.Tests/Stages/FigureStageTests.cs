@@ -87,6 +87,7 @@ public class FigureStageTests
     [InlineData("Air defence was unable to intercept the Kh-22 missiles.", "destroyed:0:negated-destroy")]
     [InlineData("A missile destroyed the roof of a kindergarten.", "launched:1:weapon-as-agent")]
     [InlineData("Two drones destroyed a warehouse near the port.", "launched:2:weapon-as-agent")]
+    [InlineData("Debris from a downed drone broke windows of a clinic.", "destroyed:1:a-downed-weapon")]
     public void Structural_rules_name_themselves(string text, string expected) => Assert.Equal(expected, Rules(text));
 
     [Theory]

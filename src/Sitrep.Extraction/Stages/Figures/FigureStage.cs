@@ -368,6 +368,14 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
+            // "debris of a downed drone", "an intercepted missile": one weapon destroyed.
+            if (w.TokenIndex - 2 >= s.FirstToken && tokens[w.TokenIndex - 2].Lower is "a" or "an" && Verbs.TryGetValue(tokens[w.TokenIndex - 1].Lower, out var downed)
+                && downed == FigureKind.Destroyed && tokens[w.TokenIndex - 1].Lower.EndsWith("ed", StringComparison.Ordinal))
+            {
+                result.Add(new FigureMention(new TextSpan(tokens[w.TokenIndex - 2].Start, w.Span.End), FigureKind.Destroyed, 1, Qualifier.Exact, w.Weapon, tokens[w.TokenIndex - 2].Span, "a-downed-weapon"));
+                continue;
+            }
+
             var k = w.TokenIndex - 1;
             var steps = 0;
             while (k >= s.FirstToken && steps < 4 && (Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "hypersonic" or "ballistic" or "cruise") && tokens[k].Lower is not ("of" or "the"))
@@ -963,16 +971,27 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            // Counted already ("один дрон", "1 ракета"), or the debris of one ("уламки збитого дрона").
+            // Counted already ("один дрон", "1 ракета"), or the debris of one ("уламки дрона").
             var first = w.TokenIndex;
+            if (x.Numbers.Any(n => n.EndToken <= first && n.EndToken >= first - 3) || x.Counts.Any(c => c.Figure.Span.Start <= w.Span.Start && c.Figure.Span.End >= w.Span.End))
+            {
+                continue;
+            }
+
+            // "уламки збитого дрона", "обломки сбитого беспилотника": one weapon downed, whatever its debris did.
+            if (first > s.FirstToken && Verbs.TryGetValue(tokens[first - 1].Lower, out var downed) && downed == FigureKind.Destroyed)
+            {
+                x.Result.Add(new FigureMention(new TextSpan(tokens[first - 1].Start, w.Span.End), FigureKind.Destroyed, 1, Qualifier.Exact, w.Weapon, w.Span, "a-downed-weapon"));
+                continue;
+            }
+
             var j = first - 1;
-            while (j >= s.FirstToken && j >= first - 3 && (Modifiers.Contains(tokens[j].Lower) || Verbs.Contains(tokens[j].Lower) && tokens[j].Lower.EndsWith("ого", StringComparison.Ordinal)))
+            while (j >= s.FirstToken && j >= first - 3 && Modifiers.Contains(tokens[j].Lower))
             {
                 j--;
             }
 
-            if (x.Numbers.Any(n => n.EndToken <= first && n.EndToken >= first - 3) || (j >= s.FirstToken && Is(tokens[j], Cue.Debris))
-                || x.Result.OfType<FigureMention>().Any(f => f.Span.Start <= w.Span.Start && f.Span.End >= w.Span.End))
+            if (j >= s.FirstToken && Is(tokens[j], Cue.Debris))
             {
                 continue;
             }
