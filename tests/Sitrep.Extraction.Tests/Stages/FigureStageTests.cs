@@ -77,6 +77,11 @@ public class FigureStageTests
     [InlineData("A missile destroyed the roof of a kindergarten.", "launched:missile:1")]
     // Vague quantities
     [InlineData("Dozens of drones were shot down over the region.", "")]
+    // What the structural rules must leave alone
+    [InlineData("Air defence destroyed 41 drones: 20 over the Bryansk region and 21 over the Kursk region.", "destroyed:drone:41")]
+    [InlineData("Russia launched 30 drones at Kyiv and 12 missiles at Odesa.", "launched:drone:30 launched:missile:12")]
+    [InlineData("Moscow plans to fire 500 missiles at the grid this winter, the report said.", "")]
+    [InlineData("Two drones were shot down over the Kursk region; drones destroyed the roof of a depot.", "destroyed:drone:2")]
     public void Counts_by_structure(string text, string expected) => Assert.Equal(expected, Figures(text));
 
     [Theory]
