@@ -48,6 +48,53 @@ public class FigureStageTests
     public void Each_count_names_the_rule_that_read_it(string text, string rule) =>
         Assert.All(Annotate.Layer<FigureMention>(text, Layers.Figures), f => Assert.Equal(rule, f.Rule));
 
+    private static string Rules(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
+        .Select(f => $"{f.Kind.ToContract()}:{f.Value}:{f.Rule}").Order(StringComparer.Ordinal));
+
+    [Theory]
+    // Quantifiers
+    [InlineData("Overnight the air force shot down all 17 drones sent towards Kyiv.", "destroyed:drone:17 launched:drone:17")]
+    [InlineData("The enemy launched nine Shahed drones and three Iskander-M missiles. All of them were intercepted.",
+        "destroyed:drone:9 destroyed:missile:3 launched:drone:9 launched:missile:3")]
+    // Coordination sharing one predicate
+    [InlineData("Russia sent eleven Shahed drones and two Kh-101 missiles, which were intercepted over the capital.",
+        "destroyed:drone:11 destroyed:missile:2 launched:drone:11 launched:missile:2")]
+    [InlineData("The enemy fired 6 Kh-101 from strategic bombers, 3 Kalibr from ships and two Iskander-M from the ground. All of them were shot down.",
+        "destroyed:missile:2 destroyed:missile:3 destroyed:missile:6 launched:missile:2 launched:missile:3 launched:missile:6")]
+    // Ellipsis across conjuncts: an itemised breakdown is summed
+    [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:drone:20")]
+    [InlineData("Air defence units destroyed 14 drones over the Belgorod region, 6 over the Kursk region and 3 over Crimea.", "destroyed:drone:23")]
+    // Partitives
+    [InlineData("Air defence shot down one of the four drones.", "destroyed:drone:1 launched:drone:4")]
+    [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:missile:3 launched:missile:7")]
+    [InlineData("Ukraine intercepted 25 of more than 30 missiles.", "destroyed:missile:25 launched:missile:30")]
+    // Totals against their breakdowns
+    [InlineData("All eight drones were shot down: five Shaheds and three of an unknown type.", "destroyed:drone:8 launched:drone:8")]
+    [InlineData("Russia fired 33 missiles, among them 20 Kh-101, 9 Iskander-M and 4 Kinzhal.", "launched:missile:33")]
+    // Negation, modality, agent and patient
+    [InlineData("Air defence was unable to intercept the Kh-22 missiles.", "destroyed:missile:0")]
+    [InlineData("Analysts say Russia could launch up to 1,500 drones a night by spring.", "")]
+    [InlineData("A missile destroyed the roof of a kindergarten.", "launched:missile:1")]
+    // Vague quantities
+    [InlineData("Dozens of drones were shot down over the region.", "")]
+    // What the structural rules must leave alone
+    [InlineData("Air defence destroyed 41 drones: 20 over the Bryansk region and 21 over the Kursk region.", "destroyed:drone:41")]
+    [InlineData("Russia launched 30 drones at Kyiv and 12 missiles at Odesa.", "launched:drone:30 launched:missile:12")]
+    [InlineData("Moscow plans to fire 500 missiles at the grid this winter, the report said.", "")]
+    [InlineData("Two drones were shot down over the Kursk region; drones destroyed the roof of a depot.", "destroyed:drone:2")]
+    public void Counts_by_structure(string text, string expected) => Assert.Equal(expected, Figures(text));
+
+    [Theory]
+    [InlineData("Overnight the air force shot down all 17 drones sent towards Kyiv.", "destroyed:17:N-weapon-verb launched:17:all-N")]
+    [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:20:sum-of-items")]
+    [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:3:verb-then-N launched:7:N-weapon-verb")]
+    [InlineData("The enemy launched nine Shahed drones. All of them were intercepted.", "destroyed:9:all-were-verb launched:9:N-weapon-verb")]
+    [InlineData("Air defence was unable to intercept the Kh-22 missiles.", "destroyed:0:negated-destroy")]
+    [InlineData("A missile destroyed the roof of a kindergarten.", "launched:1:weapon-as-agent")]
+    [InlineData("Two drones destroyed a warehouse near the port.", "launched:2:weapon-as-agent")]
+    [InlineData("Debris from a downed drone broke windows of a clinic.", "destroyed:1:a-downed-weapon")]
+    public void Structural_rules_name_themselves(string text, string expected) => Assert.Equal(expected, Rules(text));
+
     [Theory]
     [InlineData("Air defences were active over the region.")]
     [InlineData("A drone attack damaged two houses.")]

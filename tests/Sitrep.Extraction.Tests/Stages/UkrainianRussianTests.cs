@@ -20,6 +20,37 @@ public class UkrainianRussianTests
     public void Launched_and_destroyed(string text, string expected) => Assert.Equal(expected, Figures(text));
 
     [Theory]
+    // The air force's morning tally: a night, a period, a total in a case form, launch areas; a combined figure; lost drones.
+    [InlineData("У ніч на 14 листопада (з 18:00 13 листопада) противник атакував 64-ма ударними БпЛА типу Shahed та дронами-імітаторами з напрямків: Брянськ, Курськ.",
+        "launched:drone:64")]
+    [InlineData("Станом на 09:00 збито/подавлено 47 ворожих БпЛА на півночі та сході країни.", "destroyed:drone:47")]
+    [InlineData("Ще 11 ворожих БпЛА локаційно втрачено.", "suppressed:drone:11")]
+    [InlineData("Ворог атакував чотирма ракетами та двома дронами.", "launched:drone:2 launched:missile:4")]
+    [InlineData("Протиповітряна оборона знищила 30 ворожих БпЛА: 18 – на півночі, 12 – на сході.", "destroyed:drone:30")]
+    [InlineData("Минулої ночі противник випустив 12 безпілотників типу «Shahed». 9 з них вдалося збити.", "destroyed:drone:9 launched:drone:12")]
+    // The Russian MoD: one total with its breakdown by region.
+    [InlineData("Дежурными средствами ПВО перехвачены и уничтожены 37 украинских беспилотных летательных аппаратов: 21 – над территорией Брянской области, 9 – Курской.",
+        "destroyed:drone:37")]
+    [InlineData("Силы ПВО сбили 61 из 70 выпущенных ночью по стране крылатых ракет.", "destroyed:missile:61 launched:missile:70")]
+    // One weapon in a singular form, with no number.
+    [InlineData("Ворожа ракета впала поблизу житлового будинку.", "launched:missile:1")]
+    [InlineData("Увечері окупанти вдарили ракетою по Харкову.", "launched:missile:1")]
+    [InlineData("Вночі росіяни атакували місто балістичною ракетою.", "launched:missile:1")]
+    [InlineData("Украинский беспилотник атаковал автомобиль на трассе.", "launched:drone:1")]
+    [InlineData("Уламки збитого дрона пошкодили дах будинку.", "destroyed:drone:1")]
+    [InlineData("Уламки дрона пошкодили дах будинку.", "")]
+    [InlineData("Окупанти скинули три керовані авіаційні бомби на село.", "launched:bomb:3")]
+    [InlineData("Вночі сили ППО знищили дві керовані авіаційні ракети Х-59.", "destroyed:missile:2")]
+    [InlineData("Над морем сбито 5 воздушных целей.", "destroyed:other:5")]
+    public void Bulletins_and_singulars(string text, string expected) => Assert.Equal(expected, Figures(text));
+
+    [Theory]
+    [InlineData("Ворожа ракета впала поблизу житлового будинку.", "singular-weapon-verb")]
+    [InlineData("Украинский беспилотник атаковал автомобиль на трассе.", "singular-weapon-verb")]
+    public void A_singular_weapon_names_its_rule(string text, string rule) =>
+        Assert.All(Annotate.Layer<FigureMention>(text, Layers.Figures), f => Assert.Equal(rule, f.Rule));
+
+    [Theory]
     [InlineData("Внаслідок удару загинули щонайменше троє людей, ще 12 отримали поранення.", "injured:12 killed:3")]
     [InlineData("В результате обстрела погиб один мужчина, двое жителей получили ранения.", "injured:2 killed:1")]
     [InlineData("Обійшлося без постраждалих.", "injured:0")]

@@ -17,14 +17,48 @@ public sealed class FigureStage : IStage
 {
     private static readonly WordTable<FigureKind> Verbs = new(LexiconFile.Rows("figure-verbs.tsv").Select(r => (r[0], Enum.Parse<FigureKind>(r[1]))));
 
-    private static readonly FrozenWords Modifiers = FrozenWords.Of(LexiconFile.Rows("count-modifiers.tsv").Select(r => r[0]));
+    /// <summary>Words between a count and its weapon ("75 Iranian-made Shahed drones", "85 украинских беспилотников").</summary>
+    private static readonly WordTable<bool> Modifiers = new(LexiconFile.Rows("count-modifiers.tsv").Select(r => (r[0], true)));
 
-    /// <summary>Adjectives between a count and its weapon in Ukrainian and Russian ("85 украинских беспилотников").</summary>
-    private static readonly WordTable<bool> CyrillicModifiers = new(new[]
+    /// <summary>What a word tells the rules (<c>figure-cues.tsv</c>): a breakdown, a modal, a negation, an impact verb …</summary>
+    private static readonly WordTable<Cue> Cues = new(LexiconFile.Rows("figure-cues.tsv").Select(r => (r[0], Enum.Parse<Cue>(r[1], ignoreCase: true))));
+
+    private enum Cue
     {
-        "україн*", "украин*", "російськ*", "российск*", "ворож*", "вражеск*", "ударн*", "атакуюч*", "атакующ*", "американськ*", "американск*", "британськ*",
-        "британск*", "іранськ*", "иранск*", "різн*", "разн*", "реактивн*", "керован*", "управляем*", "противник*", "ворога", "врага",
-    }.Select(w => (w, true)));
+        Part,
+        Modal,
+        Negation,
+        Able,
+        Relative,
+        Impact,
+        Debris,
+        Place,
+        Determiner,
+        KindOf,
+    }
+
+    private static bool Is(Token t, Cue cue) => Cues.TryGetValue(t.Lower, out var c) && c == cue;
+
+    /// <summary>The words of one sentence and what the rules have read so far (the article's figures in <see cref="Result"/>).</summary>
+    private sealed record Sentence(Document Doc, SentenceMention S, List<NumberMention> Numbers, List<WeaponMention> Weapons, ImmutableArray<WeaponMention> AllWeapons, ImmutableArray<Mention>.Builder Result)
+    {
+        /// <summary>Counts this sentence's number rule emitted, with the token after each count's weapon.</summary>
+        public List<(FigureMention Figure, int After)> Counts { get; } = [];
+    }
+
+    /// <summary>
+    /// The rules, in order: each reads a sentence and adds figures, named by the rule (the mention's <c>Rule</c>). Later rules
+    /// see what earlier ones read ("all of them were shot down" needs the counts before it).
+    /// </summary>
+    private static readonly (string Name, Action<Sentence> Apply)[] Rules =
+    [
+        ("counts", ReadCounts),
+        ("sum-of-items", SumOfItems),
+        ("all-were-verb", AllOfThem),
+        ("a-weapon-verb", ArticleWeaponVerb),
+        ("singular-weapon-verb", SingularWeaponVerb),
+        ("negated-destroy", NegatedDestroy),
+    ];
 
     public string Name => "figures";
 
@@ -69,16 +103,29 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            ReadSentence(document, s, sNumbers, sWeapons, weapons, result);
+            var sentence = new Sentence(document, s, sNumbers, sWeapons, weapons, result);
+            foreach (var (_, apply) in Rules)
+            {
+                apply(sentence);
+            }
         }
 
         return result.ToImmutable();
     }
 
-    private static void ReadSentence(Document doc, SentenceMention s, List<NumberMention> numbers, List<WeaponMention> weapons, ImmutableArray<WeaponMention> allWeapons, ImmutableArray<Mention>.Builder result)
+    /// <summary>
+    /// A number and what it counts: "N out of M W" (<c>N-out-of-M</c>), "N W verb" or "verb N W" (<c>N-weapon-verb</c>),
+    /// "N were shot down" with the weapon told before (<c>N-then-verb</c>), "shot down two" (<c>verb-then-N</c>), the
+    /// elided weapon of a list ("12 drones over Tula and 5 over Oryol": <c>elided-weapon</c>), "all 17 drones were
+    /// shot down" (<c>all-N</c>, launched as well). Parts of a total ("including 18 Kh-101 and 7 Iskander-M", the
+    /// breakdown after a colon) and counts under a modal ("could launch up to 2,000 drones") are left out.
+    /// </summary>
+    private static void ReadCounts(Sentence x)
     {
+        var (doc, s, numbers, weapons, allWeapons, result) = (x.Doc, x.S, x.Numbers, x.Weapons, x.AllWeapons, x.Result);
         var tokens = doc.Tokens;
         var consumed = new HashSet<NumberMention>();
+        NumberMention? lastPart = null;
         foreach (var n in numbers)
         {
             if (consumed.Contains(n) || n.IsVague)
@@ -86,9 +133,11 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            // Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them".
-            if (IsSubCount(doc, s, n, weapons))
+            // Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them"; and the items of a
+            // breakdown that follow one ("including 18 Kh-101, 7 Iskander-M and 4 Kinzhal").
+            if (IsSubCount(doc, s, n, weapons) || (lastPart is not null && ContinuesList(doc, s, lastPart, n)) || IsPartOfTotal(x, n))
             {
+                lastPart = n;
                 continue;
             }
 
@@ -113,7 +162,9 @@ public sealed class FigureStage : IStage
 
                 var wr = Ref(w, mixedMissiles);
                 result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
-                result.Add(Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M") with { });
+                var launchedOf = Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M");
+                result.Add(launchedOf);
+                x.Counts.Add((launchedOf, outEnd));
                 continue;
             }
 
@@ -122,6 +173,25 @@ public sealed class FigureStage : IStage
                 // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
                 var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "них" ? n.EndToken + 2 : n.EndToken;
                 var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
+                var rule = "N-then-verb";
+
+                // "12 drones over the Tula region and 5 over the Oryol region": the list's weapon and verb, elided.
+                if (right is null && ElidedItem(x, n) is { } head)
+                {
+                    var item = new FigureMention(n.Span, head.Kind, n.Value, n.Qualifier, head.Weapon, n.ValueSpan, "elided-weapon") { IsCombined = head.IsCombined };
+                    result.Add(item);
+                    x.Counts.Add((item, n.EndToken));
+                    continue;
+                }
+
+                // "Of nine Kalibr missiles, air defence shot down two": a count that ends the clause of its verb.
+                if (right is null && EndsClause(doc, s, n.EndToken) && VerbLeftAt(doc, s, FirstToken(doc, n), 3, out var verbAt) is { } leftKind and not FigureKind.Launched
+                    && !IsModal(doc, s, verbAt) && !IsNegated(doc, s, verbAt))
+                {
+                    right = leftKind;
+                    rule = "verb-then-N";
+                }
+
                 if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
                 {
                     if (!(n.IsAll && (right ?? VerbLeft(doc, s, FirstToken(doc, n))) is FigureKind.Destroyed))
@@ -147,12 +217,28 @@ public sealed class FigureStage : IStage
                 }
 
                 var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
-                result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, "N-then-verb") with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
+                result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, rule) with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
                 continue;
             }
 
-            var k2 = VerbRight(doc, s, weaponEnd) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? ListVerb(doc, s, n, result)
-                     ?? (IsNominalCount(doc, s, n, weaponEnd) ? FigureKind.Launched : null);
+            var leftKind2 = VerbLeftAt(doc, s, FirstToken(doc, n), 16, out var leftAt);
+            var rightKind = VerbRight(doc, s, weaponEnd);
+            if (rightKind is null && leftKind2 is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)))
+            {
+                continue; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
+            }
+
+            // "two missiles destroyed a school": the weapon is the agent of the verb, so it was launched.
+            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd);
+
+            // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
+            if (rightKind == FigureKind.Launched && leftKind2 == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
+                && n.IsAll)
+            {
+                rightKind = FigureKind.Destroyed;
+            }
+            var k2 = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? leftKind2 ?? ListVerb(doc, s, n, result)
+                     ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, numbers, weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
             if (k2 is null)
             {
                 continue;
@@ -166,54 +252,127 @@ public sealed class FigureStage : IStage
 
             var first = FirstToken(doc, n);
             var increment = (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more") || (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further" or "additional");
-            result.Add(Figure(doc, k2.Value, n, wref, n.Span, weapon.Span, explicitWeapon ? "N-weapon-verb" : "N-verb") with
+            var count = Figure(doc, k2.Value, n, wref, n.Span, weapon.Span, agent ? "weapon-as-agent" : explicitWeapon ? "N-weapon-verb" : "N-verb") with
             {
                 IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
                 IsIncrement = increment && k2.Value != FigureKind.Launched,
-            });
-        }
+            };
+            result.Add(count);
+            x.Counts.Add((count, weaponEnd));
 
-        // "eight drones were used and all were shot down": all of the count named before.
+            // "shot down all 17 drones": all that came were downed, so 17 were launched too.
+            if (n.IsAll && k2.Value == FigureKind.Destroyed
+                && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Launched && f.Weapon == count.Weapon && f.Value == count.Value && count.Span.Start - f.Span.End is >= 0 and < 300))
+            {
+                result.Add(count with { Kind = FigureKind.Launched, Rule = "all-N", IsIncrement = false });
+            }
+        }
+    }
+
+    /// <summary>
+    /// "eight drones were used and all were shot down", "All of them were intercepted", "…, which were intercepted": every
+    /// launched count of the list told before (in this sentence or the one before) was destroyed too.
+    /// </summary>
+    private static void AllOfThem(Sentence x)
+    {
+        var (doc, s, result) = (x.Doc, x.S, x.Result);
+        var tokens = doc.Tokens;
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
+            // ", which were intercepted" right after a count's weapon
+            if (tokens[k].Lower == "," && k + 1 < s.EndToken && Is(tokens[k + 1], Cue.Relative) && x.Counts.Any(c => c.After == k)
+                && VerbRight(doc, s, k + 2) is FigureKind.Destroyed)
+            {
+                AllDestroyed(x, k, k + 2);
+                continue;
+            }
+
             if (tokens[k].Lower is not ("all" or "none" or "все" or "всі" or "усі") || (k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number))
             {
                 continue;
             }
 
-            var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" ? k + 3
-                : k + 1 < s.EndToken && tokens[k + 1].Lower is "они" or "вони" ? k + 2 : k + 1;
+            var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" or "which" ? k + 3
+                : k + 1 < s.EndToken && tokens[k + 1].Lower is "они" or "вони" or "їх" or "их" ? k + 2 : k + 1;
             if (VerbRight(doc, s, after) is not (FigureKind.Destroyed or FigureKind.Suppressed) || tokens[k].Lower == "none")
             {
                 continue;
             }
 
-            var launched = result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && tokens[k].Start - f.Span.End < 300);
-            if (launched is not null && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
+            if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
             {
-                var v = after;
-                while (v < s.EndToken - 1 && !Verbs.Contains(tokens[v].Lower))
-                {
-                    v++;
-                }
-
-                if (v + 1 < s.EndToken && tokens[v + 1].Lower == "down")
-                {
-                    v++;
-                }
-
-                var span = new TextSpan(tokens[k].Start, tokens[v].End);
-                result.Add(new FigureMention(span, FigureKind.Destroyed, launched.Value, launched.Qualifier, launched.Weapon, tokens[k].Span, "all-were-verb"));
+                AllDestroyed(x, k, after);
             }
         }
+    }
 
+    /// <summary>Adds a destroyed count for each launched count of the last list before token <paramref name="k"/>.</summary>
+    private static void AllDestroyed(Sentence x, int k, int after)
+    {
+        var (doc, s, result) = (x.Doc, x.S, x.Result);
+        var tokens = doc.Tokens;
+        var figures = result.OfType<FigureMention>().ToList();
+        var launched = figures.LastOrDefault(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && tokens[k].Start - f.Span.End < 300);
+        if (launched is null)
+        {
+            return;
+        }
+
+        var v = after;
+        while (v < s.EndToken - 1 && !Verbs.Contains(tokens[v].Lower))
+        {
+            v++;
+        }
+
+        if (v + 1 < s.EndToken && tokens[v + 1].Lower == "down")
+        {
+            v++;
+        }
+
+        var span = new TextSpan(tokens[k].Start, tokens[v].End);
+        // The list: the launched counts told with the last one, in its sentence, none of them already destroyed there.
+        var from = Math.Max(0, Math.Min(launched.Span.Start, s.Span.Start) - 300);
+        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
+        foreach (var f in list.DistinctBy(f => f.Weapon))
+        {
+            if (figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && SameSentence(doc, d, f) && d.Span.Start > f.Span.Start))
+            {
+                continue;
+            }
+
+            result.Add(new FigureMention(span, FigureKind.Destroyed, f.Value, f.Qualifier, f.Weapon, tokens[k].Span, "all-were-verb") { IsCombined = f.IsCombined });
+        }
+    }
+
+    private static bool SameSentence(Document doc, Mention a, Mention b)
+    {
+        var from = Math.Min(a.Span.End, b.Span.End);
+        var to = Math.Max(a.Span.Start, b.Span.Start);
+        return to <= from || doc.Text.AsSpan(from, to - from).IndexOfAny('.', '!', '?') < 0 && doc.Text.AsSpan(from, to - from).IndexOfAny('\n', '\r') < 0;
+    }
+
+    /// <summary>
+    /// Singular: "a Russian S-300 missile had hit the building", "downed a Kinzhal missile"; "a missile destroyed the roof of a
+    /// school" is one missile launched (the weapon is the agent), not destroyed.
+    /// </summary>
+    private static void ArticleWeaponVerb(Sentence x)
+    {
+        var (doc, s, numbers, weapons, result) = (x.Doc, x.S, x.Numbers, x.Weapons, x.Result);
+        var tokens = doc.Tokens;
         bool numbersBefore(int k) => numbers.Any(n => n.EndToken <= k && n.TokenIndex >= k - 12);
 
-        // Singular: "a Russian S-300 missile had hit the building", "downed a Kinzhal missile".
         foreach (var w in weapons)
         {
             if (w.IsActivity || w.Plural)
             {
+                continue;
+            }
+
+            // "debris of a downed drone", "an intercepted missile": one weapon destroyed.
+            if (w.TokenIndex - 2 >= s.FirstToken && tokens[w.TokenIndex - 2].Lower is "a" or "an" && Verbs.TryGetValue(tokens[w.TokenIndex - 1].Lower, out var downed)
+                && downed == FigureKind.Destroyed && tokens[w.TokenIndex - 1].Lower.EndsWith("ed", StringComparison.Ordinal))
+            {
+                result.Add(new FigureMention(new TextSpan(tokens[w.TokenIndex - 2].Start, w.Span.End), FigureKind.Destroyed, 1, Qualifier.Exact, w.Weapon, tokens[w.TokenIndex - 2].Span, "a-downed-weapon"));
                 continue;
             }
 
@@ -245,6 +404,12 @@ public sealed class FigureStage : IStage
             }
 
             var right = VerbRight(doc, s, w.EndToken, allowHit: !definite);
+            var agent = right == FigureKind.Destroyed && IsAgentVerb(doc, s, w.EndToken);
+            if (agent)
+            {
+                right = definite ? null : FigureKind.Launched;
+            }
+
             if (definite && right != FigureKind.Destroyed)
             {
                 continue; // "the missile" counts only as "the missile was shot down"
@@ -260,7 +425,7 @@ public sealed class FigureStage : IStage
             }
 
             var span = new TextSpan(tokens[k].Start, tokens[w.EndToken - 1].End);
-            result.Add(new FigureMention(span, kind.Value, 1, Qualifier.Exact, w.Weapon, tokens[k].Span, "a-weapon-verb"));
+            result.Add(new FigureMention(span, kind.Value, 1, Qualifier.Exact, w.Weapon, tokens[k].Span, agent ? "weapon-as-agent" : "a-weapon-verb"));
         }
     }
 
@@ -301,6 +466,26 @@ public sealed class FigureStage : IStage
                 }
 
                 var wEnd = w.EndToken;
+                // "безпілотників типу «Shahed»": the model named after the noun belongs to it.
+                var kindOf = wEnd;
+                if (kindOf + 1 < s.EndToken && Is(tokens[kindOf], Cue.KindOf))
+                {
+                    kindOf++;
+                    if (tokens[kindOf].Lower == "\"" && kindOf + 1 < s.EndToken)
+                    {
+                        kindOf++;
+                    }
+
+                    if (weapons.FirstOrDefault(m => m.TokenIndex == kindOf) is { } model)
+                    {
+                        wEnd = model.EndToken;
+                        if (wEnd < s.EndToken && tokens[wEnd].Lower == "\"")
+                        {
+                            wEnd++;
+                        }
+                    }
+                }
+
                 end = wEnd;
                 // "missiles and drones" counted together
                 if (wEnd + 1 < s.EndToken && tokens[wEnd].Lower == "and" && weapons.FirstOrDefault(x => x.TokenIndex == wEnd + 1) is { } w2 && !w2.IsActivity
@@ -332,7 +517,7 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            if (Modifiers.Contains(lw) || CyrillicModifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
+            if (Modifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
             {
                 k++;
                 steps++;
@@ -351,6 +536,7 @@ public sealed class FigureStage : IStage
     private static bool TryOutOf(Document doc, SentenceMention s, NumberMention n, List<NumberMention> numbers, List<WeaponMention> weapons, out NumberMention total, out WeaponMention? weapon, out int end)
     {
         var tokens = doc.Tokens;
+        bool StartsNumber(int t) => numbers.Any(x => x.Span.Start == tokens[t].Start);
         total = null!;
         weapon = null;
         end = n.EndToken;
@@ -366,11 +552,11 @@ public sealed class FigureStage : IStage
         {
             k += 2;
         }
-        else if (k < s.EndToken && tokens[k].Lower is "of" or "із" or "з" or "зі" or "из" && k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number)
+        else if (k < s.EndToken && tokens[k].Lower is "of" or "із" or "з" or "зі" or "из" && k + 1 < s.EndToken && StartsNumber(k + 1))
         {
-            k += 1;
+            k += 1; // "17 of 20", "30 of more than 40 missiles"
         }
-        else if (k + 2 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower == "the" && tokens[k + 2].Kind == TokenKind.Number)
+        else if (k + 2 < s.EndToken && tokens[k].Lower == "of" && tokens[k + 1].Lower == "the" && StartsNumber(k + 2))
         {
             k += 2; // "30 of the 38 missiles launched"
         }
@@ -379,8 +565,8 @@ public sealed class FigureStage : IStage
             return false;
         }
 
-        var totalNumber = numbers.FirstOrDefault(x => x.TokenIndex >= k && x.TokenIndex <= k + 2 && x.Span.Start <= tokens[Math.Min(k + 2, tokens.Count - 1)].Start);
-        if (totalNumber is null || totalNumber.Value < n.Value)
+        var totalNumber = numbers.FirstOrDefault(x => x.TokenIndex >= k && x.TokenIndex <= k + 3 && x.Span.Start <= tokens[k].Start && x.Span.End > tokens[k].Start);
+        if (totalNumber is null || totalNumber.Value < n.Value || totalNumber.IsVague)
         {
             return false;
         }
@@ -400,7 +586,8 @@ public sealed class FigureStage : IStage
 
         total = totalNumber;
         weapon = wAfter ?? weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4 && !x.IsActivity)
-                 ?? weapons.LastOrDefault(x => x.EndToken <= n.TokenIndex && !x.IsActivity);
+                 ?? weapons.LastOrDefault(x => x.EndToken <= n.TokenIndex && !x.IsActivity)
+                 ?? (after < s.EndToken && Verbs.Contains(tokens[after].Lower) ? WeaponAfterParticiple(doc, s, after, weapons) : null);
         var wEnd = weapons.FirstOrDefault(x => x.TokenIndex >= totalNumber.EndToken && x.TokenIndex <= totalNumber.EndToken + 4);
         end = wEnd?.EndToken ?? totalNumber.EndToken;
         return true;
@@ -488,6 +675,14 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
+            // "11 з них вдалося збити", "20 of them were managed to be downed"
+            if (Is(tokens[k], Cue.Able))
+            {
+                k += k + 1 < s.EndToken && tokens[k + 1].Lower == "to" ? 2 : 1;
+                steps++;
+                continue;
+            }
+
             if (Verbs.TryGetValue(w, out var kind))
             {
                 if (w is "hit" or "struck" or "targeted" or "attacked" or "recorded" && !allowHit && steps == 0 && w != "targeted")
@@ -521,11 +716,15 @@ public sealed class FigureStage : IStage
     }
 
     /// <summary>The nearest figure verb to the left in the same clause: "shot down 36 rockets", "launched around 120 missiles".</summary>
-    private static FigureKind? VerbLeft(Document doc, SentenceMention s, int before, int maxDistance = 16)
+    private static FigureKind? VerbLeft(Document doc, SentenceMention s, int before, int maxDistance = 16) => VerbLeftAt(doc, s, before, maxDistance, out _);
+
+    /// <summary><see cref="VerbLeft"/>, and the token of the verb that decided (-1 when none did).</summary>
+    private static FigureKind? VerbLeftAt(Document doc, SentenceMention s, int before, int maxDistance, out int at)
     {
         var tokens = doc.Tokens;
         for (var k = before - 1; k >= s.FirstToken && k >= before - maxDistance; k--)
         {
+            at = k;
             var w = tokens[k].Lower;
             if (w is ";" || (w is ":" or "said" or "says" or "reported" or "according" or "added" && k < before - 1))
             {
@@ -557,7 +756,7 @@ public sealed class FigureStage : IStage
             if (Verbs.TryGetValue(w, out var kind))
             {
                 // "збито або подавлено 84", "shot down or suppressed": the first verb of the pair decides.
-                if (kind == FigureKind.Suppressed && k - 2 >= s.FirstToken && tokens[k - 1].Lower is "або" or "или" or "or" or "чи" && Verbs.TryGetValue(tokens[k - 2].Lower, out var first))
+                if (kind == FigureKind.Suppressed && k - 2 >= s.FirstToken && tokens[k - 1].Lower is "або" or "или" or "or" or "чи" or "/" && Verbs.TryGetValue(tokens[k - 2].Lower, out var first))
                 {
                     return first;
                 }
@@ -587,6 +786,7 @@ public sealed class FigureStage : IStage
             }
         }
 
+        at = -1;
         return null;
     }
 
@@ -595,7 +795,8 @@ public sealed class FigureStage : IStage
     {
         var tokens = doc.Tokens;
         var first = FirstToken(doc, n);
-        var atStart = first <= s.FirstToken || tokens[first - 1].Lower is "\"" or ":" or "total" or "of";
+        var atStart = first <= s.FirstToken || tokens[first - 1].Lower is "\"" or ":" or "total" or "of"
+                      || (first - 2 >= s.FirstToken && tokens[first - 1].Lower == "the" && tokens[first - 2].Lower == "of");
         var atEnd = weaponEnd >= s.EndToken || tokens[weaponEnd].Lower is "." or "\"" or "," or "against" or "at" or "on" or "toward" or "towards" or "targeting";
         return atStart && atEnd;
     }
@@ -619,21 +820,346 @@ public sealed class FigureStage : IStage
 
         for (var j = FirstToken(doc, n) - 1; j >= Math.Max(s.FirstToken, FirstToken(doc, n) - 2); j--)
         {
-            if (tokens[j].Lower is "including" or "among" or "includes" || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
+            if (Is(tokens[j], Cue.Part) || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
             {
                 // "91 projectiles, including 10 missiles and 81 drones": the parts of a mixed total (no weapon of one
                 // family counted before) are the counts by weapon.
-                if (tokens[j].Lower is "including" or "includes")
-                {
-                    var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
-                    var total = Enumerable.Range(Math.Max(s.FirstToken, j - 4), j - Math.Max(s.FirstToken, j - 4)).Any(x => tokens[x].Kind == TokenKind.Number);
-                    return !(total && (counted is null || counted.Weapon.Category == WeaponCategory.Other));
-                }
-
-                return true;
+                var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
+                var total = Enumerable.Range(Math.Max(s.FirstToken, j - 4), j - Math.Max(s.FirstToken, j - 4)).Any(x => tokens[x].Kind == TokenKind.Number);
+                return !(total && (counted is null || counted.Weapon.Category == WeaponCategory.Other));
             }
         }
 
         return k < s.EndToken && tokens[k].Lower == "each";
     }
+
+    /// <summary>"including 18 Kh-101, 7 Iskander-M and 4 Kinzhal": a count joined to the part before it is a part too.</summary>
+    private static bool ContinuesList(Document doc, SentenceMention s, NumberMention part, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var first = FirstToken(doc, n);
+        if (first <= part.EndToken || first - part.EndToken > 6 || !IsListJoin(tokens[first - 1]))
+        {
+            return false;
+        }
+
+        for (var k = part.EndToken; k < first - 1; k++)
+        {
+            if (Verbs.Contains(tokens[k].Lower) || tokens[k].Lower is ";" or ":" || Is(tokens[k], Cue.Relative))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsListJoin(Token t) => t.Lower is "," or "and" or "та" or "і" or "й" or "и" or "а" or "plus";
+
+    /// <summary>
+    /// "all six drones were shot down: four Shaheds and two of an unknown type": a breakdown after a colon, of a total of
+    /// the same family told right before it, is part of that total. (A bare total, "down 40: 30 Shaheds and 10 missiles",
+    /// has no weapon, and its parts are the counts.)
+    /// </summary>
+    private static bool IsPartOfTotal(Sentence x, NumberMention n)
+    {
+        var tokens = x.Doc.Tokens;
+        var first = FirstToken(x.Doc, n);
+        if (first <= x.S.FirstToken || tokens[first - 1].Lower != ":")
+        {
+            return false;
+        }
+
+        var colon = tokens[first - 1].Start;
+        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Span.End <= colon && f.Span.Start >= x.S.Span.Start);
+        if (total is null || total.Weapon.Category == WeaponCategory.Other || x.Doc.Text.AsSpan(total.Span.End, colon - total.Span.End).Length > 40)
+        {
+            return false;
+        }
+
+        var weapon = x.Weapons.FirstOrDefault(w => w.TokenIndex >= n.EndToken && w.TokenIndex <= n.EndToken + 3);
+        return weapon is null || weapon.Weapon.Category.Family() == total.Weapon.Category.Family();
+    }
+
+    /// <summary>
+    /// "destroyed 12 drones over the Tula region and 5 over the Oryol region": a count with no weapon, joined to a count told
+    /// just before with a place after each, counts the same weapon by the same verb. The count it continues, or null.
+    /// </summary>
+    private static FigureMention? ElidedItem(Sentence x, NumberMention n)
+    {
+        var tokens = x.Doc.Tokens;
+        var first = FirstToken(x.Doc, n);
+        if (first <= x.S.FirstToken || !IsListJoin(tokens[first - 1]) || n.EndToken >= x.S.EndToken || !Is(tokens[n.EndToken], Cue.Place))
+        {
+            return null;
+        }
+
+        if (x.Counts.Count == 0)
+        {
+            return null;
+        }
+
+        var (head, after) = x.Counts[^1];
+        if (after >= x.S.EndToken || !Is(tokens[after], Cue.Place) || head.Span.End > tokens[first].Start || first - after > 10)
+        {
+            return null;
+        }
+
+        for (var k = after; k < first - 1; k++)
+        {
+            if (Verbs.Contains(tokens[k].Lower) || tokens[k].Lower is ";" or ":" || tokens[k].Kind == TokenKind.Number || x.Weapons.Any(w => w.TokenIndex == k))
+            {
+                return null;
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>
+    /// "12 drones over the Tula region and 5 over the Oryol region" is 17 drones: the items of such a list are summed into one
+    /// count (a total stated elsewhere, larger, still wins when the event takes the largest figure).
+    /// </summary>
+    private static void SumOfItems(Sentence x)
+    {
+        var items = new List<FigureMention>();
+        for (var i = 0; i < x.Counts.Count; i++)
+        {
+            var f = x.Counts[i].Figure;
+            if (f.Rule == "elided-weapon" && items.Count == 0 && i > 0)
+            {
+                items.Add(x.Counts[i - 1].Figure);
+            }
+
+            if (f.Rule == "elided-weapon" && items.Count > 0)
+            {
+                items.Add(f);
+            }
+
+            var last = i == x.Counts.Count - 1 || x.Counts[i + 1].Figure.Rule != "elided-weapon";
+            if (last && items.Count > 1)
+            {
+                var head = items[0];
+                var sum = items.Aggregate(0, (a, m) => Counts.Add(a, m.Value));
+                foreach (var m in items)
+                {
+                    x.Result.Remove(m);
+                }
+
+                x.Result.Add(head with { Span = TextSpan.Cover(head.Span, items[^1].Span), Value = sum, ValueSpan = TextSpan.Cover(head.ValueSpan, items[^1].ValueSpan), Rule = "sum-of-items" });
+                items.Clear();
+            }
+            else if (last)
+            {
+                items.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One weapon in Ukrainian or Russian, told in a singular form with no number: "ворожа ракета впала", "ударила ракетой",
+    /// "атакували балістичною ракетою", "балістичну ракету, яка летіла", "сбили беспилотник". Debris of a weapon counts none.
+    /// </summary>
+    private static void SingularWeaponVerb(Sentence x)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var tokens = doc.Tokens;
+        foreach (var w in x.Weapons)
+        {
+            if (w.IsActivity || w.Plural || tokens[w.EndToken - 1].Lower[0] < 128)
+            {
+                continue;
+            }
+
+            // Counted already ("один дрон", "1 ракета"), or the debris of one ("уламки дрона").
+            var first = w.TokenIndex;
+            if (x.Numbers.Any(n => n.EndToken <= first && n.EndToken >= first - 3) || x.Counts.Any(c => c.Figure.Span.Start <= w.Span.Start && c.Figure.Span.End >= w.Span.End))
+            {
+                continue;
+            }
+
+            // "уламки збитого дрона", "обломки сбитого беспилотника": one weapon downed, whatever its debris did.
+            if (first > s.FirstToken && Verbs.TryGetValue(tokens[first - 1].Lower, out var downed) && downed == FigureKind.Destroyed)
+            {
+                x.Result.Add(new FigureMention(new TextSpan(tokens[first - 1].Start, w.Span.End), FigureKind.Destroyed, 1, Qualifier.Exact, w.Weapon, w.Span, "a-downed-weapon"));
+                continue;
+            }
+
+            var j = first - 1;
+            while (j >= s.FirstToken && j >= first - 3 && Modifiers.Contains(tokens[j].Lower))
+            {
+                j--;
+            }
+
+            if (j >= s.FirstToken && Is(tokens[j], Cue.Debris))
+            {
+                continue;
+            }
+
+            FigureKind? kind = null;
+            var k = w.EndToken;
+            // "ракета, яка летіла", "ракету, которая упала"
+            if (k + 1 < s.EndToken && tokens[k].Lower == "," && Is(tokens[k + 1], Cue.Relative))
+            {
+                k += 2;
+            }
+
+            // a model or a quote after the noun: "ракета Х-59", "ракетою «Іскандер-М»"
+            while (k < s.EndToken && k < w.EndToken + 5)
+            {
+                if (x.Weapons.FirstOrDefault(m => m.TokenIndex == k) is { } model)
+                {
+                    k = model.EndToken;
+                }
+                else if (tokens[k].Lower == "\"")
+                {
+                    k++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (k < s.EndToken && (Is(tokens[k], Cue.Impact) || Verbs.TryGetValue(tokens[k].Lower, out _)))
+            {
+                kind = Verbs.TryGetValue(tokens[k].Lower, out var v) ? v : FigureKind.Launched;
+            }
+
+            // The verb before: "ударила ракетой", "атакували балістичною ракетою", "збили безпілотник".
+            for (var b = first - 1; kind is null && b >= s.FirstToken && b >= first - 4; b--)
+            {
+                if (Is(tokens[b], Cue.Impact) || Verbs.Contains(tokens[b].Lower))
+                {
+                    kind = Verbs.TryGetValue(tokens[b].Lower, out var v) ? v : FigureKind.Launched;
+                    if (IsModal(doc, s, b) || IsNegated(doc, s, b))
+                    {
+                        kind = null;
+                        break;
+                    }
+                }
+                else if (!tokens[b].IsWord || Is(tokens[b], Cue.Debris))
+                {
+                    break; // the verb of "атакували місто ракетою" is a few words back, in the same clause
+                }
+            }
+
+            if (kind is null)
+            {
+                continue;
+            }
+
+            x.Result.Add(new FigureMention(w.Span, kind.Value, 1, Qualifier.Exact, w.Weapon, w.Span, "singular-weapon-verb"));
+        }
+    }
+
+    /// <summary>"was unable to intercept the Kh-22 missiles", "не вдалося збити ракети": none of that weapon destroyed.</summary>
+    private static void NegatedDestroy(Sentence x)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var tokens = doc.Tokens;
+        foreach (var w in x.Weapons)
+        {
+            if (w.IsActivity || x.Numbers.Any(n => n.EndToken <= w.TokenIndex && n.EndToken >= w.TokenIndex - 3))
+            {
+                continue;
+            }
+
+            var k = w.TokenIndex - 1;
+            while (k >= s.FirstToken && k >= w.TokenIndex - 4 && (Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "the" or "any" or "all"))
+            {
+                k--;
+            }
+
+            if (k < s.FirstToken || tokens[k].Lower == "down" && k - 1 >= s.FirstToken && tokens[k - 1].Lower is "shoot" or "shot" && --k < s.FirstToken)
+            {
+                continue;
+            }
+
+            if (Verbs.TryGetValue(tokens[k].Lower, out var kind) && kind == FigureKind.Destroyed && IsNegated(doc, s, k))
+            {
+                x.Result.Add(new FigureMention(new TextSpan(tokens[k].Start, w.Span.End), FigureKind.Destroyed, 0, Qualifier.Exact, w.Weapon, w.Span, "negated-destroy"));
+            }
+        }
+    }
+
+    /// <summary>A modal before the verb at <paramref name="verb"/>: "could launch", "is able to fire", "plans to send", "може запустити".</summary>
+    private static bool IsModal(Document doc, SentenceMention s, int verb)
+    {
+        var tokens = doc.Tokens;
+        for (var k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
+        {
+            if (Is(tokens[k], Cue.Modal))
+            {
+                return true;
+            }
+
+            if (tokens[k].Lower is not ("to" or "be" or "of" or "up" or "also"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A negation before the verb at <paramref name="verb"/>: "unable to intercept", "failed to shoot down", "не змогли збити".</summary>
+    private static bool IsNegated(Document doc, SentenceMention s, int verb)
+    {
+        var tokens = doc.Tokens;
+        for (var k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
+        {
+            if (Is(tokens[k], Cue.Negation))
+            {
+                return true;
+            }
+
+            if (!(tokens[k].Lower is "to" or "be" or "was" or "were" or "could" or "did" || Is(tokens[k], Cue.Able) || (tokens[k].Lower == "shoot" && k == verb - 1)))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "two missiles destroyed a school", "a drone destroyed the roof": an active verb right after the weapon with an object
+    /// after it — the weapon did the destroying.
+    /// </summary>
+    private static bool IsAgentVerb(Document doc, SentenceMention s, int weaponEnd)
+    {
+        var tokens = doc.Tokens;
+        return weaponEnd + 1 < s.EndToken && Verbs.TryGetValue(tokens[weaponEnd].Lower, out var kind) && kind == FigureKind.Destroyed
+               && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
+    }
+
+    /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
+    private static FigureKind? RelativeAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
+    {
+        var tokens = doc.Tokens;
+        var k = weaponEnd;
+        for (var items = 0; items < 4 && k < s.EndToken && IsListJoin(tokens[k]) && tokens[k].Lower != ","; items++)
+        {
+            var next = numbers.FirstOrDefault(n => FirstToken(doc, n) == k + 1);
+            var w = next is null ? null : weapons.FirstOrDefault(x => x.TokenIndex >= next.EndToken && x.TokenIndex <= next.EndToken + 4);
+            if (w is null)
+            {
+                return null;
+            }
+
+            k = w.EndToken;
+        }
+
+        return k + 1 < s.EndToken && tokens[k].Lower == "," && Is(tokens[k + 1], Cue.Relative) ? VerbRight(doc, s, k + 2) : null;
+    }
+
+    /// <summary>A count that ends its clause: "shot down two.", "downed 12, and", "destroyed 5 over the sea".</summary>
+    private static bool EndsClause(Document doc, SentenceMention s, int end) =>
+        end >= s.EndToken || doc.Tokens[end].Lower is "." or "," or ";" or "and" or "та" or "і" or "и" || Is(doc.Tokens[end], Cue.Place);
+
+    /// <summary>"61 из 71 выпущенной по Украине в пятницу, 10 февраля, ракеты": the weapon after the participle phrase.</summary>
+    private static WeaponMention? WeaponAfterParticiple(Document doc, SentenceMention s, int from, List<WeaponMention> weapons) =>
+        weapons.FirstOrDefault(w => w.TokenIndex > from && w.TokenIndex <= from + 12 && !w.IsActivity
+                                    && !Enumerable.Range(from, w.TokenIndex - from).Any(k => doc.Tokens[k].Lower is "." or ";" or ":"));
 }

@@ -16,6 +16,9 @@ public sealed class NumberStage : IStage
     private static readonly Dictionary<string, (int Value, string Flag)> Words = LoadWords();
     private static readonly List<(string[] Words, Qualifier Q)> Qualifiers = LoadQualifiers();
 
+    /// <summary>Cardinal case endings after digits: "58-ма", "2-х" (<c>numeral-suffixes.tsv</c>).</summary>
+    private static readonly FrozenWords CaseSuffixes = FrozenWords.Of(LexiconFile.Rows("numeral-suffixes.tsv").Select(r => r[0]));
+
     private static readonly FrozenWords Units = FrozenWords.Of(
         "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "m", "meters", "metres", "kg", "tons", "tonnes", "percent",
         "per", "%", "years", "year", "hours", "hour", "minutes", "minute", "seconds", "days", "day", "months", "month", "weeks", "week", "mm",
@@ -131,6 +134,13 @@ public sealed class NumberStage : IStage
             return false;
         }
 
+        // "58-ма ударними БпЛА", "9-ти дронов": digits with a cardinal case ending.
+        if (TryDigitsWithCaseEnding(t.Lower, out value))
+        {
+            end = i + 1;
+            return true;
+        }
+
         // "a dozen", "a hundred"
         if (t.Lower is "a" or "an" && i + 1 < tokens.Count && tokens[i + 1].Lower is "dozen" or "hundred" or "thousand" or "couple")
         {
@@ -211,6 +221,27 @@ public sealed class NumberStage : IStage
 
         value = (int)(total + current);
         return true;
+    }
+
+    private static bool TryDigitsWithCaseEnding(string w, out int value)
+    {
+        value = 0;
+        var dash = w.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || dash > 7 || !CaseSuffixes.Contains(w[(dash + 1)..]))
+        {
+            return false;
+        }
+
+        for (var k = 0; k < dash; k++)
+        {
+            if (!char.IsAsciiDigit(w[k]))
+            {
+                return false;
+            }
+        }
+
+        // "у 1990-х роках": a decade, not a count.
+        return int.TryParse(w.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out value) && Counts.IsCount(value) && value is < 1900 or > 2100;
     }
 
     private static bool TryWord(string w, out int value, out string flag)

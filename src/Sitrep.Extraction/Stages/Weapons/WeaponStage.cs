@@ -16,6 +16,9 @@ public sealed class WeaponStage : IStage
 
     private static readonly Entry[] All = Load();
 
+    /// <summary>Singular forms of the Ukrainian and Russian weapon nouns (<c>singular-forms.tsv</c>): "ракетою", "дрон".</summary>
+    private static readonly FrozenWords CyrillicSingulars = LoadSingulars();
+
     private static readonly FrozenDictionary<string, Entry[]> ByFirstWord = All.Where(e => !e.Words[0].EndsWith('*'))
         .GroupBy(e => e.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
@@ -106,7 +109,8 @@ public sealed class WeaponStage : IStage
             }
 
             var last = tokens[end - 1].Lower;
-            var plural = last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) || last is "uavs" or "бпла";
+            // A Cyrillic noun is singular only in a form the lexicon lists ("ракету"); "бпла" and the rest count as plural.
+            var plural = last[0] > 127 ? !CyrillicSingulars.Contains(last) : last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) || last is "uavs";
             result.Add(new WeaponMention(span, new WeaponRef(best.Category, model), i, end, plural, best.Model is null ? "generic" : "model") { IsActivity = best.Activity });
             i = end - 1;
         }
@@ -151,6 +155,17 @@ public sealed class WeaponStage : IStage
         }
 
         return true;
+    }
+
+    private static FrozenWords LoadSingulars()
+    {
+        var forms = new List<string>();
+        foreach (var row in LexiconFile.Rows("singular-forms.tsv"))
+        {
+            forms.AddRange(row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => e == "-" ? row[0] : row[0] + e));
+        }
+
+        return FrozenWords.Of(forms);
     }
 
     private static Entry[] Load()
