@@ -6,13 +6,15 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep events [filters] [--format table|json|csv|geojson]</c>: lists stored events, newest first.</summary>
-internal sealed class EventsCommand : ICommand, IHasFlags
+internal sealed class EventsCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "json", "jsonl", "csv", "geojson"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "events";
 
     public string Summary => "List stored events, filtered by date, side, place, weapon, size.";
-
-    public string[] Flags => ["all", "oldest-first"];
 
     public string Usage => $"""
         Usage: sitrep events [FILTERS] [--format table|json|csv|geojson] [--limit N] [--db DB]

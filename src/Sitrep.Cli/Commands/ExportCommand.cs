@@ -5,9 +5,11 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep export --format csv|jsonl|geojson|acled [--events] [filters] [--out FILE]</c>: every matching attack (or event), streamed.</summary>
-internal sealed class ExportCommand : ICommand, IHasFlags
+internal sealed class ExportCommand : ICommand
 {
-    public string[] Flags => ["events"];
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "csv", "jsonl", "geojson", "acled", "parquet"), OptionSpec.Flag("events"), new("out", "FILE", 'o'), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
 
     public string Name => "export";
 

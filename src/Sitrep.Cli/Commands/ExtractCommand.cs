@@ -15,6 +15,10 @@ namespace Sitrep.Cli.Commands;
 /// </summary>
 internal sealed class ExtractCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("published", "DATE", 'p'), new("format", "FORMAT", 'f', "json", "jsonl", "text"), new("channel", "NAME")];
+
+    public OperandSpec Operands => OperandSpec.Any("PATH");
+
     public string Name => "extract";
 
     public string Summary => "Extract strike events from report files and folders.";

@@ -7,13 +7,15 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep ingest PATH|URL... [--db DB]</c>: reads reports, extracts their events in parallel and stores
 /// both; a report already stored is not stored again.
 /// </summary>
-internal sealed class IngestCommand : ICommand, IHasFlags
+internal sealed class IngestCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Flag("defer"), OptionSpec.Flag("no-merge"), new("published", "DATE", 'p'), new("channel", "NAME"), new("jobs", "N", 'j'), new("batch", "N"), OptionSpec.Flag("quiet", 'q'), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("PATH");
+
     public string Name => "ingest";
 
     public string Summary => "Read reports (files, folders, URLs, feeds) into the ledger.";
-
-    public string[] Flags => ["defer", "quiet", "no-merge"];
 
     public string Usage => $"""
         Usage: sitrep ingest PATH|URL... [--db DB] [--defer] [--published DATE] [--jobs N] [--batch N]

@@ -19,6 +19,22 @@ internal static class Ledger
 
     public const string FilterUsage = LedgerFilter.Usage;
 
+    /// <summary>The store option of every command that opens one.</summary>
+    public static readonly OptionSpec DbOption = new("db", "DB");
+
+    /// <summary>The filter and paging options of the listing commands (events, attacks, stats, export).</summary>
+    public static readonly OptionSpec[] FilterOptions =
+    [
+        .. LedgerFilter.Names.Select(n => new OptionSpec(n, n.ToUpperInvariant())),
+        new("sort", "FIELD", null, "date", "launched", "destroyed", "killed", "injured"),
+        new("order", "ORDER", null, "desc", "asc"),
+        new("limit", "N", 'n'),
+        new("offset", "N"),
+        new("cursor", "CURSOR"),
+        OptionSpec.Flag("all"),
+        OptionSpec.Flag("oldest-first"),
+    ];
+
     public static StoreLocation Location(CommandLine args) => StoreLocation.Resolve(args.Get("db"));
 
     public static IEventStore Open(CommandLine args, CancellationToken ct = default) =>
