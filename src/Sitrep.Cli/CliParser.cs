@@ -34,7 +34,11 @@ internal sealed class CliParser
                 command.Options.Add(Build(o));
             }
 
-            if (c.Operands.Max > 0)
+            if (c.Operands.Max == 1)
+            {
+                command.Arguments.Add(new Argument<string>(c.Operands.Name) { Arity = c.Operands.Min == 0 ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne });
+            }
+            else if (c.Operands.Max > 1)
             {
                 command.Arguments.Add(new Argument<string[]>(c.Operands.Name)
                 {
@@ -55,7 +59,7 @@ internal sealed class CliParser
                     {
                         if (CommandOf(parsed) is { } c)
                         {
-                            console.Out.WriteLine(HelpText.Fit(c.Usage, Math.Min(console.Width, 80)));
+                            console.Out.WriteLine(HelpText.Fit(c.Usage + ShortForms(c), Math.Min(console.Width, 80)));
                         }
                         else
                         {
@@ -166,6 +170,13 @@ internal sealed class CliParser
         _console.Error.WriteLine(command is null
             ? "Run 'sitrep --help' to see the commands."
             : $"Run 'sitrep {command.Name} --help' for usage.");
+    }
+
+    /// <summary>The help's line on short options ("Short forms: -f for --format, -o for --out."), or nothing.</summary>
+    internal static string ShortForms(ICommand command)
+    {
+        var shorts = command.Options.Where(o => o.Short is not null).Select(o => $"-{o.Short} for --{o.Name}").ToList();
+        return shorts.Count == 0 ? "" : $"\n\nShort forms: {string.Join(", ", shorts)}; -h for --help.";
     }
 
     /// <summary>Edit distance (insertions, deletions, substitutions) between two short words.</summary>

@@ -23,7 +23,8 @@ internal sealed class IngestCommand : ICommand
         Reads reports and stores them, with the events extracted from them, in the ledger. Inputs are
         files, folders (walked recursively; .txt .md .html .htm .json .jsonl .ndjson .xml .rss .atom and
         files without an extension are read, others skipped) and http(s) URLs of pages, JSON or feeds
-        (only the URL named is fetched; links in it are not followed).
+        (only the URL named is fetched; links in it are not followed). A PATH of - reads standard
+        input: one report, or JSON Lines, a feed or a JSON array of many, told by its content.
 
         Formats: plain text with an optional 'key: value' header ending in '---'; HTML (the article
         body, title, canonical URL and published date); JSON and JSON Lines (fields text|body|content,
