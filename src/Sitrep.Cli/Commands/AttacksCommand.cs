@@ -62,6 +62,7 @@ internal sealed class AttacksCommand : ICommand
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "attacks").ConfigureAwait(false);
         if (format == "table")
         {
             var (rows, more) = Ledger.Page(await store.FindAttacksAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "attacks");

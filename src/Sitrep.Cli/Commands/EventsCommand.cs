@@ -58,6 +58,7 @@ internal sealed class EventsCommand : ICommand
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "events").ConfigureAwait(false);
         if (format == "table")
         {
             var (page, more) = Ledger.Page(await store.FindEventsAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "events");

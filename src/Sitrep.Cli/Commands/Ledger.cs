@@ -188,6 +188,19 @@ internal static class Ledger
         }
     }
 
+    /// <summary>
+    /// Says on stderr how many reports wait for a worker (stored with <c>--defer</c>): what a listing shows leaves them out
+    /// until <c>sitrep worker</c> has extracted them.
+    /// </summary>
+    public static async Task WarnIfPendingAsync(IEventStore store, CliConsole console, string command)
+    {
+        var pending = await store.CountPendingAsync().ConfigureAwait(false);
+        if (pending > 0)
+        {
+            console.Error.WriteLine($"sitrep {command}: {N(pending)} report{(pending == 1 ? " is" : "s are")} stored but not extracted yet (pending, e.g. from 'sitrep ingest --defer'), so {(pending == 1 ? "its" : "their")} events are not listed; run 'sitrep worker --until-empty' to extract them.");
+        }
+    }
+
     public static string N(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 
     public static string Seconds(TimeSpan t) => t.TotalSeconds < 10

@@ -57,6 +57,7 @@ internal sealed class StatsCommand : ICommand
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "stats").ConfigureAwait(false);
         var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
         var o = console.Out;
         switch (format)

@@ -61,6 +61,18 @@ public class LedgerCommandTests
         Assert.Equal(0, Cli.Run("ingest", dir.Path("in"), "--db", db, "--defer").Code);
         var counts = Count(db);
         Assert.Equal((5, 5), (counts.Reports, counts.Pending));
+
+        // Listings say what waits for a worker, on stderr (a pipe of the output is unchanged), and how to extract it.
+        foreach (var command in new[] { "events", "attacks", "stats" })
+        {
+            var listed = Cli.Run(command, "--db", db, "--format", "json");
+            Assert.Equal(0, listed.Code);
+            Assert.Contains($"sitrep {command}: 5 reports are stored but not extracted yet", listed.Err, StringComparison.Ordinal);
+            Assert.Contains("run 'sitrep worker --until-empty'", listed.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, Cli.Run("worker", "--db", db, "--until-empty").Code);
+        Assert.DoesNotContain("not extracted", Cli.Run("events", "--db", db).Err, StringComparison.Ordinal);
     }
 
     [Fact]
