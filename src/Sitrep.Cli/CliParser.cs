@@ -122,10 +122,13 @@ internal sealed class CliParser
             return errors;
         }
 
+        // Only the command's positionals before a '--': an option's value ("--note -5 drones") may start with a dash.
         var names = command.Options.Select(o => "--" + o.Name).ToList();
+        var positionals = parsed.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var token in parsed.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash))
         {
-            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && !double.TryParse(token.Value, out _))
+            if (positionals.Contains(token) && token.Value.Length > 1 && token.Value[0] == '-'
+                && !double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 var near = names.Select(n => (n, d: Distance(n, token.Value.Split('=')[0]))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.n).FirstOrDefault();
                 errors.Add(near is null

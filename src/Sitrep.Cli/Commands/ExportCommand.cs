@@ -52,10 +52,9 @@ internal sealed class ExportCommand : ICommand
 
         var query = Ledger.Query(args, defaultLimit: null);
         var events = args.Has("events");
-        if (events && format == "acled" && query.Kind is null)
+        if (events)
         {
-            // ACLED codes events, not totals over a period: aggregates only when --kind asks for them.
-            query = query with { Kind = Sitrep.Core.EventKind.Strike };
+            query = Acled.EventQuery(query, format);
         }
 
         var location = Ledger.Location(args);

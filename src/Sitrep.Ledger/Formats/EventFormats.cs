@@ -151,6 +151,13 @@ public static class Acled
         "notes", "fatalities", "tags", "timestamp",
     ];
 
+    /// <summary>
+    /// The query an export of events in <paramref name="format"/> runs: ACLED codes events, not totals over a period, so
+    /// an ACLED export leaves aggregates out unless the query asks for a kind.
+    /// </summary>
+    public static EventQuery EventQuery(EventQuery query, string format) =>
+        format == "acled" && query.Kind is null ? query with { Kind = EventKind.Strike } : query;
+
     /// <summary>Sitrep's columns after ACLED's.</summary>
     public static readonly string[] SitrepColumns = ["injuries", "launched", "destroyed", "weapons", "sitrep_id", "report_url"];
 

@@ -91,6 +91,10 @@ public sealed class CommandLineTests
         Assert.Equal(longForm.Out, Cli.Run("extract", file, "--format=jsonl", "--published=2024-05-01").Out);
         Assert.Equal(longForm.Out, Cli.Run("extract", file, "--format", "text", "--format", "jsonl", "--published", "2024-05-01").Out); // the last counts
         Assert.Equal(longForm.Out, Cli.Run("extract", "--format", "jsonl", "--published", "2024-05-01", "--", file).Out);
+
+        // An option's value may start with a dash; only a positional that looks like an option is refused.
+        var note = Cli.Run("merge", "--join", "A1", "A2", "--note", "-a typo", "--db", dir.Path("none.db"));
+        Assert.DoesNotContain("unknown option", note.Err, StringComparison.Ordinal);
     }
 
     [Fact]
