@@ -125,11 +125,14 @@ internal sealed class CliParser
         // Only the command's positionals before a '--': an option's value ("--note -5 drones") may start with a dash.
         var names = command.Options.Select(o => "--" + o.Name).ToList();
         var positionals = parsed.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
+        var unmatched = parsed.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
         foreach (var token in parsed.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash))
         {
-            if (positionals.Contains(token) && token.Value.Length > 1 && token.Value[0] == '-'
+            if ((positionals.Contains(token) || unmatched.Contains(token.Value)) && token.Value.Length > 1 && token.Value[0] == '-'
                 && !double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
+                // Said once, in sitrep's words with the nearest option, instead of the library's "Unrecognized … argument".
+                errors.RemoveAll(e => e.Contains($"'{token.Value}'", StringComparison.Ordinal) && e.StartsWith("Unrecognized", StringComparison.Ordinal));
                 var near = names.Select(n => (n, d: Distance(n, token.Value.Split('=')[0]))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.n).FirstOrDefault();
                 errors.Add(near is null
                     ? $"unknown option '{token.Value}'; 'sitrep {command.Name} --help' lists the options (a path that starts with '-' goes after '--')."
