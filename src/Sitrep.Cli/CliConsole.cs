@@ -10,6 +10,16 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
     /// <summary>True when stderr is a terminal: show progress; false in pipes and CI.</summary>
     public bool Interactive { get; } = interactive;
 
+    /// <summary>
+    /// Standard output as bytes, for a binary format (Parquet), after what was written as text; null when standard output is
+    /// not a byte stream (a terminal, or a test's string writer).
+    /// </summary>
+    public Stream? OpenBinaryOut()
+    {
+        Out.Flush();
+        return Out is StreamWriter { BaseStream: var s } ? s : null;
+    }
+
     public int Width => Interactive ? Math.Clamp(SafeWidth(), 40, 200) : 120;
 
     public static CliConsole System()

@@ -11,6 +11,12 @@ internal interface ICommand
     /// <summary>Full usage text for <c>sitrep NAME --help</c>.</summary>
     string Usage { get; }
 
+    /// <summary>Every option the command takes; anything else on its command line is a usage error (exit code 2).</summary>
+    IReadOnlyList<OptionSpec> Options { get; }
+
+    /// <summary>The positional arguments it takes.</summary>
+    OperandSpec Operands { get; }
+
     /// <summary>Runs the command; returns the process exit code.</summary>
     int Run(CommandLine args, CliConsole console);
 }

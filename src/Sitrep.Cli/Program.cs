@@ -21,6 +21,7 @@ internal static class Program
         new CompareCommand(),
         new BriefCommand(),
         new ServeCommand(),
+        new CompletionCommand(),
     ];
 
     public static int Main(string[] args)
@@ -42,35 +43,29 @@ internal static class Program
 
     internal static int Run(string[] args, CliConsole console)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        if (args.Length == 0 || args[0] == "help")
         {
             PrintHelp(console);
             return args.Length == 0 ? 2 : 0;
         }
 
-        if (args[0] == "--version")
+        var parser = new CliParser(Commands, console, PrintHelp);
+        var parsed = parser.Parse(args);
+        if (parser.Terminal(parsed) is { } shown)
         {
-            console.Out.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
-            return 0;
+            return shown; // --help, --version or a shell's completion request, answered
         }
 
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
+        var command = parser.CommandOf(parsed);
+        if (command is null || parser.Errors(parsed).Count > 0)
         {
-            console.Error.WriteLine($"sitrep: unknown command '{args[0]}'. Run 'sitrep --help' to see the commands.");
+            parser.WriteErrors(parsed, command);
             return 2;
-        }
-
-        var rest = args.Skip(1).ToArray();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            console.Out.WriteLine(HelpText.Fit(command.Usage, Math.Min(console.Width, 80)));
-            return 0;
         }
 
         try
         {
-            return command.Run(CommandLine.Parse(rest, FlagsOf(command)), console);
+            return command.Run(CommandLine.From(parsed), console);
         }
         catch (UsageException e)
         {
@@ -86,8 +81,6 @@ internal static class Program
         }
     }
 
-    private static string[] FlagsOf(ICommand command) => command is IHasFlags f ? f.Flags : [];
-
     private static void PrintHelp(CliConsole console)
     {
         console.Out.WriteLine("sitrep — turns reports of strikes into a ledger of events, every figure traced to its words.");
@@ -98,13 +91,11 @@ internal static class Program
         {
             console.Out.WriteLine($"  {c.Name,-10} {c.Summary}");
         }
-    }
-}
 
-/// <summary>Commands with options that take no value.</summary>
-internal interface IHasFlags
-{
-    string[] Flags { get; }
+        console.Out.WriteLine();
+        console.Out.WriteLine("  --version  the version of sitrep");
+        console.Out.WriteLine("  --help     this text (-h)");
+    }
 }
 
 /// <summary>A mistake in how the command was called; the message says what to do.</summary>

@@ -13,9 +13,35 @@ public static class FileLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Where <see cref="ReportInputs.StandardInput"/> reads from; a test puts its own stream here.</summary>
+    public static Func<Stream> OpenStandardInput { get; set; } = Console.OpenStandardInput;
+
+    /// <summary>
+    /// Reads a file (or, for <c>-</c>, standard input) as UTF-8 text, counting bytes against <paramref name="maxBytes"/>
+    /// as they are read: a link is checked at its target, a FIFO, device or socket is refused without being opened.
+    /// </summary>
     public static (string? Text, ReadError? Error) ReadText(string path, long maxBytes = DefaultMaxBytes)
     {
         byte[] bytes;
+        if (path == ReportInputs.StandardInput)
+        {
+            try
+            {
+                using var stdin = OpenStandardInput();
+                var read = ReadCapped(stdin, path, 0, maxBytes);
+                if (read.Error is not null)
+                {
+                    return (null, read.Error);
+                }
+
+                return read.Bytes!.Length == 0 ? (null, ErrorCatalogue.Empty(path)) : Decode(path, read.Bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (null, ErrorCatalogue.Unreadable(path, e.Message));
+            }
+        }
+
         try
         {
             var info = new FileInfo(path);
@@ -48,19 +74,13 @@ public static class FileLoader
 
             // Counted: a file that grows after its length was read is still cut at the cap.
             using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            using var content = new MemoryStream((int)Math.Min(info.Length, maxBytes));
-            var chunk = new byte[64 * 1024];
-            for (int n; (n = stream.Read(chunk)) > 0;)
+            var read = ReadCapped(stream, path, info.Length, maxBytes);
+            if (read.Error is not null)
             {
-                if (content.Length + n > maxBytes)
-                {
-                    return (null, ErrorCatalogue.TooLarge(path, content.Length + n, maxBytes));
-                }
-
-                content.Write(chunk, 0, n);
+                return (null, read.Error);
             }
 
-            bytes = content.ToArray();
+            bytes = read.Bytes!;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -68,6 +88,23 @@ public static class FileLoader
         }
 
         return Decode(path, bytes);
+    }
+
+    private static (byte[]? Bytes, ReadError? Error) ReadCapped(Stream stream, string path, long expected, long maxBytes)
+    {
+        using var content = new MemoryStream((int)Math.Min(Math.Max(expected, 4096), maxBytes));
+        var chunk = new byte[64 * 1024];
+        for (int n; (n = stream.Read(chunk)) > 0;)
+        {
+            if (content.Length + n > maxBytes)
+            {
+                return (null, ErrorCatalogue.TooLarge(path, content.Length + n, maxBytes));
+            }
+
+            content.Write(chunk, 0, n);
+        }
+
+        return (content.ToArray(), null);
     }
 
     public static (string? Text, ReadError? Error) Decode(string path, ReadOnlySpan<byte> bytes)

@@ -27,14 +27,29 @@ public static class ReportInputs
     /// <summary>The most links followed to resolve one path before it counts as a loop (Linux's own limit).</summary>
     private const int MaxLinkHops = 40;
 
+    /// <summary>The input that names standard input: <c>-</c>, read once however often it is named.</summary>
+    public const string StandardInput = "-";
+
     public static bool IsUrl(string input) =>
         input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<InputItem> Expand(IEnumerable<string> inputs)
     {
         var walk = new WalkState();
+        var stdinRead = false;
         foreach (var input in inputs)
         {
+            if (input == StandardInput)
+            {
+                if (!stdinRead)
+                {
+                    stdinRead = true;
+                    yield return new InputItem(input, InputKind.File);
+                }
+
+                continue;
+            }
+
             if (IsUrl(input))
             {
                 yield return Uri.TryCreate(input, UriKind.Absolute, out _)

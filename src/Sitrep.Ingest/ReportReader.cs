@@ -115,7 +115,10 @@ public static class ReportReader
             format = FormatOfPath(path);
         }
 
-        return Parse(path, Path.GetFileNameWithoutExtension(path), text!, format, telegram);
+        // Standard input has no name: its report is "stdin", its format sniffed from its content.
+        return path == ReportInputs.StandardInput
+            ? Parse(path, "stdin", text!, ReportFormat.Auto, telegram)
+            : Parse(path, Path.GetFileNameWithoutExtension(path), text!, format, telegram);
     }
 
     /// <summary>

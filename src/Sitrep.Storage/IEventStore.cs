@@ -38,6 +38,9 @@ public interface IEventStore : IAsyncDisposable
 
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>How many reports are stored pending, waiting for a worker (read from the pending index: cheap on any store).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One row per event that matches, newest first (or oldest first when <see cref="EventQuery.Ascending"/>).</summary>
     Task<IReadOnlyList<EventSummary>> FindEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 

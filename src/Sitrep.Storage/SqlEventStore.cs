@@ -129,6 +129,16 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         }
     }
 
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM reports WHERE status = 'pending'");
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -8,13 +8,15 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep attacks [filters] [--format table|json|jsonl|csv|geojson]</c>: the attack ledger, newest first.</summary>
-internal sealed class AttacksCommand : ICommand, IHasFlags
+internal sealed class AttacksCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "json", "jsonl", "csv", "geojson"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "attacks";
 
     public string Summary => "List attacks: the reports of each attack merged, figures reconciled.";
-
-    public string[] Flags => ["all", "oldest-first"];
 
     public string Usage => $"""
         Usage: sitrep attacks [FILTERS] [--format table|json|jsonl|csv|geojson] [--limit N] [--db DB]
@@ -60,6 +62,7 @@ internal sealed class AttacksCommand : ICommand, IHasFlags
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "attacks").ConfigureAwait(false);
         if (format == "table")
         {
             var (rows, more) = Ledger.Page(await store.FindAttacksAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "attacks");

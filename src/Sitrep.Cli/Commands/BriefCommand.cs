@@ -5,18 +5,20 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep brief [--date D | --since T --until T] [--format md|html|json] [--lang en|uk] [--check]</c>: the daily situation report.</summary>
-internal sealed class BriefCommand(TimeProvider clock) : ICommand, IHasFlags
+internal sealed class BriefCommand(TimeProvider clock) : ICommand
 {
     public BriefCommand()
         : this(TimeProvider.System)
     {
     }
 
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("date", "D"), new("since", "T"), new("until", "T"), new("format", "FORMAT", 'f', "md", "html", "json"), new("lang", "LANG", null, "en", "uk"), OptionSpec.Flag("check"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "brief";
 
     public string Summary => "Write the situation report of a night or days: every sentence cited.";
-
-    public string[] Flags => ["check"];
 
     public string Usage => $"""
         Usage: sitrep brief [--date D | --since T [--until T]] [--format md|html|json] [--lang LANG]

@@ -17,6 +17,10 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
     {
     }
 
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("reference", "FILE"), new("since", "DATE"), new("until", "DATE"), new("format", "FORMAT", 'f', "table", "json"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("ARG");
+
     public string Name => "compare";
 
     public string Summary => "Checks the ledger's figures against a reference table, night by night.";

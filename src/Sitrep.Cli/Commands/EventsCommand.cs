@@ -6,13 +6,15 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep events [filters] [--format table|json|csv|geojson]</c>: lists stored events, newest first.</summary>
-internal sealed class EventsCommand : ICommand, IHasFlags
+internal sealed class EventsCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "json", "jsonl", "csv", "geojson"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "events";
 
     public string Summary => "List stored events, filtered by date, side, place, weapon, size.";
-
-    public string[] Flags => ["all", "oldest-first"];
 
     public string Usage => $"""
         Usage: sitrep events [FILTERS] [--format table|json|csv|geojson] [--limit N] [--db DB]
@@ -56,6 +58,7 @@ internal sealed class EventsCommand : ICommand, IHasFlags
     private static async Task<int> RunAsync(StoreLocation location, EventQuery query, string format, CliConsole console)
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "events").ConfigureAwait(false);
         if (format == "table")
         {
             var (page, more) = Ledger.Page(await store.FindEventsAsync(Ledger.OneMore(query)).ConfigureAwait(false), query, "events");

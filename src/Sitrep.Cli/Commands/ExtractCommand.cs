@@ -15,6 +15,10 @@ namespace Sitrep.Cli.Commands;
 /// </summary>
 internal sealed class ExtractCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("published", "DATE", 'p'), new("format", "FORMAT", 'f', "json", "jsonl", "text"), new("channel", "NAME")];
+
+    public OperandSpec Operands => OperandSpec.Any("PATH");
+
     public string Name => "extract";
 
     public string Summary => "Extract strike events from report files and folders.";
@@ -25,6 +29,7 @@ internal sealed class ExtractCommand : ICommand
         Reads reports from files and folders (recursively): plain text with an optional 'key: value' header
         ending with a '---' line, HTML, JSON, JSON Lines and RSS/Atom feeds, by extension, and Telegram
         Desktop chat exports (result.json, streamed), by content; writes the strike events found in each.
+        A PATH of - reads one report from standard input, its format told by its content.
 
           --published DATE   publication date for reports whose header has none (relative dates
                              such as "overnight" or "on Sunday" resolve against it)

@@ -7,13 +7,15 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep ingest PATH|URL... [--db DB]</c>: reads reports, extracts their events in parallel and stores
 /// both; a report already stored is not stored again.
 /// </summary>
-internal sealed class IngestCommand : ICommand, IHasFlags
+internal sealed class IngestCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Flag("defer"), OptionSpec.Flag("no-merge"), new("published", "DATE", 'p'), new("channel", "NAME"), new("jobs", "N", 'j'), new("batch", "N"), OptionSpec.Flag("quiet", 'q'), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("PATH");
+
     public string Name => "ingest";
 
     public string Summary => "Read reports (files, folders, URLs, feeds) into the ledger.";
-
-    public string[] Flags => ["defer", "quiet", "no-merge"];
 
     public string Usage => $"""
         Usage: sitrep ingest PATH|URL... [--db DB] [--defer] [--published DATE] [--jobs N] [--batch N]
@@ -21,7 +23,8 @@ internal sealed class IngestCommand : ICommand, IHasFlags
         Reads reports and stores them, with the events extracted from them, in the ledger. Inputs are
         files, folders (walked recursively; .txt .md .html .htm .json .jsonl .ndjson .xml .rss .atom and
         files without an extension are read, others skipped) and http(s) URLs of pages, JSON or feeds
-        (only the URL named is fetched; links in it are not followed).
+        (only the URL named is fetched; links in it are not followed). A PATH of - reads standard
+        input: one report, or JSON Lines, a feed or a JSON array of many, told by its content.
 
         Formats: plain text with an optional 'key: value' header ending in '---'; HTML (the article
         body, title, canonical URL and published date); JSON and JSON Lines (fields text|body|content,

@@ -19,6 +19,22 @@ internal static class Ledger
 
     public const string FilterUsage = LedgerFilter.Usage;
 
+    /// <summary>The store option of every command that opens one.</summary>
+    public static readonly OptionSpec DbOption = new("db", "DB");
+
+    /// <summary>The filter and paging options of the listing commands (events, attacks, stats, export).</summary>
+    public static readonly OptionSpec[] FilterOptions =
+    [
+        .. LedgerFilter.Names.Select(n => new OptionSpec(n, n.ToUpperInvariant())),
+        new("sort", "FIELD", null, "date", "launched", "destroyed", "killed", "injured"),
+        new("order", "ORDER", null, "desc", "asc"),
+        new("limit", "N", 'n'),
+        new("offset", "N"),
+        new("cursor", "CURSOR"),
+        OptionSpec.Flag("all"),
+        OptionSpec.Flag("oldest-first"),
+    ];
+
     public static StoreLocation Location(CommandLine args) => StoreLocation.Resolve(args.Get("db"));
 
     public static IEventStore Open(CommandLine args, CancellationToken ct = default) =>
@@ -169,6 +185,19 @@ internal static class Ledger
         if (await store.NeedsRebuildAsync().ConfigureAwait(false))
         {
             console.Error.WriteLine($"sitrep: the attacks of {store.Location.Display} are not built yet (the store was made before attacks existed); run 'sitrep merge --rebuild'.");
+        }
+    }
+
+    /// <summary>
+    /// Says on stderr how many reports wait for a worker (stored with <c>--defer</c>): what a listing shows leaves them out
+    /// until <c>sitrep worker</c> has extracted them.
+    /// </summary>
+    public static async Task WarnIfPendingAsync(IEventStore store, CliConsole console, string command)
+    {
+        var pending = await store.CountPendingAsync().ConfigureAwait(false);
+        if (pending > 0)
+        {
+            console.Error.WriteLine($"sitrep {command}: {N(pending)} report{(pending == 1 ? " is" : "s are")} stored but not extracted yet (pending, e.g. from 'sitrep ingest --defer'), so {(pending == 1 ? "its" : "their")} events are not listed; run 'sitrep worker --until-empty' to extract them.");
         }
     }
 

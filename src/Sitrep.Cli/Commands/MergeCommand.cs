@@ -8,13 +8,15 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep merge --rebuild | --join A B | --split EVENT | --decisions</c>: the attack ledger's maintenance and an
 /// analyst's decisions, which every later merge and rebuild honours.
 /// </summary>
-internal sealed class MergeCommand : ICommand, IHasFlags
+internal sealed class MergeCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Flag("rebuild"), new("join", "A"), OptionSpec.Flag("split"), new("note", "TEXT"), new("by", "NAME"), OptionSpec.Flag("decisions"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("ID");
+
     public string Name => "merge";
 
     public string Summary => "Rebuild the attacks, or record an analyst's join or split.";
-
-    public string[] Flags => ["rebuild", "split", "decisions"];
 
     public string Usage => $"""
         Usage: sitrep merge --rebuild [--db DB]

@@ -12,6 +12,10 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep serve [--db DB] [--urls URLS]</c>: the HTTP API and the dashboard over the ledger, on this machine.</summary>
 internal sealed class ServeCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("urls", "URLS"), new("max-body", "BYTES"), new("posts-per-minute", "N"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "serve";
 
     public string Summary => "Serve the ledger: an HTTP API and a map-and-timeline dashboard.";

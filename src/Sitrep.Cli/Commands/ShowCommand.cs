@@ -10,6 +10,10 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep show EVENT</c>: one event with every figure, who claims it, the sentence that says it and its report.</summary>
 internal sealed class ShowCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("format", "FORMAT", 'f', "text", "json"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("ID");
+
     public string Name => "show";
 
     public string Summary => "Show one attack (A12) or event: every figure, its claims, evidence and reports.";

@@ -8,6 +8,10 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep stats [filters]</c>: per day, attacker and weapon family, over attacks: launched, destroyed, interception rate, killed, injured.</summary>
 internal sealed class StatsCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "csv", "json"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.None;
+
     public string Name => "stats";
 
     public string Summary => "Per day, attacker and weapon family, over attacks: launched, down, killed, hurt.";
@@ -53,6 +57,7 @@ internal sealed class StatsCommand : ICommand
     {
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
+        await Ledger.WarnIfPendingAsync(store, console, "stats").ConfigureAwait(false);
         var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
         var o = console.Out;
         switch (format)

@@ -6,13 +6,15 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary><c>sitrep watch FEED... --every 5m</c>: polls feeds and stores the items it has not seen.</summary>
-internal sealed class WatchCommand : ICommand, IHasFlags
+internal sealed class WatchCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("every", "DURATION"), new("times", "N"), OptionSpec.Flag("defer"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("FEED");
+
     public string Name => "watch";
 
     public string Summary => "Poll feeds (RSS, Atom, JSON) every so often and ingest new items.";
-
-    public string[] Flags => ["defer"];
 
     public string Usage => $"""
         Usage: sitrep watch FEED... [--every DURATION] [--times N] [--defer] [--db DB]

@@ -7,13 +7,15 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep worker --db postgres://…</c>: takes pending reports from the shared store, extracts them and stores
 /// the events. Any number of workers on any number of machines share one queue; none does a report another did.
 /// </summary>
-internal sealed class WorkerCommand : ICommand, IHasFlags
+internal sealed class WorkerCommand : ICommand
 {
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("batch", "N"), new("jobs", "N", 'j'), OptionSpec.Flag("until-empty"), new("poll", "DURATION"), new("name", "NAME"), OptionSpec.Flag("requeue"), Ledger.DbOption];
+
+    public OperandSpec Operands => OperandSpec.Any("ARG");
+
     public string Name => "worker";
 
     public string Summary => "Extract pending reports from a shared store (many workers, one queue).";
-
-    public string[] Flags => ["until-empty", "requeue"];
 
     public string Usage => $"""
         Usage: sitrep worker [--db DB] [--batch N] [--jobs N] [--until-empty] [--poll DURATION] [--name NAME]

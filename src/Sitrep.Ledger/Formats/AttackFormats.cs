@@ -221,9 +221,11 @@ public static class AttackFormats
             w.WritePropertyName("properties");
             w.WriteStartObject();
             w.WriteStringOrNull("date", a.Date is { } day ? Cells.Date(day) : null);
+            w.WriteString("date_precision", a.Precision.ToContract());
             w.WriteString("attacker", a.Attacker.ToContract());
             w.WriteString("target_country", a.Target.ToContract());
             w.WriteStringOrNull("location", a.Location is null ? null : Cells.PlaceName(a.Location));
+            w.WriteNumberOrNull("geo_precision", Acled.GeoPrecision(a.Location));
             w.WriteString("places", a.Places);
             w.WriteString("weapons", a.Weapons);
             w.WriteNumberOrNull("launched", l);
@@ -260,11 +262,13 @@ public static class AttackFormats
                 tail += " Figures contested between the sides: " + string.Join(", ", a.Figures.Where(f => f.Contested).Select(f => f.Name)) + ".";
             }
 
+            // An attack no member's text dates is filed under its reports' day: the earliest publication date.
+            var date = a.Date ?? a.Members.Select(m => m.Report?.Published).Where(p => p is not null).Min();
             return Acled.Row(new Acled.Record(
-                $"SITREP-A{a.Id.ToString(CultureInfo.InvariantCulture)}", a.Date, a.Precision, false, a.Attacker, a.Target, a.Location, figures,
-                a.Places, "", "", string.Join("; ", sources), killed?.Conservative ?? 0, AttackIds.Format(a.Id),
+                $"SITREP-A{a.Id.ToString(CultureInfo.InvariantCulture)}", date, a.Precision, a.Date is null && date is not null, a.Attacker, a.Target,
+                a.Location, figures, a.Places, "", "", string.Join("; ", sources), killed?.Conservative ?? 0, AttackIds.Format(a.Id),
                 a.Members.FirstOrDefault()?.Report?.Url ?? "")
-            { NotesTail = tail });
+            { NotesTail = tail, UpdatedAt = a.UpdatedAt });
         }
     }
 }

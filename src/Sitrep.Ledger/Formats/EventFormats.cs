@@ -97,10 +97,12 @@ public static class EventFormats
             w.WriteStartObject();
             w.WriteStringOrNull("attack", s.AttackId is { } a ? AttackIds.Format(a) : null);
             w.WriteStringOrNull("date", e.Date.Date is { } d ? Cells.Date(d) : null);
+            w.WriteString("date_precision", e.Date.Precision.ToContract());
             w.WriteString("kind", Cells.Kind(e.Kind));
             w.WriteString("attacker", e.Attacker.ToContract());
             w.WriteString("target_country", e.TargetCountry.ToContract());
             w.WriteStringOrNull("location", e.Location is null ? null : Cells.PlaceName(e.Location));
+            w.WriteNumberOrNull("geo_precision", Acled.GeoPrecision(e.Location));
             w.WriteString("places", EventFigures.PlacesText(e));
             w.WriteString("weapons", f.WeaponsText);
             w.WriteNumberOrNull("launched", f.Launched);
@@ -132,32 +134,101 @@ public static class EventFormats
 }
 
 /// <summary>
-/// ACLED's column names and how a Sitrep record fills them (mapping in the README under "The ledger"), then
-/// Sitrep's own columns (injuries, launched, destroyed, weapons, its id, the report).
+/// ACLED's 31 columns in ACLED's order (the 2023 codebook's "ACLED data columns at a glance"), then Sitrep's own
+/// (injuries, launched, destroyed, weapons, its id, the report). How a Sitrep record fills each column, and which
+/// are left empty because Sitrep does not code them, is the README's data dictionary ("ACLED rows"). A row always has
+/// an <c>event_date</c>: a record the text does not date takes its report's publication date, with
+/// <c>time_precision</c> 3.
 /// </summary>
 public static class Acled
 {
-    public static readonly string[] Header =
+    /// <summary>ACLED's own columns, in ACLED's order.</summary>
+    public static readonly string[] Columns =
     [
-        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "country",
-        "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-        "injuries", "launched", "destroyed", "weapons", "sitrep_id", "report_url",
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+        "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+        "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+        "notes", "fatalities", "tags", "timestamp",
     ];
 
-    /// <summary>What one row says.</summary>
+    /// <summary>
+    /// The query an export of events in <paramref name="format"/> runs: ACLED codes events, not totals over a period, so
+    /// an ACLED export leaves aggregates out unless the query asks for a kind.
+    /// </summary>
+    public static EventQuery EventQuery(EventQuery query, string format) =>
+        format == "acled" && query.Kind is null ? query with { Kind = EventKind.Strike } : query;
+
+    /// <summary>Sitrep's columns after ACLED's.</summary>
+    public static readonly string[] SitrepColumns = ["injuries", "launched", "destroyed", "weapons", "sitrep_id", "report_url"];
+
+    public static readonly string[] Header = [.. Columns, .. SitrepColumns];
+
+    /// <summary>What one row says. <paramref name="Date"/> is the text's date, else the report's publication date (then <paramref name="DateFromReport"/>).</summary>
     public sealed record Record(
         string Id, DateOnly? Date, DatePrecision Precision, bool DateFromReport, Side Attacker, Country Target, PlaceRef? Location,
         EventFigures Figures, string Places, string DateText, string ClaimedBy, string Source, int Fatalities, string SitrepId, string Url)
     {
         /// <summary>Extra sentences for the notes (how many reports, whether a figure is contested).</summary>
         public string NotesTail { get; init; } = "";
+
+        /// <summary>When the record last changed (ACLED's <c>timestamp</c>, Unix seconds); null leaves it empty.</summary>
+        public DateTimeOffset? UpdatedAt { get; init; }
     }
+
+    /// <summary>ACLED's actor name for a side's armed forces; empty for an attacker the reports do not name.</summary>
+    public static string Actor(Side s) => s switch
+    {
+        Side.Russia => "Military Forces of Russia (2000-)",
+        Side.Ukraine => "Military Forces of Ukraine (2019-)",
+        Side.Belarus => "Military Forces of Belarus (1994-)",
+        _ => "",
+    };
+
+    /// <summary>
+    /// ACLED's inter code of the attacker: 1 (state forces) in its own country, 8 (external/other forces: a state's forces
+    /// outside it, as ACLED codes Russia's in Ukraine) elsewhere; null when the attacker is unknown.
+    /// </summary>
+    public static int? Inter1(Side attacker, string? eventCountry)
+    {
+        var home = attacker switch { Side.Russia => "RU", Side.Ukraine => "UA", Side.Belarus => "BY", _ => null };
+        return home is null ? null : home == eventCountry ? 1 : 8;
+    }
+
+    /// <summary>ISO 3166-1 numeric code, as ACLED's <c>iso</c>.</summary>
+    public static int? IsoNumeric(string? alpha2) => alpha2 switch
+    {
+        "UA" => 804,
+        "RU" => 643,
+        "BY" => 112,
+        "MD" => 498,
+        "PL" => 616,
+        "RO" => 642,
+        _ => null,
+    };
+
+    /// <summary>ACLED's time precision: 1 a day (or a night, filed under its morning), 2 a week, 3 a month, unknown, or the publication date.</summary>
+    public static int TimePrecision(DatePrecision p, bool fromReport) =>
+        fromReport ? 3 : p switch { DatePrecision.Day or DatePrecision.Night => 1, DatePrecision.Week => 2, _ => 3 };
+
+    /// <summary>ACLED's geo_precision: the gazetteer's, else 1 for a town or facility, 2 for a district, 3 for a region or wider.</summary>
+    public static int? GeoPrecision(PlaceRef? p) =>
+        p is null ? null : p.GeoPrecision ?? (p.Feature switch { "populated_place" or "facility" => 1, "admin2" => 2, _ => 3 });
+
+    /// <summary>The event's country: the location's ISO alpha-2 code, else the target country's.</summary>
+    private static string? CountryCode(Record r) => r.Location?.Country ?? r.Target switch
+    {
+        Country.Ukraine => "UA",
+        Country.Russia => "RU",
+        Country.Belarus => "BY",
+        _ => null,
+    };
 
     public static IReadOnlyList<string> Row(Record r)
     {
         var loc = r.Location;
         var f = r.Figures;
-        var country = loc?.Country switch
+        var code = CountryCode(r);
+        var country = code switch
         {
             "UA" => "Ukraine",
             "RU" => "Russia",
@@ -165,30 +236,40 @@ public static class Acled
             { } other => other,
             null => r.Target.Name(),
         };
+        var inter1 = Inter1(r.Attacker, code);
         return
         [
             r.Id,
             Cells.Date(r.Date),
             r.Date is { } d ? d.Year.ToString(CultureInfo.InvariantCulture) : "",
-            r.DateFromReport ? "3" : r.Precision switch { DatePrecision.Day or DatePrecision.Night => "1", DatePrecision.Week => "2", _ => "3" },
+            Cells.Inv(TimePrecision(r.Precision, r.DateFromReport)),
             "Political violence",
             "Explosions/Remote violence",
             f.PrimaryFamily is WeaponFamily.Drone or WeaponFamily.Bomb ? "Air/drone strike" : "Shelling/artillery/missile attack",
-            r.Attacker switch
-            {
-                Side.Russia => "Military Forces of Russia (2000-)",
-                Side.Ukraine => "Military Forces of Ukraine (2019-)",
-                _ => "Unidentified Armed Group",
-            },
+            Actor(r.Attacker),
+            "", // assoc_actor_1
+            Cells.Inv(inter1),
+            "", // actor2: the reports' targets are not coded as actors
+            "", // assoc_actor_2
+            "", // inter2
+            Cells.Inv(inter1 * 10), // interaction: the attacker's code with no second actor ("sole … action")
+            "", // civilian_targeting: not coded
+            Cells.Inv(IsoNumeric(code)),
+            code is "UA" or "RU" or "BY" or "MD" or "PL" or "RO" ? "Europe" : "",
             country,
             loc?.Admin1 ?? "",
+            loc?.Feature == "admin2" ? Cells.PlaceName(loc) : "",
+            "", // admin3: the gazetteer has no third level
             Cells.PlaceName(loc),
             Cells.Inv(loc?.Latitude),
             Cells.Inv(loc?.Longitude),
-            loc is null ? "" : Cells.Inv(loc.GeoPrecision ?? (loc.Feature switch { "populated_place" or "facility" => 1, "admin2" => 2, _ => 3 })),
+            Cells.Inv(GeoPrecision(loc)),
             r.Source,
+            "", // source_scale: not coded
             Notes(r),
             Cells.Inv(r.Fatalities),
+            "", // tags: not coded
+            r.UpdatedAt is { } at ? Cells.Inv(at.ToUnixTimeSeconds()) : "",
             Cells.Inv(f.Injured),
             Cells.Inv(f.Launched),
             Cells.Inv(f.Destroyed),
@@ -197,7 +278,6 @@ public static class Acled
             r.Url,
         ];
     }
-
     /// <summary>A summary in ACLED's style, built only from the extracted facts.</summary>
     private static string Notes(Record r)
     {

@@ -269,7 +269,7 @@ internal static class LedgerEndpoints
             {
                 EventFormats.All.TryGet(format, out var f);
                 response.ContentType = MediaType(f.MediaType);
-                await FormatterSet<StoredEvent>.WriteAllChunkedAsync(f, store.StreamEventsAsync(query, ct), writer, ct).ConfigureAwait(false);
+                await FormatterSet<StoredEvent>.WriteAllChunkedAsync(f, store.StreamEventsAsync(Acled.EventQuery(query, format), ct), writer, ct).ConfigureAwait(false);
             }
             else
             {

@@ -55,7 +55,7 @@ public sealed class CompareCommandTests : IDisposable
         int code;
         try
         {
-            code = new CompareCommand(_ => attacks).Run(CommandLine.Parse(args), console);
+            code = new CompareCommand(_ => attacks) is var command ? command.Run(CommandLine.Parse(command, args), console) : 0;
         }
         catch (UsageException ex)
         {

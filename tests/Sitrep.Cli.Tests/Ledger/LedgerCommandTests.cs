@@ -61,6 +61,18 @@ public class LedgerCommandTests
         Assert.Equal(0, Cli.Run("ingest", dir.Path("in"), "--db", db, "--defer").Code);
         var counts = Count(db);
         Assert.Equal((5, 5), (counts.Reports, counts.Pending));
+
+        // Listings say what waits for a worker, on stderr (a pipe of the output is unchanged), and how to extract it.
+        foreach (var command in new[] { "events", "attacks", "stats" })
+        {
+            var listed = Cli.Run(command, "--db", db, "--format", "json");
+            Assert.Equal(0, listed.Code);
+            Assert.Contains($"sitrep {command}: 5 reports are stored but not extracted yet", listed.Err, StringComparison.Ordinal);
+            Assert.Contains("run 'sitrep worker --until-empty'", listed.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, Cli.Run("worker", "--db", db, "--until-empty").Code);
+        Assert.DoesNotContain("not extracted", Cli.Run("events", "--db", db).Err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +147,8 @@ public class LedgerCommandTests
 
         var acled = Cli.Run("export", "--format", "acled", "--events", "--db", db, "--since", "2024-05-14", "--until", "2024-05-14").Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, acled.Length);
-        Assert.StartsWith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities", acled[0], StringComparison.Ordinal);
-        Assert.Contains(",2024-05-14,2024,1,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),Ukraine,Odesa Oblast,Odesa,46.48,30.73,1,Example Wire,", acled[1], StringComparison.Ordinal);
+        Assert.StartsWith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp", acled[0], StringComparison.Ordinal);
+        Assert.Contains(",2024-05-14,2024,1,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),,8,,,,80,,804,Europe,Ukraine,Odesa Oblast,,,Odesa,46.48,30.73,1,Example Wire,,", acled[1], StringComparison.Ordinal);
 
         var outFile = dir.Path("out.csv");
         var export = Cli.Run("export", "--format", "csv", "--events", "--db", db, "--out", outFile);
