@@ -22,13 +22,43 @@ public class UkrainianRussianTests
     [Theory]
     [InlineData("Внаслідок удару загинули щонайменше троє людей, ще 12 отримали поранення.", "injured:12 killed:3")]
     [InlineData("В результате обстрела погиб один мужчина, двое жителей получили ранения.", "injured:2 killed:1")]
-    [InlineData("Обійшлося без постраждалих.", "injured:0")]
-    [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0")]
-    [InlineData("Минулося без пожежі та постраждалих.", "injured:0")]
+    // No one hurt is no one killed either; "без жертв" says only that no one died.
+    [InlineData("Обійшлося без постраждалих.", "injured:0 killed:0")]
+    [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0 killed:0")]
+    [InlineData("Минулося без пожежі та постраждалих.", "injured:0 killed:0")]
+    [InlineData("Атака минула без жертв.", "killed:0")]
+    [InlineData("Пострадавших среди жителей села нет.", "injured:0 killed:0")]
+    [InlineData("Погибших и пострадавших нет.", "injured:0 killed:0")]
+    [InlineData("Обійшлося без жертв і постраждалих.", "injured:0 killed:0")]
+    // People counted one by one, by their ages.
+    [InlineData("Уламки поранили 81-річну жінку. Поранено 54-річного чоловіка.", "injured:1 injured:1")]
+    [InlineData("Ранены 72-летний мужчина, 44-летняя и 19-летняя женщины.", "injured:3")]
+    [InlineData("Поранені 38-річна жінка та 70-річний чоловік.", "injured:2")]
+    [InlineData("Погибли трое 50-летних мужчин и 33-летняя женщина.", "killed:4")]
+    [InlineData("Смертельні поранення отримали 48-річний чоловік та 45-річна жінка.", "killed:2")]
+    [InlineData("Травми отримали семеро людей, їх госпіталізували.", "injured:7")]
+    [InlineData("От полученных ранений не выжил 52-летний водитель.", "killed:1")]
+    // Words that say someone was hurt without a count, or that no person was.
+    [InlineData("Внаслідок удару є загиблі та поранені.", "")]
+    [InlineData("Ранены женщины, их число уточняется.", "")]
+    [InlineData("Водитель грузовика не пострадал.", "")]
+    [InlineData("Не пострадал водитель автобуса.", "")]
+    [InlineData("Постраждав один з об'єктів енергетики.", "")]
+    // A toll revised upward.
+    [InlineData("Кількість загиблих внаслідок удару по місту зросла до 7.", "killed:7")]
+    [InlineData("Число раненых возросло до 14, сообщил мэр.", "injured:14")]
+    [InlineData("Число жертв удара выросло до трех.", "killed:3")]
     [InlineData("Люди неушкоджені.", "injured:0 killed:0")]
     [InlineData("Також постраждала 67-річна жінка.", "injured:1")]
     [InlineData("Есть погибший, сообщил мэр.", "killed:1")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("Ранены 72-летний мужчина и 44-летняя женщина.", "kw-people")]
+    [InlineData("Кількість поранених зросла до 11.", "кількість-зросла-до")]
+    [InlineData("Не вижив 60-річний чоловік.", "не-вижив")]
+    public void Each_toll_names_its_rule(string text, string rule) =>
+        Assert.Equal(rule, Assert.Single(Annotate.Layer<CasualtyMention>(text, Layers.Casualties)).Rule);
 
     [Fact]
     public void A_village_the_gazetteer_lacks_is_kept_after_its_settlement_word()
