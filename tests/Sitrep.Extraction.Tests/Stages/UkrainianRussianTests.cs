@@ -70,13 +70,50 @@ public class UkrainianRussianTests
     }
 
     [Theory]
+    [InlineData("Уночі по селу Нова Слобода прилетів дрон.", "Нова Слобода")]
+    [InlineData("Снаряд упал в поселку Красная Яруга.", "Красная Яруга")]
+    [InlineData("Беспилотник атаковал деревню Зеленая Роща.", "Зеленая Роща")]
+    [InlineData("Уламки впали на подвір'я в с. Нижня Сироватка.", "Нижня Сироватка")]
+    public void A_village_after_any_case_of_its_settlement_word_is_a_place(string text, string expected) =>
+        Assert.Contains(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Text == expected && !p.IsReference);
+
+    [Fact]
+    public void A_village_name_stops_before_the_region_that_follows_it()
+    {
+        var places = Annotate.Layer<PlaceMention>("Дрон ударил по селу Глушково Курской области.", Layers.Places);
+        Assert.Contains(places, p => p.Text == "Глушково");
+        Assert.Contains(places, p => p.Text == "Курской области");
+    }
+
+    [Theory]
+    [InlineData("Ночью ВСУ атаковали Брянскую и Курскую область ракетами.", "Брянскую", "Курскую")]
+    [InlineData("Дрони атакували Сумську та Харківську області.", "Сумську", "Харківську")]
+    public void Adjectives_that_share_one_region_noun_are_each_a_place(string text, string first, string second)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places).Select(p => p.Text).ToList();
+        Assert.Equal([first, second], places);
+    }
+
+    [Theory]
     [InlineData("Росія атакувала Одесу дронами з напрямків Курська та Брянська.")]
     [InlineData("Напрямки пусків – Курськ, Брянськ. Дрони атакували Одесу.")]
+    [InlineData("Ворог атакував Одесу 40 ударними БпЛА з напрямків: Курськ, Брянськ, Міллерово.")]
+    [InlineData("Противник атаковал Одесу беспилотниками с направлений: Курск, Брянск и Орел.")]
     public void Launch_sites_are_not_places_hit(string text)
     {
         var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
-        Assert.Contains(places, p => p.IsReference && p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+        Assert.Contains(places, p => p.IsReference && p.Text.StartsWith("Курськ", StringComparison.Ordinal) || p.Text == "Курск");
+        Assert.DoesNotContain(places, p => !p.IsReference && p.Text.StartsWith("Брянськ", StringComparison.Ordinal) || !p.IsReference && p.Text == "Брянск");
         Assert.Contains(places, p => !p.IsReference && p.Text == "Одесу");
+    }
+
+    [Fact]
+    public void Launch_sites_are_no_evidence_of_the_attacker()
+    {
+        var x = Annotate.Extract("Уночі ворог атакував Україну 50 ударними БпЛА з напрямків: Курськ, Орел. Уламки впали в Сумах.", new DateOnly(2025, 3, 2));
+        var e = Assert.Single(x.Events);
+        Assert.Equal(Side.Russia, e.Attacker);
+        Assert.DoesNotContain(e.Places, p => p.Text is "Курськ" or "Орел");
     }
 
     [Fact]
