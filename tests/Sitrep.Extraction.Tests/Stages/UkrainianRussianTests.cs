@@ -117,6 +117,13 @@ public class UkrainianRussianTests
     }
 
     [Fact]
+    public void A_page_date_stamp_that_opens_the_text_is_no_date_cue()
+    {
+        Assert.Empty(Annotate.Layer<DateMention>(" date 2025-03-02 Дрони атакували Одесу, є поранені.", Layers.Dates));
+        Assert.Single(Annotate.Layer<DateMention>("Дрони атакували Одесу 2025-03-02, є поранені.", Layers.Dates));
+    }
+
+    [Fact]
     public void A_night_is_dated_by_its_morning_and_the_attacker_read_from_the_words()
     {
         var x = Annotate.Extract("У ніч на 12 листопада російські дрони атакували Одесу, поранено двох людей.", new DateOnly(2024, 11, 12));
