@@ -1545,7 +1545,7 @@ internal sealed class ClaimantReader
     /// <summary>A full stop inside a name, with letters on both sides and no space: "Censor.NET", "Lenta.ru".</summary>
     private bool InnerDot(int i) => IsPunct(i, ".") && i > 0 && i + 1 < _t.Count && _t[i - 1].End == _t[i].Start && _t[i + 1].Start == _t[i].End && IsWord(i - 1) && IsWord(i + 1);
 
-    private bool Cyr(int i) => IsWord(i) && _t[i].Lower[0] is >= '\u0400' and <= '\u04FF';
+    private bool Cyr(int i) => IsWord(i) && TextLanguage.StartsCyrillic(_t[i].Lower);
 
     /// <summary>The side the word at <paramref name="k"/> names ("Russian", "Ukraine's"), read once.</summary>
     private Side SideAt(int k)

@@ -452,7 +452,7 @@ public sealed class DateStage : IStage
         // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
         // "Tuesday's strike": the possessive is one token.
         var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
-        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
+        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || TextLanguage.StartsCyrillic(w)))
         {
             var start = i;
             var last = false;
