@@ -93,9 +93,12 @@ public sealed record EventFigures(
     public static string PlacesText(ExtractedEvent e) =>
         string.Join("; ", e.Places.Select(p => p.Name ?? p.Text).Distinct(StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>Who speaks in the event, each once, as written, joined by "; "; empty when nobody is named.</summary>
+    /// <summary>
+    /// Who speaks in the event, each once, joined by "; "; empty when nobody is named. English words as written; words in
+    /// Cyrillic by the registry's English name and the person named (<see cref="Claimants.ClaimantEnglish"/>).
+    /// </summary>
     public static string ClaimedBy(ExtractedEvent e) =>
-        string.Join("; ", e.Claimants.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase));
+        string.Join("; ", e.Claimants.Select(c => Claimants.ClaimantEnglish.Name(c, Claimants.ClaimantRegistry.Default)).Distinct(StringComparer.OrdinalIgnoreCase));
 
     private static int? Add(int? sum, int? value) => Counts.Add(sum, value);
 

@@ -12,6 +12,9 @@ public sealed record Claimant(string Name, Side Side, TextSpan Span)
 {
     /// <summary>The registry id of the claimant these words name ("ua.air_force"), or null when the registry has none.</summary>
     public string? Canonical { get; init; }
+
+    /// <summary>The words name a person ("Governor X", "Гладков"), not a body ("the air force", "Минобороны России").</summary>
+    public bool IsPerson { get; init; }
 }
 
 /// <summary>A weapon as named: category always, model when the text names one ("Shahed-136").</summary>

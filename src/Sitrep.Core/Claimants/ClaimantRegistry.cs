@@ -95,6 +95,29 @@ public sealed partial class ClaimantRegistry
         return entry is not null;
     }
 
+    /// <summary>
+    /// True when one word is a title ("голова", "губернатор", "mayor") or a place an authority speaks for
+    /// ("Харківської", "Брянской"): words that name an office, never a person. False for several words.
+    /// </summary>
+    public bool IsTitleOrPlaceWord(string word)
+    {
+        var tokens = _words.Normalize(ClaimantNames.Tokens(word));
+        if (tokens.Length != 1)
+        {
+            return false;
+        }
+
+        var t = tokens[0];
+        if (_words.RoleOf(t).Role is WordRole.Title or WordRole.Scope)
+        {
+            return true;
+        }
+
+        var candidates = _placesByWord.TryGetValue(t, out var exact) ? exact : [];
+        var stemmed = t.Length >= PrefixLength && _placesByPrefix.TryGetValue(t[..PrefixLength], out var s) ? s : [];
+        return candidates.Concat(stemmed).Concat(_shortPlaces).Any(i => _placeNames[i].Tokens.Length == 1 && _placeNames[i].Find(tokens) is not null);
+    }
+
     /// <summary>The entry these words name and how (<see cref="ClaimantResolution.Rule"/>: alias or title+place), or null.</summary>
     public ClaimantResolution? Resolve(string words, Side context = Side.Unknown) => Resolve(words, context, out _);
 

@@ -9,7 +9,8 @@ namespace Sitrep.Extraction.Output;
 /// Writes an extraction in the contract of <c>eval/SCHEMA.md</c> — article, published, events, background —
 /// plus, for every figure, its qualifier, claimant (as written, its registry id and side) and evidence (offsets into
 /// the article text and the text there), every event's claimants (<c>claimants</c>: as written, registry id and
-/// English name, side, offsets; <c>claimed_by</c> keeps them as written, joined with "; "), every place's span and
+/// English name, side, offsets; <c>claimed_by</c> joins them with "; ", as written in English, by the registry's English
+/// name and the person in Latin letters when written in Cyrillic), every place's span and
 /// geography, the date's precision and words, and diagnostics.
 /// </summary>
 public static class ExtractionJson
@@ -116,7 +117,7 @@ public static class ExtractionJson
         WriteWeapons(w, e.Weapons);
         w.WriteNumberOrNull("killed", e.Killed?.Value);
         w.WriteNumberOrNull("injured", e.Injured?.Value);
-        w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : string.Join("; ", e.Claimants.Select(c => c.Name)));
+        w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : EventFigures.ClaimedBy(e));
         w.WriteStartArray("claimants");
         foreach (var c in e.Claimants)
         {

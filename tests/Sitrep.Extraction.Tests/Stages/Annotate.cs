@@ -30,6 +30,11 @@ internal static class Annotate
         var sevastopol = City("gn:694423", "Sevastopol", "UA", "Sevastopol", 44.6, 33.52, 400_000, occupied: true);
         var moscow = City("gn:524901", "Moscow", "RU", "Moscow", 55.75, 37.62, 12_000_000);
         var hornal = City("sup:gornal", "Gornal", "RU", "Kursk Oblast", 51.065, 35.24, 400);
+        var bryansk = City("gn:571476", "Bryansk", "RU", "Bryansk Oblast", 53.25, 34.37, 400_000);
+        var bryanskRegion = Region("admin1:RU.10", "Bryansk Oblast", "RU", 53.0, 33.5);
+        var oryol = City("gn:515012", "Oryol", "RU", "Oryol Oblast", 52.97, 36.08, 300_000);
+        var sumyRegion = Region("admin1:UA.21", "Sumy Oblast", "UA", 50.9, 34.0);
+        var glushkovo = City("gn:561405", "Glushkovo", "RU", "Kursk Oblast", 51.34, 34.64, 5_000);
         var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
         var ukraine = new GazetteerEntry("country:UA", "Ukraine", PlaceFeature.Country, "UA", null, 49.0, 32.0, 40_000_000);
         var russia = new GazetteerEntry("country:RU", "Russia", PlaceFeature.Country, "RU", null, 60.0, 90.0, 140_000_000);
@@ -39,6 +44,10 @@ internal static class Annotate
             ("lozova", lozovaK), ("kursk", kursk), ("kursk region", kurskRegion), ("kursk", kurskRegion), ("kyiv", kyiv), ("kiev", kyiv), ("odesa", odesa),
             ("odessa", odesa), ("курська", kursk), ("курськ", kursk), ("одесу", odesa), ("одеса", odesa), ("vladimir", vladimir), ("sevastopol", sevastopol), ("moscow", moscow), ("gornal", hornal), ("belarus", belarus),
             ("ukraine", ukraine), ("russia", russia),
+            // Cyrillic case forms, as the gazetteer's build writes them
+            ("брянськ", bryansk), ("брянська", bryansk), ("брянск", bryansk), ("курск", kursk), ("орел", oryol), ("брянскую", bryanskRegion),
+            ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
+            ("харківську", kharkivRegion), ("глушково", glushkovo),
         ]);
     }
 

@@ -53,13 +53,43 @@ public class UkrainianRussianTests
     [Theory]
     [InlineData("Внаслідок удару загинули щонайменше троє людей, ще 12 отримали поранення.", "injured:12 killed:3")]
     [InlineData("В результате обстрела погиб один мужчина, двое жителей получили ранения.", "injured:2 killed:1")]
-    [InlineData("Обійшлося без постраждалих.", "injured:0")]
-    [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0")]
-    [InlineData("Минулося без пожежі та постраждалих.", "injured:0")]
+    // No one hurt is no one killed either; "без жертв" says only that no one died.
+    [InlineData("Обійшлося без постраждалих.", "injured:0 killed:0")]
+    [InlineData("Пострадавших нет, сообщил губернатор.", "injured:0 killed:0")]
+    [InlineData("Минулося без пожежі та постраждалих.", "injured:0 killed:0")]
+    [InlineData("Атака минула без жертв.", "killed:0")]
+    [InlineData("Пострадавших среди жителей села нет.", "injured:0 killed:0")]
+    [InlineData("Погибших и пострадавших нет.", "injured:0 killed:0")]
+    [InlineData("Обійшлося без жертв і постраждалих.", "injured:0 killed:0")]
+    // People counted one by one, by their ages.
+    [InlineData("Уламки поранили 81-річну жінку. Поранено 54-річного чоловіка.", "injured:1 injured:1")]
+    [InlineData("Ранены 72-летний мужчина, 44-летняя и 19-летняя женщины.", "injured:3")]
+    [InlineData("Поранені 38-річна жінка та 70-річний чоловік.", "injured:2")]
+    [InlineData("Погибли трое 50-летних мужчин и 33-летняя женщина.", "killed:4")]
+    [InlineData("Смертельні поранення отримали 48-річний чоловік та 45-річна жінка.", "killed:2")]
+    [InlineData("Травми отримали семеро людей, їх госпіталізували.", "injured:7")]
+    [InlineData("От полученных ранений не выжил 52-летний водитель.", "killed:1")]
+    // Words that say someone was hurt without a count, or that no person was.
+    [InlineData("Внаслідок удару є загиблі та поранені.", "")]
+    [InlineData("Ранены женщины, их число уточняется.", "")]
+    [InlineData("Водитель грузовика не пострадал.", "")]
+    [InlineData("Не пострадал водитель автобуса.", "")]
+    [InlineData("Постраждав один з об'єктів енергетики.", "")]
+    // A toll revised upward.
+    [InlineData("Кількість загиблих внаслідок удару по місту зросла до 7.", "killed:7")]
+    [InlineData("Число раненых возросло до 14, сообщил мэр.", "injured:14")]
+    [InlineData("Число жертв удара выросло до трех.", "killed:3")]
     [InlineData("Люди неушкоджені.", "injured:0 killed:0")]
     [InlineData("Також постраждала 67-річна жінка.", "injured:1")]
     [InlineData("Есть погибший, сообщил мэр.", "killed:1")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("Ранены 72-летний мужчина и 44-летняя женщина.", "kw-people")]
+    [InlineData("Кількість поранених зросла до 11.", "кількість-зросла-до")]
+    [InlineData("Не вижив 60-річний чоловік.", "не-вижив")]
+    public void Each_toll_names_its_rule(string text, string rule) =>
+        Assert.Equal(rule, Assert.Single(Annotate.Layer<CasualtyMention>(text, Layers.Casualties)).Rule);
 
     [Fact]
     public void A_village_the_gazetteer_lacks_is_kept_after_its_settlement_word()
@@ -71,13 +101,57 @@ public class UkrainianRussianTests
     }
 
     [Theory]
+    [InlineData("Уночі по селу Нова Слобода прилетів дрон.", "Нова Слобода")]
+    [InlineData("Снаряд упал в поселку Красная Яруга.", "Красная Яруга")]
+    [InlineData("Беспилотник атаковал деревню Зеленая Роща.", "Зеленая Роща")]
+    [InlineData("Уламки впали на подвір'я в с. Нижня Сироватка.", "Нижня Сироватка")]
+    public void A_village_after_any_case_of_its_settlement_word_is_a_place(string text, string expected) =>
+        Assert.Contains(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Text == expected && !p.IsReference);
+
+    [Fact]
+    public void A_village_name_stops_before_the_region_that_follows_it()
+    {
+        var places = Annotate.Layer<PlaceMention>("Дрон ударил по селу Глушково Курской области.", Layers.Places);
+        Assert.Contains(places, p => p.Text == "Глушково");
+        Assert.Contains(places, p => p.Text == "Курской области");
+    }
+
+    [Theory]
+    [InlineData("Ночью ВСУ атаковали Брянскую и Курскую область ракетами.", "Брянскую", "Курскую")]
+    [InlineData("Дрони атакували Сумську та Харківську області.", "Сумську", "Харківську")]
+    public void Adjectives_that_share_one_region_noun_are_each_a_place(string text, string first, string second)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places).Select(p => p.Text).ToList();
+        Assert.Equal([first, second], places);
+    }
+
+    [Theory]
     [InlineData("Росія атакувала Одесу дронами з напрямків Курська та Брянська.")]
     [InlineData("Напрямки пусків – Курськ, Брянськ. Дрони атакували Одесу.")]
+    [InlineData("Ворог атакував Одесу 40 ударними БпЛА з напрямків: Курськ, Брянськ, Міллерово.")]
+    [InlineData("Противник атаковал Одесу беспилотниками с направлений: Курск, Брянск и Орел.")]
     public void Launch_sites_are_not_places_hit(string text)
     {
         var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
-        Assert.Contains(places, p => p.IsReference && p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+        Assert.Contains(places, p => p.IsReference && p.Text.StartsWith("Курськ", StringComparison.Ordinal) || p.Text == "Курск");
+        Assert.DoesNotContain(places, p => !p.IsReference && p.Text.StartsWith("Брянськ", StringComparison.Ordinal) || !p.IsReference && p.Text == "Брянск");
         Assert.Contains(places, p => !p.IsReference && p.Text == "Одесу");
+    }
+
+    [Fact]
+    public void Launch_sites_are_no_evidence_of_the_attacker()
+    {
+        var x = Annotate.Extract("Уночі ворог атакував Україну 50 ударними БпЛА з напрямків: Курськ, Орел. Уламки впали в Сумах.", new DateOnly(2025, 3, 2));
+        var e = Assert.Single(x.Events);
+        Assert.Equal(Side.Russia, e.Attacker);
+        Assert.DoesNotContain(e.Places, p => p.Text is "Курськ" or "Орел");
+    }
+
+    [Fact]
+    public void A_page_date_stamp_that_opens_the_text_is_no_date_cue()
+    {
+        Assert.Empty(Annotate.Layer<DateMention>(" date 2025-03-02 Дрони атакували Одесу, є поранені.", Layers.Dates));
+        Assert.Single(Annotate.Layer<DateMention>("Дрони атакували Одесу 2025-03-02, є поранені.", Layers.Dates));
     }
 
     [Fact]

@@ -1089,7 +1089,15 @@ internal sealed class ClaimantReader
         var trimmed = new TextSpan(span.Start, span.Start + name.Length);
         var wordSide = SideOfWords(trimmed);
         var resolved = Resolve(name, wordSide != Side.Unknown ? wordSide : RecentSide(), out var ambiguous);
-        var c = new Claimant(name, resolved?.Entry.Side ?? wordSide, trimmed) { Canonical = resolved?.Entry.Id };
+        var first = FirstTokenAt(trimmed.Start);
+        var end = first;
+        while (end < _t.Count && _t[end].End <= trimmed.End)
+        {
+            end++;
+        }
+
+        var person = end > first && PersonAt(first, end, resolved?.Entry.Kind);
+        var c = new Claimant(name, resolved?.Entry.Side ?? wordSide, trimmed) { Canonical = resolved?.Entry.Id, IsPerson = person };
         if (resolved is null && ambiguous)
         {
             _ambiguous.Add(c); // "the President", "the defence ministry": the article's side decides, once it is read
@@ -1101,14 +1109,7 @@ internal sealed class ClaimantReader
             fullness += !IsWord(k) ? 0 : Role(k) == WordRole.Title || _inPlace[k] ? 1 : Cap(k) && Info(k) is null && SideAt(k) == Side.Unknown ? 2 : 0;
         }
 
-        var first = FirstTokenAt(trimmed.Start);
-        var end = first;
-        while (end < _t.Count && _t[end].End <= trimmed.End)
-        {
-            end++;
-        }
-
-        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness, IsPerson = end > first && PersonAt(first, end, resolved?.Entry.Kind) });
+        _claimants.Add(new ClaimantMention(trimmed, c, "claimants/" + rule) { Fullness = fullness, IsPerson = person });
         return c;
     }
 
@@ -1544,7 +1545,7 @@ internal sealed class ClaimantReader
     /// <summary>A full stop inside a name, with letters on both sides and no space: "Censor.NET", "Lenta.ru".</summary>
     private bool InnerDot(int i) => IsPunct(i, ".") && i > 0 && i + 1 < _t.Count && _t[i - 1].End == _t[i].Start && _t[i + 1].Start == _t[i].End && IsWord(i - 1) && IsWord(i + 1);
 
-    private bool Cyr(int i) => IsWord(i) && _t[i].Lower[0] is >= '\u0400' and <= '\u04FF';
+    private bool Cyr(int i) => IsWord(i) && TextLanguage.StartsCyrillic(_t[i].Lower);
 
     /// <summary>The side the word at <paramref name="k"/> names ("Russian", "Ukraine's"), read once.</summary>
     private Side SideAt(int k)

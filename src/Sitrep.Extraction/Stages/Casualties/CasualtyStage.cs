@@ -21,9 +21,11 @@ public sealed class CasualtyStage : IStage
         "person", "woman", "man", "civilian", "child", "girl", "boy", "resident", "driver", "soldier", "serviceman", "teenager", "pensioner", "worker",
         "employee", "rescuer", "medic", "policeman", "officer", "passenger", "volunteer", "journalist", "farmer", "infant", "baby", "citizen", "individual", "victim");
 
-    private static readonly FrozenWords CyrillicPersons = FrozenWords.Of(
-        "женщина", "мужчина", "житель", "жительница", "ребенок", "подросток", "пенсионер", "пенсионерка", "водитель", "военный", "человек",
-        "жінка", "чоловік", "мешканець", "мешканка", "дитина", "підліток", "пенсіонер", "пенсіонерка", "водій", "людина", "цивільний", "цивільна");
+    /// <summary>Ukrainian and Russian people, lists and toll words by role (person-words.tsv): one, many, modifier, count, rise, survive, and, from, receive, fatal.</summary>
+    private static readonly WordTable<string> People = new(LexiconFile.Rows("person-words.tsv").Where(r => r[1] != "age").Select(r => (r[0], r[1])));
+
+    /// <summary>Parts of a word that make it an age standing for a person ("79-летняя", "57-річний").</summary>
+    private static readonly string[] AgeParts = [.. LexiconFile.Rows("person-words.tsv").Where(r => r[1] == "age").Select(r => r[0])];
 
     private static readonly FrozenWords RiseWords = FrozenWords.Of("rose", "risen", "rises", "rise", "increased", "increases", "climbed", "climbs", "reached", "grew", "grown", "jumped", "up");
 
@@ -55,6 +57,19 @@ public sealed class CasualtyStage : IStage
             {
                 var w = tokens[i].Lower;
                 if (!Keywords.TryGetValue(w, out var kw))
+                {
+                    continue;
+                }
+
+                // "Водитель не пострадал", "не поранений": a negated casualty word is no count (Zeroes reads "ніхто не постраждав").
+                if (TextLanguage.StartsCyrillic(w) && i > s.FirstToken && tokens[i - 1].Lower is "не")
+                {
+                    continue;
+                }
+
+                // "травми отримали шестеро людей", "смертельні травми отримали 57-річна жінка та 64-річний чоловік"
+                if (TextLanguage.StartsCyrillic(w) && i + 1 < s.EndToken && Role(tokens[i + 1].Lower) == "receive"
+                    && ReceivedBy(document, s, i, numbersByToken, kw.Kind, result, superseded, used))
                 {
                     continue;
                 }
@@ -107,7 +122,9 @@ public sealed class CasualtyStage : IStage
             }
 
             Singulars(document, s, result, superseded, used);
+            Survivors(document, s, numbersByToken, result, superseded, used);
             Tolls(document, s, numbersByToken, result, used);
+            CyrillicTolls(document, s, numbersByToken, result, used);
         }
 
         return result.ToImmutable();
@@ -227,8 +244,19 @@ public sealed class CasualtyStage : IStage
         {
             // "killed 25 people", "injuring at least 72", but not "killed 3 of 10 drones" (no such thing) or "wounded in 2 places".
             var after = n.EndToken < s.EndToken ? tokens[n.EndToken].Lower : "";
-            if (after is "of" or "times" or "days" or "hours")
+            if (after is "of" or "times" or "days" or "hours" || Role(after) == "from")
             {
+                return; // "постраждав один з об'єктів інфраструктури": one of the objects, no person
+            }
+
+            if (TextLanguage.StartsCyrillic(tokens[kwIndex].Lower) && AndPeople(doc, s, n) is (> 0 and var more, var end) && n.Value + more <= MaxPerStrike)
+            {
+                // "Погибли двое 40-летних мужчин и 25-летняя женщина": the number and the people after it, one toll.
+                used.Add(n.TokenIndex);
+                result.Add(new CasualtyMention(TextSpan.Cover(tokens[kwIndex].Span, tokens[end - 1].Span), kind, n.Value + more, n.Qualifier, TextSpan.Cover(n.ValueSpan, tokens[end - 1].Span), tokens[kwIndex].Lower + "-N-and-people")
+                {
+                    IsSuperseded = superseded,
+                });
                 return;
             }
 
@@ -236,18 +264,12 @@ public sealed class CasualtyStage : IStage
             return;
         }
 
-        // "пострадала 90-летняя женщина", "погиб мирный житель": a singular person after the verb is one.
-        if (tokens[kwIndex].Lower[0] > 127)
+        // "пострадала 90-летняя женщина", "погиб мирный житель" (one); "Ранены 79-летняя, 35-летняя и 60-летняя женщины" (three).
+        if (TextLanguage.StartsCyrillic(tokens[kwIndex].Lower))
         {
-            var j = k;
-            while (j < s.EndToken && j <= k + 2 && (tokens[j].Lower.Contains("-річн", StringComparison.Ordinal) || tokens[j].Lower.Contains("-летн", StringComparison.Ordinal) || tokens[j].Lower is "мирний" or "мирный" or "мирна" or "місцевий" or "местный" or "местная" or "місцева"))
+            if (PeopleList(doc, s, k) is (> 0 and var count, var end))
             {
-                j++;
-            }
-
-            if (j < s.EndToken && CyrillicPersons.Contains(tokens[j].Lower))
-            {
-                Add(result, doc, null, kind, kwIndex, "kw-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[j].End));
+                Add(result, doc, null, kind, kwIndex, count == 1 ? "kw-person" : "kw-people", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[end - 1].End), count: count);
             }
 
             return;
@@ -417,14 +439,28 @@ public sealed class CasualtyStage : IStage
                         j++;
                     }
                 }
-
-                if (j >= s.FirstToken && j < s.EndToken && Keywords.TryGetValue(tokens[j].Lower, out var kw0) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
+                else if (w is "немає" or "нет")
                 {
-                    var span0 = TextSpan.Cover(tokens[i].Span, tokens[j].Span);
-                    FigureKind[] kinds0 = tokens[j].Lower.StartsWith("жертв", StringComparison.Ordinal) || tokens[j].Lower.StartsWith("потерпіл", StringComparison.Ordinal)
-                        ? [FigureKind.Killed, FigureKind.Injured]
-                        : [kw0.Kind];
-                    foreach (var kind in kinds0)
+                    // "Пострадавших среди мирных жителей нет": the casualty word a few words before
+                    while (j > Math.Max(s.FirstToken, i - 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    {
+                        j--;
+                    }
+                }
+
+                if (j >= s.FirstToken && j < s.EndToken && Keywords.Contains(tokens[j].Lower) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
+                {
+                    // "без жертв і постраждалих", "Жертв и пострадавших нет": both words say none
+                    var other = w is "без" ? j + 2 : j - 2;
+                    var pair = other >= s.FirstToken && other < s.EndToken && Role(tokens[(j + other) / 2].Lower) == "and" && Keywords.Contains(tokens[other].Lower);
+                    var span0 = TextSpan.Cover(tokens[i].Span, tokens[pair ? other : j].Span);
+                    var kinds0 = new HashSet<FigureKind>(ZeroKinds(tokens[j].Lower));
+                    if (pair)
+                    {
+                        kinds0.UnionWith(ZeroKinds(tokens[other].Lower));
+                    }
+
+                    foreach (var kind in kinds0.Order())
                     {
                         result.Add(new CasualtyMention(span0, kind, 0, Qualifier.Exact, tokens[i].Span, "no-casualties"));
                     }
@@ -506,6 +542,161 @@ public sealed class CasualtyStage : IStage
         }
     }
 
+    /// <summary>
+    /// What a Cyrillic word of none says: "без жертв" no one killed; "пострадавших нет", "без потерпілих", "ніхто не
+    /// постраждав" no one hurt, killed or injured; "загиблих немає" no one killed; "поранених немає" no one injured.
+    /// </summary>
+    private static FigureKind[] ZeroKinds(string w) =>
+        w.StartsWith("жертв", StringComparison.Ordinal) ? [FigureKind.Killed]
+        : w.StartsWith("постражда", StringComparison.Ordinal) || w.StartsWith("пострада", StringComparison.Ordinal) || w.StartsWith("потерпіл", StringComparison.Ordinal) ? [FigureKind.Killed, FigureKind.Injured]
+        : Keywords.TryGetValue(w, out var kw) ? [kw.Kind] : [];
+
+    private static string? Role(string w) => w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
+
+    private static bool IsAge(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && AgeParts.Any(a => w.Contains(a, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Ukrainian or Russian people from token <paramref name="k"/>: "мирный житель" (1), "57-річна жінка та 64-річний
+    /// чоловік" (2), "79-летняя, 35-летняя и 60-летняя женщины" (3: the ages count them). A plural with no age
+    /// ("ранены женщины") counts no one. The count, and the end of the list (exclusive); (0, k) when none.
+    /// </summary>
+    private static (int Count, int End) PeopleList(Document doc, SentenceMention s, int k)
+    {
+        var tokens = doc.Tokens;
+        var count = 0;
+        var noun = false;
+        var end = k;
+        var j = k;
+        while (j < s.EndToken)
+        {
+            var age = false;
+            var item = j;
+            while (j < s.EndToken && j < item + 4 && (IsAge(tokens[j].Lower) || Role(tokens[j].Lower) == "modifier"))
+            {
+                age |= IsAge(tokens[j].Lower);
+                j++;
+            }
+
+            var role = j < s.EndToken ? Role(tokens[j].Lower) : null;
+            if (role is "many" && !age || role is not ("one" or "many") && !age)
+            {
+                return role is "many" ? (0, k) : noun ? (count, end) : (0, k);
+            }
+
+            if (role is "one" or "many")
+            {
+                noun = true;
+                j++;
+            }
+
+            count++;
+            end = j;
+            if (role is "many" || j + 1 >= s.EndToken || !(tokens[j].Lower == "," || Role(tokens[j].Lower) == "and"))
+            {
+                break;
+            }
+
+            j++;
+        }
+
+        return noun ? (count, end) : (0, k);
+    }
+
+    /// <summary>"двое 40-летних мужчин и 25-летняя женщина": the people joined after a number (1 here); (0, 0) when none.</summary>
+    private static (int More, int End) AndPeople(Document doc, SentenceMention s, NumberMention n)
+    {
+        var tokens = doc.Tokens;
+        var j = n.EndToken;
+        while (j < s.EndToken && j < n.EndToken + 3 && (IsAge(tokens[j].Lower) || Role(tokens[j].Lower) is "modifier" or "many" || Between.Contains(tokens[j].Lower) && tokens[j].IsWord))
+        {
+            j++;
+        }
+
+        if (j + 1 < s.EndToken && Role(tokens[j].Lower) == "and" && PeopleList(doc, s, j + 1) is (> 0 and var more, var end))
+        {
+            return (more, end);
+        }
+
+        return (0, 0);
+    }
+
+    /// <summary>"травми отримали шестеро людей" (6 injured), "смертельні травми отримали 57-річна жінка та 64-річний чоловік" (2 killed).</summary>
+    private static bool ReceivedBy(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        if (kwIndex > s.FirstToken && Role(tokens[kwIndex - 1].Lower) == "fatal")
+        {
+            kind = FigureKind.Killed;
+        }
+
+        var k = kwIndex + 2;
+        var start = k < s.EndToken ? NumberStart(doc, numbers, k) : k;
+        if (numbers.TryGetValue(start, out var n) && !n.IsVague && !used.Contains(start))
+        {
+            Add(result, doc, n, kind, kwIndex, tokens[kwIndex].Lower + "-received-by-N", superseded, used);
+            return true;
+        }
+
+        if (PeopleList(doc, s, k) is (> 0 and var count, var end))
+        {
+            Add(result, doc, null, kind, kwIndex, tokens[kwIndex].Lower + "-received-by-people", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[end - 1].End), count: count);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"не вижив 30-річний чоловік", "не выжил мирный житель": one killed (or the people listed).</summary>
+    private static void Survivors(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken + 1; i < s.EndToken; i++)
+        {
+            if (Role(tokens[i].Lower) != "survive" || tokens[i - 1].Lower != "не")
+            {
+                continue;
+            }
+
+            if (PeopleList(doc, s, i + 1) is (> 0 and var count, var end))
+            {
+                Add(result, doc, null, FigureKind.Killed, i, "не-вижив", superseded, used, new TextSpan(tokens[i - 1].Start, tokens[end - 1].End), count: count);
+            }
+            else if (i + 1 < s.EndToken && numbers.TryGetValue(NumberStart(doc, numbers, i + 1), out var n) && !n.IsVague && !used.Contains(n.TokenIndex))
+            {
+                Add(result, doc, n, FigureKind.Killed, i, "не-вижив-N", superseded, used);
+            }
+        }
+    }
+
+    /// <summary>"кількість загиблих зросла до п'яти", "число жертв выросло до двух": a revised toll.</summary>
+    private static void CyrillicTolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            if (Role(tokens[i].Lower) != "count" || !Keywords.TryGetValue(tokens[i + 1].Lower, out var kw))
+            {
+                continue;
+            }
+
+            for (var j = i + 2; j < Math.Min(s.EndToken, i + 14); j++)
+            {
+                if (Role(tokens[j].Lower) != "rise")
+                {
+                    continue;
+                }
+
+                var k = j + 1 < s.EndToken && tokens[j + 1].Lower == "до" ? j + 2 : j + 1;
+                if (k < s.EndToken && numbers.TryGetValue(NumberStart(doc, numbers, k), out var n) && !n.IsVague && !used.Contains(n.TokenIndex))
+                {
+                    Add(result, doc, n, kw.Kind, i + 1, "кількість-зросла-до", superseded: false, used, revision: true);
+                }
+
+                break;
+            }
+        }
+    }
+
     private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n)
     {
         var tokens = doc.Tokens;
@@ -554,7 +745,7 @@ public sealed class CasualtyStage : IStage
     /// <summary>No single strike kills or injures this many; larger figures are war totals ("315,000 soldiers wounded or killed").</summary>
     public const int MaxPerStrike = 5000;
 
-    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false, bool increment = false)
+    private static void Add(ImmutableArray<Mention>.Builder result, Document doc, NumberMention? n, FigureKind kind, int kwIndex, string rule, bool superseded, HashSet<int> used, TextSpan? span = null, bool revision = false, bool increment = false, int count = 1)
     {
         var tokens = doc.Tokens;
         if (n is not null && n.Value > MaxPerStrike)
@@ -574,7 +765,7 @@ public sealed class CasualtyStage : IStage
             full = span ?? tokens[kwIndex].Span;
         }
 
-        result.Add(new CasualtyMention(full, kind, n?.Value ?? 1, n?.Qualifier ?? Qualifier.Exact, n?.ValueSpan ?? full, rule)
+        result.Add(new CasualtyMention(full, kind, n?.Value ?? count, n?.Qualifier ?? Qualifier.Exact, n?.ValueSpan ?? full, rule)
         {
             IsRevision = revision,
             IsSuperseded = superseded,

@@ -196,8 +196,9 @@ public sealed class DateStage : IStage
             }
         }
 
-        // dd.mm.yyyy and yyyy-mm-dd
-        if (t[i].Kind == TokenKind.Number && TryParseNumericDate(doc, i, end, out var nd, out var ndEnd))
+        // dd.mm.yyyy and yyyy-mm-dd; not a page's stamp that opens the text ("date 2025-10-06 Headline…"), which dates
+        // the page as its header would and is no cue for the attack (rule page-date-stamp: no mention).
+        if (t[i].Kind == TokenKind.Number && TryParseNumericDate(doc, i, end, out var nd, out var ndEnd) && !IsPageDateStamp(doc, i))
         {
             next = ndEnd;
             mention = Make(doc, i, ndEnd, new EventDate(nd, DatePrecision.Day, "", default), "numeric-date");
@@ -451,7 +452,7 @@ public sealed class DateStage : IStage
         // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
         // "Tuesday's strike": the possessive is one token.
         var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
-        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || w[0] > 127))
+        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || TextLanguage.StartsCyrillic(w)))
         {
             var start = i;
             var last = false;
@@ -563,6 +564,10 @@ public sealed class DateStage : IStage
     }
 
     private static DateOnly StartOfWeek(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    /// <summary>"date 2025-10-06" as the first words of the text: a scraped page's date stamp.</summary>
+    private static bool IsPageDateStamp(Document doc, int i) =>
+        i == 1 && doc.Tokens[0].Lower is "date" or "дата" && doc.Text.AsSpan(0, doc.Tokens[0].Start).IsWhiteSpace();
 
     private static bool TryParseNumericDate(Document doc, int i, int end, out DateOnly? date, out int next)
     {

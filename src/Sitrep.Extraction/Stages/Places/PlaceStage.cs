@@ -103,7 +103,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                var spanEnd = end;
+                // "Брянскую и Курскую область": a list's adjectives share the noun though it is singular, each named alone.
+                var listed = i >= sentence.FirstToken + 2 && tokens[i - 1].Lower is "и" or "і" or "та" or "й" && found.Count > 0 && found[^1].EndToken == i - 1
+                    && TextLanguage.StartsCyrillic(t.Lower) && found[^1].Text.Length > 2 && t.Lower.EndsWith(found[^1].Text[^2..], StringComparison.OrdinalIgnoreCase);
+                var spanEnd = listed && end - i == 2 && RegionWords.Contains(tokens[end - 1].Lower) ? end - 1 : end;
                 var hint = candidates.All(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
                     ? PlaceHint.Region
                     : PlaceHint.Any;
@@ -118,7 +121,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     // "Kursk border region": the region word belongs to the name. "the Oryol and Kaluga regions":
                     // a plural belongs to every name of the list, so each is named alone, as a region.
                     var regionToken = next == "border" ? end + 1 : end;
-                    spanEnd = IsPluralRegion(tokens[regionToken].Lower) ? end : regionToken + 1;
+                    spanEnd = IsPluralRegion(tokens[regionToken].Lower) || listed ? end : regionToken + 1;
                     hint = PlaceHint.Region;
                     var regionKey = key + " region";
                     var regional = lookup.Find(regionKey);
@@ -198,7 +201,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         for (var k = 1; k < found.Count; k++)
         {
             if (found[k - 1].IsReference && found[k - 1].Rule == "gazetteer-origin" && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
-                && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or"))
+                && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or" or "і" or "и" or "та" or "й" or "або" or "или"))
             {
                 found[k] = found[k] with { IsReference = true };
             }
@@ -220,9 +223,23 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         "rejects", "rejected", "wants", "wanted", "announced", "announces", "insists", "insisted", "hopes", "believes", "continues", "continued", "considers", "called", "calls",
         "warned", "warns", "responded", "demands", "condemned", "condemns", "denounced", "welcomed", "hailed", "criticised", "criticized", "demanded", "agreed", "refused", "vowed", "holds", "held", "seeks", "sought", "plans", "planned", "needs", "asked", "urged", "regime");
 
-    private static readonly FrozenWords CyrillicSettlementWords = FrozenWords.Of(
-        "село", "села", "селі", "селом", "селище", "селища", "селищі", "смт", "місто", "міста", "місті", "містом",
-        "деревня", "деревни", "деревне", "деревней", "поселок", "поселка", "поселке", "посёлок", "посёлка", "посёлке", "поселком", "город", "города", "городе", "хутор", "хуторе");
+    private static readonly IReadOnlyList<string[]> SettlementRows = LexiconFile.Rows("settlement-words.tsv");
+    private static readonly FrozenWords CyrillicSettlementWords = FrozenWords.Of(SettlementRows.Where(r => r[1] == "word").Select(r => r[0]));
+    private static readonly FrozenWords CyrillicSettlementAbbreviations = FrozenWords.Of(SettlementRows.Where(r => r[1] == "abbreviation").Select(r => r[0]));
+
+    /// <summary>The first token of the name a settlement word opens ("селі Лапаївка", "с. Лапаївка"), or -1.</summary>
+    private static int AfterSettlementWord(Document doc, SentenceMention s, int i)
+    {
+        var tokens = doc.Tokens;
+        if (CyrillicSettlementWords.Contains(tokens[i].Lower))
+        {
+            return i + 1 < s.EndToken && tokens[i + 1].Lower == "." ? i + 2 : i + 1; // "смт." too
+        }
+
+        return CyrillicSettlementAbbreviations.Contains(tokens[i].Lower) && i + 2 < s.EndToken && tokens[i + 1].Lower == "." && doc.Text[tokens[i].Start] is not ('С' or 'Д' or 'П' or 'Г' or 'М')
+            ? i + 2
+            : -1;
+    }
 
     private static readonly IReadOnlyList<string[]> FacilityRows = LexiconFile.Rows("facility-words.tsv");
     private static readonly FrozenWords FacilityQualifiers = FrozenWords.Of(FacilityRows.Where(r => r[1] == "qualifier").Select(r => r[0]));
@@ -271,12 +288,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         {
             int start, end;
             PlaceHint hint;
-            if (CyrillicSettlementWords.Contains(tokens[i].Lower) && IsName(tokens[i + 1]))
+            if (AfterSettlementWord(doc, s, i) is var at && at > 0 && at < s.EndToken && IsName(tokens[at]))
             {
-                // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка"
-                start = i + 1;
+                // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
+                start = at;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]))
+                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end))
                 {
                     end++;
                 }
@@ -337,12 +354,19 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
     {
         var k = i - 1;
+        if (k >= s.FirstToken && doc.Tokens[k].Lower is ":" or "–" or "—" or "-")
+        {
+            k--; // "з напрямків: Курськ, Орел"
+        }
+
         if (k >= s.FirstToken && doc.Tokens[k].Lower is "напрямків" or "напрямку" or "напрямок" or "направлений" or "направления" or "направлении" or "районів" or "районов" or "території" or "территории")
         {
             k--;
         }
 
-        return k >= s.FirstToken && doc.Tokens[k].Lower is "з" or "із" or "зі" or "из" or "від" or "от" or "со" && (k + 1 < i || doc.Tokens[i].Lower[0] > 127);
+        var direction = k + 1 < i && (k + 2 < i || doc.Tokens[k + 1].Lower is not (":" or "–" or "—" or "-"));
+        return k >= s.FirstToken && (doc.Tokens[k].Lower is "з" or "із" or "зі" or "из" or "від" or "от" or "со" && (direction || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower))
+            || doc.Tokens[k].Lower == "с" && direction); // "с направлений": "с" alone is "with"
     }
 
     /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>

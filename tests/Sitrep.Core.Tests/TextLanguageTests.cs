@@ -1,0 +1,19 @@
+namespace Sitrep.Core.Tests;
+
+public class TextLanguageTests
+{
+    [Theory]
+    [InlineData("Уночі ворог атакував Київщину ударними дронами, є поранені.", "uk")]
+    [InlineData("Ночью силы ПВО сбили беспилотники над областью, пострадавших нет.", "ru")]
+    [InlineData("Russia launched 40 drones overnight, the air force said.", "en")]
+    [InlineData("", "en")]
+    public void The_detector_reads_the_letters(string text, string expected) => Assert.Equal(expected, TextLanguage.Detect(text));
+
+    [Fact]
+    public void A_declared_language_wins_over_the_letters()
+    {
+        Assert.Equal("uk", TextLanguage.Of(new Article("a", "Ночью сбили дроны.", Language: "uk")));
+        Assert.Equal("ru", TextLanguage.Of(new Article("a", "Ночью сбили дроны.")));
+        Assert.Equal("uk", TextLanguage.Of(new Article("a", "Russia launched drones.", Language: "UA")));
+    }
+}
