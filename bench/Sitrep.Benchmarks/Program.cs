@@ -11,7 +11,7 @@ namespace Sitrep.Benchmarks;
 /// [--count N] [--seed S]</c> the realistic one (wire length and shape, some Ukrainian and Russian); <c>telegram-export
 /// OUT.json [--count N] [--seed S] [--bad B]</c> writes a generated Telegram chat export and <c>telegram-read FILE</c>
 /// times reading one (no extraction);
-/// <c>--throughput [--wire] [--count N] [--passes P]</c> times extraction quickly and profiles it per stage; <c>merge-eval ARTICLES_DIR OUT_DIR
+/// <c>--throughput [--wire | --dir FOLDER] [--count N] [--passes P]</c> times extraction quickly and profiles it per stage; <c>merge-eval ARTICLES_DIR OUT_DIR
 /// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
 /// [--days D]</c> times the merge of a generated window; <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH] [--serve]</c>
 /// loads the HTTP API on loopback; anything else goes to BenchmarkDotNet.
@@ -104,7 +104,8 @@ internal static class Program
                 return 2;
             }
 
-            return Throughput.Run(count, passes, Console.Out, wire: args.Contains("--wire"));
+            var dir = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault();
+            return Throughput.Run(count, passes, Console.Out, wire: args.Contains("--wire"), directory: dir);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

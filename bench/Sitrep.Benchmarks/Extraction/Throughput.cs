@@ -11,11 +11,24 @@ namespace Sitrep.Benchmarks.Extraction;
 /// </summary>
 internal static class Throughput
 {
-    public static int Run(int count, int passes, TextWriter output, bool wire = false)
+    public static int Run(int count, int passes, TextWriter output, bool wire = false, string? directory = null)
     {
-        var reports = wire ? WireCorpus.Generate(count) : CorpusWriter.Generate(count);
-        var articles = reports.Select(r => r.ToArticle()).ToArray();
-        long words = reports.Sum(r => (long)r.WordCount);
+        Sitrep.Core.Article[] articles;
+        long words;
+        if (directory is not null)
+        {
+            // any folder of reports (the eval sets, to compare their cost per word with the corpora's), read as extract reads them
+            articles = [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .SelectMany(f => Sitrep.Ingest.ReportReader.ReadFile(f).Articles)];
+            words = articles.Sum(a => (long)CorpusReport.CountWords(a.Text));
+        }
+        else
+        {
+            var reports = wire ? WireCorpus.Generate(count) : CorpusWriter.Generate(count);
+            articles = [.. reports.Select(r => r.ToArticle())];
+            words = reports.Sum(r => (long)r.WordCount);
+        }
+
         var pipeline = ExtractionPipeline.CreateDefault(BenchPlaces.Load(output));
 
         var events = 0L;

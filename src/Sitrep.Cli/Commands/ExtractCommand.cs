@@ -88,8 +88,9 @@ internal sealed class ExtractCommand : ICommand, IHasFlags
         var width = console.Width;
 
         // Output goes to standard output as UTF-8 bytes, straight to its stream when it is one (not a terminal, not a test's writer).
-        var stream = console.Out is StreamWriter { BaseStream: var s } ? s : null;
         console.Out.Flush();
+        // Not disposed: that would close standard output under the writer, which Main flushes once more.
+        var stream = console.Out is StreamWriter { BaseStream: var s } ? new BufferedStream(s, 1 << 16) : null;
         void Put(ReadOnlySpan<byte> bytes)
         {
             if (stream is not null)
