@@ -7,10 +7,11 @@ using Sitrep.Benchmarks.Merge;
 namespace Sitrep.Benchmarks;
 
 /// <summary>
-/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout; <c>telegram-export
+/// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout, <c>wire-corpus OUTDIR
+/// [--count N] [--seed S]</c> the realistic one (wire length and shape, some Ukrainian and Russian); <c>telegram-export
 /// OUT.json [--count N] [--seed S] [--bad B]</c> writes a generated Telegram chat export and <c>telegram-read FILE</c>
 /// times reading one (no extraction);
-/// <c>--throughput [--count N] [--passes P]</c> times extraction quickly; <c>merge-eval ARTICLES_DIR OUT_DIR
+/// <c>--throughput [--wire | --dir FOLDER] [--count N] [--passes P]</c> times extraction quickly and profiles it per stage; <c>merge-eval ARTICLES_DIR OUT_DIR
 /// [--gold-events GOLD_DIR]</c> extracts and merges a merge set for <c>score_merge.py</c>; <c>merge-timing [--events N]
 /// [--days D]</c> times the merge of a generated window; <c>serve-load [--reports N] [--clients C] [--seconds S] [--db PATH] [--serve]</c>
 /// loads the HTTP API on loopback; anything else goes to BenchmarkDotNet.
@@ -19,7 +20,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "corpus")
+        if (args.Length > 0 && args[0] is "corpus" or "wire-corpus")
         {
             return WriteCorpus(args);
         }
@@ -103,7 +104,8 @@ internal static class Program
                 return 2;
             }
 
-            return Throughput.Run(count, passes, Console.Out);
+            var dir = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault();
+            return Throughput.Run(count, passes, Console.Out, wire: args.Contains("--wire"), directory: dir);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -114,11 +116,12 @@ internal static class Program
     {
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("usage: corpus OUTDIR [--count N] [--seed S]   (writes OUTDIR/articles/NNNN.txt and OUTDIR/gold/NNNN.json)");
+            Console.Error.WriteLine("usage: corpus|wire-corpus OUTDIR [--count N] [--seed S]   (writes OUTDIR/articles/NNNN.txt and OUTDIR/gold/NNNN.json)");
             return 2;
         }
 
-        if (!TryOption(args, "--count", CorpusWriter.DefaultCount, out var count) || !TryOption(args, "--seed", CorpusWriter.DefaultSeed, out var seed))
+        if (!TryOption(args, "--count", args[0] == "wire-corpus" ? WireCorpus.DefaultCount : CorpusWriter.DefaultCount, out var count)
+            || !TryOption(args, "--seed", args[0] == "wire-corpus" ? WireCorpus.DefaultSeed : CorpusWriter.DefaultSeed, out var seed))
         {
             return 2;
         }
@@ -129,7 +132,8 @@ internal static class Program
             return 2;
         }
 
-        var reports = CorpusWriter.Generate(count, seed);
+        var wire = args[0] == "wire-corpus";
+        var reports = wire ? WireCorpus.Generate(count, seed) : CorpusWriter.Generate(count, seed);
         var words = CorpusWriter.WriteTo(args[1], reports);
         var events = reports.Sum(r => r.Gold.Events.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,11 +28,20 @@ public sealed class ExtractionPipeline
     public static ExtractionPipeline CreateDefault(IPlaceLookup? places = null) => CreateBuilder().UseAll(places).Build();
 
     /// <summary>Runs the stages over an article and returns its layers, for inspection and tests.</summary>
-    public Document Annotate(Article article)
+    public Document Annotate(Article article) => Annotate(article, null);
+
+    /// <summary>A profile with a row for tokenizing, one per stage and one for assembly, to pass to <see cref="Extract(Article, StageProfile?)"/>.</summary>
+    public StageProfile CreateProfile() => new([StageProfile.Tokenize, .. _stages.Select(s => s.Name), StageProfile.Assembly]);
+
+    private Document Annotate(Article article, StageProfile? profile)
     {
+        var (t0, b0) = Mark(profile);
         var doc = new Document(article);
-        foreach (var stage in _stages)
+        profile?.Add(0, t0, b0);
+        for (var i = 0; i < _stages.Length; i++)
         {
+            var stage = _stages[i];
+            (t0, b0) = Mark(profile);
             ImmutableArray<Mention> found;
             try
             {
@@ -45,15 +54,23 @@ public sealed class ExtractionPipeline
             }
 
             doc.SetLayer(stage.Produces, found);
+            profile?.Add(i + 1, t0, b0);
         }
 
         return doc;
     }
 
+    private static (long Ticks, long Bytes) Mark(StageProfile? profile) =>
+        profile is null ? default : (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
     /// <summary>Extracts events from one article. Never throws on text; problems become diagnostics.</summary>
-    public Sitrep.Core.Extraction Extract(Article article)
+    public Sitrep.Core.Extraction Extract(Article article) => Extract(article, null);
+
+    /// <summary>Extracts events from one article, adding the time and allocations of each step to <paramref name="profile"/> when given.</summary>
+    public Sitrep.Core.Extraction Extract(Article article, StageProfile? profile)
     {
-        var doc = Annotate(article);
+        var doc = Annotate(article, profile);
+        var (t0, b0) = Mark(profile);
         ImmutableArray<ExtractedEvent> events;
         ImmutableArray<PlaceRef> places;
         try
@@ -67,6 +84,13 @@ public sealed class ExtractionPipeline
             places = [];
         }
 
-        return new Sitrep.Core.Extraction(article) { Events = events, Places = places, Diagnostics = [.. doc.Diagnostics] };
+        var extraction = new Sitrep.Core.Extraction(article) { Events = events, Places = places, Diagnostics = [.. doc.Diagnostics] };
+        if (profile is not null)
+        {
+            profile.Add(_stages.Length + 1, t0, b0);
+            profile.CountArticle();
+        }
+
+        return extraction;
     }
 }

@@ -53,6 +53,12 @@ public sealed class LedgerExtractor
 
     public Sitrep.Core.Extraction Extract(Article article) => _pipeline.Extract(article);
 
+    /// <summary>Extracts one article, adding each step's time and allocations to <paramref name="profile"/> (from <see cref="CreateProfile"/>) when given.</summary>
+    public Sitrep.Core.Extraction Extract(Article article, StageProfile? profile) => _pipeline.Extract(article, profile);
+
+    /// <summary>An empty profile of this extractor's steps (tokenizing, each stage, assembly).</summary>
+    public StageProfile CreateProfile() => _pipeline.CreateProfile();
+
     /// <summary>Extracts many articles on up to <paramref name="parallelism"/> threads, results in input order.</summary>
     public IReadOnlyList<Sitrep.Core.Extraction> ExtractAll(IReadOnlyList<Article> articles, int parallelism) =>
         articles.Count <= 1 || parallelism <= 1

@@ -121,4 +121,67 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Equal(2, r.Code);
         Assert.Contains("sitrep extract", r.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>Forty reports of different lengths and shapes, written for this test, so that workers finish out of order.</summary>
+    private void WriteBatch()
+    {
+        string[] towns = ["Odesa", "Kharkiv", "Sumy", "Dnipro", "Zaporizhzhia"];
+        for (var i = 0; i < 40; i++)
+        {
+            var town = towns[i % towns.Length];
+            var body = new StringBuilder($"Strikes on {town}\n");
+            body.Append($"Russia launched {10 + i} drones at Ukraine overnight; air defences destroyed {5 + i} of them, the air force said.\n");
+            for (var k = 0; k < i % 9; k++)
+            {
+                body.Append($"In {town}, {1 + k} people were injured and a school was damaged, the regional governor said on {(k % 2 == 0 ? "Monday" : "Tuesday")}.\n");
+            }
+
+            Write($"r{i:D2}.txt", $"url: https://example.org/{i}\npublished: 2024-11-{1 + (i % 28):D2}\n---\n{body}");
+        }
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    [InlineData("text")]
+    public void Output_on_several_workers_is_the_same_as_on_one(string format)
+    {
+        WriteBatch();
+        var one = CliRunner.Run("extract", _dir, "--format", format, "--jobs", "1");
+        var three = CliRunner.Run("extract", _dir, "--format", format, "--jobs", "3");
+        Assert.Equal(0, one.Code);
+        Assert.Equal(0, three.Code);
+        Assert.Contains("r39", one.Out, StringComparison.Ordinal);
+        Assert.Equal(one.Out, three.Out);
+    }
+
+    [Fact]
+    public async Task Bytes_written_to_a_pipe_on_two_workers_are_the_bytes_of_one()
+    {
+        WriteBatch();
+        var one = await CliRunner.RunProcessAsync(TimeSpan.FromMinutes(2), "extract", _dir, "--format", "jsonl", "--jobs", "1");
+        var two = await CliRunner.RunProcessAsync(TimeSpan.FromMinutes(2), "extract", _dir, "--format", "jsonl", "--jobs", "2");
+        Assert.Equal(0, one.Code);
+        Assert.Equal(40, one.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(one.Out, two.Out);
+
+        // and the same as the in-process writer's text
+        Assert.Equal(CliRunner.Run("extract", _dir, "--format", "jsonl").Out, two.Out);
+    }
+
+    [Fact]
+    public void Profile_prints_a_row_per_stage_on_stderr_and_leaves_the_output_alone()
+    {
+        WriteBatch();
+        var plain = CliRunner.Run("extract", _dir, "--format", "jsonl");
+        var profiled = CliRunner.Run("extract", "--profile", _dir, "--format", "jsonl");
+        Assert.Equal(0, profiled.Code);
+        Assert.Equal(plain.Out, profiled.Out);
+        foreach (var step in new[] { "tokenize", "sentences", "numbers", "dates", "weapons", "places", "casualties", "figures", "actors", "assembly" })
+        {
+            Assert.Matches($"(?m)^{step} +[0-9.]+ ", profiled.Err);
+        }
+
+        Assert.Contains("40 reports in", profiled.Err, StringComparison.Ordinal);
+    }
 }

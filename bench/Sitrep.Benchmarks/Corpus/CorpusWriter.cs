@@ -63,13 +63,14 @@ internal static class CorpusWriter
 }
 
 /// <summary>Composes one report: its attacks, an optional aggregate, filler, and a headline. Single use.</summary>
-internal sealed class ReportComposer
+internal sealed partial class ReportComposer
 {
     private static readonly DateOnly FirstPublished = new(2022, 3, 1);
     private const int PublishedSpanDays = 1250;
     private const int MaxWords = 600;
 
     private readonly Random _r;
+    private readonly bool _wire;
     private readonly string _id;
     private readonly DateOnly _published;
     private readonly List<List<string>> _paragraphs = [];
@@ -83,8 +84,9 @@ internal sealed class ReportComposer
     private List<string> _quotes = [];
     private List<string> _places = [];
 
-    public ReportComposer(Random random, int index)
+    public ReportComposer(Random random, int index, bool wire = false)
     {
+        _wire = wire;
         _r = random;
         _id = index.ToString("D4", CultureInfo.InvariantCulture);
         _published = FirstPublished.AddDays(_r.Next(PublishedSpanDays));
@@ -92,6 +94,11 @@ internal sealed class ReportComposer
 
     public CorpusReport Compose()
     {
+        if (_wire)
+        {
+            return ComposeWire();
+        }
+
         var attacks = Weighted(45, 30, 15, 10) + 1;
         for (var i = 0; i < attacks; i++)
         {

@@ -32,11 +32,11 @@ internal sealed record GoldReport(string Article, DateOnly? Published, IReadOnly
 /// One generated report: header fields, the body (headline line, then paragraphs, one per line) and its gold.
 /// <see cref="Body"/> is exactly what <c>TextReportReader</c> reads after the <c>---</c> line.
 /// </summary>
-internal sealed record CorpusReport(string Id, string Url, DateOnly Published, string Body, GoldReport Gold)
+internal sealed record CorpusReport(string Id, string Url, DateOnly Published, string Body, GoldReport Gold, string? Language = null)
 {
     /// <summary>The report as a file: header, <c>---</c>, body.</summary>
     public string FileText =>
-        $"url: {Url}\npublished: {Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n---\n{Body}\n";
+        $"url: {Url}\npublished: {Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n{(Language is null ? "" : $"language: {Language}\n")}---\n{Body}\n";
 
     public string Headline => Body[..Math.Max(0, Body.IndexOf('\n', StringComparison.Ordinal))];
 
@@ -44,7 +44,7 @@ internal sealed record CorpusReport(string Id, string Url, DateOnly Published, s
     public int WordCount => CountWords(Body);
 
     /// <summary>The article as the ingest reader would build it from <see cref="FileText"/>.</summary>
-    public Article ToArticle() => new(Id, Body, Title: Headline, Url: Url, Published: Published, Source: "sitrep-corpus");
+    public Article ToArticle() => new(Id, Body, Title: Headline, Url: Url, Published: Published, Source: "sitrep-corpus", Language: Language);
 
     public static int CountWords(string text)
     {

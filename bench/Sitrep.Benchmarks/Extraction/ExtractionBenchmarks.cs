@@ -7,7 +7,8 @@ using Sitrep.Extraction;
 namespace Sitrep.Benchmarks.Extraction;
 
 /// <summary>
-/// Single-threaded extraction over the project's generated corpus. One operation is one report
+/// Single-threaded extraction over the project's corpora: <c>wire</c> (<see cref="WireCorpus"/>, the realistic one, the
+/// headline figure) and <c>generated</c> (<see cref="CorpusWriter"/>, shorter and plainer). One operation is one report
 /// (<see cref="BenchmarkAttribute.OperationsPerInvoke"/> = corpus size), so BenchmarkDotNet's mean is time per report;
 /// the Reports/s and Words/s columns (<see cref="ThroughputConfig"/>) turn that into throughput.
 /// </summary>
@@ -21,10 +22,16 @@ public class ExtractionBenchmarks
     private long _words;
     private ExtractionPipeline _pipeline = null!;
 
+    [Params("wire", "generated")]
+    public string Corpus { get; set; } = "wire";
+
+    internal static IReadOnlyList<CorpusReport> Reports(string corpus) =>
+        corpus == "wire" ? WireCorpus.Generate(CorpusSize) : CorpusWriter.Generate(CorpusSize);
+
     [GlobalSetup]
     public void Setup()
     {
-        var reports = CorpusWriter.Generate(CorpusSize);
+        var reports = Reports(Corpus);
         _articles = reports.Select(r => r.ToArticle()).ToArray();
         _words = reports.Sum(r => (long)r.WordCount);
         _pipeline = ExtractionPipeline.CreateDefault(BenchPlaces.Load(Console.Out));

@@ -7,15 +7,28 @@ namespace Sitrep.Benchmarks.Extraction;
 
 /// <summary>
 /// A quick measurement for notes, not a test and not BenchmarkDotNet: one warm-up pass, then timed passes over the
-/// generated corpus on one thread, printing reports/s and words/s.
+/// generated corpus (or the wire corpus) on one thread, printing reports/s and words/s.
 /// </summary>
 internal static class Throughput
 {
-    public static int Run(int count, int passes, TextWriter output)
+    public static int Run(int count, int passes, TextWriter output, bool wire = false, string? directory = null)
     {
-        var reports = CorpusWriter.Generate(count);
-        var articles = reports.Select(r => r.ToArticle()).ToArray();
-        long words = reports.Sum(r => (long)r.WordCount);
+        Sitrep.Core.Article[] articles;
+        long words;
+        if (directory is not null)
+        {
+            // any folder of reports (the eval sets, to compare their cost per word with the corpora's), read as extract reads them
+            articles = [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .SelectMany(f => Sitrep.Ingest.ReportReader.ReadFile(f).Articles)];
+            words = articles.Sum(a => (long)CorpusReport.CountWords(a.Text));
+        }
+        else
+        {
+            var reports = wire ? WireCorpus.Generate(count) : CorpusWriter.Generate(count);
+            articles = [.. reports.Select(r => r.ToArticle())];
+            words = reports.Sum(r => (long)r.WordCount);
+        }
+
         var pipeline = ExtractionPipeline.CreateDefault(BenchPlaces.Load(output));
 
         var events = 0L;
@@ -48,6 +61,18 @@ internal static class Throughput
         output.WriteLine(string.Create(ci, $"{passes} timed passes, single thread: mean {mean * 1000:F1} ms/pass, best {best * 1000:F1} ms/pass"));
         output.WriteLine(string.Create(ci, $"throughput (mean): {articles.Length / mean:N0} reports/s, {words / mean:N0} words/s, {mean * 1e6 / articles.Length:F1} µs/report"));
         output.WriteLine(string.Create(ci, $"throughput (best): {articles.Length / best:N0} reports/s, {words / best:N0} words/s"));
+
+        // One more pass with a per-stage profile (its own timestamps cost a little; the passes above are unprofiled).
+        var profile = pipeline.CreateProfile();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var a in articles)
+        {
+            pipeline.Extract(a, profile);
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine(string.Create(ci, $"allocated: {allocated / 1024.0 / articles.Length:F1} KB/report"));
+        output.Write(profile.Format());
         return 0;
     }
 }

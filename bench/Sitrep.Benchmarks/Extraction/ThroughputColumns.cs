@@ -13,17 +13,28 @@ public sealed class ThroughputConfig : ManualConfig
     public ThroughputConfig()
     {
         AddColumn(new ThroughputColumn("Reports/s", wordsPerReport: 1));
-        AddColumn(new ThroughputColumn("Words/s", wordsPerReport: WordsPerReport(ExtractionBenchmarks.CorpusSize)));
+        AddColumn(new ThroughputColumn("Words/s", wordsPerReport: 0));
     }
 
-    internal static double WordsPerReport(int corpusSize)
+    private static readonly Dictionary<string, double> Words = [];
+
+    /// <summary>Mean words per report of the case's corpus (its <c>Corpus</c> parameter; the generated corpus when it has none).</summary>
+    internal static double WordsPerReport(BenchmarkCase benchmarkCase)
     {
-        var reports = CorpusWriter.Generate(corpusSize);
-        return reports.Average(r => (double)r.WordCount);
+        var corpus = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Corpus")?.Value as string ?? "generated";
+        lock (Words)
+        {
+            if (!Words.TryGetValue(corpus, out var words))
+            {
+                Words[corpus] = words = ExtractionBenchmarks.Reports(corpus).Average(r => (double)r.WordCount);
+            }
+
+            return words;
+        }
     }
 }
 
-/// <summary>1e9 / (mean ns per report) × a factor: reports/s with factor 1, words/s with words per report.</summary>
+/// <summary>1e9 / (mean ns per report) × a factor: reports/s with factor 1, words/s with the case's words per report (factor 0).</summary>
 internal sealed class ThroughputColumn(string name, double wordsPerReport) : IColumn
 {
     public string Id => nameof(ThroughputColumn) + "." + name;
@@ -49,7 +60,7 @@ internal sealed class ThroughputColumn(string name, double wordsPerReport) : ICo
         var stats = summary[benchmarkCase]?.ResultStatistics;
         return stats is null || stats.Mean <= 0
             ? "-"
-            : (1e9 / stats.Mean * wordsPerReport).ToString("N0", CultureInfo.InvariantCulture);
+            : (1e9 / stats.Mean * (wordsPerReport > 0 ? wordsPerReport : ThroughputConfig.WordsPerReport(benchmarkCase))).ToString("N0", CultureInfo.InvariantCulture);
     }
 
     public bool IsAvailable(Summary summary) => true;
