@@ -16,15 +16,13 @@ namespace Sitrep.Cli.Commands;
 /// and folders, extracts strike events and writes them. A file that cannot be read gets a clear message on
 /// stderr and the rest of the batch runs; the exit code is 0 only when every file was read.
 /// </summary>
-internal sealed class ExtractCommand : ICommand, IHasFlags
+internal sealed class ExtractCommand : ICommand
 {
-    public IReadOnlyList<OptionSpec> Options { get; } = [new("published", "DATE", 'p'), new("format", "FORMAT", 'f', "json", "jsonl", "text"), new("channel", "NAME")];
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("published", "DATE", 'p'), new("format", "FORMAT", 'f', "json", "jsonl", "text"), new("channel", "NAME"), new("jobs", "N", 'j'), OptionSpec.Flag("profile")];
 
     public OperandSpec Operands => OperandSpec.Any("PATH");
 
     public string Name => "extract";
-
-    public string[] Flags => ["profile"];
 
     public string Summary => "Extract strike events from report files and folders.";
 
