@@ -20,24 +20,25 @@ internal static class CorpusWriter
     public const int DefaultCount = 1200;
 
     /// <summary>Reports 1..<paramref name="count"/> for <paramref name="seed"/>; the same inputs give the same reports.</summary>
-    public static IReadOnlyList<CorpusReport> Generate(int count = DefaultCount, int seed = DefaultSeed)
+    public static IReadOnlyList<CorpusReport> Generate(int count = DefaultCount, int seed = DefaultSeed) => Generate(count, seed, GenerateOne);
+
+    /// <summary>Reports 1..<paramref name="count"/> of a corpus, each made by <paramref name="one"/> from its index and the seed.</summary>
+    public static IReadOnlyList<CorpusReport> Generate(int count, int seed, Func<int, int, CorpusReport> one)
     {
         var reports = new List<CorpusReport>(count);
         for (var i = 1; i <= count; i++)
         {
-            reports.Add(GenerateOne(i, seed));
+            reports.Add(one(i, seed));
         }
 
         return reports;
     }
 
+    /// <summary>The seed of report <paramref name="index"/> of a corpus: not HashCode.Combine, which is randomised per process (the corpus must be the same on every run).</summary>
+    public static int ReportSeed(int seed, int index) => unchecked((seed * 1_000_003) ^ (index * 7_919));
+
     /// <summary>Report number <paramref name="index"/> (1-based) of the corpus for <paramref name="seed"/>.</summary>
-    public static CorpusReport GenerateOne(int index, int seed = DefaultSeed)
-    {
-        // Not HashCode.Combine: that is randomised per process, and the corpus must be the same on every run.
-        var reportSeed = unchecked((seed * 1_000_003) ^ (index * 7_919));
-        return new ReportComposer(new Random(reportSeed), index).Compose();
-    }
+    public static CorpusReport GenerateOne(int index, int seed = DefaultSeed) => new ReportComposer(new Random(ReportSeed(seed, index)), index).Compose();
 
     /// <summary>
     /// Writes <paramref name="reports"/> to <paramref name="directory"/> in the eval layout:
@@ -92,6 +93,20 @@ internal sealed partial class ReportComposer
         _published = FirstPublished.AddDays(_r.Next(PublishedSpanDays));
     }
 
+    /// <summary>The report's attack number <paramref name="i"/>: the first on the report's own date, later ones on others.</summary>
+    private GoldEvent NextAttack(int i)
+    {
+        var when = i == 0 ? FirstDate() : LaterDate();
+        var kind = i == 0 ? Weighted(36, 26, 24, 14) : Weighted(25, 25, 30, 20);
+        return kind switch
+        {
+            0 => RussianWave(when),
+            1 => UkrainianDronesOverRussia(when),
+            2 => FrontLineShelling(when),
+            _ => UkrainianShellingOfRussia(when),
+        };
+    }
+
     public CorpusReport Compose()
     {
         if (_wire)
@@ -102,16 +117,7 @@ internal sealed partial class ReportComposer
         var attacks = Weighted(45, 30, 15, 10) + 1;
         for (var i = 0; i < attacks; i++)
         {
-            var when = i == 0 ? FirstDate() : LaterDate();
-            var kind = i == 0 ? Weighted(36, 26, 24, 14) : Weighted(25, 25, 30, 20);
-            var e = kind switch
-            {
-                0 => RussianWave(when),
-                1 => UkrainianDronesOverRussia(when),
-                2 => FrontLineShelling(when),
-                _ => UkrainianShellingOfRussia(when),
-            };
-            _events.Add(e);
+            _events.Add(NextAttack(i));
         }
 
         if (_r.NextDouble() < 0.25)

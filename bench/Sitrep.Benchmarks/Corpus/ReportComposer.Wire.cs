@@ -34,15 +34,7 @@ internal sealed partial class ReportComposer
         for (var i = 0; i < attacks; i++)
         {
             _wireBoundaries.Add(_paragraphs.Count);
-            var when = i == 0 ? FirstDate() : LaterDate();
-            var kind = i == 0 ? Weighted(36, 26, 24, 14) : Weighted(25, 25, 30, 20);
-            var e = kind switch
-            {
-                0 => RussianWave(when),
-                1 => UkrainianDronesOverRussia(when),
-                2 => FrontLineShelling(when),
-                _ => UkrainianShellingOfRussia(when),
-            };
+            var e = NextAttack(i);
             _events.Add(e);
             WireAfterEvent(e, words: target);
         }

@@ -13,20 +13,11 @@ internal static class WireCorpus
 
     private static readonly DateOnly FirstPublished = new(2022, 3, 1);
 
-    public static IReadOnlyList<CorpusReport> Generate(int count = DefaultCount, int seed = DefaultSeed)
-    {
-        var reports = new List<CorpusReport>(count);
-        for (var i = 1; i <= count; i++)
-        {
-            reports.Add(GenerateOne(i, seed));
-        }
-
-        return reports;
-    }
+    public static IReadOnlyList<CorpusReport> Generate(int count = DefaultCount, int seed = DefaultSeed) => CorpusWriter.Generate(count, seed, GenerateOne);
 
     public static CorpusReport GenerateOne(int index, int seed = DefaultSeed)
     {
-        var reportSeed = unchecked((seed * 1_000_003) ^ (index * 7_919));
+        var reportSeed = CorpusWriter.ReportSeed(seed, index);
         var r = new Random(reportSeed);
         var roll = r.Next(100);
         if (roll < 90)
