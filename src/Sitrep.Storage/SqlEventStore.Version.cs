@@ -30,8 +30,10 @@ internal abstract partial class SqlEventStore : IStoreVersion
 
     /// <summary>
     /// SQLite: <c>PRAGMA data_version</c> on the store's own watching connection (no I/O: it reads the WAL index).
-    /// PostgreSQL: the server's current WAL position, which every commit moves (so does other work on the server,
-    /// which only costs a cache miss); null on a standby, where it cannot be read.
+    /// PostgreSQL: the server's current WAL insert position, which every commit moves before it returns (so does other
+    /// work on the server, which only costs a cache miss); not the write position, which under
+    /// <c>synchronous_commit = off</c> moves only when the WAL writer next runs, so a read just after a commit could get
+    /// the version of before it. Null on a standby, where it cannot be read.
     /// </summary>
     public async ValueTask<string?> ChangeVersionAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +50,7 @@ internal abstract partial class SqlEventStore : IStoreVersion
             try
             {
                 await using var cmd = conn.CreateCommand();
-                cmd.CommandText = sqlite ? "PRAGMA data_version" : "SELECT pg_current_wal_lsn()::text";
+                cmd.CommandText = sqlite ? "PRAGMA data_version" : "SELECT pg_current_wal_insert_lsn()::text";
                 var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return _instance + "." + Convert.ToString(value, CultureInfo.InvariantCulture);
             }
