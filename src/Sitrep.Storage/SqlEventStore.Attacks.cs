@@ -83,14 +83,9 @@ internal abstract partial class SqlEventStore
             return new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
         }
 
-        if (written is not null)
-        {
-            await RememberAsync(conn, tx, written, ct).ConfigureAwait(false);
-        }
-
         var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, ct).ConfigureAwait(false);
         var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
-        return await RecomputeAsync(conn, tx, window, decisions, ct, changed.Select(c => c.Key).ToHashSet()).ConfigureAwait(false);
+        return await RecomputeAsync(conn, tx, window, decisions, ct, changed.Select(c => c.Key).ToHashSet(), written).ConfigureAwait(false);
     }
 
     /// <summary>What a write stored: its rows and the reports they belong to.</summary>
@@ -114,35 +109,18 @@ internal abstract partial class SqlEventStore
     }
 
     /// <summary>
-    /// Puts the strike events just written into the window cache under their reports' extraction time as the store now
-    /// holds it (read back in this transaction, so it is the stamp a window's query will give), and their reports'
-    /// merge views into the report cache. Ids are never reused and a report's stamp changes with each extraction, so
-    /// an entry can only be found by the event it was made from.
+    /// Puts the strike events just written into the window cache under their reports' extraction time as the window's
+    /// query has just read it in this transaction (events of reports the window does not reach are left for a later
+    /// load), and their reports' merge views into the report cache. Ids are never reused and a report's stamp changes
+    /// with each extraction, so an entry can only be found by the event it was made from.
     /// </summary>
-    private async Task RememberAsync(DbConnection conn, DbTransaction tx, Written written, CancellationToken ct)
+    private void Remember(Written written, Dictionary<long, string> stamps)
     {
-        if (written.Rows.Events.Count == 0)
-        {
-            return;
-        }
-
-        var stamps = new Dictionary<long, string>();
-        foreach (var chunk in written.Rows.Events.Select(e => e.ReportId).Distinct().Chunk(PageSize))
-        {
-            await using var cmd = Db.Command(conn, $"SELECT id, extracted_at FROM reports WHERE {InList("id", "@ids")}", tx);
-            cmd.Add("@ids", ListValue(chunk));
-            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                stamps[r.Long(0)] = Stamp(r, 1);
-            }
-        }
-
         foreach (var e in StoredEventRows.Build(written.Rows, written.Reports))
         {
             if (stamps.TryGetValue(e.Report.Id, out var stamp))
             {
-                CacheWindowEvent(e, stamp);
+                _windowCache.Put(e.Id, stamp, e);
             }
         }
 
@@ -150,7 +128,7 @@ internal abstract partial class SqlEventStore
         {
             if (stamps.TryGetValue(report.Id, out var stamp))
             {
-                CacheReport(report.Id, stamp, new ReportView(report.Version, report.Source ?? Host(report.Url), report.Published, report.Url));
+                _reportCache.Put(report.Id, stamp, new MergeReport(report.Id, report.Version, report.Source ?? Host(report.Url), report.Published, report.Url));
             }
         }
     }
@@ -192,7 +170,7 @@ internal abstract partial class SqlEventStore
     /// changed, is known to be stored as computed (an attack is a function of its members' events and reports) and is
     /// neither rebuilt nor written; without it (decisions, rebuilds) each attack is rebuilt and compared by digest.
     /// </summary>
-    private async Task<MergeSummary> RecomputeAsync(DbConnection conn, DbTransaction tx, MergeWindow window, IReadOnlyList<MergeDecision> decisions, CancellationToken ct, IReadOnlySet<EventKey>? changed = null)
+    private async Task<MergeSummary> RecomputeAsync(DbConnection conn, DbTransaction tx, MergeWindow window, IReadOnlyList<MergeDecision> decisions, CancellationToken ct, IReadOnlySet<EventKey>? changed = null, Written? written = null)
     {
         var clock = Stopwatch.StartNew();
         if (window.IsEmpty)
@@ -222,14 +200,19 @@ internal abstract partial class SqlEventStore
             }
         }
 
+        if (written is not null)
+        {
+            Remember(written, reportStamps);
+        }
+
         var alsoIds = await EventIdsOfAsync(conn, tx, window.LoadAlso, ct).ConfigureAwait(false);
         var stored = new List<StoredEvent>(ids.Count + alsoIds.Count);
         var missing = new List<long>();
         foreach (var (id, stamp) in ids)
         {
-            if (_windowCache.TryGetValue(id, out var hit) && hit.Stamp == stamp)
+            if (_windowCache.TryGet(id, stamp, out var hit))
             {
-                stored.Add(hit.Event);
+                stored.Add(hit);
             }
             else
             {
@@ -245,7 +228,7 @@ internal abstract partial class SqlEventStore
                 stored.Add(e);
                 if (ids.TryGetValue(e.Id, out var stamp))
                 {
-                    CacheWindowEvent(e, stamp);
+                    _windowCache.Put(e.Id, stamp, e);
                 }
             }
         }
@@ -337,33 +320,10 @@ internal abstract partial class SqlEventStore
     /// has not been extracted again (by this process or another), so consecutive batches of one ingest do not reload
     /// the days they share. Only what the merge reads is used from it (the event, its key and report).
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Stamp, StoredEvent Event)> _windowCache = new();
+    private readonly StampedCache<StoredEvent> _windowCache = new(WindowCacheSize);
 
-    private void CacheWindowEvent(StoredEvent e, string stamp)
-    {
-        if (_windowCache.Count >= WindowCacheSize)
-        {
-            _windowCache.Clear();
-        }
-
-        _windowCache[e.Id] = (stamp, e);
-    }
-
-    /// <summary>What the merge reads of a report that never changes once it is stored (its events' latest date does).</summary>
-    private readonly record struct ReportView(int Version, string? Outlet, DateOnly? Published, string? Url);
-
-    /// <summary>The merge views of reports seen in windows, with their extraction time as the window read it.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Stamp, ReportView View)> _reportCache = new();
-
-    private void CacheReport(long id, string stamp, ReportView view)
-    {
-        if (_reportCache.Count >= WindowCacheSize)
-        {
-            _reportCache.Clear();
-        }
-
-        _reportCache[id] = (stamp, view);
-    }
+    /// <summary>The merge views of reports seen in windows (their events' latest date set per window), under the same stamps.</summary>
+    private readonly StampedCache<MergeReport> _reportCache = new(WindowCacheSize);
 
     /// <summary>A report's extraction time as an exact string (ticks for a timestamp, the text SQLite keeps otherwise).</summary>
     private static string Stamp(DbDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetValue(i) switch
@@ -417,10 +377,9 @@ internal abstract partial class SqlEventStore
         var toLoad = new List<long>();
         foreach (var id in reportIds)
         {
-            if (latest.TryGetValue(id, out var l) && stamps.TryGetValue(id, out var stamp) && _reportCache.TryGetValue(id, out var hit) && hit.Stamp == stamp)
+            if (latest.TryGetValue(id, out var l) && stamps.TryGetValue(id, out var stamp) && _reportCache.TryGet(id, stamp, out var hit))
             {
-                var view = hit.View;
-                reports[id] = new MergeReport(id, view.Version, view.Outlet, view.Published, view.Url) { LatestEventDate = l };
+                reports[id] = hit with { LatestEventDate = l };
             }
             else
             {
@@ -441,16 +400,13 @@ internal abstract partial class SqlEventStore
             {
                 var url = r.NStr(4);
                 var id = r.Long(0);
-                var view = new ReportView(r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url);
+                var report = new MergeReport(id, r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url);
                 if (stamps.TryGetValue(id, out var stamp))
                 {
-                    CacheReport(id, stamp, view);
+                    _reportCache.Put(id, stamp, report);
                 }
 
-                reports[id] = new MergeReport(id, view.Version, view.Outlet, view.Published, view.Url)
-                {
-                    LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(5),
-                };
+                reports[id] = report with { LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(5) };
             }
         }
 
