@@ -12,7 +12,7 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand
     {
     }
 
-    public IReadOnlyList<OptionSpec> Options { get; } = [new("date", "D"), new("since", "T"), new("until", "T"), new("format", "FORMAT", 'f', "md", "html", "json"), new("lang", "LANG", null, "en", "uk"), OptionSpec.Flag("check"), Ledger.DbOption];
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("date", "D"), new("since", "T"), new("until", "T"), new("format", "FORMAT", 'f', "md", "html", "json"), new("lang", "LANG", null, "en", "uk", "ru"), OptionSpec.Flag("check"), Ledger.DbOption];
 
     public OperandSpec Operands => OperandSpec.None;
 

@@ -83,6 +83,43 @@ public sealed class BriefTemplatesTests
     }
 
     [Fact]
+    public void Russian_ships_with_every_english_key_and_the_forms_its_templates_ask_for()
+    {
+        Assert.Contains("ru", BriefTemplates.Languages);
+        var ru = BriefTemplates.Load("ru");
+        Assert.Empty(BriefTemplates.Load("en").Keys.Except(ru.Keys));
+        Assert.Equal(["acc", "gen", "loc"], ru.FormsOf("country.UA").Order(StringComparer.Ordinal));
+        Assert.Equal(["destroyed", "launched"], ru.FormsOf("noun.missile").Order(StringComparer.Ordinal));
+        Assert.Equal("1\u00A0234\u00A0567", ru.Number(1_234_567));
+        Assert.Equal("999", ru.Number(999));
+    }
+
+    [Theory]
+    [InlineData(1, "дрон", "ракета", "сообщение", "погибший", "ракета уничтожена", "управляемая авиабомба сброшена")]
+    [InlineData(2, "дрона", "ракеты", "сообщения", "погибших", "ракеты уничтожены", "управляемые авиабомбы сброшены")]
+    [InlineData(4, "дрона", "ракеты", "сообщения", "погибших", "ракеты уничтожены", "управляемые авиабомбы сброшены")]
+    [InlineData(5, "дронов", "ракет", "сообщений", "погибших", "ракет уничтожено", "управляемых авиабомб сброшено")]
+    [InlineData(11, "дронов", "ракет", "сообщений", "погибших", "ракет уничтожено", "управляемых авиабомб сброшено")]
+    [InlineData(14, "дронов", "ракет", "сообщений", "погибших", "ракет уничтожено", "управляемых авиабомб сброшено")]
+    [InlineData(21, "дрон", "ракета", "сообщение", "погибший", "ракета уничтожена", "управляемая авиабомба сброшена")]
+    [InlineData(23, "дрона", "ракеты", "сообщения", "погибших", "ракеты уничтожены", "управляемые авиабомбы сброшены")]
+    [InlineData(0, "дронов", "ракет", "сообщений", "погибших", "ракет уничтожено", "управляемых авиабомб сброшено")]
+    [InlineData(112, "дронов", "ракет", "сообщений", "погибших", "ракет уничтожено", "управляемых авиабомб сброшено")]
+    public void Russian_words_take_the_form_their_number_needs(int n, string drones, string missiles, string reports, string killed, string missilesDestroyed, string bombsDropped)
+    {
+        var ru = BriefTemplates.Load("ru");
+        Assert.Equal(drones, ru.Text("noun.drone", n));
+        Assert.Equal(missiles, ru.Text("noun.missile", n));
+        var count = BriefFragment.Of(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"{n} {reports}", ru.Render("count.reports", n, ("n", count)).Text);
+        Assert.Equal($"{n} {killed}", ru.Render("casualty.killed", n, ("amount", count), ("range", BriefFragment.Empty)).Text);
+
+        // The participle agrees with its noun: a template asks for the noun's form by its slot ({noun:destroyed}).
+        Assert.Equal(missilesDestroyed, ru.Render("what.destroyed", n, ("noun", ru.Word("noun.missile", n))).Text);
+        Assert.Equal($"{n} {bombsDropped}", ru.Render("background.launched.bomb", n, ("amount", count), ("noun", ru.Word("noun.bomb", n))).Text);
+    }
+
+    [Fact]
     public void A_translation_may_add_forms_of_an_english_word_that_its_slots_ask_for()
     {
         var en = BriefTemplates.Parse("en", "lead\t*\t{attacker} attacked {target}\ncountry.UA\t*\tUkraine\n", "brief.en.tsv");
@@ -110,6 +147,13 @@ public sealed class BriefTemplatesTests
     [InlineData("uk", 3, "few")]
     [InlineData("uk", 13, "many")]
     [InlineData("uk", 25, "many")]
+    [InlineData("ru", 1, "one")]
+    [InlineData("ru", 101, "one")]
+    [InlineData("ru", 111, "many")]
+    [InlineData("ru", 2, "few")]
+    [InlineData("ru", 34, "few")]
+    [InlineData("ru", 12, "many")]
+    [InlineData("ru", 0, "many")]
     public void Plural_categories_follow_cldr(string language, int n, string category) => Assert.Equal(category, PluralRules.Category(language, n));
 
     [Fact]

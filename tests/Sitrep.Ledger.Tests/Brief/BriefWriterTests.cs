@@ -290,6 +290,51 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
     }
 
     [Fact]
+    public async Task The_russian_brief_says_the_same_in_russian_with_cases_and_plural_forms()
+    {
+        var (brief, check) = await WriteAndCheck(Night, BriefWriter.ForLanguage("ru"));
+        Assert.True(check.Passed, string.Join("\n", check.Problems));
+        var (english, englishCheck) = await WriteAndCheck(Night);
+        Assert.Equal(englishCheck.Figures, check.Figures);
+        Assert.Equal(english.Citations.Length, brief.Citations.Length);
+        Assert.Equal("ru", brief.Language);
+        Assert.Equal("Сводка Sitrep: ночь с 4 на 5 марта 2025 г.", brief.Title);
+        Assert.Equal("Период: с 18:00 4 марта до 09:00 5 марта 2025 г. по киевскому времени — атаки, которые реестр относит к этой ночи.", brief.Sections[0].Paragraphs[0].Sentences[0].Text);
+        Assert.StartsWith("Данные по состоянию на ", brief.Sections[0].Paragraphs[0].Sentences[1].Text, StringComparison.Ordinal);
+
+        var key = brief.Sections.Single(s => s.Key == "key_figures").Paragraphs;
+        Assert.Equal(["Россия против Украины", "Украина против России"], key.Select(p => p.Heading));
+        var ru = key[0].Sentences.Select(s => s.Text).ToList();
+        Assert.Equal("2 атаки России на Украину.", ru[0]);
+        Assert.Contains("Дроны: запущено 48 и уничтожено 40, доля перехвата — 83%, по данным: Ukraine's air force.", ru);
+        Assert.Contains("Управляемые авиабомбы: сброшено 1, по данным: regional governor Oleh Syniehubov.", ru);
+        Assert.Contains("В Украине: 3 погибших (1–3), по данным: governor Oleh Kiper; 9 раненых (6–9), по данным: governor Oleh Kiper и regional governor Oleh Syniehubov.", ru);
+        Assert.Equal("1 атака Украины на Россию.", key[1].Sentences[0].Text);
+
+        var attacks = brief.Sections.Single(s => s.Key == "attacks").Paragraphs;
+        Assert.Equal(["Украина", "Odesa Oblast"], attacks[0].Groups.ToArray());
+        Assert.Equal(["Россия", "Belgorod Oblast"], attacks[2].Groups.ToArray());
+        var odesa = attacks[0].Sentences.Select(s => s.Text).ToList();
+        Assert.StartsWith("Россия атаковала Украину в ночь с 4 на 5 марта 2025 г. (в сообщениях: «overnight»).", odesa[0], StringComparison.Ordinal);
+        Assert.Contains("Об атаке: 2 сообщения от 2 изданий: Harbour Desk и Southern Wire.", odesa);
+        var belgorod = attacks.Single(p => p.Groups[0] == "Россия").Sentences;
+        Assert.StartsWith("Украина атаковала Россию в ночь с 4 на 5 марта 2025 г.", belgorod[0].Text, StringComparison.Ordinal);
+        var contested = belgorod.Single(s => s.Kind == "contested");
+        Assert.StartsWith("Данные сторон расходятся: ", contested.Text, StringComparison.Ordinal);
+        Assert.Contains(" сообщает: 30 дронов уничтожено; Ukraine's General Staff — 18.", contested.Text, StringComparison.Ordinal);
+        Assert.Contains(belgorod, s => s.Text.Contains("(18–30, данные сторон расходятся)", StringComparison.Ordinal));
+
+        // Thousands by a no-break space, and the noun with its participle in the form its number takes.
+        var background = Assert.Single(brief.Sections.Single(s => s.Key == "background").Paragraphs.Single().Sentences);
+        Assert.Equal("Более 1\u00A0200 управляемых авиабомб сброшено «Since the start of the year», по данным: Syniehubov.", background.Text);
+        var html = BriefFormats.Render(brief, "html");
+        Assert.Contains("<html lang=\"ru\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Источники</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("\n## Основные цифры\n", BriefFormats.Render(brief, "md"), StringComparison.Ordinal);
+        Assert.Contains("\"language\": \"ru\"", BriefFormats.Render(brief, "json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_period_of_the_nights_hours_tells_the_same_attacks_and_passes_the_checker()
     {
         var period = BriefWindow.Period(new DateTimeOffset(2025, 3, 4, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 3, 5, 9, 0, 0, TimeSpan.FromHours(2)));
