@@ -82,6 +82,18 @@ internal static class Program
             return Web.ServeBenchmark.RunAsync(db, attacks, clients, seconds, Console.Out, serveOnly: args.Contains("--serve")).GetAwaiter().GetResult();
         }
 
+        if (args.Length > 1 && args[0] == "brief-timing")
+        {
+            if (!TryOption(args, "--runs", 7, out var briefRuns))
+            {
+                return 2;
+            }
+
+            var nights = args.Select((a, i) => (a, i)).Where(x => x.a == "--date" && x.i + 1 < args.Length)
+                .Select(x => DateOnly.ParseExact(args[x.i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+            return Brief.BriefTiming.RunAsync(args[1], nights, briefRuns, Console.Out).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "merge-eval")
         {
             return MergeEval.Run(args);

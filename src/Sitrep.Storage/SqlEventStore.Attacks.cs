@@ -862,9 +862,13 @@ internal abstract partial class SqlEventStore
         }
     }
 
-    /// <summary>Whole attacks (figures with their claims, members with their reports) for <paramref name="ids"/>, in that order.</summary>
-    private async Task<IReadOnlyList<StoredAttack>> LoadAttacksAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct)
+    /// <summary>
+    /// Attacks (figures with their claims, members with their reports) for <paramref name="ids"/>, in that order: whole, or
+    /// without what <paramref name="parts"/> leaves out.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredAttack>> LoadAttacksAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct, ReadParts? parts = null)
     {
+        parts ??= ReadParts.Whole;
         var idList = ListValue(ids);
         var heads = new Dictionary<long, StoredAttack>();
         await using (var cmd = Db.Command(conn, $"SELECT {AttackColumns} FROM attacks a WHERE {InList("a.id", "@ids")}"))
@@ -878,13 +882,15 @@ internal abstract partial class SqlEventStore
             }
         }
 
-        // The words of every claim: its member event's figure rows, by span.
+        // The words of every claim: its member event's figure rows, by span. With a selection of the claims whose words
+        // are used, only those claims' events' rows are read, after the figures.
         var words = new Dictionary<(long Event, int Start, int End), string>();
-        await using (var cmd = Db.Command(conn, $"""
-            SELECT f.event_id, f.evidence_start, f.evidence_end, f.evidence_text
-            FROM figures f JOIN attack_members m ON m.event_id = f.event_id WHERE {InList("m.attack_id", "@ids")}
-            """))
+        if (parts.ClaimWords is null)
         {
+            await using var cmd = Db.Command(conn, $"""
+                SELECT f.event_id, f.evidence_start, f.evidence_end, f.evidence_text
+                FROM figures f JOIN attack_members m ON m.event_id = f.event_id WHERE {InList("m.attack_id", "@ids")}
+                """);
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -914,26 +920,36 @@ internal abstract partial class SqlEventStore
             }
         }
 
+        if (parts.ClaimWords is { } select)
+        {
+            await SelectedClaimWordsAsync(conn, heads, figures, select, ct).ConfigureAwait(false);
+        }
+
         var members = new Dictionary<long, List<StoredMember>>();
-        await using (var cmd = Db.Command(conn, $"""
+        await using (var cmd = Db.Command(conn, parts.MemberDetail ? $"""
             SELECT m.attack_id, m.event_id, m.report_id, m.ordinal, m.kind, m.score, m.partial, m.decision, m.explain, m.features,
                    r.article_id, r.title, r.url, r.published, r.source, r.origin, r.version,
                    (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike')
             FROM attack_members m JOIN reports r ON r.id = m.report_id
             WHERE {InList("m.attack_id", "@ids")} ORDER BY m.attack_id, m.report_id, m.ordinal
+            """ : $"""
+            SELECT m.attack_id, m.event_id, m.report_id, m.ordinal, m.kind, m.score, m.partial, m.decision
+            FROM attack_members m WHERE {InList("m.attack_id", "@ids")} ORDER BY m.attack_id, m.report_id, m.ordinal
             """))
         {
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var m = new StoredMember(r.Long(1), r.Long(2), r.Int(3), r.Str(4), r.NDouble(5) ?? 0, r.Bool(6), r.NLong(7), r.Str(8))
-                {
-                    Features = AttackRowSet.ReadFeatures(r.Str(9)),
-                    Article = r.Str(10),
-                    Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)),
-                    StrikeIndex = r.Int(17),
-                };
+                var m = parts.MemberDetail
+                    ? new StoredMember(r.Long(1), r.Long(2), r.Int(3), r.Str(4), r.NDouble(5) ?? 0, r.Bool(6), r.NLong(7), r.Str(8))
+                    {
+                        Features = AttackRowSet.ReadFeatures(r.Str(9)),
+                        Article = r.Str(10),
+                        Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)),
+                        StrikeIndex = r.Int(17),
+                    }
+                    : new StoredMember(r.Long(1), r.Long(2), r.Int(3), r.Str(4), r.NDouble(5) ?? 0, r.Bool(6), r.NLong(7), "");
                 Bucket(members, r.Long(0)).Add(m);
             }
         }
@@ -952,6 +968,62 @@ internal abstract partial class SqlEventStore
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Gives the claims <paramref name="select"/> chooses of each figure their words: the figure rows of only those
+    /// claims' events, one query per page of events.
+    /// </summary>
+    private async Task SelectedClaimWordsAsync(
+        DbConnection conn, Dictionary<long, StoredAttack> heads, Dictionary<long, List<StoredAttackFigure>> figures,
+        Func<StoredAttack, StoredAttackFigure, IEnumerable<StoredAttackClaim>> select, CancellationToken ct)
+    {
+        var wanted = new HashSet<(long Event, int Start, int End)>();
+        foreach (var (attackId, list) in figures)
+        {
+            if (heads.TryGetValue(attackId, out var head))
+            {
+                foreach (var f in list)
+                {
+                    foreach (var c in select(head, f))
+                    {
+                        wanted.Add((c.EventId, c.Evidence.Span.Start, c.Evidence.Span.End));
+                    }
+                }
+            }
+        }
+
+        var words = new Dictionary<(long Event, int Start, int End), string>();
+        foreach (var chunk in wanted.Select(w => w.Event).Distinct().Order().Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"SELECT event_id, evidence_start, evidence_end, evidence_text FROM figures WHERE {InList("event_id", "@ids")}");
+            cmd.Add("@ids", ListValue(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (r.Long(0), r.Int(1), r.Int(2));
+                if (wanted.Contains(key))
+                {
+                    words[key] = r.Str(3);
+                }
+            }
+        }
+
+        foreach (var list in figures.Values)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var f = list[i];
+                if (f.Claims.Any(c => words.ContainsKey((c.EventId, c.Evidence.Span.Start, c.Evidence.Span.End))))
+                {
+                    list[i] = f with
+                    {
+                        Claims = [.. f.Claims.Select(c => words.TryGetValue((c.EventId, c.Evidence.Span.Start, c.Evidence.Span.End), out var text)
+                            ? c with { Evidence = new Evidence(c.Evidence.Span, text) } : c)],
+                    };
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -57,25 +57,31 @@ internal abstract partial class SqlEventStore
             return await store.FindAttacksAsync(conn, query, "ORDER BY a.date, a.id", cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<IReadOnlyList<StoredAttack>> GetAttacksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<StoredAttack>> GetAttacksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
+            GetAttacksAsync(ids, ReadParts.Whole, cancellationToken);
+
+        public async Task<IReadOnlyList<StoredAttack>> GetAttacksAsync(IReadOnlyList<long> ids, ReadParts parts, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var result = new List<StoredAttack>(ids.Count);
             foreach (var chunk in ids.Chunk(PageSize))
             {
-                result.AddRange(await store.LoadAttacksAsync(conn, chunk, cancellationToken).ConfigureAwait(false));
+                result.AddRange(await store.LoadAttacksAsync(conn, chunk, cancellationToken, parts).ConfigureAwait(false));
             }
 
             return result;
         }
 
-        public async Task<IReadOnlyList<StoredEvent>> GetEventsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
+            GetEventsAsync(ids, ReadParts.Whole, cancellationToken);
+
+        public async Task<IReadOnlyList<StoredEvent>> GetEventsAsync(IReadOnlyList<long> ids, ReadParts parts, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var result = new List<StoredEvent>(ids.Count);
             foreach (var chunk in ids.Chunk(PageSize))
             {
-                result.AddRange(await store.LoadEventsAsync(conn, chunk, cancellationToken).ConfigureAwait(false));
+                result.AddRange(await store.LoadEventsAsync(conn, chunk, cancellationToken, parts: parts).ConfigureAwait(false));
             }
 
             return result;

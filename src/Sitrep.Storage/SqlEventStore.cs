@@ -484,9 +484,10 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
     }
 
     /// <summary>Rebuilds whole events (claims, places, claimants, quotes) for <paramref name="ids"/>, in that order.</summary>
-    protected async Task<IReadOnlyList<StoredEvent>> LoadEventsAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct, DbTransaction? tx = null)
+    protected async Task<IReadOnlyList<StoredEvent>> LoadEventsAsync(DbConnection conn, IReadOnlyList<long> ids, CancellationToken ct, DbTransaction? tx = null, ReadParts? parts = null)
     {
         DbCommand Cmd(string sql) => Db.Command(conn, sql, tx);
+        var detail = parts?.EventClaimDetail ?? true;
         var idList = ListValue(ids);
         var heads = new Dictionary<long, (int Ordinal, ReportRef Report, ExtractedEvent Event, long? Attack)>();
         await using (var cmd = Cmd($"""
@@ -518,9 +519,14 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
 
         var weaponClaims = new Dictionary<long, ImmutableArray<FigureClaim>.Builder>();
         var casualties = new Dictionary<long, List<FigureClaim>>();
-        await using (var cmd = Cmd($"""
+        // Without claim detail, the words, claimant and rule columns are not read (NULL in their place).
+        await using (var cmd = Cmd(detail ? $"""
             SELECT event_id, weapon_id, kind, value, qualifier, claimant_name, claimant_side, claimant_start, claimant_end,
                    evidence_start, evidence_end, evidence_text, is_current, weapon_category, weapon_model, rule
+            FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
+            """ : $"""
+            SELECT event_id, weapon_id, kind, value, qualifier, NULL, NULL, NULL, NULL,
+                   evidence_start, evidence_end, NULL, is_current, weapon_category, weapon_model, NULL
             FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
             """))
         {
@@ -575,8 +581,9 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         }
 
         var claimants = new Dictionary<long, List<Claimant>>();
-        await using (var cmd = Cmd($"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal"))
+        if (detail)
         {
+            await using var cmd = Cmd($"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal");
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))

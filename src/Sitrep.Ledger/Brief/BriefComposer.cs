@@ -465,15 +465,13 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
 
     private IEnumerable<BriefSentence> Contested(StoredAttack a)
     {
-        foreach (var f in a.Figures.Where(f => f.Contested && (f.IsFamilyFigure || f.Kind is FigureKind.Killed or FigureKind.Injured)))
+        foreach (var f in a.Figures)
         {
-            var sides = f.Claims.Where(c => c.IsSideClaim).OrderBy(c => c.ClaimantSide == a.Target.SideOf() ? 0 : 1).ThenBy(c => c.EventId).ToList();
-            if (sides.Count < 2)
+            if (ContestedSides(a, f) is not var (x, y))
             {
                 continue;
             }
 
-            var (x, y) = (sides[0], sides[1]);
             var what = f.Kind switch
             {
                 FigureKind.Launched => t.Render("what.launched", x.Value, ("noun", t.Word("noun." + f.Family!.Value.ToContract(), x.Value))),
@@ -701,6 +699,49 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
             Derivation = refs.Count == 1 ? "claim" : "sum",
             Claims = refs.ToImmutable(),
         }, refs.Select(r => r.Citation));
+    }
+
+    /// <summary>
+    /// The two sides' claims a contested figure (a family's, or a toll) is told with: the target's side first, then by
+    /// event; null when the figure is not contested or fewer than two claims are the sides'.
+    /// </summary>
+    private static (StoredAttackClaim, StoredAttackClaim)? ContestedSides(StoredAttack a, StoredAttackFigure f)
+    {
+        if (!f.Contested || !(f.IsFamilyFigure || f.Kind is FigureKind.Killed or FigureKind.Injured))
+        {
+            return null;
+        }
+
+        var sides = f.Claims.Where(c => c.IsSideClaim).OrderBy(c => c.ClaimantSide == a.Target.SideOf() ? 0 : 1).ThenBy(c => c.EventId).Take(2).ToList();
+        return sides.Count < 2 ? null : (sides[0], sides[1]);
+    }
+
+    /// <summary>
+    /// Every claim of a figure whose words a brief may cite: the claims behind its best, low and high values, and the
+    /// sides' claims when it is contested. The brief reads the words of these claims only (<see cref="BriefSource"/>).
+    /// </summary>
+    internal static IEnumerable<StoredAttackClaim> CitableClaims(StoredAttack head, StoredAttackFigure f)
+    {
+        if (BestClaim(f) is { } best)
+        {
+            yield return best;
+        }
+
+        if (ClaimOf(f, f.Low) is { } low)
+        {
+            yield return low;
+        }
+
+        if (ClaimOf(f, f.High) is { } high)
+        {
+            yield return high;
+        }
+
+        if (ContestedSides(head, f) is var (x, y))
+        {
+            yield return x;
+            yield return y;
+        }
     }
 
     /// <summary>The claim behind a figure's best value.</summary>

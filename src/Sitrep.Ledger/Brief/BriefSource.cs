@@ -6,9 +6,12 @@ using Sitrep.Storage;
 namespace Sitrep.Ledger.Brief;
 
 /// <summary>
-/// What a brief is written from, read from one snapshot of the store: the window's attacks whole (those it places
+/// What a brief is written from, read from one snapshot of the store: the window's attacks (those it places
 /// <see cref="BriefPlacement.Main"/> or <see cref="BriefPlacement.Untimed"/>), their member events, their reports, and
-/// the totals over longer periods (aggregate events) those reports give. Nothing else is read.
+/// the totals over longer periods (aggregate events) those reports give. Nothing else is read, and of the attacks and
+/// events only what a brief writes (<see cref="Parts"/>): every figure and claim, but the words only of the claims a
+/// brief may cite; members without their features and explanations; member events without their claimants and their
+/// claims' words. A source built from whole reads gives the same brief.
 /// </summary>
 public sealed record BriefSource(
     BriefWindow Window,
@@ -17,13 +20,21 @@ public sealed record BriefSource(
     FrozenDictionary<long, StoredReport> Reports,
     ImmutableArray<StoredEvent> Background)
 {
+    /// <summary>What of the attacks and member events a brief reads.</summary>
+    public static ReadParts Parts { get; } = new()
+    {
+        MemberDetail = false,
+        EventClaimDetail = false,
+        ClaimWords = BriefComposer.CitableClaims,
+    };
+
     /// <summary>Reads the source of a brief of <paramref name="window"/> from <paramref name="snapshot"/>.</summary>
     public static async Task<BriefSource> ReadAsync(IStoreSnapshot snapshot, BriefWindow window, CancellationToken cancellationToken = default)
     {
         var heads = await snapshot.FindAttacksAsync(new EventQuery { Since = window.First, Until = window.Last, Limit = null }, cancellationToken).ConfigureAwait(false);
         var ids = heads.Where(a => window.Place(a.Date, a.Precision) != BriefPlacement.Outside).Select(a => a.Id).ToList();
-        var attacks = await snapshot.GetAttacksAsync(ids, cancellationToken).ConfigureAwait(false);
-        var events = await snapshot.GetEventsAsync([.. attacks.SelectMany(a => a.Members).Select(m => m.EventId).Distinct()], cancellationToken).ConfigureAwait(false);
+        var attacks = await snapshot.GetAttacksAsync(ids, Parts, cancellationToken).ConfigureAwait(false);
+        var events = await snapshot.GetEventsAsync([.. attacks.SelectMany(a => a.Members).Select(m => m.EventId).Distinct()], Parts, cancellationToken).ConfigureAwait(false);
         var reportIds = attacks.SelectMany(a => a.Members).Select(m => m.ReportId).Distinct().ToList();
         var background = await snapshot.GetEventsOfReportsAsync(reportIds, EventKind.Aggregate, cancellationToken).ConfigureAwait(false);
         var reports = await snapshot.GetReportsAsync([.. reportIds.Concat(background.Select(b => b.Report.Id)).Distinct()], cancellationToken).ConfigureAwait(false);

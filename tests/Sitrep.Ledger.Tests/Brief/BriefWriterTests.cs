@@ -99,6 +99,53 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
     }
 
     [Fact]
+    public async Task Reading_only_what_the_brief_writes_gives_the_bytes_of_whole_reads()
+    {
+        BriefWindow[] windows =
+        [
+            BriefWindow.Night(new DateOnly(2025, 3, 4)), Night, BriefWindow.Days(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 10)),
+        ];
+        await using var snapshot = await fixture.Store.OpenSnapshotAsync();
+        foreach (var window in windows)
+        {
+            var light = await BriefSource.ReadAsync(snapshot, window);
+            var whole = await WholeAsync(snapshot, window);
+            Assert.Equal(whole.Attacks.Select(a => a.Id), light.Attacks.Select(a => a.Id));
+
+            // The light read leaves out what the brief does not write: words of claims it cannot cite, features.
+            var wholeClaims = whole.Attacks.SelectMany(a => a.Figures).SelectMany(f => f.Claims).ToList();
+            var lightClaims = light.Attacks.SelectMany(a => a.Figures).SelectMany(f => f.Claims).ToList();
+            Assert.Equal(wholeClaims.Select(c => (c.EventId, c.Value, c.Evidence.Span)), lightClaims.Select(c => (c.EventId, c.Value, c.Evidence.Span)));
+            Assert.True(window != Night || lightClaims.Count(c => c.Evidence.Text.Length > 0) < wholeClaims.Count(c => c.Evidence.Text.Length > 0));
+            Assert.All(light.Attacks.SelectMany(a => a.Members), m => Assert.True(m.Features.IsEmpty && m.Report is null && m.Explain.Length == 0));
+            Assert.All(whole.Attacks.SelectMany(a => a.Members), m => Assert.NotNull(m.Report));
+
+            foreach (var language in BriefTemplates.Languages)
+            {
+                var writer = BriefWriter.ForLanguage(language, BriefClaimantNames.Options(Sitrep.Core.Claimants.ClaimantRegistry.Default, language));
+                var (a, b) = (writer.Write(light), writer.Write(whole));
+                foreach (var format in BriefFormats.All.Names)
+                {
+                    Assert.Equal(BriefFormats.Render(b, format), BriefFormats.Render(a, format));
+                }
+            }
+        }
+    }
+
+    /// <summary>A brief's source read whole: every attack with each claim's words and each member's features, every member event whole.</summary>
+    private static async Task<BriefSource> WholeAsync(IStoreSnapshot snapshot, BriefWindow window)
+    {
+        var heads = await snapshot.FindAttacksAsync(new EventQuery { Since = window.First, Until = window.Last, Limit = null });
+        var attacks = await snapshot.GetAttacksAsync([.. heads.Where(a => window.Place(a.Date, a.Precision) != BriefPlacement.Outside).Select(a => a.Id)]);
+        var events = await snapshot.GetEventsAsync([.. attacks.SelectMany(a => a.Members).Select(m => m.EventId).Distinct()]);
+        var reportIds = attacks.SelectMany(a => a.Members).Select(m => m.ReportId).Distinct().ToList();
+        var background = await snapshot.GetEventsOfReportsAsync(reportIds, Sitrep.Core.EventKind.Aggregate);
+        var reports = await snapshot.GetReportsAsync([.. reportIds.Concat(background.Select(x => x.Report.Id)).Distinct()]);
+        return new BriefSource(window, [.. attacks], System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(events, e => e.Id),
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(reports, r => r.Id), [.. background]);
+    }
+
+    [Fact]
     public async Task The_checker_fails_a_number_no_claim_backs()
     {
         var (brief, _) = await WriteAndCheck(Night);
