@@ -312,6 +312,7 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         using var page = await Client.GetAsync($"/brief/{latest}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/html; charset=utf-8", string.Join(", ", page.Content.Headers.GetValues("Content-Type")));
         var csp = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("style-src 'self' 'sha256-", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
@@ -329,6 +330,11 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         var uk = await Client.GetStringAsync($"/api/brief?date={latest}&format=md&lang=uk");
         Assert.Matches("[А-Яа-яІіЇїЄє]{4}", uk);
         Assert.Contains("[^1]", uk, StringComparison.Ordinal);
+        using var ru = await Client.GetAsync($"/brief/{latest}?lang=ru");
+        Assert.Equal("text/html; charset=utf-8", string.Join(", ", ru.Content.Headers.GetValues("Content-Type")));
+        var ruPage = await ru.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ru\">", ruPage, StringComparison.Ordinal);
+        Assert.Contains("Данные по состоянию на ", ruPage, StringComparison.Ordinal);
         var before = DateOnly.ParseExact(latest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var period = await Get($"/api/brief?since={before}T18:00%2B03:00&until={latest}T09:00%2B03:00");
         Assert.Equal("period", period.GetProperty("window").GetProperty("kind").GetString());

@@ -166,7 +166,9 @@ internal static class ApiResults
             }
 
             response.StatusCode = status;
-            response.ContentType = mediaType.StartsWith("text/", StringComparison.Ordinal) ? mediaType + "; charset=utf-8" : mediaType;
+            // A text type gets its charset once: the brief's formats already name theirs ("text/html; charset=utf-8").
+            response.ContentType = mediaType.StartsWith("text/", StringComparison.Ordinal) && !mediaType.Contains("charset=", StringComparison.OrdinalIgnoreCase)
+                ? mediaType + "; charset=utf-8" : mediaType;
             var (bytes, encoding) = For(request);
             if (body.Length >= CompressFrom)
             {
