@@ -81,6 +81,58 @@ public class SnapshotContractTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_read_of_parts_leaves_out_only_those_parts(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync([Kyiv(0, 2), Kyiv(1, 3), Kyiv(2, 5)]);
+        var id = Assert.Single(await t.Store.FindAttacksAsync(new EventQuery { Limit = null })).Id;
+        await using var snapshot = await t.Store.OpenSnapshotAsync();
+        var whole = Assert.Single(await snapshot.GetAttacksAsync([id]));
+
+        // Words for the claim behind each figure's best only; members without their detail.
+        var parts = new ReadParts
+        {
+            MemberDetail = false,
+            EventClaimDetail = false,
+            ClaimWords = (head, f) => head.Id == id ? f.Claims.Where(c => c.IsBest) : [],
+        };
+        var light = Assert.Single(await snapshot.GetAttacksAsync([id], parts));
+        Assert.Equal(AttackFigures(whole, all: false), AttackFigures(light, all: false));
+        var injured = light.Figure("injured")!;
+        Assert.All(injured.Claims, c => Assert.Equal(c.IsBest ? whole.Figure("injured")!.Claims.Single(w => w.EventId == c.EventId).Evidence.Text : "", c.Evidence.Text));
+        Assert.Contains(injured.Claims, c => c.Evidence.Text.Length > 0);
+        Assert.Contains(injured.Claims, c => c.Evidence.Text.Length == 0);
+        Assert.Equal(whole.Members.Select(m => (m.EventId, m.ReportId, m.Ordinal, m.Kind, m.Score)), light.Members.Select(m => (m.EventId, m.ReportId, m.Ordinal, m.Kind, m.Score)));
+        Assert.All(whole.Members, m => Assert.NotNull(m.Report));
+        Assert.All(light.Members, m => Assert.True(m.Report is null && m.Explain.Length == 0 && m.Features.IsEmpty && m.Article.Length == 0));
+
+        // Events without claimants or their claims' words; everything else as a whole read gives it.
+        var ids = whole.Members.Select(m => m.EventId).ToList();
+        var events = await snapshot.GetEventsAsync(ids);
+        var lean = await snapshot.GetEventsAsync(ids, parts);
+        Assert.Equal(events.Select(e => e.Id), lean.Select(e => e.Id));
+        foreach (var (e, l) in events.Zip(lean))
+        {
+            Assert.Empty(l.Event.Claimants);
+            Assert.Equal(e.Event.Places.Select(x => x.ToString()), l.Event.Places.Select(x => x.ToString()));
+            Assert.Equal(e.Event.Quotes, l.Event.Quotes);
+            Assert.Equal(e.Event.Date, l.Event.Date);
+            Assert.Equal(e.Report, l.Report);
+            var (ec, lc) = (e.Event.Casualties, l.Event.Casualties);
+            Assert.Equal(ec.Select(c => (c.Kind, c.Value, c.Qualifier, c.Evidence.Span, c.IsCurrent)), lc.Select(c => (c.Kind, c.Value, c.Qualifier, c.Evidence.Span, c.IsCurrent)));
+            Assert.All(lc, c => Assert.True(c.Evidence.Text.Length == 0 && c.Claimant is null));
+            Assert.Contains(ec, c => c.Evidence.Text.Length > 0);
+            Assert.Equal(e.Event.Weapons.Select(w => (w.Weapon, w.Evidence, w.Claims.Length)), l.Event.Weapons.Select(w => (w.Weapon, w.Evidence, w.Claims.Length)));
+        }
+
+        // The whole read is the default.
+        Assert.Equal(AttackJson(whole), AttackJson(Assert.Single(await snapshot.GetAttacksAsync([id], ReadParts.Whole))));
+    }
+
+    private static string AttackFigures(StoredAttack a, bool all) => System.Text.Json.JsonSerializer.Serialize(
+        a.Figures.Select(f => new { f.Name, f.Best, f.Low, f.High, f.Contested, Claims = f.Claims.Select(c => (c.EventId, c.ReportId, c.Value, c.ClaimedBy, c.IsBest, c.Evidence.Span.Start, c.Evidence.Span.End, all ? c.Evidence.Text : "")).ToArray() }));
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Snapshots_give_their_connections_back_clean(string backend)
     {
         await using var t = await TestStore.CreateAsync(backend);
