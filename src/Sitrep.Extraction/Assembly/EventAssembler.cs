@@ -699,6 +699,11 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
+        // A city's district is its city (rule city-district), however often it is named.
+        var districts = evPlaces.Where(m => IsCityDistrict(doc, m, kept, b)).ToList();
+        var districtNames = districts.Select(m => PlaceNames.Fold(m.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        kept.RemoveAll(p => districts.Any(m => ReferenceEquals(b.Resolved[m], p)) || (p.Feature != "admin1" && districtNames.Contains(PlaceNames.Fold(p.Text.Split(' ')[0]))));
+
         // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
         // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
         var uniquePlaces = new List<PlaceRef>();
