@@ -735,6 +735,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             target = attacker == Side.Russia ? Country.Ukraine : Country.Russia;
         }
 
+        casualtyClaims = ContestAttackerTolls(casualtyClaims, attacker);
         var hasFacts = uses.Count > 0 || casualtyClaims.Length > 0 || uniquePlaces.Count > 0;
         if (!hasFacts)
         {
@@ -758,10 +759,32 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             Places = [.. uniquePlaces],
             Weapons = uses.ToImmutable(),
             Casualties = casualtyClaims,
-            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties)),
+            // A contested toll's claimant says nothing of the event's figures.
+            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties.Where((_, i) => !casualtyClaims[i].Rule.EndsWith(AttackerClaim, StringComparison.Ordinal)))),
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };
+    }
+
+    /// <summary>
+    /// Rule <c>attacker-claim</c>: a toll the attacking side gives for its own strike ("Russian authorities claimed that
+    /// the strike killed 85"), where the report also gives that toll from someone else (the side hit, officials, the
+    /// report itself), is a contested claim: kept, not current, so the event's figure is the other's. Alone, the
+    /// attacker's toll stays the figure.
+    /// </summary>
+    private const string AttackerClaim = "+attacker-claim";
+
+    private static ImmutableArray<FigureClaim> ContestAttackerTolls(ImmutableArray<FigureClaim> claims, Side attacker)
+    {
+        if (attacker == Side.Unknown || !claims.Any(c => c.IsCurrent && c.Claimant?.Side == attacker))
+        {
+            return claims;
+        }
+
+        return [.. claims.Select(c => c.IsCurrent && c.Claimant?.Side == attacker
+                                      && claims.Any(o => o.Kind == c.Kind && o.IsCurrent && o.Claimant?.Side != attacker)
+            ? c with { IsCurrent = false, Rule = c.Rule + AttackerClaim }
+            : c)];
     }
 
     /// <summary>
