@@ -27,6 +27,22 @@ public class PlaceAndActorStageTests
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
     [Theory]
+    [InlineData("Falling debris injured a man in the region outside Kharkiv, the governor said.", "region outside Kharkiv")]
+    [InlineData("Drones hit Kharkiv and villages in the region around Kharkiv overnight.", "Kharkiv|region around Kharkiv")]
+    public void The_region_around_a_city_is_the_citys_region(string text, string expected)
+    {
+        Assert.Equal(expected, Places(text));
+        var regions = Annotate.Extract(text).Events.SelectMany(e => e.Places).Where(p => p.Text.StartsWith("region", StringComparison.Ordinal));
+        Assert.Equal("Kharkiv Oblast", Assert.Single(regions).Name);
+        Assert.Equal("region-around-city", Annotate.Layer<PlaceMention>(text, Layers.Places).Single(p => p.Text.StartsWith("region", StringComparison.Ordinal)).Rule);
+    }
+
+    [Theory]
+    [InlineData("Drones flew around Kharkiv for an hour.", "Kharkiv")]
+    [InlineData("The region was quiet outside Kharkiv.", "Kharkiv")]
+    public void Around_a_city_without_the_region_word_is_the_city(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Theory]
     [InlineData("Eight missiles hit the Kharkiv Hydroelectric Power Plant.", "Kharkiv Hydroelectric Power Plant", "gazetteer-facility")]
     [InlineData("Drones struck the Kursk nuclear power plant overnight.", "Kursk nuclear power plant", "gazetteer-facility")]
     [InlineData("Missiles hit Kyiv HPP at dawn.", "Kyiv HPP", "gazetteer-facility")]

@@ -135,6 +135,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     hint = PlaceHint.Settlement;
                 }
 
+                // "the region outside Kyiv", "the region around Kharkiv": the city's region, named from "region" on.
+                var first = i;
+                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !lookup.Find(key + " region").IsDefaultOrEmpty;
+                if (aroundCity)
+                {
+                    candidates = lookup.Find(key + " region");
+                    hint = PlaceHint.Region;
+                    first = i - 2;
+                }
+
                 var facilityEnd = regionFollows || tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) ? end : FacilityEnd(document, end, sentence.EndToken);
                 if (facilityEnd > end)
                 {
@@ -142,7 +152,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     spanEnd = facilityEnd;
                 }
 
-                var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
+                var span = new TextSpan(tokens[first].Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin
@@ -150,7 +160,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : aroundCity ? "region-around-city" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -240,6 +250,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             ? i + 2
             : -1;
     }
+
+    private static readonly FrozenWords RegionAroundWords = FrozenWords.Of(LexiconFile.Rows("region-around-words.tsv").Select(r => r[0]));
 
     private static readonly IReadOnlyList<string[]> FacilityRows = LexiconFile.Rows("facility-words.tsv");
     private static readonly FrozenWords FacilityQualifiers = FrozenWords.Of(FacilityRows.Where(r => r[1] == "qualifier").Select(r => r[0]));
