@@ -37,6 +37,22 @@ public class PlaceAndActorStageTests
         Assert.Equal("region-around-city", Annotate.Layer<PlaceMention>(text, Layers.Places).Single(p => p.Text.StartsWith("region", StringComparison.Ordinal)).Rule);
     }
 
+    [Fact]
+    public void The_same_place_names_the_place_told_before_it()
+    {
+        const string text = "Drones hit an airfield near Lozova on Monday, the governor said. Two soldiers were killed at the same airfield on Friday.";
+        var same = Assert.Single(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "same-place");
+        Assert.Equal("the same airfield", same.Text);
+        var friday = Assert.Single(Annotate.Extract(text).Events, e => e.Killed?.Value == 2);
+        Assert.Contains(friday.Places, p => p.Name == "Lozova");
+    }
+
+    [Theory]
+    [InlineData("Drones hit Lozova on Monday and again on the same day a week later.")]
+    [InlineData("The same village was shelled twice, the governor said.")]
+    public void The_same_needs_a_place_noun_and_a_place_before_it(string text) =>
+        Assert.DoesNotContain(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "same-place");
+
     [Theory]
     [InlineData("Drones flew around Kharkiv for an hour.", "Kharkiv")]
     [InlineData("The region was quiet outside Kharkiv.", "Kharkiv")]

@@ -217,8 +217,56 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
+        SamePlaces(document, found);
         LinkContainers(document, found);
         return [.. found];
+    }
+
+    private static readonly FrozenWords SamePlaceNouns = FrozenWords.Of(LexiconFile.Rows("same-place-words.tsv").Select(r => r[0]));
+
+    /// <summary>
+    /// Rule <c>same-place</c>: "the same airbase", "the same village" names again the place hit told just before it (the
+    /// nearest earlier place that is not a reference point or a country), with that place's candidates; its text is
+    /// the words as written.
+    /// </summary>
+    private static void SamePlaces(Document document, List<PlaceMention> found)
+    {
+        var tokens = document.Tokens;
+        var added = false;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Lower != "same" || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
+            {
+                continue;
+            }
+
+            var start = tokens[i - 1].Start;
+            PlaceMention? before = null;
+            foreach (var m in found)
+            {
+                if (m.Span.End <= start && !m.IsReference && !m.Candidates.IsDefaultOrEmpty && m.Candidates.Any(c => c.Feature != PlaceFeature.Country))
+                {
+                    before = m;
+                }
+            }
+
+            if (before is null)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(start, tokens[i + 1].End);
+            found.Add(new PlaceMention(span, document.Text[span.Start..span.End], i - 1, i + 2, before.Hint, "same-place")
+            {
+                Candidates = [.. before.Candidates.Where(c => c.Feature != PlaceFeature.Country)],
+            });
+            added = true;
+        }
+
+        if (added)
+        {
+            found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
     }
 
     private static readonly FrozenWords Titles = FrozenWords.Of(
