@@ -54,6 +54,13 @@ public class PlaceAndActorStageTests
         Assert.DoesNotContain(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "same-place");
 
     [Theory]
+    [InlineData("Two drones were destroyed over the Pochepsky district and Klimovsky municipal district, the governor said.", "Pochepsky district|Klimovsky municipal district")]
+    [InlineData("Air defences downed a drone over Surazhsky municipal district.", "Surazhsky municipal district")]
+    [InlineData("Three drones fell in the Trubchevsky district and Mglinsky district overnight.", "Trubchevsky district|Mglinsky district")]
+    [InlineData("The Security Service and Police district officers said nothing.", "")]
+    public void A_district_not_in_the_gazetteer_is_kept_by_its_words(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Theory]
     [InlineData("Drones flew around Kharkiv for an hour.", "Kharkiv")]
     [InlineData("The region was quiet outside Kharkiv.", "Kharkiv")]
     public void Around_a_city_without_the_region_word_is_the_city(string text, string expected) => Assert.Equal(expected, Places(text));

@@ -371,8 +371,17 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 hint = PlaceHint.Settlement;
             }
-            else if (IsName(tokens[i]) && i > s.FirstToken && tokens[i - 1].Lower == "the" && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
+            else if (IsName(tokens[i]) && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
             {
+                // "Starodubsky municipal district": a Russian district by its official name.
+                start = i;
+                end = i + 3;
+                hint = PlaceHint.Region;
+            }
+            else if (IsName(tokens[i]) && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && found.Any(f => f.EndToken == i - 1 && f.Hint == PlaceHint.Region)))
+                     && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
+            {
+                // "the Pogarsky district", and a district listed after one ("Pogarsky district and Sevsky district").
                 start = i;
                 end = i + 2;
                 hint = PlaceHint.Region;
