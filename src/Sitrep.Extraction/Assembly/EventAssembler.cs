@@ -230,7 +230,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
-            var newAttackCue = NewAttackRule(doc, s, sDates) is not null || separate is not null;
+            var newAttackRule = NewAttackRule(doc, s, sDates);
+            var newAttackCue = newAttackRule is not null || separate is not null;
             if (date is null && !refersBack && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -246,8 +247,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack
-            // that day, by other weapons, is another event.
-            if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0)
+            // that day, by other weapons, is another event. "Russia also fired two missiles during the attack" names
+            // no other region: the same attack, with another weapon.
+            if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0 && (newAttackRule != "also-verb" || separate is not null || !SharesRegion(target, u, b)))
             {
                 var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
                 var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
