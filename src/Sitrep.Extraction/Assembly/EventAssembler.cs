@@ -230,7 +230,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
-            var newAttackCue = NewAttackRule(doc, s, sDates) is not null || separate is not null;
+            var newAttackRule = NewAttackRule(doc, s, sDates);
+            var newAttackCue = newAttackRule is not null || separate is not null;
             if (date is null && !refersBack && !paragraphEvent.ContainsKey(s.Paragraph) && drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) > 1 && !newAttackCue)
             {
                 var names = b.Places[u].Where(p => !p.IsReference).Select(p => resolvedOf[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -246,8 +247,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
 
             // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack
-            // that day, by other weapons, is another event.
-            if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0)
+            // that day, by other weapons, is another event. "Russia also fired two missiles during the attack" names
+            // no other region: the same attack, with another weapon.
+            if (newAttackCue && sWeapons.Count > 0 && target.Units.Count > 0 && (newAttackRule != "also-verb" || separate is not null || !SharesRegion(target, u, b)))
             {
                 var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
                 var now = sWeapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
@@ -699,6 +701,11 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             }
         }
 
+        // A city's district is its city (rule city-district), however often it is named.
+        var districts = evPlaces.Where(m => IsCityDistrict(doc, m, kept, b)).ToList();
+        var districtNames = districts.Select(m => PlaceNames.Fold(m.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        kept.RemoveAll(p => districts.Any(m => ReferenceEquals(b.Resolved[m], p)) || (p.Feature != "admin1" && districtNames.Contains(PlaceNames.Fold(p.Text.Split(' ')[0]))));
+
         // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
         // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
         var uniquePlaces = new List<PlaceRef>();
@@ -730,6 +737,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             target = attacker == Side.Russia ? Country.Ukraine : Country.Russia;
         }
 
+        casualtyClaims = ContestAttackerTolls(casualtyClaims, attacker);
         var hasFacts = uses.Count > 0 || casualtyClaims.Length > 0 || uniquePlaces.Count > 0;
         if (!hasFacts)
         {
@@ -753,10 +761,32 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             Places = [.. uniquePlaces],
             Weapons = uses.ToImmutable(),
             Casualties = casualtyClaims,
-            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties)),
+            // A contested toll's claimant says nothing of the event's figures.
+            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties.Where((_, i) => !casualtyClaims[i].Rule.EndsWith(AttackerClaim, StringComparison.Ordinal)))),
             Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };
+    }
+
+    /// <summary>
+    /// Rule <c>attacker-claim</c>: a toll the attacking side gives for its own strike ("Russian authorities claimed that
+    /// the strike killed 85"), where the report also gives that toll from someone else (the side hit, officials, the
+    /// report itself), is a contested claim: kept, not current, so the event's figure is the other's. Alone, the
+    /// attacker's toll stays the figure.
+    /// </summary>
+    private const string AttackerClaim = "+attacker-claim";
+
+    private static ImmutableArray<FigureClaim> ContestAttackerTolls(ImmutableArray<FigureClaim> claims, Side attacker)
+    {
+        if (attacker == Side.Unknown || !claims.Any(c => c.IsCurrent && c.Claimant?.Side == attacker))
+        {
+            return claims;
+        }
+
+        return [.. claims.Select(c => c.IsCurrent && c.Claimant?.Side == attacker
+                                      && claims.Any(o => o.Kind == c.Kind && o.IsCurrent && o.Claimant?.Side != attacker)
+            ? c with { IsCurrent = false, Rule = c.Rule + AttackerClaim }
+            : c)];
     }
 
     /// <summary>

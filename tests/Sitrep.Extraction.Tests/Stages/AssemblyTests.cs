@@ -84,6 +84,16 @@ public class AssemblyTests
         Assert.Contains(x.Events, e => e.Weapons.Any(w => w.Weapon.Category == WeaponCategory.GuidedBomb) && e.Places.Any(p => p.Text == "Kharkiv"));
     }
 
+    [Theory]
+    [InlineData("Russia attacked Kharkiv with 40 drones overnight, the air force said. Russia also fired two missiles during the attack.")]
+    [InlineData("Air defences shot down 30 drones over Odesa overnight. Russia also launched three missiles, two of which were intercepted.")]
+    [InlineData("Russia attacked Kharkiv with 40 drones overnight. Russian forces also used glide bombs against the city.")]
+    public void Another_weapon_also_used_with_no_other_place_is_the_same_attack(string text)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal(2, e.Weapons.Length);
+    }
+
     [Fact]
     public void A_clause_after_while_can_tell_a_second_attack_and_later_sentences_join_it_by_place()
     {

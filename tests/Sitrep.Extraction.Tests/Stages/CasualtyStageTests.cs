@@ -39,6 +39,29 @@ public class CasualtyStageTests
         Assert.Equal(rule, Assert.Single(Annotate.Layer<CasualtyMention>(text, Layers.Casualties)).Rule);
 
     [Theory]
+    [InlineData("The drone hit a depot and killed a night watchman. Another man was wounded.", "injured:1 killed:1")]
+    [InlineData("A shell struck the farm, with one worker injured.", "injured:1")]
+    [InlineData("Shelling hit a bakery, with one employee killed and two others hurt.", "injured:2 killed:1")]
+    [InlineData("The missile killed one person and injured another.", "injured:1 killed:1")]
+    [InlineData("A bomb wounded a paramedic on the road.", "injured:1")]
+    [InlineData("A drone hit a car, injuring a 60-year-old driver. He later died in hospital.", "injured:1 killed:1")]
+    [InlineData("The strike wounded a firefighter. She has since died of her wounds.", "injured:1 killed:1")]
+    public void Victims_told_one_at_a_time(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("He later died in hospital, his family said.")]
+    [InlineData("Three people were injured in the blast. He died a hero, his commander said.")]
+    [InlineData("The strike killed a guard. He died at the scene.")]
+    public void A_pronoun_death_needs_one_victim_told_before(string text) => Assert.DoesNotContain(Annotate.Layer<CasualtyMention>(text, Layers.Casualties), c => c.Rule == "pronoun-later-died");
+
+    [Fact]
+    public void A_follow_up_death_adds_one_to_the_toll()
+    {
+        var ev = Assert.Single(Annotate.Extract("A Russian missile hit a shop in Kharkiv on Monday, killing a woman and injuring a man, the governor said. He later died in hospital.").Events);
+        Assert.Equal(2, ev.Killed?.Value);
+    }
+
+    [Theory]
     [InlineData("There was no information on any damage or casualties.")]
     [InlineData("Losses are estimated at 300,000 soldiers killed or wounded.")]
     [InlineData("Hundreds of people were injured.")]

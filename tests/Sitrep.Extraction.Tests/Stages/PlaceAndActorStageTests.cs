@@ -27,6 +27,45 @@ public class PlaceAndActorStageTests
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
     [Theory]
+    [InlineData("Falling debris injured a man in the region outside Kharkiv, the governor said.", "region outside Kharkiv")]
+    [InlineData("Drones hit Kharkiv and villages in the region around Kharkiv overnight.", "Kharkiv|region around Kharkiv")]
+    public void The_region_around_a_city_is_the_citys_region(string text, string expected)
+    {
+        Assert.Equal(expected, Places(text));
+        var regions = Annotate.Extract(text).Events.SelectMany(e => e.Places).Where(p => p.Text.StartsWith("region", StringComparison.Ordinal));
+        Assert.Equal("Kharkiv Oblast", Assert.Single(regions).Name);
+        Assert.Equal("region-around-city", Annotate.Layer<PlaceMention>(text, Layers.Places).Single(p => p.Text.StartsWith("region", StringComparison.Ordinal)).Rule);
+    }
+
+    [Fact]
+    public void The_same_place_names_the_place_told_before_it()
+    {
+        const string text = "Drones hit an airfield near Lozova on Monday, the governor said. Two soldiers were killed at the same airfield on Friday.";
+        var same = Assert.Single(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "same-place");
+        Assert.Equal("the same airfield", same.Text);
+        var friday = Assert.Single(Annotate.Extract(text).Events, e => e.Killed?.Value == 2);
+        Assert.Contains(friday.Places, p => p.Name == "Lozova");
+    }
+
+    [Theory]
+    [InlineData("Drones hit Lozova on Monday and again on the same day a week later.")]
+    [InlineData("The same village was shelled twice, the governor said.")]
+    public void The_same_needs_a_place_noun_and_a_place_before_it(string text) =>
+        Assert.DoesNotContain(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "same-place");
+
+    [Theory]
+    [InlineData("Two drones were destroyed over the Pochepsky district and Klimovsky municipal district, the governor said.", "Pochepsky district|Klimovsky municipal district")]
+    [InlineData("Air defences downed a drone over Surazhsky municipal district.", "Surazhsky municipal district")]
+    [InlineData("Three drones fell in the Trubchevsky district and Mglinsky district overnight.", "Trubchevsky district|Mglinsky district")]
+    [InlineData("The Security Service and Police district officers said nothing.", "")]
+    public void A_district_not_in_the_gazetteer_is_kept_by_its_words(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Theory]
+    [InlineData("Drones flew around Kharkiv for an hour.", "Kharkiv")]
+    [InlineData("The region was quiet outside Kharkiv.", "Kharkiv")]
+    public void Around_a_city_without_the_region_word_is_the_city(string text, string expected) => Assert.Equal(expected, Places(text));
+
+    [Theory]
     [InlineData("Eight missiles hit the Kharkiv Hydroelectric Power Plant.", "Kharkiv Hydroelectric Power Plant", "gazetteer-facility")]
     [InlineData("Drones struck the Kursk nuclear power plant overnight.", "Kursk nuclear power plant", "gazetteer-facility")]
     [InlineData("Missiles hit Kyiv HPP at dawn.", "Kyiv HPP", "gazetteer-facility")]

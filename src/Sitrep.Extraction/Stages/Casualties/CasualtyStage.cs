@@ -17,9 +17,8 @@ public sealed class CasualtyStage : IStage
 
     private static readonly WordTable<bool> Between = new(LexiconFile.Rows("between-words.tsv").Select(r => (r[0], true)));
 
-    private static readonly FrozenWords SingularPersons = FrozenWords.Of(
-        "person", "woman", "man", "civilian", "child", "girl", "boy", "resident", "driver", "soldier", "serviceman", "teenager", "pensioner", "worker",
-        "employee", "rescuer", "medic", "policeman", "officer", "passenger", "volunteer", "journalist", "farmer", "infant", "baby", "citizen", "individual", "victim");
+    /// <summary>English words for one person (person-words-en.tsv): "a woman", "a night watchman", "one worker".</summary>
+    private static readonly FrozenWords SingularPersons = FrozenWords.Of(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "one").Select(r => r[0]));
 
     /// <summary>Ukrainian and Russian people, lists and toll words by role (person-words.tsv): one, many, modifier, count, rise, survive, and, from, receive, fatal.</summary>
     private static readonly WordTable<string> People = new(LexiconFile.Rows("person-words.tsv").Where(r => r[1] != "age").Select(r => (r[0], r[1])));
@@ -122,6 +121,7 @@ public sealed class CasualtyStage : IStage
             }
 
             Singulars(document, s, result, superseded, used);
+            FollowUpDeath(document, s, result, superseded);
             Survivors(document, s, numbersByToken, result, superseded, used);
             Tolls(document, s, numbersByToken, result, used);
             CyrillicTolls(document, s, numbersByToken, result, used);
@@ -183,7 +183,8 @@ public sealed class CasualtyStage : IStage
                 return true;
             }
 
-            if (w is "\"" or "'" || Between.Contains(w) || w.EndsWith("-year-old", StringComparison.Ordinal) || w.EndsWith("-old", StringComparison.Ordinal))
+            if (w is "\"" or "'" || Between.Contains(w) || (SingularPersons.Contains(w) && k - 1 >= s.FirstToken && numbers.TryGetValue(k - 1, out var one) && one.Value == 1)
+                || w.EndsWith("-year-old", StringComparison.Ordinal) || w.EndsWith("-old", StringComparison.Ordinal))
             {
                 k--;
                 steps++;
@@ -348,6 +349,56 @@ public sealed class CasualtyStage : IStage
                 }
             }
         }
+    }
+
+    private static readonly FrozenWords FollowUpPronouns = FrozenWords.Of(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "pronoun").Select(r => r[0]));
+    private static readonly FrozenWords FollowUpAdverbs = FrozenWords.Of(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "later").Select(r => r[0]));
+    private static readonly FrozenWords FollowUpAuxiliaries = FrozenWords.Of(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "aux").Select(r => r[0]));
+
+    /// <summary>
+    /// Rule <c>pronoun-later-died</c>: "He later died in hospital", "She has since died of her wounds" after a sentence
+    /// that counted one injured victim: that victim died, one more killed than told before (an increment, added by assembly to
+    /// the toll so far). A pronoun with no single victim before it ("He died a hero") is no toll.
+    /// </summary>
+    private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded)
+    {
+        var tokens = doc.Tokens;
+        var i = s.FirstToken;
+        while (i < s.EndToken && tokens[i].Kind == TokenKind.Punct)
+        {
+            i++;
+        }
+
+        if (i >= s.EndToken || !FollowUpPronouns.Contains(tokens[i].Lower))
+        {
+            return;
+        }
+
+        var k = i + 1;
+        var later = false;
+        while (k < Math.Min(s.EndToken, i + 4) && (FollowUpAdverbs.Contains(tokens[k].Lower) || FollowUpAuxiliaries.Contains(tokens[k].Lower)))
+        {
+            later |= FollowUpAdverbs.Contains(tokens[k].Lower);
+            k++;
+        }
+
+        // "He died at the scene" describes a victim already counted dead; "he later died" tells a death after the count.
+        if (!later || k >= s.EndToken || tokens[k].Lower != "died")
+        {
+            return;
+        }
+
+        var counted = result.OfType<CasualtyMention>().Any(c => c.Span.End <= s.Span.Start && c.Kind == FigureKind.Injured && c.Value == 1 && !c.IsRevision);
+        if (!counted)
+        {
+            return;
+        }
+
+        result.Add(new CasualtyMention(TextSpan.Cover(tokens[i].Span, tokens[k].Span), FigureKind.Killed, 1, Qualifier.Exact, tokens[k].Span, "pronoun-later-died")
+        {
+            IsSuperseded = superseded,
+            IsIncrement = true,
+        });
     }
 
     /// <summary>"a woman", "a resident", or an age standing for a person: "a 9-year-old was killed".</summary>

@@ -135,6 +135,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     hint = PlaceHint.Settlement;
                 }
 
+                // "the region outside Kyiv", "the region around Kharkiv": the city's region, named from "region" on.
+                var first = i;
+                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !lookup.Find(key + " region").IsDefaultOrEmpty;
+                if (aroundCity)
+                {
+                    candidates = lookup.Find(key + " region");
+                    hint = PlaceHint.Region;
+                    first = i - 2;
+                }
+
                 var facilityEnd = regionFollows || tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) ? end : FacilityEnd(document, end, sentence.EndToken);
                 if (facilityEnd > end)
                 {
@@ -142,7 +152,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     spanEnd = facilityEnd;
                 }
 
-                var span = new TextSpan(t.Start, StripPossessive(document, tokens[spanEnd - 1]));
+                var span = new TextSpan(tokens[first].Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin
@@ -150,7 +160,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], i, spanEnd, hint, origin ? "gazetteer-origin" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : aroundCity ? "region-around-city" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -207,8 +217,56 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
+        SamePlaces(document, found);
         LinkContainers(document, found);
         return [.. found];
+    }
+
+    private static readonly FrozenWords SamePlaceNouns = FrozenWords.Of(LexiconFile.Rows("same-place-words.tsv").Select(r => r[0]));
+
+    /// <summary>
+    /// Rule <c>same-place</c>: "the same airbase", "the same village" names again the place hit told just before it (the
+    /// nearest earlier place that is not a reference point or a country), with that place's candidates; its text is
+    /// the words as written.
+    /// </summary>
+    private static void SamePlaces(Document document, List<PlaceMention> found)
+    {
+        var tokens = document.Tokens;
+        var added = false;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Lower != "same" || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
+            {
+                continue;
+            }
+
+            var start = tokens[i - 1].Start;
+            PlaceMention? before = null;
+            foreach (var m in found)
+            {
+                if (m.Span.End <= start && !m.IsReference && !m.Candidates.IsDefaultOrEmpty && m.Candidates.Any(c => c.Feature != PlaceFeature.Country))
+                {
+                    before = m;
+                }
+            }
+
+            if (before is null)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(start, tokens[i + 1].End);
+            found.Add(new PlaceMention(span, document.Text[span.Start..span.End], i - 1, i + 2, before.Hint, "same-place")
+            {
+                Candidates = [.. before.Candidates.Where(c => c.Feature != PlaceFeature.Country)],
+            });
+            added = true;
+        }
+
+        if (added)
+        {
+            found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
     }
 
     private static readonly FrozenWords Titles = FrozenWords.Of(
@@ -240,6 +298,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             ? i + 2
             : -1;
     }
+
+    private static readonly FrozenWords RegionAroundWords = FrozenWords.Of(LexiconFile.Rows("region-around-words.tsv").Select(r => r[0]));
 
     private static readonly IReadOnlyList<string[]> FacilityRows = LexiconFile.Rows("facility-words.tsv");
     private static readonly FrozenWords FacilityQualifiers = FrozenWords.Of(FacilityRows.Where(r => r[1] == "qualifier").Select(r => r[0]));
@@ -311,8 +371,17 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 hint = PlaceHint.Settlement;
             }
-            else if (IsName(tokens[i]) && i > s.FirstToken && tokens[i - 1].Lower == "the" && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
+            else if (IsName(tokens[i]) && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
             {
+                // "Starodubsky municipal district": a Russian district by its official name.
+                start = i;
+                end = i + 3;
+                hint = PlaceHint.Region;
+            }
+            else if (IsName(tokens[i]) && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && found.Any(f => f.EndToken == i - 1 && f.Hint == PlaceHint.Region)))
+                     && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
+            {
+                // "the Pogarsky district", and a district listed after one ("Pogarsky district and Sevsky district").
                 start = i;
                 end = i + 2;
                 hint = PlaceHint.Region;
