@@ -918,7 +918,8 @@ internal abstract partial class SqlEventStore
         await using (var cmd = Db.Command(conn, $"""
             SELECT m.attack_id, m.event_id, m.report_id, m.ordinal, m.kind, m.score, m.partial, m.decision, m.explain, m.features,
                    r.article_id, r.title, r.url, r.published, r.source, r.origin, r.version,
-                   (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike')
+                   (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike'),
+                   r.ingested_at
             FROM attack_members m JOIN reports r ON r.id = m.report_id
             WHERE {InList("m.attack_id", "@ids")} ORDER BY m.attack_id, m.report_id, m.ordinal
             """))
@@ -931,7 +932,7 @@ internal abstract partial class SqlEventStore
                 {
                     Features = AttackRowSet.ReadFeatures(r.Str(9)),
                     Article = r.Str(10),
-                    Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)),
+                    Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)) { Ingested = DateOnly.FromDateTime(r.Time(18).UtcDateTime) },
                     StrikeIndex = r.Int(17),
                 };
                 Bucket(members, r.Long(0)).Add(m);
