@@ -192,4 +192,37 @@ public sealed class HostileCliTests
         Intact(db, 2);
         Assert.Equal(0, Cli.Run(command, "--place", "Odesa", "--db", db, "--format", command == "export" ? "csv" : "json").Code);
     }
+
+    [Fact]
+    public void An_escaped_lone_surrogate_in_json_costs_its_record_not_the_process_or_the_store()
+    {
+        using var dir = new TempDir();
+        var db = Store(dir);
+        const string good = "{\"text\": \"Russia launched 30 drones at Odesa overnight; 20 were shot down.\", \"url\": \"https://news.example.org/ok\", \"published\": \"2024-05-02\"}";
+        var named = dir.Write("named.json", "{\"\\ud800\": 1, \"text\": \"Drones hit Sumy overnight.\", \"url\": \"https://news.example.org/u\"}");
+        var valued = dir.Write("valued.json", "[" + good + ", {\"text\": \"Drones hit Sumy\\ud800 overnight.\", \"\\udfff\": \"x\"}]");
+        var lines = dir.Write("lines.jsonl", "{\"\\ud800\": \"x\", \"text\": \"Drones hit Sumy overnight.\"}\n" + good + "\n");
+        var page = dir.Write("page.html", "<html><head><script type=\"application/ld+json\">{\"\\ud800\": 1, \"datePublished\": \"2024-05-02\"}</script></head><body><p>Drones hit Sumy overnight, injuring two.</p></body></html>");
+
+        var one = Cli.Run("extract", named, "--format", "jsonl");
+        Assert.Equal(1, one.Code);
+        Assert.Contains("SR009", one.Err, StringComparison.Ordinal);
+        Assert.Contains("not valid Unicode", one.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", one.Err, StringComparison.Ordinal);
+
+        foreach (var file in new[] { valued, lines })
+        {
+            var r = Cli.Run("extract", file, "--format", "jsonl");
+            Assert.Equal(1, r.Code);
+            Assert.Contains("SR015", r.Err, StringComparison.Ordinal);
+            Assert.Single(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the good record, kept
+        }
+
+        Assert.Equal(0, Cli.Run("extract", page, "--format", "jsonl").Code);
+
+        var ingest = Cli.Run("ingest", named, valued, lines, page, "--db", db);
+        Assert.Equal(1, ingest.Code);
+        Assert.Contains("new              2 reports", ingest.Out, StringComparison.Ordinal); // the good record (once) and the page
+        Intact(db, 4);
+    }
 }
