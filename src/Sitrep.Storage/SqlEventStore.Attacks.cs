@@ -91,17 +91,17 @@ internal abstract partial class SqlEventStore
     /// <summary>What a write stored: its rows and the reports they belong to.</summary>
     protected sealed record Written(RowSet Rows, IReadOnlyDictionary<long, ReportRef> Reports);
 
-    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version);
+    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version) with { Ingested = DateOnly.FromDateTime(r.IngestedAt.UtcDateTime) };
 
-    /// <summary>The references of a batch's admitted reports (new reports and new versions), by id.</summary>
-    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions)
+    /// <summary>The references of a batch's admitted reports (new reports and new versions, taken in at <paramref name="ingestedAt"/>), by id.</summary>
+    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions, DateTimeOffset ingestedAt)
     {
         var refs = new Dictionary<long, ReportRef>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (admissions[i].ReportId is { } id)
             {
-                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version);
+                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version) with { Ingested = DateOnly.FromDateTime(ingestedAt.UtcDateTime) };
             }
         }
 
