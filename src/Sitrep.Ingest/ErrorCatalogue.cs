@@ -22,6 +22,12 @@ public static class ErrorCatalogue
     public static ReadError NotUtf8(string path, string encodingGuess) =>
         new("SR004", $"'{path}' is not UTF-8 ({encodingGuess}). Convert it, e.g. 'iconv -f {encodingGuess} -t UTF-8 IN > OUT', and try again.");
 
+    /// <summary>UTF-8 with a few bad sequences (a cut last character, a damaged byte): no other encoding to convert from.</summary>
+    public static ReadError DamagedUtf8(string path, int bad, bool atEnd) =>
+        new("SR004", atEnd && bad == 1
+            ? $"'{path}' is UTF-8 cut off in the middle of its last character (an interrupted download or copy). Fetch or copy it again whole."
+            : $"'{path}' is UTF-8 with {bad} damaged byte sequence{(bad == 1 ? "" : "s")}; it is not read. Fetch or copy it again, or repair it with 'iconv -c -f UTF-8 -t UTF-8 IN > OUT' (drops the bad bytes).");
+
     public static ReadError TooLarge(string path, long bytes, long limit) =>
         new("SR005", $"'{path}' is {bytes / (1024 * 1024)} MB, over the {limit / (1024 * 1024)} MB limit for one report. Split it into one file per report.");
 

@@ -130,7 +130,9 @@ public static class FileLoader
         }
         catch (DecoderFallbackException)
         {
-            return (null, ErrorCatalogue.NotUtf8(path, GuessEncoding(bytes)));
+            return (null, DamagedUtf8(bytes) is { } damage
+                ? ErrorCatalogue.DamagedUtf8(path, damage.Bad, damage.AtEnd)
+                : ErrorCatalogue.NotUtf8(path, GuessEncoding(bytes)));
         }
     }
 
@@ -158,6 +160,38 @@ public static class FileLoader
         }
 
         return control > head.Length / 20 + 1;
+    }
+
+    /// <summary>
+    /// Whether bytes that are not valid UTF-8 are UTF-8 all the same, cut or damaged in places: more well-formed
+    /// multi-byte characters than bad sequences (a single-byte encoding's Cyrillic or accents rarely form one). Then
+    /// converting from another encoding would garble it; null when the bytes look like another encoding.
+    /// </summary>
+    private static (int Bad, bool AtEnd)? DamagedUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var good = 0;
+        var bad = 0;
+        var atEnd = false;
+        while (!bytes.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var used);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                if (used > 1)
+                {
+                    good++;
+                }
+            }
+            else
+            {
+                bad++;
+                atEnd = status == System.Buffers.OperationStatus.NeedMoreData;
+            }
+
+            bytes = bytes[Math.Max(used, 1)..];
+        }
+
+        return bad > 0 && good > bad ? (bad, atEnd) : null;
     }
 
     private static string GuessEncoding(ReadOnlySpan<byte> bytes)

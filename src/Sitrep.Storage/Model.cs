@@ -56,7 +56,11 @@ public sealed record StoredReport(
 }
 
 /// <summary>The report an event came from, in brief.</summary>
-public sealed record ReportRef(long Id, string? Title, string? Url, DateOnly? Published, string? Source, string Origin, int Version);
+public sealed record ReportRef(long Id, string? Title, string? Url, DateOnly? Published, string? Source, string Origin, int Version)
+{
+    /// <summary>The day (UTC) the store first took the report in: the last resort for dating a report that gives no date.</summary>
+    public DateOnly? Ingested { get; init; }
+}
 
 /// <summary>An event as stored: its id, the report it came from, and the event itself, claims and all.</summary>
 public sealed record StoredEvent(long Id, int Ordinal, ReportRef Report, ExtractedEvent Event)

@@ -91,17 +91,17 @@ internal abstract partial class SqlEventStore
     /// <summary>What a write stored: its rows and the reports they belong to.</summary>
     protected sealed record Written(RowSet Rows, IReadOnlyDictionary<long, ReportRef> Reports);
 
-    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version);
+    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version) with { Ingested = DateOnly.FromDateTime(r.IngestedAt.UtcDateTime) };
 
-    /// <summary>The references of a batch's admitted reports (new reports and new versions), by id.</summary>
-    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions)
+    /// <summary>The references of a batch's admitted reports (new reports and new versions, taken in at <paramref name="ingestedAt"/>), by id.</summary>
+    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions, DateTimeOffset ingestedAt)
     {
         var refs = new Dictionary<long, ReportRef>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (admissions[i].ReportId is { } id)
             {
-                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version);
+                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version) with { Ingested = DateOnly.FromDateTime(ingestedAt.UtcDateTime) };
             }
         }
 
@@ -929,7 +929,8 @@ internal abstract partial class SqlEventStore
         await using (var cmd = Db.Command(conn, parts.MemberDetail ? $"""
             SELECT m.attack_id, m.event_id, m.report_id, m.ordinal, m.kind, m.score, m.partial, m.decision, m.explain, m.features,
                    r.article_id, r.title, r.url, r.published, r.source, r.origin, r.version,
-                   (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike')
+                   (SELECT COUNT(*) FROM events x WHERE x.report_id = m.report_id AND x.ordinal < m.ordinal AND x.kind = 'strike'),
+                   r.ingested_at
             FROM attack_members m JOIN reports r ON r.id = m.report_id
             WHERE {InList("m.attack_id", "@ids")} ORDER BY m.attack_id, m.report_id, m.ordinal
             """ : $"""
@@ -946,7 +947,7 @@ internal abstract partial class SqlEventStore
                     {
                         Features = AttackRowSet.ReadFeatures(r.Str(9)),
                         Article = r.Str(10),
-                        Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)),
+                        Report = new ReportRef(r.Long(2), r.NStr(11), r.NStr(12), r.NDate(13), r.NStr(14), r.Str(15), r.Int(16)) { Ingested = DateOnly.FromDateTime(r.Time(18).UtcDateTime) },
                         StrikeIndex = r.Int(17),
                     }
                     : new StoredMember(r.Long(1), r.Long(2), r.Int(3), r.Str(4), r.NDouble(5) ?? 0, r.Bool(6), r.NLong(7), "");

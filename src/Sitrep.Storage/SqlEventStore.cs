@@ -492,7 +492,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         var heads = new Dictionary<long, (int Ordinal, ReportRef Report, ExtractedEvent Event, long? Attack)>();
         await using (var cmd = Cmd($"""
             SELECT e.id, e.ordinal, e.kind, e.date, e.date_start, e.date_precision, e.date_text, e.date_span_start, e.date_span_end,
-                   e.attacker, e.target_country, r.id, r.title, r.url, r.published, r.source, r.origin, r.version, m.attack_id
+                   e.attacker, e.target_country, r.id, r.title, r.url, r.published, r.source, r.origin, r.version, m.attack_id, r.ingested_at
             FROM events e JOIN reports r ON r.id = e.report_id LEFT JOIN attack_members m ON m.event_id = e.id WHERE {InList("e.id", "@ids")}
             """))
         {
@@ -501,7 +501,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
                 var ev = StoredEventRows.Head(r.Str(2), r.NDate(3), r.NDate(4), r.Str(5), r.Str(6), r.Int(7), r.Int(8), r.Str(9), r.Str(10));
-                var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17));
+                var report = new ReportRef(r.Long(11), r.NStr(12), r.NStr(13), r.NDate(14), r.NStr(15), r.Str(16), r.Int(17)) { Ingested = DateOnly.FromDateTime(r.Time(19).UtcDateTime) };
                 heads[r.Long(0)] = (r.Int(1), report, ev, r.NLong(18));
             }
         }

@@ -328,7 +328,7 @@ public class AttackStoreContractTests
         for (var i = 0; i < batch.Length; i++)
         {
             var reportId = admissions[i].ReportId!.Value;
-            refs[reportId] = StoredEventRows.Report(reportId, batch[i].Article, batch[i].Origin, admissions[i].Version);
+            refs[reportId] = StoredEventRows.Report(reportId, batch[i].Article, batch[i].Origin, admissions[i].Version) with { Ingested = DateOnly.FromDateTime(DateTime.UtcNow) }; // as the write path gives it: taken in today
             rows.Add(reportId, batch[i].Extraction!, "w", "x/1", DateTimeOffset.UtcNow, o => loaded[(reportId, o)].Id, () => weaponId++);
         }
 

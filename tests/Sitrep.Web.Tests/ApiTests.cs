@@ -264,6 +264,38 @@ public sealed class ApiTests(SamplesApi api) : IClassFixture<SamplesApi>
         Assert.Contains(mapPage.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("killed").ValueKind == JsonValueKind.Number);
     }
 
+    [Theory]
+    [InlineData("/api/export?format=parquet", 7)]
+    [InlineData("/api/export?format=parquet&attacker=UA", 0)]
+    public async Task Parquet_export_streams_typed_rows_through_the_api(string path, int atLeast)
+    {
+        using var export = await Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.apache.parquet", export.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("sitrep-attacks.parquet", export.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PAR1"u8.ToArray(), bytes[..4]);
+        Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(new MemoryStream(bytes));
+        var rows = 0L;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            rows += group.RowCount;
+        }
+
+        Assert.True(rows >= atLeast);
+        var jsonl = await Client.GetStringAsync(path.Replace("parquet", "jsonl", StringComparison.Ordinal));
+        Assert.Equal(jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, rows);
+        Assert.Contains("id", reader.Schema.GetDataFields().Select(f => f.Name));
+
+        using var events = await Client.GetAsync(path + "&events");
+        var eventBytes = await events.Content.ReadAsByteArrayAsync();
+        await using var eventReader = await Parquet.ParquetReader.CreateAsync(new MemoryStream(eventBytes));
+        Assert.Contains("sitrep-events.parquet", events.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.True(eventReader.RowGroupCount >= 1);
+    }
+
     [Fact]
     public async Task A_repeated_request_with_its_ETag_is_a_304_and_answers_are_compressed()
     {

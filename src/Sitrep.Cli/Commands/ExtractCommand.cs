@@ -56,16 +56,9 @@ internal sealed class ExtractCommand : ICommand
             throw new UsageException($"unknown format '{format}'; use json, jsonl or text.");
         }
 
-        DateOnly? published = null;
-        if (args.Get("published") is { } ps)
-        {
-            if (!TextReportReader.TryParseDate(ps, out var pd))
-            {
-                throw new UsageException($"--published '{ps}' is not a date; write it as YYYY-MM-DD.");
-            }
-
-            published = pd;
-        }
+        // The flag's date is YYYY-MM-DD only (as its help says), like every other date flag: "1/2/2024" is refused, not
+        // read as 2 January.
+        var published = Ledger.Date(args, "published");
 
         var channels = IngestCommand.Channels(args);
         var jobs = Ledger.Int(args, "jobs") is { } j and > 0 ? j : Environment.ProcessorCount;

@@ -171,7 +171,7 @@ public static class HtmlReportReader
             using var ld = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
             return FindProperty(ld.RootElement, "datePublished", 0);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }

@@ -60,6 +60,21 @@ public static class JsonReportReader
 
         using (doc)
         {
+            try
+            {
+                return Records(source, id, doc);
+            }
+            catch (InvalidOperationException)
+            {
+                // The text of a name or value is an escaped half of a surrogate pair ("\ud800"): no string holds it.
+                return ReadResult.Fail(source, ErrorCatalogue.Malformed(source, "JSON", NotUnicode));
+            }
+        }
+    }
+
+    private static ReadResult Records(string source, string id, JsonDocument doc)
+    {
+        {
             var root = doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {
@@ -80,7 +95,15 @@ public static class JsonReportReader
                 foreach (var item in root.EnumerateArray())
                 {
                     n++;
-                    AddRecord(problems, source, $"{id}#{n}", $"record {n}", item);
+                    try
+                    {
+                        AddRecord(problems, source, $"{id}#{n}", $"record {n}", item);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // An escaped half of a surrogate pair ("\ud800") costs that record, never the file's others.
+                        problems.Fail(ErrorCatalogue.Malformed(source, "JSON", $"record {n}: {NotUnicode}"));
+                    }
                 }
 
                 return problems.ToResult();
@@ -119,9 +142,9 @@ public static class JsonReportReader
             {
                 problems.Fail(ErrorCatalogue.Malformed(source, "JSON Lines", $"line {lineNo}: {Describe(e)}"));
             }
-            catch (ArgumentException)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
-                // One line's bad text costs that line, never the file's other records.
+                // One line's bad text (a lone surrogate, raw or escaped) costs that line, never the file's other records.
                 problems.Fail(ErrorCatalogue.Malformed(source, "JSON Lines", $"line {lineNo}: {NotUnicode}"));
             }
         }

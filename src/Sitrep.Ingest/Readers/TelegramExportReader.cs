@@ -120,8 +120,9 @@ public static class TelegramExportReader
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a name that is an escaped half of a surrogate pair ("\ud800"): no export either way.
         }
 
         return false;

@@ -78,6 +78,10 @@ internal sealed class TelegramStreamParser(Stream stream, long maxMessageBytes)
             {
                 return Stop("SR009", $"its JSON is not valid: {JsonReportReader.FirstSentence(e.Message)}, near byte {TelegramExportReader.N(_offset + reader.BytesConsumed + 1)}{Where()}");
             }
+            catch (InvalidOperationException)
+            {
+                return Stop("SR009", $"its JSON holds text that is not valid Unicode (an escaped half of a surrogate pair), near byte {TelegramExportReader.N(_offset + reader.BytesConsumed + 1)}{Where()}");
+            }
 
             if (step is { } s)
             {

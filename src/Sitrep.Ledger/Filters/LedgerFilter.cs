@@ -159,6 +159,13 @@ public static class LedgerFilter
         var offset = Count("offset");
         var report = Read("report", v => (long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id), id), "--report '{0}' is not a report id (a whole number).");
         var attack = Read("attack", v => (AttackIds.TryParse(v, out var id), id), "--attack '{0}' is not an attack id; write it as A12 or 12.");
+        // A place is a name: one of only punctuation or spaces ("%", "*", "--") would match nothing, or everything once
+        // folded, so it is refused rather than quietly meaning no filter.
+        if (value("place") is { Length: > 0 } placeText && !placeText.Any(char.IsLetterOrDigit))
+        {
+            errors.Add(new FilterError("place", $"--place '{placeText}' names no place (no letter or digit); write a place name, e.g. Kharkiv, or leave --place out."));
+        }
+
         if (limit is 0)
         {
             errors.Add(new FilterError("limit", "--limit must be at least 1 (--all for every row)."));

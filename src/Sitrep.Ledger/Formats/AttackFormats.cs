@@ -262,8 +262,10 @@ public static class AttackFormats
                 tail += " Figures contested between the sides: " + string.Join(", ", a.Figures.Where(f => f.Contested).Select(f => f.Name)) + ".";
             }
 
-            // An attack no member's text dates is filed under its reports' day: the earliest publication date.
-            var date = a.Date ?? a.Members.Select(m => m.Report?.Published).Where(p => p is not null).Min();
+            // An attack no member's text dates is filed under its reports' day: the earliest publication date, else
+            // (reports without one) the earliest day the store took one of them in.
+            var date = a.Date ?? a.Members.Select(m => m.Report?.Published).Where(p => p is not null).Min()
+                ?? a.Members.Select(m => m.Report?.Ingested).Where(p => p is not null).Min();
             return Acled.Row(new Acled.Record(
                 $"SITREP-A{a.Id.ToString(CultureInfo.InvariantCulture)}", date, a.Precision, a.Date is null && date is not null, a.Attacker, a.Target,
                 a.Location, figures, a.Places, "", "", string.Join("; ", sources), killed?.Conservative ?? 0, AttackIds.Format(a.Id),

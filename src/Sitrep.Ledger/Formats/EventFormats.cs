@@ -124,7 +124,7 @@ public static class EventFormats
         {
             var e = s.Event;
             var f = EventFigures.Of(e);
-            var date = e.Date.Date ?? s.Report.Published;
+            var date = e.Date.Date ?? s.Report.Published ?? s.Report.Ingested;
             return Acled.Row(new Acled.Record(
                 $"SITREP-E{s.Id.ToString(CultureInfo.InvariantCulture)}", date, e.Date.Precision, e.Date.Date is null && date is not null,
                 e.Attacker, e.TargetCountry, e.Location, f, EventFigures.PlacesText(e), e.Date.Text, EventFigures.ClaimedBy(e),
@@ -137,8 +137,8 @@ public static class EventFormats
 /// ACLED's 31 columns in ACLED's order (the 2023 codebook's "ACLED data columns at a glance"), then Sitrep's own
 /// (injuries, launched, destroyed, weapons, its id, the report). How a Sitrep record fills each column, and which
 /// are left empty because Sitrep does not code them, is the README's data dictionary ("ACLED rows"). A row always has
-/// an <c>event_date</c>: a record the text does not date takes its report's publication date, with
-/// <c>time_precision</c> 3.
+/// an <c>event_date</c>: a record the text does not date takes its report's publication date, or the day the store
+/// took the report in when it has none, with <c>time_precision</c> 3.
 /// </summary>
 public static class Acled
 {

@@ -44,6 +44,7 @@ public sealed class ParquetFormatter<T>(ImmutableArray<ParquetColumn<T>> columns
             if (++inGroup == RowGroupSize)
             {
                 await FlushAsync(writer, buffers, ct).ConfigureAwait(false);
+                await output.FlushAsync(ct).ConfigureAwait(false); // a streamed response sends the group now
                 inGroup = 0;
             }
         }

@@ -177,7 +177,7 @@ internal sealed class PostgresEventStore : SqlEventStore
             }
 
             await WriteRowsAsync(conn, rows, cancellationToken).ConfigureAwait(false);
-            await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions))).ConfigureAwait(false);
+            await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions, now))).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

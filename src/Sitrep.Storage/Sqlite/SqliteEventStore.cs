@@ -185,7 +185,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         WriteRows(conn, tx, rows);
-        await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions))).ConfigureAwait(false);
+        await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions, now))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return admissions;
     }

@@ -68,9 +68,9 @@ internal static class LedgerEndpoints
             .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("level", "admin1 (default) or place"), ("format", "json (default) or csv")));
         api.MapMethods("/export", Reads, Export)
             .WithSummary("Every matching attack (or, with events, every report's event), streamed in id order.")
-            .WithDescription("format=csv, jsonl (the merged-ledger contract), geojson, acled or json, exactly as `sitrep export` writes them.")
+            .WithDescription("format=csv, jsonl (the merged-ledger contract), geojson, acled, json or parquet (typed columns, binary), exactly as `sitrep export` writes them.")
             .WithTags("export")
-            .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("format", "csv, jsonl, geojson, acled or json"), ("events", "present: export events instead of attacks")));
+            .WithMetadata(new LedgerQueryMetadata(Filtered: true, ("format", "csv, jsonl, geojson, acled, json or parquet"), ("events", "present: export events instead of attacks")));
     }
 
     private static async Task<IResult> ListAttacks(HttpContext ctx, IEventStore store, CancellationToken ct)
@@ -240,7 +240,7 @@ internal static class LedgerEndpoints
     private static async Task<IResult> Export(HttpContext ctx, IEventStore store, CancellationToken ct)
     {
         var events = ctx.Request.Query.ContainsKey("events");
-        var names = events ? EventFormats.All.Names : AttackFormats.All.Names;
+        IReadOnlyList<string> names = [.. events ? EventFormats.All.Names : AttackFormats.All.Names, "parquet"];
         var format = QueryFilters.Choice(ctx, "format", "csv", [.. names]);
         if (format is null)
         {
@@ -258,7 +258,24 @@ internal static class LedgerEndpoints
         response.Headers.CacheControl = "no-store";
         if (HttpMethods.IsHead(ctx.Request.Method))
         {
-            response.ContentType = MediaType(events ? (EventFormats.All.TryGet(format, out var ef) ? ef.MediaType : "") : (AttackFormats.All.TryGet(format, out var af) ? af.MediaType : ""));
+            response.ContentType = format == "parquet" ? ParquetFormats.Events.MediaType
+                : MediaType(events ? (EventFormats.All.TryGet(format, out var ef) ? ef.MediaType : "") : (AttackFormats.All.TryGet(format, out var af) ? af.MediaType : ""));
+            return Results.Empty;
+        }
+
+        if (format == "parquet")
+        {
+            // Streamed a row group at a time (bounded memory); the body is binary and its footer comes last.
+            response.ContentType = ParquetFormats.Events.MediaType;
+            var body = new RowGroupStream(response.Body);
+            await using (body.ConfigureAwait(false))
+            {
+                _ = events
+                    ? await ParquetFormats.Events.WriteAllAsync(store.StreamEventsAsync(query, ct), body, ct).ConfigureAwait(false)
+                    : await ParquetFormats.Attacks.WriteAllAsync(store.StreamAttacksAsync(query, ct), body, ct).ConfigureAwait(false);
+                await body.FlushAsync(ct).ConfigureAwait(false);
+            }
+
             return Results.Empty;
         }
 

@@ -119,11 +119,18 @@ public sealed class CommandLineTests
             var ingest = Cli.Run("ingest", "-", "--db", db);
             Assert.Equal(0, ingest.Code);
             Assert.Contains("new              2 reports", ingest.Out, StringComparison.Ordinal);
+            using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                conn.Open();
+                using var origins = conn.CreateCommand();
+                origins.CommandText = "SELECT group_concat(DISTINCT origin) FROM reports";
+                Assert.Equal("-", origins.ExecuteScalar()); // standard input is stored as '-', as it was named
+            }
 
             FileLoader.OpenStandardInput = () => new MemoryStream([]);
             var empty = Cli.Run("extract", "-");
             Assert.Equal(1, empty.Code);
-            Assert.Contains("SR", empty.Err, StringComparison.Ordinal);
+            Assert.Contains("SR002: '-' is empty", empty.Err, StringComparison.Ordinal);
         }
         finally
         {

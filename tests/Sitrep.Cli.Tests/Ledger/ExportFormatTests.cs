@@ -107,6 +107,37 @@ public sealed class ExportFormatTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task Acled_dates_a_report_without_any_date_by_the_day_it_was_stored(bool events)
+    {
+        using var dir = new TempDir();
+        var db = dir.Path("undated.db");
+        var before = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(db)))
+        {
+            var a = new Article("nodate", "Shelling hit Kherson.", "Shelling hit Kherson", "https://news.example.org/nodate", null, "Example Post");
+            var e = new ExtractedEvent
+            {
+                Date = EventDate.Unknown,
+                Attacker = Side.Russia,
+                TargetCountry = Country.Ukraine,
+                Places = [new PlaceRef("Kherson", new TextSpan(13, 20))],
+                Weapons = [new WeaponUse(new WeaponRef(WeaponCategory.Artillery, null), new Evidence(new TextSpan(0, 8), "Shelling"))],
+            };
+            await store.SaveAsync([new ReportSubmission(a, ContentHash.Of(a.Text), "nodate.txt", new Sitrep.Core.Extraction(a) { Events = [e] }, "test/1")]);
+        }
+
+        var after = DateOnly.FromDateTime(DateTime.UtcNow);
+        var r = Cli.Run(events ? ["export", "--format", "acled", "--events", "--db", db] : ["export", "--format", "acled", "--db", db]);
+        Assert.Equal(0, r.Code);
+        var row = Assert.Single(ReadCsv(r.Out));
+        var date = DateOnly.ParseExact(row["event_date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(date, before, after);
+        Assert.Equal((date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "3"), (row["year"], row["time_precision"]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task GeoJson_properties_say_how_precise_the_date_and_the_place_are(bool events)
     {
         using var dir = new TempDir();
