@@ -48,6 +48,7 @@ internal static class Annotate
             ("брянськ", bryansk), ("брянська", bryansk), ("брянск", bryansk), ("курск", kursk), ("орел", oryol), ("брянскую", bryanskRegion),
             ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
             ("харківську", kharkivRegion), ("глушково", glushkovo),
+            ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
         ]);
     }
 

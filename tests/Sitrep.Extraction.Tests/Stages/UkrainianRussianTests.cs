@@ -164,4 +164,23 @@ public class UkrainianRussianTests
         Assert.Equal(Side.Russia, e.Attacker);
         Assert.Equal(2, e.Injured!.Value);
     }
+    [Theory]
+    // A city's district is part of the city: dropped when the report names the city, standing for it when not.
+    [InlineData("Уламки дрона впали в Києві. У Подільському районі пошкоджено будинок.", "Києві")]
+    [InlineData("В Дарницком районе Киева обломки повредили дом.", "Киева")]
+    [InlineData("В Дарницком районе обломки повредили дом.", "Дарницком районе=Kyiv")]
+    [InlineData("Вночі в Салтівському районі Харкова пролунали вибухи.", "Харкова")]
+    public void City_districts_are_their_city(string text, string expected)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places).Where(p => !p.IsReference)
+            .Select(p => p.Rule == "city-district" ? p.Text + "=" + p.Candidates[0].Name : p.Text);
+        Assert.Equal(expected, string.Join('|', places));
+    }
+
+    [Fact]
+    public void A_district_name_several_cities_share_needs_its_city()
+    {
+        var places = Annotate.Layer<PlaceMention>("У Шевченківському районі уламки впали на дах.", Layers.Places);
+        Assert.DoesNotContain(places, p => p.Rule == "city-district");
+    }
 }

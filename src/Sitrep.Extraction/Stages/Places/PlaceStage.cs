@@ -207,6 +207,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
+        MarkCityDistricts(document, found);
         LinkContainers(document, found);
         return [.. found];
     }
@@ -518,6 +519,95 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         var w = doc.Tokens[k].Lower;
         return k < i - 1 && (w == "from" || (w == "capital" && doc.Lower(k + 1) == "of"));
+    }
+
+    private static readonly IReadOnlyList<string[]> CityDistrictRows = ValidCityDistricts(LexiconFile.Rows("city-districts.tsv"));
+    private static readonly FrozenWords DistrictNouns = FrozenWords.Of(CityDistrictRows.Where(r => r[1] == "noun").Select(r => r[0]));
+    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district").ToLookup(r => r[0], r => r[2], StringComparer.Ordinal);
+
+    private static IReadOnlyList<string[]> ValidCityDistricts(IReadOnlyList<string[]> rows)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var ok = r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0);
+            if (!ok || !seen.Add(string.Join('\t', r)))
+            {
+                throw new InvalidOperationException($"city-districts.tsv: bad or repeated row '{string.Join('\t', r)}'.");
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
+    internal static IReadOnlyList<string> CitiesOfDistrict(string word)
+    {
+        for (var cut = word.Length - 1; cut >= Math.Max(3, word.Length - 3); cut--)
+        {
+            var cities = DistrictCities[word[..cut]];
+            if (cities.Any())
+            {
+                return cities.ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// "в Подільському районі", "в Дарницком районе": a city's district is not a place hit. When the report names the
+    /// city, the district is a reference (the city's own mention is the place); when it does not, the district
+    /// stands for its city, named as written (rule city-district). A stem several cities share needs its city named.
+    /// </summary>
+    private void MarkCityDistricts(Document doc, List<PlaceMention> found)
+    {
+        for (var k = 0; k < found.Count; k++)
+        {
+            var m = found[k];
+            var nounAfter = m.EndToken < doc.Tokens.Count && DistrictNouns.Contains(doc.Lower(m.EndToken));
+            var nounInside = m.EndToken - 1 > m.TokenIndex && DistrictNouns.Contains(doc.Lower(m.EndToken - 1));
+            if (!nounAfter && !nounInside)
+            {
+                continue;
+            }
+
+            var cities = CitiesOfDistrict(doc.Lower(m.TokenIndex));
+            if (cities.Count == 0)
+            {
+                continue;
+            }
+
+            ImmutableArray<GazetteerEntry> entries = [];
+            var named = false;
+            foreach (var city in cities)
+            {
+                var e = lookup!.Find(city).Where(x => x.Feature == PlaceFeature.PopulatedPlace).ToImmutableArray();
+                if (e.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (found.Any(o => !ReferenceEquals(o, m) && o.Rule != "city-district" && o.Candidates.Any(c => e.Any(x => x.Id == c.Id))))
+                {
+                    entries = e;
+                    named = true;
+                    break;
+                }
+
+                if (cities.Count == 1 && !m.Candidates.Any(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2))
+                {
+                    entries = e;
+                }
+            }
+
+            if (entries.IsEmpty)
+            {
+                continue;
+            }
+
+            found[k] = m with { Candidates = entries, Hint = PlaceHint.Settlement, IsReference = m.IsReference || named, Rule = "city-district" };
+        }
     }
 
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
