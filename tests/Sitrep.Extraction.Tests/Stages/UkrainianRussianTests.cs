@@ -183,4 +183,18 @@ public class UkrainianRussianTests
         var places = Annotate.Layer<PlaceMention>("У Шевченківському районі уламки впали на дах.", Layers.Places);
         Assert.DoesNotContain(places, p => p.Rule == "city-district");
     }
+    [Theory]
+    // The regions after a village's name, in the genitive, hold it: the namesake inside them is meant.
+    [InlineData("Дрон атаковал село Чаусы Погарского района Брянской области.", "RU")]
+    [InlineData("Дрон атаковал село Чаусы Брянской области.", "RU")]
+    public void A_genitive_region_after_a_name_contains_it(string text, string country)
+    {
+        var doc = Annotate.Doc(text);
+        var places = doc.Layer<PlaceMention>(Layers.Places);
+        var village = Assert.Single(places, p => p.Text == "Чаусы");
+        Assert.NotNull(village.ContainerIndex);
+        Assert.Equal("Брянской области", places[village.ContainerIndex!.Value].Text);
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal(country, Assert.Single(e.Places, p => p.Text == "Чаусы").Country);
+    }
 }

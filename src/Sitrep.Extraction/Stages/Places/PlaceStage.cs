@@ -294,7 +294,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
                 start = at;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end))
+                // "селу Чаусы Погарского района": the name stops before a district's adjective.
+                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end)
+                    && !(end + 1 < s.EndToken && RegionWords.Contains(tokens[end + 1].Lower)))
                 {
                     end++;
                 }
@@ -626,6 +628,19 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
+            }
+            else if ((between.Count == 0 || (between.Count <= 3 && RegionWords.Contains(between[^1]) && between.All(x => x.Length > 1 && TextLanguage.StartsCyrillic(x))))
+                && TextLanguage.StartsCyrillic(doc.Lower(b.TokenIndex)))
+            {
+                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it;
+                // the widest of the chain (the oblast) is the one the gazetteer surely has (rule genitive-container).
+                var c = k + 1;
+                while (c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken)
+                {
+                    c++;
+                }
+
+                found[k] = a with { ContainerIndex = c };
             }
         }
 
