@@ -35,6 +35,8 @@ internal static class Annotate
         var oryol = City("gn:515012", "Oryol", "RU", "Oryol Oblast", 52.97, 36.08, 300_000);
         var sumyRegion = Region("admin1:UA.21", "Sumy Oblast", "UA", 50.9, 34.0);
         var glushkovo = City("gn:561405", "Glushkovo", "RU", "Kursk Oblast", 51.34, 34.64, 5_000);
+        var chausyBy = City("gn:629018", "Chavusy", "BY", "Mogilev", 53.8, 30.97, 10_000);
+        var chausyRu = City("sup:chausy", "Chausy", "RU", "Bryansk Oblast", 52.5, 33.0, 300);
         var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
         var ukraine = new GazetteerEntry("country:UA", "Ukraine", PlaceFeature.Country, "UA", null, 49.0, 32.0, 40_000_000);
         var russia = new GazetteerEntry("country:RU", "Russia", PlaceFeature.Country, "RU", null, 60.0, 90.0, 140_000_000);
@@ -48,6 +50,7 @@ internal static class Annotate
             ("брянськ", bryansk), ("брянська", bryansk), ("брянск", bryansk), ("курск", kursk), ("орел", oryol), ("брянскую", bryanskRegion),
             ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
             ("харківську", kharkivRegion), ("глушково", glushkovo),
+            ("чаусы", chausyBy), ("чаусы", chausyRu), ("брянской области", bryanskRegion), ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
         ]);
     }
 

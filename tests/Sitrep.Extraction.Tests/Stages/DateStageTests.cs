@@ -28,6 +28,36 @@ public class DateStageTests
         Assert.Equal(text.Substring(d.Span.Start, d.Span.Length), d.Date.Text);
     }
 
+    // A bulletin's reporting period is the night it ends on, whatever its start's day (publication 2024-11-14).
+    [Theory]
+    [InlineData("Ворог атакував з 18:00 12 листопада до 08:00 13 листопада.", "2024-11-13", DatePrecision.Night, "night-span")]
+    [InlineData("Противник атаковал с 20:00 10 ноября до 07:00 мск 11 ноября.", "2024-11-11", DatePrecision.Night, "night-span")]
+    [InlineData("Дрони летіли з 19:30 9 листопада до ранку 10 листопада.", "2024-11-10", DatePrecision.Night, "night-span")]
+    [InlineData("ПВО работала с полуночи до 05:00 12 ноября.", "2024-11-12", DatePrecision.Night, "night-span")]
+    [InlineData("Дрони атакували місто (з 21:00 11 листопада).", "2024-11-12", DatePrecision.Night, "night-from-evening")]
+    [InlineData("Обстріли тривали з 06:00 до 14:00 12 листопада.", "2024-11-12", DatePrecision.Day, "day-span")]
+    public void A_bulletins_period_dates_its_night(string text, string expected, DatePrecision precision, string rule)
+    {
+        var d = Assert.Single(Annotate.Layer<DateMention>(text, Layers.Dates));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Date.Date);
+        Assert.Equal(precision, d.Date.Precision);
+        Assert.Equal(rule, d.Rule);
+    }
+
+    [Fact]
+    public void The_night_and_its_period_in_brackets_agree()
+    {
+        var dates = Annotate.Layer<DateMention>("У ніч на 13 листопада (з 18:00 12 листопада) ворог атакував 40 дронами.", Layers.Dates);
+        Assert.Equal(2, dates.Length);
+        Assert.All(dates, d => Assert.Equal(new DateOnly(2024, 11, 13), d.Date.Date));
+    }
+
+    [Theory]
+    [InlineData("С 2022 года город обстреливали 300 раз.")]
+    [InlineData("Ракета впала з 5 на 6 поверх.")]
+    public void Words_of_a_period_without_a_clock_are_no_night(string text) =>
+        Assert.DoesNotContain(Annotate.Layer<DateMention>(text, Layers.Dates), d => d.Rule is "night-span" or "night-from-evening" or "day-span");
+
     [Fact]
     public void A_day_earlier_resolves_against_the_date_in_its_sentence()
     {

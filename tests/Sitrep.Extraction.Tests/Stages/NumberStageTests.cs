@@ -27,6 +27,19 @@ public class NumberStageTests
         Assert.Equal(q, n.Qualifier);
     }
 
+    // Collective, genitive and dative forms of Ukrainian and Russian numerals, in every apostrophe form.
+    [Theory]
+    [InlineData("Поранення отримали п'ятеро людей.", 5)]
+    [InlineData("Поранення отримали п’ятеро людей.", 5)]
+    [InlineData("Поранення отримали пʼятеро людей.", 5)]
+    [InlineData("Допомогу надали трьом постраждалим.", 3)]
+    [InlineData("У лікарні дев’ятеро поранених.", 9)]
+    [InlineData("В больницу доставили пятерых раненых.", 5)]
+    [InlineData("Медики помогли четырём пострадавшим.", 4)]
+    [InlineData("Врачи спасли двоих детей.", 2)]
+    public void Case_forms_of_numerals_are_read(string text, int value) =>
+        Assert.Equal(value, Assert.Single(Annotate.Layer<NumberMention>(text, Layers.Numbers)).Value);
+
     [Fact]
     public void All_fourteen_is_the_whole_set()
     {

@@ -164,4 +164,37 @@ public class UkrainianRussianTests
         Assert.Equal(Side.Russia, e.Attacker);
         Assert.Equal(2, e.Injured!.Value);
     }
+    [Theory]
+    // A city's district is part of the city: dropped when the report names the city, standing for it when not.
+    [InlineData("Уламки дрона впали в Києві. У Подільському районі пошкоджено будинок.", "Києві")]
+    [InlineData("В Дарницком районе Киева обломки повредили дом.", "Киева")]
+    [InlineData("В Дарницком районе обломки повредили дом.", "Дарницком районе=Kyiv")]
+    [InlineData("Вночі в Салтівському районі Харкова пролунали вибухи.", "Харкова")]
+    public void City_districts_are_their_city(string text, string expected)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places).Where(p => !p.IsReference)
+            .Select(p => p.Rule == "city-district" ? p.Text + "=" + p.Candidates[0].Name : p.Text);
+        Assert.Equal(expected, string.Join('|', places));
+    }
+
+    [Fact]
+    public void A_district_name_several_cities_share_needs_its_city()
+    {
+        var places = Annotate.Layer<PlaceMention>("У Шевченківському районі уламки впали на дах.", Layers.Places);
+        Assert.DoesNotContain(places, p => p.Rule == "city-district");
+    }
+    [Theory]
+    // The regions after a village's name, in the genitive, hold it: the namesake inside them is meant.
+    [InlineData("Дрон атаковал село Чаусы Погарского района Брянской области.", "RU")]
+    [InlineData("Дрон атаковал село Чаусы Брянской области.", "RU")]
+    public void A_genitive_region_after_a_name_contains_it(string text, string country)
+    {
+        var doc = Annotate.Doc(text);
+        var places = doc.Layer<PlaceMention>(Layers.Places);
+        var village = Assert.Single(places, p => p.Text == "Чаусы");
+        Assert.NotNull(village.ContainerIndex);
+        Assert.Equal("Брянской области", places[village.ContainerIndex!.Value].Text);
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal(country, Assert.Single(e.Places, p => p.Text == "Чаусы").Country);
+    }
 }

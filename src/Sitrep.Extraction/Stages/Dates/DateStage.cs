@@ -49,6 +49,13 @@ public sealed class DateStage : IStage
 
     private static readonly FrozenWords ReportWords = FrozenWords.Of(LexiconFile.Rows("report-words.tsv").Select(r => r[0]));
 
+    private static readonly IReadOnlyList<string[]> NightSpanRows = LexiconFile.Rows("night-span-words.tsv");
+    private static readonly FrozenWords NightSpanFrom = NightSpanWords("from");
+    private static readonly FrozenWords NightSpanTo = NightSpanWords("to");
+    private static readonly FrozenWords NightSpanMidnight = NightSpanWords("midnight");
+    private static readonly FrozenWords NightSpanMorning = NightSpanWords("morning");
+    private static readonly FrozenWords NightSpanZone = NightSpanWords("zone");
+
     private static readonly FrozenWords DayParts = FrozenWords.Of("morning", "afternoon", "evening", "night", "overnight", "hours", "dawn");
 
     /// <summary>Publication years the resolver trusts; outside them "a day earlier" could leave the calendar.</summary>
@@ -202,6 +209,15 @@ public sealed class DateStage : IStage
         {
             next = ndEnd;
             mention = Make(doc, i, ndEnd, new EventDate(nd, DatePrecision.Day, "", default), "numeric-date");
+            return true;
+        }
+
+        // "з 18:00 8 грудня до 08:00 9 грудня", "(з 18:00 20 вересня)", "с полуночи до 06:00 4 сентября": a bulletin's
+        // reporting period, dated by the morning it ends on (rules night-span, night-from-evening, day-span).
+        if (NightSpanFrom.Contains(w) && TryNightSpan(doc, i, end, published, out var spanDate, out var spanEnd, out var spanRule))
+        {
+            next = spanEnd;
+            mention = Make(doc, i, next, spanDate, spanRule);
             return true;
         }
 
@@ -490,6 +506,108 @@ public sealed class DateStage : IStage
 
             var resolved = Weekday(published, day, last);
             mention = Make(doc, start, next, isNight ? Night(resolved) with { } : new EventDate(resolved, DatePrecision.Day, "", default), last ? "last-weekday" : "weekday");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static FrozenWords NightSpanWords(string role)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal) { "from", "to", "midnight", "morning", "zone" };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in NightSpanRows)
+        {
+            if (row.Length != 2 || !roles.Contains(row[1]) || !seen.Add(row[0]))
+            {
+                throw new InvalidOperationException($"night-span-words.tsv: bad or repeated row '{string.Join('\t', row)}'.");
+            }
+        }
+
+        return FrozenWords.Of(NightSpanRows.Where(r => r[1] == role).Select(r => r[0]));
+    }
+
+    /// <summary>
+    /// A period from a time of day (and a day) to another: "з 18:00 8 грудня до 08:00 9 грудня" is the night that ends
+    /// on 9 December (night-span); "з 18:00 20 вересня" alone is the night after that evening (night-from-evening); a
+    /// period that starts in the morning is its end's day (day-span). False without a clock time after the opening
+    /// word ("с 2022 года") or without any day.
+    /// </summary>
+    private static bool TryNightSpan(Document doc, int i, int end, DateOnly? published, out EventDate date, out int next, out string rule)
+    {
+        date = default!;
+        next = i + 1;
+        rule = "";
+        if (!TryClock(doc, i + 1, end, out var startHour, out var k))
+        {
+            return false;
+        }
+
+        DateOnly? startDay = null;
+        if (TryMonthDay(doc, k, end, published, out var sd, out var sdEnd, out _, out _))
+        {
+            startDay = sd;
+            k = sdEnd;
+        }
+
+        var evening = startHour is >= 12 or 0;
+        if (k < end && NightSpanTo.Contains(doc.Tokens[k].Lower))
+        {
+            var e = k + 1;
+            if (TryClock(doc, e, end, out _, out var afterClock))
+            {
+                e = afterClock;
+            }
+            else if (e < end && NightSpanMorning.Contains(doc.Tokens[e].Lower))
+            {
+                e++;
+            }
+            else
+            {
+                e = -1;
+            }
+
+            if (e > 0 && TryMonthDay(doc, e, end, published, out var endDay, out var endEnd, out _, out _))
+            {
+                next = endEnd;
+                date = evening ? Night(endDay) : new EventDate(endDay, DatePrecision.Day, "", default);
+                rule = evening ? "night-span" : "day-span";
+                return true;
+            }
+        }
+
+        if (startDay is null)
+        {
+            return false;
+        }
+
+        next = k;
+        date = startHour >= 12 ? Night(startDay.Value.AddDays(1)) : new EventDate(startDay, DatePrecision.Day, "", default);
+        rule = startHour >= 12 ? "night-from-evening" : "day-span";
+        return true;
+    }
+
+    /// <summary>A time of day: "18:00", "08:30 мск", or midnight's word ("полуночи"); its hour.</summary>
+    private static bool TryClock(Document doc, int k, int end, out int hour, out int next)
+    {
+        var t = doc.Tokens;
+        hour = 0;
+        next = k;
+        if (k < end && NightSpanMidnight.Contains(t[k].Lower))
+        {
+            next = k + 1;
+            return true;
+        }
+
+        if (k + 2 < end && t[k].Kind == TokenKind.Number && t[k].Lower.Length <= 2 && t[k + 1].Lower == ":" && t[k + 2].Kind == TokenKind.Number && t[k + 2].Lower.Length == 2
+            && int.TryParse(t[k].Lower, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && hour <= 24)
+        {
+            next = k + 3;
+            if (next < end && NightSpanZone.Contains(t[next].Lower))
+            {
+                next++;
+            }
+
             return true;
         }
 

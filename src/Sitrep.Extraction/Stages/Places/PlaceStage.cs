@@ -218,6 +218,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         SamePlaces(document, found);
+        MarkCityDistricts(document, found);
         LinkContainers(document, found);
         return [.. found];
     }
@@ -353,7 +354,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
                 start = at;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end))
+                // "селу Чаусы Погарского района": the name stops before a district's adjective.
+                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end)
+                    && !(end + 1 < s.EndToken && RegionWords.Contains(tokens[end + 1].Lower)))
                 {
                     end++;
                 }
@@ -589,6 +592,95 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return k < i - 1 && (w == "from" || (w == "capital" && doc.Lower(k + 1) == "of"));
     }
 
+    private static readonly IReadOnlyList<string[]> CityDistrictRows = ValidCityDistricts(LexiconFile.Rows("city-districts.tsv"));
+    private static readonly FrozenWords DistrictNouns = FrozenWords.Of(CityDistrictRows.Where(r => r[1] == "noun").Select(r => r[0]));
+    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district").ToLookup(r => r[0], r => r[2], StringComparer.Ordinal);
+
+    private static IReadOnlyList<string[]> ValidCityDistricts(IReadOnlyList<string[]> rows)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var ok = r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0);
+            if (!ok || !seen.Add(string.Join('\t', r)))
+            {
+                throw new InvalidOperationException($"city-districts.tsv: bad or repeated row '{string.Join('\t', r)}'.");
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
+    internal static IReadOnlyList<string> CitiesOfDistrict(string word)
+    {
+        for (var cut = word.Length - 1; cut >= Math.Max(3, word.Length - 3); cut--)
+        {
+            var cities = DistrictCities[word[..cut]];
+            if (cities.Any())
+            {
+                return cities.ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// "в Подільському районі", "в Дарницком районе": a city's district is not a place hit. When the report names the
+    /// city, the district is a reference (the city's own mention is the place); when it does not, the district
+    /// stands for its city, named as written (rule city-district). A stem several cities share needs its city named.
+    /// </summary>
+    private void MarkCityDistricts(Document doc, List<PlaceMention> found)
+    {
+        for (var k = 0; k < found.Count; k++)
+        {
+            var m = found[k];
+            var nounAfter = m.EndToken < doc.Tokens.Count && DistrictNouns.Contains(doc.Lower(m.EndToken));
+            var nounInside = m.EndToken - 1 > m.TokenIndex && DistrictNouns.Contains(doc.Lower(m.EndToken - 1));
+            if (!nounAfter && !nounInside)
+            {
+                continue;
+            }
+
+            var cities = CitiesOfDistrict(doc.Lower(m.TokenIndex));
+            if (cities.Count == 0)
+            {
+                continue;
+            }
+
+            ImmutableArray<GazetteerEntry> entries = [];
+            var named = false;
+            foreach (var city in cities)
+            {
+                var e = lookup!.Find(city).Where(x => x.Feature == PlaceFeature.PopulatedPlace).ToImmutableArray();
+                if (e.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (found.Any(o => !ReferenceEquals(o, m) && o.Rule != "city-district" && o.Candidates.Any(c => e.Any(x => x.Id == c.Id))))
+                {
+                    entries = e;
+                    named = true;
+                    break;
+                }
+
+                if (cities.Count == 1 && !m.Candidates.Any(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2))
+                {
+                    entries = e;
+                }
+            }
+
+            if (entries.IsEmpty)
+            {
+                continue;
+            }
+
+            found[k] = m with { Candidates = entries, Hint = PlaceHint.Settlement, IsReference = m.IsReference || named, Rule = "city-district" };
+        }
+    }
+
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
     private static void LinkContainers(Document doc, List<PlaceMention> found)
     {
@@ -605,6 +697,19 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
+            }
+            else if ((between.Count == 0 || (between.Count <= 3 && RegionWords.Contains(between[^1]) && between.All(x => x.Length > 1 && TextLanguage.StartsCyrillic(x))))
+                && TextLanguage.StartsCyrillic(doc.Lower(b.TokenIndex)))
+            {
+                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it;
+                // the widest of the chain (the oblast) is the one the gazetteer surely has (rule genitive-container).
+                var c = k + 1;
+                while (c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken)
+                {
+                    c++;
+                }
+
+                found[k] = a with { ContainerIndex = c };
             }
         }
 
