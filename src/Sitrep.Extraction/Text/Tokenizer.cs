@@ -25,7 +25,7 @@ public static class Tokenizer
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) && char.IsLetter(text, i) && i + 1 < n)
+            if (char.IsLetterOrDigit(c) && c != ModifierApostrophe || char.IsSurrogate(c) && char.IsLetter(text, i) && i + 1 < n)
             {
                 var start = i;
                 var allDigits = true;
@@ -33,6 +33,20 @@ public static class Tokenizer
                 while (i < n)
                 {
                     c = text[i];
+                    // The modifier letter apostrophe (U+02BC, "пʼять") is a letter to .NET; inside a word it is the
+                    // apostrophe, folded as ' and ’ are, so a lexicon holds each word once.
+                    if (c == ModifierApostrophe)
+                    {
+                        if (i + 1 < n && char.IsLetter(text[i + 1]) && !allDigits)
+                        {
+                            sb.Append('\'');
+                            i++;
+                            continue;
+                        }
+
+                        break;
+                    }
+
                     if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
                     {
                         allDigits &= char.IsAsciiDigit(c);
@@ -96,6 +110,8 @@ public static class Tokenizer
 
         return tokens;
     }
+
+    private const char ModifierApostrophe = '\u02bc';
 
     public static bool IsHyphen(char c) => c is '-' or '‐' or '‑' or '–';
 

@@ -11,6 +11,13 @@ public class TokenizerAndSentenceTests
     [InlineData("the night of 14-15 October", "the|night|of|14|-|15|october")]
     [InlineData("Dnipropetrovs’k region", "dnipropetrovs'k|region")]
     [InlineData("a 14-year-old girl", "a|14-year-old|girl")]
+    // The modifier letter apostrophe (U+02BC) folds into ' inside a word, as ’ does; alone it is punctuation.
+    [InlineData("Збито пʼять дронів", "збито|п'ять|дронів")]
+    [InlineData("Збито п’ять дронів", "збито|п'ять|дронів")]
+    [InlineData("у Мʼянці", "у|м'янці")]
+    [InlineData("слово ʼ інше", "слово|'|інше")]
+    [InlineData("ʼслово", "'|слово")]
+    [InlineData("Сумщинаʼ.", "сумщина|'|.")]
     public void Tokens_keep_model_names_and_numbers_whole(string text, string expected) =>
         Assert.Equal(expected, string.Join('|', Tokenizer.Tokenize(text).Select(t => t.Lower)));
 
