@@ -176,6 +176,46 @@ public sealed partial class EventAssembler
     /// question: "What is known about the attack on Kharkiv?") starts the next section. The headline is section 0.
     /// Sections under a heading of other attacks ("Attacks in other regions") go to <paramref name="otherSections"/>.
     /// </summary>
+    private static readonly FrozenWords UpdateWords = CueWords("update");
+
+    /// <summary>
+    /// The dates of a sentence less those in the head of an update line ("Обновлено 15 марта в 10:15: число погибших
+    /// возросло", "UPD 15.03: …"): that is the day the update was written, so the line goes on with the event told so
+    /// far instead of starting one on that day. The head runs from the cue word to the first ':', '.', '-' or bracket
+    /// that a space follows, within ten tokens; without one, the two tokens after the cue.
+    /// </summary>
+    internal static List<DateMention> DatesOutsideUpdateHead(Document doc, SentenceMention s, List<DateMention> dates)
+    {
+        if (dates.Count == 0)
+        {
+            return dates;
+        }
+
+        var first = s.FirstToken;
+        if (doc.Lower(first) is "(" or "[" && first + 1 < s.EndToken)
+        {
+            first++;
+        }
+
+        if (!UpdateWords.Contains(doc.Lower(first)))
+        {
+            return dates;
+        }
+
+        var headEnd = Math.Min(s.EndToken, first + 3);
+        for (var k = first + 1; k < Math.Min(s.EndToken, first + 11); k++)
+        {
+            var t = doc.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Lower is ":" or "." or "-" or ")" or "]" && (t.End >= doc.Text.Length || char.IsWhiteSpace(doc.Text[t.End])))
+            {
+                headEnd = k;
+                break;
+            }
+        }
+
+        return dates.Where(d => d.TokenIndex < first || d.TokenIndex >= headEnd).ToList();
+    }
+
     private static readonly FrozenWords OtherHeadingWords = CueWords("other-heading");
 
     private static int[] Sections(Document doc, List<SentenceMention> units, HashSet<int> otherSections)

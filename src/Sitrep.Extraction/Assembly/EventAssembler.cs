@@ -148,7 +148,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 continue;
             }
 
-            var sDates = b.Dates[u];
+            var sDates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
             if (sDates.Any(d => d.IsPeriod) && sFigures.Count == 0 && sCasualties.Count == 0)
             {
                 continue; // "shelled border communities 27 times over the past day": a tally, no attack of its own

@@ -197,4 +197,30 @@ public class UkrainianRussianTests
         var e = Assert.Single(Annotate.Extract(text).Events);
         Assert.Equal(country, Assert.Single(e.Places, p => p.Text == "Чаусы").Country);
     }
+
+    // An update line's date is when it was written: the line goes on with the event told so far.
+    [Theory]
+    [InlineData("Обновлено 15 марта: число погибших возросло до двух.")]
+    [InlineData("Обновлено 15 марта в 10:15: число погибших возросло до двух.")]
+    [InlineData("(Обновлено 15 марта.) Число погибших возросло до двух.")]
+    [InlineData("UPD 15.03: число погибших возросло до двух.")]
+    public void An_update_line_continues_the_event(string update)
+    {
+        var text = "Ночью 14 марта российские войска атаковали Харьков ударными дронами, ранены три человека.\n\n" + update;
+        var e = Assert.Single(Annotate.Extract(text, new DateOnly(2025, 3, 14)).Events);
+        Assert.Equal(new DateOnly(2025, 3, 14), e.Date.Date);
+        Assert.Equal(2, e.Killed!.Value);
+        Assert.Equal(3, e.Injured!.Value);
+    }
+
+    [Theory]
+    [InlineData("Оновлено 15 березня о 08:00: кількість загиблих зросла до двох.", 1)]
+    [InlineData("Оновлення: кількість загиблих зросла до двох.", 1)]
+    // Without the cue, a sentence of another day is another day's attack.
+    [InlineData("15 березня ворог знову вдарив по місту, загинули двоє людей.", 2)]
+    public void An_update_line_in_Ukrainian(string update, int events)
+    {
+        var text = "Вночі 14 березня російські війська атакували Харків ударними дронами, поранено трьох людей.\n\n" + update;
+        Assert.Equal(events, Annotate.Extract(text, new DateOnly(2025, 3, 14)).Events.Count(e => e.Kind != EventKind.Aggregate));
+    }
 }
