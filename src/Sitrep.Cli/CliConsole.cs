@@ -49,6 +49,12 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
         {
             terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             terminal.Profile.Width = Math.Min(terminal.Profile.Width, 80);
+
+            // A terminal that cannot redraw in place (TERM=dumb) would get Spectre's fallback, a line per step: no bar.
+            if (!terminal.Profile.Capabilities.Ansi || !terminal.Profile.Capabilities.Interactive)
+            {
+                terminal = null;
+            }
         }
 
         return new CliConsole(stdout, stderr, interactive, terminal);
