@@ -1,7 +1,9 @@
+using Spectre.Console;
+
 namespace Sitrep.Cli;
 
 /// <summary>Standard streams, and whether a person is watching (progress bars only then).</summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive)
+internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive, IAnsiConsole? terminal = null)
 {
     public TextWriter Out { get; } = output;
 
@@ -9,6 +11,12 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
 
     /// <summary>True when stderr is a terminal: show progress; false in pipes and CI.</summary>
     public bool Interactive { get; } = interactive;
+
+    /// <summary>
+    /// Spectre.Console over the terminal behind stderr, for the progress bar only; null unless stderr is a terminal
+    /// a person watches (<see cref="Interactive"/>), so nothing of it reaches a pipe, a file or CI's log.
+    /// </summary>
+    public IAnsiConsole? Terminal { get; } = interactive ? terminal : null;
 
     /// <summary>
     /// Standard output as bytes, for a binary format (Parquet), after what was written as text; null when standard output is
@@ -32,7 +40,24 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
         }
 
         var stderr = Console.IsErrorRedirected ? Console.Error : new TerminalSafeWriter(Console.Error);
-        return new CliConsole(stdout, stderr, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
+        var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
+
+        // The bar's own escapes go to the terminal as Spectre writes them (the safe writer would strip them); it
+        // carries only counts, never report text. Fitted to 80 columns at most.
+        IAnsiConsole? terminal = null;
+        if (interactive)
+        {
+            terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            terminal.Profile.Width = Math.Min(terminal.Profile.Width, 80);
+
+            // A terminal that cannot redraw in place (TERM=dumb) would get Spectre's fallback, a line per step: no bar.
+            if (!terminal.Profile.Capabilities.Ansi || !terminal.Profile.Capabilities.Interactive)
+            {
+                terminal = null;
+            }
+        }
+
+        return new CliConsole(stdout, stderr, interactive, terminal);
     }
 
     private static int SafeWidth()

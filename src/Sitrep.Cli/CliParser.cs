@@ -143,6 +143,26 @@ internal sealed class CliParser
         return errors;
     }
 
+    /// <summary>
+    /// The one line for a first word that names no command ("unknown command 'extrct'. Did you mean extract?"), the
+    /// nearest command by edit distance when one is within two edits, as for a mistyped option; null when the line
+    /// begins with a command, an option or a directive.
+    /// </summary>
+    public string? UnknownCommand(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0].Length == 0 || args[0][0] is '-' or '[' || _root.Subcommands.Any(c => c.Name == args[0]))
+        {
+            return null;
+        }
+
+        var word = args[0];
+        var near = _root.Subcommands.Select(c => (c.Name, d: Distance(c.Name, word))).Where(x => x.d <= 2)
+            .OrderBy(x => x.d).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).FirstOrDefault();
+        return near is null
+            ? $"sitrep: unknown command '{word}'; 'sitrep --help' lists the commands."
+            : $"sitrep: unknown command '{word}'. Did you mean {near}?";
+    }
+
     /// <summary>Each error on a line of its own, System.CommandLine's suggestions for a mistyped command, and where help is.</summary>
     public void WriteErrors(ParseResult parsed, ICommand? command)
     {

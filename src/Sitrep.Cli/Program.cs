@@ -57,6 +57,12 @@ internal static class Program
         }
 
         var command = parser.CommandOf(parsed);
+        if (command is null && parser.UnknownCommand(args) is { } unknown)
+        {
+            console.Error.WriteLine(unknown); // one line, as for a mistyped option; the rest of the line is not read
+            return 2;
+        }
+
         if (command is null || parser.Errors(parsed).Count > 0)
         {
             parser.WriteErrors(parsed, command);

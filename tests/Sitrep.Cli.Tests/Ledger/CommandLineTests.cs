@@ -15,14 +15,26 @@ public sealed class CommandLineTests
         Russia launched 40 drones at Odesa overnight; air defences shot down 35, the air force said.
         """;
 
-    [Fact]
-    public void A_mistyped_command_is_a_usage_error_that_suggests_the_command()
+    [Theory]
+    [InlineData(new[] { "extrct", "samples" }, "sitrep: unknown command 'extrct'. Did you mean extract?")]
+    [InlineData(new[] { "atacks", "--bogus", "x" }, "sitrep: unknown command 'atacks'. Did you mean attacks?")]
+    [InlineData(new[] { "brif" }, "sitrep: unknown command 'brif'. Did you mean brief?")]
+    [InlineData(new[] { "frobnicate", "samples" }, "sitrep: unknown command 'frobnicate'; 'sitrep --help' lists the commands.")]
+    public void A_mistyped_command_is_one_line_that_suggests_the_command(string[] args, string line)
     {
-        var r = Cli.Run("extrct", "samples");
+        var r = Cli.Run(args);
         Assert.Equal(2, r.Code);
-        Assert.Contains("Did you mean", r.Err, StringComparison.Ordinal);
-        Assert.Contains("extract", r.Err.Split('\n').Last(l => l.Contains("extract", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(line + Environment.NewLine, r.Err);
         Assert.Empty(r.Out);
+    }
+
+    [Fact]
+    public void A_line_without_a_command_still_says_so()
+    {
+        var r = Cli.Run("--db", "x.db");
+        Assert.Equal(2, r.Code);
+        Assert.DoesNotContain("unknown command", r.Err, StringComparison.Ordinal);
+        Assert.Contains("sitrep --help", r.Err, StringComparison.Ordinal);
     }
 
     [Theory]
