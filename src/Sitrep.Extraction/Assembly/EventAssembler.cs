@@ -282,6 +282,15 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
                 }
             }
 
+            // Rule other-settlement-toll: in a roundup, "In the village of X, a drone injured two residents" after
+            // a toll told of the city Y is another attack: a settlement of its own, not named in the event, with its
+            // own toll, while every toll of the event is of other settlements.
+            if (!passing && !refersBack && separate is null && sCasualties.Count > 0 && target.Units.Count > 0
+                && (date is null || SameDay(date, target.Date)) && TollOfOtherSettlement(target, u, b))
+            {
+                target = New(drafts, target.Date, target.Side);
+            }
+
             // A section of the report that counts the attack again, differently ("12 missiles" on the city, then "70
             // missiles" across the country under a heading of its own), tells another scope of it: another event.
             if (!passing && sectionOf[u] > 0 && !sectionEvent.ContainsKey(sectionOf[u]) && CountsOtherScope(target, u, sectionOf, b))
@@ -501,6 +510,29 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
         var had = Regions(d.Units.SelectMany(x => b.Places[x]), b);
         return had.Count == 0 || had.Overlaps(now);
+    }
+
+    /// <summary>
+    /// Whether unit <paramref name="u"/> names only settlements (towns, villages) the event does not, and every unit
+    /// of the event with a toll names a settlement, none of them these: another place's toll, another attack.
+    /// </summary>
+    private static bool TollOfOtherSettlement(Draft d, int u, Bucketed b)
+    {
+        static string Key(PlaceRef p) => p.Name ?? p.Text;
+        var now = b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]).ToList();
+        if (now.Count == 0 || now.Any(p => p.Feature != "populated_place"))
+        {
+            return false;
+        }
+
+        var had = d.Units.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => Key(b.Resolved[p])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (now.Any(p => had.Contains(Key(p))))
+        {
+            return false;
+        }
+
+        var tolls = d.Units.Where(x => b.Casualties[x].Count > 0).ToList();
+        return tolls.Count > 0 && tolls.All(x => b.Places[x].Any(p => !p.IsReference && b.Resolved[p].Feature == "populated_place"));
     }
 
     /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>

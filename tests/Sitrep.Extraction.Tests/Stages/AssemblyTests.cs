@@ -229,4 +229,29 @@ public class AssemblyTests
             Assert.Equal(e.Date.Text, e.Date.Span.Slice(text));
         }
     }
+
+    [Fact]
+    public void A_village_with_its_own_toll_in_a_roundup_is_its_own_attack()
+    {
+        var x = Annotate.Extract("""
+            Russian shelling killed three people in Kharkiv on Sunday, the regional governor said. In the town of Lozova, a drone attack injured two residents.
+            """);
+        Assert.Equal(2, x.Events.Length);
+        var city = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Kharkiv"));
+        Assert.Equal(3, city.Killed!.Value);
+        Assert.Null(city.Injured);
+        var village = Assert.Single(x.Events, e => e.Places.Any(p => p.Text == "Lozova"));
+        Assert.Equal(2, village.Injured!.Value);
+        Assert.Equal(city.Date.Date, village.Date.Date);
+    }
+
+    [Theory]
+    [InlineData("Russian shelling killed three people in Kharkiv on Sunday, the regional governor said. In Kharkiv, a drone attack injured two residents.")]
+    [InlineData("Russian drones attacked the Kharkiv region on Sunday, the regional governor said. In the town of Lozova, a drone attack injured two residents.")]
+    public void A_toll_of_the_same_place_or_the_first_toll_stays_with_the_attack(string text)
+    {
+        var x = Annotate.Extract(text);
+        var e = Assert.Single(x.Events);
+        Assert.Equal(2, e.Injured!.Value);
+    }
 }
