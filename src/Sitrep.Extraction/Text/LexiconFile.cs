@@ -33,4 +33,23 @@ public static class LexiconFile
 
         return rows;
     }
+
+    /// <summary>
+    /// The rows of a lexicon whose every row is <paramref name="valid"/> and whose <paramref name="key"/>s are all
+    /// different; else it throws, naming the file and the row, when the stage is first used.
+    /// </summary>
+    public static IReadOnlyList<string[]> Rows(string fileName, Func<string[], bool> valid, Func<string[], string> key)
+    {
+        var rows = Rows(fileName);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!valid(row) || !seen.Add(key(row)))
+            {
+                throw new InvalidOperationException($"{fileName}: bad or repeated row '{string.Join('\t', row)}'.");
+            }
+        }
+
+        return rows;
+    }
 }

@@ -49,7 +49,8 @@ public sealed class DateStage : IStage
 
     private static readonly FrozenWords ReportWords = FrozenWords.Of(LexiconFile.Rows("report-words.tsv").Select(r => r[0]));
 
-    private static readonly IReadOnlyList<string[]> NightSpanRows = LexiconFile.Rows("night-span-words.tsv");
+    private static readonly IReadOnlyList<string[]> NightSpanRows = LexiconFile.Rows(
+        "night-span-words.tsv", r => r.Length == 2 && r[1] is "from" or "to" or "midnight" or "morning" or "zone", r => r[0]);
     private static readonly FrozenWords NightSpanFrom = NightSpanWords("from");
     private static readonly FrozenWords NightSpanTo = NightSpanWords("to");
     private static readonly FrozenWords NightSpanMidnight = NightSpanWords("midnight");
@@ -514,16 +515,6 @@ public sealed class DateStage : IStage
 
     private static FrozenWords NightSpanWords(string role)
     {
-        var roles = new HashSet<string>(StringComparer.Ordinal) { "from", "to", "midnight", "morning", "zone" };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in NightSpanRows)
-        {
-            if (row.Length != 2 || !roles.Contains(row[1]) || !seen.Add(row[0]))
-            {
-                throw new InvalidOperationException($"night-span-words.tsv: bad or repeated row '{string.Join('\t', row)}'.");
-            }
-        }
-
         return FrozenWords.Of(NightSpanRows.Where(r => r[1] == role).Select(r => r[0]));
     }
 

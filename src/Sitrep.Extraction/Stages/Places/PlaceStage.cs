@@ -592,24 +592,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return k < i - 1 && (w == "from" || (w == "capital" && doc.Lower(k + 1) == "of"));
     }
 
-    private static readonly IReadOnlyList<string[]> CityDistrictRows = ValidCityDistricts(LexiconFile.Rows("city-districts.tsv"));
+    private static readonly IReadOnlyList<string[]> CityDistrictRows = LexiconFile.Rows(
+        "city-districts.tsv", r => r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0), r => string.Join('\t', r));
     private static readonly FrozenWords DistrictNouns = FrozenWords.Of(CityDistrictRows.Where(r => r[1] == "noun").Select(r => r[0]));
     private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district").ToLookup(r => r[0], r => r[2], StringComparer.Ordinal);
-
-    private static IReadOnlyList<string[]> ValidCityDistricts(IReadOnlyList<string[]> rows)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in rows)
-        {
-            var ok = r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0);
-            if (!ok || !seen.Add(string.Join('\t', r)))
-            {
-                throw new InvalidOperationException($"city-districts.tsv: bad or repeated row '{string.Join('\t', r)}'.");
-            }
-        }
-
-        return rows;
-    }
 
     /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
     internal static IReadOnlyList<string> CitiesOfDistrict(string word)
