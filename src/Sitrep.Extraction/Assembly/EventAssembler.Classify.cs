@@ -1,0 +1,147 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>What a unit is to event assembly, as the classify step reads it.</summary>
+internal enum SentenceRole
+{
+    /// <summary>Tells no attack: no figure, toll, weapon or attack word; or only a threat or a habit.</summary>
+    NotAttack,
+
+    /// <summary>A photo caption or credit line: shows, does not report.</summary>
+    Caption,
+
+    /// <summary>A period's tally with no figure ("shelled 27 times over the past day"): no attack of its own.</summary>
+    Tally,
+
+    /// <summary>A total over a period ("since the war began", "in March"): joins the report's aggregate.</summary>
+    Aggregate,
+
+    /// <summary>Tells an attack: grouped into an event.</summary>
+    Attack,
+}
+
+/// <summary>
+/// One unit as the classify step reads it, before any grouping: its role and the rule that gave it, and for an
+/// attack the date it gives (a weak one, the report's day, when that is all), the attacker its own words imply, and
+/// its cues of another attack.
+/// </summary>
+internal sealed record SentenceReading(SentenceRole Role, string Rule)
+{
+    public DateMention? Date { get; init; }
+
+    /// <summary>The report's day, when only that dates the sentence ("announced today that …").</summary>
+    public DateMention? WeakDate { get; init; }
+
+    public Side? Side { get; init; }
+
+    /// <summary>The date is of an attack told in passing ("the day after a bombardment killed 39").</summary>
+    public bool Passing { get; init; }
+
+    /// <summary>A cue of another attack whatever its weapons (<see cref="EventAssembler.SeparateAttackRule"/>).</summary>
+    public string? Separate { get; init; }
+
+    /// <summary>A cue of another attack when its weapons differ (<see cref="EventAssembler.NewAttackRule"/>).</summary>
+    public string? NewAttack { get; init; }
+}
+
+/// <summary>Step 2, classify: each unit's role and facts, read from its own mentions alone.</summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>
+    /// Reads unit <paramref name="u"/>. Named rules: <c>no-attack</c>, <c>hypothetical</c>, <c>generic</c>,
+    /// <c>caption</c>, <c>period-tally</c>; aggregates <c>period</c>, <c>since-record</c> ("has not struck Kyiv
+    /// since August 26, when it launched 200 drones"), <c>month-total</c> ("In March, Ukraine fired 90 drones");
+    /// else <c>attack</c>.
+    /// </summary>
+    private static SentenceReading Classify(Document doc, SentenceMention s, int u, Bucketed b)
+    {
+        var counted = b.Figures[u].Count > 0 || b.Casualties[u].Count > 0;
+        if (!counted)
+        {
+            if (b.Weapons[u].Count == 0 && !HasAttackWord(doc, s))
+            {
+                return new(SentenceRole.NotAttack, "no-attack");
+            }
+
+            if (IsHypothetical(doc, s))
+            {
+                return new(SentenceRole.NotAttack, "hypothetical");
+            }
+
+            if (IsGeneric(doc, s))
+            {
+                return new(SentenceRole.NotAttack, "generic");
+            }
+        }
+
+        if (IsCaption(doc, s))
+        {
+            return new(SentenceRole.Caption, "caption");
+        }
+
+        var dates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
+        var period = dates.FirstOrDefault(d => d.IsPeriod);
+        if (period is not null)
+        {
+            return counted ? new(SentenceRole.Aggregate, "period") { Date = period } : new(SentenceRole.Tally, "period-tally");
+        }
+
+        var date = ChooseDate(doc, s, dates, out var weak);
+        if (date is not null && doc.Lower(date.TokenIndex - 1) == "since" && counted)
+        {
+            return new(SentenceRole.Aggregate, "since-record") { Date = date };
+        }
+
+        if (date is not null && date.Date.Precision == DatePrecision.Month && counted && date.Date.Date is null)
+        {
+            return new(SentenceRole.Aggregate, "month-total") { Date = date };
+        }
+
+        var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
+        var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]));
+        var hasFigures = counted || b.Weapons[u].Count > 0;
+        var side = placeSide ?? (sideCue.Count == 1 && hasFigures ? sideCue[0] : (Side?)null)
+                   ?? (sideCue.Count == 0 && hasFigures ? AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) : null);
+        return new(SentenceRole.Attack, "attack")
+        {
+            Date = date,
+            WeakDate = weak,
+            Side = side,
+            Passing = IsPassingDate(date),
+            Separate = SeparateAttackRule(doc, s),
+            NewAttack = NewAttackRule(doc, s, dates),
+        };
+    }
+
+    /// <summary>
+    /// Who attacked, judged from the places hit in a sentence: places in Ukraine mean Russia attacked; places in
+    /// Russia, Belarus or occupied Ukraine mean Ukraine did. Null when the places disagree or there are none.
+    /// </summary>
+    private static Side? AttackerFromPlaces(IEnumerable<PlaceRef> places)
+    {
+        Side? side = null;
+        foreach (var p in places)
+        {
+            if (p.Country is null || p.Feature == "country")
+            {
+                continue;
+            }
+
+            Side? s = p.Country == "UA" && !p.Occupied ? Side.Russia : p.Country is "RU" or "BY" || p.Occupied ? Side.Ukraine : null;
+            if (s is null)
+            {
+                continue;
+            }
+
+            if (side is not null && side != s)
+            {
+                return null;
+            }
+
+            side = s;
+        }
+
+        return side;
+    }
+}

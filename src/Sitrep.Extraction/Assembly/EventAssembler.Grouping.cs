@@ -1,0 +1,486 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+using Sitrep.Geo;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>
+/// Steps 3 and 4, group and split: each attack unit, in text order, joins the event the first rule of
+/// <see cref="JoinRules"/> that applies gives it; then each rule of <see cref="SplitRules"/> in turn may move it to
+/// another event (an existing one, or a new one) or drop it. The rules that decided are recorded on the event's draft
+/// ("paragraph>other-side"), for <see cref="Explain"/> and the tests.
+/// </summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>A unit about to be grouped: its reading, and its date as the events told so far read it.</summary>
+    private sealed record Candidate(int U, SentenceMention S, SentenceReading R, DateMention? Date)
+    {
+        public Side? Side => R.Side;
+
+        public bool NewAttackCue => R.NewAttack is not null || R.Separate is not null;
+    }
+
+    /// <summary>A join rule: the event the unit joins, or null when the rule does not apply.</summary>
+    private sealed record JoinRule(string Name, Func<Grouping, Candidate, Draft?> Join);
+
+    /// <summary>A split rule: the event the unit moves to (<see cref="Drop"/>: none), or null to keep it where it is.</summary>
+    private sealed record SplitRule(string Name, Func<Grouping, Candidate, Draft, Draft?> Split);
+
+    /// <summary>The outcome of a split rule that takes the unit out of every event.</summary>
+    private static readonly Draft Drop = new();
+
+    /// <summary>The events being grouped, and what later units read of them (the event of each paragraph, section, unit).</summary>
+    private sealed class Grouping(Document doc, Bucketed b, Buckets buckets, int[] sectionOf, HashSet<int> otherSections)
+    {
+        public Document Doc => doc;
+
+        public Bucketed B => b;
+
+        public Buckets Buckets => buckets;
+
+        public int[] SectionOf => sectionOf;
+
+        public HashSet<int> OtherSections => otherSections;
+
+        public List<Draft> Drafts { get; } = [new Draft { IsLead = true }];
+
+        public Draft Lead => Drafts[0];
+
+        public Draft? Aggregate { get; set; }
+
+        public Dictionary<int, Draft> ParagraphEvent { get; } = [];
+
+        public Dictionary<int, Draft> SectionEvent { get; } = [];
+
+        public Draft?[] DraftOfUnit { get; } = new Draft?[buckets.Count];
+
+        /// <summary>Whether the unit joined by rule <c>refers-back</c>: later rules leave it there.</summary>
+        public bool RefersBack { get; set; }
+
+        public int Strikes => Drafts.Count(x => !x.IsAggregate);
+
+        public Draft New(DateMention? date, Side? side)
+        {
+            var d = new Draft { Date = date, Side = side };
+            Drafts.Add(d);
+            return d;
+        }
+    }
+
+    /// <summary>The join rules, in the order they are tried; the last always applies.</summary>
+    private static readonly ImmutableArray<JoinRule> JoinRules =
+    [
+        // The first date of an attack dates the lead, which may already hold undated sentences (a headline); it
+        // replaces a weak date (the day the report was filed).
+        new("lead-date", (g, c) =>
+        {
+            var lead = g.Lead;
+            if (c.Date is null || c.R.Passing || !(lead.Date is null || (lead.DateIsWeak && Near(lead.Date, c.Date))) || g.Strikes != 1
+                || !(c.Side is null || lead.Side is null || c.Side == lead.Side) || (IsBullet(g.Doc, c.S) && lead.Units.Count > 0) || TellsOtherAttack(lead, c.U, g.B))
+            {
+                return null;
+            }
+
+            lead.Date = c.Date;
+            lead.DateIsWeak = false;
+            return lead;
+        }),
+
+        // "Russian authorities announced today that a woman was killed": the report's day dates the lead until a
+        // better date comes.
+        new("lead-report-day", (g, c) =>
+        {
+            if (c.Date is not null || c.R.WeakDate is null || g.Lead.Date is not null || g.Strikes != 1)
+            {
+                return null;
+            }
+
+            g.Lead.Date = c.R.WeakDate;
+            g.Lead.DateIsWeak = true;
+            return g.Lead;
+        }),
+
+        // Another day than the lead's: the event of that day (and side), or a new one.
+        new("other-day", (g, c) => c.Date is not null && !SameDay(c.Date, g.Lead.Date) && Splits(c.Date)
+            ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date) && (c.Side is null || d.Side is null || d.Side == c.Side)) ?? g.New(c.Date, c.Side)
+            : null),
+
+        new("paragraph", (g, c) => c.Date is null && c.R.Separate is null && g.ParagraphEvent.TryGetValue(c.S.Paragraph, out var p) ? p : null),
+
+        new("refers-back", (g, c) =>
+        {
+            if (c.Date is not null || c.R.Separate is not null || ReferredEvent(c.U, g.B, g.Buckets, g.DraftOfUnit) is not { } referred)
+            {
+                return null;
+            }
+
+            g.RefersBack = true;
+            return referred;
+        }),
+
+        new("section", (g, c) => c.Date is null && c.R.Separate is null && g.SectionEvent.TryGetValue(g.SectionOf[c.U], out var d) ? d : null),
+
+        // "Separately, …" keeps the day of the report's attack; another attack "later" or "in a separate incident"
+        // has only the day its own words give.
+        new("separate", (g, c) => c.R.Separate is not null && g.Lead.Units.Count > 0
+            ? g.New(c.Date ?? (c.R.Separate == "separately" ? g.Lead.Date : null), c.Side)
+            : null),
+
+        new("same-day", (g, c) => c.Date is not null ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date)) : null),
+
+        new("lead", (g, _) => g.Lead),
+    ];
+
+    /// <summary>The split rules, applied in this order to the event a join rule gave.</summary>
+    private static readonly ImmutableArray<SplitRule> SplitRules =
+    [
+        // An undated sentence joins the event it shares places (then weapons) with, when several could take it.
+        new("shares-places", (g, c, _) =>
+        {
+            var b = g.B;
+            if (c.Date is not null || g.RefersBack || g.ParagraphEvent.ContainsKey(c.S.Paragraph) || g.Drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) <= 1 || c.NewAttackCue)
+            {
+                return null;
+            }
+
+            var names = b.Places[c.U].Where(p => !p.IsReference).Select(p => b.Resolved[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var families = b.Weapons[c.U].Select(w => w.Weapon.Category.Family()).ToHashSet();
+            var scored = g.Drafts.Where(x => !x.IsAggregate && x.Units.Count > 0)
+                .Select(x => (Draft: x, Score: (2 * x.Units.SelectMany(y => b.Places[y]).Count(p => !p.IsReference && names.Contains(b.Resolved[p].Name ?? p.Text)))
+                                               + x.Units.SelectMany(y => b.Weapons[y]).Select(w => w.Weapon.Category.Family()).Distinct().Count(families.Contains)))
+                .OrderByDescending(x => x.Score).ToList();
+            return scored[0].Score > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score) && (c.Side is null || scored[0].Draft.Side is null || scored[0].Draft.Side == c.Side)
+                ? scored[0].Draft
+                : null;
+        }),
+
+        // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack that
+        // day, by other weapons, is another event. "Russia also fired two missiles during the attack" names no other
+        // region: the same attack, with another weapon.
+        new("other-weapons", (g, c, target) =>
+        {
+            var b = g.B;
+            var weapons = b.Weapons[c.U];
+            if (!c.NewAttackCue || weapons.Count == 0 || target.Units.Count == 0 || (c.R.NewAttack == "also-verb" && c.R.Separate is null && SharesRegion(target, c.U, b)))
+            {
+                return null;
+            }
+
+            var had = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+            var now = weapons.Select(w => w.Weapon.Category.Family()).ToHashSet();
+            var hadModels = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Model).ToHashSet(StringComparer.Ordinal);
+            var otherModels = weapons.All(w => w.Weapon.Model is not null && !hadModels.Contains(w.Weapon.Model));
+            return had.Count > 0 && (!had.Overlaps(now) || otherModels) ? g.New(target.Date, c.Side ?? target.Side) : null;
+        }),
+
+        // Opposite sides on one day are two events (Russia's wave on Ukraine, Ukraine's drones over Russia); a passing
+        // mention of the other side's attacks ("to counter Russian attacks") is no event.
+        new("other-side", (g, c, target) =>
+        {
+            if (c.Side is not { } side)
+            {
+                return null;
+            }
+
+            var b = g.B;
+            target.Side ??= side;
+            if (target.Side == side)
+            {
+                return null;
+            }
+
+            var existing = g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, target.Date) && SharesRegion(d, c.U, b));
+            var concretePlace = b.Places[c.U].Any(p => !p.IsReference && b.Resolved[p].Feature is "populated_place" or "facility" && !IsCapital(b.Resolved[p]));
+            if (existing is null && b.Figures[c.U].Count == 0 && b.Casualties[c.U].Count == 0 && !(c.Date is not null && b.Weapons[c.U].Count > 0) && !concretePlace)
+            {
+                return Drop;
+            }
+
+            return existing ?? g.New(target.Date, side);
+        }),
+
+        // In a roundup, "In the village of X, a drone injured two residents" after a toll told of the city Y is another
+        // attack: a settlement of its own, not named in the event, with its own toll, while every toll of the event is
+        // of other settlements.
+        new("other-settlement-toll", (g, c, target) =>
+            !c.R.Passing && !g.RefersBack && c.R.Separate is null && g.B.Casualties[c.U].Count > 0 && target.Units.Count > 0
+            && (c.Date is null || SameDay(c.Date, target.Date)) && TollOfOtherSettlement(target, c.U, g.B)
+                ? g.New(target.Date, target.Side)
+                : null),
+
+        // A section of the report that counts the attack again, differently ("12 missiles" on the city, then "70
+        // missiles" across the country under a heading of its own), tells another scope of it: another event.
+        new("other-scope-section", (g, c, target) =>
+        {
+            var section = g.SectionOf[c.U];
+            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(target, c.U, g.SectionOf, g.B))
+            {
+                return null;
+            }
+
+            var d = g.New(target.Date, target.Side);
+            g.SectionEvent[section] = d;
+            return d;
+        }),
+
+        // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day its
+        // own words give; the section's later sentences join it unless they give another day.
+        new("other-attacks-section", (g, c, target) =>
+        {
+            var section = g.SectionOf[c.U];
+            var heading = c.U > 0 && g.SectionOf[c.U - 1] != section;
+            if (c.R.Passing || heading || !g.OtherSections.Contains(section) || target.Units.Count == 0)
+            {
+                return null;
+            }
+
+            if (!g.SectionEvent.TryGetValue(section, out var other))
+            {
+                var d = g.New(c.Date, c.Side);
+                g.SectionEvent[section] = d;
+                return d;
+            }
+
+            return c.Date is null || other.Date is null || SameDay(c.Date, other.Date) ? other : null;
+        }),
+    ];
+
+    /// <summary>The names of the join rules, in order, then of the split rules, in order.</summary>
+    internal static IReadOnlyList<string> GroupingRuleNames => [.. JoinRules.Select(r => r.Name), .. SplitRules.Select(r => r.Name)];
+
+    /// <summary>
+    /// Groups the units into drafts of events: an aggregate for totals over a period, and for attacks the event the
+    /// rules give. Units that tell no attack join none.
+    /// </summary>
+    private static List<Draft> Group(Grouping g, IReadOnlyList<SentenceMention> units, IReadOnlyList<SentenceReading> readings)
+    {
+        for (var u = 0; u < units.Count; u++)
+        {
+            var s = units[u];
+            var r = readings[u];
+            if (r.Role == SentenceRole.Aggregate)
+            {
+                // Totals over a period ("since the war began", "in March") gather in one aggregate, dated by the first.
+                if (g.Aggregate is null)
+                {
+                    g.Aggregate = new Draft { IsAggregate = true, Date = r.Date };
+                    g.Drafts.Add(g.Aggregate);
+                }
+
+                g.Aggregate.Add(s, u, r.Rule);
+                continue;
+            }
+
+            if (r.Role != SentenceRole.Attack)
+            {
+                continue;
+            }
+
+            g.RefersBack = false;
+            var c = new Candidate(u, s, r, OvernightOfStoryDay(r.Date, g.Lead));
+            Draft? target = null;
+            var rule = "";
+            foreach (var join in JoinRules)
+            {
+                if (join.Join(g, c) is { } joined)
+                {
+                    target = joined;
+                    rule = join.Name;
+                    break;
+                }
+            }
+
+            foreach (var split in SplitRules)
+            {
+                if (split.Split(g, c, target!) is { } moved)
+                {
+                    target = moved;
+                    rule += ">" + split.Name;
+                    if (moved == Drop)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (target == Drop)
+            {
+                continue;
+            }
+
+            if (r.Passing && target != g.Lead && target!.Units.Count == 0)
+            {
+                target.IsPassing = true;
+            }
+
+            target!.Add(s, u, rule);
+            g.DraftOfUnit[u] = target;
+            if (!r.Passing && !target.IsPassing)
+            {
+                g.ParagraphEvent[s.Paragraph] = target;
+            }
+        }
+
+        MergeUndatedLead(g.Drafts, g.B);
+        return g.Drafts;
+    }
+
+    /// <summary>
+    /// Rule <c>undated-lead</c>: a lead without a date of its own ("The death toll from the strike on Dnipro has risen
+    /// to five") is the same attack as a dated event on the same place later in the report ("On the evening of 25
+    /// October, Russian troops launched a missile attack on Dnipro").
+    /// </summary>
+    private static void MergeUndatedLead(List<Draft> drafts, Bucketed b)
+    {
+        var lead = drafts[0];
+        if (lead.Date is not null || lead.Sentences.Count == 0)
+        {
+            return;
+        }
+
+        HashSet<string> Keys(Draft d) => d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).Select(p => PlaceNames.Fold(p.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        var leadKeys = Keys(lead);
+        var matches = drafts.Skip(1).Where(d => !d.IsAggregate && d.Sentences.Count > 0 && leadKeys.Count > 0 && Keys(d).Overlaps(leadKeys)).ToList();
+        if (matches.Count != 1)
+        {
+            return;
+        }
+
+        var target = matches[0];
+        var merged = lead.Entries().Select(e => e with { Rule = e.Rule + ">undated-lead" }).Concat(target.Entries()).OrderBy(x => x.Unit).ToList();
+        target.Clear();
+        foreach (var (sentence, unit, rule) in merged)
+        {
+            target.Add(sentence, unit, rule);
+        }
+
+        lead.Clear();
+    }
+
+    /// <summary>
+    /// "On March 2, a Russian drone struck a building in the city, killing 12" late in a report whose undated lead told
+    /// of a missile strike that killed 20: a sentence with its own toll and only other weapons than the lead's is
+    /// another attack, and its date is not the lead's.
+    /// </summary>
+    private static bool TellsOtherAttack(Draft lead, int u, Bucketed b)
+    {
+        if (lead.Units.Count == 0 || b.Casualties[u].Count == 0 || b.Weapons[u].Count == 0)
+        {
+            return false;
+        }
+
+        var leadCasualties = lead.Units.SelectMany(x => b.Casualties[x]).ToList();
+        var otherToll = b.Casualties[u].Any(c => !c.IsRevision && leadCasualties.Any(l => l.Kind == c.Kind) && !leadCasualties.Any(l => l.Kind == c.Kind && l.Value == c.Value));
+        var leadFamilies = lead.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+        var otherWeapons = leadFamilies.Count > 0 && !b.Weapons[u].Any(w => leadFamilies.Contains(w.Weapon.Category.Family()));
+        return otherToll && otherWeapons;
+    }
+
+    /// <summary>
+    /// Whether the sentence counts launched or destroyed weapons of a family that the event counted differently in an
+    /// earlier section of the report.
+    /// </summary>
+    private static bool CountsOtherScope(Draft target, int u, int[] sectionOf, Bucketed b)
+    {
+        var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
+        if (now.Count == 0)
+        {
+            return false;
+        }
+
+        // The earlier sections tell of one region's strike (all their places in one region), the new count is larger.
+        var earlier = target.Units.Where(x => sectionOf[x] < sectionOf[u]).ToList();
+        var regions = earlier.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name).Distinct().ToList();
+        if (regions.Count != 1)
+        {
+            return false;
+        }
+
+        var before = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
+        return now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
+               && !now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
+    }
+
+    /// <summary>
+    /// Rule <c>refers-back</c>: a sentence whose words are attributed by a pronoun or a reference back ("According to
+    /// him, …", "…, she added", "the ministry also said") to someone named in an earlier sentence continues the event
+    /// that sentence told, the nearest such one when several are referred to.
+    /// </summary>
+    private static Draft? ReferredEvent(int u, Bucketed b, Buckets buckets, Draft?[] draftOfUnit)
+    {
+        Draft? found = null;
+        var at = -1;
+        foreach (var sp in b.Speakers[u])
+        {
+            var named = sp.Claimant.Span;
+            var unit = sp.Cue.Start >= sp.Span.Start && named.End <= sp.Span.Start && named.End <= sp.Cue.Start ? buckets.UnitAt(named.Start) : -1;
+            if (unit >= 0 && unit < u && unit > at && draftOfUnit[unit] is { IsAggregate: false } d && !SpeaksInOthers(sp.Claimant, d))
+            {
+                found = d;
+                at = unit;
+            }
+        }
+
+        return found;
+
+        // Someone who spoke of several attacks already ("the governor" of both strikes on a city) says nothing of which.
+        bool SpeaksInOthers(Claimant c, Draft d)
+        {
+            for (var k = 0; k < u; k++)
+            {
+                if (draftOfUnit[k] is { IsAggregate: false } other && other != d && b.Speakers[k].Any(x => x.Cue.Start >= x.Span.Start && SameClaimant(x.Claimant, c)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Rule <c>other-region</c>, for a sentence that would join an event told before: it may when either names no place
+    /// hit, or some place of each lies in one region ("the airbase near Engels" and "the Saratov region"); a sentence
+    /// that names only places in other regions ("Authorities in the Bryansk region also reported shooting down
+    /// drones") tells another attack.
+    /// </summary>
+    private static bool SharesRegion(Draft d, int u, Bucketed b)
+    {
+        var now = Regions(b.Places[u], b);
+        if (now.Count == 0)
+        {
+            return true;
+        }
+
+        var had = Regions(d.Units.SelectMany(x => b.Places[x]), b);
+        return had.Count == 0 || had.Overlaps(now);
+    }
+
+    /// <summary>
+    /// Whether unit <paramref name="u"/> names only settlements (towns, villages) the event does not, and every unit
+    /// of the event with a toll names a settlement, none of them these: another place's toll, another attack.
+    /// </summary>
+    private static bool TollOfOtherSettlement(Draft d, int u, Bucketed b)
+    {
+        static string Key(PlaceRef p) => p.Name ?? p.Text;
+        var now = b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]).ToList();
+        if (now.Count == 0 || now.Any(p => p.Feature != "populated_place"))
+        {
+            return false;
+        }
+
+        var had = d.Units.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => Key(b.Resolved[p])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (now.Any(p => had.Contains(Key(p))))
+        {
+            return false;
+        }
+
+        var tolls = d.Units.Where(x => b.Casualties[x].Count > 0).ToList();
+        return tolls.Count > 0 && tolls.All(x => b.Places[x].Any(p => !p.IsReference && b.Resolved[p].Feature == "populated_place"));
+    }
+
+    /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>
+    private static HashSet<string> Regions(IEnumerable<PlaceMention> places, Bucketed b) =>
+        places.Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name ?? p.Text).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+using Sitrep.Extraction.Text;
+
+namespace Sitrep.Extraction.Assembly;
+
+/// <summary>
+/// Step 1, segment: the units event assembly groups are the sentences, a sentence that tells two attacks cut in two
+/// (at a second day, a clause joined by "while" or a semicolon, an attack told in passing, a "separate" clause).
+/// </summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>
+    /// Sentences, with a sentence that dates two attacks cut in two at the second date: "the toll of the attack
+    /// on December 29 rose to 33, and that of the strikes on the night of Sunday to Monday to five".
+    /// A date that anchors a relative one ("the day after … December 29") does not cut.
+    /// </summary>
+    internal static IEnumerable<SentenceMention> Segment(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates)
+    {
+        var di = 0;
+        foreach (var s in sentences)
+        {
+            var own = new List<DateMention>();
+            while (di < dates.Length && dates[di].Span.Start < s.Span.End)
+            {
+                if (dates[di].Span.Start >= s.Span.Start)
+                {
+                    own.Add(dates[di]);
+                }
+
+                di++;
+            }
+
+            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weekday" or "last-weekday"))
+                .Where(d => !IsDateline(doc, s, d) && !IsReportDate(doc, s, d)).ToList();
+            if (own.Any(d => d.IsRelative))
+            {
+                strong.Clear(); // the anchor of "a day earlier" belongs with it
+            }
+
+            var cuts = new List<int>();
+
+            // "…killed by shelling in the Kursk region, while three people were injured in a new drone attack in …":
+            // clauses joined by "while" or a semicolon may tell two attacks.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 3; k++)
+            {
+                if (doc.Tokens[k].Lower == ";" || (doc.Tokens[k].Lower == "while" && doc.Tokens[k - 1].Lower == ","))
+                {
+                    cuts.Add(k + 1);
+                }
+            }
+
+            // "…, which took place the day after an 18-hour bombardment killed 39": from "the day after" on, the
+            // clause tells of another attack; at the head of a sentence it runs to the first comma.
+            foreach (var d in own.Where(IsPassingDate))
+            {
+                if (d.TokenIndex > s.FirstToken + 1)
+                {
+                    cuts.Add(d.TokenIndex);
+                    continue;
+                }
+
+                for (var k = d.TokenIndex + 4; k < s.EndToken - 2; k++)
+                {
+                    if (doc.Tokens[k].Lower == ",")
+                    {
+                        cuts.Add(k + 1);
+                        break;
+                    }
+                }
+            }
+
+            // "A man died when a missile struck a home late Friday, and a boy was killed in a separate incident in the
+            // Bryansk region": the clause that says "separate" is another attack.
+            for (var k = s.FirstToken + 3; k < s.EndToken - 1; k++)
+            {
+                if (!SeparateWords.Contains(doc.Tokens[k].Lower) || !Enumerable.Range(k + 1, Math.Min(3, s.EndToken - k - 1)).Any(x => AttackNouns.Contains(doc.Tokens[x].Lower)))
+                {
+                    continue;
+                }
+
+                for (var c = k - 1; c > s.FirstToken + 2; c--)
+                {
+                    if (doc.Tokens[c].Lower == "," && doc.Lower(c + 1) is "and" or "while" or "but" or "as")
+                    {
+                        cuts.Add(c + 1);
+                        break;
+                    }
+                }
+            }
+
+            for (var k = 1; k < strong.Count; k++)
+            {
+                if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
+                {
+                    cuts.Add(strong[k].TokenIndex);
+                }
+            }
+
+            if (cuts.Count == 0)
+            {
+                yield return s;
+                continue;
+            }
+
+            cuts.Sort();
+
+            var first = s.FirstToken;
+            foreach (var cut in cuts.Append(s.EndToken))
+            {
+                var end = cut;
+                if (end > first)
+                {
+                    yield return s with { Span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), FirstToken = first, EndToken = end };
+                }
+
+                first = cut;
+            }
+        }
+    }
+}
