@@ -56,4 +56,4 @@ public sealed partial class EventAssembler
 }
 
 /// <summary>What event assembly decided for one unit: see <see cref="EventAssembler.Explain"/>.</summary>
-internal sealed record UnitDecision(string Text, SentenceRole Role, string Rule, int Event);
+internal sealed record UnitDecision(string Text, SentenceRole Role, string Reading, string? Grouping, int Event);

@@ -55,6 +55,9 @@ public sealed partial class EventAssembler
 
         public Draft?[] DraftOfUnit { get; } = new Draft?[buckets.Count];
 
+        /// <summary>The units a split rule dropped, with the rules that did.</summary>
+        public Dictionary<int, string> Dropped { get; } = [];
+
         /// <summary>Whether the unit joined by rule <c>refers-back</c>: later rules leave it there.</summary>
         public bool RefersBack { get; set; }
 
@@ -306,6 +309,7 @@ public sealed partial class EventAssembler
 
             if (target == Drop)
             {
+                g.Dropped[u] = rule;
                 continue;
             }
 

@@ -122,8 +122,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
     /// <summary>
     /// What the steps decided for each unit of the article, in text order: its text, its role and the rule of it
-    /// (<see cref="Classify"/>), and for a unit grouped, the index of its draft among the drafts that hold units, and
-    /// the join and split rules that put it there ("paragraph>other-side").
+    /// (<see cref="Classify"/>), and for an attack unit the join and split rules that placed it ("paragraph>other-side")
+    /// and the index of its draft among the drafts that hold units (-1 when a rule dropped it).
     /// </summary>
     internal IReadOnlyList<UnitDecision> Explain(Document doc)
     {
@@ -136,7 +136,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var decisions = new UnitDecision[steps.Units.Count];
         for (var u = 0; u < decisions.Length; u++)
         {
-            decisions[u] = new UnitDecision(doc.Text[steps.Units[u].Span.Start..steps.Units[u].Span.End], steps.Readings[u].Role, steps.Readings[u].Rule, -1);
+            steps.Dropped.TryGetValue(u, out var dropped);
+            decisions[u] = new UnitDecision(doc.Text[steps.Units[u].Span.Start..steps.Units[u].Span.End], steps.Readings[u].Role, steps.Readings[u].Rule, dropped, -1);
         }
 
         var k = 0;
@@ -144,7 +145,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         {
             foreach (var (_, unit, rule) in d.Entries())
             {
-                decisions[unit] = decisions[unit] with { Event = k, Rule = rule };
+                decisions[unit] = decisions[unit] with { Event = k, Grouping = rule };
             }
 
             k++;
@@ -153,8 +154,29 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         return decisions;
     }
 
+    /// <summary>
+    /// The build step alone: the event the given units of the article make as one draft (none when they hold no
+    /// fact), whatever the grouping would have made of them.
+    /// </summary>
+    internal ExtractedEvent? BuildUnits(Document doc, IReadOnlyList<int> units)
+    {
+        var (_, steps) = Run(doc);
+        if (steps is null)
+        {
+            return null;
+        }
+
+        var d = new Draft { IsLead = true };
+        foreach (var u in units)
+        {
+            d.Add(steps.Units[u], u, "build-units");
+        }
+
+        return Build(doc, d, steps.B);
+    }
+
     /// <summary>The steps up to the drafts: each unit, its reading, and the drafts they were grouped into.</summary>
-    private sealed record Steps(List<SentenceMention> Units, SentenceReading[] Readings, List<Draft> Drafts, Bucketed B);
+    private sealed record Steps(List<SentenceMention> Units, SentenceReading[] Readings, List<Draft> Drafts, Dictionary<int, string> Dropped, Bucketed B);
 
     private (ImmutableArray<PlaceRef> Places, Steps? Steps) Run(Document doc)
     {
@@ -190,8 +212,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
         var otherSections = new HashSet<int>();
         var sectionOf = Sections(doc, units, otherSections);
-        var drafts = Group(new Grouping(doc, b, buckets, sectionOf, otherSections), units, readings);
-        return (resolvedPlaces, new Steps(units, readings, drafts, b));
+        var grouping = new Grouping(doc, b, buckets, sectionOf, otherSections);
+        var drafts = Group(grouping, units, readings);
+        return (resolvedPlaces, new Steps(units, readings, drafts, grouping.Dropped, b));
     }
 
     /// <summary>What the engine could not resolve, said once per article so that an analyst can check it.</summary>
