@@ -41,6 +41,9 @@ internal sealed record SentenceReading(SentenceRole Role, string Rule)
     /// <summary>A cue of another attack whatever its weapons (<see cref="EventAssembler.SeparateAttackRule"/>).</summary>
     public string? Separate { get; init; }
 
+    /// <summary>The sentence opens by going back to an earlier time (<see cref="EventAssembler.OpensEarlier"/>).</summary>
+    public bool Earlier { get; init; }
+
     /// <summary>A cue of another attack when its weapons differ (<see cref="EventAssembler.NewAttackRule"/>).</summary>
     public string? NewAttack { get; init; }
 }
@@ -111,6 +114,7 @@ public sealed partial class EventAssembler
             Passing = IsPassingDate(date),
             Separate = SeparateAttackRule(doc, s),
             NewAttack = NewAttackRule(doc, s, dates),
+            Earlier = OpensEarlier(doc, s),
         };
     }
 

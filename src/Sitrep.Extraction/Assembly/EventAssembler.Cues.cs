@@ -74,6 +74,20 @@ public sealed partial class EventAssembler
 
     private static readonly FrozenWords AttackNouns = CueWords("attack-noun");
     private static readonly FrozenWords AlsoWords = CueWords("also");
+    private static readonly FrozenWords AlsoFirstWords = FrozenWords.Of(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also" && r[0].Contains(' ')).Select(r => r[0].Split(' ')[0]));
+    private static readonly FrozenWords EarlierOpenings = CueWords("earlier-opening");
+
+    /// <summary>
+    /// Rule <c>earlier-opening</c>: the sentence opens by going back to an earlier time than the story told so far
+    /// ("Before that, the ministry said …", "Раніше …", "До этого губернатор сообщал …"; the first word, or the
+    /// first two).
+    /// </summary>
+    internal static bool OpensEarlier(Document doc, SentenceMention s)
+    {
+        var first = doc.Lower(s.FirstToken);
+        return EarlierOpenings.Contains(first)
+               || (s.FirstToken + 1 < s.EndToken && EarlierOpenings.Contains(first + " " + doc.Lower(s.FirstToken + 1)));
+    }
     private static readonly WordTable<bool> AlsoVerbs = new(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also-verb").Select(r => (r[0], true)));
     private static readonly FrozenWords NewAttackWords = CueWords("new-attack");
     private static readonly FrozenWords SeparateWords = CueWords("separate");
@@ -93,7 +107,7 @@ public sealed partial class EventAssembler
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
-            if (AlsoWords.Contains(w) && Enumerable.Range(i + 1, Math.Max(0, Math.Min(s.EndToken, i + 6) - i - 1)).Any(k => AlsoVerbs.Contains(tokens[k].Lower)))
+            if ((AlsoWords.Contains(w) || (AlsoFirstWords.Contains(w) && i + 1 < s.EndToken && AlsoWords.Contains(w + " " + tokens[i + 1].Lower))) && Enumerable.Range(i + 1, Math.Max(0, Math.Min(s.EndToken, i + 6) - i - 1)).Any(k => AlsoVerbs.Contains(tokens[k].Lower)))
             {
                 return "also-verb";
             }

@@ -79,7 +79,8 @@ public sealed partial class EventAssembler
         new("lead-date", (g, c) =>
         {
             var lead = g.Lead;
-            if (c.Date is null || c.R.Passing || !(lead.Date is null || (lead.DateIsWeak && Near(lead.Date, c.Date))) || g.Strikes != 1
+            // "Before that, on the night of 23 November, …" after an undated lead dates an earlier attack, not the lead's.
+            if (c.Date is null || c.R.Passing || (c.R.Earlier && lead.Units.Count > 0) || !(lead.Date is null || (lead.DateIsWeak && Near(lead.Date, c.Date))) || g.Strikes != 1
                 || !(c.Side is null || lead.Side is null || c.Side == lead.Side) || (IsBullet(g.Doc, c.S) && lead.Units.Count > 0) || TellsOtherAttack(lead, c.U, g.B))
             {
                 return null;
@@ -165,7 +166,7 @@ public sealed partial class EventAssembler
         {
             var b = g.B;
             var weapons = b.Weapons[c.U];
-            if (!c.NewAttackCue || weapons.Count == 0 || target.Units.Count == 0 || (c.R.NewAttack == "also-verb" && c.R.Separate is null && SharesRegion(target, c.U, b)))
+            if (!c.NewAttackCue || weapons.Count == 0 || target.Units.Count == 0 || (c.R.NewAttack == "also-verb" && c.R.Separate is null && WithinRegions(target, c.U, b)))
             {
                 return null;
             }
@@ -175,6 +176,32 @@ public sealed partial class EventAssembler
             var hadModels = target.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Model).ToHashSet(StringComparer.Ordinal);
             var otherModels = weapons.All(w => w.Weapon.Model is not null && !hadModels.Contains(w.Weapon.Model));
             return had.Count > 0 && (!had.Overlaps(now) || otherModels) ? g.New(target.Date, c.Side ?? target.Side) : null;
+        }),
+
+        // "Також сили спецоперацій вдарили по НПЗ у Самарській області", "Drones also struck a depot in the Bryansk
+        // region": an attack told as another ("also" with an attack verb) on a region the event has not named is
+        // another event, whatever its weapons.
+        new("also-elsewhere", (g, c, target) =>
+            c.R.NewAttack == "also-verb" && c.R.Separate is null && target.Units.Count > 0 && Regions(g.B.Places[c.U], g.B).Count > 0 && !SharesRegion(target, c.U, g.B)
+            && !CountsWeaponOf(target, c.U, g.B)
+                ? g.New(target.Date, c.Side ?? target.Side)
+                : null),
+
+        // "Before that, the ministry said air defences shot down 40 drones over the regions", "Раніше дрони атакували
+        // ГРЕС у Підмосков'ї": a sentence that goes back to an earlier time, names no region the event does, and has
+        // counts of its own or places elsewhere, tells an earlier attack. ("Earlier, a missile was reported flying
+        // towards the city" names the event's region: the same attack, told from its start.)
+        new("earlier-elsewhere", (g, c, target) =>
+        {
+            if (!c.R.Earlier || g.RefersBack || target.Units.Count == 0)
+            {
+                return null;
+            }
+
+            var now = Regions(g.B.Places[c.U], g.B);
+            return (g.B.Figures[c.U].Count > 0 || now.Count > 0) && !now.Overlaps(Regions(target.Units.SelectMany(x => g.B.Places[x]), g.B))
+                ? g.New(c.Date, c.Side ?? target.Side)
+                : null;
         }),
 
         // Opposite sides on one day are two events (Russia's wave on Ukraine, Ukraine's drones over Russia); a passing
@@ -459,6 +486,20 @@ public sealed partial class EventAssembler
 
         var had = Regions(d.Units.SelectMany(x => b.Places[x]), b);
         return had.Count == 0 || had.Overlaps(now);
+    }
+
+    /// <summary>Whether unit <paramref name="u"/> names a weapon of a family the event names: a part of the same wave.</summary>
+    private static bool CountsWeaponOf(Draft d, int u, Bucketed b)
+    {
+        var had = d.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
+        return b.Weapons[u].Any(w => had.Contains(w.Weapon.Category.Family()));
+    }
+
+    /// <summary>Whether every region unit <paramref name="u"/> names (none, too) is one the event names.</summary>
+    private static bool WithinRegions(Draft d, int u, Bucketed b)
+    {
+        var now = Regions(b.Places[u], b);
+        return now.Count == 0 || now.IsSubsetOf(Regions(d.Units.SelectMany(x => b.Places[x]), b));
     }
 
     /// <summary>

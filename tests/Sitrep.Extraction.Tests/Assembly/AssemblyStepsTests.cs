@@ -58,6 +58,18 @@ public class AssemblyStepsTests
         "lead-date@0 paragraph@0")]
     [InlineData("A drone hit a house in Kharkiv on Monday, injuring two people. Since the start of the war, 120 civilians have been killed in the city.",
         "lead-date@0 period@1")]
+    [InlineData("Силы ПВО уничтожили 12 беспилотников над Курской областью. Кроме того, ВСУ атаковали Брянскую область ракетами.",
+        "lead@0 paragraph>other-weapons@1")]
+    [InlineData("Ukrainian drones hit an oil depot in the Kursk region on Monday. Special forces also struck a plant in Vladimir.",
+        "lead-date@0 paragraph>also-elsewhere@1")]
+    [InlineData("Russian missiles struck Kharkiv on Monday, killing two people. Also, eight missiles hit Odesa.",
+        "lead-date@0 paragraph@0")]
+    [InlineData("A drone hit a house in Kharkiv on Monday, injuring two people.\n\nBefore that, air defences shot down 40 drones, the ministry said.",
+        "lead-date@0 lead>earlier-elsewhere@1")]
+    [InlineData("A missile hit Kharkiv on Monday, injuring two people.\n\nEarlier, air defence warned of a missile flying towards Kharkiv.",
+        "lead-date@0 lead@0")]
+    [InlineData("Беспилотник атаковал Глушково, ранен мужчина.\n\nДо этого в ночь на 12 ноября над Брянской областью были уничтожены девять беспилотников.",
+        "lead@0 other-day@1")]
     [InlineData("Russian drones struck the port of Odesa on Monday, injuring four people, Governor Oleh Kiper said.\n\nOn Tuesday, a missile hit a warehouse in Kharkiv, killing two workers, Mayor Ihor Terekhov said.\n\nAccording to him, three more people were injured in the strike.",
         "lead-date@0 other-day@1 refers-back@1")]
     public void Group_places_each_unit_by_a_named_rule(string text, string expected)
