@@ -15,7 +15,7 @@ public sealed partial class EventAssembler
     /// on December 29 rose to 33, and that of the strikes on the night of Sunday to Monday to five".
     /// A date that anchors a relative one ("the day after … December 29") does not cut.
     /// </summary>
-    internal static IEnumerable<SentenceMention> Segment(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates)
+    internal static IEnumerable<SentenceMention> Segment(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates, IReadOnlyList<int> counts)
     {
         var di = 0;
         foreach (var s in sentences)
@@ -95,6 +95,10 @@ public sealed partial class EventAssembler
                 {
                     cuts.Add(strong[k].TokenIndex);
                 }
+                else if (!SameDay(strong[k], strong[k - 1]) && DaysOwnFigures(doc, s, strong[k - 1], strong[k], counts) is { } coordinator)
+                {
+                    cuts.Add(coordinator);
+                }
             }
 
             if (cuts.Count == 0)
@@ -117,5 +121,43 @@ public sealed partial class EventAssembler
                 first = cut;
             }
         }
+    }
+
+    private static readonly FrozenWords Coordinators = CueWords("coordinator");
+
+    /// <summary>
+    /// Rule <c>days-own-figures</c>: two days a few words apart, joined by a coordinator ("12 drones on Friday and 9
+    /// on Saturday", "launched 12 drones on Friday, and on Saturday 9", "у п'ятницю 12, а в суботу 9"), each with a
+    /// figure or toll on its side: the token of the first coordinator after the first day, where the sentence is cut;
+    /// null when the days share their figures ("30 drones on Friday and Saturday").
+    /// </summary>
+    private static int? DaysOwnFigures(Document doc, SentenceMention s, DateMention first, DateMention second, IReadOnlyList<int> counts)
+    {
+        var k = first.TokenIndex;
+        while (k < second.TokenIndex && doc.Tokens[k].Start < first.Span.End)
+        {
+            k++;
+        }
+
+        while (k < second.TokenIndex && !Coordinators.Contains(doc.Tokens[k].Lower))
+        {
+            k++;
+        }
+
+        if (k >= second.TokenIndex)
+        {
+            return null;
+        }
+
+        var cut = doc.Tokens[k].Start;
+        var before = false;
+        var after = false;
+        foreach (var at in counts)
+        {
+            before |= at >= s.Span.Start && at < cut;
+            after |= at >= cut && at < s.Span.End;
+        }
+
+        return before && after ? k : null;
     }
 }

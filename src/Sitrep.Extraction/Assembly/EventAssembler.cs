@@ -199,7 +199,8 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
         var speakers = doc.Layer<SpeakerMention>(Layers.Actors);
 
-        var units = Segment(doc, sentences, dates).ToList();
+        var counts = doc.Layer<FigureMention>(Layers.Figures).Select(m => m.Span.Start).Concat(doc.Layer<CasualtyMention>(Layers.Casualties).Select(m => m.Span.Start)).ToList();
+        var units = Segment(doc, sentences, dates, counts).ToList();
         var buckets = new Buckets(units);
         var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(doc.Layer<CasualtyMention>(Layers.Casualties)), buckets.Of(doc.Layer<FigureMention>(Layers.Figures)),
             buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces);

@@ -21,10 +21,13 @@ public class AssemblyStepsTests
     [InlineData("A man died when a missile struck a home in Kharkiv, and a boy was killed in a separate incident in Odesa.", "A man died|and a boy")]
     [InlineData("The toll of the strike on November 10 rose to 12, and that of the attack on November 12 to four.", "The toll of|on November 12")]
     [InlineData("The strike on November 10 on Kharkiv killed three people.", "The strike on")]
+    [InlineData("Russia launched 12 drones at Kharkiv on Friday, and on Saturday it launched 9 drones at Odesa.", "Russia launched 12|and on Saturday")]
+    [InlineData("Russia launched 30 drones at Kharkiv on Friday and Saturday, the air force said.", "Russia launched 30")]
     public void Segment_cuts_a_sentence_that_tells_two_attacks(string text, string starts)
     {
         var doc = Annotate.Doc(text);
-        var units = EventAssembler.Segment(doc, doc.Layer<SentenceMention>(Layers.Sentences), doc.Layer<DateMention>(Layers.Dates)).ToList();
+        var counts = doc.Layer<FigureMention>(Layers.Figures).Select(m => m.Span.Start).Concat(doc.Layer<CasualtyMention>(Layers.Casualties).Select(m => m.Span.Start)).ToList();
+        var units = EventAssembler.Segment(doc, doc.Layer<SentenceMention>(Layers.Sentences), doc.Layer<DateMention>(Layers.Dates), counts).ToList();
         Assert.Equal(starts.Split('|'), units.Select(u => string.Join(' ', doc.Text[u.Span.Start..u.Span.End].Split(' ').Take(3))));
     }
 
@@ -72,6 +75,8 @@ public class AssemblyStepsTests
         "lead@0 other-day@1")]
     [InlineData("Russian drones struck the port of Odesa on Monday, injuring four people, Governor Oleh Kiper said.\n\nOn Tuesday, a missile hit a warehouse in Kharkiv, killing two workers, Mayor Ihor Terekhov said.\n\nAccording to him, three more people were injured in the strike.",
         "lead-date@0 other-day@1 refers-back@1")]
+    [InlineData("Russia launched 12 drones at Kharkiv on Friday, and on Saturday it launched 9 drones at Odesa.",
+        "lead-date@0 other-day@1")]
     public void Group_places_each_unit_by_a_named_rule(string text, string expected)
     {
         var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
