@@ -57,6 +57,12 @@ public sealed partial class EventAssembler
     /// since August 26, when it launched 200 drones"), <c>month-total</c> ("In March, Ukraine fired 90 drones");
     /// else <c>attack</c>.
     /// </summary>
+    private static readonly SentenceReading NoAttack = new(SentenceRole.NotAttack, "no-attack");
+    private static readonly SentenceReading Hypothetical = new(SentenceRole.NotAttack, "hypothetical");
+    private static readonly SentenceReading Generic = new(SentenceRole.NotAttack, "generic");
+    private static readonly SentenceReading CaptionReading = new(SentenceRole.Caption, "caption");
+    private static readonly SentenceReading PeriodTally = new(SentenceRole.Tally, "period-tally");
+
     private static SentenceReading Classify(Document doc, SentenceMention s, int u, Bucketed b)
     {
         var counted = b.Figures[u].Count > 0 || b.Casualties[u].Count > 0;
@@ -64,30 +70,30 @@ public sealed partial class EventAssembler
         {
             if (b.Weapons[u].Count == 0 && !HasAttackWord(doc, s))
             {
-                return new(SentenceRole.NotAttack, "no-attack");
+                return NoAttack;
             }
 
             if (IsHypothetical(doc, s))
             {
-                return new(SentenceRole.NotAttack, "hypothetical");
+                return Hypothetical;
             }
 
             if (IsGeneric(doc, s))
             {
-                return new(SentenceRole.NotAttack, "generic");
+                return Generic;
             }
         }
 
         if (IsCaption(doc, s))
         {
-            return new(SentenceRole.Caption, "caption");
+            return CaptionReading;
         }
 
         var dates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
         var period = dates.FirstOrDefault(d => d.IsPeriod);
         if (period is not null)
         {
-            return counted ? new(SentenceRole.Aggregate, "period") { Date = period } : new(SentenceRole.Tally, "period-tally");
+            return counted ? new(SentenceRole.Aggregate, "period") { Date = period } : PeriodTally;
         }
 
         var date = ChooseDate(doc, s, dates, out var weak);

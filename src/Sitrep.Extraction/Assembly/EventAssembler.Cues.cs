@@ -74,8 +74,9 @@ public sealed partial class EventAssembler
 
     private static readonly FrozenWords AttackNouns = CueWords("attack-noun");
     private static readonly FrozenWords AlsoWords = CueWords("also");
-    private static readonly FrozenWords AlsoFirstWords = FrozenWords.Of(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also" && r[0].Contains(' ')).Select(r => r[0].Split(' ')[0]));
+    private static readonly FrozenWords AlsoFirstWords = CueFirstWords("also");
     private static readonly FrozenWords EarlierOpenings = CueWords("earlier-opening");
+    private static readonly FrozenWords EarlierFirstWords = CueFirstWords("earlier-opening");
 
     /// <summary>
     /// Rule <c>earlier-opening</c>: the sentence opens by going back to an earlier time than the story told so far
@@ -86,7 +87,7 @@ public sealed partial class EventAssembler
     {
         var first = doc.Lower(s.FirstToken);
         return EarlierOpenings.Contains(first)
-               || (s.FirstToken + 1 < s.EndToken && EarlierOpenings.Contains(first + " " + doc.Lower(s.FirstToken + 1)));
+               || (EarlierFirstWords.Contains(first) && s.FirstToken + 1 < s.EndToken && EarlierOpenings.Contains(first + " " + doc.Lower(s.FirstToken + 1)));
     }
     private static readonly WordTable<bool> AlsoVerbs = new(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also-verb").Select(r => (r[0], true)));
     private static readonly FrozenWords NewAttackWords = CueWords("new-attack");

@@ -13,6 +13,10 @@ public sealed partial class EventAssembler
     /// <summary>The words of one role in <c>assembly-cues.tsv</c> (read at each call: static fields of the partial files initialise in no fixed order).</summary>
     private static FrozenWords CueWords(string role) => FrozenWords.Of(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == role).Select(r => r[0]));
 
+    /// <summary>The first words of the cues of two words or more of one role ("кроме" of "кроме того"): only after one is the pair looked up.</summary>
+    private static FrozenWords CueFirstWords(string role) =>
+        FrozenWords.Of(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == role && r[0].Contains(' ')).Select(r => r[0].Split(' ')[0]));
+
     private static readonly FrozenWords Titles = CueWords("title");
     private static readonly FrozenWords DefenceVerbs = CueWords("defence");
     private static readonly FrozenWords TargetVerbs = CueWords("target-verb");
