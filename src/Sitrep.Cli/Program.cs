@@ -49,7 +49,11 @@ internal static class Program
             return args.Length == 0 ? 2 : 0;
         }
 
-        var parser = new CliParser(Commands, console, PrintHelp);
+        // A line that names a command is parsed with that command alone: the same result without building the other
+        // commands' options at every start. Anything else (--help, --version, completion, a mistyped command) gets the
+        // whole tree, which its answers and suggestions need.
+        var named = Array.Find(Commands, c => c.Name == args[0]);
+        var parser = new CliParser(named is null ? Commands : [named], console, PrintHelp);
         var parsed = parser.Parse(args);
         if (parser.Terminal(parsed) is { } shown)
         {
