@@ -297,6 +297,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
     private async Task WriteAsync(ChannelReader<ReportSubmission> reader, CancellationToken ct)
     {
         var batch = new List<ReportSubmission>(options.BatchSize);
+        var warm = store as IMergeWarmup;
         while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
         {
             var deadline = Stopwatch.GetTimestamp() + (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
@@ -329,6 +330,14 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 {
                     break;
                 }
+            }
+
+            // Before the first write, the stored events its merge will read are read while the workers go on extracting
+            // (on a full ledger, the first write of a process would otherwise spend a second reading them cold).
+            if (warm is not null && batch.Count > 0)
+            {
+                await warm.WarmMergeAsync(batch, ct).ConfigureAwait(false);
+                warm = null;
             }
 
             // Whatever else is already waiting joins it (group commit), up to the batch's size and text limits.
