@@ -165,61 +165,95 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         };
     }
 
+    /// <summary>Most new reports a worker checks against the store in one query (inputs already waiting join it).</summary>
+    private const int KnownCheckBatch = 64;
+
     private async Task WorkAsync(ChannelReader<InputItem> inputs, ChannelWriter<ReportSubmission> output, CancellationToken ct)
     {
+        var fresh = new List<Fresh>();
         try
         {
             await foreach (var item in inputs.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                // A Telegram export comes in parts, streamed; any other input is one part.
-                var parts = item.Kind == InputKind.File
-                    ? ReportReader.ReadFileInParts(item.Source, ReportFormat.Auto, options.MaxBytes, options.Telegram)
-                    : [await ReadAsync(item, ct).ConfigureAwait(false)];
-                foreach (var result in parts)
+                // Inputs already waiting join this one, so many small files cost one query for the reports the store
+                // has, not one each; a part of many reports (a Telegram export's, a JSON array's) is checked on its own.
+                var taken = 1;
+                await TakeAsync(item, fresh, output, ct).ConfigureAwait(false);
+                while (fresh.Count < KnownCheckBatch && inputs.TryRead(out var next))
                 {
-                    ct.ThrowIfCancellationRequested();
-                    Count(result);
-                    if (result.Error is not null)
-                    {
-                        _failures.Enqueue(new IngestFailure(item.Source, result.Error));
-                        Interlocked.Increment(ref Progress.FailedField);
-                    }
-
-                    var fresh = new List<(Article Article, string Hash, ReportKey Key)>(result.Articles.Length);
-                    foreach (var a in result.Articles)
-                    {
-                        var article = a.Published is null && options.DefaultPublished is not null ? a with { Published = options.DefaultPublished } : a;
-                        var hash = ContentHash.Of(article.Text);
-                        var key = ReportKey.Of(article, hash);
-                        Interlocked.Increment(ref Progress.ReportsField);
-                        if (!_seen.TryAdd(Fingerprint(key), 0))
-                        {
-                            Interlocked.Increment(ref Progress.KnownField);
-                            continue;
-                        }
-
-                        fresh.Add((article, hash, key));
-                    }
-
-                    if (fresh.Count > 0)
-                    {
-                        var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
-                        Interlocked.Add(ref Progress.KnownField, fresh.RemoveAll(f => known.Contains(f.Key)));
-                        var extractions = ExtractAll(fresh, ct);
-                        for (var i = 0; i < fresh.Count; i++)
-                        {
-                            var (article, hash, _) = fresh[i];
-                            await output.WriteAsync(new ReportSubmission(article, hash, item.Source, extractions?[i], options.Extractor), ct).ConfigureAwait(false);
-                        }
-                    }
+                    taken++;
+                    await TakeAsync(next, fresh, output, ct).ConfigureAwait(false);
                 }
 
-                Interlocked.Increment(ref Progress.InputsDoneField);
+                await FlushAsync(fresh, output, ct).ConfigureAwait(false);
+                Interlocked.Add(ref Progress.InputsDoneField, taken);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>A report read and hashed, new to this run, with the input it came from.</summary>
+    private readonly record struct Fresh(Article Article, string Hash, ReportKey Key, string Source);
+
+    /// <summary>Reads an input's reports into <paramref name="fresh"/>, checking them in a batch whenever it fills.</summary>
+    private async Task TakeAsync(InputItem item, List<Fresh> fresh, ChannelWriter<ReportSubmission> output, CancellationToken ct)
+    {
+        // A Telegram export comes in parts, streamed; any other input is one part.
+        var parts = item.Kind == InputKind.File
+            ? ReportReader.ReadFileInParts(item.Source, ReportFormat.Auto, options.MaxBytes, options.Telegram)
+            : [await ReadAsync(item, ct).ConfigureAwait(false)];
+        foreach (var result in parts)
+        {
+            ct.ThrowIfCancellationRequested();
+            Count(result);
+            if (result.Error is not null)
+            {
+                _failures.Enqueue(new IngestFailure(item.Source, result.Error));
+                Interlocked.Increment(ref Progress.FailedField);
+            }
+
+            foreach (var a in result.Articles)
+            {
+                var article = a.Published is null && options.DefaultPublished is not null ? a with { Published = options.DefaultPublished } : a;
+                var hash = ContentHash.Of(article.Text);
+                var key = ReportKey.Of(article, hash);
+                Interlocked.Increment(ref Progress.ReportsField);
+                if (!_seen.TryAdd(Fingerprint(key), 0))
+                {
+                    Interlocked.Increment(ref Progress.KnownField);
+                    continue;
+                }
+
+                fresh.Add(new Fresh(article, hash, key, item.Source));
+            }
+
+            if (fresh.Count >= KnownCheckBatch)
+            {
+                await FlushAsync(fresh, output, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Drops the reports the store already has, extracts the rest and hands them to the writer.</summary>
+    private async Task FlushAsync(List<Fresh> fresh, ChannelWriter<ReportSubmission> output, CancellationToken ct)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var known = await store.FindKnownAsync([.. fresh.Select(f => f.Key)], ct).ConfigureAwait(false);
+        Interlocked.Add(ref Progress.KnownField, fresh.RemoveAll(f => known.Contains(f.Key)));
+        var extractions = ExtractAll(fresh, ct);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var f = fresh[i];
+            await output.WriteAsync(new ReportSubmission(f.Article, f.Hash, f.Source, extractions?[i], options.Extractor), ct).ConfigureAwait(false);
+        }
+
+        fresh.Clear();
     }
 
     private void Count(ReadResult result)
@@ -251,18 +285,19 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
     }
 
     /// <summary>
-    /// The extractions of a part's new reports, in order; null when deferred. A part of many (a Telegram export's, a JSON
-    /// array's) is extracted on every core, so one big input is not extracted by one worker alone.
+    /// The extractions of a batch of new reports, in order; null when deferred. The reports of one input (a Telegram
+    /// export's, a JSON array's) are extracted on every core, so one big input is not extracted by one worker alone.
     /// </summary>
-    private Extraction[]? ExtractAll(List<(Article Article, string Hash, ReportKey Key)> fresh, CancellationToken ct)
+    private Extraction[]? ExtractAll(List<Fresh> fresh, CancellationToken ct)
     {
         if (options.Defer)
         {
             return null;
         }
 
+        // Reports of several inputs are extracted here, one after the other: the other workers keep the other cores busy.
         var extractions = new Extraction[fresh.Count];
-        if (fresh.Count == 1 || options.Parallelism <= 1)
+        if (fresh.Count == 1 || options.Parallelism <= 1 || fresh.Exists(f => f.Source != fresh[0].Source))
         {
             for (var i = 0; i < fresh.Count; i++)
             {
@@ -297,6 +332,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
     private async Task WriteAsync(ChannelReader<ReportSubmission> reader, CancellationToken ct)
     {
         var batch = new List<ReportSubmission>(options.BatchSize);
+        var warm = store as IMergeWarmup;
         while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
         {
             var deadline = Stopwatch.GetTimestamp() + (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
@@ -329,6 +365,14 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 {
                     break;
                 }
+            }
+
+            // Before the first write, the stored events its merge will read are read while the workers go on extracting
+            // (on a full ledger, the first write of a process would otherwise spend a second reading them cold).
+            if (warm is not null && batch.Count > 0)
+            {
+                await warm.WarmMergeAsync(batch, ct).ConfigureAwait(false);
+                warm = null;
             }
 
             // Whatever else is already waiting joins it (group commit), up to the batch's size and text limits.

@@ -6,8 +6,10 @@ namespace Sitrep.Merge;
 /// <summary>The merge itself: anchors, the three clustering steps, decisions, then attacks. See <see cref="MergeEngine"/>.</summary>
 internal static class Clustering
 {
-    public static MergePartition Run(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision> decisions, Func<string, ClaimantEntry?> claimants)
+    public static MergePartition Run(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision> decisions, Func<string, ClaimantEntry?> claimants, MergeMemo? memo = null)
     {
+        // An earlier run's profiles and step-1 blocks, when a memo is given and no other run holds it.
+        var earlier = memo?.Take();
         var profiles = new Dictionary<EventKey, EventProfile>();
         foreach (var e in events)
         {
@@ -22,7 +24,7 @@ internal static class Clustering
                 continue;
             }
 
-            if (!profiles.TryAdd(e.Key, new EventProfile(e)))
+            if (!profiles.TryAdd(e.Key, earlier?.Profile(e) ?? new EventProfile(e)))
             {
                 throw new ArgumentException($"event {e.Key} is given twice: give each event once.", nameof(events));
             }
@@ -65,10 +67,13 @@ internal static class Clustering
         foreach (var (k, list) in dated)
         {
             list.Sort(EventProfile.SeedOrder);
-            var block = new Block(k.Day);
-            foreach (var e in list)
+            if (earlier?.Block(k, list) is not { } block)
             {
-                block.Place(e, DayRelation.SameDay, Scorer.JoinSameDay);
+                block = new Block(k.Day, list);
+                foreach (var e in list)
+                {
+                    block.Place(e, DayRelation.SameDay, Scorer.JoinSameDay);
+                }
             }
 
             blocks[k] = block;
@@ -121,27 +126,37 @@ internal static class Clustering
             }
         }
 
+        // The step-1 clusters stay as step 1 left them (a memo may give them to a later run): attached events are
+        // added to copies of their groups.
+        var attached = new Dictionary<(Block Block, int Cluster), List<Membership>>();
         foreach (var (w, block, ci, why) in attach)
         {
-            block.Attach(w, ci, why);
+            if (!attached.TryGetValue((block, ci), out var list))
+            {
+                attached[(block, ci)] = list = [];
+            }
+
+            list.Add(new Membership(w, MembershipKind.AssumedDate, why, null));
         }
 
         foreach (var block in blocks.Values)
         {
-            groups.AddRange(block.Groups());
+            groups.AddRange(block.Groups(ci => attached.GetValueOrDefault((block, ci))));
         }
+
+        memo?.Keep(profiles, blocks);
 
         // Step 3: assumed-date events that joined nothing, among themselves per anchor day.
         foreach (var (k, list) in leftover)
         {
             list.Sort(EventProfile.SeedOrder);
-            var block = new Block(k.Day);
+            var block = new Block(k.Day, list);
             foreach (var e in list)
             {
                 block.Place(e, DayRelation.AssumedSameDay, Scorer.JoinAssumed);
             }
 
-            groups.AddRange(block.Groups());
+            groups.AddRange(block.Groups(_ => null));
         }
 
         // Analysts' joins unite groups.
@@ -271,7 +286,7 @@ internal sealed record Group(DateOnly? Home, List<Membership> Members)
 /// it with all of them: clusters naming one of its regions, clusters with a figure within a quarter of one of its
 /// own, clusters that name no place, and the <see cref="TopClusters"/> largest.
 /// </summary>
-internal sealed class Block(DateOnly day)
+internal sealed class Block(DateOnly day, IReadOnlyList<EventProfile> events)
 {
     /// <summary>How many of the largest clusters every event is compared with (a wave can hold places an account does not name).</summary>
     public const int TopClusters = 12;
@@ -288,6 +303,9 @@ internal sealed class Block(DateOnly day)
     private int generation;
 
     public DateOnly Day { get; } = day;
+
+    /// <summary>The events placed in the block, in the order they were placed (what a memo compares).</summary>
+    public IReadOnlyList<EventProfile> Events { get; } = events;
 
     public List<ClusterProfile> Clusters { get; } = [];
 
@@ -332,9 +350,6 @@ internal sealed class Block(DateOnly day)
     /// </summary>
     public static bool Preferred(ClusterProfile a, ClusterProfile b) =>
         a.ReportCount != b.ReportCount ? a.ReportCount > b.ReportCount : a.Seed < b.Seed;
-
-    /// <summary>Adds an assumed-date event to a cluster (step 2); the indexes are not used after step 1.</summary>
-    public void Attach(EventProfile e, int cluster, Scored why) => Attach(e, cluster, why, MembershipKind.AssumedDate);
 
     /// <summary>The candidate clusters of an event, in increasing index order (valid until the next call).</summary>
     public List<int> Candidates(EventProfile e)
@@ -407,11 +422,20 @@ internal sealed class Block(DateOnly day)
         return result;
     }
 
-    public IEnumerable<Group> Groups()
+    /// <summary>The groups of the block's clusters, each with the members <paramref name="attached"/> gives it added (new lists: the block is left as it is).</summary>
+    public IEnumerable<Group> Groups(Func<int, List<Membership>?> attached)
     {
         for (var i = 0; i < Clusters.Count; i++)
         {
-            yield return new Group(Day, memberships[i]);
+            var more = attached(i);
+            var members = new List<Membership>(memberships[i].Count + (more?.Count ?? 0));
+            members.AddRange(memberships[i]);
+            if (more is not null)
+            {
+                members.AddRange(more);
+            }
+
+            yield return new Group(Day, members);
         }
     }
 

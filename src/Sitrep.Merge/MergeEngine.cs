@@ -61,11 +61,13 @@ public sealed class MergeEngine
     /// <summary>
     /// The attacks of these events under these decisions as <see cref="Merge"/> gives them, each left unbuilt until
     /// asked for (<see cref="AttackDraft.Build"/>): a windowed recompute builds only the attacks it owns and must write.
+    /// With a <paramref name="memo"/>, what an earlier partition computed for the same events is reused (the result is
+    /// the same either way).
     /// </summary>
-    public MergePartition Partition(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision>? decisions = null)
+    public MergePartition Partition(IEnumerable<MergeEvent> events, IEnumerable<MergeDecision>? decisions = null, MergeMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return Clustering.Run(events, decisions ?? [], claimants);
+        return Clustering.Run(events, decisions ?? [], claimants, memo);
     }
 
     /// <summary>The anchor day of an event (see the class remarks); null when nothing dates it.</summary>

@@ -133,19 +133,43 @@ internal sealed class AttackRowSet
 
     private static string DigestOf(AttackRow row, IEnumerable<MemberRow> members, IEnumerable<AttackFigureRow> figures)
     {
-        var text = new StringBuilder();
-        text.Append(row with { Id = 0, UpdatedAt = default }).Append('\n');
-        foreach (var m in members)
+        // SHA-256 of the UTF-8 of each row's text and a newline, fed row by row (not one string of them all: an attack
+        // of hundreds of members is megabytes of text).
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
         {
-            text.Append(m with { AttackId = 0 }).Append('\n');
-        }
+            void Line(string text)
+            {
+                var max = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+                if (buffer.Length < max)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(max);
+                }
 
-        foreach (var f in figures)
+                var n = Encoding.UTF8.GetBytes(text, buffer);
+                buffer[n] = (byte)'\n';
+                sha.AppendData(buffer, 0, n + 1);
+            }
+
+            Line((row with { Id = 0, UpdatedAt = default }).ToString());
+            foreach (var m in members)
+            {
+                Line((m with { AttackId = 0 }).ToString());
+            }
+
+            foreach (var f in figures)
+            {
+                Line((f with { AttackId = 0 }).ToString());
+            }
+
+            return Convert.ToHexString(sha.GetHashAndReset());
+        }
+        finally
         {
-            text.Append(f with { AttackId = 0 }).Append('\n');
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     public static string Kind(MembershipKind k) => k switch
@@ -166,59 +190,97 @@ internal sealed class AttackRowSet
         _ => "stands",
     };
 
-    private static string FeaturesJson(ImmutableArray<MergeFeature> features) => Json(w =>
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("event_id");
+    private static readonly JsonEncodedText ReportIdName = JsonEncodedText.Encode("report_id");
+    private static readonly JsonEncodedText QualifierName = JsonEncodedText.Encode("qualifier");
+    private static readonly JsonEncodedText ClaimedByName = JsonEncodedText.Encode("claimed_by");
+    private static readonly JsonEncodedText ClaimantIdName = JsonEncodedText.Encode("claimant_id");
+    private static readonly JsonEncodedText ClaimantSideName = JsonEncodedText.Encode("claimant_side");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText ReportDateName = JsonEncodedText.Encode("report_date");
+    private static readonly JsonEncodedText AuthorityName = JsonEncodedText.Encode("authority");
+    private static readonly JsonEncodedText StandingName = JsonEncodedText.Encode("standing");
+    private static readonly JsonEncodedText PartialName = JsonEncodedText.Encode("partial");
+    private static readonly JsonEncodedText BestName = JsonEncodedText.Encode("best");
+    private static readonly JsonEncodedText SideClaimName = JsonEncodedText.Encode("side_claim");
+    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText EndName = JsonEncodedText.Encode("end");
+
+    private static string FeaturesJson(ImmutableArray<MergeFeature> features) => Json(features, static (w, features) =>
     {
         w.WriteStartArray();
         foreach (var f in features.IsDefault ? [] : features)
         {
             w.WriteStartObject();
-            w.WriteString("name", f.Name);
-            w.WriteNumber("value", Math.Round(f.Value, 4));
-            w.WriteString("reason", f.Reason);
+            w.WriteString(NameName, f.Name);
+            w.WriteNumber(ValueName, Math.Round(f.Value, 4));
+            w.WriteString(ReasonName, f.Reason);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     });
 
-    private static string ClaimsJson(AttackFigure f, IReadOnlyDictionary<EventKey, StoredEvent> events) => Json(w =>
+    private static string ClaimsJson(AttackFigure f, IReadOnlyDictionary<EventKey, StoredEvent> events) => Json((f, events), static (w, x) =>
     {
+        var (f, events) = x;
+        Span<char> date = stackalloc char[10];
         w.WriteStartArray();
         foreach (var c in f.Claims)
         {
             w.WriteStartObject();
-            w.WriteNumber("event_id", events.TryGetValue(c.Event, out var e) ? e.Id : 0);
-            w.WriteNumber("report_id", c.Event.ReportId);
-            w.WriteNumber("value", c.Value);
-            w.WriteString("qualifier", c.Qualifier.ToContract());
-            w.WriteString("claimed_by", c.Claimant?.Name);
-            w.WriteString("claimant_id", c.Registered?.Id ?? c.Claimant?.Canonical);
-            w.WriteString("claimant_side", c.ClaimantSide.ToContract());
-            w.WriteString("source", c.Source);
-            w.WriteString("report_date", c.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("authority", c.Authority);
-            w.WriteString("standing", Standing(c.Standing));
-            w.WriteBoolean("partial", c.IsPartial);
-            w.WriteBoolean("best", ReferenceEquals(c, f.BestClaim) || c == f.BestClaim);
-            w.WriteBoolean("side_claim", f.SideClaims.Contains(c));
+            w.WriteNumber(EventIdName, events.TryGetValue(c.Event, out var e) ? e.Id : 0);
+            w.WriteNumber(ReportIdName, c.Event.ReportId);
+            w.WriteNumber(ValueName, c.Value);
+            w.WriteString(QualifierName, c.Qualifier.ToContract());
+            w.WriteString(ClaimedByName, c.Claimant?.Name);
+            w.WriteString(ClaimantIdName, c.Registered?.Id ?? c.Claimant?.Canonical);
+            w.WriteString(ClaimantSideName, c.ClaimantSide.ToContract());
+            w.WriteString(SourceName, c.Source);
+            if (c.ReportDate is { } d)
+            {
+                d.TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                w.WriteString(ReportDateName, date);
+            }
+            else
+            {
+                w.WriteNull(ReportDateName);
+            }
+
+            w.WriteNumber(AuthorityName, c.Authority);
+            w.WriteString(StandingName, Standing(c.Standing));
+            w.WriteBoolean(PartialName, c.IsPartial);
+            w.WriteBoolean(BestName, ReferenceEquals(c, f.BestClaim) || c == f.BestClaim);
+            w.WriteBoolean(SideClaimName, f.SideClaims.Contains(c));
             // The words themselves are the event's figure rows' (and the report's): the span finds them on reading.
-            w.WriteNumber("start", c.Evidence.Span.Start);
-            w.WriteNumber("end", c.Evidence.Span.End);
+            w.WriteNumber(StartName, c.Evidence.Span.Start);
+            w.WriteNumber(EndName, c.Evidence.Span.End);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     });
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    /// <summary>One writer and buffer per thread, reset for each document (a merge writes thousands of small ones).</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _json;
+
+    private static string Json<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, Compact))
+        if (_json is not { } json)
         {
-            write(w);
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            _json = json = (buffer, new Utf8JsonWriter(buffer, Compact));
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.Buffer.ResetWrittenCount();
+        json.Writer.Reset(json.Buffer);
+        write(json.Writer, state);
+        json.Writer.Flush();
+        return Encoding.UTF8.GetString(json.Buffer.WrittenSpan);
     }
 
     /// <summary>Reads back what <see cref="ClaimsJson"/> wrote; <paramref name="words"/> gives the evidence text of an event's span.</summary>

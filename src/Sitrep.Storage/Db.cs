@@ -23,27 +23,24 @@ internal static class Db
         return p;
     }
 
-    public static long Long(this DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    // Typed getters, not GetValue + Convert: no boxing per value. SQLite converts its dynamic values itself (an INTEGER
+    // read as int is checked); PostgreSQL's driver reads an integer column of any width as the integer type asked for.
+    public static long Long(this DbDataReader r, int i) => r.GetInt64(i);
 
-    public static int Int(this DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+    public static int Int(this DbDataReader r, int i) => r.GetInt32(i);
 
-    public static int? NInt(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+    public static int? NInt(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
-    public static long? NLong(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+    public static long? NLong(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 
-    public static double? NDouble(this DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
+    public static double? NDouble(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
     public static string Str(this DbDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetString(i);
 
     public static string? NStr(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public static bool Bool(this DbDataReader r, int i) => r.GetValue(i) switch
-    {
-        bool b => b,
-        long l => l != 0,
-        int n => n != 0,
-        var v => Convert.ToBoolean(v, CultureInfo.InvariantCulture),
-    };
+    /// <summary>A boolean column (PostgreSQL's boolean; SQLite's 0 or 1).</summary>
+    public static bool Bool(this DbDataReader r, int i) => r.GetBoolean(i);
 
     public static DateOnly? NDate(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {

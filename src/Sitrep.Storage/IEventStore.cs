@@ -107,3 +107,15 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>True when the store holds events no merge has seen (made before attacks existed): <c>sitrep merge --rebuild</c>.</summary>
     Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A store whose writes merge into attacks and keep the events they read cached: it can read the stored events the
+/// merge of some coming reports will need before they are written, while they are still being extracted, so the
+/// first write of a process does not read its window cold. A hint only: nothing is stored, and a write never
+/// depends on it having run.
+/// </summary>
+public interface IMergeWarmup
+{
+    /// <summary>Reads into the merge's caches the stored events that the merge of <paramref name="upcoming"/> will need.</summary>
+    Task WarmMergeAsync(IReadOnlyList<ReportSubmission> upcoming, CancellationToken cancellationToken = default);
+}

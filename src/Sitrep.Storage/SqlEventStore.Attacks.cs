@@ -12,7 +12,7 @@ namespace Sitrep.Storage;
 /// The attack ledger: merging stored events into attacks inside the transaction that stores them (a windowed recompute,
 /// exact by the merge engine's locality), analysts' decisions, rebuilds, and the queries over attacks.
 /// </summary>
-internal abstract partial class SqlEventStore
+internal abstract partial class SqlEventStore : IMergeWarmup
 {
     /// <summary>Days per transaction when a rebuild walks the ledger.</summary>
     private const int RebuildBlockDays = 31;
@@ -179,64 +179,10 @@ internal abstract partial class SqlEventStore
         }
 
         // 1. The events the window needs: from the cache when they were loaded since their report was last extracted.
-        var ids = new Dictionary<long, string>();
-        var latest = new Dictionary<long, DateOnly?>();
-        var reportStamps = new Dictionary<long, string>();
-        foreach (var range in window.Load)
-        {
-            await using var cmd = Db.Command(conn, """
-                SELECT e.id, r.extracted_at, e.report_id, e.report_latest FROM events e JOIN reports r ON r.id = e.report_id
-                WHERE e.kind = 'strike' AND e.anchor >= @first AND e.anchor <= @last
-                """, tx);
-            cmd.Add("@first", range.First);
-            cmd.Add("@last", range.Last);
-            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var stamp = Stamp(r, 1);
-                ids[r.Long(0)] = stamp;
-                latest[r.Long(2)] = r.NDate(3);
-                reportStamps[r.Long(2)] = stamp;
-            }
-        }
-
-        if (written is not null)
-        {
-            Remember(written, reportStamps);
-        }
-
-        var alsoIds = await EventIdsOfAsync(conn, tx, window.LoadAlso, ct).ConfigureAwait(false);
-        var stored = new List<StoredEvent>(ids.Count + alsoIds.Count);
-        var missing = new List<long>();
-        foreach (var (id, stamp) in ids)
-        {
-            if (_windowCache.TryGet(id, stamp, out var hit))
-            {
-                stored.Add(hit);
-            }
-            else
-            {
-                missing.Add(id);
-            }
-        }
-
-        missing.AddRange(alsoIds.Values.Where(id => !ids.ContainsKey(id)));
-        foreach (var chunk in missing.Chunk(PageSize))
-        {
-            foreach (var e in await LoadEventsAsync(conn, chunk, ct, tx).ConfigureAwait(false))
-            {
-                stored.Add(e);
-                if (ids.TryGetValue(e.Id, out var stamp))
-                {
-                    _windowCache.Put(e.Id, stamp, e);
-                }
-            }
-        }
-
-        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, reportStamps, ct).ConfigureAwait(false);
-        var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
+        var (stored, reports, alsoIds) = await LoadWindowAsync(conn, tx, window, written, ct).ConfigureAwait(false);
+        var (byKey, partition) = Partition(stored, reports, decisions);
         // Only the attacks the window owns are built, and of those only the ones it must write (see below).
-        var owned = Engine.Partition(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions).Within(window);
+        var owned = partition.Within(window);
 
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
@@ -292,6 +238,132 @@ internal abstract partial class SqlEventStore
             owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count };
     }
 
+    /// <summary>
+    /// The events a window's merge reads (every strike event anchored in <see cref="MergeWindow.Load"/>, and those of
+    /// <see cref="MergeWindow.LoadAlso"/>), their reports' merge views, and the ids of the LoadAlso events: from the
+    /// caches where an entry's stamp is the report's extraction time as read now, else loaded (and cached).
+    /// </summary>
+    private async Task<(List<StoredEvent> Events, Dictionary<long, MergeReport> Reports, Dictionary<EventKey, long> AlsoIds)> LoadWindowAsync(
+        DbConnection conn, DbTransaction? tx, MergeWindow window, Written? written, CancellationToken ct)
+    {
+        var ids = new Dictionary<long, string>();
+        var latest = new Dictionary<long, DateOnly?>();
+        var reportStamps = new Dictionary<long, string>();
+        foreach (var range in window.Load)
+        {
+            await using var cmd = Db.Command(conn, """
+                SELECT e.id, r.extracted_at, e.report_id, e.report_latest FROM events e JOIN reports r ON r.id = e.report_id
+                WHERE e.kind = 'strike' AND e.anchor >= @first AND e.anchor <= @last
+                """, tx);
+            cmd.Add("@first", range.First);
+            cmd.Add("@last", range.Last);
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var stamp = Stamp(r, 1);
+                var reportId = r.Long(2);
+                ids[r.Long(0)] = stamp;
+                latest[reportId] = r.NDate(3);
+                reportStamps[reportId] = stamp;
+            }
+        }
+
+        if (written is not null)
+        {
+            Remember(written, reportStamps);
+        }
+
+        var alsoIds = await EventIdsOfAsync(conn, tx, window.LoadAlso, ct).ConfigureAwait(false);
+        var stored = new List<StoredEvent>(ids.Count + alsoIds.Count);
+        var missing = new List<long>();
+        foreach (var (id, stamp) in ids)
+        {
+            if (_windowCache.TryGet(id, stamp, out var hit))
+            {
+                stored.Add(hit);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        missing.AddRange(alsoIds.Values.Where(id => !ids.ContainsKey(id)));
+        foreach (var chunk in missing.Chunk(PageSize))
+        {
+            foreach (var e in await LoadEventsAsync(conn, chunk, ct, tx).ConfigureAwait(false))
+            {
+                stored.Add(e);
+                if (ids.TryGetValue(e.Id, out var stamp))
+                {
+                    _windowCache.Put(e.Id, stamp, e);
+                }
+            }
+        }
+
+        var reports = await LoadMergeReportsAsync(conn, tx, [.. stored.Select(s => s.Report.Id).Distinct()], latest, reportStamps, ct).ConfigureAwait(false);
+        return (stored, reports, alsoIds);
+    }
+
+    /// <summary>The window's strike events by key, and their partition into attacks (reusing what the last partition computed for the same events).</summary>
+    private (Dictionary<EventKey, StoredEvent> ByKey, MergePartition Partition) Partition(List<StoredEvent> stored, Dictionary<long, MergeReport> reports, IReadOnlyList<MergeDecision> decisions)
+    {
+        var byKey = stored.Where(s => s.Event.Kind == EventKind.Strike).ToDictionary(s => new EventKey(s.Report.Id, s.Ordinal));
+        return (byKey, Engine.Partition(byKey.Select(kv => new MergeEvent(kv.Key, reports[kv.Key.ReportId], kv.Value.Event)), decisions, _mergeMemo));
+    }
+
+    /// <summary>
+    /// Reads into the merge caches the stored events the merge of <paramref name="upcoming"/> will need, outside any
+    /// write (see <see cref="IMergeWarmup"/>). What it caches is checked against the reports' extraction times by the
+    /// write that uses it, like anything else in the caches.
+    /// </summary>
+    public async Task WarmMergeAsync(IReadOnlyList<ReportSubmission> upcoming, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upcoming);
+        var changed = new List<AnchoredKey>();
+        foreach (var s in upcoming)
+        {
+            if (s.Extraction is not { } x)
+            {
+                continue;
+            }
+
+            // The anchors the write will give these reports' strike events (RowSet.Add); undated ones widen nothing.
+            var latest = MergeReport.LatestDateOf(x.Events);
+            foreach (var e in x.Events)
+            {
+                if (e.Kind == EventKind.Strike && MergeEngine.AnchorOf(e, x.Article.Published, latest) is { } anchor)
+                {
+                    changed.Add(new AnchoredKey(NoEvent, anchor));
+                }
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            if (await NeedsRebuildAsync(conn, null, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var (decisions, anchors) = await LoadDecisionsAsync(conn, null, cancellationToken).ConfigureAwait(false);
+            var window = MergeEngine.Window(changed, decisions, k => anchors.GetValueOrDefault(k));
+            if (!window.IsEmpty)
+            {
+                // Partitioned too, so the merge memo holds the clusters of the days the coming reports leave as they are.
+                var (stored, reports, _) = await LoadWindowAsync(conn, null, window, null, cancellationToken).ConfigureAwait(false);
+                Partition(stored, reports, decisions);
+            }
+
+        }
+    }
+
     /// <summary>True when the computed attack has exactly the stored members and none of them changed.</summary>
     private static bool SameUnchangedMembers(AttackDraft attack, List<EventKey> stored, IReadOnlySet<EventKey> changed)
     {
@@ -322,16 +394,16 @@ internal abstract partial class SqlEventStore
     /// </summary>
     private readonly StampedCache<StoredEvent> _windowCache = new(WindowCacheSize);
 
+    /// <summary>The profiles and step-1 clusters of the last merge, for the next (see <see cref="MergeMemo"/>).</summary>
+    private readonly MergeMemo _mergeMemo = new();
+
     /// <summary>The merge views of reports seen in windows (their events' latest date set per window), under the same stamps.</summary>
     private readonly StampedCache<MergeReport> _reportCache = new(WindowCacheSize);
 
     /// <summary>A report's extraction time as an exact string (ticks for a timestamp, the text SQLite keeps otherwise).</summary>
-    private static string Stamp(DbDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetValue(i) switch
-    {
-        DateTime t => t.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
+    private static string Stamp(DbDataReader r, int i) => r.IsDBNull(i) ? ""
+        : r.GetFieldType(i) == typeof(string) ? r.GetString(i)
+        : r.GetDateTime(i).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string AttackKey(long id) => "A" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

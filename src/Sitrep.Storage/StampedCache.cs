@@ -11,6 +11,9 @@ internal sealed class StampedCache<T>(int capacity)
 {
     private readonly ConcurrentDictionary<long, (string Stamp, T Value)> _entries = new();
 
+    /// <summary>About how many entries there are (ConcurrentDictionary's own Count takes every lock, on every put).</summary>
+    private int _count;
+
     public bool TryGet(long id, string stamp, out T value)
     {
         if (_entries.TryGetValue(id, out var hit) && hit.Stamp == stamp)
@@ -25,11 +28,19 @@ internal sealed class StampedCache<T>(int capacity)
 
     public void Put(long id, string stamp, T value)
     {
-        if (_entries.Count >= capacity)
+        if (Volatile.Read(ref _count) >= capacity)
         {
             _entries.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        _entries[id] = (stamp, value);
+        if (_entries.TryAdd(id, (stamp, value)))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[id] = (stamp, value);
+        }
     }
 }

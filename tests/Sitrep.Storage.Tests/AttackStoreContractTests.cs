@@ -80,6 +80,37 @@ public class AttackStoreContractTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_write_after_a_warm_up_stores_what_a_rebuild_gives_though_another_writer_came_between(string backend)
+    {
+        var reports = Reports();
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync([.. reports.Take(4).Select(r => Submit(r))]);
+
+        // The warm-up reads (and caches, and clusters) the stored Kyiv reports the coming write's merge will need...
+        var coming = reports.Skip(4).Select(r => Submit(r)).ToList();
+        await Assert.IsAssignableFrom<IMergeWarmup>(t.Store).WarmMergeAsync(coming);
+
+        // ...then another process extracts them again, and one of them now tells of the next day's strike on Kharkiv.
+        var moved = reports[^1].Event;
+        var original = reports.ToDictionary(r => r.Article.Id, r => r.Event);
+        await using (var other = await EventStore.OpenAsync(t.Location))
+        {
+            await other.RequeueAllAsync();
+            await other.ProcessPendingAsync(100, "other", "test/2", articles =>
+                [.. articles.Select(a => new Extraction(a) { Events = [a.Id == "kyiv1" ? moved : original[a.Id]] })]);
+        }
+
+        await t.Store.SaveAsync(coming);
+        var written = await Partition(t.Store);
+        Assert.Equal(["belgorod0,belgorod1", "kharkiv0,kharkiv1,kyiv1", "kyiv0,kyiv2"], written);
+
+        // A store object with nothing cached, rebuilding from the rows, agrees.
+        await using var fresh = await EventStore.OpenAsync(t.Location);
+        await fresh.RebuildAttacksAsync();
+        Assert.Equal(written, await Partition(fresh));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task An_attack_has_its_reports_figures_and_claims(string backend)
     {
         await using var t = await TestStore.CreateAsync(backend);

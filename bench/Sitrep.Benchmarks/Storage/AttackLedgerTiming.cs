@@ -60,12 +60,16 @@ internal static class AttackLedgerTiming
         await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(path)))
         {
             var before = await store.CountAsync();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var summary = await new IngestRunner(store, pipeline.Extract, null, new IngestOptions { Extractor = "bench" }).RunAsync(ReportInputs.Expand([dir]).ToList(), CancellationToken.None);
             var elapsed = clock.Elapsed;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var after = await store.CountAsync();
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest into a store of {before.Events:N0} events: {summary.Reports:N0} reports ({after.Events - before.Events:N0} events) read, extracted, stored and merged in {elapsed.TotalSeconds:0.00} s = {summary.Reports / elapsed.TotalSeconds:0} reports/s"));
+                $"ingest into a store of {before.Events:N0} events: {summary.Reports:N0} reports ({after.Events - before.Events:N0} events)\n"
+                + $"  read, extracted, stored, merged in {elapsed.TotalSeconds:0.00} s = {summary.Reports / elapsed.TotalSeconds:0} reports/s\n"
+                + $"  (CPU {cpu.TotalSeconds:0.0} s, load average {LoadAverage()})"));
 
             NamedQuery[] queries =
             [
@@ -94,5 +98,22 @@ internal static class AttackLedgerTiming
 
         Directory.Delete(dir, recursive: true);
         return 0;
+    }
+
+    /// <summary>The machine's one-minute load average (Linux), or "?": a shared machine's timings mean little without it.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
     }
 }

@@ -125,6 +125,9 @@ internal sealed class SqliteEventStore : SqlEventStore
         RETURNING id, version
         """;
 
+    private static readonly string[] ReportParameters =
+        ["@uk", "@h", "@url", "@title", "@published", "@source", "@language", "@articleId", "@origin", "@metadata", "@body", "@now", "@status", "@extractor", "@worker", "@extractedAt", "@events"];
+
     public override async Task<IReadOnlyList<Admission>> SaveAsync(IReadOnlyList<ReportSubmission> batch, CancellationToken cancellationToken = default)
     {
         var admissions = new List<Admission>(batch.Count);
@@ -139,47 +142,41 @@ internal sealed class SqliteEventStore : SqlEventStore
         await using var tx = conn.BeginTransaction(deferred: false);
         var (nextEvent, nextWeapon) = NextIds(conn, tx);
         var rows = new RowSet();
-        await using (var cmd = Db.Command(conn, InsertReport, tx))
+        using (var insert = new RawInsert(conn, InsertReport, ReportParameters))
         {
-            string[] names = ["@uk", "@h", "@url", "@title", "@published", "@source", "@language", "@articleId", "@origin", "@metadata", "@body", "@now", "@status", "@extractor", "@worker", "@extractedAt", "@events"];
-            var ps = names.Select(n => cmd.Add(n, null)).ToArray();
-            cmd.Prepare();
+            var values = new object?[ReportParameters.Length];
             foreach (var s in batch)
             {
                 var a = s.Article;
                 var key = s.Key;
-                object?[] values =
-                [
-                    key.UrlKey, key.ContentHash, a.Url, a.Title, a.Published, a.Source, a.Language, a.Id, s.Origin, Names.Metadata(a.Metadata), a.Text,
-                    now, StatusOf(s.Extraction), s.Extraction is null ? null : s.Extractor, s.Extraction is null ? null : worker,
-                    s.Extraction is null ? null : now, s.Extraction?.Events.Length ?? 0,
-                ];
-                for (var i = 0; i < ps.Length; i++)
-                {
-                    ps[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                long? id = null;
-                var version = 0;
-                using (var r = cmd.ExecuteReader())
-                {
-                    if (r.Read())
-                    {
-                        id = r.GetInt64(0);
-                        version = r.GetInt32(1);
-                    }
-                }
-
-                if (id is null)
+                values[0] = key.UrlKey;
+                values[1] = key.ContentHash;
+                values[2] = a.Url;
+                values[3] = a.Title;
+                values[4] = a.Published;
+                values[5] = a.Source;
+                values[6] = a.Language;
+                values[7] = a.Id;
+                values[8] = s.Origin;
+                values[9] = Names.Metadata(a.Metadata);
+                values[10] = a.Text;
+                values[11] = now;
+                values[12] = StatusOf(s.Extraction);
+                values[13] = s.Extraction is null ? null : s.Extractor;
+                values[14] = s.Extraction is null ? null : worker;
+                values[15] = s.Extraction is null ? null : now;
+                values[16] = s.Extraction?.Events.Length ?? 0;
+                if (insert.Run(values) is not { } row)
                 {
                     admissions.Add(new Admission(key, AdmissionStatus.Known, null, 0));
                     continue;
                 }
 
+                var (id, version) = (row.First, (int)row.Second);
                 admissions.Add(new Admission(key, version > 1 ? AdmissionStatus.NewVersion : AdmissionStatus.New, id, version));
                 if (s.Extraction is not null)
                 {
-                    rows.Add(id.Value, s.Extraction, worker, s.Extractor, now, _ => nextEvent++, () => nextWeapon++);
+                    rows.Add(id, s.Extraction, worker, s.Extractor, now, _ => nextEvent++, () => nextWeapon++);
                 }
             }
         }
@@ -308,7 +305,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         Insert(conn, tx, Tables.Runs, rows.Runs);
     }
 
-    /// <summary>One prepared INSERT per table, re-bound for each row: SQLite's fastest path inside a transaction.</summary>
+    /// <summary>One prepared INSERT per table, re-bound for each row (by position, on the raw handle): SQLite's fastest path inside a transaction.</summary>
     private static void Insert<T>(SqliteConnection conn, SqliteTransaction tx, TableSpec<T> table, List<T> rows)
     {
         if (rows.Count == 0)
@@ -316,19 +313,12 @@ internal sealed class SqliteEventStore : SqlEventStore
             return;
         }
 
+        _ = tx; // the rows go into the connection's open transaction
         var names = table.Columns.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        using var cmd = Db.Command(conn, $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)})", tx);
-        var ps = names.Select(n => cmd.Add(n, null)).ToArray();
-        cmd.Prepare();
+        using var insert = new RawInsert(conn, $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)})", names);
         foreach (var row in rows)
         {
-            var values = table.Values(row);
-            for (var i = 0; i < ps.Length; i++)
-            {
-                ps[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            cmd.ExecuteNonQuery();
+            insert.Run(table.Values(row));
         }
     }
 }

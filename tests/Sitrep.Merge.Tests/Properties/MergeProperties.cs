@@ -140,6 +140,55 @@ public sealed class MergeProperties
         }));
 
     [Fact]
+    public void A_memo_kept_across_partitions_never_changes_one() =>
+        Check.One(Config(40), Prop.ForAll(Cases(150), c =>
+        {
+            // Successive partitions of a changing set of events — added, removed, re-extracted (the same key, another
+            // event), their report's dates changed, decisions made — with one memo give what partitions without it give.
+            var (events, rng, decisions, engine) = Setup(c);
+            var memo = new MergeMemo();
+            var current = events.Take(Math.Max(1, events.Count / 2)).ToDictionary(e => e.Key);
+            var spare = events.Skip(current.Count).ToList();
+            for (var step = 0; step < 6; step++)
+            {
+                var withMemo = Canonical.Of(engine.Partition(current.Values, decisions, memo).Build());
+                var without = Canonical.Of(engine.Merge(current.Values, decisions));
+                Assert.True(without == withMemo, $"step {step}: " + Canonical.FirstDifference(withMemo, without));
+
+                foreach (var k in current.Keys.OrderBy(_ => rng.Next()).Take(rng.Next(0, 4)).ToList())
+                {
+                    var e = current[k];
+                    var other = events[rng.Next(events.Count)];
+                    switch (rng.Next(3))
+                    {
+                        case 0:
+                            current.Remove(k);
+                            break;
+                        case 1:
+                            current[k] = e with { Event = other.Event with { Kind = e.Event.Kind } };
+                            break;
+                        default:
+                            var report = e.Report with { Published = e.Report.Published?.AddDays(rng.Next(-1, 2)), LatestEventDate = other.Report.LatestEventDate };
+                            foreach (var sibling in current.Values.Where(x => x.Key.ReportId == k.ReportId).ToList())
+                            {
+                                current[sibling.Key] = sibling with { Report = report };
+                            }
+
+                            break;
+                    }
+                }
+
+                foreach (var e in spare.Take(rng.Next(0, 20)).ToList())
+                {
+                    current[e.Key] = e;
+                    spare.Remove(e);
+                }
+
+                decisions = [.. decisions, .. RandomDecisions(rng, [.. current.Values], rng.Next(0, 2), decisions.Count + 1)];
+            }
+        }));
+
+    [Fact]
     public void A_window_of_every_event_recomputes_the_whole_ledger()
     {
         var events = SyntheticLedger.Generate(300, 8, 7, Start);
