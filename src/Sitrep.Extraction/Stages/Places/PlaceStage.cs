@@ -680,22 +680,39 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
-            if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(",")))
+            if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(","))
+                || (between.Count is 1 or 2 && InsideWords.Contains(between[^1]) && (between.Count == 1 || between[0] == ",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
             }
             else if ((between.Count == 0 || (between.Count <= 3 && RegionWords.Contains(between[^1]) && between.All(x => x.Length > 1 && TextLanguage.StartsCyrillic(x))))
                 && TextLanguage.StartsCyrillic(doc.Lower(b.TokenIndex)))
             {
-                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it;
-                // the widest of the chain (the oblast) is the one the gazetteer surely has (rule genitive-container).
-                var c = k + 1;
-                while (c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken)
+                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it,
+                // each the one before (rule genitive-container); the resolver walks the chain outwards.
+                found[k] = a with { ContainerIndex = k + 1 };
+                for (var c = k + 1; c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken && found[c].ContainerIndex is null; c++)
                 {
-                    c++;
+                    found[c] = found[c] with { ContainerIndex = c + 1 };
                 }
+            }
+        }
 
-                found[k] = a with { ContainerIndex = c };
+        // "между деревней Обеста и селом Локоть Рыльского района": settlements coordinated before a container share it.
+        for (var k = found.Count - 2; k >= 0; k--)
+        {
+            var a = found[k];
+            var b = found[k + 1];
+            if (a.ContainerIndex is not null || b.ContainerIndex is null || a.Hint == PlaceHint.Region || b.Hint == PlaceHint.Region || a.IsReference != b.IsReference
+                || b.TokenIndex - a.EndToken is < 1 or > 3)
+            {
+                continue;
+            }
+
+            var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
+            if (between.Count(w => ListJoiners.Contains(w)) == 1 && between.All(w => ListJoiners.Contains(w) || CyrillicSettlementWords.Contains(w) || w == "."))
+            {
+                found[k] = a with { ContainerIndex = b.ContainerIndex };
             }
         }
 
@@ -716,6 +733,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
     }
+
+    private static readonly IReadOnlyList<string[]> PlaceLinkRows = LexiconFile.Rows("place-links.tsv", r => r.Length == 2 && r[1] is "joiner" or "in", r => r[0]);
+    private static readonly FrozenWords ListJoiners = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "joiner").Select(r => r[0]));
+    private static readonly FrozenWords InsideWords = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "in").Select(r => r[0]));
 
     private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics" or "областях" or "областей" or "областями" or "районах" or "районів";
 
