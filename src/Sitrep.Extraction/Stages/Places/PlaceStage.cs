@@ -168,6 +168,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 i = spanEnd - 1;
             }
 
+            TownAdjectiveFacilities(document, sentence, found);
             Unknown(document, sentence, found);
 
             // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
@@ -405,6 +406,91 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && !t.Lower.All(char.IsAsciiDigit);
+    }
+
+    private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
+        "town-adjective-facilities.tsv", r => r.Length == 3 && r[1] is "head" or "qualifier" or "adjective" && r[2] is "exact" or "-", r => r[0] + "\t" + r[1]);
+
+    private static bool IsTownAdjectiveWord(string word, string role) =>
+        TownAdjectiveRows.Any(r => r[1] == role && (r[2] == "exact" ? word == r[0] : word.StartsWith(r[0], StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Rule <c>town-adjective-facility</c>: "Рязанський НПЗ", "Афипский нефтеперерабатывающий завод" — a capitalized
+    /// adjective made from a town's name, then a facility's head (after up to two qualifiers): the facility, named as
+    /// written, with the town's entries as its candidates.
+    /// </summary>
+    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            if (!tokens[i].IsWord || !char.IsUpper(doc.Text[tokens[i].Start]) || !TextLanguage.StartsCyrillic(tokens[i].Lower))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < s.EndToken && end < i + 3 && IsTownAdjectiveWord(tokens[end].Lower, "qualifier"))
+            {
+                end++;
+            }
+
+            if (end >= s.EndToken || !IsTownAdjectiveWord(tokens[end].Lower, "head"))
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[i].Start, tokens[end].End);
+            if (found.Any(f => f.Span.Overlaps(span)) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
+            {
+                continue;
+            }
+
+            found.Add(new PlaceMention(span, doc.Text[span.Start..span.End], i, end + 1, PlaceHint.Settlement, "town-adjective-facility") { Candidates = towns });
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// The towns a folded adjective is made from: "рязанський" → Рязань, "саратовский" → Саратов, "новошахтинский" →
+    /// Новошахтинск, "ухтинский" → Ухта, and a town that is itself an adjective ("афипский"); a Ukrainian spelling
+    /// also as Russian ("куйбишевський" → Куйбышев). Populated places only, every reading; empty when none.
+    /// </summary>
+    internal ImmutableArray<GazetteerEntry> TownsOfAdjective(string adjective)
+    {
+        var cut = -1;
+        foreach (var suffix in (ReadOnlySpan<string>)["ськ", "цьк", "ск", "цк"])
+        {
+            var at = adjective.LastIndexOf(suffix, StringComparison.Ordinal);
+            if (at >= 3 && IsTownAdjectiveWord(adjective[(at + suffix.Length)..], "adjective"))
+            {
+                cut = at;
+                break;
+            }
+        }
+
+        if (cut < 0)
+        {
+            return [];
+        }
+
+        var stem = adjective[..cut];
+        var names = new List<string> { stem, stem + "ь", stem + "ськ", stem + "ск", stem + "а", stem + "о", stem + "е", stem + "ський", stem + "ский" };
+        if (stem.EndsWith("ин", StringComparison.Ordinal))
+        {
+            names.Add(stem[..^2] + "а"); // Ухтинский: Ухта
+            names.Add(stem[..^2] + "е"); // Туапсинский: Туапсе
+        }
+
+        var russian = stem.Replace('и', 'ы').Replace('і', 'и').Replace('є', 'е');
+        if (russian != stem)
+        {
+            names.AddRange([russian, russian + "ь", russian + "ск", russian + "а", russian + "о", russian + "ский"]);
+        }
+
+        // Every reading, for the resolver to choose by the region named and the report's other places: "Куйбишевському"
+        // is Куйбышев (Samara's old name) and also a Ukrainian village Куйбишеве.
+        return [.. names.SelectMany(n => lookup!.Find(n)).Where(e => e.Feature == PlaceFeature.PopulatedPlace).Distinct()];
     }
 
     private static bool IsLaunchSiteList(Document doc, SentenceMention s)
