@@ -482,10 +482,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             names.Add(stem[..^2] + "е"); // Туапсинский: Туапсе
         }
 
-        var russian = stem.Replace('и', 'ы').Replace('і', 'и').Replace('є', 'е');
-        if (russian != stem)
+        // Ukrainian і and є are Russian и and е; Ukrainian и is Russian и or ы ("Новошахтинськ", "Куйбишев": Куйбышев).
+        var russian = stem.Replace('і', 'и').Replace('є', 'е');
+        foreach (var variant in new[] { russian, russian.Replace('и', 'ы') }.Distinct().Where(v => v != stem))
         {
-            names.AddRange([russian, russian + "ь", russian + "ск", russian + "а", russian + "о", russian + "ский"]);
+            names.AddRange([variant, variant + "ь", variant + "ск", variant + "а", variant + "о", variant + "ский"]);
         }
 
         // Every reading, for the resolver to choose by the region named and the report's other places: "Куйбишевському"
@@ -796,7 +797,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
-            if (between.Count(w => ListJoiners.Contains(w)) == 1 && between.All(w => ListJoiners.Contains(w) || CyrillicSettlementWords.Contains(w) || w == "."))
+            if (between.Count(w => ListJoiners.Contains(w)) == 1 && between.All(w => ListJoiners.Contains(w) || CyrillicSettlementWords.Contains(w) || CyrillicSettlementAbbreviations.Contains(w) || w == "."))
             {
                 found[k] = a with { ContainerIndex = b.ContainerIndex };
             }
