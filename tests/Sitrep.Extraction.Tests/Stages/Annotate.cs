@@ -42,6 +42,7 @@ internal static class Annotate
         var volgograd = City("gn:472757", "Volgograd", "RU", "Volgograd Oblast", 48.72, 44.50, 1_000_000);
         var kupianskRaion = new GazetteerEntry("admin2:UA.07.kup", "Kupiansk Raion", PlaceFeature.Admin2, "UA", "Kharkiv Oblast", 49.7, 37.6, 0) { Admin2 = "Kupiansk Raion" };
         var glushkovoRaion = new GazetteerEntry("admin2:RU.41.glu", "Glushkovsky District", PlaceFeature.Admin2, "RU", "Kursk Oblast", 51.4, 34.7, 0) { Admin2 = "Glushkovsky District" };
+        var crimea = Region("admin1:UA.11", "Crimea", "UA", 45.0, 34.0, occupied: true);
         var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
         var ukraine = new GazetteerEntry("country:UA", "Ukraine", PlaceFeature.Country, "UA", null, 49.0, 32.0, 40_000_000);
         var russia = new GazetteerEntry("country:RU", "Russia", PlaceFeature.Country, "RU", null, 60.0, 90.0, 140_000_000);
@@ -56,7 +57,7 @@ internal static class Annotate
             ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
             ("харківську", kharkivRegion), ("глушково", glushkovo),
             ("чаусы", chausyBy), ("чаусы", chausyRu), ("брянской области", bryanskRegion), ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
-            ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
+            ("криму", crimea), ("курска", kursk), ("одессе", odesa), ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
             ("харківської області", kharkivRegion), ("купянського району", kupianskRaion), ("глушковского района", glushkovoRaion),
         ]);
     }

@@ -138,6 +138,27 @@ public class UkrainianRussianTests
         Assert.Contains(places, p => !p.IsReference && p.Text == "Одесу");
     }
 
+    [Theory]
+    // Every item of a launch-area or flight-direction list is a reference, whether or not the one before is known.
+    [InlineData("Ракети випустили з районів Чорного моря та Курська, уламки впали на Одесу.", "Курська", "gazetteer-origin")]
+    [InlineData("Бомбардировщики выпустили ракеты из районов Азовского моря и Курска, обломки упали в Одессе.", "Курска", "gazetteer-origin")]
+    [InlineData("Дрони запустили з тимчасово окупованого Криму, уламки впали на Одесу.", "Криму", "gazetteer-origin")]
+    [InlineData("Ракета летіла в напрямку Харкова, а уламки впали на Одесу.", "Харкова", "flight-direction")]
+    public void Launch_areas_and_flight_directions_are_references(string text, string reference, string rule)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
+        var r = Assert.Single(places, p => p.Text == reference);
+        Assert.True(r.IsReference);
+        Assert.Equal(rule, r.Rule);
+        Assert.Contains(places, p => !p.IsReference && p.Text.StartsWith("Одес", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Дрон влучив у будинок в районі Харкова.")] // "in the area of": a place hit
+    [InlineData("Уламки впали у Києві та Харкові, а також на Одесу.")]
+    public void A_list_without_a_launch_or_direction_word_is_places_hit(string text) =>
+        Assert.All(Annotate.Layer<PlaceMention>(text, Layers.Places), p => Assert.False(p.IsReference, p.Text));
+
     [Fact]
     public void Launch_sites_are_no_evidence_of_the_attacker()
     {

@@ -171,6 +171,19 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             TownAdjectiveFacilities(document, sentence, found);
             Unknown(document, sentence, found);
 
+            // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
+            foreach (var (start, end) in OriginLists(document, sentence))
+            {
+                for (var k = 0; k < found.Count; k++)
+                {
+                    if (found[k].TokenIndex >= start && found[k].EndToken <= end && !found[k].IsReference)
+                    {
+                        var toward = Enumerable.Range(start - 3, 3).Any(x => OriginRole(document.Lower(x)) == "toward");
+                        found[k] = found[k] with { IsReference = true, Rule = toward ? "flight-direction" : "gazetteer-origin" };
+                    }
+                }
+            }
+
             // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
             if (IsLaunchSiteList(document, sentence))
             {
@@ -509,7 +522,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
-    /// <summary>"з напрямків Орла, Курська", "из Белгородской области", "від Харкова": where the weapons came from.</summary>
+    private static readonly IReadOnlyList<string[]> OriginRows = LexiconFile.Rows(
+        "origin-words.tsv", r => r.Length == 2 && r[1] is "from" or "from-area" or "toward" or "area" or "direction" or "occupied", r => r[0]);
+
+    private static string OriginRole(string word) => OriginRows.FirstOrDefault(r => r[0] == word)?[1] ?? "";
+
+    /// <summary>"з напрямків Орла, Курська", "з окупованого Криму", "від Харкова": where the weapons came from.</summary>
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
     {
         var k = i - 1;
@@ -518,14 +536,90 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             k--; // "з напрямків: Курськ, Орел"
         }
 
-        if (k >= s.FirstToken && doc.Tokens[k].Lower is "напрямків" or "напрямку" or "напрямок" or "направлений" or "направления" or "направлении" or "районів" or "районов" or "території" or "территории")
+        for (var n = 0; n < 2 && k >= s.FirstToken && OriginRole(doc.Tokens[k].Lower) == "occupied"; n++)
+        {
+            k--; // "з тимчасово окупованого Криму"
+        }
+
+        var area = k >= s.FirstToken && OriginRole(doc.Tokens[k].Lower) is "area" or "direction";
+        if (area)
         {
             k--;
         }
 
-        var direction = k + 1 < i && (k + 2 < i || doc.Tokens[k + 1].Lower is not (":" or "–" or "—" or "-"));
-        return k >= s.FirstToken && (doc.Tokens[k].Lower is "з" or "із" or "зі" or "из" or "від" or "от" or "со" && (direction || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower))
-            || doc.Tokens[k].Lower == "с" && direction); // "с направлений": "с" alone is "with"
+        var role = k >= s.FirstToken ? OriginRole(doc.Tokens[k].Lower) : "";
+        return role == "from" && (area || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower)) || role == "from-area" && area;
+    }
+
+    /// <summary>
+    /// The token ranges of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
+    /// "в напрямку", every item up to the list's end ("из районов Каспийского моря и Волгодонска": both), whether or
+    /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
+    /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
+    /// </summary>
+    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        var lists = new List<(int, int)>();
+        for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
+        {
+            var role = OriginRole(tokens[k].Lower);
+            if (role is not ("from" or "from-area" or "toward"))
+            {
+                continue;
+            }
+
+            var j = k + 1;
+            while (j < s.EndToken && OriginRole(tokens[j].Lower) == "occupied")
+            {
+                j++;
+            }
+
+            if (j >= s.EndToken || !(OriginRole(tokens[j].Lower) == "direction" || (OriginRole(tokens[j].Lower) == "area" && role != "toward")))
+            {
+                continue;
+            }
+
+            j++;
+            if (j < s.EndToken && tokens[j].Lower is ":" or "–" or "—")
+            {
+                j++;
+            }
+
+            var start = j;
+            var afterName = false;
+            while (j < s.EndToken)
+            {
+                var t = tokens[j];
+                var capitalized = t.IsWord && char.IsUpper(doc.Text[t.Start]);
+                if (capitalized || (t.IsWord && afterName && !ListJoiners.Contains(t.Lower)))
+                {
+                    afterName = capitalized;
+                }
+                else if (ListJoiners.Contains(t.Lower) || CyrillicSettlementAbbreviations.Contains(t.Lower) || t.Lower == ".")
+                {
+                    afterName = false;
+                    if (t.Lower == "." && !(j > start && CyrillicSettlementAbbreviations.Contains(tokens[j - 1].Lower)))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            if (j > start)
+            {
+                lists.Add((start, j));
+                k = j - 1;
+            }
+        }
+
+        return lists;
     }
 
     /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>
