@@ -52,6 +52,8 @@ public sealed class PlaceResolver
     /// </summary>
     private const int MaxProxiedNamesake = 100_000;
 
+    private static readonly List<GazetteerEntry> NoContainers = [];
+
     private readonly Gazetteer? gazetteer;
     private readonly IPlaceLookup? lookup;
 
@@ -125,7 +127,7 @@ public sealed class PlaceResolver
             var m = mentions[i];
             // The containers the text puts the place in, innermost first: "Чаусы Погарского района Брянской
             // области" names the district, and the district the oblast. Unresolved links are skipped.
-            var chain = new List<GazetteerEntry>();
+            var chain = m.ContainerIndex is null ? NoContainers : new List<GazetteerEntry>();
             var hops = 0;
             for (var c = m.ContainerIndex; c is int k && k >= 0 && k < mentions.Count && k != i && hops < mentions.Count; c = mentions[k].ContainerIndex, hops++)
             {
@@ -137,7 +139,7 @@ public sealed class PlaceResolver
             }
 
             // The innermost container that holds a candidate decides between namesakes; with none, the widest.
-            var container = chain.Count == 0 ? null : chain.FirstOrDefault(e => candidates[i].Any(x => Contains(e, x))) ?? chain[^1];
+            var container = chain.Count == 0 ? null : chain.Find(e => candidates[i].Any(x => Contains(e, x))) ?? chain[^1];
             var hint = m.Hint == PlaceQueryHint.Any && EndsWithSettlementWord(m.Text) ? PlaceQueryHint.Settlement : m.Hint;
             var pick = Pick(candidates[i], hint, container, targetCountry, anchors, out var isProxy, m.Text);
             if (pick is null && m.Hint == PlaceQueryHint.Region && container is null)

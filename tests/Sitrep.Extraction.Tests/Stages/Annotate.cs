@@ -57,7 +57,7 @@ internal static class Annotate
             ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
             ("харківську", kharkivRegion), ("глушково", glushkovo),
             ("чаусы", chausyBy), ("чаусы", chausyRu), ("брянской области", bryanskRegion), ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
-            ("криму", crimea), ("курска", kursk), ("одессе", odesa), ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
+            ("криму", crimea), ("курського", kursk), ("курска", kursk), ("одессе", odesa), ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
             ("харківської області", kharkivRegion), ("купянського району", kupianskRaion), ("глушковского района", glushkovoRaion),
         ]);
     }

@@ -153,6 +153,13 @@ public class UkrainianRussianTests
         Assert.Contains(places, p => !p.IsReference && p.Text.StartsWith("Одес", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_fleet_named_by_a_place_adjective_is_no_place()
+    {
+        Assert.DoesNotContain(Annotate.Layer<PlaceMention>("Атаку відбивали сили Курського флоту над Одесою.", Layers.Places), p => p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+        Assert.Contains(Annotate.Layer<PlaceMention>("Дрони атакували околиці Курська.", Layers.Places), p => p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Дрон влучив у будинок в районі Харкова.")] // "in the area of": a place hit
     [InlineData("Уламки впали у Києві та Харкові, а також на Одесу.")]

@@ -98,7 +98,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates))
+                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next))
                 {
                     continue;
                 }
@@ -172,7 +172,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             Unknown(document, sentence, found);
 
             // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
-            foreach (var (start, end) in OriginLists(document, sentence))
+            foreach (var (start, end) in OriginLists(document, sentence) ?? [])
             {
                 for (var k = 0; k < found.Count; k++)
                 {
@@ -236,6 +236,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         LinkContainers(document, found);
         return [.. found];
     }
+
+    private static readonly FrozenWords NotPlaceHeads = FrozenWords.Of(LexiconFile.Rows("not-place-heads.tsv", r => r.Length == 1, r => r[0]).Select(r => r[0]));
 
     private static readonly FrozenWords SamePlaceNouns = FrozenWords.Of(LexiconFile.Rows("same-place-words.tsv").Select(r => r[0]));
 
@@ -424,8 +426,28 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
         "town-adjective-facilities.tsv", r => r.Length == 3 && r[1] is "head" or "qualifier" or "adjective" && r[2] is "exact" or "-", r => r[0] + "\t" + r[1]);
 
-    private static bool IsTownAdjectiveWord(string word, string role) =>
-        TownAdjectiveRows.Any(r => r[1] == role && (r[2] == "exact" ? word == r[0] : word.StartsWith(r[0], StringComparison.Ordinal)));
+    private static readonly System.Collections.Frozen.FrozenSet<(string Role, string Word)> TownAdjectiveExact =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(TownAdjectiveRows.Where(r => r[2] == "exact").Select(r => (r[1], r[0])));
+
+    private static readonly (string Role, string Start)[] TownAdjectiveStarts = [.. TownAdjectiveRows.Where(r => r[2] != "exact").Select(r => (r[1], r[0]))];
+
+    private static bool IsTownAdjectiveWord(string word, string role)
+    {
+        if (word.Length == 0 || !TextLanguage.StartsCyrillic(word))
+        {
+            return false;
+        }
+
+        foreach (var (r, start) in TownAdjectiveStarts)
+        {
+            if (r == role && word.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return TownAdjectiveExact.Contains((role, word));
+    }
 
     /// <summary>
     /// Rule <c>town-adjective-facility</c>: "Рязанський НПЗ", "Афипский нефтеперерабатывающий завод" — a capitalized
@@ -525,7 +547,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly IReadOnlyList<string[]> OriginRows = LexiconFile.Rows(
         "origin-words.tsv", r => r.Length == 2 && r[1] is "from" or "from-area" or "toward" or "area" or "direction" or "occupied", r => r[0]);
 
-    private static string OriginRole(string word) => OriginRows.FirstOrDefault(r => r[0] == word)?[1] ?? "";
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OriginRoles =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(OriginRows, r => r[0], r => r[1], StringComparer.Ordinal);
+
+    private static string OriginRole(string word) => OriginRoles.GetValueOrDefault(word, "");
 
     /// <summary>"з напрямків Орла, Курська", "з окупованого Криму", "від Харкова": where the weapons came from.</summary>
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
@@ -552,15 +577,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>
-    /// The token ranges of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
+    /// The token ranges (null when none) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
     /// "в напрямку", every item up to the list's end ("из районов Каспийского моря и Волгодонска": both), whether or
     /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
     /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
     /// </summary>
-    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s)
+    private static List<(int Start, int End)>? OriginLists(Document doc, SentenceMention s)
     {
         var tokens = doc.Tokens;
-        var lists = new List<(int, int)>();
+        List<(int, int)>? lists = null;
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
             var role = OriginRole(tokens[k].Lower);
@@ -614,7 +639,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             if (j > start)
             {
-                lists.Add((start, j));
+                (lists ??= []).Add((start, j));
                 k = j - 1;
             }
         }
