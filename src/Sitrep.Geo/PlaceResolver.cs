@@ -233,16 +233,13 @@ public sealed class PlaceResolver
     {
         ArgumentNullException.ThrowIfNull(container);
         var (geo, where) = container.Feature == PlaceFeature.Admin2 ? (2, 3) : (3, 4);
-        return new PlaceRef(text, span)
+        return ToPlaceRef(text, span, container) with
         {
+            Name = null,
+            GazetteerId = null,
             Feature = hint == PlaceQueryHint.Region ? "admin2" : "populated_place",
-            Admin1 = container.Admin1,
-            Country = container.Country,
-            Latitude = container.Latitude,
-            Longitude = container.Longitude,
             GeoPrecision = geo,
             WherePrecision = where,
-            Occupied = container.Occupied,
         };
     }
 
