@@ -46,6 +46,14 @@ public sealed class PlaceResolver
     private static readonly string[] SettlementPrefixes = ["city of ", "town of ", "village of ", "settlement of ", "the "];
     private static readonly string[] SettlementSuffixes = [" city", " town", " village"];
 
+    /// <summary>
+    /// A namesake outside the container the text names stays the reading from this population on: a city that
+    /// large is more likely what the text means than a misread container ("Kharkiv, Kyiv region and Odesa").
+    /// </summary>
+    private const int MaxProxiedNamesake = 100_000;
+
+    private static readonly List<GazetteerEntry> NoContainers = [];
+
     private readonly Gazetteer? gazetteer;
     private readonly IPlaceLookup? lookup;
 
@@ -73,6 +81,7 @@ public sealed class PlaceResolver
         // Pass 1: places with one reading (after the hint) anchor the others.
         var chosen = new GazetteerEntry?[mentions.Count];
         var proxy = new bool[mentions.Count];
+        var within = new bool[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var filtered = ByHint(candidates[i], mentions[i].Hint, out _);
@@ -95,7 +104,9 @@ public sealed class PlaceResolver
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            result.Add(chosen[i] is { } e ? ToPlaceRef(m.Text, m.Span, e, proxy[i]) : new PlaceRef(m.Text, m.Span));
+            result.Add(chosen[i] is not { } e ? new PlaceRef(m.Text, m.Span)
+                : within[i] ? WithinRef(m.Text, m.Span, e, m.Hint)
+                : ToPlaceRef(m.Text, m.Span, e, proxy[i]));
         }
 
         return result.MoveToImmutable();
@@ -114,13 +125,21 @@ public sealed class PlaceResolver
 
             state[i] = 1;
             var m = mentions[i];
-            GazetteerEntry? container = null;
-            if (m.ContainerIndex is int c && c >= 0 && c < mentions.Count && c != i)
+            // The containers the text puts the place in, innermost first: "Чаусы Погарского района Брянской
+            // области" names the district, and the district the oblast. Unresolved links are skipped.
+            var chain = m.ContainerIndex is null ? NoContainers : new List<GazetteerEntry>();
+            var hops = 0;
+            for (var c = m.ContainerIndex; c is int k && k >= 0 && k < mentions.Count && k != i && hops < mentions.Count; c = mentions[k].ContainerIndex, hops++)
             {
-                Choose(c);
-                container = chosen[c];
+                Choose(k);
+                if (chosen[k] is { } e)
+                {
+                    chain.Add(e);
+                }
             }
 
+            // The innermost container that holds a candidate decides between namesakes; with none, the widest.
+            var container = chain.Count == 0 ? null : chain.Find(e => candidates[i].Any(x => Contains(e, x))) ?? chain[^1];
             var hint = m.Hint == PlaceQueryHint.Any && EndsWithSettlementWord(m.Text) ? PlaceQueryHint.Settlement : m.Hint;
             var pick = Pick(candidates[i], hint, container, targetCountry, anchors, out var isProxy, m.Text);
             if (pick is null && m.Hint == PlaceQueryHint.Region && container is null)
@@ -128,6 +147,15 @@ public sealed class PlaceResolver
                 // "Lozova district" with no district in the data: the town stands for the area around it.
                 pick = Pick(candidates[i], PlaceQueryHint.Any, null, targetCountry, anchors, out _);
                 isProxy = pick is not null;
+            }
+
+            if (chain.Count > 0 && chain[0].Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2
+                && (pick is null || (!chain.Any(e => Contains(e, pick)) && pick.Population < MaxProxiedNamesake)))
+            {
+                // Rule container-proxy: the text puts the place in a district or region and the data has no place
+                // of that name there (a village it lacks, or only a namesake elsewhere): the container stands for it.
+                pick = chain[0];
+                within[i] = true;
             }
 
             chosen[i] = pick;
@@ -193,6 +221,25 @@ public sealed class PlaceResolver
             GeoPrecision = geo,
             WherePrecision = where,
             Occupied = entry.Occupied,
+        };
+    }
+
+    /// <summary>
+    /// A place the data lacks, known only to lie in <paramref name="container"/> (rule container-proxy): its own text,
+    /// no name or gazetteer id of its own (it is not the container), the container's country, region and point, and
+    /// the container's precision (a district: ACLED 2 / UCDP 3; a region: 3 / 4).
+    /// </summary>
+    public static PlaceRef WithinRef(string text, TextSpan span, GazetteerEntry container, PlaceQueryHint hint)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var (geo, where) = container.Feature == PlaceFeature.Admin2 ? (2, 3) : (3, 4);
+        return ToPlaceRef(text, span, container) with
+        {
+            Name = null,
+            GazetteerId = null,
+            Feature = hint == PlaceQueryHint.Region ? "admin2" : "populated_place",
+            GeoPrecision = geo,
+            WherePrecision = where,
         };
     }
 

@@ -183,6 +183,45 @@ public sealed class PlaceResolverTests
             (r.Name, r.GazetteerId, r.Feature, r.Admin1, r.Country, r.Latitude, r.Longitude, r.GeoPrecision, r.WherePrecision, r.Occupied));
     }
 
+    // "A drone hit the village of Krynychne, Velykyi District, Sumy Oblast" — a village the data lacks, and one
+    // whose only namesake in the data lies in another country.
+    private static Gazetteer ContainerWorld()
+    {
+        var oblast = new GazetteerEntry("admin1:UA.21", "Sumy Oblast", PlaceFeature.Admin1, "UA", "Sumy Oblast", 50.9, 34.8, 1_000_000);
+        var district = new GazetteerEntry("admin2:UA.21.9", "Velykyi Raion", PlaceFeature.Admin2, "UA", "Sumy Oblast", 50.6, 34.2, 0) { Admin2 = "Velykyi Raion" };
+        var namesake = new GazetteerEntry("gn:10", "Krynychne", PlaceFeature.PopulatedPlace, "BY", "Mogilev Region", 53.8, 30.9, 9_000);
+        var inside = new GazetteerEntry("gn:11", "Tarasivka", PlaceFeature.PopulatedPlace, "UA", "Sumy Oblast", 50.61, 34.25, 2_000) { Admin2 = "Velykyi Raion" };
+        var bigCity = new GazetteerEntry("gn:12", "Poltava", PlaceFeature.PopulatedPlace, "UA", "Poltava Oblast", 49.59, 34.55, 280_000);
+        return Gazetteer.FromEntries([("Sumy region", oblast), ("Velykyi district", district), ("Krynychne", namesake), ("Tarasivka", inside), ("Poltava", bigCity)]);
+    }
+
+    [Fact]
+    public void A_place_its_container_lacks_stands_within_the_innermost_container()
+    {
+        var resolver = new PlaceResolver(ContainerWorld());
+        var refs = resolver.Resolve(
+            [Q("Krynychne", PlaceQueryHint.Settlement, container: 1), Q("Velykyi district", PlaceQueryHint.Region, container: 2), Q("Sumy region", PlaceQueryHint.Region)], null);
+        Assert.Equal(("UA", 50.6, 34.2, 2, 3), (refs[0].Country, refs[0].Latitude, refs[0].Longitude, refs[0].GeoPrecision, refs[0].WherePrecision));
+        Assert.Null(refs[0].GazetteerId); // not the district itself: one referent each
+        Assert.Equal("populated_place", refs[0].Feature);
+        Assert.Equal("admin2", refs[1].Feature);
+
+        var unknown = resolver.Resolve([Q("Nowhereville", PlaceQueryHint.Settlement, container: 1), Q("Sumy region", PlaceQueryHint.Region)], null);
+        Assert.Equal(("Sumy Oblast", 3, 4), (unknown[0].Admin1, unknown[0].GeoPrecision, unknown[0].WherePrecision));
+    }
+
+    [Fact]
+    public void A_place_in_its_container_or_a_large_city_keeps_its_own_point()
+    {
+        var resolver = new PlaceResolver(ContainerWorld());
+        var inside = resolver.Resolve([Q("Tarasivka", container: 1), Q("Velykyi district", PlaceQueryHint.Region, container: 2), Q("Sumy region", PlaceQueryHint.Region)], null);
+        Assert.Equal("11", inside[0].GazetteerId);
+        var city = resolver.Resolve([Q("Poltava", container: 1), Q("Sumy region", PlaceQueryHint.Region)], null);
+        Assert.Equal("12", city[0].GazetteerId); // "Poltava, Sumy region and Kharkiv": a misread list, not a village
+        var alone = resolver.Resolve([Q("Krynychne")], null);
+        Assert.Equal("BY", alone[0].Country); // no container: the namesake is all there is
+    }
+
     [Fact]
     public void Empty_input_gives_empty_output() =>
         Assert.Empty(Compiled.Resolve([], null));

@@ -37,6 +37,12 @@ internal static class Annotate
         var glushkovo = City("gn:561405", "Glushkovo", "RU", "Kursk Oblast", 51.34, 34.64, 5_000);
         var chausyBy = City("gn:629018", "Chavusy", "BY", "Mogilev", 53.8, 30.97, 10_000);
         var chausyRu = City("sup:chausy", "Chausy", "RU", "Bryansk Oblast", 52.5, 33.0, 300);
+        var ryazan = City("gn:500096", "Ryazan’", "RU", "Ryazan Oblast", 54.63, 39.69, 520_000);
+        var saratov = City("gn:498677", "Saratov", "RU", "Saratov Oblast", 51.54, 46.01, 860_000);
+        var volgograd = City("gn:472757", "Volgograd", "RU", "Volgograd Oblast", 48.72, 44.50, 1_000_000);
+        var kupianskRaion = new GazetteerEntry("admin2:UA.07.kup", "Kupiansk Raion", PlaceFeature.Admin2, "UA", "Kharkiv Oblast", 49.7, 37.6, 0) { Admin2 = "Kupiansk Raion" };
+        var glushkovoRaion = new GazetteerEntry("admin2:RU.41.glu", "Glushkovsky District", PlaceFeature.Admin2, "RU", "Kursk Oblast", 51.4, 34.7, 0) { Admin2 = "Glushkovsky District" };
+        var crimea = Region("admin1:UA.11", "Crimea", "UA", 45.0, 34.0, occupied: true);
         var belarus = new GazetteerEntry("country:BY", "Belarus", PlaceFeature.Country, "BY", null, 53.5, 28.0, 9_000_000);
         var ukraine = new GazetteerEntry("country:UA", "Ukraine", PlaceFeature.Country, "UA", null, 49.0, 32.0, 40_000_000);
         var russia = new GazetteerEntry("country:RU", "Russia", PlaceFeature.Country, "RU", null, 60.0, 90.0, 140_000_000);
@@ -51,6 +57,8 @@ internal static class Annotate
             ("курскую", kurskRegion), ("курскую область", kurskRegion), ("курской области", kurskRegion), ("сумську", sumyRegion),
             ("харківську", kharkivRegion), ("глушково", glushkovo),
             ("чаусы", chausyBy), ("чаусы", chausyRu), ("брянской области", bryanskRegion), ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
+            ("криму", crimea), ("курського", kursk), ("курска", kursk), ("одессе", odesa), ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
+            ("харківської області", kharkivRegion), ("купянського району", kupianskRaion), ("глушковского района", glushkovoRaion),
         ]);
     }
 

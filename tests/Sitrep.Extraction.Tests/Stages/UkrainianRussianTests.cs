@@ -138,6 +138,34 @@ public class UkrainianRussianTests
         Assert.Contains(places, p => !p.IsReference && p.Text == "Одесу");
     }
 
+    [Theory]
+    // Every item of a launch-area or flight-direction list is a reference, whether or not the one before is known.
+    [InlineData("Ракети випустили з районів Чорного моря та Курська, уламки впали на Одесу.", "Курська", "gazetteer-origin")]
+    [InlineData("Бомбардировщики выпустили ракеты из районов Азовского моря и Курска, обломки упали в Одессе.", "Курска", "gazetteer-origin")]
+    [InlineData("Дрони запустили з тимчасово окупованого Криму, уламки впали на Одесу.", "Криму", "gazetteer-origin")]
+    [InlineData("Ракета летіла в напрямку Харкова, а уламки впали на Одесу.", "Харкова", "flight-direction")]
+    public void Launch_areas_and_flight_directions_are_references(string text, string reference, string rule)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
+        var r = Assert.Single(places, p => p.Text == reference);
+        Assert.True(r.IsReference);
+        Assert.Equal(rule, r.Rule);
+        Assert.Contains(places, p => !p.IsReference && p.Text.StartsWith("Одес", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_fleet_named_by_a_place_adjective_is_no_place()
+    {
+        Assert.DoesNotContain(Annotate.Layer<PlaceMention>("Атаку відбивали сили Курського флоту над Одесою.", Layers.Places), p => p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+        Assert.Contains(Annotate.Layer<PlaceMention>("Дрони атакували околиці Курська.", Layers.Places), p => p.Text.StartsWith("Курськ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Дрон влучив у будинок в районі Харкова.")] // "in the area of": a place hit
+    [InlineData("Уламки впали у Києві та Харкові, а також на Одесу.")]
+    public void A_list_without_a_launch_or_direction_word_is_places_hit(string text) =>
+        Assert.All(Annotate.Layer<PlaceMention>(text, Layers.Places), p => Assert.False(p.IsReference, p.Text));
+
     [Fact]
     public void Launch_sites_are_no_evidence_of_the_attacker()
     {
@@ -193,10 +221,59 @@ public class UkrainianRussianTests
         var places = doc.Layer<PlaceMention>(Layers.Places);
         var village = Assert.Single(places, p => p.Text == "Чаусы");
         Assert.NotNull(village.ContainerIndex);
-        Assert.Equal("Брянской области", places[village.ContainerIndex!.Value].Text);
+        Assert.Equal("Брянской области", Outermost(places, village).Text);
         var e = Assert.Single(Annotate.Extract(text).Events);
         Assert.Equal(country, Assert.Single(e.Places, p => p.Text == "Чаусы").Country);
     }
+
+    private static PlaceMention Outermost(IReadOnlyList<PlaceMention> places, PlaceMention m)
+    {
+        for (var hops = 0; m.ContainerIndex is int c && hops < places.Count; hops++)
+        {
+            m = places[c];
+        }
+
+        return m;
+    }
+
+    [Theory]
+    // Each region of a genitive chain holds the one before; settlements coordinated before it share it.
+    [InlineData("Беспилотник ударил между деревней Малая Каменка и селом Сосновка Глушковского района Курской области.", "Малая Каменка|Сосновка", "Курской области")]
+    [InlineData("Дрони атакували село Ясенове та с. Тополі Куп'янського району Харківської області.", "Ясенове|Тополі", "Харківської області")]
+    [InlineData("Уламки впали на Лозову в Харківській області.", "Лозову", "Харківській області")]
+    public void The_region_after_a_place_or_a_list_of_villages_holds_them(string text, string held, string outer)
+    {
+        var places = Annotate.Layer<PlaceMention>(text, Layers.Places);
+        foreach (var name in held.Split('|'))
+        {
+            var p = Assert.Single(places, x => x.Text == name);
+            Assert.True(p.ContainerIndex is not null, name);
+            Assert.Equal(outer, Outermost(places, p).Text);
+        }
+    }
+
+    [Fact]
+    public void A_list_without_a_container_links_nothing() =>
+        Assert.All(Annotate.Layer<PlaceMention>("Дрони атакували Суми та Лозову, а також Харків.", Layers.Places), p => Assert.Null(p.ContainerIndex));
+
+    [Theory]
+    // A facility named by its town's adjective stands at that town, in any case and in either language.
+    [InlineData("Дрони атакували Рязанський НПЗ уночі.", "Рязанський НПЗ", "Ryazan’")]
+    [InlineData("Беспилотники атаковали Саратовский нефтеперерабатывающий завод.", "Саратовский нефтеперерабатывающий завод", "Saratov")]
+    [InlineData("Сили оборони вдарили по Саратовському нафтопереробному заводу.", "Саратовському нафтопереробному заводу", "Saratov")]
+    [InlineData("Пожежа спалахнула на Волгоградському НПЗ.", "Волгоградському НПЗ", "Volgograd")]
+    public void A_town_adjective_before_a_facility_is_that_town(string text, string place, string town)
+    {
+        var p = Assert.Single(Annotate.Layer<PlaceMention>(text, Layers.Places));
+        Assert.Equal((place, "town-adjective-facility"), (p.Text, p.Rule));
+        Assert.Contains(p.Candidates, c => c.Name == town);
+    }
+
+    [Theory]
+    [InlineData("Дрони атакували Харківський район уночі.")] // no facility head
+    [InlineData("Уламки впали біля Великого заводу.")] // an adjective made from no town
+    public void An_adjective_without_a_facility_or_a_town_is_no_facility(string text) =>
+        Assert.DoesNotContain(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "town-adjective-facility");
 
     // An update line's date is when it was written: the line goes on with the event told so far.
     [Theory]

@@ -98,7 +98,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates))
+                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next))
                 {
                     continue;
                 }
@@ -168,7 +168,21 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 i = spanEnd - 1;
             }
 
+            TownAdjectiveFacilities(document, sentence, found);
             Unknown(document, sentence, found);
+
+            // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
+            foreach (var (start, end) in OriginLists(document, sentence) ?? [])
+            {
+                for (var k = 0; k < found.Count; k++)
+                {
+                    if (found[k].TokenIndex >= start && found[k].EndToken <= end && !found[k].IsReference)
+                    {
+                        var toward = Enumerable.Range(start - 3, 3).Any(x => OriginRole(document.Lower(x)) == "toward");
+                        found[k] = found[k] with { IsReference = true, Rule = toward ? "flight-direction" : "gazetteer-origin" };
+                    }
+                }
+            }
 
             // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
             if (IsLaunchSiteList(document, sentence))
@@ -222,6 +236,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         LinkContainers(document, found);
         return [.. found];
     }
+
+    private static readonly FrozenWords NotPlaceHeads = FrozenWords.Of(LexiconFile.Rows("not-place-heads.tsv", r => r.Length == 1, r => r[0]).Select(r => r[0]));
 
     private static readonly FrozenWords SamePlaceNouns = FrozenWords.Of(LexiconFile.Rows("same-place-words.tsv").Select(r => r[0]));
 
@@ -407,6 +423,112 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && !t.Lower.All(char.IsAsciiDigit);
     }
 
+    private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
+        "town-adjective-facilities.tsv", r => r.Length == 3 && r[1] is "head" or "qualifier" or "adjective" && r[2] is "exact" or "-", r => r[0] + "\t" + r[1]);
+
+    private static readonly System.Collections.Frozen.FrozenSet<(string Role, string Word)> TownAdjectiveExact =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(TownAdjectiveRows.Where(r => r[2] == "exact").Select(r => (r[1], r[0])));
+
+    private static readonly (string Role, string Start)[] TownAdjectiveStarts = [.. TownAdjectiveRows.Where(r => r[2] != "exact").Select(r => (r[1], r[0]))];
+
+    private static bool IsTownAdjectiveWord(string word, string role)
+    {
+        if (word.Length == 0 || !TextLanguage.StartsCyrillic(word))
+        {
+            return false;
+        }
+
+        foreach (var (r, start) in TownAdjectiveStarts)
+        {
+            if (r == role && word.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return TownAdjectiveExact.Contains((role, word));
+    }
+
+    /// <summary>
+    /// Rule <c>town-adjective-facility</c>: "Рязанський НПЗ", "Афипский нефтеперерабатывающий завод" — a capitalized
+    /// adjective made from a town's name, then a facility's head (after up to two qualifiers): the facility, named as
+    /// written, with the town's entries as its candidates.
+    /// </summary>
+    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            if (!tokens[i].IsWord || !char.IsUpper(doc.Text[tokens[i].Start]) || !TextLanguage.StartsCyrillic(tokens[i].Lower))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < s.EndToken && end < i + 3 && IsTownAdjectiveWord(tokens[end].Lower, "qualifier"))
+            {
+                end++;
+            }
+
+            if (end >= s.EndToken || !IsTownAdjectiveWord(tokens[end].Lower, "head"))
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[i].Start, tokens[end].End);
+            if (found.Any(f => f.Span.Overlaps(span)) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
+            {
+                continue;
+            }
+
+            found.Add(new PlaceMention(span, doc.Text[span.Start..span.End], i, end + 1, PlaceHint.Settlement, "town-adjective-facility") { Candidates = towns });
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// The towns a folded adjective is made from: "рязанський" → Рязань, "саратовский" → Саратов, "новошахтинский" →
+    /// Новошахтинск, "ухтинский" → Ухта, and a town that is itself an adjective ("афипский"); a Ukrainian spelling
+    /// also as Russian ("куйбишевський" → Куйбышев). Populated places only, every reading; empty when none.
+    /// </summary>
+    internal ImmutableArray<GazetteerEntry> TownsOfAdjective(string adjective)
+    {
+        var cut = -1;
+        foreach (var suffix in (ReadOnlySpan<string>)["ськ", "цьк", "ск", "цк"])
+        {
+            var at = adjective.LastIndexOf(suffix, StringComparison.Ordinal);
+            if (at >= 3 && IsTownAdjectiveWord(adjective[(at + suffix.Length)..], "adjective"))
+            {
+                cut = at;
+                break;
+            }
+        }
+
+        if (cut < 0)
+        {
+            return [];
+        }
+
+        var stem = adjective[..cut];
+        var names = new List<string> { stem, stem + "ь", stem + "ськ", stem + "ск", stem + "а", stem + "о", stem + "е", stem + "ський", stem + "ский" };
+        if (stem.EndsWith("ин", StringComparison.Ordinal))
+        {
+            names.Add(stem[..^2] + "а"); // Ухтинский: Ухта
+            names.Add(stem[..^2] + "е"); // Туапсинский: Туапсе
+        }
+
+        // Ukrainian і and є are Russian и and е; Ukrainian и is Russian и or ы ("Новошахтинськ", "Куйбишев": Куйбышев).
+        var russian = stem.Replace('і', 'и').Replace('є', 'е');
+        foreach (var variant in new[] { russian, russian.Replace('и', 'ы') }.Distinct().Where(v => v != stem))
+        {
+            names.AddRange([variant, variant + "ь", variant + "ск", variant + "а", variant + "о", variant + "ский"]);
+        }
+
+        // Every reading, for the resolver to choose by the region named and the report's other places: "Куйбишевському"
+        // is Куйбышев (Samara's old name) and also a Ukrainian village Куйбишеве.
+        return [.. names.SelectMany(n => lookup!.Find(n)).Where(e => e.Feature == PlaceFeature.PopulatedPlace).Distinct()];
+    }
+
     private static bool IsLaunchSiteList(Document doc, SentenceMention s)
     {
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
@@ -422,7 +544,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
-    /// <summary>"з напрямків Орла, Курська", "из Белгородской области", "від Харкова": where the weapons came from.</summary>
+    private static readonly IReadOnlyList<string[]> OriginRows = LexiconFile.Rows(
+        "origin-words.tsv", r => r.Length == 2 && r[1] is "from" or "from-area" or "toward" or "area" or "direction" or "occupied", r => r[0]);
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OriginRoles =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(OriginRows, r => r[0], r => r[1], StringComparer.Ordinal);
+
+    private static string OriginRole(string word) => OriginRoles.GetValueOrDefault(word, "");
+
+    /// <summary>"з напрямків Орла, Курська", "з окупованого Криму", "від Харкова": where the weapons came from.</summary>
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
     {
         var k = i - 1;
@@ -431,14 +561,90 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             k--; // "з напрямків: Курськ, Орел"
         }
 
-        if (k >= s.FirstToken && doc.Tokens[k].Lower is "напрямків" or "напрямку" or "напрямок" or "направлений" or "направления" or "направлении" or "районів" or "районов" or "території" or "территории")
+        for (var n = 0; n < 2 && k >= s.FirstToken && OriginRole(doc.Tokens[k].Lower) == "occupied"; n++)
+        {
+            k--; // "з тимчасово окупованого Криму"
+        }
+
+        var area = k >= s.FirstToken && OriginRole(doc.Tokens[k].Lower) is "area" or "direction";
+        if (area)
         {
             k--;
         }
 
-        var direction = k + 1 < i && (k + 2 < i || doc.Tokens[k + 1].Lower is not (":" or "–" or "—" or "-"));
-        return k >= s.FirstToken && (doc.Tokens[k].Lower is "з" or "із" or "зі" or "из" or "від" or "от" or "со" && (direction || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower))
-            || doc.Tokens[k].Lower == "с" && direction); // "с направлений": "с" alone is "with"
+        var role = k >= s.FirstToken ? OriginRole(doc.Tokens[k].Lower) : "";
+        return role == "from" && (area || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower)) || role == "from-area" && area;
+    }
+
+    /// <summary>
+    /// The token ranges (null when none) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
+    /// "в напрямку", every item up to the list's end ("из районов Каспийского моря и Волгодонска": both), whether or
+    /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
+    /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
+    /// </summary>
+    private static List<(int Start, int End)>? OriginLists(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        List<(int, int)>? lists = null;
+        for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
+        {
+            var role = OriginRole(tokens[k].Lower);
+            if (role is not ("from" or "from-area" or "toward"))
+            {
+                continue;
+            }
+
+            var j = k + 1;
+            while (j < s.EndToken && OriginRole(tokens[j].Lower) == "occupied")
+            {
+                j++;
+            }
+
+            if (j >= s.EndToken || !(OriginRole(tokens[j].Lower) == "direction" || (OriginRole(tokens[j].Lower) == "area" && role != "toward")))
+            {
+                continue;
+            }
+
+            j++;
+            if (j < s.EndToken && tokens[j].Lower is ":" or "–" or "—")
+            {
+                j++;
+            }
+
+            var start = j;
+            var afterName = false;
+            while (j < s.EndToken)
+            {
+                var t = tokens[j];
+                var capitalized = t.IsWord && char.IsUpper(doc.Text[t.Start]);
+                if (capitalized || (t.IsWord && afterName && !ListJoiners.Contains(t.Lower)))
+                {
+                    afterName = capitalized;
+                }
+                else if (ListJoiners.Contains(t.Lower) || CyrillicSettlementAbbreviations.Contains(t.Lower) || t.Lower == ".")
+                {
+                    afterName = false;
+                    if (t.Lower == "." && !(j > start && CyrillicSettlementAbbreviations.Contains(tokens[j - 1].Lower)))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            if (j > start)
+            {
+                (lists ??= []).Add((start, j));
+                k = j - 1;
+            }
+        }
+
+        return lists;
     }
 
     /// <summary>"KYIV —", "MOSCOW (Sputnik)", "KURSK, May 30": where a report was filed, not a place hit.</summary>
@@ -680,22 +886,39 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
-            if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(",")))
+            if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(","))
+                || (between.Count is 1 or 2 && InsideWords.Contains(between[^1]) && (between.Count == 1 || between[0] == ",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
             }
             else if ((between.Count == 0 || (between.Count <= 3 && RegionWords.Contains(between[^1]) && between.All(x => x.Length > 1 && TextLanguage.StartsCyrillic(x))))
                 && TextLanguage.StartsCyrillic(doc.Lower(b.TokenIndex)))
             {
-                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it;
-                // the widest of the chain (the oblast) is the one the gazetteer surely has (rule genitive-container).
-                var c = k + 1;
-                while (c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken)
+                // "селу Чаусы Погарского района Брянской области": the regions after a name, in the genitive, hold it,
+                // each the one before (rule genitive-container); the resolver walks the chain outwards.
+                found[k] = a with { ContainerIndex = k + 1 };
+                for (var c = k + 1; c + 1 < found.Count && found[c + 1].Hint == PlaceHint.Region && found[c + 1].TokenIndex == found[c].EndToken && found[c].ContainerIndex is null; c++)
                 {
-                    c++;
+                    found[c] = found[c] with { ContainerIndex = c + 1 };
                 }
+            }
+        }
 
-                found[k] = a with { ContainerIndex = c };
+        // "между деревней Обеста и селом Локоть Рыльского района": settlements coordinated before a container share it.
+        for (var k = found.Count - 2; k >= 0; k--)
+        {
+            var a = found[k];
+            var b = found[k + 1];
+            if (a.ContainerIndex is not null || b.ContainerIndex is null || a.Hint == PlaceHint.Region || b.Hint == PlaceHint.Region || a.IsReference != b.IsReference
+                || b.TokenIndex - a.EndToken is < 1 or > 3)
+            {
+                continue;
+            }
+
+            var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
+            if (between.Count(w => ListJoiners.Contains(w)) == 1 && between.All(w => ListJoiners.Contains(w) || CyrillicSettlementWords.Contains(w) || CyrillicSettlementAbbreviations.Contains(w) || w == "."))
+            {
+                found[k] = a with { ContainerIndex = b.ContainerIndex };
             }
         }
 
@@ -716,6 +939,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
     }
+
+    private static readonly IReadOnlyList<string[]> PlaceLinkRows = LexiconFile.Rows("place-links.tsv", r => r.Length == 2 && r[1] is "joiner" or "in", r => r[0]);
+    private static readonly FrozenWords ListJoiners = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "joiner").Select(r => r[0]));
+    private static readonly FrozenWords InsideWords = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "in").Select(r => r[0]));
 
     private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics" or "областях" or "областей" or "областями" or "районах" or "районів";
 
