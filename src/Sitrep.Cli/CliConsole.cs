@@ -3,7 +3,9 @@ using Spectre.Console;
 namespace Sitrep.Cli;
 
 /// <summary>Standard streams, and whether a person is watching (progress bars only then).</summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive, IAnsiConsole? terminal = null)
+/// <param name="width">The width of the terminal behind stdout, when stdout is one.</param>
+/// <param name="styled">Stdout is a terminal that may be sent escape sequences (not TERM=dumb, no NO_COLOR).</param>
+internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive, IAnsiConsole? terminal = null, int? width = null, bool styled = false)
 {
     public TextWriter Out { get; } = output;
 
@@ -28,7 +30,27 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
         return Out is StreamWriter { BaseStream: var s } ? s : null;
     }
 
-    public int Width => Interactive ? Math.Clamp(SafeWidth(), 40, 200) : 120;
+    /// <summary>What tables and wrapped text fit: the terminal's width behind stdout, 80 columns when it is not one.</summary>
+    public int Width { get; } = width is { } w ? Math.Clamp(w, 40, 200) : 80;
+
+    /// <summary>True when <see cref="WriteStyled"/> reaches a terminal that shows bold text: headers are bold then.</summary>
+    public bool Styled { get; } = styled;
+
+    /// <summary>
+    /// Text with the escape sequences the CLI itself chose (a bold header), past the filter that keeps a report's own
+    /// control characters off the terminal; the caller has removed those from the text.
+    /// </summary>
+    public void WriteStyled(string text)
+    {
+        if (Out is TerminalSafeWriter safe)
+        {
+            safe.WriteUnfiltered(text);
+        }
+        else
+        {
+            Out.Write(text);
+        }
+    }
 
     public static CliConsole System()
     {
@@ -57,7 +79,11 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
             }
         }
 
-        return new CliConsole(stdout, stderr, interactive, terminal);
+        // Tables fit the terminal behind stdout; bold headers only where escapes are wanted (https://no-color.org).
+        var term = Environment.GetEnvironmentVariable("TERM");
+        var styled = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+            && !string.IsNullOrEmpty(term) && term != "dumb";
+        return new CliConsole(stdout, stderr, interactive, terminal, Console.IsOutputRedirected ? null : SafeWidth(), styled);
     }
 
     private static int SafeWidth()

@@ -1,45 +1,110 @@
 using System.Text;
+using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// A plain-text table that fits a width: columns take their natural width, and when the total is too wide the
-/// flexible ones (long text) shrink first, then the others, down to their minimum; cut cells end in "…".
+/// A table of one line per row that fits a width, drawn by Spectre.Console's <see cref="Table"/> without borders. This
+/// adapter only chooses the column widths: each takes its natural width (in terminal cells, as Spectre measures them),
+/// and when the total is too wide the flexible ones (long text) shrink first, then the others, down to their minimum;
+/// a <see cref="Column.Whole"/> column (dates, ids, figures) never cuts a value, only its header. Cut cells end in "…".
+/// Plain text (no escape sequence) unless <c>styled</c>, which makes the header bold.
 /// </summary>
 internal sealed class TextTable(params TextTable.Column[] columns)
 {
+    private const int Gap = 2;
+
     private readonly List<string[]> _rows = [];
 
     /// <param name="Flexible">Shrinks first when the table is too wide.</param>
-    public sealed record Column(string Header, bool Right = false, bool Flexible = false, int Min = 4);
+    /// <param name="Whole">Its values are never cut (the column is at least as wide as the widest), only its header.</param>
+    public sealed record Column(string Header, bool Right = false, bool Flexible = false, int Min = 4, bool Whole = false);
 
     public int Count => _rows.Count;
 
     public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => Clean(c ?? ""))]);
 
-    public void Write(TextWriter w, int width)
+    /// <summary>The table as plain text, fitted to <paramref name="width"/>.</summary>
+    public void Write(TextWriter w, int width) => w.Write(Render(width, styled: false));
+
+    /// <summary>The table on standard output, fitted to the console's width (or <paramref name="width"/> when narrower).</summary>
+    public void Write(CliConsole console, int? width = null)
     {
-        var widths = columns.Select((c, i) => Math.Max(c.Header.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
-        Fit(widths, width);
-        w.WriteLine(Line(columns.Select(c => c.Header).ToArray(), widths).TrimEnd());
-        foreach (var row in _rows)
+        var fit = Math.Min(width ?? console.Width, console.Width);
+        if (console.Styled)
         {
-            w.WriteLine(Line(row, widths).TrimEnd());
+            console.WriteStyled(Render(fit, styled: true));
+        }
+        else
+        {
+            console.Out.Write(Render(fit, styled: false));
         }
     }
 
+    internal string Render(int width, bool styled)
+    {
+        var widths = columns.Select((c, i) => Math.Max(c.Header.GetCellWidth(), Widest(i))).ToArray();
+        Fit(widths, width);
+
+        var table = new Table { Border = TableBorder.None, ShowHeaders = true };
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var c = columns[i];
+            table.AddColumn(new TableColumn(new Text(Cut(c.Header, widths[i]), styled ? new Style(decoration: Decoration.Bold) : Style.Plain))
+            {
+                Width = widths[i],
+                NoWrap = true,
+                Alignment = c.Right ? Justify.Right : Justify.Left,
+                Padding = new Padding(0, 0, i < columns.Length - 1 ? Gap : 0, 0),
+            });
+        }
+
+        foreach (var row in _rows)
+        {
+            // Cut here, not by Spectre: its text wraps at spaces, and a row is one line.
+            table.AddRow(row.Select((cell, i) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(cell, widths[i]))));
+        }
+
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = styled ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = styled ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+
+        // Wide enough for the widths chosen above, so that Spectre never cuts further (it would cut every column alike).
+        console.Profile.Width = Math.Max(width, widths.Sum() + (Gap * (columns.Length - 1)));
+        console.Write(table);
+        var sb = new StringBuilder();
+        foreach (var line in text.ToString().Split('\n'))
+        {
+            var trimmed = line.TrimEnd('\r', ' ');
+            if (trimmed.Length > 0 || sb.Length > 0)
+            {
+                sb.Append(TrimPaddingBeforeReset(trimmed)).Append('\n');
+            }
+        }
+
+        return sb.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private int Widest(int column) => _rows.Count == 0 ? 0 : _rows.Max(r => r[column].GetCellWidth());
+
     private void Fit(int[] widths, int width)
     {
-        var gaps = 2 * (columns.Length - 1);
+        var gaps = Gap * (columns.Length - 1);
+        var mins = columns.Select((c, i) => c.Whole ? Math.Max(Math.Min(c.Min, widths[i]), Widest(i)) : c.Min).ToArray();
         foreach (var flexibleFirst in new[] { true, false })
         {
             while (widths.Sum() + gaps > width)
             {
-                // Take one character from the widest column that may still shrink.
+                // Take one cell from the widest column that may still shrink.
                 var best = -1;
                 for (var i = 0; i < widths.Length; i++)
                 {
-                    var min = Math.Max(columns[i].Min, flexibleFirst ? 0 : 1);
+                    var min = Math.Max(mins[i], flexibleFirst ? 0 : 1);
                     if ((!flexibleFirst || columns[i].Flexible) && widths[i] > min && (best < 0 || widths[i] > widths[best]))
                     {
                         best = i;
@@ -56,22 +121,45 @@ internal sealed class TextTable(params TextTable.Column[] columns)
         }
     }
 
-    private string Line(string[] cells, int[] widths)
+    /// <summary>The text in at most <paramref name="width"/> terminal cells: whole, or its start and "…".</summary>
+    internal static string Cut(string text, int width)
     {
-        var sb = new StringBuilder();
-        for (var i = 0; i < cells.Length; i++)
+        if (text.GetCellWidth() <= width)
         {
-            if (i > 0)
-            {
-                sb.Append("  ");
-            }
-
-            var cell = cells[i].Length > widths[i] ? cells[i][..Math.Max(0, widths[i] - 1)] + "…" : cells[i];
-            sb.Append(columns[i].Right ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
+            return text;
         }
 
-        return sb.ToString();
+        var sb = new StringBuilder();
+        var used = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var w = rune.ToString().GetCellWidth();
+            if (used + w > width - 1)
+            {
+                break;
+            }
+
+            sb.Append(rune.ToString());
+            used += w;
+        }
+
+        return sb.Append('…').ToString();
     }
 
-    private static string Clean(string s) => s.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+    /// <summary>A styled header line ends in spaces and then the reset sequence: the spaces go.</summary>
+    private static string TrimPaddingBeforeReset(string line)
+    {
+        const string reset = "\u001b[0m";
+        return line.EndsWith(reset, StringComparison.Ordinal) ? line[..^reset.Length].TrimEnd(' ') + reset : line;
+    }
+
+    /// <summary>Line breaks and tabs become spaces; other control characters (a report's escape or bell) U+FFFD.</summary>
+    private static string Clean(string s) => string.Create(s.Length, s, (span, text) =>
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            span[i] = c is '\n' or '\r' or '\t' ? ' ' : TerminalSafeWriter.IsControl(c) ? '\uFFFD' : c;
+        }
+    });
 }
