@@ -80,11 +80,13 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
         }
 
         // Tables fit the terminal behind stdout; bold headers only where escapes are wanted (https://no-color.org).
-        var term = Environment.GetEnvironmentVariable("TERM");
-        var styled = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            && !string.IsNullOrEmpty(term) && term != "dumb";
+        var styled = WantsStyle(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"));
         return new CliConsole(stdout, stderr, interactive, terminal, Console.IsOutputRedirected ? null : SafeWidth(), styled);
     }
+
+    /// <summary>Escapes (a bold header) only for a terminal that takes them and a person who did not turn them off.</summary>
+    internal static bool WantsStyle(bool redirected, string? noColor, string? term) =>
+        !redirected && string.IsNullOrEmpty(noColor) && !string.IsNullOrEmpty(term) && term != "dumb";
 
     private static int SafeWidth()
     {

@@ -96,8 +96,8 @@ internal sealed class EventsCommand : ICommand
             new("SIDES", Whole: true),
             new("PLACES", Flexible: true, Min: 9),
             new("WEAPONS (launched/destroyed)", Flexible: true, Min: 10),
-            new("LAUNCH", Right: true, Min: 3, Whole: true),
-            new("DOWN", Right: true, Min: 3, Whole: true),
+            new("LAUNCH", Right: true, Min: 3, Whole: true, Optional: true), // the weapons' figures, summed
+            new("DOWN", Right: true, Min: 3, Whole: true, Optional: true),
             new("KILLED", Right: true, Min: 3, Whole: true),
             new("HURT", Right: true, Min: 3, Whole: true),
             new("CLAIMED BY", Flexible: true, Min: 6));

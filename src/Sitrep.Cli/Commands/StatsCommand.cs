@@ -81,7 +81,7 @@ internal sealed class StatsCommand : ICommand
                 }
 
                 var table = new TextTable(
-                    new("DATE", Whole: true), new("SIDES", Whole: true), new("FAMILY", Flexible: true, Min: 6), new("ATTACKS", Right: true, Min: 3, Whole: true),
+                    new("DATE", Whole: true), new("SIDES", Whole: true), new("FAMILY", Whole: true), new("ATTACKS", Right: true, Min: 3, Whole: true),
                     new("REPORTS", Right: true, Min: 3, Whole: true), new("LAUNCHED", Right: true, Min: 3, Whole: true), new("DOWN", Right: true, Min: 3, Whole: true),
                     new("RATE", Right: true, Min: 3, Whole: true), new("KILLED", Right: true, Min: 3, Whole: true), new("HURT", Right: true, Min: 3, Whole: true));
                 foreach (var s in stats)

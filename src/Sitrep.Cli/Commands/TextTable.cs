@@ -7,7 +7,9 @@ namespace Sitrep.Cli.Commands;
 /// A table of one line per row that fits a width, drawn by Spectre.Console's <see cref="Table"/> without borders. This
 /// adapter only chooses the column widths: each takes its natural width (in terminal cells, as Spectre measures them),
 /// and when the total is too wide the flexible ones (long text) shrink first, then the others, down to their minimum;
-/// a <see cref="Column.Whole"/> column (dates, ids, figures) never cuts a value, only its header. Cut cells end in "…".
+/// a <see cref="Column.Whole"/> column (dates, ids, figures) never cuts a value, only its header; when even that is too
+/// wide, <see cref="Column.Optional"/> columns (what another column shows too) are left out, the last first. Cut cells
+/// end in "…".
 /// Plain text (no escape sequence) unless <c>styled</c>, which makes the header bold.
 /// </summary>
 internal sealed class TextTable(params TextTable.Column[] columns)
@@ -18,7 +20,8 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     /// <param name="Flexible">Shrinks first when the table is too wide.</param>
     /// <param name="Whole">Its values are never cut (the column is at least as wide as the widest), only its header.</param>
-    public sealed record Column(string Header, bool Right = false, bool Flexible = false, int Min = 4, bool Whole = false);
+    /// <param name="Optional">Left out when the table cannot fit the width with it.</param>
+    public sealed record Column(string Header, bool Right = false, bool Flexible = false, int Min = 4, bool Whole = false, bool Optional = false);
 
     public int Count => _rows.Count;
 
@@ -43,26 +46,31 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     internal string Render(int width, bool styled)
     {
-        var widths = columns.Select((c, i) => Math.Max(c.Header.GetCellWidth(), Widest(i))).ToArray();
-        Fit(widths, width);
+        var shown = Enumerable.Range(0, columns.Length).ToList();
+        var widths = Fit(shown, width);
+        while (widths.Sum() + (Gap * (shown.Count - 1)) > width && shown.FindLastIndex(i => columns[i].Optional) is var last and >= 0)
+        {
+            shown.RemoveAt(last);
+            widths = Fit(shown, width);
+        }
 
         var table = new Table { Border = TableBorder.None, ShowHeaders = true };
-        for (var i = 0; i < columns.Length; i++)
+        for (var k = 0; k < shown.Count; k++)
         {
-            var c = columns[i];
-            table.AddColumn(new TableColumn(new Text(Cut(c.Header, widths[i]), styled ? new Style(decoration: Decoration.Bold) : Style.Plain))
+            var c = columns[shown[k]];
+            table.AddColumn(new TableColumn(new Text(Cut(c.Header, widths[k]), styled ? new Style(decoration: Decoration.Bold) : Style.Plain))
             {
-                Width = widths[i],
+                Width = widths[k],
                 NoWrap = true,
                 Alignment = c.Right ? Justify.Right : Justify.Left,
-                Padding = new Padding(0, 0, i < columns.Length - 1 ? Gap : 0, 0),
+                Padding = new Padding(0, 0, k < shown.Count - 1 ? Gap : 0, 0),
             });
         }
 
         foreach (var row in _rows)
         {
             // Cut here, not by Spectre: its text wraps at spaces, and a row is one line.
-            table.AddRow(row.Select((cell, i) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(cell, widths[i]))));
+            table.AddRow(shown.Select((i, k) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(row[i], widths[k]))));
         }
 
         var text = new StringWriter();
@@ -75,7 +83,7 @@ internal sealed class TextTable(params TextTable.Column[] columns)
         });
 
         // Wide enough for the widths chosen above, so that Spectre never cuts further (it would cut every column alike).
-        console.Profile.Width = Math.Max(width, widths.Sum() + (Gap * (columns.Length - 1)));
+        console.Profile.Width = Math.Max(width, widths.Sum() + (Gap * (shown.Count - 1)));
         console.Write(table);
         var sb = new StringBuilder();
         foreach (var line in text.ToString().Split('\n'))
@@ -92,10 +100,12 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     private int Widest(int column) => _rows.Count == 0 ? 0 : _rows.Max(r => r[column].GetCellWidth());
 
-    private void Fit(int[] widths, int width)
+    /// <summary>The widths of the <paramref name="shown"/> columns: natural, then shrunk towards <paramref name="width"/>.</summary>
+    private int[] Fit(List<int> shown, int width)
     {
-        var gaps = Gap * (columns.Length - 1);
-        var mins = columns.Select((c, i) => c.Whole ? Math.Max(Math.Min(c.Min, widths[i]), Widest(i)) : c.Min).ToArray();
+        var widths = shown.Select(i => Math.Max(columns[i].Header.GetCellWidth(), Widest(i))).ToArray();
+        var gaps = Gap * (shown.Count - 1);
+        var mins = shown.Select((i, k) => columns[i].Whole ? Math.Max(Math.Min(columns[i].Min, widths[k]), Widest(i)) : columns[i].Min).ToArray();
         foreach (var flexibleFirst in new[] { true, false })
         {
             while (widths.Sum() + gaps > width)
@@ -105,7 +115,7 @@ internal sealed class TextTable(params TextTable.Column[] columns)
                 for (var i = 0; i < widths.Length; i++)
                 {
                     var min = Math.Max(mins[i], flexibleFirst ? 0 : 1);
-                    if ((!flexibleFirst || columns[i].Flexible) && widths[i] > min && (best < 0 || widths[i] > widths[best]))
+                    if ((!flexibleFirst || columns[shown[i]].Flexible) && widths[i] > min && (best < 0 || widths[i] > widths[best]))
                     {
                         best = i;
                     }
@@ -119,6 +129,8 @@ internal sealed class TextTable(params TextTable.Column[] columns)
                 widths[best]--;
             }
         }
+
+        return widths;
     }
 
     /// <summary>The text in at most <paramref name="width"/> terminal cells: whole, or its start and "…".</summary>

@@ -8,11 +8,14 @@ internal static class Cli
 {
     public sealed record Result(int Code, string Out, string Err);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunAt(null, args);
+
+    /// <summary>As on a terminal <paramref name="width"/> columns wide (null: stdout redirected, 80 columns).</summary>
+    public static Result RunAt(int? width, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e, interactive: false));
+        var code = Program.Run(args, new CliConsole(o, e, interactive: false, width: width));
         return new Result(code, o.ToString(), e.ToString());
     }
 
