@@ -18,6 +18,8 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     private readonly List<string[]> _rows = [];
 
+    private readonly List<int[]> _cellWidths = [];
+
     /// <param name="Flexible">Shrinks first when the table is too wide.</param>
     /// <param name="Whole">Its values are never cut (the column is at least as wide as the widest), only its header.</param>
     /// <param name="Optional">Left out when the table cannot fit the width with it.</param>
@@ -25,7 +27,12 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     public int Count => _rows.Count;
 
-    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => Clean(c ?? ""))]);
+    public void Add(params string?[] cells)
+    {
+        string[] row = [.. cells.Select(c => Clean(c ?? ""))];
+        _rows.Add(row);
+        _cellWidths.Add([.. row.Select(CellWidth)]);
+    }
 
     /// <summary>The table as plain text, fitted to <paramref name="width"/>.</summary>
     public void Write(TextWriter w, int width) => w.Write(Render(width, styled: false));
@@ -73,37 +80,37 @@ internal sealed class TextTable(params TextTable.Column[] columns)
             table.AddRow(shown.Select((i, k) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(row[i], widths[k]))));
         }
 
-        var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = styled ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = styled ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-
-        // Wide enough for the widths chosen above, so that Spectre never cuts further (it would cut every column alike).
-        console.Profile.Width = Math.Max(width, widths.Sum() + (Gap * (shown.Count - 1)));
-        console.Write(table);
+        // Segments straight from the table (no console to detect): wide enough for the widths chosen above, so that
+        // Spectre never cuts further (it would cut every column alike). Bold is the one style written.
+        var full = Math.Max(width, widths.Sum() + (Gap * (shown.Count - 1)));
+        var segments = ((Spectre.Console.Rendering.IRenderable)table).Render(new Spectre.Console.Rendering.RenderOptions(new PlainCapabilities(), new Size(full, 25)), full);
         var sb = new StringBuilder();
-        foreach (var line in text.ToString().Split('\n'))
+        var line = new StringBuilder();
+        foreach (var segment in segments)
         {
-            var trimmed = line.TrimEnd('\r', ' ');
-            if (trimmed.Length > 0 || sb.Length > 0)
+            if (segment.IsLineBreak)
             {
-                sb.Append(TrimPaddingBeforeReset(trimmed)).Append('\n');
+                EndLine(sb, line);
+                continue;
             }
+
+            var bold = styled && segment.Style.Decoration.HasFlag(Decoration.Bold) && !segment.IsWhiteSpace;
+            line.Append(bold ? "\u001b[1m" : "").Append(segment.Text).Append(bold ? "\u001b[22m" : "");
         }
 
+        EndLine(sb, line);
         return sb.ToString().TrimEnd('\n') + "\n";
     }
 
-    private int Widest(int column) => _rows.Count == 0 ? 0 : _rows.Max(r => r[column].GetCellWidth());
+    private int Widest(int column) => _cellWidths.Count == 0 ? 0 : _cellWidths.Max(r => r[column]);
+
+    /// <summary>Terminal cells: one per character of printable ASCII, else as Spectre measures them (wide, combining).</summary>
+    private static int CellWidth(string text) => Ascii.IsValid(text) ? text.Length : text.GetCellWidth();
 
     /// <summary>The widths of the <paramref name="shown"/> columns: natural, then shrunk towards <paramref name="width"/>.</summary>
     private int[] Fit(List<int> shown, int width)
     {
-        var widths = shown.Select(i => Math.Max(columns[i].Header.GetCellWidth(), Widest(i))).ToArray();
+        var widths = shown.Select(i => Math.Max(CellWidth(columns[i].Header), Widest(i))).ToArray();
         var gaps = Gap * (shown.Count - 1);
         var mins = shown.Select((i, k) => columns[i].Whole ? Math.Max(Math.Min(columns[i].Min, widths[k]), Widest(i)) : columns[i].Min).ToArray();
         foreach (var flexibleFirst in new[] { true, false })
@@ -136,7 +143,7 @@ internal sealed class TextTable(params TextTable.Column[] columns)
     /// <summary>The text in at most <paramref name="width"/> terminal cells: whole, or its start and "…".</summary>
     internal static string Cut(string text, int width)
     {
-        if (text.GetCellWidth() <= width)
+        if (CellWidth(text) <= width)
         {
             return text;
         }
@@ -145,7 +152,7 @@ internal sealed class TextTable(params TextTable.Column[] columns)
         var used = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var w = rune.ToString().GetCellWidth();
+            var w = rune.IsAscii ? 1 : rune.ToString().GetCellWidth();
             if (used + w > width - 1)
             {
                 break;
@@ -158,11 +165,33 @@ internal sealed class TextTable(params TextTable.Column[] columns)
         return sb.Append('…').ToString();
     }
 
-    /// <summary>A styled header line ends in spaces and then the reset sequence: the spaces go.</summary>
-    private static string TrimPaddingBeforeReset(string line)
+    /// <summary>The line without the padding after its last cell; no blank line before the first.</summary>
+    private static void EndLine(StringBuilder sb, StringBuilder line)
     {
-        const string reset = "\u001b[0m";
-        return line.EndsWith(reset, StringComparison.Ordinal) ? line[..^reset.Length].TrimEnd(' ') + reset : line;
+        var text = line.ToString().TrimEnd(' ');
+        line.Clear();
+        if (text.Length > 0 || sb.Length > 0)
+        {
+            sb.Append(text).Append('\n');
+        }
+    }
+
+    /// <summary>What the segments are drawn for: Unicode text, no escapes (the bold header is written by this table).</summary>
+    private sealed class PlainCapabilities : IReadOnlyCapabilities
+    {
+        public ColorSystem ColorSystem => ColorSystem.NoColors;
+
+        public bool Ansi => false;
+
+        public bool Links => false;
+
+        public bool Legacy => false;
+
+        public bool Interactive => false;
+
+        public bool Unicode => true;
+
+        public bool AlternateBuffer => false;
     }
 
     /// <summary>Line breaks and tabs become spaces; other control characters (a report's escape or bell) U+FFFD.</summary>
