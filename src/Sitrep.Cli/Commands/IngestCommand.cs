@@ -104,7 +104,7 @@ internal sealed class IngestCommand : ICommand
         using var http = items.Any(i => i.Kind == InputKind.Url) ? ReportFetcher.CreateClient() : null;
         var runner = new IngestRunner(store, extract, http is null ? null : new ReportFetcher(http), options);
         IngestSummary summary;
-        using (new ProgressLine(console, runner.Progress))
+        using (ProgressLine.Ingest(console, runner.Progress))
         {
             summary = await runner.RunAsync(items, ct).ConfigureAwait(false);
         }

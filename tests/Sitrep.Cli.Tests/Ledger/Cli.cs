@@ -41,9 +41,14 @@ internal static class Cli
         return psi;
     }
 
-    public static async Task<Result> RunProcessAsync(TimeSpan timeout, params string[] args)
+    public static Task<Result> RunProcessAsync(TimeSpan timeout, params string[] args) => RunProcessAsync(timeout, null, args);
+
+    /// <param name="configure">Changes to the child's start (its environment).</param>
+    public static async Task<Result> RunProcessAsync(TimeSpan timeout, Action<ProcessStartInfo>? configure, params string[] args)
     {
-        using var p = Process.Start(Start(args))!;
+        var psi = Start(args);
+        configure?.Invoke(psi);
+        using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
