@@ -8,17 +8,21 @@ internal sealed class CliConsole
 {
     private readonly Lazy<IAnsiConsole?> _terminal;
 
-    public CliConsole(TextWriter output, TextWriter error, bool interactive, IAnsiConsole? terminal = null)
-        : this(output, error, interactive, () => terminal)
+    /// <param name="width">The width of the terminal behind stdout, when stdout is one.</param>
+    /// <param name="styled">Stdout is a terminal that may be sent escape sequences (not TERM=dumb, no NO_COLOR).</param>
+    public CliConsole(TextWriter output, TextWriter error, bool interactive, IAnsiConsole? terminal = null, int? width = null, bool styled = false)
+        : this(output, error, interactive, () => terminal, width, styled)
     {
     }
 
-    private CliConsole(TextWriter output, TextWriter error, bool interactive, Func<IAnsiConsole?> terminal)
+    private CliConsole(TextWriter output, TextWriter error, bool interactive, Func<IAnsiConsole?> terminal, int? width, bool styled)
     {
         Out = output;
         Error = error;
         Interactive = interactive;
         _terminal = new Lazy<IAnsiConsole?>(interactive ? terminal : () => null);
+        Width = width is { } w ? Math.Clamp(w, 40, 200) : 80;
+        Styled = styled;
     }
 
     public TextWriter Out { get; }
@@ -45,7 +49,27 @@ internal sealed class CliConsole
         return Out is StreamWriter { BaseStream: var s } ? s : null;
     }
 
-    public int Width => Interactive ? Math.Clamp(SafeWidth(), 40, 200) : 120;
+    /// <summary>What tables and wrapped text fit: the terminal's width behind stdout, 80 columns when it is not one.</summary>
+    public int Width { get; }
+
+    /// <summary>True when <see cref="WriteStyled"/> reaches a terminal that shows bold text: headers are bold then.</summary>
+    public bool Styled { get; }
+
+    /// <summary>
+    /// Text with the escape sequences the CLI itself chose (a bold header), past the filter that keeps a report's own
+    /// control characters off the terminal; the caller has removed those from the text.
+    /// </summary>
+    public void WriteStyled(string text)
+    {
+        if (Out is TerminalSafeWriter safe)
+        {
+            safe.WriteUnfiltered(text);
+        }
+        else
+        {
+            Out.Write(text);
+        }
+    }
 
     public static CliConsole System()
     {
@@ -59,8 +83,14 @@ internal sealed class CliConsole
         var stderr = Console.IsErrorRedirected ? Console.Error : new TerminalSafeWriter(Console.Error);
         var interactive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
 
-        return new CliConsole(stdout, stderr, interactive, ProgressTerminal);
+        // Tables fit the terminal behind stdout; bold headers only where escapes are wanted (https://no-color.org).
+        var styled = WantsStyle(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"));
+        return new CliConsole(stdout, stderr, interactive, ProgressTerminal, Console.IsOutputRedirected ? null : SafeWidth(), styled);
     }
+
+    /// <summary>Escapes (a bold header) only for a terminal that takes them and a person who did not turn them off.</summary>
+    internal static bool WantsStyle(bool redirected, string? noColor, string? term) =>
+        !redirected && string.IsNullOrEmpty(noColor) && !string.IsNullOrEmpty(term) && term != "dumb";
 
     /// <summary>Spectre.Console over stderr for the progress bar, or null when the terminal cannot redraw in place.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -50,6 +50,9 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         }
     }
 
+    /// <summary>Text whose control characters the CLI chose itself (a style's escape sequence), as it is.</summary>
+    public void WriteUnfiltered(string text) => inner.Write(text);
+
     public override void WriteLine(string? value)
     {
         Write(value);

@@ -100,15 +100,15 @@ internal sealed class AttacksCommand : ICommand
         }
 
         var table = new TextTable(
-            new("ID", Right: true),
-            new("DATE", Min: 10),
-            new("SIDES", Min: 5),
-            new("PLACES", Flexible: true, Min: 10),
-            new("WEAPONS (launched/down)", Flexible: true, Min: 12),
-            new("KILLED", Right: true, Min: 3),
-            new("HURT", Right: true, Min: 3),
-            new("REP", Right: true, Min: 3),
-            new("SRC", Right: true, Min: 3));
+            new("ID", Right: true, Whole: true),
+            new("DATE", Whole: true),
+            new("SIDES", Whole: true),
+            new("PLACES", Flexible: true, Min: 9),
+            new("WEAPONS (launched/down)", Flexible: true, Min: 10),
+            new("KILLED", Right: true, Min: 3, Whole: true),
+            new("HURT", Right: true, Min: 3, Whole: true),
+            new("REP", Right: true, Min: 3, Whole: true),
+            new("SRC", Right: true, Min: 3, Whole: true));
         foreach (var a in rows)
         {
             var date = a.Date is { } d ? Cells.Date(d) + (a.Precision == DatePrecision.Night ? "n" : "") : "?";
@@ -117,7 +117,7 @@ internal sealed class AttacksCommand : ICommand
                 a.Weapons, Cells.Inv(a.Killed), Cells.Inv(a.Injured), Cells.Inv(a.Reports), Cells.Inv(a.Sources));
         }
 
-        table.Write(console.Out, console.Width);
+        table.Write(console);
         console.Out.WriteLine($"{Ledger.N(rows.Count)} attacks. n: overnight; !: the sides' figures differ.\n'sitrep show A12' for the claims.");
         if (more is not null)
         {

@@ -143,7 +143,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
                 table.Add([.. ComparisonText.Row(n)]);
             }
 
-            table.Write(o, width);
+            table.Write(console, width);
             o.WriteLine();
         }
 
@@ -164,16 +164,16 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
                 table.Add([.. ComparisonText.Row(n).Where((_, i) => ComparisonText.Header[i] != "AGREEMENT")]);
             }
 
-            table.Write(o, width);
+            table.Write(console, width);
         }
     }
 
     /// <summary>The comparison's columns: dates and families kept whole, figures right-aligned, attack ids shrinking first.</summary>
     private static TextTable Table(IReadOnlyList<string> header) => new([.. header.Select(h => h switch
     {
-        "NIGHT" => new TextTable.Column(h, Min: 10),
+        "NIGHT" => new TextTable.Column(h, Whole: true),
         "FAMILY" => new TextTable.Column(h, Min: 7),
-        "LEDGER" or "REFERENCE" => new TextTable.Column(h, Right: true, Min: 7),
+        "LEDGER" or "REFERENCE" => new TextTable.Column(h, Right: true, Min: 7, Whole: true),
         "AGREEMENT" => new TextTable.Column(h, Min: 14),
         _ => new TextTable.Column(h, Flexible: true, Min: 8),
     })]);

@@ -91,16 +91,16 @@ internal sealed class EventsCommand : ICommand
         }
 
         var table = new TextTable(
-            new("ID", Right: true),
-            new("DATE", Min: 10),
-            new("SIDES", Min: 5),
-            new("PLACES", Flexible: true, Min: 10),
-            new("WEAPONS (launched/destroyed)", Flexible: true, Min: 12),
-            new("LAUNCH", Right: true, Min: 3),
-            new("DOWN", Right: true, Min: 3),
-            new("KILLED", Right: true, Min: 3),
-            new("HURT", Right: true, Min: 3),
-            new("CLAIMED BY", Flexible: true, Min: 8));
+            new("ID", Right: true, Whole: true),
+            new("DATE", Whole: true),
+            new("SIDES", Whole: true),
+            new("PLACES", Flexible: true, Min: 9),
+            new("WEAPONS (launched/destroyed)", Flexible: true, Min: 10),
+            new("LAUNCH", Right: true, Min: 3, Whole: true, Optional: true), // the weapons' figures, summed
+            new("DOWN", Right: true, Min: 3, Whole: true, Optional: true),
+            new("KILLED", Right: true, Min: 3, Whole: true),
+            new("HURT", Right: true, Min: 3, Whole: true),
+            new("CLAIMED BY", Flexible: true, Min: 6));
         foreach (var r in rows)
         {
             var date = r.Date is { } d ? Cells.Date(d) + (r.Precision == DatePrecision.Night ? "n" : "") : "?";
@@ -114,7 +114,7 @@ internal sealed class EventsCommand : ICommand
                 Cells.Inv(r.Destroyed), Cells.Inv(r.Killed), Cells.Inv(r.Injured), r.ClaimedBy ?? "");
         }
 
-        table.Write(console.Out, console.Width);
+        table.Write(console);
         var legend = new StringBuilder($"{Ledger.N(rows.Count)} events. n: overnight, dated by the morning; Σ: a total over many attacks.\n'sitrep show ID' for the claims.");
         console.Out.WriteLine(legend.ToString());
         if (more is not null)

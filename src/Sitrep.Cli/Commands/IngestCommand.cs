@@ -73,6 +73,10 @@ internal sealed class IngestCommand : ICommand
         }
 
         using var stop = Ledger.OnStop();
+
+        // A stop (SIGTERM, Ctrl-C) also ends a read of standard input that waits for more.
+        var openStdin = FileLoader.OpenStandardInput;
+        FileLoader.OpenStandardInput = () => new StoppableStream(openStdin(), stop.Token);
         try
         {
             return RunAsync(args.Positionals, location, options, quiet, noMerge, console, stop.Token).GetAwaiter().GetResult();
@@ -81,6 +85,10 @@ internal sealed class IngestCommand : ICommand
         {
             console.Error.WriteLine($"sitrep ingest: {e.Code}: {e.Message}");
             return 3;
+        }
+        finally
+        {
+            FileLoader.OpenStandardInput = openStdin;
         }
     }
 
@@ -104,7 +112,7 @@ internal sealed class IngestCommand : ICommand
         using var http = items.Any(i => i.Kind == InputKind.Url) ? ReportFetcher.CreateClient() : null;
         var runner = new IngestRunner(store, extract, http is null ? null : new ReportFetcher(http), options);
         IngestSummary summary;
-        using (new ProgressLine(console, runner.Progress))
+        using (ProgressLine.Ingest(console, runner.Progress))
         {
             summary = await runner.RunAsync(items, ct).ConfigureAwait(false);
         }

@@ -126,18 +126,16 @@ internal sealed class MergeCommand : ICommand
         MergeSummary s;
         if (rebuild)
         {
-            var lastShown = DateTime.MinValue;
-            s = await store.RebuildAttacksAsync(new InlineProgress<(int Done, int Total)>(p =>
+            var months = new LatestProgress<(int Done, int Total)>((0, 0));
+            ProgressLine.Snapshot Now()
             {
-                if (console.Interactive && (DateTime.UtcNow - lastShown).TotalMilliseconds > 250)
-                {
-                    console.Error.Write($"\rmerge: {p.Done}/{p.Total} months   ");
-                    lastShown = DateTime.UtcNow;
-                }
-            }), ct).ConfigureAwait(false);
-            if (console.Interactive)
+                var (done, total) = months.Value;
+                return new(done, total > 0 ? total : null, $"{ProgressLine.Rate(done, total, months.Elapsed)} months");
+            }
+
+            using (new ProgressLine(console, Now))
             {
-                console.Error.WriteLine();
+                s = await store.RebuildAttacksAsync(months, ct).ConfigureAwait(false);
             }
         }
         else

@@ -81,9 +81,9 @@ internal sealed class StatsCommand : ICommand
                 }
 
                 var table = new TextTable(
-                    new("DATE", Min: 10), new("SIDES", Min: 5), new("FAMILY", Min: 6), new("ATTACKS", Right: true), new("REPORTS", Right: true),
-                    new("LAUNCHED", Right: true), new("DOWN", Right: true), new("RATE", Right: true),
-                    new("KILLED", Right: true), new("HURT", Right: true));
+                    new("DATE", Whole: true), new("SIDES", Whole: true), new("FAMILY", Whole: true), new("ATTACKS", Right: true, Min: 3, Whole: true),
+                    new("REPORTS", Right: true, Min: 3, Whole: true), new("LAUNCHED", Right: true, Min: 3, Whole: true), new("DOWN", Right: true, Min: 3, Whole: true),
+                    new("RATE", Right: true, Min: 3, Whole: true), new("KILLED", Right: true, Min: 3, Whole: true), new("HURT", Right: true, Min: 3, Whole: true));
                 foreach (var s in stats)
                 {
                     table.Add(
@@ -92,8 +92,9 @@ internal sealed class StatsCommand : ICommand
                         Cells.Inv(s.Killed), Cells.Inv(s.Injured));
                 }
 
-                table.Write(o, console.Width);
-                o.WriteLine("Each attack counts once, with its best figures (the reports' ranges: 'sitrep attacks', 'sitrep show A12').");
+                table.Write(console);
+                o.WriteLine("Each attack counts once, with its best figures (the reports' ranges:");
+                o.WriteLine("'sitrep attacks', 'sitrep show A12').");
                 break;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sitrep.Ledger.Services;
 using Sitrep.Storage;
 
@@ -78,29 +79,24 @@ internal sealed class WorkerCommand : ICommand
         }
 
         var options = new WorkerOptions { Batch = batch, Parallelism = jobs, UntilEmpty = untilEmpty, Poll = poll, Name = name };
-        var lastShown = TimeSpan.Zero;
         var worker = new WorkerService(store, Ledger.Extractor(console), options);
-        var done = await worker.RunAsync(new InlineProgress<WorkerProgress>(p =>
+        var reports = new LatestProgress<WorkerProgress>(new(0, TimeSpan.Zero));
+        WorkerProgress done;
+
+        // The queue's length is not known (other workers take from it, ingests add to it): a bar without an end.
+        ProgressLine.Snapshot Now()
         {
-            if (console.Interactive && p.Elapsed - lastShown > TimeSpan.FromMilliseconds(250))
-            {
-                console.Error.Write($"\rworker {name}: {Ledger.N(p.Done)} reports done ({p.Rate:0}/s)   ");
-                lastShown = p.Elapsed;
-            }
-        }), ct).ConfigureAwait(false);
-        if (console.Interactive)
+            var p = reports.Value;
+            return new(p.Done, null, string.Create(CultureInfo.InvariantCulture, $"worker {name}: {Ledger.N(p.Done)} reports done ({p.Rate:0}/s)"));
+        }
+
+        using (new ProgressLine(console, Now))
         {
-            console.Error.WriteLine();
+            done = await worker.RunAsync(reports, ct).ConfigureAwait(false);
         }
 
         console.Out.WriteLine($"worker {name}: {Ledger.N(done.Done)} reports done in {Ledger.Seconds(done.Elapsed)} ({done.Rate:0}/s) from {location.Display}");
         console.Out.Flush();
         return 0;
     }
-}
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

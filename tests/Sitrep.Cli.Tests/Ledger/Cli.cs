@@ -8,11 +8,14 @@ internal static class Cli
 {
     public sealed record Result(int Code, string Out, string Err);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunAt(null, args);
+
+    /// <summary>As on a terminal <paramref name="width"/> columns wide (null: stdout redirected, 80 columns).</summary>
+    public static Result RunAt(int? width, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e, interactive: false));
+        var code = Program.Run(args, new CliConsole(o, e, interactive: false, width: width));
         return new Result(code, o.ToString(), e.ToString());
     }
 
@@ -38,9 +41,14 @@ internal static class Cli
         return psi;
     }
 
-    public static async Task<Result> RunProcessAsync(TimeSpan timeout, params string[] args)
+    public static Task<Result> RunProcessAsync(TimeSpan timeout, params string[] args) => RunProcessAsync(timeout, null, args);
+
+    /// <param name="configure">Changes to the child's start (its environment).</param>
+    public static async Task<Result> RunProcessAsync(TimeSpan timeout, Action<ProcessStartInfo>? configure, params string[] args)
     {
-        using var p = Process.Start(Start(args))!;
+        var psi = Start(args);
+        configure?.Invoke(psi);
+        using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

@@ -60,7 +60,7 @@ public class KillTests
         Assert.Equal(0, Scalar<long>(conn, "SELECT COUNT(*) FROM reports r WHERE r.event_count <> (SELECT COUNT(*) FROM events e WHERE e.report_id = r.id)"));
     }
 
-    private static long StoredReports(string db)
+    internal static long StoredReports(string db)
     {
         if (!File.Exists(db))
         {
@@ -79,7 +79,7 @@ public class KillTests
         }
     }
 
-    private static T Scalar<T>(SqliteConnection conn, string sql)
+    internal static T Scalar<T>(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;

@@ -99,7 +99,7 @@ public class LedgerCommandTests
             ]);
         }
 
-        var table = Cli.Run("events", "--db", db);
+        var table = Cli.RunAt(120, "events", "--db", db); // a terminal 120 columns wide
         Assert.Equal(0, table.Code);
         var lines = table.Out.Split('\n');
         Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
@@ -107,6 +107,8 @@ public class LedgerCommandTests
         Assert.Contains("2024-05-14n", lines[2], StringComparison.Ordinal);
         Assert.Contains("Shahed-136 (drone) 40/35", lines[2], StringComparison.Ordinal);
         Assert.All(lines.Where(l => l.Length > 0), l => Assert.True(l.Length <= 120, l));
+        Assert.Contains(lines, l => l.Length > 80);
+        Assert.All(Cli.Run("events", "--db", db).Out.Split('\n'), l => Assert.True(l.Length <= 80, l)); // redirected
 
         var json = JsonDocument.Parse(Cli.Run("events", "--db", db, "--weapon", "shahed", "--format", "json").Out);
         var ev = Assert.Single(json.RootElement.EnumerateArray());
