@@ -9,6 +9,8 @@ public enum Qualifier
     About,
     UpTo,
     LessThan,
+    /// <summary>"dozens of drones", "several missiles": a quantity that is not a number; its value is 0 and it never counts.</summary>
+    Vague,
 }
 
 /// <summary>What a figure counts.</summary>
@@ -83,8 +85,12 @@ public static class ContractNames
         Qualifier.About => "about",
         Qualifier.UpTo => "up_to",
         Qualifier.LessThan => "less_than",
+        Qualifier.Vague => "vague",
         _ => "exact",
     };
+
+    /// <summary>False for <see cref="Qualifier.Vague"/>: such a claim is kept with its evidence but is never a count.</summary>
+    public static bool IsCount(this Qualifier q) => q != Qualifier.Vague;
 
     public static string ToContract(this DatePrecision p) => p switch
     {

@@ -69,6 +69,9 @@ public sealed record FigureClaim(
 
     /// <summary>The stage and rule that produced the figure, for tracing.</summary>
     public string Rule { get; init; } = "";
+
+    /// <summary>False for a vague quantity ("dozens of drones"): never an event's figure, a sum or a reconciled value.</summary>
+    public bool IsCount => Qualifier.IsCount();
 }
 
 /// <summary>A weapon used in an event and the figures for it.</summary>
@@ -83,7 +86,7 @@ public sealed record WeaponUse(WeaponRef Weapon, Evidence Evidence)
         FigureClaim? best = null;
         foreach (var c in claims)
         {
-            if (c.Kind != kind || !c.IsCurrent)
+            if (c.Kind != kind || !c.IsCurrent || !c.IsCount)
             {
                 continue;
             }

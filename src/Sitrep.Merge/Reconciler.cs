@@ -146,7 +146,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
                     var current = only.Current(kind);
                     foreach (var c in only.Claims)
                     {
-                        if (c.Kind == kind && c.IsCurrent)
+                        if (c.Kind == kind && c.IsCurrent && c.IsCount)
                         {
                             Add(new FigureKey(kind, family), c.Value, [c], ClaimStanding.Stands, ReferenceEquals(c, current));
                         }
@@ -163,7 +163,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         {
             foreach (var c in w.Claims)
             {
-                if (!c.IsCurrent && c.Kind is FigureKind.Launched or FigureKind.Destroyed)
+                if (!c.IsCurrent && c.IsCount && c.Kind is FigureKind.Launched or FigureKind.Destroyed)
                 {
                     Add(new FigureKey(c.Kind, w.Weapon.Category.Family()), c.Value, [c], ClaimStanding.RevisedInReport, false);
                 }
@@ -214,7 +214,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             var counted = false;
             foreach (var c in e.Casualties)
             {
-                if (c.Kind != kind)
+                if (c.Kind != kind || !c.IsCount)
                 {
                     continue;
                 }

@@ -39,4 +39,28 @@ public sealed class EventFiguresTests
         Assert.Equal(new FamilyFigures(WeaponFamily.Bomb, null, null, null), f.Of(WeaponFamily.Bomb));
         Assert.Equal("Shahed-136 (drone) 40/35; Kh-101 (cruise_missile) 6/5; Iskander-M (ballistic_missile) 2/?", f.WeaponsText);
     }
+
+    [Fact]
+    public void A_vague_claim_is_no_weapons_or_casualty_figure_and_keeps_its_contract_name()
+    {
+        var vague = new FigureClaim(FigureKind.Launched, 0, Qualifier.Vague, Words);
+        var e = new ExtractedEvent
+        {
+            Weapons =
+            [
+                new WeaponUse(new WeaponRef(WeaponCategory.Drone, null), Words) { Claims = [vague, vague with { Kind = FigureKind.Destroyed }] },
+                new WeaponUse(new WeaponRef(WeaponCategory.Missile, null), Words) { Claims = [vague, new FigureClaim(FigureKind.Launched, 4, Qualifier.Exact, Words)] },
+            ],
+            Casualties = [new FigureClaim(FigureKind.Injured, 0, Qualifier.Vague, Words)],
+        };
+        var f = EventFigures.Of(e);
+        Assert.Equal(4, f.Launched);
+        Assert.Null(f.Destroyed);
+        Assert.Null(f.Injured);
+        Assert.Null(e.Weapons[0].Current(FigureKind.Launched));
+        Assert.False(vague.IsCount);
+        Assert.True(Qualifier.UpTo.IsCount());
+        Assert.Equal("vague", Qualifier.Vague.ToContract());
+        Assert.Equal(Qualifier.Vague, ContractNames.ParseQualifier("vague"));
+    }
 }

@@ -389,4 +389,27 @@ public sealed class ReconciliationTests
         ledger.Add(3, Odesa("March 15", 20) with { Places = ["Odesa"] });
         Assert.Equal("Odesa", Single(ledger).Location!.Name);
     }
+
+    [Fact]
+    public void A_vague_claim_never_enters_the_reconciled_figures()
+    {
+        // The vague claims carry 27 (not the 0 extraction writes) so that one leaking into the figures would show.
+        var ledger = new TestLedger().Report(1, "2025-05-12").Report(2, "2025-05-12");
+        ledger.Add(1, new Strike
+        {
+            Date = "2025-05-12", DateWords = "overnight", Places = ["Poltava"], Weapons = [new Arms(WeaponCategory.Drone, Launched: 27, Destroyed: 0, Qualifier: Qualifier.Vague)],
+            Killed = 0, TollQualifier = Qualifier.Vague, Sentence = "Dozens of drones flew over Poltava overnight, none counted.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2025-05-12", DateWords = "overnight", Places = ["Poltava"], Weapons = [new Arms(WeaponCategory.Drone, Launched: 18)],
+            Sentence = "Eighteen drones were launched at Poltava overnight.",
+        });
+        var attack = Single(ledger);
+        var launched = attack.Figure(FigureKey.Launched(WeaponFamily.Drone))!;
+        Assert.Equal((18, 18, 18), (launched.Best, launched.Low, launched.High));
+        Assert.All(launched.Claims, c => Assert.Equal(18, c.Value));
+        Assert.Null(attack.Figure(FigureKey.Destroyed(WeaponFamily.Drone)));
+        Assert.Null(attack.Figure(FigureKey.Killed));
+    }
 }

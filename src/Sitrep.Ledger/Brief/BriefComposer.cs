@@ -571,7 +571,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         {
             var claims = e.Event.Weapons.SelectMany(w => w.Claims.Where(c => c.Kind is FigureKind.Launched or FigureKind.Destroyed).Select(c => (Claim: c, Weapon: (WeaponRef?)w.Weapon)))
                 .Concat(e.Event.Casualties.Where(c => c.Kind is FigureKind.Killed or FigureKind.Injured).Select(c => (Claim: c, Weapon: (WeaponRef?)null)))
-                .Where(x => x.Claim.IsCurrent).ToList();
+                .Where(x => x.Claim.IsCurrent && x.Claim.IsCount).ToList();
             foreach (var byClaimant in claims.GroupBy(x => Who(Id(x.Claim.Claimant?.Canonical, x.Claim.Claimant?.Name, x.Claim.Claimant?.Side ?? Side.Unknown), x.Claim.Claimant?.Name) ?? ""))
             {
                 var figures = new List<BriefFragment>();

@@ -5,7 +5,7 @@ namespace Sitrep.Extraction.Tests.Stages;
 public class FigureStageTests
 {
     private static string Figures(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{f.Value}").Order(StringComparer.Ordinal));
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}").Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("Russia launched 31 drones and 2 missiles overnight; air defences destroyed 28 drones and both missiles.",
@@ -76,7 +76,8 @@ public class FigureStageTests
     [InlineData("Analysts say Russia could launch up to 1,500 drones a night by spring.", "")]
     [InlineData("A missile destroyed the roof of a kindergarten.", "launched:missile:1")]
     // Vague quantities
-    [InlineData("Dozens of drones were shot down over the region.", "")]
+    [InlineData("Dozens of drones were shot down over the region.", "destroyed:drone:vague")]
+    [InlineData("Russia sent several missiles and 12 drones at the city.", "launched:drone:12 launched:missile:vague")]
     // What the structural rules must leave alone
     [InlineData("Air defence destroyed 41 drones: 20 over the Bryansk region and 21 over the Kursk region.", "destroyed:drone:41")]
     [InlineData("Russia launched 30 drones at Kyiv and 12 missiles at Odesa.", "launched:drone:30 launched:missile:12")]

@@ -128,8 +128,14 @@ public sealed class FigureStage : IStage
         NumberMention? lastPart = null;
         foreach (var n in numbers)
         {
-            if (consumed.Contains(n) || n.IsVague)
+            if (consumed.Contains(n))
             {
+                continue;
+            }
+
+            if (n.IsVague)
+            {
+                ReadVague(x, n);
                 continue;
             }
 
@@ -438,6 +444,22 @@ public sealed class FigureStage : IStage
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// "dozens of drones were shot down", "several missiles", "десятки дронів": a vague quantity of a weapon, kept as a
+    /// claim with <see cref="Qualifier.Vague"/> and value 0 (rule <c>vague-quantity</c>) so it is never a count.
+    /// </summary>
+    private static void ReadVague(Sentence x, NumberMention n)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        if (WeaponAfter(doc, s, n, x.Weapons, out _, out var mixedMissiles, out var weaponEnd) is not { } w)
+        {
+            return;
+        }
+
+        var kind = VerbRight(doc, s, weaponEnd) ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Launched;
+        x.Result.Add(new FigureMention(TextSpan.Cover(n.Span, w.Span), kind, 0, Qualifier.Vague, Ref(w, mixedMissiles), n.ValueSpan, "vague-quantity"));
     }
 
     private static WeaponRef Ref(WeaponMention w, bool mixedMissiles) =>
