@@ -92,6 +92,14 @@ public static class ContractNames
     /// <summary>False for <see cref="Qualifier.Vague"/>: such a claim is kept with its evidence but is never a count.</summary>
     public static bool IsCount(this Qualifier q) => q != Qualifier.Vague;
 
+    /// <summary>A figure as people read it: "16", "at least 16", "up to 16"; a vague claim is "vague", never its stored 0.</summary>
+    public static string Hedged(this Qualifier q, long value) => q switch
+    {
+        Qualifier.Vague => "vague",
+        Qualifier.Exact => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => q.ToContract().Replace('_', ' ') + " " + value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static string ToContract(this DatePrecision p) => p switch
     {
         DatePrecision.Day => "day",

@@ -181,6 +181,15 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 await TakeAsync(item, fresh, output, ct).ConfigureAwait(false);
                 while (fresh.Count < KnownCheckBatch && inputs.TryRead(out var next))
                 {
+                    // Standard input or an address may wait for a long time (a pipe still open, a slow server): what
+                    // was read before it goes on to be stored first, not held back behind it.
+                    if (MayWait(next))
+                    {
+                        await FlushAsync(fresh, output, ct).ConfigureAwait(false);
+                        Interlocked.Add(ref Progress.InputsDoneField, taken);
+                        taken = 0;
+                    }
+
                     taken++;
                     await TakeAsync(next, fresh, output, ct).ConfigureAwait(false);
                 }
@@ -193,6 +202,9 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         {
         }
     }
+
+    private static bool MayWait(InputItem item) =>
+        item.Kind == InputKind.Url || item.Source == ReportInputs.StandardInput;
 
     /// <summary>A report read and hashed, new to this run, with the input it came from.</summary>
     private readonly record struct Fresh(Article Article, string Hash, ReportKey Key, string Source);

@@ -63,4 +63,12 @@ public sealed class EventFiguresTests
         Assert.Equal("vague", Qualifier.Vague.ToContract());
         Assert.Equal(Qualifier.Vague, ContractNames.ParseQualifier("vague"));
     }
+
+    [Theory]
+    [InlineData(Qualifier.Exact, 16, "16")]
+    [InlineData(Qualifier.AtLeast, 16, "at least 16")]
+    [InlineData(Qualifier.UpTo, 2000, "up to 2000")]
+    [InlineData(Qualifier.Vague, 0, "vague")]
+    public void A_figure_reads_with_its_hedge_and_a_vague_claim_never_as_its_stored_zero(Qualifier q, long value, string shown) =>
+        Assert.Equal(shown, q.Hedged(value));
 }

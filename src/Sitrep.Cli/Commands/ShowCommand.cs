@@ -122,8 +122,7 @@ internal sealed class ShowCommand : ICommand
             {
                 var mark = c.IsBest ? "*" : c.Standing == "stands" ? "-" : "x";
                 var who = c.ClaimedBy ?? "no claimant named";
-                var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
-                var line = $"{mark} {hedge}{c.Value} — {who}{(c.ClaimantId is null ? "" : $" [{c.ClaimantId}]")}, {c.Source ?? "report " + c.ReportId}{(c.ReportDate is { } rd ? ", " + Cells.Date(rd) : "")}{(c.Standing == "stands" ? "" : ", " + c.Standing.Replace('_', ' '))}{(c.Partial ? ", partial account" : "")}";
+                var line = $"{mark} {c.Qualifier.Hedged(c.Value)} — {who}{(c.ClaimantId is null ? "" : $" [{c.ClaimantId}]")}, {c.Source ?? "report " + c.ReportId}{(c.ReportDate is { } rd ? ", " + Cells.Date(rd) : "")}{(c.Standing == "stands" ? "" : ", " + c.Standing.Replace('_', ' '))}{(c.Partial ? ", partial account" : "")}";
                 Wrap(sb, "    ", line, width);
                 Wrap(sb, "        ", $"\"{c.Evidence.Text}\"", width);
             }
@@ -309,11 +308,10 @@ internal sealed class ShowCommand : ICommand
 
     private static void Figure(StringBuilder sb, FigureClaim c, int width)
     {
-        var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
         var who = c.Claimant is null ? "no claimant named" : $"{c.Claimant.Name} ({c.Claimant.Side.ToContract()})";
         var revised = c.IsCurrent ? "" : "  [revised later in the report]";
         var rule = string.IsNullOrEmpty(c.Rule) ? "" : $"  rule {c.Rule}";
-        sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Kind.ToContract(),-10} {hedge}{c.Value}  — {who}{rule}{revised}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Kind.ToContract(),-10} {c.Qualifier.Hedged(c.Value)}  — {who}{rule}{revised}");
         Wrap(sb, "        ", $"\"{c.Evidence.Text}\" [{c.Evidence.Span.Start}..{c.Evidence.Span.End})", width);
     }
 

@@ -55,8 +55,7 @@ public static class ReportFormats
 
             foreach (var c in e.Weapons.SelectMany(w => w.Claims).Concat(e.Casualties))
             {
-                var hedge = c.Qualifier == Qualifier.Exact ? "" : c.Qualifier.ToContract().Replace('_', ' ') + " ";
-                Add(c.Evidence.Span, "claim", se.Id, $"{c.Kind.ToContract()} {hedge}{c.Value}");
+                Add(c.Evidence.Span, "claim", se.Id, $"{c.Kind.ToContract()} {c.Qualifier.Hedged(c.Value)}");
             }
 
             foreach (var c in e.Claimants)
