@@ -207,24 +207,7 @@ internal static class Names
         _ => "done",
     };
 
-    public static ImmutableDictionary<string, string> Metadata(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return ImmutableDictionary<string, string>.Empty;
-        }
+    public static ImmutableDictionary<string, string> Metadata(string? json) => StoreJson.ReadObject(json);
 
-        try
-        {
-            var d = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json);
-            return d is null ? ImmutableDictionary<string, string>.Empty : d.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return ImmutableDictionary<string, string>.Empty;
-        }
-    }
-
-    public static string Metadata(ImmutableDictionary<string, string> metadata) =>
-        System.Text.Json.JsonSerializer.Serialize(metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value));
+    public static string Metadata(ImmutableDictionary<string, string> metadata) => StoreJson.Object(metadata);
 }

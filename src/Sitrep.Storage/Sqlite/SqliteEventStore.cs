@@ -112,7 +112,7 @@ internal sealed class SqliteEventStore : SqlEventStore
 
     protected override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
-    protected override object ListValue<T>(IReadOnlyCollection<T> values) => System.Text.Json.JsonSerializer.Serialize(values);
+    protected override object ListValue<T>(IReadOnlyCollection<T> values) => StoreJson.Array(values);
 
     protected override string OrderBy(bool ascending) => ascending ? "ORDER BY e.date, e.id" : "ORDER BY e.date DESC, e.id DESC";
 
