@@ -97,6 +97,13 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
     private readonly ConcurrentDictionary<UInt128, byte> _seen = new();
     private readonly ConcurrentQueue<IngestFailure> _failures = new();
     private long _newVersions;
+
+    /// <summary>
+    /// The caller's stop, checked beside the workers' linked token: a stop is set on it before any of its callbacks run,
+    /// while the linked token is cancelled by one of them, so a read that a stop cut short (standard input) could
+    /// otherwise be seen before the linked token says so, and be counted as a failed input instead of one not read.
+    /// </summary>
+    private CancellationToken _callerStop;
     private long _telegramExports;
     private Readers.TelegramTally _telegram;
     private readonly Lock _telegramLock = new();
@@ -105,6 +112,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
 
     public async Task<IngestSummary> RunAsync(IReadOnlyList<InputItem> items, CancellationToken cancellationToken = default)
     {
+        _callerStop = cancellationToken;
         if (!options.Defer && extract is null)
         {
             throw new ArgumentException("An extractor is needed unless reports are deferred to workers.", nameof(extract));
@@ -198,7 +206,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
                 Interlocked.Add(ref Progress.InputsDoneField, taken);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested || _callerStop.IsCancellationRequested)
         {
         }
     }
@@ -218,7 +226,11 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
             : [await ReadAsync(item, ct).ConfigureAwait(false)];
         foreach (var result in parts)
         {
-            ct.ThrowIfCancellationRequested();
+            if (ct.IsCancellationRequested || _callerStop.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(ct);
+            }
+
             Count(result);
             if (result.Error is not null)
             {
