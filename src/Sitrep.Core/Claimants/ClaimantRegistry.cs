@@ -32,36 +32,32 @@ public sealed partial class ClaimantRegistry
     public const string PlacesFile = "places.tsv";
     public const string WordsFile = "resolution-words.tsv";
 
-    private static readonly Lazy<ClaimantRegistry> DefaultRegistry = new(() => Parse(
+    // The embedded registry starts with its entries alone (what naming a stored claim's canonical claimant needs: a
+    // short command's JSON and CSV); what it resolves with is read at the first resolution.
+    private static readonly Lazy<ClaimantRegistry> DefaultRegistry = new(() => ParseDeferred(
         DefaultText(ClaimantsFile), DefaultText(AliasesFile), DefaultText(PlacesFile), DefaultText(WordsFile)));
 
     private readonly FrozenDictionary<string, ClaimantEntry> _byId;
-    private readonly ImmutableArray<Alias> _aliases;
-    private readonly FrozenDictionary<string, ImmutableArray<int>> _aliasesByWord;
-    private readonly FrozenDictionary<string, ImmutableArray<int>> _aliasesByPrefix;
-    private readonly ImmutableArray<int> _stemAliases;
-    private readonly FrozenDictionary<string, ImmutableArray<int>> _placesByWord;
-    private readonly FrozenDictionary<string, ImmutableArray<int>> _placesByPrefix;
-    private readonly ImmutableArray<int> _shortPlaces;
+    private readonly Lazy<Index> _index;
     private const int PrefixLength = 3;
-    private readonly ImmutableArray<PlaceName> _placeNames;
-    private readonly FrozenDictionary<string, ImmutableArray<ClaimantEntry>> _byPlace;
-    private readonly Words _words;
 
     private ClaimantRegistry(ImmutableArray<ClaimantEntry> entries, ImmutableArray<Alias> aliases, ImmutableArray<PlaceName> placeNames,
         Dictionary<string, List<ClaimantEntry>> byPlace, Words words)
     {
         Entries = entries;
         _byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
-        _aliases = aliases;
-        // Every word of an alias or place name must be in the words, so one is found through its first word: exactly,
-        // or by the first letters of a stem.
-        (_aliasesByWord, _aliasesByPrefix, _stemAliases) = IndexByFirstWord(aliases.Select(a => a.Tokens[0]));
-        _placeNames = placeNames;
-        (_placesByWord, _placesByPrefix, _shortPlaces) = IndexByFirstWord(placeNames.Select(p => p.Tokens[0]));
-        _byPlace = byPlace.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        _words = words;
+        _index = new Lazy<Index>(new Index(aliases, placeNames, byPlace, words));
     }
+
+    /// <summary>A registry of <paramref name="entries"/> whose resolution indexes are built by <paramref name="index"/> at first use.</summary>
+    private ClaimantRegistry(ImmutableArray<ClaimantEntry> entries, Func<Index> index)
+    {
+        Entries = entries;
+        _byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        _index = new Lazy<Index>(index, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private Index Resolver => _index.Value;
 
     /// <summary>The registry of the embedded data files; loaded and validated at first use.</summary>
     public static ClaimantRegistry Default => DefaultRegistry.Value;
@@ -101,21 +97,22 @@ public sealed partial class ClaimantRegistry
     /// </summary>
     public bool IsTitleOrPlaceWord(string word)
     {
-        var tokens = _words.Normalize(ClaimantNames.Tokens(word));
+        var ix = Resolver;
+        var tokens = ix.Words.Normalize(ClaimantNames.Tokens(word));
         if (tokens.Length != 1)
         {
             return false;
         }
 
         var t = tokens[0];
-        if (_words.RoleOf(t).Role is WordRole.Title or WordRole.Scope)
+        if (ix.Words.RoleOf(t).Role is WordRole.Title or WordRole.Scope)
         {
             return true;
         }
 
-        var candidates = _placesByWord.TryGetValue(t, out var exact) ? exact : [];
-        var stemmed = t.Length >= PrefixLength && _placesByPrefix.TryGetValue(t[..PrefixLength], out var s) ? s : [];
-        return candidates.Concat(stemmed).Concat(_shortPlaces).Any(i => _placeNames[i].Tokens.Length == 1 && _placeNames[i].Find(tokens) is not null);
+        var candidates = ix.PlacesByWord.TryGetValue(t, out var exact) ? exact : [];
+        var stemmed = t.Length >= PrefixLength && ix.PlacesByPrefix.TryGetValue(t[..PrefixLength], out var s) ? s : [];
+        return candidates.Concat(stemmed).Concat(ix.ShortPlaces).Any(i => ix.PlaceNames[i].Tokens.Length == 1 && ix.PlaceNames[i].Find(tokens) is not null);
     }
 
     /// <summary>The entry these words name and how (<see cref="ClaimantResolution.Rule"/>: alias or title+place), or null.</summary>
@@ -135,13 +132,20 @@ public sealed partial class ClaimantRegistry
         }
 
         ambiguous = false;
-        var tokens = _words.Normalize(ClaimantNames.Tokens(words));
+        var ix = Resolver;
+        var tokens = ix.Words.Normalize(ClaimantNames.Tokens(words));
         var whole = false;
         var resolution = tokens.Length == 0 ? null : ByAlias(tokens, context, ref ambiguous, ref whole);
         if (resolution is null || resolution.Entry.Kind == ClaimantKind.Government && !whole)
         {
             // "Authorities in Russia's Bryansk region": a title with a place names that place's authority, not the state's.
             resolution = ByTitleAndPlace(tokens, context) ?? resolution;
+        }
+
+        // The embedded registry's indexes come from a second reading of its files: name this registry's own entry.
+        if (resolution is not null && _byId.TryGetValue(resolution.Entry.Id, out var own) && !ReferenceEquals(own, resolution.Entry))
+        {
+            resolution = resolution with { Entry = own };
         }
 
         if (_cache.Count < CacheLimit)
@@ -157,14 +161,15 @@ public sealed partial class ClaimantRegistry
 
     private ClaimantResolution? ByAlias(ImmutableArray<string> tokens, Side context, ref bool ambiguous, ref bool whole)
     {
-        Span<bool> seen = _aliases.Length <= 4096 ? stackalloc bool[_aliases.Length] : new bool[_aliases.Length];
+        var ix = Resolver;
+        Span<bool> seen = ix.Aliases.Length <= 4096 ? stackalloc bool[ix.Aliases.Length] : new bool[ix.Aliases.Length];
         var found = new List<(int Alias, int Position)>(4);
         void Try(int k, Span<bool> seen)
         {
             if (!seen[k])
             {
                 seen[k] = true;
-                if (_aliases[k].Match(tokens) is int position)
+                if (ix.Aliases[k].Match(tokens) is int position)
                 {
                     found.Add((k, position));
                 }
@@ -173,7 +178,7 @@ public sealed partial class ClaimantRegistry
 
         foreach (var t in tokens)
         {
-            if (_aliasesByWord.TryGetValue(t, out var list))
+            if (ix.AliasesByWord.TryGetValue(t, out var list))
             {
                 foreach (var k in list)
                 {
@@ -181,7 +186,7 @@ public sealed partial class ClaimantRegistry
                 }
             }
 
-            if (t.Length >= PrefixLength && _aliasesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
+            if (t.Length >= PrefixLength && ix.AliasesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
             {
                 foreach (var k in stemmed)
                 {
@@ -190,18 +195,18 @@ public sealed partial class ClaimantRegistry
             }
         }
 
-        foreach (var k in _stemAliases)
+        foreach (var k in ix.StemAliases)
         {
             Try(k, seen);
         }
 
         // The alias with the most words wins, then the first in the text, then the first in the file.
-        found.Sort((x, y) => _aliases[y.Alias].Tokens.Length != _aliases[x.Alias].Tokens.Length
-            ? _aliases[y.Alias].Tokens.Length.CompareTo(_aliases[x.Alias].Tokens.Length)
+        found.Sort((x, y) => ix.Aliases[y.Alias].Tokens.Length != ix.Aliases[x.Alias].Tokens.Length
+            ? ix.Aliases[y.Alias].Tokens.Length.CompareTo(ix.Aliases[x.Alias].Tokens.Length)
             : x.Position != y.Position ? x.Position.CompareTo(y.Position) : x.Alias.CompareTo(y.Alias));
         foreach (var (k, _) in found)
         {
-            var alias = _aliases[k];
+            var alias = ix.Aliases[k];
             var entry = alias.Ids.Length == 1 ? alias.Ids[0] : null;
             if (entry is null && context != Side.Unknown)
             {
@@ -229,17 +234,18 @@ public sealed partial class ClaimantRegistry
 
     private ClaimantResolution? ByTitleAndPlace(ImmutableArray<string> tokens, Side context)
     {
+        var ix = Resolver;
         PlaceName? place = null;
         var placeAt = -1;
-        var candidates = new List<int>(_shortPlaces);
+        var candidates = new List<int>(ix.ShortPlaces);
         foreach (var t in tokens)
         {
-            if (_placesByWord.TryGetValue(t, out var exact))
+            if (ix.PlacesByWord.TryGetValue(t, out var exact))
             {
                 candidates.AddRange(exact);
             }
 
-            if (t.Length >= PrefixLength && _placesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
+            if (t.Length >= PrefixLength && ix.PlacesByPrefix.TryGetValue(t[..PrefixLength], out var stemmed))
             {
                 candidates.AddRange(stemmed);
             }
@@ -260,9 +266,9 @@ public sealed partial class ClaimantRegistry
             }
 
             previous = index;
-            var p = _placeNames[index];
+            var p = ix.PlaceNames[index];
             // "the Moscow-installed governor of Kherson": the place before "installed" is who installed him.
-            if (p.Find(tokens) is int at && !(at + p.Tokens.Length < tokens.Length && _words.RoleOf(tokens[at + p.Tokens.Length]).Role == WordRole.Occupied)
+            if (p.Find(tokens) is int at && !(at + p.Tokens.Length < tokens.Length && ix.Words.RoleOf(tokens[at + p.Tokens.Length]).Role == WordRole.Occupied)
                 && (place is null || p.Tokens.Length > place.Tokens.Length || p.Tokens.Length == place.Tokens.Length && at < placeAt))
             {
                 place = p;
@@ -286,7 +292,7 @@ public sealed partial class ClaimantRegistry
                 continue;
             }
 
-            switch (_words.RoleOf(tokens[k]))
+            switch (ix.Words.RoleOf(tokens[k]))
             {
                 case (WordRole.Title, var scope):
                     title = true;
@@ -305,7 +311,7 @@ public sealed partial class ClaimantRegistry
             }
         }
 
-        if (!title || !_byPlace.TryGetValue(place.Place, out var entries))
+        if (!title || !ix.ByPlace.TryGetValue(place.Place, out var entries))
         {
             return null;
         }
@@ -499,21 +505,13 @@ public sealed partial class ClaimantRegistry
         var aliasesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var row in aliasRows)
         {
-            foreach (var id in row.Ids)
-            {
-                if (!aliasesOf.TryGetValue(id, out var list))
-                {
-                    aliasesOf[id] = list = [];
-                }
-
-                list.Add(row.Text);
-            }
+            AddAlias(aliasesOf, row.Text, row.Ids);
         }
 
         var final = new Dictionary<string, ClaimantEntry>(StringComparer.Ordinal);
         foreach (var (id, (entry, _)) in byId)
         {
-            final[id] = entry with { Aliases = aliasesOf.TryGetValue(id, out var list) ? [.. list] : [] };
+            final[id] = Entry(id, entry.Name, entry.Side, entry.Kind, entry.Admin1 ?? "-", aliasesOf);
         }
 
         foreach (var (_, (entry, _)) in byId.OrderBy(p => p.Value.Line))
@@ -525,6 +523,100 @@ public sealed partial class ClaimantRegistry
         var builtPlaces = places0.ToDictionary(p => p.Key, p => p.Value.Select(e => final[e.Id]).ToList(), StringComparer.Ordinal);
         return new ClaimantRegistry(entries.ToImmutable(), builtAliases, placeNames.ToImmutable(), builtPlaces, w);
     }
+
+    /// <summary>
+    /// The entries of valid files as <see cref="Parse"/> makes them (each with its aliases, in file order), read without
+    /// validating or building what resolution needs (<see cref="ParseDeferred"/>).
+    /// </summary>
+    private static ImmutableArray<ClaimantEntry> ReadEntries(string claimants, string aliases)
+    {
+        var aliasesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (_, cols) in Rows(aliases))
+        {
+            if (cols.Length is 3 or 4)
+            {
+                AddAlias(aliasesOf, cols[0], cols[1].Split('|', StringSplitOptions.TrimEntries));
+            }
+        }
+
+        var entries = ImmutableArray.CreateBuilder<ClaimantEntry>();
+        foreach (var (_, cols) in Rows(claimants))
+        {
+            if (cols.Length == 6 && Parties.TryParseSide(cols[1], out var side) && Enum.TryParse<ClaimantKind>(cols[2], out var kind))
+            {
+                entries.Add(Entry(cols[0], cols[5], side, kind, cols[4], aliasesOf));
+            }
+        }
+
+        return entries.ToImmutable();
+    }
+
+    /// <summary>One entry of <c>claimants.tsv</c> with the aliases that name it ('-' for no admin1).</summary>
+    private static ClaimantEntry Entry(string id, string name, Side side, ClaimantKind kind, string admin1, Dictionary<string, List<string>> aliasesOf) =>
+        new(id, name, side, kind)
+        {
+            Admin1 = admin1 == "-" ? null : admin1,
+            Aliases = aliasesOf.TryGetValue(id, out var list) ? [.. list] : [],
+        };
+
+    private static void AddAlias(Dictionary<string, List<string>> aliasesOf, string text, string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!aliasesOf.TryGetValue(id, out var list))
+            {
+                aliasesOf[id] = list = [];
+            }
+
+            list.Add(text);
+        }
+    }
+
+    /// <summary>What resolution reads: the aliases and place names indexed by their first word, the places' authorities, the words.</summary>
+    private sealed class Index
+    {
+        public Index(ImmutableArray<Alias> aliases, ImmutableArray<PlaceName> placeNames, Dictionary<string, List<ClaimantEntry>> byPlace, Words words)
+        {
+            Aliases = aliases;
+            // Every word of an alias or place name must be in the words, so one is found through its first word: exactly,
+            // or by the first letters of a stem.
+            (AliasesByWord, AliasesByPrefix, StemAliases) = IndexByFirstWord(aliases.Select(a => a.Tokens[0]));
+            PlaceNames = placeNames;
+            (PlacesByWord, PlacesByPrefix, ShortPlaces) = IndexByFirstWord(placeNames.Select(p => p.Tokens[0]));
+            ByPlace = byPlace.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+            Words = words;
+        }
+
+        public ImmutableArray<Alias> Aliases { get; }
+
+        public FrozenDictionary<string, ImmutableArray<int>> AliasesByWord { get; }
+
+        public FrozenDictionary<string, ImmutableArray<int>> AliasesByPrefix { get; }
+
+        public ImmutableArray<int> StemAliases { get; }
+
+        public ImmutableArray<PlaceName> PlaceNames { get; }
+
+        public FrozenDictionary<string, ImmutableArray<int>> PlacesByWord { get; }
+
+        public FrozenDictionary<string, ImmutableArray<int>> PlacesByPrefix { get; }
+
+        public ImmutableArray<int> ShortPlaces { get; }
+
+        public FrozenDictionary<string, ImmutableArray<ClaimantEntry>> ByPlace { get; }
+
+        public Words Words { get; }
+    }
+
+    /// <summary>
+    /// A registry whose entries (<see cref="TryGet"/>, <see cref="Entries"/>) are read now and whose words, aliases and
+    /// place names are read, validated and indexed by <see cref="Parse"/> at the first resolution (<see cref="Resolve(string, Side, out bool)"/>,
+    /// <see cref="IsTitleOrPlaceWord"/>), which throws <see cref="ClaimantRegistryException"/> then when the files are
+    /// invalid. For files known to be valid (the embedded ones, which the tests parse in full), where a short command
+    /// only names stored claimants: the indexes cost a few tens of milliseconds of a process's start, mostly JIT.
+    /// </summary>
+    public static ClaimantRegistry ParseDeferred(string claimants, string aliases, string places, string words) =>
+        new(ReadEntries(claimants, aliases), () => Parse(claimants, aliases, places, words).Resolver);
 
     /// <summary>Positions by their first word: exact words, stems by their first letters, and stems too short for that.</summary>
     private static (FrozenDictionary<string, ImmutableArray<int>> ByWord, FrozenDictionary<string, ImmutableArray<int>> ByPrefix, ImmutableArray<int> Short) IndexByFirstWord(IEnumerable<Pattern> firstWords)

@@ -103,6 +103,36 @@ public class ClaimantRegistryTests
         Assert.Equal("ua.president_office", Resolve("Mykhailo Podolyak, adviser to President Zelenskyy"));
     }
 
+    [Fact]
+    public void A_deferred_registry_has_the_entries_of_a_full_parse_and_resolves_alike()
+    {
+        var full = ClaimantRegistry.Parse(Text(ClaimantRegistry.ClaimantsFile), Text(ClaimantRegistry.AliasesFile), Text(ClaimantRegistry.PlacesFile), Text(ClaimantRegistry.WordsFile));
+        var deferred = ClaimantRegistry.ParseDeferred(Text(ClaimantRegistry.ClaimantsFile), Text(ClaimantRegistry.AliasesFile), Text(ClaimantRegistry.PlacesFile), Text(ClaimantRegistry.WordsFile));
+        Assert.Equal(full.Entries.Select(Row), deferred.Entries.Select(Row));
+        foreach (var words in new[] { "the Russian Defence Ministry", "голова Харківської ОВА", "the governor of the Kursk region", "Lviv governor" })
+        {
+            var resolution = deferred.Resolve(words);
+            Assert.NotNull(resolution);
+            Assert.Equal(full.Resolve(words)?.Entry.Id, resolution.Entry.Id);
+            Assert.True(deferred.TryGet(resolution.Entry.Id, out var own));
+            Assert.Same(own, resolution.Entry);
+        }
+
+        Assert.Equal(full.IsTitleOrPlaceWord("Харківської"), deferred.IsTitleOrPlaceWord("Харківської"));
+
+        static string Row(ClaimantEntry e) => $"{e.Id}|{e.Name}|{e.Side}|{e.Kind}|{e.Admin1}|{string.Join(";", e.Aliases)}";
+    }
+
+    [Fact]
+    public void A_deferred_registry_names_its_entries_before_it_reads_its_words()
+    {
+        var deferred = ClaimantRegistry.ParseDeferred(Text(ClaimantRegistry.ClaimantsFile), Text(ClaimantRegistry.AliasesFile), Text(ClaimantRegistry.PlacesFile), "governor\tbogus\n");
+        Assert.True(deferred.TryGet("ua.air_force", out var af));
+        Assert.Equal(Side.Ukraine, af.Side);
+        var e = Assert.Throws<ClaimantRegistryException>(() => deferred.Resolve("the Ukrainian air force"));
+        Assert.Contains("resolution-words.tsv, row 1", e.Message, StringComparison.Ordinal);
+    }
+
     private static string? Resolve(string words) => Registry.Resolve(words)?.Entry.Id;
 
     private static string Text(string file) => ClaimantRegistry.DefaultText(file);
