@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// A table of one line per row that fits a width, drawn by Spectre.Console's <see cref="Table"/> without borders. This
-/// adapter only chooses the column widths: each takes its natural width (in terminal cells, as Spectre measures them),
+/// A table of one line per row that fits a width, without borders: each column takes its natural width (in terminal
+/// cells, as Spectre.Console measures them),
 /// and when the total is too wide the flexible ones (long text) shrink first, then the others, down to their minimum;
 /// a <see cref="Column.Whole"/> column (dates, ids, figures) never cuts a value, only its header; when even that is too
 /// wide, <see cref="Column.Optional"/> columns (what another column shows too) are left out, the last first. Cut cells
@@ -26,6 +26,12 @@ internal sealed class TextTable(params TextTable.Column[] columns)
     public sealed record Column(string Header, bool Right = false, bool Flexible = false, int Min = 4, bool Whole = false, bool Optional = false);
 
     public int Count => _rows.Count;
+
+    /// <summary>The columns, as given.</summary>
+    internal IReadOnlyList<Column> Columns => columns;
+
+    /// <summary>The rows' cells as stored: control characters replaced, not yet cut.</summary>
+    internal IReadOnlyList<string[]> Rows => _rows;
 
     public void Add(params string?[] cells)
     {
@@ -53,6 +59,21 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     internal string Render(int width, bool styled)
     {
+        var (shown, widths) = Layout(width);
+        var sb = new StringBuilder();
+        AppendLine(sb, shown, widths, k => columns[shown[k]].Header, bold: styled);
+        foreach (var row in _rows)
+        {
+            AppendLine(sb, shown, widths, k => row[shown[k]], bold: false);
+        }
+
+        // No blank line before the first or after the last.
+        return sb.ToString().TrimStart('\n').TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>The columns shown (an optional one left out when the rest cannot fit without it) and their widths.</summary>
+    internal (List<int> Shown, int[] Widths) Layout(int width)
+    {
         var shown = Enumerable.Range(0, columns.Length).ToList();
         var widths = Fit(shown, width);
         while (widths.Sum() + (Gap * (shown.Count - 1)) > width && shown.FindLastIndex(i => columns[i].Optional) is var last and >= 0)
@@ -61,45 +82,80 @@ internal sealed class TextTable(params TextTable.Column[] columns)
             widths = Fit(shown, width);
         }
 
-        var table = new Table { Border = TableBorder.None, ShowHeaders = true };
+        return (shown, widths);
+    }
+
+    /// <summary>
+    /// One line: each cell cut to its column's width and padded to it (on the left when the column is right-aligned), two
+    /// spaces between columns, none after the last text. The widths are chosen and the cells cut here, so the line is
+    /// written directly: a row is one line, never wrapped. Bold around a cell's text when <paramref name="bold"/>.
+    /// </summary>
+    private void AppendLine(StringBuilder sb, List<int> shown, int[] widths, Func<int, string> cell, bool bold)
+    {
+        var start = sb.Length;
         for (var k = 0; k < shown.Count; k++)
         {
-            var c = columns[shown[k]];
-            table.AddColumn(new TableColumn(new Text(Cut(c.Header, widths[k]), styled ? new Style(decoration: Decoration.Bold) : Style.Plain))
+            var text = Cut(cell(k), widths[k]);
+            var pad = widths[k] - CellWidth(text);
+            var right = columns[shown[k]].Right;
+            if (right)
             {
-                Width = widths[k],
-                NoWrap = true,
-                Alignment = c.Right ? Justify.Right : Justify.Left,
-                Padding = new Padding(0, 0, k < shown.Count - 1 ? Gap : 0, 0),
-            });
-        }
-
-        foreach (var row in _rows)
-        {
-            // Cut here, not by Spectre: its text wraps at spaces, and a row is one line.
-            table.AddRow(shown.Select((i, k) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(row[i], widths[k]))));
-        }
-
-        // Segments straight from the table (no console to detect): wide enough for the widths chosen above, so that
-        // Spectre never cuts further (it would cut every column alike). Bold is the one style written.
-        var full = Math.Max(width, widths.Sum() + (Gap * (shown.Count - 1)));
-        var segments = ((Spectre.Console.Rendering.IRenderable)table).Render(new Spectre.Console.Rendering.RenderOptions(new PlainCapabilities(), new Size(full, 25)), full);
-        var sb = new StringBuilder();
-        var line = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            if (segment.IsLineBreak)
-            {
-                EndLine(sb, line);
-                continue;
+                sb.Append(' ', pad);
             }
 
-            var bold = styled && segment.Style.Decoration.HasFlag(Decoration.Bold) && !segment.IsWhiteSpace;
-            line.Append(bold ? "\u001b[1m" : "").Append(segment.Text).Append(bold ? "\u001b[22m" : "");
+            if (bold)
+            {
+                AppendBold(sb, text);
+            }
+            else
+            {
+                sb.Append(text);
+            }
+            if (!right)
+            {
+                sb.Append(' ', pad);
+            }
+
+            if (k < shown.Count - 1)
+            {
+                sb.Append(' ', Gap);
+            }
         }
 
-        EndLine(sb, line);
-        return sb.ToString().TrimEnd('\n') + "\n";
+        var end = sb.Length;
+        while (end > start && sb[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        sb.Length = end;
+        sb.Append('\n');
+    }
+
+    /// <summary>Each word bold, the spaces between them not (as Spectre.Console writes a styled line's words).</summary>
+    private static void AppendBold(StringBuilder sb, string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var j = i;
+            var space = text[i] == ' ';
+            while (j < text.Length && (text[j] == ' ') == space)
+            {
+                j++;
+            }
+
+            if (space)
+            {
+                sb.Append(text, i, j - i);
+            }
+            else
+            {
+                sb.Append("\u001b[1m").Append(text, i, j - i).Append("\u001b[22m");
+            }
+
+            i = j;
+        }
     }
 
     private int Widest(int column) => _cellWidths.Count == 0 ? 0 : _cellWidths.Max(r => r[column]);
@@ -163,35 +219,6 @@ internal sealed class TextTable(params TextTable.Column[] columns)
         }
 
         return sb.Append('…').ToString();
-    }
-
-    /// <summary>The line without the padding after its last cell; no blank line before the first.</summary>
-    private static void EndLine(StringBuilder sb, StringBuilder line)
-    {
-        var text = line.ToString().TrimEnd(' ');
-        line.Clear();
-        if (text.Length > 0 || sb.Length > 0)
-        {
-            sb.Append(text).Append('\n');
-        }
-    }
-
-    /// <summary>What the segments are drawn for: Unicode text, no escapes (the bold header is written by this table).</summary>
-    private sealed class PlainCapabilities : IReadOnlyCapabilities
-    {
-        public ColorSystem ColorSystem => ColorSystem.NoColors;
-
-        public bool Ansi => false;
-
-        public bool Links => false;
-
-        public bool Legacy => false;
-
-        public bool Interactive => false;
-
-        public bool Unicode => true;
-
-        public bool AlternateBuffer => false;
     }
 
     /// <summary>Line breaks and tabs become spaces; other control characters (a report's escape or bell) U+FFFD.</summary>
