@@ -1112,14 +1112,17 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             var plan = await PlanAsync(conn, filter, cancellationToken).ConfigureAwait(false);
             await using var cmd = conn.CreateCommand();
             var where = AttackWhere(filter, cmd, plan);
+            // Per attack and family, grouped in the order the rows are read (attacks by date and id, their figures by
+            // family: no sort); the attack's other columns follow from its id. About 0.7 of the time of grouping by
+            // day, sides, family and attack (SQLite over the 1M store: 0.16-0.21 -> 0.11-0.17 s of CPU).
             cmd.CommandText = $"""
                 SELECT d, s, t, f, COUNT(DISTINCT a), SUM(n), SUM(l), SUM(x), SUM(k), SUM(i) FROM (
-                  SELECT a.date AS d, a.attacker AS s, a.target_country AS t, fig.family AS f, a.id AS a, MAX(a.reports) AS n,
+                  SELECT a.date AS d, a.attacker AS s, a.target_country AS t, fig.family AS f, a.id AS a, a.reports AS n,
                          MAX(CASE WHEN fig.kind = 'launched' THEN fig.best END) AS l, MAX(CASE WHEN fig.kind = 'destroyed' THEN fig.best END) AS x,
-                         MAX(CASE WHEN a.primary_family = fig.family THEN a.killed END) AS k, MAX(CASE WHEN a.primary_family = fig.family THEN a.injured END) AS i
+                         CASE WHEN a.primary_family = fig.family THEN a.killed END AS k, CASE WHEN a.primary_family = fig.family THEN a.injured END AS i
                   FROM attacks a JOIN attack_figures fig ON fig.attack_id = a.id AND fig.family IS NOT NULL AND fig.model IS NULL
                   {where} AND a.date IS NOT NULL
-                  GROUP BY a.date, a.attacker, a.target_country, fig.family, a.id
+                  GROUP BY a.date, a.id, fig.family
                   UNION ALL
                   SELECT a.date, a.attacker, a.target_country, COALESCE(a.primary_family, 'unspecified'), a.id, a.reports, NULL, NULL, a.killed, a.injured
                   FROM attacks a

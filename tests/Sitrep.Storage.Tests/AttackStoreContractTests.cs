@@ -137,6 +137,66 @@ public class AttackStoreContractTests
         Assert.Single(stats, s => s.Attacker == Side.Ukraine && s.Date == Day && s.Launched == 20);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Stats_add_up_each_attacks_family_figures_once(string backend)
+    {
+        // Sixty reports of attacks on twelve towns over five days, by both sides, one to three reports each, some with a
+        // second weapon family and casualties: the stats must be what the attacks' own figures add up to.
+        var towns = new[] { "Kyiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Poltava", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Oryol", "Lipetsk" };
+        var random = new Random(2026);
+        var reports = new List<ReportSubmission>();
+        for (var i = 0; i < 60; i++)
+        {
+            var town = random.Next(towns.Length);
+            var ukraine = town < 6;
+            var day = Day.AddDays(random.Next(5));
+            var category = new[] { WeaponCategory.Drone, WeaponCategory.CruiseMissile, WeaponCategory.Artillery, WeaponCategory.GuidedBomb }[random.Next(4)];
+            var e = Samples.Simple(day, ukraine ? "RU" : "UA", ukraine ? "UA" : "RU", towns[town], category, null, random.Next(1, 90), random.Next(0, 40),
+                killed: random.Next(3) == 0 ? random.Next(1, 9) : null);
+            if (random.Next(3) == 0)
+            {
+                var second = new WeaponRef(WeaponCategory.BallisticMissile, null);
+                var ev = new Evidence(new TextSpan(0, 10), "A sentence");
+                e = e with { Weapons = [.. e.Weapons, new WeaponUse(second, ev) { Claims = [new FigureClaim(FigureKind.Launched, random.Next(1, 9), Qualifier.Exact, ev, second)] }] };
+            }
+
+            var a = Samples.Article($"Report {i} of an attack on {towns[town]}.", $"https://wire{i % 7}.example.org/{i}", id: $"r{i}") with { Published = day, Source = $"Wire {i % 7}" };
+            reports.Add(new ReportSubmission(a, ContentHash.Of(a.Text), a.Id + ".txt", new Extraction(a) { Events = [e] }, "test/1"));
+        }
+
+        await using var t = await TestStore.CreateAsync(backend);
+        await t.Store.SaveAsync(reports);
+        var expected = new SortedDictionary<string, (int Attacks, long Reports, long? Launched, long? Destroyed)>(StringComparer.Ordinal);
+        var killed = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var attack in t.Store.StreamAttacksAsync(new EventQuery { Limit = null }))
+        {
+            var whole = (await t.Store.GetAttackAsync(attack.Id))!;
+            var side = $"{whole.Date:yyyy-MM-dd} {whole.Attacker} {whole.Target}";
+            killed[side] = killed.GetValueOrDefault(side) + (whole.Killed ?? 0);
+            foreach (var family in whole.Figures.Where(f => f.IsFamilyFigure).Select(f => f.Family!.Value).Distinct())
+            {
+                var key = $"{side} {family.ToString().ToLowerInvariant()}";
+                var launched = whole.Figures.FirstOrDefault(f => f.IsFamilyFigure && f.Family == family && f.Kind == FigureKind.Launched)?.Best;
+                var destroyed = whole.Figures.FirstOrDefault(f => f.IsFamilyFigure && f.Family == family && f.Kind == FigureKind.Destroyed)?.Best;
+                var row = expected.GetValueOrDefault(key);
+                expected[key] = (row.Attacks + 1, row.Reports + whole.Reports, Add(row.Launched, launched), Add(row.Destroyed, destroyed));
+            }
+        }
+
+        var stats = await t.Store.AttackStatsAsync(new EventQuery());
+        Assert.True(expected.Count > 20, $"{expected.Count} rows");
+        Assert.Equal(expected, new SortedDictionary<string, (int, long, long?, long?)>(
+            stats.ToDictionary(s => $"{s.Date:yyyy-MM-dd} {s.Attacker} {s.Target} {s.Family}", s => (s.Attacks, s.Reports, s.Launched, s.Destroyed)), StringComparer.Ordinal));
+        Assert.Equal(killed.Where(k => k.Value > 0), stats.GroupBy(s => $"{s.Date:yyyy-MM-dd} {s.Attacker} {s.Target}")
+            .Select(g => KeyValuePair.Create(g.Key, g.Sum(s => s.Killed ?? 0))).Where(k => k.Value > 0).OrderBy(k => k.Key, StringComparer.Ordinal));
+
+        // A filter keeps the same rows of what it selects.
+        var later = await t.Store.AttackStatsAsync(new EventQuery { Since = Day.AddDays(3) });
+        Assert.Equal(stats.Where(s => s.Date >= Day.AddDays(3)), later);
+
+        static long? Add(long? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
+    }
+
     [Fact]
     public async Task A_store_made_before_attack_places_gets_them_on_opening()
     {
