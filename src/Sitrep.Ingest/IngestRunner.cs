@@ -31,6 +31,15 @@ public sealed record IngestOptions
     /// <summary>The longest a report waits for its batch to fill before it is written anyway.</summary>
     public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The longest the writer rests after a write before it starts the next while reports are still being extracted:
+    /// it rests as long as the last write took, up to this. On a full ledger a write's cost is mostly its merge window's
+    /// (every event of its days, whatever the batch), so a write started as soon as the last ended takes few reports for
+    /// the same cost, and its CPU is taken from the workers; resting as long as it wrote keeps the writer to about half
+    /// of the time, and the next write takes what the workers extracted meanwhile. The end of the input ends a rest.
+    /// </summary>
+    public TimeSpan MaxWriteRest { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Store reports pending, for <c>sitrep worker</c>, instead of extracting here.</summary>
     public bool Defer { get; init; }
 
@@ -129,7 +138,8 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         // The writer does not take the caller's token: on a stop it still stores what the workers finished.
         // If the writer fails (the store went away), the workers stop too, and its error ends the run.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var writer = Task.Run(() => WriteAsync(toWrite.Reader, CancellationToken.None), CancellationToken.None);
+        using var inputDone = new CancellationTokenSource();
+        var writer = Task.Run(() => WriteAsync(toWrite.Reader, inputDone.Token, CancellationToken.None), CancellationToken.None);
         _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
             .Select(_ => Task.Run(() => WorkAsync(inputs.Reader, toWrite.Writer, stop.Token), CancellationToken.None))
@@ -156,6 +166,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         finally
         {
             toWrite.Writer.TryComplete();
+            await inputDone.CancelAsync().ConfigureAwait(false);
         }
 
         await writer.ConfigureAwait(false);
@@ -353,12 +364,28 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         }
     }
 
-    private async Task WriteAsync(ChannelReader<ReportSubmission> reader, CancellationToken ct)
+    private async Task WriteAsync(ChannelReader<ReportSubmission> reader, CancellationToken inputDone, CancellationToken ct)
     {
         var batch = new List<ReportSubmission>(options.BatchSize);
         var warm = store as IMergeWarmup;
+        var rest = TimeSpan.Zero;
         while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
         {
+            // After a write, rest as long as it took (see IngestOptions.MaxWriteRest) while the workers go on: until the
+            // input ends or the queue is full.
+            var restUntil = Stopwatch.GetTimestamp() + (long)(rest.TotalSeconds * Stopwatch.Frequency);
+            while (!inputDone.IsCancellationRequested && reader.Count < options.MaxBatchSize
+                   && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), restUntil) is var left && left > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(left < RestPoll ? left : RestPoll, inputDone).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (inputDone.IsCancellationRequested)
+                {
+                }
+            }
+
             var deadline = Stopwatch.GetTimestamp() + (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
             var chars = 0L;
             while (batch.Count < options.BatchSize && chars < options.MaxBatchChars)
@@ -408,11 +435,17 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
 
             if (batch.Count > 0)
             {
+                var started = Stopwatch.GetTimestamp();
                 await SaveAsync(batch, ct).ConfigureAwait(false);
                 batch.Clear();
+                rest = Stopwatch.GetElapsedTime(started);
+                rest = rest < options.MaxWriteRest ? rest : options.MaxWriteRest;
             }
         }
     }
+
+    /// <summary>How often a resting writer checks whether its queue is full.</summary>
+    private static readonly TimeSpan RestPoll = TimeSpan.FromMilliseconds(50);
 
     private async Task SaveAsync(List<ReportSubmission> batch, CancellationToken ct)
     {

@@ -131,26 +131,38 @@ internal sealed class AttackRowSet
         Figures.RemoveAll(f => f.AttackId == id);
     }
 
-    private static string DigestOf(AttackRow row, IEnumerable<MemberRow> members, IEnumerable<AttackFigureRow> figures)
+    /// <summary>
+    /// SHA-256 of the UTF-8 of each row's text (<c>ToString</c>, without the attack id and time) and a newline, fed row
+    /// by row: an attack of hundreds of members is megabytes of text. A figure's claims, most of that text, are fed as
+    /// they are, between the rest of its row's text, instead of being copied into one string with it; the bytes hashed
+    /// are the same.
+    /// </summary>
+    internal static string DigestOf(AttackRow row, IEnumerable<MemberRow> members, IEnumerable<AttackFigureRow> figures)
     {
-        // SHA-256 of the UTF-8 of each row's text and a newline, fed row by row (not one string of them all: an attack
-        // of hundreds of members is megabytes of text).
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var buffer = ArrayPool<byte>.Shared.Rent(16384);
         try
         {
+            void Text(ReadOnlySpan<char> text)
+            {
+                // Encoded a buffer at a time; a surrogate pair is never cut (the encoder stops before what does not fit).
+                while (true)
+                {
+                    var status = System.Text.Unicode.Utf8.FromUtf16(text, buffer, out var read, out var written);
+                    sha.AppendData(buffer, 0, written);
+                    if (status != OperationStatus.DestinationTooSmall)
+                    {
+                        return;
+                    }
+
+                    text = text[read..];
+                }
+            }
+
             void Line(string text)
             {
-                var max = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
-                if (buffer.Length < max)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(max);
-                }
-
-                var n = Encoding.UTF8.GetBytes(text, buffer);
-                buffer[n] = (byte)'\n';
-                sha.AppendData(buffer, 0, n + 1);
+                Text(text);
+                Text("\n");
             }
 
             Line((row with { Id = 0, UpdatedAt = default }).ToString());
@@ -161,7 +173,12 @@ internal sealed class AttackRowSet
 
             foreach (var f in figures)
             {
-                Line((f with { AttackId = 0 }).ToString());
+                // The row's text with no claims ends "Claims =  }": its claims go where the last two characters begin.
+                var rest = (f with { AttackId = 0, Claims = "" }).ToString();
+                Text(rest.AsSpan(0, rest.Length - 2));
+                Text(f.Claims);
+                Text(rest.AsSpan(rest.Length - 2));
+                Text("\n");
             }
 
             return Convert.ToHexString(sha.GetHashAndReset());

@@ -179,13 +179,17 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         }
 
         // 1. The events the window needs: from the cache when they were loaded since their report was last extracted.
+        var phases = WritePhases.Start();
         var (stored, reports, alsoIds) = await LoadWindowAsync(conn, tx, window, written, ct).ConfigureAwait(false);
+        phases?.Mark("window");
         var (byKey, partition) = Partition(stored, reports, decisions);
         // Only the attacks the window owns are built, and of those only the ones it must write (see below).
         var owned = partition.Within(window);
+        phases?.Mark("partition");
 
         // 2. The stored attacks the window owns.
         var previous = await LoadOwnedAttacksAsync(conn, tx, window, alsoIds, ct).ConfigureAwait(false);
+        phases?.Mark("owned");
         var assignment = AttackIdentity.Assign(
             [.. previous.Select(p => new PreviousAttack(AttackKey(p.Key), [.. p.Value.Members]))],
             [.. owned.Select(a => (IReadOnlyCollection<EventKey>)a.Members)]);
@@ -206,7 +210,10 @@ internal abstract partial class SqlEventStore : IMergeWarmup
                 continue;
             }
 
-            rows.Add(attackIds[i], owned[i].Build(), byKey, now);
+            var built = owned[i].Build();
+            phases?.Mark("build");
+            rows.Add(attackIds[i], built, byKey, now);
+            phases?.Mark("rows");
             if (wasStored && old.Digest == rows.Attacks[^1].Digest)
             {
                 // Stored exactly as computed: neither deleted nor written again.
@@ -216,6 +223,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         }
 
         await DeleteAttacksAsync(conn, tx, [.. previous.Keys.Where(id => !unchanged.Contains(id))], ct).ConfigureAwait(false);
+        phases?.Mark("delete");
 
         foreach (var gone in assignment.Gone)
         {
@@ -226,12 +234,26 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         }
 
         await WriteTableAsync(conn, tx, Tables.Attacks, rows.Attacks, ct).ConfigureAwait(false);
+        phases?.Mark("w-attacks");
         await WriteTableAsync(conn, tx, Tables.Members, rows.Members, ct).ConfigureAwait(false);
+        phases?.Mark("w-members");
         await WriteTableAsync(conn, tx, Tables.AttackFigures, rows.Figures, ct).ConfigureAwait(false);
+        phases?.Mark("w-figures");
         await WriteAttackPlacesAsync(conn, tx, rows.Attacks.Select(a => a.Id), ct).ConfigureAwait(false);
+        phases?.Mark("w-places");
         if (rows.Aliases.Count > 0)
         {
             await WriteAliasesAsync(conn, tx, rows.Aliases, ct).ConfigureAwait(false);
+        }
+
+        if (phases is not null)
+        {
+            phases.Count("events", stored.Count);
+            phases.Count("owned", owned.Length);
+            phases.Count("written", rows.Attacks.Count);
+            phases.Count("members", rows.Members.Count);
+            phases.Count("claims-chars", rows.Figures.Sum(f => (long)f.Claims.Length));
+            phases.Print("merge");
         }
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,

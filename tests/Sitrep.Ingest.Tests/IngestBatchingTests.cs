@@ -35,17 +35,75 @@ public class IngestBatchingTests
         }
     }
 
+    /// <summary>
+    /// After a write, the writer rests as long as the write took (up to <see cref="IngestOptions.MaxWriteRest"/>) while
+    /// reports are still being extracted, so the next write takes what came meanwhile; the end of the input ends a rest.
+    /// Only lower bounds on times are asserted (a loaded machine only makes them longer).
+    /// </summary>
+    [Fact]
+    public async Task The_writer_rests_as_long_as_its_last_write_took_while_reports_still_come()
+    {
+        var dir = Directory.CreateTempSubdirectory("sitrep-rest-");
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"{i:00}.txt"), $"url: https://rest.example/{i}\n---\nShelling hit a school in district {i}, the mayor said.\n");
+            }
+
+            var write = TimeSpan.FromMilliseconds(150);
+            var store = RecordingStore.Create(out var batches, write);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var lastExtracted = TimeSpan.Zero;
+            var options = new IngestOptions { Parallelism = 1, BatchSize = 1, MaxBatchDelay = TimeSpan.Zero, MaxWriteRest = TimeSpan.FromSeconds(1), Extractor = "test/1" };
+            var runner = new IngestRunner(store, a =>
+            {
+                Thread.Sleep(15);
+                lastExtracted = clock.Elapsed;
+                return new Extraction(a);
+            }, null, options);
+            var summary = await runner.RunAsync([.. ReportInputs.Expand([dir.FullName])]);
+
+            Assert.Equal(40, batches.Sum(b => b.Count));
+            var writes = RecordingStore.Times(store);
+            Assert.True(writes.Count >= 2, $"{writes.Count} writes");
+            for (var k = 1; k < writes.Count; k++)
+            {
+                // Each rest lasts the last write (at least 150 ms), or until the last report was extracted if that came first.
+                var (prevStart, prevEnd) = writes[k - 1];
+                var rest = writes[k].Start - prevEnd;
+                var expected = Math.Min((prevEnd - prevStart).TotalMilliseconds, (lastExtracted - prevEnd).TotalMilliseconds) - 20;
+                Assert.True(rest.TotalMilliseconds >= expected, $"write {k + 1} started {rest.TotalMilliseconds:0} ms after write {k} ended, which took {(prevEnd - prevStart).TotalMilliseconds:0} ms");
+            }
+
+            Assert.True(batches.Count < 40, "every report written alone: the writer never waited for more");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A store that only admits: it records each batch given to <see cref="IEventStore.SaveAsync"/>.</summary>
     public class RecordingStore : DispatchProxy
     {
         private List<List<string>> batches = [];
+        private readonly List<(TimeSpan Start, TimeSpan End)> times = [];
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan writeTakes;
 
-        public static IEventStore Create(out List<List<string>> batches)
+        /// <param name="writeTakes">How long each write takes.</param>
+        public static IEventStore Create(out List<List<string>> batches, TimeSpan writeTakes = default)
         {
             var store = Create<IEventStore, RecordingStore>();
-            batches = ((RecordingStore)(object)store).batches;
+            var recording = (RecordingStore)(object)store;
+            recording.writeTakes = writeTakes;
+            batches = recording.batches;
             return store;
         }
+
+        /// <summary>When each write started and ended, since the store was made.</summary>
+        public static List<(TimeSpan Start, TimeSpan End)> Times(IEventStore store) => ((RecordingStore)(object)store).times;
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
@@ -53,6 +111,13 @@ public class IngestBatchingTests
             {
                 case nameof(IEventStore.SaveAsync):
                     var batch = (IReadOnlyList<ReportSubmission>)args![0]!;
+                    var start = clock.Elapsed;
+                    if (writeTakes > TimeSpan.Zero)
+                    {
+                        Thread.Sleep(writeTakes);
+                    }
+
+                    times.Add((start, clock.Elapsed));
                     batches.Add([.. batch.Select(b => b.Article.Url ?? "")]);
                     return Task.FromResult<IReadOnlyList<Admission>>([.. batch.Select((b, i) => new Admission(b.Key, AdmissionStatus.New, i + 1, 1))]);
                 case nameof(IEventStore.FindKnownAsync):

@@ -138,8 +138,10 @@ internal sealed class SqliteEventStore : SqlEventStore
 
         var now = DateTimeOffset.UtcNow;
         var worker = $"ingest@{Environment.MachineName}";
+        var phases = WritePhases.Start();
         await using var conn = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = conn.BeginTransaction(deferred: false);
+        phases?.Mark("begin");
         var (nextEvent, nextWeapon) = NextIds(conn, tx);
         var rows = new RowSet();
         using (var insert = new RawInsert(conn, InsertReport, ReportParameters))
@@ -181,9 +183,15 @@ internal sealed class SqliteEventStore : SqlEventStore
             }
         }
 
+        phases?.Mark("reports");
         WriteRows(conn, tx, rows);
+        phases?.Mark("rows");
         await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions, now))).ConfigureAwait(false);
+        phases?.Mark("merge");
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        phases?.Mark("commit");
+        phases?.Count("reports", batch.Count);
+        phases?.Print("write");
         return admissions;
     }
 
