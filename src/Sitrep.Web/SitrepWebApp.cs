@@ -49,6 +49,7 @@ public static class SitrepWebApp
         services.AddSingleton(sp => EventStore.OpenAsync(sp.GetRequiredService<ServeOptions>().Store).GetAwaiter().GetResult());
         services.AddSingleton<ExtractorHolder>();
         services.AddSingleton<StoreFreshness>();
+        services.AddSingleton<AttackReadModels>();
         services.AddHostedService<StoreRefresher>();
         services.AddResponseCompression(o =>
         {
