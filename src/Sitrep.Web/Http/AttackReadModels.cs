@@ -41,6 +41,26 @@ internal sealed class AttackReadModels(IEventStore store, ServeOptions options, 
         return null;
     }
 
+    /// <summary>Makes sure the model of the store's version now is read (waiting for the read under way, if any): the server's warm-up.</summary>
+    public async Task ReadCurrentAsync(CancellationToken ct)
+    {
+        if (store is not IStoreVersion versions || await versions.ChangeVersionAsync(ct).ConfigureAwait(false) is not { } version || For(version) is not null)
+        {
+            return;
+        }
+
+        Task? reading;
+        lock (_gate)
+        {
+            reading = _reading;
+        }
+
+        if (reading is not null)
+        {
+            await reading.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads the model of <paramref name="version"/> now (what <see cref="For"/> starts; tests and the warm-up await it).</summary>
     public async Task ReadAsync(IAttackIndexSource source, string version)
     {
