@@ -43,6 +43,12 @@ public sealed class ReadModelTests
         {
             await SameAsync(memory, store, RandomQuery(rng));
         }
+
+        // An answer from memory is written again when asked again, not kept in the answer cache.
+        var freshness = host.Factory.Services.GetRequiredService<StoreFreshness>();
+        var kept = freshness.Count;
+        await memory.GetStringAsync("/api/attacks?limit=7&sort=killed");
+        Assert.Equal(kept, freshness.Count);
     }
 
     [Fact]
