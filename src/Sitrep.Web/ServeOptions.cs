@@ -44,6 +44,13 @@ public sealed record ServeOptions
     /// </summary>
     public TimeSpan? WholeLedgerAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether attack listings and counts are answered from the in-memory read model of every attack's row
+    /// (<c>Http.AttackReadModel</c>, read at start and again after each write; tens of MB for 100,000 attacks) rather than
+    /// by a store query each time. On unless <c>SITREP_SERVE_MODEL=off</c>; the answers are the same bytes either way.
+    /// </summary>
+    public bool AttackModel { get; init; } = !string.Equals(Environment.GetEnvironmentVariable("SITREP_SERVE_MODEL"), "off", StringComparison.OrdinalIgnoreCase);
+
     public bool ReadOnly => string.IsNullOrEmpty(ApiKey);
 
     /// <summary>

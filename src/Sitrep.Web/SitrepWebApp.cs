@@ -49,6 +49,7 @@ public static class SitrepWebApp
         services.AddSingleton(sp => EventStore.OpenAsync(sp.GetRequiredService<ServeOptions>().Store).GetAwaiter().GetResult());
         services.AddSingleton<ExtractorHolder>();
         services.AddSingleton<StoreFreshness>();
+        services.AddSingleton<AttackReadModels>();
         services.AddHostedService<StoreRefresher>();
         services.AddResponseCompression(o =>
         {
@@ -131,7 +132,7 @@ public static class SitrepWebApp
 
     /// <summary>
     /// Asks the started server for what the dashboard's first view asks (its page, a library, the shapes, a page of
-    /// attacks, the stats and places of a window), each once and bounded in time, so the first person to open it does not
+    /// attacks, the stats and places of a window), each once and bounded in time, and reads the attacks into memory (<see cref="AttackReadModels"/>), so the first person to open it does not
     /// wait for the server's code to compile (a second or two on a busy machine). What fails is ignored: it is only a warm-up.
     /// </summary>
     public static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
@@ -161,6 +162,9 @@ public static class SitrepWebApp
             {
             }
         }
+
+        // The attack listings' in-memory model, so the first listings are answered from it.
+        await app.Services.GetRequiredService<AttackReadModels>().ReadCurrentAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>A listening address as this machine reaches it (a wildcard host becomes 127.0.0.1).</summary>

@@ -58,6 +58,9 @@ internal static class ServeBenchmark
         {
             await app.StartAsync().ConfigureAwait(false);
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            var warm = Stopwatch.StartNew();
+            await SitrepWebApp.WarmUpAsync(app, CancellationToken.None).ConfigureAwait(false); // as `sitrep serve` does before it says where it listens
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up in {warm.Elapsed.TotalSeconds:0.0} s (the attacks in memory: {Environment.GetEnvironmentVariable("SITREP_SERVE_MODEL") ?? "on"})"));
             if (serveOnly)
             {
                 // For an outside load client (wrk with bench/serve-load.lua): serve until stdin closes.

@@ -22,21 +22,24 @@ internal static class ApiResults
     /// <summary>Where <see cref="StoreFreshness"/> leaves the ETag of this request's answer (HttpContext.Items).</summary>
     public const string ETagKey = "sitrep.etag";
 
-    /// <summary>A JSON body written by <paramref name="write"/>; <paramref name="next"/>: the next page's address, sent as a <c>Link</c> header.</summary>
-    public static IResult Json(Action<Utf8JsonWriter> write, string mediaType = "application/json", string? next = null) =>
-        new BodyResult(Bytes(write), mediaType, StatusCodes.Status200OK, next);
+    /// <summary>
+    /// A JSON body written by <paramref name="write"/>; <paramref name="next"/>: the next page's address, sent as a <c>Link</c> header;
+    /// <paramref name="keep"/> false: not worth keeping in the answer cache (written from memory in less time than keeping it costs).
+    /// </summary>
+    public static IResult Json(Action<Utf8JsonWriter> write, string mediaType = "application/json", string? next = null, bool keep = true) =>
+        new BodyResult(Bytes(write), mediaType, StatusCodes.Status200OK, next, keep);
 
     /// <summary>A JSON answer to a write (no ETag): <paramref name="status"/> 200 or 201.</summary>
     public static IResult Written(byte[] json, int status) => new BodyResult(json, "application/json", status, null);
 
     /// <summary>A text body (CSV, GeoJSON written by a formatter).</summary>
-    public static IResult Text(string body, string mediaType, string? next = null) => new BodyResult(Encoding.UTF8.GetBytes(body), mediaType, StatusCodes.Status200OK, next);
+    public static IResult Text(string body, string mediaType, string? next = null, bool keep = true) => new BodyResult(Encoding.UTF8.GetBytes(body), mediaType, StatusCodes.Status200OK, next, keep);
 
     /// <summary>A 304 with the ETag the client already holds.</summary>
     public static IResult NotModifiedResult(string etag) => new NotModifiedAnswer(etag);
 
     /// <summary>The size of a cacheable answer's body (a 200 with a body), or null for anything else (a problem, a redirect).</summary>
-    public static int? CacheableSize(IResult result) => result is BodyResult { Status: StatusCodes.Status200OK } b ? b.Size : null;
+    public static int? CacheableSize(IResult result) => result is BodyResult { Status: StatusCodes.Status200OK, Keep: true } b ? b.Size : null;
 
     public static IResult Problem(LedgerError error, IReadOnlyList<FilterError>? errors = null, TimeSpan? retryAfter = null) =>
         new ProblemResult(error, errors ?? [], retryAfter);
@@ -116,8 +119,10 @@ internal static class ApiResults
     /// cache). It compresses itself, once per encoding, for the clients that take Brotli or gzip: an answer kept in the
     /// cache is compressed once, not on every request (six megabytes of whole-ledger stats took 170 ms a time).
     /// </summary>
-    private sealed class BodyResult(byte[] body, string mediaType, int status, string? next) : IResult
+    private sealed class BodyResult(byte[] body, string mediaType, int status, string? next, bool keep = true) : IResult
     {
+        public bool Keep => keep;
+
         private byte[]? _brotli;
         private byte[]? _gzip;
 

@@ -20,6 +20,9 @@ namespace Sitrep.Web.Http;
 /// </summary>
 internal sealed class StoreFreshness(ServeOptions options)
 {
+    /// <summary>Where the filter leaves the store version this request is answered at (HttpContext.Items), for <see cref="AttackReadModels"/>.</summary>
+    public const string VersionKey = "sitrep.version";
+
     /// <summary>The most bytes the cache holds; past it, it starts again empty.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
@@ -61,6 +64,7 @@ internal sealed class StoreFreshness(ServeOptions options)
 
         var etag = Tag(version, http.Request.Path + http.Request.QueryString);
         http.Items[ApiResults.ETagKey] = etag;
+        http.Items[VersionKey] = version;
         if (ApiResults.NotModified(http.Request, etag))
         {
             return ApiResults.NotModifiedResult(etag);

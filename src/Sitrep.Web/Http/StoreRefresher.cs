@@ -64,6 +64,7 @@ internal sealed class StoreRefresher(IServiceProvider services) : BackgroundServ
                 var now = await versions.ChangeVersionAsync(stoppingToken).ConfigureAwait(false);
                 if (now is not null && seen is not null && !string.Equals(now, seen, StringComparison.Ordinal))
                 {
+                    services.GetRequiredService<AttackReadModels>().For(now); // read the attacks of the new version into memory, in the background
                     await AskAsync(http, freshness.SlowQuestions, stoppingToken).ConfigureAwait(false);
                 }
 
