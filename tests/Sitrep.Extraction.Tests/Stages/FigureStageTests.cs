@@ -64,6 +64,10 @@ public class FigureStageTests
     // Ellipsis across conjuncts: an itemised breakdown is summed
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:drone:20")]
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region, 6 over the Kursk region and 3 over Crimea.", "destroyed:drone:23")]
+    // Ellipsis across days: each item its own day, not summed
+    [InlineData("Air defence units downed 11 drones on Saturday and 7 on Sunday, the ministry said.", "destroyed:drone:11 destroyed:drone:7")]
+    [InlineData("Russia launched 20 drones on Monday and 15 on Tuesday.", "launched:drone:15 launched:drone:20")]
+    [InlineData("Russia launched 20 drones on Monday and Tuesday, and 15 were shot down.", "destroyed:drone:15 launched:drone:20")]
     // Partitives
     [InlineData("Air defence shot down one of the four drones.", "destroyed:drone:1 launched:drone:4")]
     [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:missile:3 launched:missile:7")]
@@ -88,6 +92,7 @@ public class FigureStageTests
     [Theory]
     [InlineData("Overnight the air force shot down all 17 drones sent towards Kyiv.", "destroyed:17:N-weapon-verb launched:17:all-N")]
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:20:sum-of-items")]
+    [InlineData("Air defence units downed 11 drones on Saturday and 7 on Sunday.", "destroyed:11:N-weapon-verb destroyed:7:elided-day")]
     [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:3:verb-then-N launched:7:N-weapon-verb")]
     [InlineData("The enemy launched nine Shahed drones. All of them were intercepted.", "destroyed:9:all-were-verb launched:9:N-weapon-verb")]
     [InlineData("Air defence was unable to intercept the Kh-22 missiles.", "destroyed:0:negated-destroy")]
