@@ -34,6 +34,7 @@ public class FigureStageTests
     [InlineData("Six drones were used and all were shot down.", "destroyed:drone:6 launched:drone:6")]
     [InlineData("The defence forces were able to down 40: 30 Shahed UAVs and 10 missiles.", "destroyed:drone:30 destroyed:missile:10")]
     [InlineData("The ministry reported the interception of 120 Ukrainian drones over eight regions.", "destroyed:drone:120")]
+    [InlineData("Air defence systems shot down 14 fixed-wing drones over the region overnight.", "destroyed:drone:14")]
     [InlineData("The barrage included 60 air, ground, and sea-launched missiles as well as 90 Shaheds.", "launched:drone:90 launched:missile:60")]
     [InlineData("Ukraine shot down 30 Kh-101/Kh-555 cruise missiles and two Kh-59/Kh-69 missiles, as well as 41 Shahed-type drones.",
         "destroyed:drone:41 destroyed:missile:2 destroyed:missile:30")]
