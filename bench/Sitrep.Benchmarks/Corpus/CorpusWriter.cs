@@ -538,6 +538,14 @@ internal sealed partial class ReportComposer
                 ? $"Ukraine launched {Hedged(launched)} drones at {over} {when.Inline}, and {Num(destroyed)} of them were shot down, {claim}."
                 : $"{when.Initial}, Ukraine attacked {over} with {Num(launched)} {drone.Plural}; air defences destroyed {Num(destroyed)}, {claim}.");
         }
+        else if (regions.Count == 2 && destroyed >= 4 && _r.Next(4) == 0)
+        {
+            // Itemised per region, the weapon and verb elided in the second item: the gold is their sum.
+            var first = _r.Next(1, destroyed);
+            Say(_r.Next(2) == 0
+                ? $"Russian air defences destroyed {Num(first)} {drone.Plural} over the {regions[0]} region and {Num(destroyed - first)} over the {regions[1]} region {when.Inline}, {claim}."
+                : $"{when.Initial}, air defence systems shot down {Num(first)} {drone.Plural} over the {regions[0]} region and {Num(destroyed - first)} over the {regions[1]} region, {claim}.");
+        }
         else
         {
             Say(_r.Next(3) switch

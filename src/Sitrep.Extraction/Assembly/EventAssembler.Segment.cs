@@ -89,15 +89,22 @@ public sealed partial class EventAssembler
                 }
             }
 
+            // Two days: cut at the coordinator when each side has its figures ("14 drones on Tuesday night and 11 on
+            // Wednesday night"), else at the second day when it is a few words on.
             for (var k = 1; k < strong.Count; k++)
             {
-                if (!SameDay(strong[k], strong[k - 1]) && strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
+                if (SameDay(strong[k], strong[k - 1]))
                 {
-                    cuts.Add(strong[k].TokenIndex);
+                    continue;
                 }
-                else if (!SameDay(strong[k], strong[k - 1]) && DaysOwnFigures(doc, s, strong[k - 1], strong[k], counts) is { } coordinator)
+
+                if (DaysOwnFigures(doc, s, strong[k - 1], strong[k], counts) is { } coordinator)
                 {
                     cuts.Add(coordinator);
+                }
+                else if (strong[k].TokenIndex - strong[k - 1].TokenIndex > 4)
+                {
+                    cuts.Add(strong[k].TokenIndex);
                 }
             }
 

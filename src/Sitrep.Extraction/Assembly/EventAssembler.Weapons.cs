@@ -91,8 +91,9 @@ public sealed partial class EventAssembler
     }
 
     /// <summary>
-    /// "Another victim has died in hospital", "two more people died": the toll the body told so far (the largest current
-    /// claim of that kind before it; a headline's toll is the latest and already counts them) plus the increment. In a
+    /// "Another victim has died in hospital", "two more people died": the toll the body told just before (the last current
+    /// claim of that kind before it, so a total's parts, "killed four … killing two … another two died", add up to the total
+    /// and not past it; a headline's toll is the latest and already counts them) plus the increment. In a
     /// sentence that revises the toll ("rose to 21 after another victim died") the revision already counts it.
     /// </summary>
     private static ImmutableArray<FigureClaim> AddIncrements(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions, Func<Mention, int> sentenceOf, Func<Mention, bool> inHeadline)
@@ -116,7 +117,7 @@ public sealed partial class EventAssembler
 
             if (b[i].IsCurrent && !inHeadline(m))
             {
-                running[m.Kind] = Math.Max(running.GetValueOrDefault(m.Kind), b[i].Value);
+                running[m.Kind] = b[i].Value;
             }
         }
 

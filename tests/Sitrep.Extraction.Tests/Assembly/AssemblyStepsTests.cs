@@ -20,6 +20,8 @@ public class AssemblyStepsTests
     [InlineData("Two people were killed by shelling in the Kursk region, while three people were injured by a drone in Bryansk.", "Two people were|three people were")]
     [InlineData("A man died when a missile struck a home in Kharkiv, and a boy was killed in a separate incident in Odesa.", "A man died|and a boy")]
     [InlineData("The toll of the strike on November 10 rose to 12, and that of the attack on November 12 to four.", "The toll of|on November 12")]
+    [InlineData("The air force said it downed 16 drones on Sunday night and 10 on Monday night.", "The air force|and 10 on")]
+    [InlineData("Russia fired 25 drones on Tuesday and 4 missiles on Wednesday.", "Russia fired 25|and 4 missiles")]
     [InlineData("The strike on November 10 on Kharkiv killed three people.", "The strike on")]
     [InlineData("Russia launched 12 drones at Kharkiv on Friday, and on Saturday it launched 9 drones at Odesa.", "Russia launched 12|and on Saturday")]
     [InlineData("Russia launched 30 drones at Kharkiv on Friday and Saturday, the air force said.", "Russia launched 30")]

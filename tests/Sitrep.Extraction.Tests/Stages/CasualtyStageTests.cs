@@ -61,6 +61,32 @@ public class CasualtyStageTests
         Assert.Equal(2, ev.Killed?.Value);
     }
 
+    /// <summary>Follow-ups that add to the toll told before: one of the injured died (the injured count stays, as for "he later died"), more were hurt.</summary>
+    [Theory]
+    [InlineData("A Russian drone hit a market in Kharkiv on Monday, injuring seven people. One of the injured later died in hospital, the governor said.", 1, 7)]
+    [InlineData("Уночі дрон влучив у житловий будинок у Харкові, поранено сімох людей. Згодом у лікарні помер один із поранених.", 1, 7)]
+    [InlineData("Ночью беспилотник атаковал Белгород, ранены семь человек. Позже в больнице скончался один из раненых.", 1, 7)]
+    [InlineData("A drone hit a market in Kharkiv on Monday, injuring seven people. Three more people were later reported injured.", null, 10)]
+    [InlineData("Уночі дрон влучив у будинок у Харкові, поранено сімох людей. Згодом стало відомо, що постраждали ще троє.", null, 10)]
+    [InlineData("Ночью беспилотник атаковал Белгород, ранены семь человек. Еще трое получили ранения.", null, 10)]
+    // "more" with no toll of its kind before it adds to nothing
+    [InlineData("A missile killed two people in Kharkiv on Monday, and three more were injured.", 2, 3)]
+    [InlineData("Уночі ракета влучила в Харків, загинули двоє людей, ще троє дістали поранення.", 2, 3)]
+    // a total told first, then its parts: "another two" adds to the part told just before, not to the total
+    [InlineData("Russian strikes on Kharkiv killed at least four people on Monday. A missile hit a hotel, killing two people. Another two people died when a drone hit a shop.", 4, null)]
+    public void A_follow_up_adds_to_the_toll_told_before(string text, int? killed, int? injured)
+    {
+        var ev = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal((killed, injured), (ev.Killed?.Value, ev.Injured?.Value));
+    }
+
+    [Theory]
+    [InlineData("One of the injured later died in hospital.", "one-of-injured-died")]
+    [InlineData("Згодом помер один з поранених.", "one-of-injured-died")]
+    [InlineData("В больнице скончался один из раненых.", "one-of-injured-died")]
+    public void One_of_the_injured_died_names_its_rule(string text, string rule) =>
+        Assert.Equal(rule, Assert.Single(Annotate.Layer<CasualtyMention>(text, Layers.Casualties), c => c.Kind == FigureKind.Killed).Rule);
+
     [Theory]
     [InlineData("There was no information on any damage or casualties.")]
     [InlineData("Losses are estimated at 300,000 soldiers killed or wounded.")]

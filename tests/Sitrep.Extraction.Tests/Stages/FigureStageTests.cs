@@ -34,6 +34,7 @@ public class FigureStageTests
     [InlineData("Six drones were used and all were shot down.", "destroyed:drone:6 launched:drone:6")]
     [InlineData("The defence forces were able to down 40: 30 Shahed UAVs and 10 missiles.", "destroyed:drone:30 destroyed:missile:10")]
     [InlineData("The ministry reported the interception of 120 Ukrainian drones over eight regions.", "destroyed:drone:120")]
+    [InlineData("Air defence systems shot down 14 fixed-wing drones over the region overnight.", "destroyed:drone:14")]
     [InlineData("The barrage included 60 air, ground, and sea-launched missiles as well as 90 Shaheds.", "launched:drone:90 launched:missile:60")]
     [InlineData("Ukraine shot down 30 Kh-101/Kh-555 cruise missiles and two Kh-59/Kh-69 missiles, as well as 41 Shahed-type drones.",
         "destroyed:drone:41 destroyed:missile:2 destroyed:missile:30")]
@@ -64,6 +65,10 @@ public class FigureStageTests
     // Ellipsis across conjuncts: an itemised breakdown is summed
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:drone:20")]
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region, 6 over the Kursk region and 3 over Crimea.", "destroyed:drone:23")]
+    // Ellipsis across days: each item its own day, not summed
+    [InlineData("Air defence units downed 11 drones on Saturday and 7 on Sunday, the ministry said.", "destroyed:drone:11 destroyed:drone:7")]
+    [InlineData("Russia launched 20 drones on Monday and 15 on Tuesday.", "launched:drone:15 launched:drone:20")]
+    [InlineData("Russia launched 20 drones on Monday and Tuesday, and 15 were shot down.", "destroyed:drone:15 launched:drone:20")]
     // Partitives
     [InlineData("Air defence shot down one of the four drones.", "destroyed:drone:1 launched:drone:4")]
     [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:missile:3 launched:missile:7")]
@@ -88,6 +93,7 @@ public class FigureStageTests
     [Theory]
     [InlineData("Overnight the air force shot down all 17 drones sent towards Kyiv.", "destroyed:17:N-weapon-verb launched:17:all-N")]
     [InlineData("Air defence units destroyed 14 drones over the Belgorod region and 6 over the Kursk region.", "destroyed:20:sum-of-items")]
+    [InlineData("Air defence units downed 11 drones on Saturday and 7 on Sunday.", "destroyed:11:N-weapon-verb destroyed:7:elided-day")]
     [InlineData("Of seven Kalibr missiles, air defence shot down three.", "destroyed:3:verb-then-N launched:7:N-weapon-verb")]
     [InlineData("The enemy launched nine Shahed drones. All of them were intercepted.", "destroyed:9:all-were-verb launched:9:N-weapon-verb")]
     [InlineData("Air defence was unable to intercept the Kh-22 missiles.", "destroyed:0:negated-destroy")]

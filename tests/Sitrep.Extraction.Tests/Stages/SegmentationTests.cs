@@ -39,6 +39,21 @@ public class SegmentationTests
         Assert.Equal(2, e.Injured?.Value);
     }
 
+    /// <summary>"11 drones on Saturday and 7 on Sunday": the elided count is read, and each day is an event of its own.</summary>
+    [Theory]
+    [InlineData("Air defence units downed 11 drones on Saturday and 7 on Sunday, the ministry said.")]
+    [InlineData("The air force said it downed 11 drones on Saturday night and 7 on Sunday night.")]
+    [InlineData("Сили ППО збили 11 дронів у суботу та 7 у неділю.")]
+    [InlineData("ПВО сбила 11 беспилотников в субботу и 7 в воскресенье.")]
+    public void Counts_told_per_day_in_one_sentence_are_an_event_each(string text)
+    {
+        var x = Annotate.Extract(text);
+        Assert.Equal(
+            "drone destroyed 11|drone destroyed 7",
+            string.Join('|', x.Events.OrderBy(e => e.Date.Date).Select(e => string.Join(' ', e.Weapons.Select(w => $"{w.Weapon.Category.Family().ToContract()} destroyed {w.Current(FigureKind.Destroyed)?.Value}")))));
+        Assert.Equal(1, x.Events[1].Date.Date!.Value.DayNumber - x.Events[0].Date.Date!.Value.DayNumber);
+    }
+
     [Fact]
     public void Overnight_in_a_report_with_no_story_day_is_the_publication_day()
     {

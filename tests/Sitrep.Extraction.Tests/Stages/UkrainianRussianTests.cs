@@ -17,6 +17,11 @@ public class UkrainianRussianTests
     [InlineData("Противовоздушная оборона сбила 17 украинских беспилотников над Курской областью.", "destroyed:drone:17")]
     [InlineData("Россияне выпустили по городу три ракеты. Все они были сбиты.", "destroyed:missile:3 launched:missile:3")]
     [InlineData("Уничтожено 12 беспилотных летательных аппаратов самолетного типа.", "destroyed:drone:12")]
+    // Ellipsis across conjuncts: per region summed, per day each its own
+    [InlineData("Сили ППО збили 14 дронів над Сумською областю та 8 над Харківською областю.", "destroyed:drone:22")]
+    [InlineData("ПВО сбила 14 беспилотников над Брянской областью и 8 над Курской областью.", "destroyed:drone:22")]
+    [InlineData("Сили ППО збили 14 дронів у суботу та 8 у неділю.", "destroyed:drone:14 destroyed:drone:8")]
+    [InlineData("ПВО сбила 14 беспилотников в субботу и 8 в воскресенье.", "destroyed:drone:14 destroyed:drone:8")]
     public void Launched_and_destroyed(string text, string expected) => Assert.Equal(expected, Figures(text));
 
     [Theory]

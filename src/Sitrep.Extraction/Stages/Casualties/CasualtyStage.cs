@@ -122,6 +122,7 @@ public sealed class CasualtyStage : IStage
 
             Singulars(document, s, result, superseded, used);
             FollowUpDeath(document, s, result, superseded);
+            OneOfTheInjuredDied(document, s, numbersByToken, result, superseded, used);
             Survivors(document, s, numbersByToken, result, superseded, used);
             Tolls(document, s, numbersByToken, result, used);
             CyrillicTolls(document, s, numbersByToken, result, used);
@@ -179,7 +180,8 @@ public sealed class CasualtyStage : IStage
                 }
 
                 // "a 75-year-old": never; "one of the": not a count of people
-                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used, increment: tokens[kwIndex].Lower == "died" && IsMore(doc, s, n));
+                Add(result, doc, n, kind, kwIndex, "N-people-" + tokens[kwIndex].Lower, superseded, used,
+                    increment: IsMore(doc, s, n) && (tokens[kwIndex].Lower == "died" || FollowsTollOf(result, kind, n.Span.Start)));
                 return true;
             }
 
@@ -235,6 +237,14 @@ public sealed class CasualtyStage : IStage
             k++;
         }
 
+        // "постраждали ще троє", "injured a further three": more than the toll told before.
+        var increment = k > kwIndex + 1;
+        if (k < s.EndToken && Role(tokens[k].Lower) == "more")
+        {
+            k++;
+            increment = true;
+        }
+
         if (k >= s.EndToken)
         {
             return;
@@ -261,7 +271,7 @@ public sealed class CasualtyStage : IStage
                 return;
             }
 
-            Add(result, doc, n, kind, kwIndex, tokens[kwIndex].Lower + "-N", superseded, used);
+            Add(result, doc, n, kind, kwIndex, tokens[kwIndex].Lower + "-N", superseded, used, increment: increment && FollowsTollOf(result, kind, n.Span.Start));
             return;
         }
 
@@ -399,6 +409,57 @@ public sealed class CasualtyStage : IStage
             IsSuperseded = superseded,
             IsIncrement = true,
         });
+    }
+
+    /// <summary>
+    /// Rule <c>one-of-injured-died</c>: "One of the injured later died in hospital", "помер один з поранених", "скончался один
+    /// из раненых": one victim counted injured before has died, one more killed (an increment, as for "he later died"; the
+    /// injured count told before stands).
+    /// </summary>
+    private static void OneOfTheInjuredDied(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i + 2 < s.EndToken; i++)
+        {
+            if (!numbers.TryGetValue(i, out var one) || one.Value != 1 || one.TokenIndex != i || one.EndToken >= s.EndToken || used.Contains(i)
+                || (tokens[one.EndToken].Lower != "of" && Role(tokens[one.EndToken].Lower) != "from"))
+            {
+                continue;
+            }
+
+            var k = one.EndToken + 1;
+            if (k < s.EndToken && tokens[k].Lower == "the")
+            {
+                k++;
+            }
+
+            if (k >= s.EndToken || !Keywords.TryGetValue(tokens[k].Lower, out var victims) || victims.Kind != FigureKind.Injured)
+            {
+                continue;
+            }
+
+            // The verb of dying before the count ("помер один з поранених") or a few words after ("one of the injured later died").
+            var died = -1;
+            for (var v = Math.Max(s.FirstToken, i - 3); v < Math.Min(s.EndToken, k + 4) && died < 0; v++)
+            {
+                if (v != k && (Role(tokens[v].Lower) == "died" || (v > k && tokens[v].Lower == "died")))
+                {
+                    died = v;
+                }
+            }
+
+            if (died < 0)
+            {
+                continue;
+            }
+
+            used.Add(i);
+            result.Add(new CasualtyMention(TextSpan.Cover(tokens[Math.Min(i, died)].Span, tokens[Math.Max(k, died)].Span), FigureKind.Killed, 1, Qualifier.Exact, one.ValueSpan, "one-of-injured-died")
+            {
+                IsSuperseded = superseded,
+                IsIncrement = true,
+            });
+        }
     }
 
     /// <summary>"a woman", "a resident", or an age standing for a person: "a 9-year-old was killed".</summary>
@@ -824,7 +885,29 @@ public sealed class CasualtyStage : IStage
         });
     }
 
-    /// <summary>"another two died", "a further three died", "two more people died": deaths added to the toll told before.</summary>
+    /// <summary>
+    /// Whether the toll told last before <paramref name="at"/> is of <paramref name="kind"/>: "seven injured … three more
+    /// injured" adds to it, while "two killed … another two were hurt" tells others than the dead, not more hurt.
+    /// </summary>
+    private static bool FollowsTollOf(ImmutableArray<Mention>.Builder result, FigureKind kind, int at)
+    {
+        CasualtyMention? last = null;
+        foreach (var m in result)
+        {
+            if (m is CasualtyMention c && c.Span.End <= at && (last is null || c.Span.Start > last.Span.Start))
+            {
+                last = c;
+            }
+        }
+
+        return last is not null && last.Kind == kind;
+    }
+
+    /// <summary>
+    /// "another two died", "a further three died", "two more people were injured", "ще троє", "еще двое": people added to the
+    /// toll of their kind told before (assembly adds an increment only to a toll of its kind before it, so "killed two, and
+    /// three more were injured" stays three injured).
+    /// </summary>
     private static bool IsMore(Document doc, SentenceMention s, NumberMention n)
     {
         var tokens = doc.Tokens;
@@ -834,6 +917,7 @@ public sealed class CasualtyStage : IStage
             first--;
         }
 
-        return (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further") || (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more");
+        return (first > s.FirstToken && (tokens[first - 1].Lower is "another" or "further" || Role(tokens[first - 1].Lower) == "more"))
+               || (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more");
     }
 }

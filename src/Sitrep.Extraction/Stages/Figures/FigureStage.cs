@@ -33,6 +33,7 @@ public sealed class FigureStage : IStage
         Impact,
         Debris,
         Place,
+        When,
         Determiner,
         KindOf,
     }
@@ -42,6 +43,9 @@ public sealed class FigureStage : IStage
     /// <summary>The words of one sentence and what the rules have read so far (the article's figures in <see cref="Result"/>).</summary>
     private sealed record Sentence(Document Doc, SentenceMention S, List<NumberMention> Numbers, List<WeaponMention> Weapons, ImmutableArray<WeaponMention> AllWeapons, ImmutableArray<Mention>.Builder Result)
     {
+        /// <summary>The sentence's dates of one day or night ("on Friday", "у п'ятницю"), for the items of a list told per day.</summary>
+        public List<DateMention> Days { get; init; } = [];
+
         /// <summary>Counts this sentence's number rule emitted, with the token after each count's weapon.</summary>
         public List<(FigureMention Figure, int After)> Counts { get; } = [];
     }
@@ -62,7 +66,7 @@ public sealed class FigureStage : IStage
 
     public string Name => "figures";
 
-    public ImmutableArray<string> Requires => [Layers.Sentences, Layers.Numbers, Layers.Weapons];
+    public ImmutableArray<string> Requires => [Layers.Sentences, Layers.Numbers, Layers.Dates, Layers.Weapons];
 
     public string Produces => Layers.Figures;
 
@@ -71,9 +75,11 @@ public sealed class FigureStage : IStage
         var tokens = document.Tokens;
         var numbers = document.Layer<NumberMention>(Layers.Numbers);
         var weapons = document.Layer<WeaponMention>(Layers.Weapons);
+        var dates = document.Layer<DateMention>(Layers.Dates);
         var result = ImmutableArray.CreateBuilder<Mention>();
         var ni = 0;
         var wi = 0;
+        var di = 0;
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
             var sNumbers = new List<NumberMention>();
@@ -103,7 +109,18 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            var sentence = new Sentence(document, s, sNumbers, sWeapons, weapons, result);
+            var sDays = new List<DateMention>();
+            while (di < dates.Length && dates[di].TokenIndex < s.EndToken)
+            {
+                if (dates[di].TokenIndex >= s.FirstToken && !dates[di].IsPeriod && dates[di].Date.Precision is DatePrecision.Day or DatePrecision.Night)
+                {
+                    sDays.Add(dates[di]);
+                }
+
+                di++;
+            }
+
+            var sentence = new Sentence(document, s, sNumbers, sWeapons, weapons, result) { Days = sDays };
             foreach (var (_, apply) in Rules)
             {
                 apply(sentence);
@@ -182,9 +199,10 @@ public sealed class FigureStage : IStage
                 var rule = "N-then-verb";
 
                 // "12 drones over the Tula region and 5 over the Oryol region": the list's weapon and verb, elided.
-                if (right is null && ElidedItem(x, n) is { } head)
+                // "12 drones on Friday and 9 on Saturday": the same, each item a day of its own (not summed).
+                if (right is null && ElidedItem(x, n) is var (head, elidedRule))
                 {
-                    var item = new FigureMention(n.Span, head.Kind, n.Value, n.Qualifier, head.Weapon, n.ValueSpan, "elided-weapon") { IsCombined = head.IsCombined };
+                    var item = new FigureMention(n.Span, head.Kind, n.Value, n.Qualifier, head.Weapon, n.ValueSpan, elidedRule) { IsCombined = head.IsCombined };
                     result.Add(item);
                     x.Counts.Add((item, n.EndToken));
                     continue;
@@ -904,25 +922,32 @@ public sealed class FigureStage : IStage
     }
 
     /// <summary>
-    /// "destroyed 12 drones over the Tula region and 5 over the Oryol region": a count with no weapon, joined to a count told
-    /// just before with a place after each, counts the same weapon by the same verb. The count it continues, or null.
+    /// "destroyed 12 drones over the Tula region and 5 over the Oryol region" (<c>elided-weapon</c>), "12 drones on Friday
+    /// and 9 on Saturday" (<c>elided-day</c>): a count with no weapon, joined to a count told just before, with a modifier
+    /// of the same kind after each (a place, or a day), counts the same weapon by the same verb. The count it continues
+    /// and the rule, or null.
     /// </summary>
-    private static FigureMention? ElidedItem(Sentence x, NumberMention n)
+    private static (FigureMention Head, string Rule)? ElidedItem(Sentence x, NumberMention n)
     {
         var tokens = x.Doc.Tokens;
         var first = FirstToken(x.Doc, n);
-        if (first <= x.S.FirstToken || !IsListJoin(tokens[first - 1]) || n.EndToken >= x.S.EndToken || !Is(tokens[n.EndToken], Cue.Place))
-        {
-            return null;
-        }
-
-        if (x.Counts.Count == 0)
+        if (first <= x.S.FirstToken || !IsListJoin(tokens[first - 1]) || n.EndToken >= x.S.EndToken || x.Counts.Count == 0)
         {
             return null;
         }
 
         var (head, after) = x.Counts[^1];
-        if (after >= x.S.EndToken || !Is(tokens[after], Cue.Place) || head.Span.End > tokens[first].Start || first - after > 10)
+        if (after >= x.S.EndToken || head.Span.End > tokens[first].Start || first - after > 10)
+        {
+            return null;
+        }
+
+        var itemDay = DayAt(x, n.EndToken);
+        var headDay = DayAt(x, after);
+        var rule = itemDay is not null && headDay is not null && itemDay.Date != headDay.Date ? "elided-day"
+            : itemDay is null && headDay is null && Is(tokens[n.EndToken], Cue.Place) && Is(tokens[after], Cue.Place) ? "elided-weapon"
+            : null;
+        if (rule is null)
         {
             return null;
         }
@@ -935,8 +960,12 @@ public sealed class FigureStage : IStage
             }
         }
 
-        return head;
+        return (head, rule);
     }
+
+    /// <summary>The day told right at token <paramref name="k"/>, or after one preposition ("on Friday", "у п'ятницю", "во вторник").</summary>
+    private static DateMention? DayAt(Sentence x, int k) =>
+        x.Days.FirstOrDefault(d => d.TokenIndex == k || (d.TokenIndex == k + 1 && (Is(x.Doc.Tokens[k], Cue.When) || Is(x.Doc.Tokens[k], Cue.Place))));
 
     /// <summary>
     /// "12 drones over the Tula region and 5 over the Oryol region" is 17 drones: the items of such a list are summed into one
