@@ -19,14 +19,14 @@ public sealed class Document
     {
         Article = article;
         Text = article.Text;
-        Tokens = Tokenizer.Tokenize(Text);
+        Tokens = new TokenList(Tokenizer.Tokenize(Text));
     }
 
     public Article Article { get; }
 
     public string Text { get; }
 
-    public IReadOnlyList<Token> Tokens { get; }
+    public TokenList Tokens { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 

@@ -390,7 +390,7 @@ public sealed class PlaceResolver
                     break;
                 }
 
-                if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility && Km(a.Latitude, a.Longitude, e.Latitude, e.Longitude) < 100)
+                if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility && Within(a, e, 100))
                 {
                     score += 60;
                     break;
@@ -399,7 +399,7 @@ public sealed class PlaceResolver
 
             // The place called exactly what the text says ("Bilhorod-Dnistrovskyi") before one that also
             // answers to it (Belgorod, whose Ukrainian name is Bilhorod).
-            if (folded is not null && folded.StartsWith(PlaceNames.Fold(e.Name), StringComparison.Ordinal) && folded.Length - PlaceNames.Fold(e.Name).Length <= 9)
+            if (folded is not null && PlaceNames.Fold(e.Name) is var name && folded.StartsWith(name, StringComparison.Ordinal) && folded.Length - name.Length <= 9)
             {
                 score += 15;
             }
@@ -421,8 +421,16 @@ public sealed class PlaceResolver
         PlaceFeature.Country => place.Country == container.Country,
         PlaceFeature.Admin1 => place.Country == container.Country && place.Admin1 == container.Name,
         PlaceFeature.Admin2 => place.Country == container.Country && (place.Admin2 == container.Name || (place.Admin2 is null && place.Admin1 == container.Admin1)),
-        _ => Km(container.Latitude, container.Longitude, place.Latitude, place.Longitude) < 30,
+        _ => Within(container, place, 30),
     };
+
+    /// <summary>
+    /// True when two places are less than <paramref name="km"/> apart (<see cref="Km"/>). Places further apart in
+    /// latitude alone (a degree is 111 km; the great-circle distance is never less) are answered without the
+    /// trigonometry, with a margin far above rounding: most pairs a report names are hundreds of kilometres apart.
+    /// </summary>
+    private static bool Within(GazetteerEntry a, GazetteerEntry b, double km) =>
+        Math.Abs(a.Latitude - b.Latitude) * (Math.PI / 180 * 6371) <= km + 1 && Km(a.Latitude, a.Longitude, b.Latitude, b.Longitude) < km;
 
     /// <summary>Great-circle distance in kilometres.</summary>
     public static double Km(double lat1, double lon1, double lat2, double lon2)

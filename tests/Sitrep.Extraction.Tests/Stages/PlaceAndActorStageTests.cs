@@ -26,6 +26,16 @@ public class PlaceAndActorStageTests
     [InlineData("The head of the Military Administration of the Kharkiv region said drones hit Odesa.", "Odesa")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
+    // A lowercase word is a place only when it is exactly the name of a large city or a country, whatever other
+    // names the gazetteer knows it by (the stage skips the lookup of every other lowercase word).
+    [Theory]
+    [InlineData("Missiles struck ukraine overnight.", "ukraine")]
+    [InlineData("Missiles struck kharkiv and odesa overnight.", "kharkiv|odesa")]
+    [InlineData("Missiles struck kharkov overnight.", "")]
+    [InlineData("A drone hit lozova overnight.", "")]
+    [InlineData("Missiles struck kiev's outskirts.", "")]
+    public void A_lowercase_word_names_only_a_large_city_or_a_country_by_its_own_name(string text, string expected) => Assert.Equal(expected, Places(text));
+
     [Theory]
     [InlineData("Falling debris injured a man in the region outside Kharkiv, the governor said.", "region outside Kharkiv")]
     [InlineData("Drones hit Kharkiv and villages in the region around Kharkiv overnight.", "Kharkiv|region around Kharkiv")]

@@ -33,7 +33,7 @@ internal sealed class ClaimantReader
     private const int QuoteReach = 48;
 
     private readonly Document _doc;
-    private readonly IReadOnlyList<Token> _t;
+    private readonly TokenList _t;
     private readonly string _text;
     private readonly ClaimantLexicon _lex;
     private readonly ClaimantRegistry _registry;

@@ -170,6 +170,39 @@ public sealed class DateStage : IStage
         return latest;
     }
 
+    /// <summary>A period for totals ("since February", "so far", "over the past week") from <paramref name="i"/>; its own
+    /// method so that the closures of its phrase test are made only for the words that open one.</summary>
+    private static bool TryPeriod(Document doc, int i, int end, out DateMention mention, out int next)
+    {
+        var t = doc.Tokens;
+        string W(int k) => k < end && k >= 0 ? t[k].Lower : "";
+        var w = W(i);
+        mention = null!;
+        next = i + 1;
+        var stop = Math.Min(end, i + 8);
+        var k = i + 1;
+        while (k < stop && t[k].Kind != TokenKind.Punct)
+        {
+            k++;
+        }
+
+        var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
+        // "the deadliest attack since February 2022", "the first since August": a record, not a total.
+        var superlative = Enumerable.Range(Math.Max(0, i - 10), i - Math.Max(0, i - 10)).Any(x => t[x].Lower is "first" or "largest" or "biggest" or "deadliest" or "heaviest" or "most" or "worst" or "longest" || t[x].Lower.EndsWith("est", StringComparison.Ordinal) && t[x].Lower.Length > 5 && t[x].Lower is not ("latest" or "interest" or "protest" or "request" or "arrest" or "harvest" or "suggest"));
+        // "no deaths have been so far reported", "the casualties reported so far": the time of reporting, not a
+        // period of attacks; "since the beginning of the day": today's tally.
+        var ofReporting = w == "so" && (ReportWords.Contains(W(i + 2)) || ReportWords.Contains(W(i - 1)) || (W(i + 2) == "been" && ReportWords.Contains(W(i + 3))));
+        var ofToday = phrase.Contains("of the day", StringComparison.Ordinal) || phrase.Contains("of the night", StringComparison.Ordinal);
+        if (IsPeriodPhrase(phrase) && !superlative && !ofReporting && !ofToday)
+        {
+            next = k;
+            mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };
+            return true;
+        }
+
+        return false;
+    }
+
     private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next)
     {
         var t = doc.Tokens;
@@ -182,24 +215,8 @@ public sealed class DateStage : IStage
         if (w == "since" || (w is "so" && W(i + 1) == "far") || w == "throughout" || (w is "over" or "in" or "during" && W(i + 1) == "the" && W(i + 2) is "past" or "last")
             || (w == "this" && W(i + 1) is "year" or "month") || (w == "last" && W(i + 1) is "year" or "month"))
         {
-            var stop = Math.Min(end, i + 8);
-            var k = i + 1;
-            while (k < stop && t[k].Kind != TokenKind.Punct)
+            if (TryPeriod(doc, i, end, out mention, out next))
             {
-                k++;
-            }
-
-            var phrase = string.Join(' ', Enumerable.Range(i, k - i).Select(W));
-            // "the deadliest attack since February 2022", "the first since August": a record, not a total.
-            var superlative = Enumerable.Range(Math.Max(0, i - 10), i - Math.Max(0, i - 10)).Any(x => t[x].Lower is "first" or "largest" or "biggest" or "deadliest" or "heaviest" or "most" or "worst" or "longest" || t[x].Lower.EndsWith("est", StringComparison.Ordinal) && t[x].Lower.Length > 5 && t[x].Lower is not ("latest" or "interest" or "protest" or "request" or "arrest" or "harvest" or "suggest"));
-            // "no deaths have been so far reported", "the casualties reported so far": the time of reporting, not a
-            // period of attacks; "since the beginning of the day": today's tally.
-            var ofReporting = w == "so" && (ReportWords.Contains(W(i + 2)) || ReportWords.Contains(W(i - 1)) || (W(i + 2) == "been" && ReportWords.Contains(W(i + 3))));
-            var ofToday = phrase.Contains("of the day", StringComparison.Ordinal) || phrase.Contains("of the night", StringComparison.Ordinal);
-            if (IsPeriodPhrase(phrase) && !superlative && !ofReporting && !ofToday)
-            {
-                next = k;
-                mention = Make(doc, i, k, new EventDate(null, DatePrecision.Unknown, "", default), "period") with { IsPeriod = true };
                 return true;
             }
         }

@@ -331,7 +331,7 @@ public sealed class NumberStage : IStage
     /// <summary>A hedge on the line before ("at least\n16") belongs to another sentence.</summary>
     private static bool SameLine(string text, int from, int to) => text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny('\n', '\r') < 0;
 
-    private static bool EndsWith(IReadOnlyList<Token> tokens, int before, string[] words)
+    private static bool EndsWith(TokenList tokens, int before, string[] words)
     {
         if (before < words.Length)
         {

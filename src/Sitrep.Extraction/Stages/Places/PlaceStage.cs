@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
@@ -14,6 +15,15 @@ namespace Sitrep.Extraction.Stages.Places;
 /// </summary>
 public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 {
+    /// <summary>
+    /// The folded names of the places a lowercase word may name (a city of 300,000 or more or a country, called
+    /// exactly that: see <see cref="Run"/>), from the gazetteer's entries; null for another lookup. A lowercase word
+    /// outside it cannot be a place, so it is not looked up: most words of running text are lowercase.
+    /// </summary>
+    private readonly FrozenSet<string>? lowercaseNames = lookup is Gazetteer gazetteer
+        ? gazetteer.Entries.Where(MayBeLowercase).Select(e => PlaceNames.Fold(e.Name)).ToFrozenSet(StringComparer.Ordinal)
+        : null;
+
     private static readonly FrozenWords RegionWords = FrozenWords.Of(
         "region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "republic", "district", "districts", "raion", "territory", "governorate",
         "область", "області", "областю", "обл", "области", "областью", "район", "районі", "району", "районом", "районе", "района", "громада", "громаді", "громади",
@@ -70,7 +80,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
 
                 var capitalized = t.IsCapitalized(text);
-                if (!capitalized && !candidates.Any(c => (c.Population >= 300_000 || c.Feature == PlaceFeature.Country) && PlaceNames.Fold(c.Name) == key))
+                if (!capitalized && !candidates.Any(c => MayBeLowercase(c) && PlaceNames.Fold(c.Name) == key))
                 {
                     continue; // "kyiv" in translated text, but not "city" for the City of London
                 }
@@ -944,6 +954,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords ListJoiners = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "joiner").Select(r => r[0]));
     private static readonly FrozenWords InsideWords = FrozenWords.Of(PlaceLinkRows.Where(r => r[1] == "in").Select(r => r[0]));
 
+    private static bool MayBeLowercase(GazetteerEntry c) => c.Population >= 300_000 || c.Feature == PlaceFeature.Country;
+
     private static bool IsPluralRegion(string w) => w is "regions" or "oblasts" or "provinces" or "districts" or "krais" or "republics" or "областях" or "областей" or "областями" or "районах" or "районів";
 
     private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
@@ -1018,7 +1030,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             var folded = ascii ? buffer[..len] : PlaceNames.Fold(buffer[..len]).AsSpan();
 
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
-            var hits = max == 1 && !char.IsUpper(text[tokens[i].Start]) ? lookup!.FindExact(folded) : lookup!.Find(folded);
+            var lowercase = max == 1 && !char.IsUpper(text[tokens[i].Start]);
+            if (lowercase && lowercaseNames is not null && !lowercaseNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))
+            {
+                continue;
+            }
+
+            var hits = lowercase ? lookup!.FindExact(folded) : lookup!.Find(folded);
             if (!hits.IsDefaultOrEmpty)
             {
                 end = i + n;

@@ -98,7 +98,7 @@ public sealed class SentenceStage : IStage
         return false;
     }
 
-    private static bool IsSentenceEnd(string text, IReadOnlyList<Token> tokens, int i)
+    private static bool IsSentenceEnd(string text, TokenList tokens, int i)
     {
         var t = tokens[i];
         if (t.Lower != ".")
@@ -145,7 +145,7 @@ public sealed class SentenceStage : IStage
         return true;
     }
 
-    private static bool IsMeridiem(IReadOnlyList<Token> tokens, int i) =>
+    private static bool IsMeridiem(TokenList tokens, int i) =>
         i >= 3 && tokens[i - 1].Lower == "m" && tokens[i - 2].Lower == "." && tokens[i - 3].Lower is "a" or "p";
 
     private static bool IsWeekdayOrTz(string w) =>

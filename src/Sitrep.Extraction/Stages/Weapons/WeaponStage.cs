@@ -138,7 +138,7 @@ public sealed class WeaponStage : IStage
         return string.Join('/', parts);
     }
 
-    private static bool Matches(IReadOnlyList<Token> tokens, int i, string[] words)
+    private static bool Matches(TokenList tokens, int i, string[] words)
     {
         if (i + words.Length > tokens.Count)
         {

@@ -1,0 +1,30 @@
+using System.Collections;
+
+namespace Sitrep.Extraction.Text;
+
+/// <summary>
+/// A document's tokens, in text order: an array that never changes once built. A sealed class rather than an
+/// <see cref="IReadOnlyList{T}"/> so that a stage's <c>tokens[i]</c> is a direct, inlined read by reference (no
+/// interface call and no copy of the token per access), which every stage does for every word.
+/// </summary>
+public sealed class TokenList : IReadOnlyList<Token>
+{
+    private readonly Token[] items;
+
+    public TokenList(IEnumerable<Token> tokens) => items = [.. tokens];
+
+    public int Count => items.Length;
+
+    public ref readonly Token this[int index] => ref items[index];
+
+    Token IReadOnlyList<Token>.this[int index] => items[index];
+
+    /// <summary>The tokens as a span, for loops that read many.</summary>
+    public ReadOnlySpan<Token> AsSpan() => items;
+
+    public ReadOnlySpan<Token>.Enumerator GetEnumerator() => new ReadOnlySpan<Token>(items).GetEnumerator();
+
+    IEnumerator<Token> IEnumerable<Token>.GetEnumerator() => ((IEnumerable<Token>)items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();
+}
