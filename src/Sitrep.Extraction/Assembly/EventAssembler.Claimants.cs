@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Sitrep.Core;
 using Sitrep.Core.Claimants;
 
@@ -166,25 +167,59 @@ public sealed partial class EventAssembler
             return a.Canonical == b.Canonical;
         }
 
-        var x = Names(a.Name);
-        var y = Names(b.Name);
-        return x.Count > 0 && y.Count > 0 ? x.IsSubsetOf(y) || y.IsSubsetOf(x) : ClaimantNames.Fold(a.Name) == ClaimantNames.Fold(b.Name);
+        var x = NameFacts.Of(a.Name);
+        var y = NameFacts.Of(b.Name);
+        return x.Names.Count > 0 && y.Names.Count > 0 ? x.Names.IsSubsetOf(y.Names) || y.Names.IsSubsetOf(x.Names) : x.Folded == y.Folded;
     }
 
     /// <summary>The capitalized words of a name after its first ("Oleh Syniehubov, head of the Kharkiv Regional Military Administration" → oleh, syniehubov, kharkiv, …).</summary>
-    private static HashSet<string> Names(string name)
+    private static HashSet<string> Names(string name) => NameFacts.Of(name).Names;
+
+    /// <summary>The words of a name, as <c>name.Split(' ', RemoveEmptyEntries).Length</c> counts them, without the array.</summary>
+    private static int Words(string name)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in name.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        var count = 0;
+        for (var i = 0; i < name.Length; i++)
         {
-            if (part.Length > 1 && char.IsUpper(part[0]) && part is not ("The" or "A" or "An"))
+            if (name[i] != ' ' && (i == 0 || name[i - 1] == ' '))
             {
-                set.Add(ClaimantNames.Fold(part));
+                count++;
             }
         }
 
-        return set;
+        return count;
     }
 
-    private static int Words(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>
+    /// A claimant name's capitalized words and its folded form, computed once per name: the claimant comparisons ask
+    /// for them for every pair of claimants, for every event. Keyed by the name's string instance (the mentions of a
+    /// document share them), so an entry lives as long as the document's claimants do. Read-only once built.
+    /// </summary>
+    private sealed class NameFacts
+    {
+        private static readonly ConditionalWeakTable<string, NameFacts> Cache = new();
+
+        private NameFacts(string name)
+        {
+            Names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var part in name.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length > 1 && char.IsUpper(part[0]) && part is not ("The" or "A" or "An"))
+                {
+                    Names.Add(ClaimantNames.Fold(part));
+                }
+            }
+
+            _name = name;
+        }
+
+        private readonly string _name;
+        private string? _folded;
+
+        public HashSet<string> Names { get; }
+
+        public string Folded => _folded ??= ClaimantNames.Fold(_name);
+
+        public static NameFacts Of(string name) => Cache.GetValue(name, static n => new NameFacts(n));
+    }
 }

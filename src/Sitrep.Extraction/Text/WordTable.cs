@@ -60,4 +60,10 @@ public sealed class WordTable<T>
     }
 
     public bool Contains(string word) => TryGetValue(word, out _);
+
+    /// <summary>The table's exact words (its stems left out).</summary>
+    public IEnumerable<string> ExactWords => _exact.Keys;
+
+    /// <summary>Whether the table has stems: a word of neither its exact words nor ASCII may still match one.</summary>
+    public bool HasStems => _stems.Length > 0;
 }

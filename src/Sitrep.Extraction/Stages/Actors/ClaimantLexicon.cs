@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
@@ -66,6 +67,32 @@ internal sealed class ClaimantLexicon
             ? k
             : throw new InvalidOperationException($"speech-verbs.tsv: '{string.Join('\t', r)}' needs a word and a kind (speech, plural, impersonal, relay or cite)."))));
         _words = new WordTable<WordInfo>(words.Select(r => (r[0], Parse(r))));
+
+        // Every exact word of either table, with its entry and whether it is a speech verb, as Info and TryVerb answer.
+        _classes = _words.ExactWords.Concat(_verbs.ExactWords).Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(w => w, w => (Info(w), TryVerb(w, out _)), StringComparer.Ordinal);
+    }
+
+    private readonly FrozenDictionary<string, (WordInfo? Info, bool Verb)> _classes;
+
+    /// <summary>
+    /// A running text's lowercase word's entry (<see cref="Info"/>) and whether it is a speech verb (<see cref="TryVerb"/>),
+    /// in one lookup for most words: a word of neither table that neither is a possessive nor starts with a letter
+    /// beyond ASCII (where the stems are) has neither.
+    /// </summary>
+    public (WordInfo? Info, bool Verb) Classify(string lower)
+    {
+        if (_classes.TryGetValue(lower, out var known))
+        {
+            return known;
+        }
+
+        if ((lower.Length == 0 || lower[0] <= 127) && !(lower.Length > 2 && (lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("s'", StringComparison.Ordinal))))
+        {
+            return (null, false);
+        }
+
+        return (Info(lower), TryVerb(lower, out _));
     }
 
     public static ClaimantLexicon Default => Shared.Value;

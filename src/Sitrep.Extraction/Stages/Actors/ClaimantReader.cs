@@ -84,8 +84,7 @@ internal sealed class ClaimantReader
             if (_t[k].Kind == TokenKind.Word)
             {
                 var w = _t[k].Lower;
-                _info[k] = lex.Info(w);
-                _verb[k] = lex.TryVerb(w, out _);
+                (_info[k], _verb[k]) = lex.Classify(w);
             }
         }
 
