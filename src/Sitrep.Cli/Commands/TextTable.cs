@@ -162,8 +162,8 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     /// <summary>
     /// Terminal cells: one per character of printable ASCII, else what Wcwidth's table gives each character (2 wide, 0
-    /// combining), as Spectre.Console measures a string (its <c>GetCellWidth</c>, the same table, reached directly here
-    /// so that a table on a pipe loads neither Spectre.Console nor its table of every character's width).
+    /// combining), as Spectre.Console measures a string (its <c>GetCellWidth</c>, the same table, reached directly here:
+    /// Spectre's measure first fills its cache of every character's width, tens of methods for the JIT at each start).
     /// </summary>
     internal static int CellWidth(string text)
     {
