@@ -133,29 +133,45 @@ public static class ContractNames
     public static bool TryParsePrecision(string? name, out DatePrecision precision) => TryParse(name, Precisions, out precision);
 
     /// <summary>The category named by its contract name; throws <see cref="FormatException"/> naming the bad value and the good ones.</summary>
-    public static WeaponCategory ParseCategory(string name) => Parse(name, Categories, "weapon category");
+    public static WeaponCategory ParseCategory(string name) => Parse<WeaponCategory>(name, Categories, "weapon category");
 
-    public static Qualifier ParseQualifier(string name) => Parse(name, Qualifiers, "qualifier");
+    public static Qualifier ParseQualifier(string name) => Parse<Qualifier>(name, Qualifiers, "qualifier");
 
-    public static FigureKind ParseFigure(string name) => Parse(name, Figures, "figure");
+    public static FigureKind ParseFigure(string name) => Parse<FigureKind>(name, Figures, "figure");
 
-    public static DatePrecision ParsePrecision(string name) => Parse(name, Precisions, "date precision");
+    public static DatePrecision ParsePrecision(string name) => Parse<DatePrecision>(name, Precisions, "date precision");
 
-    private static readonly Dictionary<string, WeaponCategory> Categories = Enum.GetValues<WeaponCategory>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, Qualifier> Qualifiers = Enum.GetValues<Qualifier>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, FigureKind> Figures = Enum.GetValues<FigureKind>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, DatePrecision> Precisions = Enum.GetValues<DatePrecision>().ToDictionary(c => c.ToContract(), StringComparer.Ordinal);
+    // The names are looked up among the (few) values of each enum, whose values run from 0 up without gaps: no
+    // dictionary of them built at start, and no generic code over the enums (LINQ, Enum.GetValues) that ReadyToRun
+    // leaves to the JIT on every command that reads a stored date precision or weapon.
+    private static readonly string[] Categories = Names((int)WeaponCategory.Other, i => ((WeaponCategory)i).ToContract());
+    private static readonly string[] Qualifiers = Names((int)Qualifier.Vague, i => ((Qualifier)i).ToContract());
+    private static readonly string[] Figures = Names((int)FigureKind.Injured, i => ((FigureKind)i).ToContract());
+    private static readonly string[] Precisions = Names((int)DatePrecision.Unknown, i => ((DatePrecision)i).ToContract());
 
-    private static bool TryParse<T>(string? name, Dictionary<string, T> names, out T value)
-        where T : struct
+    /// <summary>The contract names of the values 0 to <paramref name="last"/>, in value order.</summary>
+    private static string[] Names(int last, Func<int, string> name)
     {
-        value = default;
-        return name is not null && names.TryGetValue(name, out value);
+        var names = new string[last + 1];
+        for (var i = 0; i <= last; i++)
+        {
+            names[i] = name(i);
+        }
+
+        return names;
     }
 
-    private static T Parse<T>(string name, Dictionary<string, T> names, string what)
-        where T : struct =>
-        TryParse(name, names, out var v) ? v : throw new FormatException($"'{name}' is not a {what}: write one of {string.Join(", ", names.Keys)}.");
+    private static bool TryParse<T>(string? name, string[] names, out T value)
+        where T : struct, Enum
+    {
+        var i = name is null ? -1 : Array.IndexOf(names, name);
+        value = i < 0 ? default : (T)(object)i;
+        return i >= 0;
+    }
+
+    private static T Parse<T>(string name, string[] names, string what)
+        where T : struct, Enum =>
+        TryParse(name, names, out T v) ? v : throw new FormatException($"'{name}' is not a {what}: write one of {string.Join(", ", names)}.");
 
     /// <summary>The scoring family of a category: drone, missile, bomb, artillery or other.</summary>
     public static WeaponFamily Family(this WeaponCategory c) => Parties.FamilyOf(c);

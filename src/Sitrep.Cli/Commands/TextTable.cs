@@ -1,11 +1,11 @@
 using System.Text;
-using Spectre.Console;
+using Wcwidth;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
 /// A table of one line per row that fits a width, without borders: each column takes its natural width (in terminal
-/// cells, as Spectre.Console measures them),
+/// cells, as Spectre.Console measures them: <see cref="CellWidth"/>),
 /// and when the total is too wide the flexible ones (long text) shrink first, then the others, down to their minimum;
 /// a <see cref="Column.Whole"/> column (dates, ids, figures) never cuts a value, only its header; when even that is too
 /// wide, <see cref="Column.Optional"/> columns (what another column shows too) are left out, the last first. Cut cells
@@ -160,8 +160,32 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
     private int Widest(int column) => _cellWidths.Count == 0 ? 0 : _cellWidths.Max(r => r[column]);
 
-    /// <summary>Terminal cells: one per character of printable ASCII, else as Spectre measures them (wide, combining).</summary>
-    private static int CellWidth(string text) => Ascii.IsValid(text) ? text.Length : text.GetCellWidth();
+    /// <summary>
+    /// Terminal cells: one per character of printable ASCII, else what Wcwidth's table gives each character (2 wide, 0
+    /// combining), as Spectre.Console measures a string (its <c>GetCellWidth</c>, the same table, reached directly here:
+    /// Spectre's measure first fills its cache of every character's width, tens of methods for the JIT at each start).
+    /// </summary>
+    internal static int CellWidth(string text)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text.Length;
+        }
+
+        var sum = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            sum += RuneWidth(rune);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// One character's cells, as Spectre.Console counts them: a line break one, an unpaired surrogate (read as U+FFFD)
+    /// one, a control character -1, as Wcwidth gives it.
+    /// </summary>
+    private static int RuneWidth(Rune rune) => rune.Value is >= 0x20 and < 0x7F or '\n' ? 1 : UnicodeCalculator.GetWidth(rune);
 
     /// <summary>The widths of the <paramref name="shown"/> columns: natural, then shrunk towards <paramref name="width"/>.</summary>
     private int[] Fit(List<int> shown, int width)
@@ -206,15 +230,16 @@ internal sealed class TextTable(params TextTable.Column[] columns)
 
         var sb = new StringBuilder();
         var used = 0;
+        Span<char> units = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
-            var w = rune.IsAscii ? 1 : rune.ToString().GetCellWidth();
+            var w = RuneWidth(rune);
             if (used + w > width - 1)
             {
                 break;
             }
 
-            sb.Append(rune.ToString());
+            sb.Append(units[..rune.EncodeToUtf16(units)]);
             used += w;
         }
 

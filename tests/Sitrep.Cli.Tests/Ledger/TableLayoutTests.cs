@@ -48,6 +48,47 @@ public sealed class TableLayoutTests
         }
     }
 
+    /// <summary>
+    /// The widths the table measures itself (Spectre.Console is not loaded for a table on a pipe) are Spectre's: every
+    /// UTF-16 unit alone (wide, combining, C1 controls, unpaired surrogates), and seeded strings of them with emoji
+    /// (surrogate pairs) among them, without control characters: a cell never holds one (they are replaced first).
+    /// </summary>
+    [Fact]
+    public void Cell_widths_are_what_Spectre_measures()
+    {
+        for (var c = 0x20; c <= char.MaxValue; c++)
+        {
+            if (c == 0x7F)
+            {
+                continue;
+            }
+
+            var one = ((char)c).ToString();
+            Assert.True(one.GetCellWidth() == TextTable.CellWidth(one), $"U+{c:X4}: Spectre {one.GetCellWidth()}, table {TextTable.CellWidth(one)}");
+        }
+
+        var random = new Random(2203);
+        for (var n = 0; n < 2000; n++)
+        {
+            var sb = new StringBuilder();
+            for (var k = random.Next(1, 12); k > 0; k--)
+            {
+                sb.Append(random.Next(4) switch
+                {
+                    0 => char.ConvertFromUtf32(random.Next(0x1F300, 0x1FAFF)),
+                    1 => Pick(random) is var cell && !cell.Any(char.IsControl) ? cell : "x",
+                    2 => ((char)random.Next(0x20, 0x7F)).ToString(),
+                    _ => ((char)random.Next(0xA0, 0xD800)).ToString(),
+                });
+            }
+
+            var text = sb.ToString();
+            Assert.True(text.GetCellWidth() == TextTable.CellWidth(text), $"'{text}': Spectre {text.GetCellWidth()}, table {TextTable.CellWidth(text)}");
+            var cut = random.Next(1, 20);
+            Assert.True(TextTable.CellWidth(TextTable.Cut(text, cut)) <= cut, $"'{text}' cut to {cut}");
+        }
+    }
+
     private static string Pick(Random random) => Cells[random.Next(Cells.Length)];
 
     /// <summary>The table drawn by Spectre.Console's <see cref="Table"/>, as the CLI drew it before (the reference).</summary>
