@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sitrep.Core;
 using Sitrep.Ingest;
 using Sitrep.Storage;
@@ -66,6 +67,50 @@ public sealed class ReadModelTests
         await host.Store.Store.SaveAsync([.. Enumerable.Range(1000, 5).Select(Report)]);
         Assert.NotEqual(before, await SameAsync(memory, store, "/api/attacks?limit=1000"));
         Assert.NotEqual(countBefore, await SameAsync(memory, store, "/api/attacks/count"));
+    }
+
+    [Fact]
+    public async Task A_read_under_way_gives_up_when_the_server_stops_and_none_starts_after()
+    {
+        var host = await ApiHost.StartAsync("sqlite", store => store.SaveAsync([.. Enumerable.Range(0, 5).Select(Report)]));
+        await using (host)
+        {
+            var models = host.Factory.Services.GetRequiredService<AttackReadModels>();
+            var endless = new EndlessRead();
+            var reading = models.ReadAsync(endless, "v1"); // as the warm-up or a refresh after a write starts it
+            await endless.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            host.Factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication(); // what Ctrl-C and SIGTERM do
+            await reading.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(endless.Cancelled);
+            Assert.Null(models.For("v2"));
+            Assert.Null(models.For("v2")); // and no read of it was begun: the second ask finds none either, the store answers
+            await host.Factory.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>A store whose attack rows never come: it waits until it is told to give up.</summary>
+    private sealed class EndlessRead : IAttackIndexSource
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Cancelled { get; private set; }
+
+        public async Task<IReadOnlyList<AttackIndexRow>> ReadAttackIndexAsync(CancellationToken cancellationToken = default)
+        {
+            Started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled = true;
+                throw;
+            }
+
+            return [];
+        }
     }
 
     /// <summary>Reads the host's model at the store's version now, and checks it is the one the next request will use.</summary>

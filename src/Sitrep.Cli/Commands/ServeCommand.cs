@@ -107,9 +107,11 @@ internal sealed class ServeCommand : ICommand
             return 0;
         }
 
+        StoreCounts counts;
         try
         {
             await SitrepWebApp.WarmUpAsync(app, stop).ConfigureAwait(false);
+            counts = await store.CountAsync(stop).ConfigureAwait(false); // a stop during the warm-up (its reads give up) ends here
         }
         catch (OperationCanceledException)
         {
@@ -117,7 +119,6 @@ internal sealed class ServeCommand : ICommand
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
-        var counts = await store.CountAsync(stop).ConfigureAwait(false);
         foreach (var a in bound)
         {
             console.Out.WriteLine($"sitrep serve: listening on {a} (dashboard {a.TrimEnd('/')}/, API {a.TrimEnd('/')}/api)");

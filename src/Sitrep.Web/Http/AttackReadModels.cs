@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sitrep.Storage;
 
@@ -9,9 +10,15 @@ namespace Sitrep.Web.Http;
 /// new model in the background (one at a time); the store stays the source of truth, the model only ever answers for
 /// the version it was read at. The version is read before the rows, so rows a write adds during the read are at worst
 /// newer than the tag, never older (the next request, seeing the newer version, asks for another).
+/// A read gives up when the server stops (Ctrl-C, SIGTERM: the host's stopping token), and none starts after; disposing
+/// (the host's end, before the store it reads is disposed) waits a few seconds for a read under way to give up.
 /// </summary>
-internal sealed class AttackReadModels(IEventStore store, ServeOptions options, ILogger<AttackReadModels> log)
+internal sealed class AttackReadModels(IEventStore store, ServeOptions options, IHostApplicationLifetime lifetime, ILogger<AttackReadModels> log) : IAsyncDisposable
 {
+    /// <summary>How long disposing waits for a read under way to see the stop (each row checks it; SQLite's sort of the member keys may take a second).</summary>
+    private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
     private readonly Lock _gate = new();
     private AttackReadModel? _model;
     private Task? _reading;
@@ -32,7 +39,7 @@ internal sealed class AttackReadModels(IEventStore store, ServeOptions options, 
 
         lock (_gate)
         {
-            if (_reading is null || _reading.IsCompleted)
+            if (!_stop.IsCancellationRequested && (_reading is null || _reading.IsCompleted))
             {
                 _reading = Task.Run(() => ReadAsync(source, version));
             }
@@ -66,8 +73,12 @@ internal sealed class AttackReadModels(IEventStore store, ServeOptions options, 
     {
         try
         {
-            var model = await AttackReadModel.ReadAsync(source, version, CancellationToken.None).ConfigureAwait(false);
+            var model = await AttackReadModel.ReadAsync(source, version, _stop.Token).ConfigureAwait(false);
             Volatile.Write(ref _model, model);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The server is stopping.
         }
 #pragma warning disable CA1031 // A model that could not be read leaves the store answering; the next request tries again.
         catch (Exception e)
@@ -75,5 +86,29 @@ internal sealed class AttackReadModels(IEventStore store, ServeOptions options, 
         {
             log.LogWarning(e, "Reading the attacks into memory failed; the store answers listings.");
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? reading;
+        lock (_gate)
+        {
+            reading = _reading;
+            _stop.Cancel();
+        }
+
+        if (reading is not null)
+        {
+            try
+            {
+                await reading.WaitAsync(GiveUp).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                log.LogWarning("Reading the attacks into memory did not stop within {Seconds} s of the server's stop.", GiveUp.TotalSeconds);
+            }
+        }
+
+        _stop.Dispose();
     }
 }
