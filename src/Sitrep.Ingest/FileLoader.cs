@@ -13,8 +13,18 @@ public static class FileLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Where <see cref="ReportInputs.StandardInput"/> reads from; a test puts its own stream here.</summary>
-    public static Func<Stream> OpenStandardInput { get; set; } = Console.OpenStandardInput;
+    private static readonly AsyncLocal<Func<Stream>?> StandardInputOverride = new();
+
+    /// <summary>
+    /// Where <see cref="ReportInputs.StandardInput"/> reads from: the console's, unless this flow of work (and the tasks it
+    /// starts after) was given its own, as <c>sitrep ingest</c> gives a stream that a stop ends, or a test its bytes.
+    /// Set per flow, so one command's stream is never read by another running beside it in the same process.
+    /// </summary>
+    public static Func<Stream> OpenStandardInput
+    {
+        get => StandardInputOverride.Value ?? Console.OpenStandardInput;
+        set => StandardInputOverride.Value = value;
+    }
 
     /// <summary>
     /// Reads a file (or, for <c>-</c>, standard input) as UTF-8 text, counting bytes against <paramref name="maxBytes"/>
