@@ -77,7 +77,7 @@ public class IngestBatchingTests
                 var (prevStart, prevEnd) = writes[k - 1];
                 var rest = writes[k].Start - prevEnd;
                 var expected = Math.Min((prevEnd - prevStart).TotalMilliseconds, (lastExtracted - prevEnd).TotalMilliseconds) - 20;
-                Assert.True(rest.TotalMilliseconds >= expected, $"write {k + 1} started {rest.TotalMilliseconds:0} ms after write {k} ended, which took {(prevEnd - prevStart).TotalMilliseconds:0} ms");
+                Assert.True(rest.TotalMilliseconds >= expected, $"write {k + 1} started {rest.TotalMilliseconds:0} ms after write {k} ended, which took {(prevEnd - prevStart).TotalMilliseconds:0} ms; writes {string.Join(", ", writes.Select(w => $"{w.Start.TotalMilliseconds:0}-{w.End.TotalMilliseconds:0}"))}, batches {string.Join(",", batches.Select(b => b.Count))}, last extracted {lastExtracted.TotalMilliseconds:0}");
             }
 
             Assert.True(batches.Count < reports, "every report written alone: the writer never waited for more");
