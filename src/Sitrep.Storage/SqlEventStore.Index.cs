@@ -24,47 +24,34 @@ internal abstract partial class SqlEventStore : IAttackIndexSource
 {
     public async Task<IReadOnlyList<AttackIndexRow>> ReadAttackIndexAsync(CancellationToken cancellationToken = default)
     {
-        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (conn.ConfigureAwait(false))
+        // One snapshot, the store's own (SQLite: deferred, so no writer waits on it; PostgreSQL: repeatable read).
+        var snapshot = (Snapshot)await OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await using (snapshot.ConfigureAwait(false))
         {
-            // One snapshot, begun as a snapshot's is (SQLite: deferred, so no writer waits on it; PostgreSQL: repeatable read).
-            await using (var begin = Db.Command(conn, BeginSnapshotSql))
+            var conn = snapshot.Connection;
+            var heads = new List<(StoredAttack Attack, int Categories)>();
+            await using (var cmd = Db.Command(conn, $"SELECT {AttackColumns}, a.categories FROM attacks a ORDER BY a.id"))
             {
-                await begin.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            try
-            {
-                DbTransaction? tx = null;
-                var heads = new List<(StoredAttack Attack, int Categories)>();
-                await using (var cmd = Db.Command(conn, $"SELECT {AttackColumns}, a.categories FROM attacks a ORDER BY a.id", tx))
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        heads.Add((ReadAttack(r), r.Int(22)));
-                    }
+                    heads.Add((ReadAttack(r), r.Int(22)));
                 }
+            }
 
-                var models = await KeysAsync(conn, tx, """
-                    SELECT DISTINCT m.attack_id, w.model_key FROM weapons w JOIN attack_members m ON m.event_id = w.event_id WHERE w.model_key IS NOT NULL
-                    """, cancellationToken).ConfigureAwait(false);
-                var places = await KeysAsync(conn, tx, "SELECT attack_id, place_key FROM attack_places", cancellationToken).ConfigureAwait(false);
-                return [.. heads.Select(h => new AttackIndexRow(h.Attack, h.Categories,
-                    models.TryGetValue(h.Attack.Id, out var m) ? [.. m] : [], places.TryGetValue(h.Attack.Id, out var p) ? [.. p] : []))];
-            }
-            finally
-            {
-                await using var end = Db.Command(conn, "ROLLBACK");
-                await end.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            var models = await KeysAsync(conn, """
+                SELECT DISTINCT m.attack_id, w.model_key FROM weapons w JOIN attack_members m ON m.event_id = w.event_id WHERE w.model_key IS NOT NULL
+                """, cancellationToken).ConfigureAwait(false);
+            var places = await KeysAsync(conn, "SELECT attack_id, place_key FROM attack_places", cancellationToken).ConfigureAwait(false);
+            return [.. heads.Select(h => new AttackIndexRow(h.Attack, h.Categories,
+                models.TryGetValue(h.Attack.Id, out var m) ? [.. m] : [], places.TryGetValue(h.Attack.Id, out var p) ? [.. p] : []))];
         }
     }
 
-    private static async Task<Dictionary<long, List<string>>> KeysAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
+    private static async Task<Dictionary<long, List<string>>> KeysAsync(DbConnection conn, string sql, CancellationToken ct)
     {
         var keys = new Dictionary<long, List<string>>();
-        await using var cmd = Db.Command(conn, sql, tx);
+        await using var cmd = Db.Command(conn, sql);
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {

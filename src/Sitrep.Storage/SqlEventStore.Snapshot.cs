@@ -51,6 +51,16 @@ internal abstract partial class SqlEventStore
     {
         private bool _disposed;
 
+        /// <summary>The connection inside the snapshot's read transaction, for the store's own reads over it.</summary>
+        public DbConnection Connection
+        {
+            get
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return conn;
+            }
+        }
+
         public async Task<IReadOnlyList<StoredAttack>> FindAttacksAsync(EventQuery query, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
