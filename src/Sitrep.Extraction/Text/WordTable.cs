@@ -63,7 +63,4 @@ public sealed class WordTable<T>
 
     /// <summary>The table's exact words (its stems left out).</summary>
     public IEnumerable<string> ExactWords => _exact.Keys;
-
-    /// <summary>Whether the table has stems: a word of neither its exact words nor ASCII may still match one.</summary>
-    public bool HasStems => _stems.Length > 0;
 }
