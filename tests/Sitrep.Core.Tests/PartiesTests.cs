@@ -46,6 +46,11 @@ public sealed class PartiesTests
             Assert.Equal(k, ContractNames.ParseFigure(k.ToContract()));
         }
 
+        foreach (var d in Enum.GetValues<DatePrecision>())
+        {
+            Assert.Equal(d, ContractNames.ParsePrecision(d.ToContract()));
+        }
+
         foreach (var c in Enum.GetValues<Country>())
         {
             Assert.Equal(c, Parties.ParseCountry(c.ToContract()));
