@@ -44,6 +44,9 @@ internal sealed record SentenceReading(SentenceRole Role, string Rule)
     /// <summary>The sentence opens by going back to an earlier time (<see cref="EventAssembler.OpensEarlier"/>).</summary>
     public bool Earlier { get; init; }
 
+    /// <summary>The sentence opens with a recap of what was reported before (<see cref="EventAssembler.OpensRecall"/>).</summary>
+    public bool Recall { get; init; }
+
     /// <summary>A cue of another attack when its weapons differ (<see cref="EventAssembler.NewAttackRule"/>).</summary>
     public string? NewAttack { get; init; }
 }
@@ -121,6 +124,7 @@ public sealed partial class EventAssembler
             Separate = SeparateAttackRule(doc, s),
             NewAttack = NewAttackRule(doc, s, dates),
             Earlier = OpensEarlier(doc, s),
+            Recall = OpensRecall(doc, s),
         };
     }
 

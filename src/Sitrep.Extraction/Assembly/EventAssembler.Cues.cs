@@ -89,6 +89,25 @@ public sealed partial class EventAssembler
         return EarlierOpenings.Contains(first)
                || (EarlierFirstWords.Contains(first) && s.FirstToken + 1 < s.EndToken && EarlierOpenings.Contains(first + " " + doc.Lower(s.FirstToken + 1)));
     }
+    private static readonly FrozenWords RecallWords = CueWords("recall");
+
+    /// <summary>
+    /// Rule <c>recall-opening</c>: one of the sentence's first four words recaps what was reported before
+    /// ("Нагадаємо, вчора …", "Напомним, что …", "As a reminder, …", "We will remind you that …").
+    /// </summary>
+    internal static bool OpensRecall(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 4); i++)
+        {
+            if (RecallWords.Contains(doc.Tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly WordTable<bool> AlsoVerbs = new(LexiconFile.Rows("assembly-cues.tsv").Where(r => r.Length > 1 && r[1] == "also-verb").Select(r => (r[0], true)));
     private static readonly FrozenWords NewAttackWords = CueWords("new-attack");
     private static readonly FrozenWords SeparateWords = CueWords("separate");

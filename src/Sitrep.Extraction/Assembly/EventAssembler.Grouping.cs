@@ -74,6 +74,24 @@ public sealed partial class EventAssembler
     /// <summary>The join rules, in the order they are tried; the last always applies.</summary>
     private static readonly ImmutableArray<JoinRule> JoinRules =
     [
+        // "On 20 February the governor said 26 drones were downed over the city" after an undated lead that told an
+        // attack with counts of its own ("seven targets shot down so far"): a paragraph that opens with its own date and
+        // counts what the lead counts, with none of the lead's values, recalls an earlier attack. An event of its own.
+        new("recall-dated", (g, c) =>
+        {
+            var lead = g.Lead;
+            if (c.Date is null || !Splits(c.Date) || c.R.Passing || c.R.Separate is not null || lead.Date is not null || g.ParagraphEvent.ContainsKey(c.S.Paragraph)
+                || !CountsOtherThanLead(lead, c.U, g.B))
+            {
+                return null;
+            }
+
+            var d = g.Drafts.FirstOrDefault(d => d != lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date) && (c.Side is null || d.Side is null || d.Side == c.Side))
+                    ?? g.New(c.Date, c.Side);
+            d.IsRecall = true;
+            return d;
+        }),
+
         // The first date of an attack dates the lead, which may already hold undated sentences (a headline); it
         // replaces a weak date (the day the report was filed).
         new("lead-date", (g, c) =>
@@ -105,6 +123,34 @@ public sealed partial class EventAssembler
             return g.Lead;
         }),
 
+        // "Earlier, the ministry said 40 drones were downed. According to it, from midnight to 6 a.m. on 4 September
+        // three regions were attacked": a dated sentence in the paragraph of an undated event other than the lead dates
+        // that event and goes on with it.
+        new("paragraph-dates-event", (g, c) =>
+        {
+            if (c.Date is null || c.R.Passing || c.NewAttackCue || !g.ParagraphEvent.TryGetValue(c.S.Paragraph, out var p) || p == g.Lead || p.IsAggregate || p.Date is not null
+                || !(c.Side is null || p.Side is null || c.Side == p.Side))
+            {
+                return null;
+            }
+
+            p.Date = c.Date;
+            return p;
+        }),
+
+        // "Нагадаємо, вчора вночі, 11 грудня, у Києві пролунали вибухи" after the evening's missiles over two other
+        // regions that day: a recap of another day's attack joins that day's event only when it shares a region with it.
+        new("recall-elsewhere", (g, c) =>
+        {
+            if (!c.R.Recall || c.Date is null || c.R.Passing || !Splits(c.Date) || SameDay(c.Date, g.Lead.Date) || Regions(g.B.Places[c.U], g.B).Count == 0)
+            {
+                return null;
+            }
+
+            var sameDay = g.Drafts.Where(d => d != g.Lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date)).ToList();
+            return sameDay.Count > 0 && !sameDay.Any(d => SharesRegion(d, c.U, g.B)) ? g.New(c.Date, c.Side) : null;
+        }),
+
         // Another day than the lead's: the event of that day (and side), or a new one.
         new("other-day", (g, c) => c.Date is not null && !SameDay(c.Date, g.Lead.Date) && Splits(c.Date)
             ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date) && (c.Side is null || d.Side is null || d.Side == c.Side)) ?? g.New(c.Date, c.Side)
@@ -132,6 +178,9 @@ public sealed partial class EventAssembler
             : null),
 
         new("same-day", (g, c) => c.Date is not null ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date)) : null),
+
+        // After a recalled attack (rule recall-dated), an undated sentence no rule above places goes on with it.
+        new("after-recall", (g, c) => c.Date is null && c.R.Separate is null && LastDraft(g, c.U) is { IsRecall: true } d ? d : null),
 
         new("lead", (g, _) => g.Lead),
     ];
@@ -360,7 +409,8 @@ public sealed partial class EventAssembler
     /// <summary>
     /// Rule <c>undated-lead</c>: a lead without a date of its own ("The death toll from the strike on Dnipro has risen
     /// to five") is the same attack as a dated event on the same place later in the report ("On the evening of 25
-    /// October, Russian troops launched a missile attack on Dnipro").
+    /// October, Russian troops launched a missile attack on Dnipro"); not an earlier attack the report recalls with
+    /// counts of its own (rule <c>recall-dated</c>).
     /// </summary>
     private static void MergeUndatedLead(List<Draft> drafts, Bucketed b)
     {
@@ -372,7 +422,7 @@ public sealed partial class EventAssembler
 
         HashSet<string> Keys(Draft d) => d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).Select(p => PlaceNames.Fold(p.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
         var leadKeys = Keys(lead);
-        var matches = drafts.Skip(1).Where(d => !d.IsAggregate && d.Sentences.Count > 0 && leadKeys.Count > 0 && Keys(d).Overlaps(leadKeys)).ToList();
+        var matches = drafts.Skip(1).Where(d => !d.IsAggregate && !d.IsRecall && d.Sentences.Count > 0 && leadKeys.Count > 0 && Keys(d).Overlaps(leadKeys)).ToList();
         if (matches.Count != 1)
         {
             return;
@@ -406,6 +456,50 @@ public sealed partial class EventAssembler
         var leadFamilies = lead.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
         var otherWeapons = leadFamilies.Count > 0 && !b.Weapons[u].Any(w => leadFamilies.Contains(w.Weapon.Category.Family()));
         return otherToll && otherWeapons;
+    }
+
+    /// <summary>The event of the last unit before <paramref name="u"/> that joined one.</summary>
+    private static Draft? LastDraft(Grouping g, int u)
+    {
+        for (var k = u - 1; k >= 0; k--)
+        {
+            if (g.DraftOfUnit[k] is { } d)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Rule <c>recall-dated</c>'s test: the lead counts, beyond its first paragraph (the headline), launched or destroyed
+    /// weapons or a toll, and unit <paramref name="u"/> counts the same kinds (of one family, or one of them of no
+    /// family: "air targets", counted together) with other values and none of the lead's. A revised toll is no count
+    /// of its own.
+    /// </summary>
+    private static bool CountsOtherThanLead(Draft lead, int u, Bucketed b)
+    {
+        if (lead.Units.Count == 0 || (b.Figures[u].Count == 0 && b.Casualties[u].Count == 0))
+        {
+            return false;
+        }
+
+        var first = lead.Sentences.Min(s => s.Paragraph);
+        var body = lead.Units.Where((_, k) => lead.Sentences[k].Paragraph != first).ToList();
+        static bool Counts(FigureMention f) =>
+            f.Qualifier != Qualifier.Vague && (!f.IsCombined || f.Weapon.Category.Family() == WeaponFamily.Other) && f.Kind is FigureKind.Launched or FigureKind.Destroyed;
+        static bool OneFamily(WeaponRef a, WeaponRef x) =>
+            a.Category.Family() == x.Category.Family() || a.Category.Family() == WeaponFamily.Other || x.Category.Family() == WeaponFamily.Other;
+        var leadFigures = body.SelectMany(x => b.Figures[x]).Where(Counts).ToList();
+        var leadTolls = body.SelectMany(x => b.Casualties[x]).Where(t => t.Qualifier != Qualifier.Vague).ToList();
+        var figures = b.Figures[u].Where(Counts).ToList();
+        var tolls = b.Casualties[u].Where(t => t.Qualifier != Qualifier.Vague && !t.IsRevision).ToList();
+        var other = figures.Any(f => leadFigures.Any(l => l.Kind == f.Kind && OneFamily(l.Weapon, f.Weapon) && l.Value != f.Value))
+                    || tolls.Any(t => leadTolls.Any(l => l.Kind == t.Kind && l.Value != t.Value));
+        var same = figures.Any(f => leadFigures.Any(l => l.Kind == f.Kind && OneFamily(l.Weapon, f.Weapon) && l.Value == f.Value))
+                   || tolls.Any(t => leadTolls.Any(l => l.Kind == t.Kind && l.Value == t.Value));
+        return other && !same;
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
 
         /// <summary>Started by an attack told in passing ("the day after a bombardment killed 39"): it takes no later sentences by paragraph.</summary>
         public bool IsPassing { get; set; }
+
+        /// <summary>Started by rule <c>recall-dated</c>: an earlier attack the report recalls, which undated sentences after it go on with.</summary>
+        public bool IsRecall { get; set; }
         public Side? Side { get; set; }
         public List<SentenceMention> Sentences { get; } = [];
 

@@ -86,6 +86,60 @@ public class AssemblyStepsTests
         Assert.Equal(expected, string.Join(' ', placed));
     }
 
+    /// <summary>
+    /// A paragraph that recalls an earlier attack with its own date, counts or places is an event of its own; one that
+    /// recaps the report's own attack, or counts what the lead counted, is not.
+    /// </summary>
+    [Theory]
+    // recall-dated: an undated lead with counts of its own, then a dated paragraph counting the same kinds otherwise
+    [InlineData("Air defences are repelling a drone attack on Sevastopol.\n\nFour drones have been shot down over the city, the governor said.\n\nOn November 10, the governor said 20 drones were shot down over Sevastopol and a man was killed.\n\nA woman was also injured.",
+        "lead@0 lead@0 recall-dated@1 after-recall@1")]
+    [InlineData("ВСУ атакуют Севастополь\n\nНад Севастополем сбиты пять воздушных целей, сообщил губернатор.\n\n10 ноября губернатор сообщал, что над Севастополем было сбито 20 беспилотников.\n\nТакже ранен мужчина.",
+        "lead@0 lead@0 recall-dated@1 after-recall@1")]
+    [InlineData("Над Одесою тривають атаки дронів\n\nСили ППО збили п'ять дронів над Одесою, повідомив голова ОВА.\n\n12 листопада над Одесою було збито 20 дронів, загинув чоловік.",
+        "lead@0 lead@0 recall-dated@1")]
+    // the same count again, or counts only in the headline: the lead's own date
+    [InlineData("Drones attack Sevastopol\n\nAir defences shot down 20 drones over the city, the governor said.\n\nOn November 10, 20 drones were shot down over Sevastopol, he said.",
+        "lead@0 lead@0 lead-date@0")]
+    [InlineData("Air defences down five drones over Sevastopol\n\nOn November 12, air defences shot down 20 drones over Sevastopol, the governor said.",
+        "lead@0 lead-date@0")]
+    // recall-elsewhere: a recap of another day's attack on a region that day's event does not name
+    [InlineData("Російські війська вночі атакували Україну дронами, сили ППО знищили 9 дронів.\n\nКрім того, увечері 13 листопада знищено дві ракети над Харківською областю.\n\nНагадаємо, вчора вночі, 13 листопада, у Києві пролунали вибухи.",
+        "lead-date@0 other-day@1 recall-elsewhere@2")]
+    [InlineData("Russia attacked Ukraine with 30 drones overnight, the air force said.\n\nOn Wednesday evening, two missiles hit the port of Odesa.\n\nAs a reminder, explosions rang out in Kyiv on Wednesday morning.",
+        "lead-date@0 other-day@1 recall-elsewhere@2")]
+    // a recap of that day's own attack, or of the report's own
+    [InlineData("Russia attacked Ukraine with 30 drones overnight, the air force said.\n\nOn Wednesday evening, two missiles hit the port of Odesa.\n\nAs a reminder, on Wednesday evening a missile hit a warehouse in Odesa.",
+        "lead-date@0 other-day@1 other-day@1")]
+    [InlineData("Russia attacked Kharkiv with drones overnight, injuring two people.\n\nWe will remind you that overnight Russia launched 40 drones at Kharkiv.",
+        "lead-date@0 same-day@0")]
+    // paragraph-dates-event: a dated sentence in the paragraph of an earlier attack dates it
+    [InlineData("A drone hit a house in Kharkiv on Thursday, injuring two people.\n\nEarlier, the air force said 40 drones were shot down over Odesa. According to the air force, the attack came on the night of November 13.",
+        "lead-date@0 lead>earlier-elsewhere@1 paragraph-dates-event@1")]
+    [InlineData("Беспилотник атаковал Глушково, ранен мужчина.\n\nРанее в Минобороны заявили, что в Брянской области сбиты 40 беспилотников. По данным ведомства, атака шла в ночь на 13 ноября.",
+        "lead@0 lead>earlier-elsewhere@1 paragraph-dates-event@1")]
+    public void Group_tells_a_recalled_attack_apart(string text, string expected)
+    {
+        var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
+            .Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event);
+        Assert.Equal(expected, string.Join(' ', placed));
+    }
+
+    [Fact]
+    public void A_recalled_attack_keeps_its_own_date_counts_and_toll()
+    {
+        var x = Annotate.Extract("Air defences are repelling a drone attack on Sevastopol.\n\nFour drones have been shot down over the city, the governor said.\n\n"
+                                 + "On November 10, the governor said 20 drones were shot down over Sevastopol and a man was killed.\n\nA woman was also injured.");
+        Assert.Equal(2, x.Events.Length);
+        var (now, then) = (x.Events[0], x.Events[1]);
+        Assert.Equal(4, now.Weapons.Single().Current(FigureKind.Destroyed)!.Value);
+        Assert.Null(now.Killed);
+        Assert.Null(now.Injured);
+        Assert.Equal(new DateOnly(2024, 11, 10), then.Date.Date);
+        Assert.Equal(20, then.Weapons.Single().Current(FigureKind.Destroyed)!.Value);
+        Assert.Equal((1, 1), (then.Killed!.Value, then.Injured!.Value));
+    }
+
     [Fact]
     public void Group_drops_a_passing_mention_of_the_other_sides_attacks()
     {
