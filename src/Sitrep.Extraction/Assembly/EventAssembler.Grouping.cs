@@ -293,7 +293,7 @@ public sealed partial class EventAssembler
         new("other-scope-section", (g, c, target) =>
         {
             var section = g.SectionOf[c.U];
-            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(target, c.U, g.SectionOf, g.B))
+            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(target.Units.Where(x => g.SectionOf[x] < section), c.U, g.B))
             {
                 return null;
             }
@@ -302,6 +302,15 @@ public sealed partial class EventAssembler
             g.SectionEvent[section] = d;
             return d;
         }),
+
+        // "A drone hit an oil depot in the Bryansk region, injuring a guard, the governor said. The defence ministry said
+        // air defences destroyed 45 drones over several regions overnight": a local strike (every place of the event in
+        // one region) and a larger count over many regions or the whole country that night are two scopes, two events.
+        new("other-scope", (g, c, target) =>
+            !c.R.Passing && !g.RefersBack && c.R.Separate is null && target.Units.Count > 0 && (c.Date is null || SameDay(c.Date, target.Date))
+            && WideScope(g.Doc, c.S, c.U, g.B) && CountsOtherScope(target.Units, c.U, g.B)
+                ? g.New(target.Date, c.Side ?? target.Side)
+                : null),
 
         // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day its
         // own words give; the section's later sentences join it unless they give another day.
@@ -458,6 +467,30 @@ public sealed partial class EventAssembler
         return otherToll && otherWeapons;
     }
 
+    private static readonly FrozenWords WideScopeWords = CueWords("wide-scope");
+
+    /// <summary>
+    /// Rule <c>other-scope</c>'s test of a count's scope: the unit names places hit in two regions or more, a country,
+    /// or a word of many regions ("over several regions", "над регионами России").
+    /// </summary>
+    private static bool WideScope(Document doc, SentenceMention s, int u, Bucketed b)
+    {
+        if (Regions(b.Places[u], b).Count >= 2 || b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Feature == "country"))
+        {
+            return true;
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (WideScopeWords.Contains(doc.Tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The event of the last unit before <paramref name="u"/> that joined one.</summary>
     private static Draft? LastDraft(Grouping g, int u)
     {
@@ -503,10 +536,10 @@ public sealed partial class EventAssembler
     }
 
     /// <summary>
-    /// Whether the sentence counts launched or destroyed weapons of a family that the event counted differently in an
-    /// earlier section of the report.
+    /// Whether unit <paramref name="u"/> counts launched or destroyed weapons of a family that the event's units
+    /// <paramref name="before"/> (all their places in one region) counted as fewer, and none as many.
     /// </summary>
-    private static bool CountsOtherScope(Draft target, int u, int[] sectionOf, Bucketed b)
+    private static bool CountsOtherScope(IEnumerable<int> before, int u, Bucketed b)
     {
         var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
         if (now.Count == 0)
@@ -514,17 +547,17 @@ public sealed partial class EventAssembler
             return false;
         }
 
-        // The earlier sections tell of one region's strike (all their places in one region), the new count is larger.
-        var earlier = target.Units.Where(x => sectionOf[x] < sectionOf[u]).ToList();
+        // The units before tell of one region's strike (all their places in one region), the new count is larger.
+        var earlier = before.ToList();
         var regions = earlier.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name).Distinct().ToList();
         if (regions.Count != 1)
         {
             return false;
         }
 
-        var before = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
-        return now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
-               && !now.Any(f => before.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
+        var told = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
+        return now.Any(f => told.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
+               && !now.Any(f => told.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
     }
 
     /// <summary>

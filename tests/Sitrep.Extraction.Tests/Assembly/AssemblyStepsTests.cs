@@ -125,6 +125,30 @@ public class AssemblyStepsTests
         Assert.Equal(expected, string.Join(' ', placed));
     }
 
+    /// <summary>A local strike's count and a larger count that night over many regions or the country: two scopes, two events.</summary>
+    [Theory]
+    [InlineData("Air defences shot down two drones over Kursk overnight, the governor said. The defence ministry said air defences destroyed 45 Ukrainian drones over several regions overnight.",
+        "lead-date@0 same-day>other-scope@1")]
+    [InlineData("Air defences shot down two drones over Kursk overnight, the governor said. The defence ministry said 30 drones were destroyed over the Kursk region and Moscow overnight.",
+        "lead-date@0 same-day>other-scope@1")]
+    [InlineData("Air defences shot down two drones over Kursk overnight, the governor said. The defence ministry said 30 drones were destroyed over Russia overnight.",
+        "lead-date@0 same-day>other-scope@1")]
+    [InlineData("Силы ПВО сбили два беспилотника над Курском, сообщил губернатор. Всего, по данным Минобороны, за ночь силы ПВО уничтожили 32 украинских беспилотника над регионами России.",
+        "lead@0 paragraph>other-scope@1")]
+    [InlineData("Сили ППО збили два дрони над Одесою, повідомив голова ОВА. Повітряні сили повідомили, що вночі над регіонами України знищено 40 дронів.",
+        "lead@0 lead-date>other-scope@1")]
+    // the same count, or a larger one over the same region: one scope
+    [InlineData("Air defences shot down 12 drones over Kursk overnight, the governor said. The defence ministry said 12 drones were destroyed over several regions overnight.",
+        "lead-date@0 same-day@0")]
+    [InlineData("Air defences shot down two drones over Kursk overnight. In all, 12 drones were destroyed over the Kursk region, the governor said.",
+        "lead-date@0 paragraph@0")]
+    public void Group_tells_a_local_strike_from_a_count_over_many_regions(string text, string expected)
+    {
+        var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
+            .Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event);
+        Assert.Equal(expected, string.Join(' ', placed));
+    }
+
     [Fact]
     public void A_recalled_attack_keeps_its_own_date_counts_and_toll()
     {

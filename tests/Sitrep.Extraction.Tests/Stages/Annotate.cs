@@ -59,7 +59,7 @@ internal static class Annotate
             ("чаусы", chausyBy), ("чаусы", chausyRu), ("брянской области", bryanskRegion), ("києві", kyiv), ("киева", kyiv), ("харкова", kharkiv), ("подільському", sumyRegion), ("дарницком", glushkovo),
             ("криму", crimea), ("курського", kursk), ("курска", kursk), ("одессе", odesa), ("рязань", ryazan), ("саратов", saratov), ("волгоград", volgograd), ("лозову", lozovaK), ("харківській області", kharkivRegion),
             ("харківської області", kharkivRegion), ("купянського району", kupianskRaion), ("глушковского района", glushkovoRaion),
-            ("севастополь", sevastopol), ("севастополе", sevastopol), ("севастополем", sevastopol), ("одесою", odesa), ("харківською областю", kharkivRegion),
+            ("севастополь", sevastopol), ("севастополе", sevastopol), ("севастополем", sevastopol), ("одесою", odesa), ("харківською областю", kharkivRegion), ("курском", kursk),
         ]);
     }
 
