@@ -306,11 +306,38 @@ public sealed partial class EventAssembler
         // "A drone hit an oil depot in the Bryansk region, injuring a guard, the governor said. The defence ministry said
         // air defences destroyed 45 drones over several regions overnight": a local strike (every place of the event in
         // one region) and a larger count over many regions or the whole country that night are two scopes, two events.
+        // A headline that gives the larger count ("Russia says it downed 45 drones") is the wide count's, and goes with it.
         new("other-scope", (g, c, target) =>
-            !c.R.Passing && !g.RefersBack && c.R.Separate is null && target.Units.Count > 0 && (c.Date is null || SameDay(c.Date, target.Date))
-            && WideScope(g.Doc, c.S, c.U, g.B) && CountsOtherScope(target.Units, c.U, g.B)
-                ? g.New(target.Date, c.Side ?? target.Side)
-                : null),
+        {
+            if (c.R.Passing || g.RefersBack || c.R.Separate is not null || target.Units.Count == 0 || !(c.Date is null || SameDay(c.Date, target.Date))
+                || !WideScope(g.Doc, c.S, c.U, g.B))
+            {
+                return null;
+            }
+
+            var b = g.B;
+            bool Headline((SentenceMention Sentence, int Unit, string Rule) e) =>
+                target == g.Lead && e.Sentence.Paragraph == 0 && g.Doc.Lower(e.Sentence.EndToken - 1) is not ("." or "!" or "\"" or ")");
+            if (!CountsOtherScope(target.Entries().Where(e => !Headline(e)).Select(e => e.Unit), c.U, b))
+            {
+                return null;
+            }
+
+            var d = g.New(target.Date, c.Side ?? target.Side);
+            var entries = target.Entries().ToList();
+            var moved = entries.Where(e => Headline(e) && b.Figures[e.Unit].Any(h => b.Figures[c.U].Any(f => f.Kind == h.Kind && f.Value == h.Value && f.Weapon.Category.Family() == h.Weapon.Category.Family()))).ToList();
+            if (moved.Count > 0)
+            {
+                target.Clear();
+                foreach (var e in entries)
+                {
+                    (moved.Contains(e) ? d : target).Add(e.Sentence, e.Unit, moved.Contains(e) ? e.Rule + ">other-scope" : e.Rule);
+                    g.DraftOfUnit[e.Unit] = moved.Contains(e) ? d : target;
+                }
+            }
+
+            return d;
+        }),
 
         // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day its
         // own words give; the section's later sentences join it unless they give another day.

@@ -137,6 +137,9 @@ public class AssemblyStepsTests
         "lead@0 paragraph>other-scope@1")]
     [InlineData("Сили ППО збили два дрони над Одесою, повідомив голова ОВА. Повітряні сили повідомили, що вночі над регіонами України знищено 40 дронів.",
         "lead@0 lead-date>other-scope@1")]
+    // a headline giving the wide count goes with it
+    [InlineData("Russia says it downed 45 drones\nAir defences shot down two drones over Kursk overnight, the governor said. The defence ministry said air defences destroyed 45 Ukrainian drones over several regions overnight.",
+        "lead>other-scope@1 lead-date@0 same-day>other-scope@1")]
     // the same count, or a larger one over the same region: one scope
     [InlineData("Air defences shot down 12 drones over Kursk overnight, the governor said. The defence ministry said 12 drones were destroyed over several regions overnight.",
         "lead-date@0 same-day@0")]
