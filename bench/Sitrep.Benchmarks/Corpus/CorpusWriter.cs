@@ -529,6 +529,22 @@ internal sealed partial class ReportComposer
         var destroyed = _r.Next(drone.Min, drone.Max + 1);
         var launchedStated = _r.NextDouble() < 0.3;
         var launched = launchedStated ? destroyed + _r.Next(0, (destroyed / 4) + 2) : destroyed;
+        // A governor's count over one town before the ministry's larger count over several regions: two scopes of the
+        // night, two events in the gold (the local one first).
+        var localScope = !crimea && !launchedStated && regions.Count >= 2 && destroyed >= 6 && _r.Next(6) == 0;
+        if (localScope)
+        {
+            var towns = CorpusLexicon.RuTowns.Where(t => t.Region == regions[0]).ToArray();
+            var town = towns.Length > 0 ? Pick(towns).Town : regions[0];
+            var local = _r.Next(2, Math.Min(5, destroyed));
+            var governor = Pick(CorpusLexicon.RuGovernorNames);
+            Say(_r.Next(2) == 0
+                ? $"Air defences shot down {Num(local)} {drone.Plural} over {Place(town)} {when.Inline}, Governor {governor} said."
+                : $"{when.Initial}, {Num(local)} {drone.Plural} were downed over {Place(town)}, the regional governor, {governor}, wrote on Telegram.");
+            _events.Add(Finish(when, "UA", "RU", [new GoldWeapon(drone.Category, drone.Model, null, local)], null, null, "Governor " + governor));
+            BeginEvent();
+        }
+
         var over = crimea ? Place("Crimea") : RegionGroup(regions);
         var weapons = new List<GoldWeapon> { new(drone.Category, drone.Model, launchedStated ? launched : null, destroyed) };
 
@@ -571,7 +587,7 @@ internal sealed partial class ReportComposer
         }
 
         int? killed = null, injured = null;
-        if (_r.NextDouble() < 0.6 && !crimea)
+        if (_r.NextDouble() < 0.6 && !crimea && !localScope)
         {
             NewParagraph();
             var region = regions[0];
@@ -625,48 +641,57 @@ internal sealed partial class ReportComposer
             $"according to {official}, the regional governor");
         var weapons = new List<GoldWeapon>();
         var where = _r.Next(2) == 0 ? $"{Place(town)} in the {Place(region + " region")}" : Place(town);
-        switch (_r.Next(5))
+        if (_events.Count > 0 && _r.Next(5) == 0)
         {
-            case 0:
-                Say($"Russian forces shelled {where} {when.Inline}, {claim}.");
-                weapons.Add(new GoldWeapon("artillery", null, null, null));
-                break;
-            case 1:
+            // A later attack recalled: "As a reminder, on March 12, …" is its own event with its own date and places.
+            Say($"{Pick("As a reminder", "We will remind you that", "Recall that")}, {when.Inline}, Russian forces shelled {where}, {claim}.");
+            weapons.Add(new GoldWeapon("artillery", null, null, null));
+        }
+        else
+        {
+            switch (_r.Next(5))
             {
-                var bomb = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "guided_bomb").ToArray());
-                var n = _r.Next(bomb.Min, bomb.Max + 1);
-                Say($"Russian troops dropped {CountOf(n, bomb)} on {where} {when.Inline}, {claim}.");
-                weapons.Add(new GoldWeapon(bomb.Category, bomb.Model, n, null));
-                break;
-            }
+                case 0:
+                    Say($"Russian forces shelled {where} {when.Inline}, {claim}.");
+                    weapons.Add(new GoldWeapon("artillery", null, null, null));
+                    break;
+                case 1:
+                {
+                    var bomb = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "guided_bomb").ToArray());
+                    var n = _r.Next(bomb.Min, bomb.Max + 1);
+                    Say($"Russian troops dropped {CountOf(n, bomb)} on {where} {when.Inline}, {claim}.");
+                    weapons.Add(new GoldWeapon(bomb.Category, bomb.Model, n, null));
+                    break;
+                }
 
-            case 2:
-            {
-                var rocket = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "rocket").ToArray());
-                var n = _r.Next(rocket.Min, rocket.Max + 1);
-                Say($"{when.Initial}, Russian forces fired {CountOf(n, rocket)} at {where}, {claim}.");
-                weapons.Add(new GoldWeapon(rocket.Category, rocket.Model, n, null));
-                break;
-            }
+                case 2:
+                {
+                    var rocket = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "rocket").ToArray());
+                    var n = _r.Next(rocket.Min, rocket.Max + 1);
+                    Say($"{when.Initial}, Russian forces fired {CountOf(n, rocket)} at {where}, {claim}.");
+                    weapons.Add(new GoldWeapon(rocket.Category, rocket.Model, n, null));
+                    break;
+                }
 
-            case 3:
-            {
-                var times = _r.Next(5, 40);
-                Say($"{when.Initial}, the Russian army attacked {where} {Num(times)} times, using artillery, drones and guided bombs, {claim}.");
-                weapons.Add(new GoldWeapon("artillery", null, null, null));
-                weapons.Add(new GoldWeapon("drone", null, null, null));
-                weapons.Add(new GoldWeapon("guided_bomb", null, null, null));
-                break;
-            }
+                case 3:
+                {
+                    var times = _r.Next(5, 40);
+                    Say($"{when.Initial}, the Russian army attacked {where} {Num(times)} times, using artillery, drones and guided bombs, {claim}.");
+                    weapons.Add(new GoldWeapon("artillery", null, null, null));
+                    weapons.Add(new GoldWeapon("drone", null, null, null));
+                    weapons.Add(new GoldWeapon("guided_bomb", null, null, null));
+                    break;
+                }
 
-            default:
-            {
-                var drone = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "drone").ToArray());
-                var n = _r.Next(drone.Min, drone.Max + 1);
-                Say($"Russia hit {where} with artillery and {CountOf(n, drone)} {when.Inline}, {claim}.");
-                weapons.Add(new GoldWeapon("artillery", null, null, null));
-                weapons.Add(new GoldWeapon(drone.Category, drone.Model, n, null));
-                break;
+                default:
+                {
+                    var drone = Pick(CorpusLexicon.RuFrontWeapons.Where(w => w.Category == "drone").ToArray());
+                    var n = _r.Next(drone.Min, drone.Max + 1);
+                    Say($"Russia hit {where} with artillery and {CountOf(n, drone)} {when.Inline}, {claim}.");
+                    weapons.Add(new GoldWeapon("artillery", null, null, null));
+                    weapons.Add(new GoldWeapon(drone.Category, drone.Model, n, null));
+                    break;
+                }
             }
         }
 
