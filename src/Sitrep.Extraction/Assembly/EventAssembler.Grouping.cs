@@ -86,8 +86,7 @@ public sealed partial class EventAssembler
                 return null;
             }
 
-            var d = g.Drafts.FirstOrDefault(d => d != lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date) && (c.Side is null || d.Side is null || d.Side == c.Side))
-                    ?? g.New(c.Date, c.Side);
+            var d = DraftOfDay(g, c.Date, c.Side) ?? g.New(c.Date, c.Side);
             d.IsRecall = true;
             return d;
         }),
@@ -147,8 +146,21 @@ public sealed partial class EventAssembler
                 return null;
             }
 
-            var sameDay = g.Drafts.Where(d => d != g.Lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date)).ToList();
-            return sameDay.Count > 0 && !sameDay.Any(d => SharesRegion(d, c.U, g.B)) ? g.New(c.Date, c.Side) : null;
+            var sameDay = false;
+            foreach (var d in g.Drafts)
+            {
+                if (d != g.Lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date))
+                {
+                    if (SharesRegion(d, c.U, g.B))
+                    {
+                        return null;
+                    }
+
+                    sameDay = true;
+                }
+            }
+
+            return sameDay ? g.New(c.Date, c.Side) : null;
         }),
 
         // Another day than the lead's: the event of that day (and side), or a new one.
@@ -293,7 +305,7 @@ public sealed partial class EventAssembler
         new("other-scope-section", (g, c, target) =>
         {
             var section = g.SectionOf[c.U];
-            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(target.Units.Where(x => g.SectionOf[x] < section), c.U, g.B))
+            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(UnitsBeforeSection(target, g.SectionOf, section), c.U, g.B))
             {
                 return null;
             }
@@ -309,34 +321,13 @@ public sealed partial class EventAssembler
         // A headline that gives the larger count ("Russia says it downed 45 drones") is the wide count's, and goes with it.
         new("other-scope", (g, c, target) =>
         {
-            if (c.R.Passing || g.RefersBack || c.R.Separate is not null || target.Units.Count == 0 || !(c.Date is null || SameDay(c.Date, target.Date))
+            if (c.R.Passing || g.RefersBack || c.R.Separate is not null || target.Units.Count == 0 || g.B.Figures[c.U].Count == 0 || !(c.Date is null || SameDay(c.Date, target.Date))
                 || !WideScope(g.Doc, c.S, c.U, g.B))
             {
                 return null;
             }
 
-            var b = g.B;
-            bool Headline((SentenceMention Sentence, int Unit, string Rule) e) =>
-                target == g.Lead && e.Sentence.Paragraph == 0 && g.Doc.Lower(e.Sentence.EndToken - 1) is not ("." or "!" or "\"" or ")");
-            if (!CountsOtherScope(target.Entries().Where(e => !Headline(e)).Select(e => e.Unit), c.U, b))
-            {
-                return null;
-            }
-
-            var d = g.New(target.Date, c.Side ?? target.Side);
-            var entries = target.Entries().ToList();
-            var moved = entries.Where(e => Headline(e) && b.Figures[e.Unit].Any(h => b.Figures[c.U].Any(f => f.Kind == h.Kind && f.Value == h.Value && f.Weapon.Category.Family() == h.Weapon.Category.Family()))).ToList();
-            if (moved.Count > 0)
-            {
-                target.Clear();
-                foreach (var e in entries)
-                {
-                    (moved.Contains(e) ? d : target).Add(e.Sentence, e.Unit, moved.Contains(e) ? e.Rule + ">other-scope" : e.Rule);
-                    g.DraftOfUnit[e.Unit] = moved.Contains(e) ? d : target;
-                }
-            }
-
-            return d;
+            return SplitOtherScope(g, c, target);
         }),
 
         // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day its
@@ -502,11 +493,6 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool WideScope(Document doc, SentenceMention s, int u, Bucketed b)
     {
-        if (Regions(b.Places[u], b).Count >= 2 || b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Feature == "country"))
-        {
-            return true;
-        }
-
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             if (WideScopeWords.Contains(doc.Tokens[i].Lower))
@@ -515,7 +501,55 @@ public sealed partial class EventAssembler
             }
         }
 
-        return false;
+        return b.Places[u].Count >= 2 ? Regions(b.Places[u], b).Count >= 2 || b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Feature == "country")
+            : b.Places[u].Count == 1 && !b.Places[u][0].IsReference && b.Resolved[b.Places[u][0]].Feature == "country";
+    }
+
+    /// <summary>
+    /// Rule <c>other-scope</c> once its cheap tests pass: the new event of the wide count, with the lead's headline
+    /// when it gives that count; null when the local strike's body counts as many.
+    /// </summary>
+    private static Draft? SplitOtherScope(Grouping g, Candidate c, Draft target)
+    {
+        var b = g.B;
+        bool Headline((SentenceMention Sentence, int Unit, string Rule) e) =>
+            target == g.Lead && e.Sentence.Paragraph == 0 && g.Doc.Lower(e.Sentence.EndToken - 1) is not ("." or "!" or "\"" or ")");
+        if (!CountsOtherScope(target.Entries().Where(e => !Headline(e)).Select(e => e.Unit), c.U, b))
+        {
+            return null;
+        }
+
+        var d = g.New(target.Date, c.Side ?? target.Side);
+        var entries = target.Entries().ToList();
+        var moved = entries.Where(e => Headline(e) && b.Figures[e.Unit].Any(h => b.Figures[c.U].Any(f => f.Kind == h.Kind && f.Value == h.Value && f.Weapon.Category.Family() == h.Weapon.Category.Family()))).ToList();
+        if (moved.Count > 0)
+        {
+            target.Clear();
+            foreach (var e in entries)
+            {
+                (moved.Contains(e) ? d : target).Add(e.Sentence, e.Unit, moved.Contains(e) ? e.Rule + ">other-scope" : e.Rule);
+                g.DraftOfUnit[e.Unit] = moved.Contains(e) ? d : target;
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>The event's units in sections before <paramref name="section"/>.</summary>
+    private static List<int> UnitsBeforeSection(Draft d, int[] sectionOf, int section) => d.Units.Where(x => sectionOf[x] < section).ToList();
+
+    /// <summary>An event other than the lead of <paramref name="date"/>'s day and of <paramref name="side"/> (or of no side).</summary>
+    private static Draft? DraftOfDay(Grouping g, DateMention date, Side? side)
+    {
+        foreach (var d in g.Drafts)
+        {
+            if (d != g.Lead && !d.IsAggregate && d.Date is not null && SameDay(d.Date, date) && (side is null || d.Side is null || d.Side == side))
+            {
+                return d;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The event of the last unit before <paramref name="u"/> that joined one.</summary>

@@ -34,7 +34,8 @@ public sealed class CorpusGeneratorTests
         var events = Reports.SelectMany(r => r.Gold.Events).ToList();
         Assert.Contains(events, e => e.Attacker == "RU");
         Assert.Contains(events, e => e.Attacker == "UA");
-        Assert.All(Reports, r => Assert.InRange(r.Gold.Events.Count, 1, 4));
+        // One to four attacks, and a governor's local count beside the ministry's wider one may make a fifth event.
+        Assert.All(Reports, r => Assert.InRange(r.Gold.Events.Count, 1, 5));
         for (var n = 1; n <= 4; n++)
         {
             Assert.Contains(Reports, r => r.Gold.Events.Count == n);
@@ -74,7 +75,9 @@ public sealed class CorpusGeneratorTests
                 Assert.NotNull(e.Date);
                 Assert.True(e.Date <= r.Published, $"{r.Id}: event dated {e.Date} after publication {r.Published}");
                 Assert.True(e.Date >= r.Published.AddDays(-40), $"{r.Id}: event dated {e.Date} long before publication {r.Published}");
-                Assert.True(dates.Add(e.Date!.Value), $"{r.Id}: two events on {e.Date}");
+                // Two events on one date only as two scopes of one night: a local count over one town and a wider one.
+                Assert.True(dates.Add(e.Date!.Value) || r.Gold.Events.Any(x => x != e && x.Date == e.Date && x.Attacker == e.Attacker && (x.Places.Count == 1 || e.Places.Count == 1)),
+                    $"{r.Id}: two events on {e.Date}");
                 Assert.Contains(e.DateText, r.Body, StringComparison.OrdinalIgnoreCase);
                 Assert.Contains(e.Attacker, new[] { "RU", "UA" });
             }
