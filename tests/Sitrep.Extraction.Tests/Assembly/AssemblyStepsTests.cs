@@ -15,6 +15,10 @@ public class AssemblyStepsTests
 
     private static IReadOnlyList<UnitDecision> Explain(string text) => Assembler.Explain(Annotate.Doc(text));
 
+    /// <summary>Each attack or aggregate unit as "rule@event", in text order.</summary>
+    private static string Placed(string text) =>
+        string.Join(' ', Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate).Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event));
+
     [Theory]
     [InlineData("A drone hit a house in Kharkiv on Monday, injuring two people.", "A drone hit")]
     [InlineData("Two people were killed by shelling in the Kursk region, while three people were injured by a drone in Bryansk.", "Two people were|three people were")]
@@ -80,11 +84,7 @@ public class AssemblyStepsTests
     [InlineData("Russia launched 12 drones at Kharkiv on Friday, and on Saturday it launched 9 drones at Odesa.",
         "lead-date@0 other-day@1")]
     public void Group_places_each_unit_by_a_named_rule(string text, string expected)
-    {
-        var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
-            .Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event);
-        Assert.Equal(expected, string.Join(' ', placed));
-    }
+        => Assert.Equal(expected, Placed(text));
 
     /// <summary>
     /// A paragraph that recalls an earlier attack with its own date, counts or places is an event of its own; one that
@@ -119,11 +119,7 @@ public class AssemblyStepsTests
     [InlineData("Беспилотник атаковал Глушково, ранен мужчина.\n\nРанее в Минобороны заявили, что в Брянской области сбиты 40 беспилотников. По данным ведомства, атака шла в ночь на 13 ноября.",
         "lead@0 lead>earlier-elsewhere@1 paragraph-dates-event@1")]
     public void Group_tells_a_recalled_attack_apart(string text, string expected)
-    {
-        var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
-            .Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event);
-        Assert.Equal(expected, string.Join(' ', placed));
-    }
+        => Assert.Equal(expected, Placed(text));
 
     /// <summary>A local strike's count and a larger count that night over many regions or the country: two scopes, two events.</summary>
     [Theory]
@@ -146,11 +142,7 @@ public class AssemblyStepsTests
     [InlineData("Air defences shot down two drones over Kursk overnight. In all, 12 drones were destroyed over the Kursk region, the governor said.",
         "lead-date@0 paragraph@0")]
     public void Group_tells_a_local_strike_from_a_count_over_many_regions(string text, string expected)
-    {
-        var placed = Explain(text).Where(u => u.Role is SentenceRole.Attack or SentenceRole.Aggregate)
-            .Select(u => (u.Grouping ?? u.Reading) + "@" + u.Event);
-        Assert.Equal(expected, string.Join(' ', placed));
-    }
+        => Assert.Equal(expected, Placed(text));
 
     [Fact]
     public void A_recalled_attack_keeps_its_own_date_counts_and_toll()
