@@ -51,6 +51,14 @@ public class AttackExtensionTests
             list.Add(Submit($"local{i}", $"Drones hit {town.Town} overnight, its region's administration said ({i}).", Night.AddDays(i % 2), $"Local {i}", e));
         }
 
+        // The air force's own count over one town: half the first morning's figure, less than half the revised one.
+        for (var i = 0; i < 2; i++)
+        {
+            var town = Towns[i];
+            var e = Event(Night, "RU", "UA", [town], WeaponCategory.Drone, "Shahed-136", 31, 28, "ua.air_force");
+            list.Add(Submit($"part{i}", $"Over {town.Town}, the air force counted 31 of the drones ({i}).", Night, $"Desk {i}", e));
+        }
+
         for (var i = 0; i < 4; i++)
         {
             var e = Event(Night.AddDays(1), "RU", "UA", [.. Towns.Skip(1)], WeaponCategory.CruiseMissile, "Kh-101", 12 + (i % 2), 10, "ua.air_force");
@@ -145,26 +153,32 @@ public class AttackExtensionTests
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task A_report_that_only_joins_an_attack_extends_it_and_one_that_widens_it_rebuilds_it(string backend)
+    public async Task A_report_that_only_joins_an_attack_extends_it_and_one_that_changes_an_old_members_standing_rebuilds_it(string backend)
     {
         var reports = Reports(5).ToDictionary(r => r.Article.Id);
         await using var t = await TestStore.CreateAsync(backend);
         var store = (SqlEventStore)t.Store;
         await store.SaveAsync([reports["wave1"]]);
+        Assert.Equal(0, store.AttacksExtended); // new: built whole
         await store.SaveAsync([reports["wave3"]]);
-        Assert.Equal(1, store.AttacksExtended); // names the same four regions: extended
-
-        await store.SaveAsync([reports["wave5"], reports["wave7"]]);
+        Assert.Equal(1, store.AttacksExtended);
+        await store.SaveAsync([reports["wave6"], reports["wave7"]]);
         Assert.Equal(2, store.AttacksExtended);
 
-        // An account naming three of the regions: the attack's regions stay, and the new members' claims join it.
-        await store.SaveAsync([reports["wave0"]]);
+        // The air force's count over Kharkiv is half the wave's largest figure so far: a whole account, and it joins.
+        await store.SaveAsync([reports["part0"]]);
         Assert.Equal(3, store.AttacksExtended);
+        Assert.False(await PartialAsync(t.Store, "part0"));
 
-        // A new store object knows nothing this process stored: the attack is built whole.
+        // The next morning's revised figure (64) makes it less than half: it becomes partial, so the attack is built whole.
+        await store.SaveAsync([reports["wave2"]]);
+        Assert.Equal(3, store.AttacksExtended);
+        Assert.True(await PartialAsync(t.Store, "part0"));
+
+        // A new store object knows nothing this process stored: the attack is built whole, then extended again.
         await t.ReopenAsync();
         var reopened = (SqlEventStore)t.Store;
-        await reopened.SaveAsync([reports["wave2"]]);
+        await reopened.SaveAsync([reports["wave0"]]);
         Assert.Equal(0, reopened.AttacksExtended);
         await reopened.SaveAsync([reports["wave4"]]);
         Assert.Equal(1, reopened.AttacksExtended);
@@ -173,6 +187,19 @@ public class AttackExtensionTests
         await ExecuteAsync(t, "UPDATE attacks SET digest = 'stale'");
         await t.Store.RebuildAttacksAsync();
         Assert.Equal(written, await DumpAsync(t));
+    }
+
+    private static async Task<bool> PartialAsync(IEventStore store, string article)
+    {
+        await foreach (var a in store.StreamAttacksAsync(new EventQuery { Limit = null }))
+        {
+            if (a.Members.FirstOrDefault(m => m.Article == article) is { } m)
+            {
+                return m.Partial;
+            }
+        }
+
+        throw new InvalidOperationException($"{article} is in no attack.");
     }
 
     /// <summary>Every attack table's rows, every column but the times they were written, in a fixed order.</summary>
