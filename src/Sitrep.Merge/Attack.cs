@@ -219,10 +219,14 @@ public sealed class MergePartition
 /// <summary>One attack's home and members; <see cref="Build"/> makes the attack (once).</summary>
 public sealed class AttackDraft
 {
-    private readonly Lazy<Attack> attack;
+    private readonly Lazy<(Attack Attack, AttackState State)> attack;
+    private readonly Group group;
+    private readonly Reconciler reconciler;
 
     internal AttackDraft(Group group, Reconciler reconciler)
     {
+        this.group = group;
+        this.reconciler = reconciler;
         var keys = new EventKey[group.Members.Count];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -245,5 +249,21 @@ public sealed class AttackDraft
     public ImmutableArray<EventKey> Members { get; }
 
     /// <summary>The attack, with its reconciled figures.</summary>
-    public Attack Build() => attack.Value;
+    public Attack Build() => attack.Value.Attack;
+
+    /// <summary>The attack built whole (<see cref="Build"/>), with the state a later extension can start from.</summary>
+    public AttackState BuildState() => attack.Value.State;
+
+    /// <summary>
+    /// The attack built from <paramref name="previous"/> — the state of this attack before it gained members — and the
+    /// new members alone, with its state; null when that is not provably what <see cref="Build"/> gives (a member of
+    /// <paramref name="previous"/> is gone, changed or joined differently, no member is new, a decision names a member,
+    /// or the home, target, attacker, regions or an old member's partial flag differ): build it whole then. Members and
+    /// figures the new members leave as they were are the very objects of <paramref name="previous"/>.<see cref="AttackState.Attack"/>.
+    /// </summary>
+    public AttackState? TryExtend(AttackState previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        return AttackBuilder.Extend(group, previous, reconciler)?.State;
+    }
 }

@@ -43,27 +43,74 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         return anyLocal;
     }
 
-    public ImmutableArray<AttackFigure> Reconcile(IReadOnlyList<(EventProfile Profile, bool IsPartial)> members, Country target, Side attacker, IReadOnlySet<string> regions)
+    /// <summary>The claims one member gives each figure, in the order its figures are read (see <see cref="AttackFigure"/>).</summary>
+    public List<Contribution> Collect(EventProfile p, bool partial, Country target, Side attacker, IReadOnlySet<string> regions)
+    {
+        var list = new List<Contribution>();
+        Collect(p, partial, new RankContext(target, attacker, regions), list);
+        return list;
+    }
+
+    /// <summary>
+    /// The figures of an attack from its members' claims (<paramref name="members"/> in key order). With
+    /// <paramref name="touched"/>, only those figures are reconciled again and every other one is taken from
+    /// <paramref name="previous"/> as it is: a figure depends on its own claims and the attack's sides and regions alone.
+    /// </summary>
+    public ImmutableArray<AttackFigure> Figures(List<MemberState> members, Country target, Side attacker, IReadOnlySet<string> regions,
+        IReadOnlySet<FigureKey>? touched, ImmutableArray<AttackFigure> previous)
     {
         var claims = new SortedDictionary<FigureKey, List<AttackClaim>>();
         var values = new Dictionary<FigureKey, List<(EventKey Event, int Value, bool Partial)>>();
         var context = new RankContext(target, attacker, regions);
-        foreach (var (p, partial) in members)
+        foreach (var m in members)
         {
-            Collect(p, partial, context, claims, values);
+            foreach (var c in m.Claims)
+            {
+                if (touched is not null && !touched.Contains(c.Key))
+                {
+                    continue;
+                }
+
+                if (!claims.TryGetValue(c.Key, out var list))
+                {
+                    claims[c.Key] = list = [];
+                }
+
+                list.Add(c.Claim);
+                if (c.CountsAsValue)
+                {
+                    if (!values.TryGetValue(c.Key, out var v))
+                    {
+                        values[c.Key] = v = [];
+                    }
+
+                    v.Add((c.Claim.Event, c.Claim.Value, c.Claim.IsPartial));
+                }
+            }
         }
 
         MarkSuperseded(claims);
-        var result = ImmutableArray.CreateBuilder<AttackFigure>(claims.Count);
+        var figures = new SortedDictionary<FigureKey, AttackFigure>();
+        if (touched is not null && !previous.IsDefault)
+        {
+            foreach (var f in previous)
+            {
+                if (!touched.Contains(f.Key))
+                {
+                    figures[f.Key] = f;
+                }
+            }
+        }
+
         foreach (var (key, list) in claims)
         {
             if (Figure(key, list, values.GetValueOrDefault(key) ?? [], context) is { } f)
             {
-                result.Add(f);
+                figures[key] = f;
             }
         }
 
-        return result.ToImmutable();
+        return [.. figures.Values];
     }
 
     private readonly record struct RankContext(Country Target, Side Attacker, IReadOnlySet<string> Regions)
@@ -74,8 +121,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         public Side AttackerSide => Attacker is Side.Russia or Side.Ukraine or Side.Belarus ? Attacker : TargetSide.Opponent() ?? Side.Unknown;
     }
 
-    private void Collect(EventProfile p, bool partial, RankContext context, SortedDictionary<FigureKey, List<AttackClaim>> claims,
-        Dictionary<FigureKey, List<(EventKey, int, bool)>> values)
+    private void Collect(EventProfile p, bool partial, RankContext context, List<Contribution> into)
     {
         var e = p.Source.Event;
         var report = p.Source.Report;
@@ -101,21 +147,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
                 IsPartial = partial,
                 Standing = standing,
             };
-            if (!claims.TryGetValue(key, out var list))
-            {
-                claims[key] = list = [];
-            }
-
-            list.Add(claim);
-            if (countsAsEventValue)
-            {
-                if (!values.TryGetValue(key, out var v))
-                {
-                    values[key] = v = [];
-                }
-
-                v.Add((p.Key, value, partial));
-            }
+            into.Add(new Contribution(key, claim, countsAsEventValue));
         }
 
         // Families: the event's sum, and every claim an entry revised within the report.

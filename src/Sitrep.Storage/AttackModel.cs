@@ -129,6 +129,12 @@ public sealed record MergeSummary(int Attacks, int Events, int Created, int Kept
 {
     /// <summary>Attacks the recompute found stored exactly as it computed them (not written again).</summary>
     public int Unchanged { get; init; }
+
+    /// <summary>
+    /// Attacks that only gained members, built from their stored state and the new members' claims and written in part
+    /// (the new member rows, the figure rows that changed, the attack's row), instead of built and written whole.
+    /// </summary>
+    public int Extended { get; init; }
 }
 
 /// <summary>One day, attacker and weapon family of the attack ledger.</summary>

@@ -27,6 +27,18 @@ internal sealed record AttackFigureRow(
 
 internal sealed record AliasRow(long OldId, long AttackId, DateTimeOffset At);
 
+/// <summary>
+/// Every row of one attack as stored (members in key order, figures by ordinal), and which row each member and figure
+/// object gave: an attack extended from these (<see cref="AttackDraft.TryExtend"/>) keeps the very objects of the members
+/// and figures it left as they were, and so their rows.
+/// </summary>
+internal sealed record AttackRows(AttackRow Row, MemberRow[] Members, AttackFigureRow[] Figures)
+{
+    public Dictionary<AttackMember, MemberRow> ByMember { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AttackFigure, AttackFigureRow> ByFigure { get; } = new(ReferenceEqualityComparer.Instance);
+}
+
 /// <summary>The rows of the attacks a merge stored: attacks, their members, their figures, and ids that now lead elsewhere.</summary>
 internal sealed class AttackRowSet
 {
@@ -37,26 +49,73 @@ internal sealed class AttackRowSet
     public List<AttackFigureRow> Figures { get; } = [];
     public List<AliasRow> Aliases { get; } = [];
 
+    /// <summary>Rows of attacks already stored that an extension changes in place (<see cref="Add"/> with rows to keep).</summary>
+    public List<AttackRow> Updated { get; } = [];
+
+    /// <summary>Figure rows of updated attacks to delete before <see cref="Figures"/> are written: each ordinal whose row changes or goes.</summary>
+    public List<(long AttackId, int Ordinal)> DroppedFigures { get; } = [];
+
     /// <summary>
     /// Adds one merged attack under <paramref name="id"/>. <paramref name="events"/> maps every member's key to the
-    /// stored event (for its id, places, weapons and the claims' event ids).
+    /// stored event (for its id, places, weapons and the claims' event ids). With <paramref name="stored"/>, the rows of
+    /// the attack as it is stored under the same id: a member or figure that is the very object one of those rows came
+    /// from keeps that row, and only the rest are to be written (<see cref="Members"/>, <see cref="Figures"/>, with the
+    /// ordinals they replace in <see cref="DroppedFigures"/>); the attack's row then goes to <see cref="Updated"/>. The
+    /// rows and digest are the same either way.
     /// </summary>
-    public void Add(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now)
+    public AttackRows Add(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now, AttackRows? stored = null)
     {
-        var (firstMember, firstFigure) = (Members.Count, Figures.Count);
         var members = attack.Members.Select(m => (Member: m, Event: events[m.Event])).ToList();
-        foreach (var (m, e) in members)
+        var memberRows = new MemberRow[members.Count];
+        for (var i = 0; i < members.Count; i++)
         {
-            Members.Add(new MemberRow(e.Id, id, m.ReportId, m.Event.Ordinal, Kind(m.Kind), m.Score, m.IsPartial, m.DecisionSequence, FeaturesJson(m.Features), m.Explain()));
+            var (m, e) = members[i];
+            if (stored is not null && stored.ByMember.TryGetValue(m, out var kept))
+            {
+                memberRows[i] = kept;
+                continue;
+            }
+
+            memberRows[i] = new MemberRow(e.Id, id, m.ReportId, m.Event.Ordinal, Kind(m.Kind), m.Score, m.IsPartial, m.DecisionSequence, FeaturesJson(m.Features), m.Explain());
+            Members.Add(memberRows[i]);
         }
 
-        var ordinal = 0;
-        foreach (var f in attack.Figures)
+        var figureRows = new AttackFigureRow[attack.Figures.Length];
+        var keptOrdinals = new HashSet<int>();
+        for (var ordinal = 0; ordinal < figureRows.Length; ordinal++)
         {
-            Figures.Add(new AttackFigureRow(
-                id, ordinal++, f.Key.ToContract(), f.Key.Kind.ToContract(), f.Key.Family?.ToContract(), f.Key.Model, f.Best, f.Low, f.High,
-                f.Conservative, f.Contested, f.BestRule, f.BestReason, events.TryGetValue(f.BestClaim.Event, out var be) ? be.Id : null,
-                ClaimsJson(f, events)));
+            var f = attack.Figures[ordinal];
+            if (stored is not null && stored.ByFigure.TryGetValue(f, out var kept))
+            {
+                if (kept.Ordinal == ordinal)
+                {
+                    figureRows[ordinal] = kept;
+                    keptOrdinals.Add(ordinal);
+                    continue;
+                }
+
+                figureRows[ordinal] = kept with { Ordinal = ordinal };
+            }
+            else
+            {
+                figureRows[ordinal] = new AttackFigureRow(
+                    id, ordinal, f.Key.ToContract(), f.Key.Kind.ToContract(), f.Key.Family?.ToContract(), f.Key.Model, f.Best, f.Low, f.High,
+                    f.Conservative, f.Contested, f.BestRule, f.BestReason, events.TryGetValue(f.BestClaim.Event, out var be) ? be.Id : null,
+                    ClaimsJson(f, events));
+            }
+
+            Figures.Add(figureRows[ordinal]);
+        }
+
+        if (stored is not null)
+        {
+            foreach (var old in stored.Figures)
+            {
+                if (!keptOrdinals.Contains(old.Ordinal))
+                {
+                    DroppedFigures.Add((id, old.Ordinal));
+                }
+            }
         }
 
         var categories = 0;
@@ -120,15 +179,30 @@ internal sealed class AttackRowSet
             attack.Members.Length, attack.ReportCount, attack.SourceCount, loc is null ? null : loc.Name ?? loc.Text, loc?.Admin1, loc?.Country,
             loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, string.Join("; ", places), weapons.ToString(), categories, primary, launched, destroyed,
             attack.Figure(FigureKey.Killed)?.Best, attack.Figure(FigureKey.Injured)?.Best, attack.Figures.Any(f => f.Contested), now);
-        Attacks.Add(row with { Digest = DigestOf(row, Members.Skip(firstMember), Figures.Skip(firstFigure)) });
+        row = row with { Digest = DigestOf(row, memberRows, figureRows) };
+        (stored is null ? Attacks : Updated).Add(row);
+        var rows = new AttackRows(row, memberRows, figureRows);
+        for (var i = 0; i < memberRows.Length; i++)
+        {
+            rows.ByMember[attack.Members[i]] = memberRows[i];
+        }
+
+        for (var i = 0; i < figureRows.Length; i++)
+        {
+            rows.ByFigure[attack.Figures[i]] = figureRows[i];
+        }
+
+        return rows;
     }
 
     /// <summary>Leaves out the rows of one attack (its stored rows are already what a recompute gives).</summary>
     public void Remove(long id)
     {
         Attacks.RemoveAll(a => a.Id == id);
+        Updated.RemoveAll(a => a.Id == id);
         Members.RemoveAll(m => m.AttackId == id);
         Figures.RemoveAll(f => f.AttackId == id);
+        DroppedFigures.RemoveAll(f => f.AttackId == id);
     }
 
     /// <summary>

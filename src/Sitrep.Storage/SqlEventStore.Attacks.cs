@@ -201,28 +201,51 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         var now = DateTimeOffset.UtcNow;
         var rows = new AttackRowSet();
         var unchanged = new HashSet<long>();
+        var memo = _attackMemo;
+        var nextMemo = new Dictionary<long, AttackMemo>();
+        var extended = new HashSet<long>();
         for (var i = 0; i < owned.Length; i++)
         {
-            var wasStored = previous.TryGetValue(attackIds[i], out var old);
+            var id = attackIds[i];
+            var wasStored = previous.TryGetValue(id, out var old);
+            // What this process last stored under the id, when it is what the store holds now (the same digest and members).
+            var known = wasStored && memo.TryGetValue(id, out var m) && m.Rows.Row.Digest == old.Digest && SameMembers(m.State.Attack, old.Members) ? m : null;
             if (wasStored && changed is not null && SameUnchangedMembers(owned[i], old.Members, changed))
             {
-                unchanged.Add(attackIds[i]);
+                unchanged.Add(id);
+                if (known is not null)
+                {
+                    nextMemo[id] = known;
+                }
+
                 continue;
             }
 
-            var built = owned[i].Build();
+            // An attack that only gained members is extended from its stored state and rows; anything else is built whole.
+            var state = known is not null && changed is not null ? owned[i].TryExtend(known.State) : null;
+            if (state is not null)
+            {
+                extended.Add(id);
+            }
+
+            state ??= owned[i].BuildState();
             phases?.Mark("build");
-            rows.Add(attackIds[i], built, byKey, now);
+            var attackRows = rows.Add(id, state.Attack, byKey, now, extended.Contains(id) ? known!.Rows : null);
             phases?.Mark("rows");
-            if (wasStored && old.Digest == rows.Attacks[^1].Digest)
+            nextMemo[id] = new AttackMemo(state, attackRows);
+            if (wasStored && old.Digest == attackRows.Row.Digest)
             {
                 // Stored exactly as computed: neither deleted nor written again.
-                unchanged.Add(attackIds[i]);
-                rows.Remove(attackIds[i]);
+                unchanged.Add(id);
+                extended.Remove(id);
+                rows.Remove(id);
             }
         }
 
-        await DeleteAttacksAsync(conn, tx, [.. previous.Keys.Where(id => !unchanged.Contains(id))], ct).ConfigureAwait(false);
+        _attackMemo = nextMemo;
+        Interlocked.Add(ref _attacksExtended, extended.Count);
+        await DeleteAttacksAsync(conn, tx, [.. previous.Keys.Where(id => !unchanged.Contains(id) && !extended.Contains(id))], ct).ConfigureAwait(false);
+        await DeleteForUpdateAsync(conn, tx, rows, ct).ConfigureAwait(false);
         phases?.Mark("delete");
 
         foreach (var gone in assignment.Gone)
@@ -239,7 +262,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         phases?.Mark("w-members");
         await WriteTableAsync(conn, tx, Tables.AttackFigures, rows.Figures, ct).ConfigureAwait(false);
         phases?.Mark("w-figures");
-        await WriteAttackPlacesAsync(conn, tx, rows.Attacks.Select(a => a.Id), ct).ConfigureAwait(false);
+        await WriteAttackPlacesAsync(conn, tx, rows.Attacks.Concat(rows.Updated).Select(a => a.Id), ct).ConfigureAwait(false);
         phases?.Mark("w-places");
         if (rows.Aliases.Count > 0)
         {
@@ -250,14 +273,15 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         {
             phases.Count("events", stored.Count);
             phases.Count("owned", owned.Length);
-            phases.Count("written", rows.Attacks.Count);
+            phases.Count("written", rows.Attacks.Count + rows.Updated.Count);
+            phases.Count("extended", extended.Count);
             phases.Count("members", rows.Members.Count);
             phases.Count("claims-chars", rows.Figures.Sum(f => (long)f.Claims.Length));
             phases.Print("merge");
         }
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
-            owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count };
+            owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count, Extended = extended.Count };
     }
 
     /// <summary>
@@ -383,6 +407,90 @@ internal abstract partial class SqlEventStore : IMergeWarmup
                 Partition(stored, reports, decisions);
             }
 
+        }
+    }
+
+    /// <summary>An attack as this process last stored it: the state it was built with, and its rows.</summary>
+    private sealed record AttackMemo(AttackState State, AttackRows Rows);
+
+    /// <summary>
+    /// The attacks the last merge of this process owned, by id: an attack that only gains members is extended from its
+    /// entry when the entry's digest and members are what the store holds (another writer, or a rolled-back write, leaves
+    /// them different, and the attack is built whole). Replaced by every merge; read and replaced whole, never changed.
+    /// </summary>
+    private volatile Dictionary<long, AttackMemo> _attackMemo = [];
+
+    private long _attacksExtended;
+
+    /// <summary>How many attacks this store object's merges have extended (<see cref="MergeSummary.Extended"/>) since it was opened.</summary>
+    internal long AttacksExtended => Interlocked.Read(ref _attacksExtended);
+
+    /// <summary>True when the attack's members are exactly the stored ones.</summary>
+    private static bool SameMembers(Attack attack, List<EventKey> stored)
+    {
+        if (attack.Members.Length != stored.Count)
+        {
+            return false;
+        }
+
+        var set = new HashSet<EventKey>(stored);
+        foreach (var m in attack.Members)
+        {
+            if (!set.Remove(m.Event))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Makes room for the rows an extension writes: the updated attacks' place keys and the figure rows they replace go, and
+    /// their attack rows are updated in place (their members stay: they reference the row).
+    /// </summary>
+    private async Task DeleteForUpdateAsync(DbConnection conn, DbTransaction tx, AttackRowSet rows, CancellationToken ct)
+    {
+        if (rows.Updated.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in rows.Updated.Select(a => a.Id).Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"DELETE FROM attack_places WHERE {InList("attack_id", "@ids")}", tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using (var del = Db.Command(conn, "DELETE FROM attack_figures WHERE attack_id = @a AND ordinal = @o", tx))
+        {
+            var a = del.Add("@a", 0L);
+            var o = del.Add("@o", 0);
+            foreach (var (attack, ordinal) in rows.DroppedFigures)
+            {
+                a.Value = attack;
+                o.Value = ordinal;
+                await del.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+        }
+
+        var columns = Tables.Attacks.Columns;
+        var sql = $"UPDATE attacks SET {string.Join(", ", columns.Skip(1).Select((c, i) => $"{c.Column} = @p{i + 1}"))} WHERE {columns[0].Column} = @p0";
+        foreach (var row in rows.Updated)
+        {
+            await using var cmd = Db.Command(conn, sql, tx);
+            var values = Tables.Attacks.Values(row);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var p = cmd.Add("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);
+                if (p is Npgsql.NpgsqlParameter np)
+                {
+                    np.NpgsqlDbType = columns[i].Type;
+                }
+            }
+
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
