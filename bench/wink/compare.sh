@@ -8,8 +8,8 @@
 #   --pairs P    sitrep/wink pairs to time (default 3)
 #   --jobs J     sitrep's --jobs (default: its own default, every core)
 #   --work DIR   where the corpus, the node packages and the outputs go (default /tmp/sitrep-wink); never the repository
-#   --sitrep CMD the sitrep to time (default: this checkout's ./sitrep, built first); e.g. "dotnet /path/sitrep.dll"
-#                to time another build in the same run (set SITREP_GAZETTEER for a build outside a checkout)
+#   --sitrep CMD the sitrep to time (default: this checkout's launcher ./sitrep, built first); e.g. another checkout's
+#                ./sitrep, or "dotnet /path/sitrep.dll" (set SITREP_GAZETTEER for a build outside a checkout)
 #   --ingest     also time `sitrep ingest` of the files into a new SQLite store in each pair
 #
 # Prints, for each run: wall and CPU (user+sys) seconds, reports/s of wall and of CPU, peak memory, the load average;
@@ -52,7 +52,7 @@ fi
 
 if [ -z "$sitrep" ]; then
   "$root/sitrep" --version >/dev/null # builds it when its sources changed, outside the timings
-  sitrep="dotnet $root/.build/cli/sitrep.dll"
+  sitrep="$root/sitrep" # the launcher, as users run it (it picks the runtime's settings for batch commands)
 fi
 jobargs=()
 [ -n "$jobs" ] && jobargs=(--jobs "$jobs")
