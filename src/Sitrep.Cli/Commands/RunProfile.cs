@@ -80,10 +80,14 @@ internal sealed class RunProfile
         sb.Append(ci, $"    extract     {extraction.TotalSeconds,6:F2} s   the stages and assembly (the table above), summed over the workers\n");
         sb.Append(ci, $"    format      {Seconds(_format),6:F2} s   events to UTF-8 bytes, summed over the workers\n");
         sb.Append(ci, $"    write       {Seconds(_write),6:F2} s   the bytes to standard output, in input order\n");
-        sb.Append(ci, $"  JIT           {System.Runtime.JitInfo.GetCompiledMethodCount() - _startMethods,6:N0} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - _startJit).TotalSeconds:F2} s (all threads; {_startMethods:N0} before the command)\n");
+        sb.Append(ci, $"  JIT           {System.Runtime.JitInfo.GetCompiledMethodCount() - _startMethods,6:N0} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - _startJit).TotalSeconds:F2} s (all threads; {_startMethods:N0} before the command); call-counting delay {CallCountingDelay()}\n");
         sb.Append(ci, $"  GC            {GC.CollectionCount(0) - _startCollections[0]:N0} collections (gen1 {GC.CollectionCount(1) - _startCollections[1]:N0}, gen2 {GC.CollectionCount(2) - _startCollections[2]:N0}), paused {(GC.GetTotalPauseDuration() - _startPause).TotalSeconds:F2} s, {(GC.GetTotalAllocatedBytes() - _startAllocated) / 1048576.0:N0} MB allocated; {Gc()}\n");
         return sb.ToString();
     }
+
+    /// <summary>The runtime's wait before it counts calls to promote hot methods, as the environment sets it (the launcher does for batch commands).</summary>
+    private static string CallCountingDelay() =>
+        Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") is { Length: > 0 } ms ? $"0x{ms} ms (DOTNET_TC_CallCountingDelayMs, read as hexadecimal)" : "the runtime's default (100 ms)";
 
     private static double Seconds(long ticks) => Stopwatch.GetElapsedTime(0, ticks).TotalSeconds;
 
