@@ -15,7 +15,7 @@ namespace Sitrep.Cli.Commands;
 internal sealed class RunProfile
 {
     private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly TimeSpan _startCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _startCpu = Cpu();
     private readonly TimeSpan _startJit = System.Runtime.JitInfo.GetCompilationTime();
     private readonly long _startMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
     private readonly TimeSpan _startPause = GC.GetTotalPauseDuration();
@@ -31,7 +31,7 @@ internal sealed class RunProfile
     public void Built()
     {
         _builtTicks = Stopwatch.GetTimestamp();
-        _builtCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _builtCpu = Cpu();
     }
 
     /// <summary>Adds the time since <paramref name="startTicks"/> (a <see cref="Stopwatch.GetTimestamp"/>) to reading.</summary>
@@ -66,8 +66,8 @@ internal sealed class RunProfile
     {
         var ci = CultureInfo.InvariantCulture;
         var now = Stopwatch.GetTimestamp();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         var sinceStart = DateTime.Now - self.StartTime;
         var build = Stopwatch.GetElapsedTime(_started, _builtTicks);
         var run = Stopwatch.GetElapsedTime(_builtTicks, now);
@@ -88,6 +88,12 @@ internal sealed class RunProfile
     /// <summary>The runtime's wait before it counts calls to promote hot methods, as the environment sets it (the launcher does for batch commands).</summary>
     private static string CallCountingDelay() =>
         Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") is { Length: > 0 } ms ? $"0x{ms} ms (DOTNET_TC_CallCountingDelayMs, read as hexadecimal)" : "the runtime's default (100 ms)";
+
+    private static TimeSpan Cpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 
     private static double Seconds(long ticks) => Stopwatch.GetElapsedTime(0, ticks).TotalSeconds;
 
