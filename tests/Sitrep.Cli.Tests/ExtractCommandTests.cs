@@ -183,5 +183,15 @@ public sealed class ExtractCommandTests : IDisposable
         }
 
         Assert.Contains("40 reports in", profiled.Err, StringComparison.Ordinal);
+
+        // and where the rest of the process's time went: its phases, the JIT's and the collector's work
+        Assert.Matches(@"(?m)^whole process: [0-9.]+ s wall, [0-9.]+ s CPU", profiled.Err);
+        foreach (var phase in new[] { "start-up", "pipeline", "run", "read", "extract", "format", "write" })
+        {
+            Assert.Matches($"(?m)^ +{phase} +[0-9.]+ s", profiled.Err);
+        }
+
+        Assert.Matches(@"(?m)^  JIT +[0-9,]+ methods compiled in [0-9.]+ s", profiled.Err);
+        Assert.Matches(@"(?m)^  GC +[0-9,]+ collections .* MB allocated; (workstation|server) GC", profiled.Err);
     }
 }

@@ -42,7 +42,8 @@ internal sealed class ExtractCommand : ICommand
                              or a file mapping chat ids or names to usernames
           --jobs N           parallel workers (default: the number of cores); the output is the same
           --profile          after the output, a table on stderr of the time and memory per report of
-                             each extraction stage, and the run's reports/s
+                             each extraction stage, the run's reports/s, and where the rest of the
+                             process's time went (start-up, reading, formatting, writing, JIT, GC)
 
         Exit code: 0 when every file was read, 1 when some could not be (each is named on stderr),
         2 when the command was called wrongly.
@@ -73,8 +74,10 @@ internal sealed class ExtractCommand : ICommand
             throw new UsageException("name at least one report file or folder.");
         }
 
+        var run = profiled ? new RunProfile() : null;
         var pipeline = Ledger.Extractor(console);
         var profile = profiled ? pipeline.CreateProfile() : null;
+        run?.Built();
         var clock = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var failed = 0;
@@ -141,6 +144,19 @@ internal sealed class ExtractCommand : ICommand
         Rendered Render(Article article)
         {
             var extraction = pipeline.Extract(article, profile);
+            var t0 = Stopwatch.GetTimestamp();
+            try
+            {
+                return Format(extraction);
+            }
+            finally
+            {
+                run?.AddFormat(t0);
+            }
+        }
+
+        Rendered Format(Core.Extraction extraction)
+        {
             if (format == "text")
             {
                 var text = TextReport.Render(extraction, width) + Environment.NewLine;
@@ -162,6 +178,7 @@ internal sealed class ExtractCommand : ICommand
 
         void Write(Rendered r)
         {
+            var t0 = Stopwatch.GetTimestamp();
             if (format == "json")
             {
                 Put(first ? "\n"u8 : ",\n"u8);
@@ -176,6 +193,7 @@ internal sealed class ExtractCommand : ICommand
             ArrayPool<byte>.Shared.Return(r.Bytes);
             first = false;
             reports++;
+            run?.AddWrite(t0);
         }
 
         if (format == "json")
@@ -184,7 +202,7 @@ internal sealed class ExtractCommand : ICommand
         }
 
         // The raw stream is the OutputStream under the writer: a failed write is its one line and exit code 1.
-        OrderedParallel.Run(Articles(), Render, Write, jobs);
+        OrderedParallel.Run(run is null ? Articles() : run.TimeReads(Articles()), Render, Write, jobs);
 
         if (format == "json")
         {
@@ -197,6 +215,7 @@ internal sealed class ExtractCommand : ICommand
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
             console.Error.Write(profile.Format());
+            console.Error.Write(run!.Format(reports, Enumerable.Range(0, profile.Steps.Length).Select(profile.Elapsed).Aggregate(TimeSpan.Zero, (a, b) => a + b)));
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{reports:N0} reports in {clock.Elapsed.TotalSeconds:F2} s wall ({reports / Math.Max(1e-9, clock.Elapsed.TotalSeconds):N0} reports/s) and {cpu.TotalSeconds:F2} s CPU on {jobs} worker(s), after start-up and the gazetteer's load"));
         }
