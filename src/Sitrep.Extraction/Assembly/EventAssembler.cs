@@ -203,7 +203,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var units = Segment(doc, sentences, dates, counts).ToList();
         var buckets = new Buckets(units);
         var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(doc.Layer<CasualtyMention>(Layers.Casualties)), buckets.Of(doc.Layer<FigureMention>(Layers.Figures)),
-            buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces);
+            buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces, buckets);
 
         var readings = new SentenceReading[units.Count];
         for (var u = 0; u < units.Count; u++)
@@ -255,7 +255,14 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         List<SpeakerMention>[] Speakers,
         Dictionary<PlaceMention, PlaceRef> Resolved,
         Func<Mention, int> SentenceOf,
-        ImmutableArray<PlaceMention> AllPlaces);
+        ImmutableArray<PlaceMention> AllPlaces,
+        Buckets Index)
+    {
+        private ClaimantNamings? _namings;
+
+        /// <summary>The article's namings of claimants, read once for all its events.</summary>
+        public ClaimantNamings NamingsOf(Document doc) => _namings ??= new ClaimantNamings(doc);
+    }
 
     /// <summary>
     /// Resolves every place mention of the article in one call, so that each is read in the light of the others
