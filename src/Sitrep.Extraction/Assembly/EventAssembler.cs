@@ -218,6 +218,70 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         return (resolvedPlaces, new Steps(units, readings, drafts, grouping.Dropped, b));
     }
 
+    /// <summary>
+    /// For rule <c>shares-places</c>: the event, of those with units and not an aggregate, that shares the most with a
+    /// unit (two points a mention of one of its places <paramref name="names"/>, one a weapon family of
+    /// <paramref name="families"/>), when it shares something and no other event shares as much; null otherwise.
+    /// </summary>
+    private static Draft? SharedMost(List<Draft> drafts, HashSet<string> names, HashSet<WeaponFamily> families, Bucketed b)
+    {
+        if (names.Count == 0 && families.Count == 0)
+        {
+            return null;
+        }
+
+        Draft? best = null;
+        int bestScore = 0, runnerUp = 0;
+        Span<bool> seen = stackalloc bool[WeaponFamilyCount];
+        foreach (var x in drafts)
+        {
+            if (x.IsAggregate || x.Units.Count == 0)
+            {
+                continue;
+            }
+
+            var score = 0;
+            seen.Clear();
+            foreach (var y in x.Units)
+            {
+                if (names.Count > 0)
+                {
+                    foreach (var p in b.Places[y])
+                    {
+                        if (!p.IsReference && names.Contains(b.Resolved[p].Name ?? p.Text))
+                        {
+                            score += 2;
+                        }
+                    }
+                }
+
+                foreach (var w in b.Weapons[y])
+                {
+                    var family = w.Weapon.Category.Family();
+                    if (!seen[(int)family])
+                    {
+                        seen[(int)family] = true;
+                        score += families.Contains(family) ? 1 : 0;
+                    }
+                }
+            }
+
+            if (best is null || score > bestScore)
+            {
+                runnerUp = best is null ? int.MinValue : bestScore;
+                (best, bestScore) = (x, score);
+            }
+            else
+            {
+                runnerUp = Math.Max(runnerUp, score);
+            }
+        }
+
+        return best is not null && bestScore > 0 && bestScore > runnerUp ? best : null;
+    }
+
+    private static readonly int WeaponFamilyCount = Enum.GetValues<WeaponFamily>().Length;
+
     /// <summary>What the engine could not resolve, said once per article so that an analyst can check it.</summary>
     private static void Diagnose(Document doc, IEnumerable<ExtractedEvent> events, ImmutableArray<PlaceMention> mentions, ImmutableArray<PlaceRef> resolved)
     {
@@ -281,7 +345,13 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             return [.. mentions.Select(m => new PlaceRef(m.Text, m.Span))];
         }
 
-        var queries = mentions.Select(m => new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex)).ToList();
+        var queries = new PlaceQuery[mentions.Length];
+        for (var k = 0; k < queries.Length; k++)
+        {
+            var m = mentions[k];
+            queries[k] = new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex);
+        }
+
         return _resolver.Resolve(queries, null);
     }
 }
