@@ -425,7 +425,7 @@ public sealed class PlaceResolver
 
             foreach (var a in anchors)
             {
-                if (ReferenceEquals(a, e) || a == e)
+                if (ReferenceEquals(a, e) || (a.Latitude.Equals(e.Latitude) && a == e)) // equal entries have equal latitudes: the cheap test first
                 {
                     if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
                     {
