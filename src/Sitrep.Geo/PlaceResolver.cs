@@ -374,7 +374,6 @@ public sealed class PlaceResolver
         out bool proxy,
         string? text = null)
     {
-        var folded = text is null ? null : PlaceNames.Fold(text);
         proxy = false;
         var candidates = ByHint(all, hint, out _);
         if (candidates.IsEmpty)
@@ -391,6 +390,12 @@ public sealed class PlaceResolver
             }
         }
 
+        if (candidates.Length == 1 && candidates[0].Population >= 0)
+        {
+            return candidates[0]; // the one reading, whatever its score (finite with a population: the scores below are)
+        }
+
+        var folded = text is null ? null : PlaceNames.Fold(text);
         GazetteerEntry? best = null;
         var bestScore = double.MinValue;
         for (var k = 0; k < candidates.Length; k++)

@@ -408,6 +408,11 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool CountsOtherScope(Draft target, int u, int[] sectionOf, Bucketed b)
     {
+        if (b.Figures[u].Count == 0)
+        {
+            return false;
+        }
+
         var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
         if (now.Count == 0)
         {

@@ -199,10 +199,22 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
         var speakers = doc.Layer<SpeakerMention>(Layers.Actors);
 
-        var counts = doc.Layer<FigureMention>(Layers.Figures).Select(m => m.Span.Start).Concat(doc.Layer<CasualtyMention>(Layers.Casualties).Select(m => m.Span.Start)).ToList();
+        var figures = doc.Layer<FigureMention>(Layers.Figures);
+        var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
+        var counts = new List<int>(figures.Length + casualties.Length);
+        foreach (var m in figures)
+        {
+            counts.Add(m.Span.Start);
+        }
+
+        foreach (var m in casualties)
+        {
+            counts.Add(m.Span.Start);
+        }
+
         var units = Segment(doc, sentences, dates, counts).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(doc.Layer<CasualtyMention>(Layers.Casualties)), buckets.Of(doc.Layer<FigureMention>(Layers.Figures)),
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(casualties), buckets.Of(figures),
             buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces, buckets);
 
         var readings = new SentenceReading[units.Count];
