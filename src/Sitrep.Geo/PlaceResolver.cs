@@ -301,12 +301,69 @@ public sealed class PlaceResolver
             return candidates.IsDefault ? [] : candidates;
         }
 
-        var filtered = candidates.Where(e => hint == PlaceQueryHint.Region
+        var kept = 0;
+        foreach (var e in candidates)
+        {
+            kept += Fits(e, hint) ? 1 : 0;
+        }
+
+        matched = kept > 0;
+        if (kept == candidates.Length)
+        {
+            return candidates;
+        }
+
+        if (!matched)
+        {
+            return hint == PlaceQueryHint.Region ? [] : candidates;
+        }
+
+        var filtered = ImmutableArray.CreateBuilder<GazetteerEntry>(kept);
+        foreach (var e in candidates)
+        {
+            if (Fits(e, hint))
+            {
+                filtered.Add(e);
+            }
+        }
+
+        return filtered.MoveToImmutable();
+
+        static bool Fits(GazetteerEntry e, PlaceQueryHint hint) => hint == PlaceQueryHint.Region
             ? e.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country
-            : e.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility).ToImmutableArray();
-        matched = !filtered.IsEmpty;
-        return matched ? filtered : (hint == PlaceQueryHint.Region ? [] : candidates);
+            : e.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility;
     }
+
+    /// <summary>The candidates inside <paramref name="container"/>, in order; <paramref name="candidates"/> itself when all are.</summary>
+    private static ImmutableArray<GazetteerEntry> Inside(ImmutableArray<GazetteerEntry> candidates, GazetteerEntry container)
+    {
+        var kept = 0;
+        foreach (var e in candidates)
+        {
+            kept += Contains(container, e) ? 1 : 0;
+        }
+
+        if (kept == candidates.Length || kept == 0)
+        {
+            return kept == 0 ? [] : candidates;
+        }
+
+        var inside = ImmutableArray.CreateBuilder<GazetteerEntry>(kept);
+        foreach (var e in candidates)
+        {
+            if (Contains(container, e))
+            {
+                inside.Add(e);
+            }
+        }
+
+        return inside.MoveToImmutable();
+    }
+
+    /// <summary>Each gazetteer name folded once (<see cref="PlaceNames.Fold"/>): the resolver compares it with every mention it may be.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> FoldedNames = new();
+
+    private static string FoldedName(string name) => FoldedNames.GetValue(name, static n => PlaceNames.Fold(n));
 
     private static GazetteerEntry? Pick(
         ImmutableArray<GazetteerEntry> all,
@@ -317,7 +374,6 @@ public sealed class PlaceResolver
         out bool proxy,
         string? text = null)
     {
-        var folded = text is null ? null : PlaceNames.Fold(text);
         proxy = false;
         var candidates = ByHint(all, hint, out _);
         if (candidates.IsEmpty)
@@ -327,13 +383,19 @@ public sealed class PlaceResolver
 
         if (container is not null)
         {
-            var inside = candidates.Where(e => Contains(container, e)).ToImmutableArray();
+            var inside = Inside(candidates, container);
             if (!inside.IsEmpty)
             {
                 candidates = inside;
             }
         }
 
+        if (candidates.Length == 1 && candidates[0].Population >= 0)
+        {
+            return candidates[0]; // the one reading, whatever its score (finite with a population: the scores below are)
+        }
+
+        var folded = text is null ? null : PlaceNames.Fold(text);
         GazetteerEntry? best = null;
         var bestScore = double.MinValue;
         for (var k = 0; k < candidates.Length; k++)
@@ -368,7 +430,7 @@ public sealed class PlaceResolver
 
             foreach (var a in anchors)
             {
-                if (ReferenceEquals(a, e) || a == e)
+                if (ReferenceEquals(a, e) || (a.Latitude.Equals(e.Latitude) && a == e)) // equal entries have equal latitudes: the cheap test first
                 {
                     if (a.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility)
                     {
@@ -399,7 +461,7 @@ public sealed class PlaceResolver
 
             // The place called exactly what the text says ("Bilhorod-Dnistrovskyi") before one that also
             // answers to it (Belgorod, whose Ukrainian name is Bilhorod).
-            if (folded is not null && PlaceNames.Fold(e.Name) is var name && folded.StartsWith(name, StringComparison.Ordinal) && folded.Length - name.Length <= 9)
+            if (folded is not null && FoldedName(e.Name) is var name && folded.StartsWith(name, StringComparison.Ordinal) && folded.Length - name.Length <= 9)
             {
                 score += 15;
             }

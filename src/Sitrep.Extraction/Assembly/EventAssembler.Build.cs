@@ -14,28 +14,19 @@ public sealed partial class EventAssembler
 {
     private static ExtractedEvent? Build(Document doc, Draft d, Bucketed b)
     {
-        var evFigures = d.Units.SelectMany(u => b.Figures[u]).ToList();
-        var evCasualties = d.Units.SelectMany(u => b.Casualties[u]).ToList();
-
-        // The claimant of a figure is the one its words are attributed to (see EventAssembler.Claimants.cs).
-        var unitOfFigure = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+        var evFigures = new List<FigureMention>();
+        var evCasualties = new List<CasualtyMention>();
+        var evWeapons = new List<WeaponMention>();
         foreach (var u in d.Units)
         {
-            foreach (var f in b.Figures[u])
-            {
-                unitOfFigure[f] = u;
-            }
-
-            foreach (var c in b.Casualties[u])
-            {
-                unitOfFigure[c] = u;
-            }
+            evFigures.AddRange(b.Figures[u]);
+            evCasualties.AddRange(b.Casualties[u]);
+            evWeapons.AddRange(b.Weapons[u]);
         }
 
-        Claimant? ClaimantOfMention(Mention m) => unitOfFigure.TryGetValue(m, out var u) ? SpeakerOf(b.Speakers[u], m.Span) : null;
-
-        var uses = WeaponUses(doc, evFigures, d.Units.SelectMany(u => b.Weapons[u]).ToList(), b, ClaimantOfMention);
-        var casualtyClaims = CasualtyClaims(doc, evCasualties, b, ClaimantOfMention);
+        // The claimant of a figure is the one its words are attributed to (see EventAssembler.Claimants.cs).
+        var uses = WeaponUses(doc, evFigures, evWeapons, b);
+        var casualtyClaims = CasualtyClaims(doc, evCasualties, b);
         var uniquePlaces = PlacesHit(doc, d, b);
         var (attacker, target) = AttackerOf(doc, d, b, uniquePlaces);
         casualtyClaims = ContestAttackerTolls(casualtyClaims, attacker);
@@ -53,6 +44,25 @@ public sealed partial class EventAssembler
             date = d.Date?.Date is { } ad ? ad with { Date = ad.Date } : EventDate.Unknown;
         }
 
+        // A contested toll's claimant says nothing of the event's figures.
+        var said = new List<Mention>(evFigures.Count + evCasualties.Count);
+        said.AddRange(evFigures);
+        for (var i = 0; i < evCasualties.Count; i++)
+        {
+            if (!casualtyClaims[i].Rule.EndsWith(AttackerClaim, StringComparison.Ordinal))
+            {
+                said.Add(evCasualties[i]);
+            }
+        }
+
+        var spans = new TextSpan[d.Sentences.Count];
+        var quotes = ImmutableArray.CreateBuilder<Evidence>(d.Sentences.Count);
+        for (var k = 0; k < spans.Length; k++)
+        {
+            spans[k] = d.Sentences[k].Span;
+            quotes.Add(doc.Evidence(spans[k]));
+        }
+
         return new ExtractedEvent
         {
             Kind = d.IsAggregate ? EventKind.Aggregate : EventKind.Strike,
@@ -62,12 +72,21 @@ public sealed partial class EventAssembler
             Places = [.. uniquePlaces],
             Weapons = uses,
             Casualties = casualtyClaims,
-            // A contested toll's claimant says nothing of the event's figures.
-            Claimants = EventClaimants(doc, d.Units, [.. d.Sentences.Select(s => s.Span)], b, evFigures.Concat<Mention>(evCasualties.Where((_, i) => !casualtyClaims[i].Rule.EndsWith(AttackerClaim, StringComparison.Ordinal)))),
-            Quotes = [.. d.Sentences.Select(s => doc.Evidence(s.Span))],
+            Claimants = EventClaimants(doc, d.Units, spans, b, said),
+            Quotes = quotes.MoveToImmutable(),
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };
     }
+
+    /// <summary>The claimant of the narrowest attribution over a figure or toll of the article (see EventAssembler.Claimants.cs).</summary>
+    private static Claimant? ClaimantOf(Bucketed b, Mention m) => b.Index.UnitOf(m) is var u and >= 0 ? SpeakerOf(b.Speakers[u], m.Span) : null;
+
+    /// <summary>"figures/" or "casualties/" before a stage's rule name, made once per rule name (a claim's rule).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FigureRules = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CasualtyRules = new(StringComparer.Ordinal);
+
+    private static readonly int FigureKindCount = Enum.GetValues<FigureKind>().Length;
+    private static readonly int SideCount = Enum.GetValues<Side>().Length;
 
     /// <summary>
     /// Rule <c>attacker-claim</c>: a toll the attacking side gives for its own strike ("Russian authorities claimed that
@@ -79,22 +98,54 @@ public sealed partial class EventAssembler
 
     private static ImmutableArray<FigureClaim> ContestAttackerTolls(ImmutableArray<FigureClaim> claims, Side attacker)
     {
-        if (attacker == Side.Unknown || !claims.Any(c => c.IsCurrent && c.Claimant?.Side == attacker))
+        if (attacker == Side.Unknown)
         {
             return claims;
         }
 
-        return [.. claims.Select(c => c.IsCurrent && c.Claimant?.Side == attacker
-                                      && claims.Any(o => o.Kind == c.Kind && o.IsCurrent && o.Claimant?.Side != attacker)
-            ? c with { IsCurrent = false, Rule = c.Rule + AttackerClaim }
-            : c)];
+        var any = false;
+        foreach (var c in claims)
+        {
+            any |= c.IsCurrent && c.Claimant?.Side == attacker;
+        }
+
+        if (!any)
+        {
+            return claims;
+        }
+
+        var b = ImmutableArray.CreateBuilder<FigureClaim>(claims.Length);
+        foreach (var c in claims)
+        {
+            b.Add(c.IsCurrent && c.Claimant?.Side == attacker && OtherSideGives(claims, c.Kind, attacker) ? c with { IsCurrent = false, Rule = c.Rule + AttackerClaim } : c);
+        }
+
+        return b.MoveToImmutable();
+
+        static bool OtherSideGives(ImmutableArray<FigureClaim> claims, FigureKind kind, Side attacker)
+        {
+            foreach (var o in claims)
+            {
+                if (o.Kind == kind && o.IsCurrent && o.Claimant?.Side != attacker)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The weapons of an event, by family: figures decide the category when they have one.</summary>
-    private static ImmutableArray<WeaponUse> WeaponUses(Document doc, List<FigureMention> evFigures, List<WeaponMention> evWeapons, Bucketed b, Func<Mention, Claimant?> claimantOf)
+    private static ImmutableArray<WeaponUse> WeaponUses(Document doc, List<FigureMention> evFigures, List<WeaponMention> evWeapons, Bucketed b)
     {
-        var perWeapon = evFigures.Any(f => !f.IsCombined);
-        var useFigures = evFigures.Where(f => perWeapon ? !f.IsCombined : true).ToList();
+        var perWeapon = false;
+        foreach (var f in evFigures)
+        {
+            perWeapon |= !f.IsCombined;
+        }
+
+        var useFigures = perWeapon ? evFigures.FindAll(f => !f.IsCombined) : evFigures;
         var families = new List<WeaponFamily>();
         foreach (var f in useFigures)
         {
@@ -109,11 +160,34 @@ public sealed partial class EventAssembler
             }
         }
 
+        if (families.Count == 0)
+        {
+            return [];
+        }
+
         var uses = ImmutableArray.CreateBuilder<WeaponUse>();
+        var famFigures = new List<FigureMention>();
+        var famMentions = new List<WeaponMention>();
         foreach (var family in families)
         {
-            var famFigures = useFigures.Where(f => f.Weapon.Category.Family() == family).ToList();
-            var famMentions = evWeapons.Where(w => w.Weapon.Category.Family() == family).ToList();
+            famFigures.Clear();
+            famMentions.Clear();
+            foreach (var f in useFigures)
+            {
+                if (f.Weapon.Category.Family() == family)
+                {
+                    famFigures.Add(f);
+                }
+            }
+
+            foreach (var w in evWeapons)
+            {
+                if (w.Weapon.Category.Family() == family)
+                {
+                    famMentions.Add(w);
+                }
+            }
+
             if (family == WeaponFamily.Other && famFigures.Count == 0)
             {
                 continue; // an airstrike named with no weapon says nothing countable
@@ -123,66 +197,143 @@ public sealed partial class EventAssembler
             var groups = GroupByWeapon(famFigures, b.SentenceOf);
             if (groups.Count <= 1)
             {
-                var category = MostSpecific(famFigures.Select(f => f.Weapon.Category).Concat(famMentions.Select(m => m.Weapon.Category)));
-                var model = famFigures.Select(f => f.Weapon.Model).Concat(famMentions.Select(m => m.Weapon.Model)).FirstOrDefault(m => m is not null);
-                uses.Add(new WeaponUse(new WeaponRef(category, model), doc.Evidence(evidenceSpan)) { Claims = Claims(famFigures) });
+                uses.Add(new WeaponUse(new WeaponRef(MostSpecific(famFigures, famMentions), FirstModel(famFigures, famMentions)), doc.Evidence(evidenceSpan)) { Claims = Claims(doc, famFigures, b) });
                 continue;
             }
 
             // Several models of one family ("5 KN-23 and 7 Kinzhal ballistic missiles and 20 cruise missiles"): one entry each.
             foreach (var (weapon, figs) in groups)
             {
-                uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(figs) });
+                uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(doc, figs, b) });
             }
-        }
-
-        ImmutableArray<FigureClaim> Claims(List<FigureMention> figs)
-        {
-            // "two more drones were destroyed" adds to the figure told before it.
-            var running = new Dictionary<FigureKind, int>();
-            var claims = ImmutableArray.CreateBuilder<FigureClaim>(figs.Count);
-            foreach (var f in figs.OrderBy(f => f.Span.Start))
-            {
-                var value = f.IsIncrement && running.TryGetValue(f.Kind, out var before) ? Counts.Add(before, f.Value) : f.Value;
-                running[f.Kind] = value;
-                claims.Add(new FigureClaim(f.Kind, value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, claimantOf(f))
-                {
-                    Rule = "figures/" + f.Rule + (value != f.Value ? "+earlier" : ""),
-                });
-            }
-
-            return claims.MoveToImmutable();
         }
 
         return uses.ToImmutable();
     }
 
-    /// <summary>The killed and injured claims of an event: a revision supersedes what it revises, an increment adds to the toll before it.</summary>
-    private static ImmutableArray<FigureClaim> CasualtyClaims(Document doc, List<CasualtyMention> evCasualties, Bucketed b, Func<Mention, Claimant?> claimantOf)
+    /// <summary>The first model named, by the figures, then by the mentions; null when none is.</summary>
+    private static string? FirstModel(List<FigureMention> figures, List<WeaponMention> mentions)
     {
-        var claims = evCasualties.Select(c => new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, claimantOf(c))
+        foreach (var f in figures)
         {
-            Rule = "casualties/" + c.Rule,
-            IsCurrent = !c.IsSuperseded,
-        }).ToImmutableArray();
-        claims = MarkRevised(claims, evCasualties);
-        var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
-        return AddIncrements(claims, evCasualties, b.SentenceOf, m => sentences[b.SentenceOf(m)].IsHeadline);
+            if (f.Weapon.Model is { } m)
+            {
+                return m;
+            }
+        }
 
+        foreach (var w in mentions)
+        {
+            if (w.Weapon.Model is { } m)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The claims of a weapon's figures, in text order: "two more drones were destroyed" adds to the figure told before it.</summary>
+    private static ImmutableArray<FigureClaim> Claims(Document doc, List<FigureMention> figs, Bucketed b)
+    {
+        var ordered = ByStart(figs);
+        var claims = ImmutableArray.CreateBuilder<FigureClaim>(ordered.Length);
+        Span<int> running = stackalloc int[FigureKindCount];
+        Span<bool> told = stackalloc bool[running.Length];
+        foreach (var f in ordered)
+        {
+            var k = (int)f.Kind;
+            var value = f.IsIncrement && told[k] ? Counts.Add(running[k], f.Value) : f.Value;
+            running[k] = value;
+            told[k] = true;
+            claims.Add(new FigureClaim(f.Kind, value, f.Qualifier, doc.Evidence(f.Span), f.Weapon, ClaimantOf(b, f))
+            {
+                Rule = value != f.Value ? "figures/" + f.Rule + "+earlier" : FigureRules.GetOrAdd(f.Rule, static r => "figures/" + r),
+            });
+        }
+
+        return claims.MoveToImmutable();
+    }
+
+    /// <summary>The figures ordered by where they start, equals in their order (a stable sort, as OrderBy).</summary>
+    private static FigureMention[] ByStart(List<FigureMention> figs)
+    {
+        var sorted = figs.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var x = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j].Span.Start > x.Span.Start)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = x;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>The killed and injured claims of an event: a revision supersedes what it revises, an increment adds to the toll before it.</summary>
+    private static ImmutableArray<FigureClaim> CasualtyClaims(Document doc, List<CasualtyMention> evCasualties, Bucketed b)
+    {
+        if (evCasualties.Count == 0)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<FigureClaim>(evCasualties.Count);
+        foreach (var c in evCasualties)
+        {
+            builder.Add(new FigureClaim(c.Kind, c.Value, c.Qualifier, doc.Evidence(c.Span), null, ClaimantOf(b, c))
+            {
+                Rule = CasualtyRules.GetOrAdd(c.Rule, static r => "casualties/" + r),
+                IsCurrent = !c.IsSuperseded,
+            });
+        }
+
+        var claims = MarkRevised(builder.MoveToImmutable(), evCasualties);
+        return AddIncrements(claims, evCasualties, b.SentenceOf, doc.Layer<SentenceMention>(Layers.Sentences));
     }
 
     /// <summary>Places hit: not reference points, not whole countries at war, a city's district as its city, one place once.</summary>
     private static List<PlaceRef> PlacesHit(Document doc, Draft d, Bucketed b)
     {
-        var evPlaces = d.Units.SelectMany(u => b.Places[u]).Where(p => !p.IsReference).ToList();
-        var resolved = evPlaces.Select(p => b.Resolved[p]).ToList();
-        var kept = resolved.Where(p => p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD")).ToList();
-        // A place named in the event brings the region the report puts it in ("Tatarstan, where Kazan is located").
-        foreach (var m in evPlaces.ToList())
+        var evPlaces = new List<PlaceMention>();
+        foreach (var u in d.Units)
         {
+            foreach (var p in b.Places[u])
+            {
+                if (!p.IsReference)
+                {
+                    evPlaces.Add(p);
+                }
+            }
+        }
+
+        if (evPlaces.Count == 0)
+        {
+            return [];
+        }
+
+        var kept = new List<PlaceRef>(evPlaces.Count);
+        foreach (var m in evPlaces)
+        {
+            var p = b.Resolved[m];
+            if (p.Feature != "country" && (p.Country is null or "UA" or "RU" or "BY" or "MD"))
+            {
+                kept.Add(p);
+            }
+        }
+
+        // A place named in the event brings the region the report puts it in ("Tatarstan, where Kazan is located").
+        var named = evPlaces.Count;
+        for (var i = 0; i < named; i++)
+        {
+            var m = evPlaces[i];
             // The link may sit on another mention of the same place.
-            var id = b.Resolved[m].GazetteerId;
-            var linked = m.ContainerIndex is not null ? m : b.AllPlaces.FirstOrDefault(o => o.ContainerIndex is not null && id is not null && b.Resolved[o].GazetteerId == id);
+            var linked = m.ContainerIndex is not null ? m : b.Resolved[m].GazetteerId is { } id ? LinkedMention(id, b) : null;
             if (linked?.ContainerIndex is int c && c >= 0 && c < b.AllPlaces.Length && !evPlaces.Contains(b.AllPlaces[c]) && !b.AllPlaces[c].IsReference)
             {
                 evPlaces.Add(b.AllPlaces[c]);
@@ -194,13 +345,16 @@ public sealed partial class EventAssembler
         }
 
         // A city's district is its city (rule city-district), however often it is named.
-        var districts = evPlaces.Where(m => IsCityDistrict(doc, m, kept, b)).ToList();
-        var districtNames = districts.Select(m => PlaceNames.Fold(m.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
-        kept.RemoveAll(p => districts.Any(m => ReferenceEquals(b.Resolved[m], p)) || (p.Feature != "admin1" && districtNames.Contains(PlaceNames.Fold(p.Text.Split(' ')[0]))));
+        var districts = evPlaces.FindAll(m => IsCityDistrict(doc, m, kept, b));
+        if (districts.Count > 0)
+        {
+            var districtNames = districts.Select(m => PlaceNames.Fold(m.Text.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+            kept.RemoveAll(p => districts.Any(m => ReferenceEquals(b.Resolved[m], p)) || (p.Feature != "admin1" && districtNames.Contains(PlaceNames.Fold(p.Text.Split(' ')[0]))));
+        }
 
         // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
         // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
-        var uniquePlaces = new List<PlaceRef>();
+        var uniquePlaces = new List<PlaceRef>(kept.Count);
         var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in kept)
         {
@@ -219,13 +373,84 @@ public sealed partial class EventAssembler
         return uniquePlaces;
     }
 
+    /// <summary>The first mention of the article linked to a container that resolved to the place <paramref name="id"/>, or null.</summary>
+    private static PlaceMention? LinkedMention(string id, Bucketed b)
+    {
+        foreach (var o in b.AllPlaces)
+        {
+            if (o.ContainerIndex is not null && b.Resolved[o].GazetteerId == id)
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The attacker (explicit cues, then the target's country) and the country attacked.</summary>
     private static (Side Attacker, Country Target) AttackerOf(Document doc, Draft d, Bucketed b, List<PlaceRef> uniquePlaces)
     {
-        var sides = d.Units.SelectMany(u => b.Actors[u]).Where(a => a.IsAttacker).GroupBy(a => a.Side).OrderByDescending(g => g.Count()).ToList();
-        var targetCountry = uniquePlaces.Where(p => p.Country is not null).GroupBy(p => p.Country!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-        var occupied = uniquePlaces.Count > 0 && uniquePlaces.All(p => p.Occupied);
-        var attacker = d.Side ?? (sides.Count > 0 && (sides.Count == 1 || sides[0].Count() > sides[1].Count()) ? sides[0].Key : (Side?)null)
+        // The side most often cued as the attacker, when no other is cued as often.
+        Span<int> cued = stackalloc int[SideCount];
+        foreach (var u in d.Units)
+        {
+            foreach (var a in b.Actors[u])
+            {
+                if (a.IsAttacker)
+                {
+                    cued[(int)a.Side]++;
+                }
+            }
+        }
+
+        Side? bySides = null;
+        int most = 0, ties = 0;
+        for (var k = 0; k < cued.Length; k++)
+        {
+            if (cued[k] > most)
+            {
+                (bySides, most, ties) = ((Side)k, cued[k], 1);
+            }
+            else if (cued[k] == most && most > 0)
+            {
+                ties++;
+            }
+        }
+
+        bySides = ties == 1 ? bySides : null;
+
+        // The country most places are in, the first named of equals.
+        string? targetCountry = null;
+        var countryCount = 0;
+        var occupied = uniquePlaces.Count > 0;
+        for (var i = 0; i < uniquePlaces.Count; i++)
+        {
+            var p = uniquePlaces[i];
+            occupied &= p.Occupied;
+            if (p.Country is not { } country || country == targetCountry)
+            {
+                continue;
+            }
+
+            var n = 0;
+            var firstAt = -1;
+            for (var j = 0; j < uniquePlaces.Count; j++)
+            {
+                if (uniquePlaces[j].Country == country)
+                {
+                    n++;
+                    firstAt = firstAt < 0 ? j : firstAt;
+                }
+            }
+
+            if (firstAt == i && n > countryCount)
+            {
+                targetCountry = country;
+                countryCount = n;
+            }
+        }
+
+        var attacker = d.Side ?? bySides
                           ?? (occupied ? Side.Ukraine : targetCountry switch { "UA" => Side.Russia, "RU" or "BY" => Side.Ukraine, _ => (Side?)null })
                           ?? AttackerFromTargetCountry(doc, d.Units.SelectMany(u => b.Places[u]), b.Resolved) ?? Side.Unknown;
         var target = targetCountry is null ? attacker switch { Side.Russia => Country.Ukraine, Side.Ukraine => Country.Russia, _ => Country.Other } : Parties.CountryOfIso(targetCountry);

@@ -35,36 +35,76 @@ public sealed partial class EventAssembler
     }
 
     /// <summary>The claimant of the narrowest attribution over <paramref name="span"/>; the nearest one named when two are as narrow.</summary>
-    private static Claimant? SpeakerOf(List<SpeakerMention> speakers, TextSpan span) =>
-        speakers.Where(s => s.Span.Start <= span.Start && span.End <= s.Span.End)
-            .OrderBy(s => s.Span.Length)
-            .ThenBy(s => Math.Abs(s.Cue.Start - span.Start))
-            .Select(s => s.Claimant)
-            .FirstOrDefault();
+    private static Claimant? SpeakerOf(List<SpeakerMention> speakers, TextSpan span) => Narrowest(speakers, span)?.Claimant;
 
-    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, IReadOnlyList<TextSpan> unitSpans, Bucketed b, IEnumerable<Mention> figures)
+    /// <summary>
+    /// The narrowest speaker mention over <paramref name="span"/>, the nearest cue when two are as narrow, the first of
+    /// equals; null when none covers it.
+    /// </summary>
+    private static SpeakerMention? Narrowest(List<SpeakerMention> speakers, TextSpan span)
     {
-        var unitSpeakers = units.SelectMany(u => b.Speakers[u]).Distinct().ToList();
-        var spans = figures.Select(f => f.Span).ToList();
+        SpeakerMention? best = null;
+        int bestLength = 0, bestDistance = 0;
+        foreach (var s in speakers)
+        {
+            if (s.Span.Start > span.Start || span.End > s.Span.End)
+            {
+                continue;
+            }
+
+            var length = s.Span.Length;
+            var distance = Math.Abs(s.Cue.Start - span.Start);
+            if (best is null || length < bestLength || (length == bestLength && distance < bestDistance))
+            {
+                best = s;
+                bestLength = length;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary><paramref name="inner"/> lies inside <paramref name="outer"/>.</summary>
+    private static bool Covers(TextSpan outer, TextSpan inner) => outer.Start <= inner.Start && inner.End <= outer.End;
+
+    private static ImmutableArray<Claimant> EventClaimants(Document doc, List<int> units, TextSpan[] unitSpans, Bucketed b, List<Mention> figures)
+    {
+        // The speakers of its units, each once (as Distinct() keeps them: by value, in first order).
+        var unitSpeakers = new List<SpeakerMention>();
+        foreach (var u in units)
+        {
+            foreach (var s in b.Speakers[u])
+            {
+                if (!unitSpeakers.Contains(s))
+                {
+                    unitSpeakers.Add(s);
+                }
+            }
+        }
 
         // The claimants of its figures; when no figure has one, the claimants of its sentences.
-        var found = unitSpeakers.Where(s => spans.Any(f => s.Span.Start <= f.Start && f.End <= s.Span.End)).ToList();
-        if (found.Count == 0)
+        var found = new List<SpeakerMention>();
+        foreach (var s in unitSpeakers)
         {
-            found = unitSpeakers;
+            foreach (var f in figures)
+            {
+                if (Covers(s.Span, f.Span))
+                {
+                    found.Add(s);
+                    break;
+                }
+            }
         }
-        else
-        {
-            found = WithoutRestatements(found, unitSpeakers, figures.ToList());
-        }
+
+        found = found.Count == 0 ? unitSpeakers : WithoutRestatements(found, unitSpeakers, figures);
 
         // A regional or city authority telling of the attack on its own region ("the governor of Lviv confirmed an attack on Stryi district").
         foreach (var u in units)
         {
             foreach (var s in b.Speakers[u])
             {
-                if (s.Entry is { Kind: ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority } entry
-                    && b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && s.Span.Start <= p.Span.Start && p.Span.End <= s.Span.End))
+                if (s.Entry is { Kind: ClaimantKind.RegionalAuthority or ClaimantKind.CityAuthority } entry && TellsOfOwnRegion(s, entry, b.Places[u], b))
                 {
                     found.Add(s);
                 }
@@ -73,9 +113,37 @@ public sealed partial class EventAssembler
 
         // Vague namings give way to named claimants: "local officials", "the mayor's office", "Ukraine said" are most often
         // the official the report names as well.
-        var distinct = Distinct(doc, found, unitSpans);
-        var named = distinct.Where(c => !Weak(c.Claimant, c.Entry)).ToList();
-        return [.. (named.Count > 0 ? named : distinct).Select(c => c.Claimant)];
+        var distinct = Distinct(doc, found, unitSpans, b);
+        var named = 0;
+        foreach (var (c, entry) in distinct)
+        {
+            named += Weak(c, entry) ? 0 : 1;
+        }
+
+        var result = ImmutableArray.CreateBuilder<Claimant>(named > 0 ? named : distinct.Count);
+        foreach (var (c, entry) in distinct)
+        {
+            if (named == 0 || !Weak(c, entry))
+            {
+                result.Add(c);
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>A place of the authority's own region named inside its words.</summary>
+    private static bool TellsOfOwnRegion(SpeakerMention s, ClaimantEntry entry, List<PlaceMention> places, Bucketed b)
+    {
+        foreach (var p in places)
+        {
+            if (!p.IsReference && b.Resolved[p].Admin1 == entry.Admin1 && Covers(s.Span, p.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -89,86 +157,232 @@ public sealed partial class EventAssembler
         var said = new List<((FigureKind Kind, int Value) Figure, Claimant Claimant, bool Collective)>();
         foreach (var m in figures)
         {
-            var key = m switch
+            (FigureKind, int)? key = m switch
             {
                 FigureMention f => (f.Kind, f.Value),
                 CasualtyMention c => (c.Kind, c.Value),
-                _ => ((FigureKind, int)?)null,
+                _ => null,
             };
-            var by = speakers.Where(s => s.Span.Start <= m.Span.Start && m.Span.End <= s.Span.End).OrderBy(s => s.Span.Length).ThenBy(s => Math.Abs(s.Cue.Start - m.Span.Start)).FirstOrDefault();
-            if (key is { } k && by is not null)
+            if (key is { } k && Narrowest(speakers, m.Span) is { } by)
             {
                 said.Add((k, by.Claimant, SideCollective(by)));
             }
         }
 
-        bool Restates(SpeakerMention s)
+        var kept = new List<SpeakerMention>(found.Count);
+        foreach (var s in found)
+        {
+            if (!Restates(s, said))
+            {
+                kept.Add(s);
+            }
+        }
+
+        return kept;
+
+        static bool Restates(SpeakerMention s, List<((FigureKind Kind, int Value) Figure, Claimant Claimant, bool Collective)> said)
         {
             if (!SideCollective(s))
             {
                 return false;
             }
 
-            var own = said.Where(x => ReferenceEquals(x.Claimant, s.Claimant)).Select(x => x.Figure).ToList();
-            return own.Count > 0 && own.All(f => said.Any(x => !x.Collective && x.Figure == f));
-        }
+            // Every figure it gives, a claimant that is no collective gives too.
+            var own = false;
+            foreach (var x in said)
+            {
+                if (!ReferenceEquals(x.Claimant, s.Claimant))
+                {
+                    continue;
+                }
 
-        return found.Where(s => !Restates(s)).ToList();
+                own = true;
+                var named = false;
+                foreach (var y in said)
+                {
+                    if (!y.Collective && y.Figure == x.Figure)
+                    {
+                        named = true;
+                        break;
+                    }
+                }
+
+                if (!named)
+                {
+                    return false;
+                }
+            }
+
+            return own;
+        }
     }
 
     /// <summary>A side and a collective word, no name: "Russian authorities", "Ukrainian officials", "the Russian government".</summary>
     private static bool SideCollective(SpeakerMention s) =>
-        Words(s.Claimant.Name) >= 2 && s.Entry is null or { Kind: ClaimantKind.Government } && Names(s.Claimant.Name) is { Count: > 0 } names
-        && names.All(n => Stages.Actors.ActorStage.SideOfWord(n) != Side.Unknown);
+        Words(s.Claimant.Name) >= 2 && s.Entry is null or { Kind: ClaimantKind.Government } && NameFacts.Of(s.Claimant.Name).AllSideWords;
 
     /// <summary>
     /// One claimant once, in the order first attributed, each shown by its fullest naming in the event's sentences
     /// (in the article's, when the event names it only by a pronoun). A person and the body they speak for are two
     /// claimants ("Interior Minister Ihor Klymenko" and "the Interior Ministry").
     /// </summary>
-    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found, IReadOnlyList<TextSpan> spans)
+    private static List<(Claimant Claimant, ClaimantEntry? Entry)> Distinct(Document doc, List<SpeakerMention> found, TextSpan[] spans, Bucketed b)
     {
-        var all = doc.Layer<ClaimantMention>(Layers.Actors).Where(m => Words(m.Claimant.Name) <= 16).ToList();
-        var person = new Dictionary<TextSpan, bool>();
-        foreach (var m in all)
-        {
-            person.TryAdd(m.Claimant.Span, m.IsPerson);
-        }
-
-        bool Same(Claimant a, Claimant b) => SameClaimant(a, b) && person.GetValueOrDefault(a.Span) == person.GetValueOrDefault(b.Span);
-        bool InEvent(ClaimantMention m) => spans.Any(u => u.Start <= m.Span.Start && m.Span.End <= u.End);
-
+        var namings = b.NamingsOf(doc);
         var result = new List<(Claimant, ClaimantEntry?)>();
-        foreach (var s in found.OrderBy(s => s.Claimant.Span.Start))
+        var resultFacts = new List<(NameFacts Facts, bool Person)>();
+        foreach (var s in ByClaimantStart(found))
         {
             var c = s.Claimant;
-            if (result.Any(r => Same(r.Item1, c)))
+            var facts = NameFacts.Of(c.Name);
+            var person = namings.PersonOf(c.Span);
+            var seen = false;
+            for (var r = 0; r < result.Count && !seen; r++)
+            {
+                seen = resultFacts[r].Person == person && SameClaimant(result[r].Item1, resultFacts[r].Facts, c, facts);
+            }
+
+            if (seen)
             {
                 continue;
             }
 
-            var namings = all.Where(n => Same(n.Claimant, c)).ToList();
-            var best = namings.Where(InEvent).Concat(namings)
-                .OrderByDescending(InEvent).ThenByDescending(n => n.Fullness).ThenByDescending(n => Words(n.Claimant.Name)).ThenBy(n => n.Span.Start).FirstOrDefault();
-            result.Add((best?.Claimant ?? c, s.Entry));
+            // The fullest naming: in the event's sentences first, then the fullest, the most words, the first named.
+            ClaimantMention? best = null;
+            var bestInEvent = false;
+            int bestFullness = 0, bestWords = 0;
+            for (var k = 0; k < namings.All.Length; k++)
+            {
+                var n = namings.All[k];
+                if (namings.Person[k] != person || !SameClaimant(n.Claimant, namings.Facts[k], c, facts))
+                {
+                    continue;
+                }
+
+                var inEvent = InSpans(spans, n.Span);
+                var words = namings.Words[k];
+                if (best is null || Better(inEvent, n.Fullness, words, n.Span.Start, bestInEvent, bestFullness, bestWords, best.Span.Start))
+                {
+                    best = n;
+                    bestInEvent = inEvent;
+                    bestFullness = n.Fullness;
+                    bestWords = words;
+                }
+            }
+
+            var shown = best?.Claimant ?? c;
+            result.Add((shown, s.Entry));
+            resultFacts.Add((NameFacts.Of(shown.Name), namings.PersonOf(shown.Span)));
         }
 
         return result;
+
+        static bool Better(bool inEvent, int fullness, int words, int start, bool bestInEvent, int bestFullness, int bestWords, int bestStart) =>
+            inEvent != bestInEvent ? inEvent
+            : fullness != bestFullness ? fullness > bestFullness
+            : words != bestWords ? words > bestWords
+            : start < bestStart;
+    }
+
+    /// <summary>The speakers in the order of their claimants' first words, equals in their order (a stable sort).</summary>
+    private static List<SpeakerMention> ByClaimantStart(List<SpeakerMention> found)
+    {
+        var sorted = new List<SpeakerMention>(found);
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var x = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j].Claimant.Span.Start > x.Claimant.Span.Start)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = x;
+        }
+
+        return sorted;
+    }
+
+    private static bool InSpans(TextSpan[] spans, TextSpan span)
+    {
+        foreach (var u in spans)
+        {
+            if (Covers(u, span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The article's namings of claimants (of 16 words or fewer), with each one's name facts, word count and whether its
+    /// words name a person (as the first naming of those words says), built once per article for every event's
+    /// <see cref="Distinct"/>.
+    /// </summary>
+    private sealed class ClaimantNamings
+    {
+        private readonly Dictionary<TextSpan, bool> _person = [];
+
+        public ClaimantNamings(Document doc)
+        {
+            var all = new List<ClaimantMention>();
+            var words = new List<int>();
+            foreach (var m in doc.Layer<ClaimantMention>(Layers.Actors))
+            {
+                var w = Words(m.Claimant.Name);
+                if (w <= 16)
+                {
+                    all.Add(m);
+                    words.Add(w);
+                    _person.TryAdd(m.Claimant.Span, m.IsPerson);
+                }
+            }
+
+            All = [.. all];
+            Words = [.. words];
+            Facts = new NameFacts[All.Length];
+            Person = new bool[All.Length];
+            for (var k = 0; k < All.Length; k++)
+            {
+                Facts[k] = NameFacts.Of(All[k].Claimant.Name);
+                Person[k] = PersonOf(All[k].Claimant.Span);
+            }
+        }
+
+        public ClaimantMention[] All { get; }
+
+        public NameFacts[] Facts { get; }
+
+        public int[] Words { get; }
+
+        public bool[] Person { get; }
+
+        public bool PersonOf(TextSpan span) => _person.GetValueOrDefault(span);
     }
 
     /// <summary>Words with no name in them ("the mayor's office", "local officials"), or a country alone ("Ukraine said").</summary>
     private static bool Weak(Claimant c, ClaimantEntry? entry) =>
         entry is not null ? entry.Kind == ClaimantKind.Government && Words(c.Name) == 1 : c.Canonical is null && Names(c.Name).Count == 0;
 
-    private static bool SameClaimant(Claimant a, Claimant b)
+    private static bool SameClaimant(Claimant a, Claimant b) =>
+        a.Canonical is not null && b.Canonical is not null ? a.Canonical == b.Canonical : SameClaimant(a, NameFacts.Of(a.Name), b, NameFacts.Of(b.Name));
+
+    /// <summary><see cref="SameClaimant(Claimant, Claimant)"/> with the names' facts at hand.</summary>
+    private static bool SameClaimant(Claimant a, NameFacts x, Claimant b, NameFacts y)
     {
         if (a.Canonical is not null && b.Canonical is not null)
         {
             return a.Canonical == b.Canonical;
         }
 
-        var x = NameFacts.Of(a.Name);
-        var y = NameFacts.Of(b.Name);
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
         return x.Names.Count > 0 && y.Names.Count > 0 ? x.Names.IsSubsetOf(y.Names) || y.Names.IsSubsetOf(x.Names) : x.Folded == y.Folded;
     }
 
@@ -215,10 +429,14 @@ public sealed partial class EventAssembler
 
         private readonly string _name;
         private string? _folded;
+        private bool? _allSideWords;
 
         public HashSet<string> Names { get; }
 
         public string Folded => _folded ??= ClaimantNames.Fold(_name);
+
+        /// <summary>The name has capitalized words, and each is a side's word ("Russian", "Ukrainian"): a side's collective.</summary>
+        public bool AllSideWords => _allSideWords ??= Names.Count > 0 && Names.All(n => Stages.Actors.ActorStage.SideOfWord(n) != Side.Unknown);
 
         public static NameFacts Of(string name) => Cache.GetValue(name, static n => new NameFacts(n));
     }

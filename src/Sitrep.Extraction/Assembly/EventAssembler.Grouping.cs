@@ -211,13 +211,7 @@ public sealed partial class EventAssembler
 
             var names = b.Places[c.U].Where(p => !p.IsReference).Select(p => b.Resolved[p].Name ?? p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var families = b.Weapons[c.U].Select(w => w.Weapon.Category.Family()).ToHashSet();
-            var scored = g.Drafts.Where(x => !x.IsAggregate && x.Units.Count > 0)
-                .Select(x => (Draft: x, Score: (2 * x.Units.SelectMany(y => b.Places[y]).Count(p => !p.IsReference && names.Contains(b.Resolved[p].Name ?? p.Text)))
-                                               + x.Units.SelectMany(y => b.Weapons[y]).Select(w => w.Weapon.Category.Family()).Distinct().Count(families.Contains)))
-                .OrderByDescending(x => x.Score).ToList();
-            return scored[0].Score > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score) && (c.Side is null || scored[0].Draft.Side is null || scored[0].Draft.Side == c.Side)
-                ? scored[0].Draft
-                : null;
+            return SharedMost(g.Drafts, names, families, b) is { } best && (c.Side is null || best.Side is null || best.Side == c.Side) ? best : null;
         }),
 
         // "Russian forces also used kamikaze drones and artillery in the Dnipropetrovsk region": another attack that
@@ -602,6 +596,11 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool CountsOtherScope(IEnumerable<int> before, int u, Bucketed b)
     {
+        if (b.Figures[u].Count == 0)
+        {
+            return false;
+        }
+
         var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
         if (now.Count == 0)
         {

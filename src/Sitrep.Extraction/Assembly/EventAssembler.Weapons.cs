@@ -70,6 +70,11 @@ public sealed partial class EventAssembler
     {
         // claims[i] was made from mentions[i]. "The toll rose to 33": the smaller figures of that kind it revises are no
         // longer current. (Text order is not time order in news, which tells the latest first: tolls only rise.)
+        if (!mentions.Exists(m => m.IsRevision))
+        {
+            return claims;
+        }
+
         var b = claims.ToBuilder();
         for (var i = 0; i < b.Count; i++)
         {
@@ -96,12 +101,14 @@ public sealed partial class EventAssembler
     /// and not past it; a headline's toll is the latest and already counts them) plus the increment. In a
     /// sentence that revises the toll ("rose to 21 after another victim died") the revision already counts it.
     /// </summary>
-    private static ImmutableArray<FigureClaim> AddIncrements(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions, Func<Mention, int> sentenceOf, Func<Mention, bool> inHeadline)
+    private static ImmutableArray<FigureClaim> AddIncrements(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions, Func<Mention, int> sentenceOf, ImmutableArray<SentenceMention> sentences)
     {
-        if (!mentions.Any(m => m.IsIncrement))
+        if (!mentions.Exists(m => m.IsIncrement))
         {
             return claims;
         }
+
+        bool inHeadline(Mention m) => sentences[sentenceOf(m)].IsHeadline;
 
         // claims[i] was made from mentions[i]; mentions are in text order.
         var b = claims.ToBuilder();
@@ -132,22 +139,33 @@ public sealed partial class EventAssembler
         }
     }
 
-    private static WeaponCategory MostSpecific(IEnumerable<WeaponCategory> categories)
-    {
-        var list = categories.ToList();
-        foreach (var c in new[] { WeaponCategory.CruiseMissile, WeaponCategory.BallisticMissile, WeaponCategory.GuidedBomb, WeaponCategory.Drone, WeaponCategory.Rocket, WeaponCategory.Artillery, WeaponCategory.Missile })
-        {
-            if (list.Contains(c))
-            {
-                if (c is WeaponCategory.CruiseMissile or WeaponCategory.BallisticMissile && list.Contains(WeaponCategory.CruiseMissile) && list.Contains(WeaponCategory.BallisticMissile))
-                {
-                    return WeaponCategory.Missile;
-                }
+    /// <summary>The categories <see cref="MostSpecific(List{FigureMention}, List{WeaponMention})"/> prefers, in order.</summary>
+    private static readonly WeaponCategory[] Specificity =
+        [WeaponCategory.CruiseMissile, WeaponCategory.BallisticMissile, WeaponCategory.GuidedBomb, WeaponCategory.Drone, WeaponCategory.Rocket, WeaponCategory.Artillery, WeaponCategory.Missile];
 
-                return c;
+    /// <summary>The most specific category of the figures' and mentions' weapons; cruise and ballistic missiles together are missiles.</summary>
+    private static WeaponCategory MostSpecific(List<FigureMention> figures, List<WeaponMention> mentions)
+    {
+        var named = 0u;
+        foreach (var f in figures)
+        {
+            named |= 1u << (int)f.Weapon.Category;
+        }
+
+        foreach (var m in mentions)
+        {
+            named |= 1u << (int)m.Weapon.Category;
+        }
+
+        foreach (var c in Specificity)
+        {
+            if ((named & (1u << (int)c)) != 0)
+            {
+                const uint bothMissiles = (1u << (int)WeaponCategory.CruiseMissile) | (1u << (int)WeaponCategory.BallisticMissile);
+                return c is WeaponCategory.CruiseMissile or WeaponCategory.BallisticMissile && (named & bothMissiles) == bothMissiles ? WeaponCategory.Missile : c;
             }
         }
 
-        return list.Count > 0 ? list[0] : WeaponCategory.Other;
+        return figures.Count > 0 ? figures[0].Weapon.Category : mentions.Count > 0 ? mentions[0].Weapon.Category : WeaponCategory.Other;
     }
 }

@@ -202,11 +202,23 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var actors = ReadDirection(doc, doc.Layer<ActorMention>(Layers.Actors), weapons);
         var speakers = doc.Layer<SpeakerMention>(Layers.Actors);
 
-        var counts = doc.Layer<FigureMention>(Layers.Figures).Select(m => m.Span.Start).Concat(doc.Layer<CasualtyMention>(Layers.Casualties).Select(m => m.Span.Start)).ToList();
+        var figures = doc.Layer<FigureMention>(Layers.Figures);
+        var casualties = doc.Layer<CasualtyMention>(Layers.Casualties);
+        var counts = new List<int>(figures.Length + casualties.Length);
+        foreach (var m in figures)
+        {
+            counts.Add(m.Span.Start);
+        }
+
+        foreach (var m in casualties)
+        {
+            counts.Add(m.Span.Start);
+        }
+
         var units = Segment(doc, sentences, dates, counts).ToList();
         var buckets = new Buckets(units);
-        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(doc.Layer<CasualtyMention>(Layers.Casualties)), buckets.Of(doc.Layer<FigureMention>(Layers.Figures)),
-            buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces);
+        var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(casualties), buckets.Of(figures),
+            buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces, buckets);
 
         var readings = new SentenceReading[units.Count];
         for (var u = 0; u < units.Count; u++)
@@ -220,6 +232,70 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         var drafts = Group(grouping, units, readings);
         return (resolvedPlaces, new Steps(units, readings, drafts, grouping.Dropped, b));
     }
+
+    /// <summary>
+    /// For rule <c>shares-places</c>: the event, of those with units and not an aggregate, that shares the most with a
+    /// unit (two points a mention of one of its places <paramref name="names"/>, one a weapon family of
+    /// <paramref name="families"/>), when it shares something and no other event shares as much; null otherwise.
+    /// </summary>
+    private static Draft? SharedMost(List<Draft> drafts, HashSet<string> names, HashSet<WeaponFamily> families, Bucketed b)
+    {
+        if (names.Count == 0 && families.Count == 0)
+        {
+            return null;
+        }
+
+        Draft? best = null;
+        int bestScore = 0, runnerUp = 0;
+        Span<bool> seen = stackalloc bool[WeaponFamilyCount];
+        foreach (var x in drafts)
+        {
+            if (x.IsAggregate || x.Units.Count == 0)
+            {
+                continue;
+            }
+
+            var score = 0;
+            seen.Clear();
+            foreach (var y in x.Units)
+            {
+                if (names.Count > 0)
+                {
+                    foreach (var p in b.Places[y])
+                    {
+                        if (!p.IsReference && names.Contains(b.Resolved[p].Name ?? p.Text))
+                        {
+                            score += 2;
+                        }
+                    }
+                }
+
+                foreach (var w in b.Weapons[y])
+                {
+                    var family = w.Weapon.Category.Family();
+                    if (!seen[(int)family])
+                    {
+                        seen[(int)family] = true;
+                        score += families.Contains(family) ? 1 : 0;
+                    }
+                }
+            }
+
+            if (best is null || score > bestScore)
+            {
+                runnerUp = best is null ? int.MinValue : bestScore;
+                (best, bestScore) = (x, score);
+            }
+            else
+            {
+                runnerUp = Math.Max(runnerUp, score);
+            }
+        }
+
+        return best is not null && bestScore > 0 && bestScore > runnerUp ? best : null;
+    }
+
+    private static readonly int WeaponFamilyCount = Enum.GetValues<WeaponFamily>().Length;
 
     /// <summary>What the engine could not resolve, said once per article so that an analyst can check it.</summary>
     private static void Diagnose(Document doc, IEnumerable<ExtractedEvent> events, ImmutableArray<PlaceMention> mentions, ImmutableArray<PlaceRef> resolved)
@@ -258,7 +334,14 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
         List<SpeakerMention>[] Speakers,
         Dictionary<PlaceMention, PlaceRef> Resolved,
         Func<Mention, int> SentenceOf,
-        ImmutableArray<PlaceMention> AllPlaces);
+        ImmutableArray<PlaceMention> AllPlaces,
+        Buckets Index)
+    {
+        private ClaimantNamings? _namings;
+
+        /// <summary>The article's namings of claimants, read once for all its events.</summary>
+        public ClaimantNamings NamingsOf(Document doc) => _namings ??= new ClaimantNamings(doc);
+    }
 
     /// <summary>
     /// Resolves every place mention of the article in one call, so that each is read in the light of the others
@@ -277,7 +360,13 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             return [.. mentions.Select(m => new PlaceRef(m.Text, m.Span))];
         }
 
-        var queries = mentions.Select(m => new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex)).ToList();
+        var queries = new PlaceQuery[mentions.Length];
+        for (var k = 0; k < queries.Length; k++)
+        {
+            var m = mentions[k];
+            queries[k] = new PlaceQuery(m.Text, m.Span, m.Candidates, (PlaceQueryHint)(int)m.Hint, m.ContainerIndex);
+        }
+
         return _resolver.Resolve(queries, null);
     }
 }
