@@ -236,7 +236,7 @@ public sealed partial class EventAssembler
     /// <summary>The claims of a weapon's figures, in text order: "two more drones were destroyed" adds to the figure told before it.</summary>
     private static ImmutableArray<FigureClaim> Claims(Document doc, List<FigureMention> figs, Bucketed b)
     {
-        var ordered = ByStart(figs);
+        var ordered = StableByStart(figs, static f => f.Span.Start);
         var claims = ImmutableArray.CreateBuilder<FigureClaim>(ordered.Length);
         Span<int> running = stackalloc int[FigureKindCount];
         Span<bool> told = stackalloc bool[running.Length];
@@ -255,15 +255,19 @@ public sealed partial class EventAssembler
         return claims.MoveToImmutable();
     }
 
-    /// <summary>The figures ordered by where they start, equals in their order (a stable sort, as OrderBy).</summary>
-    private static FigureMention[] ByStart(List<FigureMention> figs)
+    /// <summary>
+    /// <paramref name="items"/> ordered by <paramref name="start"/>, equals in their order (a stable sort, as OrderBy,
+    /// without its allocations: the lists are a sentence's or an event's few mentions).
+    /// </summary>
+    private static T[] StableByStart<T>(List<T> items, Func<T, int> start)
     {
-        var sorted = figs.ToArray();
+        var sorted = items.ToArray();
         for (var i = 1; i < sorted.Length; i++)
         {
             var x = sorted[i];
+            var key = start(x);
             var j = i - 1;
-            while (j >= 0 && sorted[j].Span.Start > x.Span.Start)
+            while (j >= 0 && start(sorted[j]) > key)
             {
                 sorted[j + 1] = sorted[j];
                 j--;

@@ -231,7 +231,8 @@ public sealed partial class EventAssembler
         var namings = b.NamingsOf(doc);
         var result = new List<(Claimant, ClaimantEntry?)>();
         var resultFacts = new List<(NameFacts Facts, bool Person)>();
-        foreach (var s in ByClaimantStart(found))
+        // In the order of their claimants' first words, equals in their order.
+        foreach (var s in StableByStart(found, static s => s.Claimant.Span.Start))
         {
             var c = s.Claimant;
             var facts = NameFacts.Of(c.Name);
@@ -282,26 +283,6 @@ public sealed partial class EventAssembler
             : fullness != bestFullness ? fullness > bestFullness
             : words != bestWords ? words > bestWords
             : start < bestStart;
-    }
-
-    /// <summary>The speakers in the order of their claimants' first words, equals in their order (a stable sort).</summary>
-    private static List<SpeakerMention> ByClaimantStart(List<SpeakerMention> found)
-    {
-        var sorted = new List<SpeakerMention>(found);
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            var x = sorted[i];
-            var j = i - 1;
-            while (j >= 0 && sorted[j].Claimant.Span.Start > x.Claimant.Span.Start)
-            {
-                sorted[j + 1] = sorted[j];
-                j--;
-            }
-
-            sorted[j + 1] = x;
-        }
-
-        return sorted;
     }
 
     private static bool InSpans(TextSpan[] spans, TextSpan span)
