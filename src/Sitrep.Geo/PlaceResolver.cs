@@ -301,46 +301,27 @@ public sealed class PlaceResolver
             return candidates.IsDefault ? [] : candidates;
         }
 
-        var kept = 0;
-        foreach (var e in candidates)
-        {
-            kept += Fits(e, hint) ? 1 : 0;
-        }
-
-        matched = kept > 0;
-        if (kept == candidates.Length)
-        {
-            return candidates;
-        }
-
-        if (!matched)
-        {
-            return hint == PlaceQueryHint.Region ? [] : candidates;
-        }
-
-        var filtered = ImmutableArray.CreateBuilder<GazetteerEntry>(kept);
-        foreach (var e in candidates)
-        {
-            if (Fits(e, hint))
-            {
-                filtered.Add(e);
-            }
-        }
-
-        return filtered.MoveToImmutable();
-
-        static bool Fits(GazetteerEntry e, PlaceQueryHint hint) => hint == PlaceQueryHint.Region
+        var filtered = Where(candidates, hint, static (e, hint) => hint == PlaceQueryHint.Region
             ? e.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country
-            : e.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility;
+            : e.Feature is PlaceFeature.PopulatedPlace or PlaceFeature.Facility);
+        matched = !filtered.IsEmpty;
+        return matched ? filtered : (hint == PlaceQueryHint.Region ? [] : candidates);
     }
 
     /// <summary>The candidates inside <paramref name="container"/>, in order; <paramref name="candidates"/> itself when all are.</summary>
-    private static ImmutableArray<GazetteerEntry> Inside(ImmutableArray<GazetteerEntry> candidates, GazetteerEntry container)
+    private static ImmutableArray<GazetteerEntry> Inside(ImmutableArray<GazetteerEntry> candidates, GazetteerEntry container) =>
+        Where(candidates, container, static (e, container) => Contains(container, e));
+
+    /// <summary>
+    /// The candidates that <paramref name="fits"/>, in order: <paramref name="candidates"/> itself when all do, empty when
+    /// none does (no LINQ and no copy on the resolver's path, where most candidates all fit).
+    /// </summary>
+    private static ImmutableArray<GazetteerEntry> Where<TState>(ImmutableArray<GazetteerEntry> candidates, TState state, Func<GazetteerEntry, TState, bool> fits)
     {
         var kept = 0;
         foreach (var e in candidates)
         {
-            kept += Contains(container, e) ? 1 : 0;
+            kept += fits(e, state) ? 1 : 0;
         }
 
         if (kept == candidates.Length || kept == 0)
@@ -348,16 +329,16 @@ public sealed class PlaceResolver
             return kept == 0 ? [] : candidates;
         }
 
-        var inside = ImmutableArray.CreateBuilder<GazetteerEntry>(kept);
+        var result = ImmutableArray.CreateBuilder<GazetteerEntry>(kept);
         foreach (var e in candidates)
         {
-            if (Contains(container, e))
+            if (fits(e, state))
             {
-                inside.Add(e);
+                result.Add(e);
             }
         }
 
-        return inside.MoveToImmutable();
+        return result.MoveToImmutable();
     }
 
     /// <summary>Each gazetteer name folded once (<see cref="PlaceNames.Fold"/>): the resolver compares it with every mention it may be.</summary>
