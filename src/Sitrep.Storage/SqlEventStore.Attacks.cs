@@ -477,20 +477,27 @@ internal abstract partial class SqlEventStore : IMergeWarmup
 
         var columns = Tables.Attacks.Columns;
         var sql = $"UPDATE attacks SET {string.Join(", ", columns.Skip(1).Select((c, i) => $"{c.Column} = @p{i + 1}"))} WHERE {columns[0].Column} = @p0";
+        // One statement for every updated row, its parameters typed once (as the rows' copy into PostgreSQL types them).
+        await using var update = Db.Command(conn, sql, tx);
+        var parameters = new DbParameter[columns.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = update.Add("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            if (parameters[i] is Npgsql.NpgsqlParameter np)
+            {
+                np.NpgsqlDbType = columns[i].Type;
+            }
+        }
+
         foreach (var row in rows.Updated)
         {
-            await using var cmd = Db.Command(conn, sql, tx);
             var values = Tables.Attacks.Values(row);
             for (var i = 0; i < values.Length; i++)
             {
-                var p = cmd.Add("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);
-                if (p is Npgsql.NpgsqlParameter np)
-                {
-                    np.NpgsqlDbType = columns[i].Type;
-                }
+                parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
