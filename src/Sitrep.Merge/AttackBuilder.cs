@@ -25,15 +25,17 @@ internal static class AttackBuilder
         }
 
         var built = new AttackMember[members.Count];
+        var ordered = new List<MemberState>(members.Count); // the members are in key order already
         for (var i = 0; i < members.Count; i++)
         {
             var p = members[i].Profile;
             var isPartial = state.IsPartial(p.Key);
             built[i] = Member(members[i], isPartial);
-            state.Members.Add(p.Key, new(p, built[i], reconciler.Collect(p, isPartial, target, attacker, state.Regions)));
+            ordered.Add(new(p, built[i], reconciler.Collect(p, isPartial, target, attacker, state.Regions)));
+            state.Members.Add(p.Key, ordered[i]);
         }
 
-        var figures = reconciler.Figures(state.Ordered(), target, attacker, state.Regions, null, []);
+        var figures = reconciler.Figures(ordered, target, attacker, state.Regions, null, []);
         return Finish(state, members[0].Profile.Key, target, attacker, built, figures);
     }
 
