@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sitrep.Extraction.Text;
 
 /// <summary>
@@ -15,7 +13,8 @@ public static class Tokenizer
         var tokens = new List<Token>(text.Length / 5 + 4);
         var i = 0;
         var n = text.Length;
-        var sb = new StringBuilder(32);
+        var sb = new CharBuffer(Buffer);
+        var cache = WordCache.Current;
         while (i < n)
         {
             var c = text[i];
@@ -58,7 +57,8 @@ public static class Tokenizer
                     if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1]) && char.IsLetter(text, i))
                     {
                         allDigits = false;
-                        sb.Append(c).Append(text[i + 1]);
+                        sb.Append(c);
+                        sb.Append(text[i + 1]);
                         i += 2;
                         continue;
                     }
@@ -99,7 +99,8 @@ public static class Tokenizer
                     break;
                 }
 
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(sb) ? TokenKind.Number : TokenKind.Word, sb.ToString()));
+                var lower = sb.Chars;
+                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache.Get(lower)));
                 continue;
             }
 
@@ -108,7 +109,42 @@ public static class Tokenizer
             i += len;
         }
 
+        Buffer = sb.Array;
         return tokens;
+    }
+
+    /// <summary>This thread's buffer for a word's lowered characters (kept at the size of the longest word yet).</summary>
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    private static char[] Buffer
+    {
+        get => t_buffer ??= new char[64];
+        set => t_buffer = value;
+    }
+
+    /// <summary>A word's lowered characters as they are appended: a growable array, no string until the word ends.</summary>
+    private ref struct CharBuffer(char[] array)
+    {
+        private int _length;
+
+        public char[] Array { get; private set; } = array;
+
+        public readonly ReadOnlySpan<char> Chars => Array.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(char c)
+        {
+            if (_length == Array.Length)
+            {
+                var bigger = new char[Array.Length * 2];
+                Array.AsSpan().CopyTo(bigger);
+                Array = bigger;
+            }
+
+            Array[_length++] = c;
+        }
     }
 
     private const char ModifierApostrophe = '\u02bc';
@@ -134,7 +170,7 @@ public static class Tokenizer
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3]) || text[i + 3] == ',');
 
-    private static bool IsDecimal(StringBuilder sb)
+    private static bool IsDecimal(ReadOnlySpan<char> sb)
     {
         if (sb.Length == 0 || !char.IsAsciiDigit(sb[0]))
         {
