@@ -8,13 +8,15 @@ namespace Sitrep.Extraction.Text;
 /// </summary>
 public static class Tokenizer
 {
-    public static List<Token> Tokenize(string text)
+    public static List<Token> Tokenize(string text) => Tokenize(text, WordCache.Current);
+
+    /// <summary>As <see cref="Tokenize(string)"/>, the lowered strings taken from <paramref name="cache"/> (none: a new string per token).</summary>
+    internal static List<Token> Tokenize(string text, WordCache? cache)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
         var i = 0;
         var n = text.Length;
         var sb = new CharBuffer(Buffer);
-        var cache = WordCache.Current;
         while (i < n)
         {
             var c = text[i];
@@ -100,7 +102,7 @@ public static class Tokenizer
                 }
 
                 var lower = sb.Chars;
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache.Get(lower)));
+                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower) ?? lower.ToString()));
                 continue;
             }
 

@@ -4,7 +4,7 @@ namespace Sitrep.Extraction.Text;
 /// The lowercased strings of the words a thread has tokenized, looked up by their characters, so that a word's
 /// string is made once per distinct word rather than once per occurrence (a report says "drones" and "region" many
 /// times, and a run of reports shares most of its words). Strings are immutable, so sharing them is safe; the cache
-/// holds at most <see cref="MaxEntries"/> words of at most <see cref="MaxLength"/> characters and starts over when
+/// holds at most <see cref="MaxEntries"/> words (or the number it is made with) of at most <see cref="MaxLength"/> characters and starts over when
 /// full. One per thread: not thread-safe, never shared.
 /// </summary>
 internal sealed class WordCache
@@ -19,7 +19,13 @@ internal sealed class WordCache
     private readonly Dictionary<string, string> _words = new(1024, StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    public WordCache() => _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly int _maxEntries;
+
+    public WordCache(int maxEntries = MaxEntries)
+    {
+        _maxEntries = maxEntries;
+        _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>This thread's cache.</summary>
     public static WordCache Current => t_current ??= new WordCache();
@@ -39,7 +45,7 @@ internal sealed class WordCache
             return cached;
         }
 
-        if (_words.Count >= MaxEntries)
+        if (_words.Count >= _maxEntries)
         {
             _words.Clear();
         }
