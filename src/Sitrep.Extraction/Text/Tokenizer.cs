@@ -14,6 +14,13 @@ public static class Tokenizer
     internal static List<Token> Tokenize(string text, WordCache? cache)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        TokenizeInto(text, tokens, cache);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    internal static void TokenizeInto(string text, List<Token> tokens, WordCache? cache)
+    {
         var i = 0;
         var n = text.Length;
         var sb = new CharBuffer(Buffer);
@@ -112,7 +119,6 @@ public static class Tokenizer
         }
 
         Buffer = sb.Array;
-        return tokens;
     }
 
     /// <summary>This thread's buffer for a word's lowered characters (kept at the size of the longest word yet).</summary>
