@@ -20,24 +20,32 @@ internal sealed class WordCache
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     private readonly int _maxEntries;
+    private readonly Make? _make;
 
-    public WordCache(int maxEntries = MaxEntries)
+    /// <summary>The string a cache keeps for a word's characters (<see langword="null"/>: the characters themselves).</summary>
+    public delegate string Make(ReadOnlySpan<char> chars);
+
+    public WordCache(int maxEntries = MaxEntries, Make? make = null)
     {
         _maxEntries = maxEntries;
+        _make = make;
         _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>This thread's cache.</summary>
+    /// <summary>This thread's cache of the tokenizer's lowered words.</summary>
     public static WordCache Current => t_current ??= new WordCache();
 
     public int Count => _words.Count;
 
-    /// <summary>A string equal to <paramref name="chars"/>: the cached one when there is one.</summary>
+    /// <summary>
+    /// A string equal to <paramref name="chars"/> (or, for a cache made with a <see cref="Make"/>, the string it makes
+    /// of them): the cached one when there is one.
+    /// </summary>
     public string Get(ReadOnlySpan<char> chars)
     {
         if (chars.Length > MaxLength)
         {
-            return chars.ToString();
+            return _make is null ? chars.ToString() : _make(chars);
         }
 
         if (_bySpan.TryGetValue(chars, out var cached))
@@ -50,8 +58,9 @@ internal sealed class WordCache
             _words.Clear();
         }
 
-        var s = chars.ToString();
-        _words.Add(s, s);
-        return s;
+        var key = chars.ToString();
+        var value = _make is null ? key : _make(chars);
+        _words.Add(key, value);
+        return value;
     }
 }

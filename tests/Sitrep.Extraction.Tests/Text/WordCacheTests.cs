@@ -88,6 +88,21 @@ public class WordCacheTests
     }
 
     [Fact]
+    public void A_cache_that_makes_its_strings_answers_as_the_maker_uncached()
+    {
+        // The places stage keeps gazetteer keys of names this way: the key of "Біла Церква" is made once.
+        var cache = new WordCache(maxEntries: 4, make: Sitrep.Geo.PlaceNames.Fold);
+        string[] names = ["біла церква", "кривий ріг", "запоріжжя", "дніпро", "біла церква", "п'ятихатки", "київ", "кривий ріг", new string('ї', 50)];
+        foreach (var round in new[] { 0, 1 })
+        {
+            foreach (var n in names)
+            {
+                Assert.Equal(Sitrep.Geo.PlaceNames.Fold(n), cache.Get(n.AsSpan()), StringComparer.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Any_text_tokenizes_the_same_through_one_shared_cache() =>
         Check.One(
             FsCheck.Config.QuickThrowOnFailure.WithMaxTest(400).WithEndSize(80),
