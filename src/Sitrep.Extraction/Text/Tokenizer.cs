@@ -144,13 +144,26 @@ public static class Tokenizer
 
         public void Append(char c)
         {
-            if (_length == Array.Length)
+            var a = Array;
+            var n = _length;
+            if ((uint)n < (uint)a.Length)
             {
-                var bigger = new char[Array.Length * 2];
-                Array.AsSpan().CopyTo(bigger);
-                Array = bigger;
+                a[n] = c;
+                _length = n + 1;
             }
+            else
+            {
+                Grow(c);
+            }
+        }
 
+        /// <summary>Kept out of <see cref="Append"/> so that the common case inlines into the tokenizer's loop.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void Grow(char c)
+        {
+            var bigger = new char[Array.Length * 2];
+            Array.AsSpan().CopyTo(bigger);
+            Array = bigger;
             Array[_length++] = c;
         }
     }
