@@ -19,7 +19,7 @@ public sealed class Document
     {
         Article = article;
         Text = article.Text;
-        Tokens = new TokenList(Tokenizer.Tokenize(Text));
+        Tokens = TokenList.Of(Text);
     }
 
     public Article Article { get; }

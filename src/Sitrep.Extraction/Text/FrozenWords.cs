@@ -4,27 +4,54 @@ namespace Sitrep.Extraction.Text;
 
 /// <summary>
 /// An immutable set of lowercase words with fast membership, shared across threads. Most words a scan asks about
-/// are not in the set: a word whose length or first letter no word of the set has is answered without the frozen
-/// set (event assembly asks several sets about every token of a sentence).
+/// are not in the set: a word the set's <see cref="WordMask"/> rules out is answered without the frozen set (event
+/// assembly asks several sets about every token of a sentence).
 /// </summary>
 public sealed class FrozenWords
 {
     private readonly FrozenSet<string> _set;
-
-    /// <summary>Bit n: a word of n characters (bit 63: of 63 or more).</summary>
-    private readonly ulong _lengths;
-
-    /// <summary>The first characters below 128 of the words, one bit each.</summary>
-    private readonly ulong _firstLow;
-    private readonly ulong _firstHigh;
-
-    /// <summary>A word starts with a character of 128 or more.</summary>
-    private readonly bool _firstOther;
+    private readonly WordMask _mask;
 
     private FrozenWords(IEnumerable<string> words)
     {
         _set = words.ToFrozenSet(StringComparer.Ordinal);
-        foreach (var w in _set)
+        _mask = new WordMask(_set);
+    }
+
+    public static FrozenWords Of(params string[] words) => new(words);
+
+    public static FrozenWords Of(IEnumerable<string> words) => new(words);
+
+    public bool Contains(string word) => _mask.MayContain(word) && _set.Contains(word);
+
+    public int Count => _set.Count;
+}
+
+/// <summary>
+/// A quick, one-sided test of whether a word may be one of a fixed set of words: false means it certainly is not
+/// (no word of the set has its length, its first character, or its first and last characters at that length);
+/// true means ask the set. Built once from the words, immutable, thread-safe. A word longer than 63 characters
+/// counts as 63 long.
+/// </summary>
+public sealed class WordMask
+{
+    private const int HashBits = 12;
+
+    /// <summary>Bit n: a word of n characters (bit 63: of 63 or more).</summary>
+    private readonly ulong _lengths;
+
+    /// <summary>The first characters of the words: bits 0–127 for U+0000–U+007F, 128–255 for Cyrillic U+0400–U+047F.</summary>
+    private readonly ulong[] _first = new ulong[4];
+
+    /// <summary>A word starts with a character outside those two blocks.</summary>
+    private readonly bool _firstOther;
+
+    /// <summary>One bit per hash of (first character, last character, length) of a word.</summary>
+    private readonly ulong[] _shape = new ulong[(1 << HashBits) / 64];
+
+    public WordMask(IEnumerable<string> words)
+    {
+        foreach (var w in words)
         {
             _lengths |= 1UL << Math.Min(w.Length, 63);
             if (w.Length == 0)
@@ -32,45 +59,48 @@ public sealed class FrozenWords
                 continue;
             }
 
-            var c = w[0];
-            if (c < 64)
-            {
-                _firstLow |= 1UL << c;
-            }
-            else if (c < 128)
-            {
-                _firstHigh |= 1UL << (c - 64);
-            }
-            else
+            var f = FirstIndex(w[0]);
+            if (f < 0)
             {
                 _firstOther = true;
             }
+            else
+            {
+                _first[f >> 6] |= 1UL << f;
+            }
+
+            var h = Shape(w);
+            _shape[h >> 6] |= 1UL << h;
         }
     }
 
-    public static FrozenWords Of(params string[] words) => new(words);
-
-    public static FrozenWords Of(IEnumerable<string> words) => new(words);
-
-    public bool Contains(string word)
+    public bool MayContain(ReadOnlySpan<char> word)
     {
         if ((_lengths & (1UL << Math.Min(word.Length, 63))) == 0)
         {
             return false;
         }
 
-        if (word.Length > 0)
+        if (word.Length == 0)
         {
-            var c = word[0];
-            var may = c < 64 ? (_firstLow & (1UL << c)) != 0 : c < 128 ? (_firstHigh & (1UL << (c - 64))) != 0 : _firstOther;
-            if (!may)
-            {
-                return false;
-            }
+            return true;
         }
 
-        return _set.Contains(word);
+        var f = FirstIndex(word[0]);
+        if (f < 0 ? !_firstOther : (_first[f >> 6] & (1UL << f)) == 0)
+        {
+            return false;
+        }
+
+        var h = Shape(word);
+        return (_shape[h >> 6] & (1UL << h)) != 0;
     }
 
-    public int Count => _set.Count;
+    private static int FirstIndex(char c) => c < 128 ? c : c is >= '\u0400' and < '\u0480' ? c - '\u0400' + 128 : -1;
+
+    private static int Shape(ReadOnlySpan<char> w)
+    {
+        var x = ((uint)w[0] << 16 | w[^1]) * 0x9E3779B1u ^ (uint)Math.Min(w.Length, 63) * 0x85EBCA6Bu;
+        return (int)((x * 0xC2B2AE35u) >> (32 - HashBits));
+    }
 }

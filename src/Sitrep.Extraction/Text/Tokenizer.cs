@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sitrep.Extraction.Text;
 
 /// <summary>
@@ -10,12 +8,22 @@ namespace Sitrep.Extraction.Text;
 /// </summary>
 public static class Tokenizer
 {
-    public static List<Token> Tokenize(string text)
+    public static List<Token> Tokenize(string text) => Tokenize(text, WordCache.Current);
+
+    /// <summary>As <see cref="Tokenize(string)"/>, the lowered strings taken from <paramref name="cache"/> (none: a new string per token).</summary>
+    internal static List<Token> Tokenize(string text, WordCache? cache)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        TokenizeInto(text, tokens, cache);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    internal static void TokenizeInto(string text, List<Token> tokens, WordCache? cache)
+    {
         var i = 0;
         var n = text.Length;
-        var sb = new StringBuilder(32);
+        var sb = new CharBuffer(Buffer);
         while (i < n)
         {
             var c = text[i];
@@ -58,7 +66,8 @@ public static class Tokenizer
                     if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1]) && char.IsLetter(text, i))
                     {
                         allDigits = false;
-                        sb.Append(c).Append(text[i + 1]);
+                        sb.Append(c);
+                        sb.Append(text[i + 1]);
                         i += 2;
                         continue;
                     }
@@ -99,7 +108,8 @@ public static class Tokenizer
                     break;
                 }
 
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(sb) ? TokenKind.Number : TokenKind.Word, sb.ToString()));
+                var lower = sb.Chars;
+                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower) ?? lower.ToString()));
                 continue;
             }
 
@@ -108,7 +118,54 @@ public static class Tokenizer
             i += len;
         }
 
-        return tokens;
+        Buffer = sb.Array;
+    }
+
+    /// <summary>This thread's buffer for a word's lowered characters (kept at the size of the longest word yet).</summary>
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    private static char[] Buffer
+    {
+        get => t_buffer ??= new char[64];
+        set => t_buffer = value;
+    }
+
+    /// <summary>A word's lowered characters as they are appended: a growable array, no string until the word ends.</summary>
+    private ref struct CharBuffer(char[] array)
+    {
+        private int _length;
+
+        public char[] Array { get; private set; } = array;
+
+        public readonly ReadOnlySpan<char> Chars => Array.AsSpan(0, _length);
+
+        public void Clear() => _length = 0;
+
+        public void Append(char c)
+        {
+            var a = Array;
+            var n = _length;
+            if ((uint)n < (uint)a.Length)
+            {
+                a[n] = c;
+                _length = n + 1;
+            }
+            else
+            {
+                Grow(c);
+            }
+        }
+
+        /// <summary>Kept out of <see cref="Append"/> so that the common case inlines into the tokenizer's loop.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void Grow(char c)
+        {
+            var bigger = new char[Array.Length * 2];
+            Array.AsSpan().CopyTo(bigger);
+            Array = bigger;
+            Array[_length++] = c;
+        }
     }
 
     private const char ModifierApostrophe = '\u02bc';
@@ -134,7 +191,7 @@ public static class Tokenizer
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3]) || text[i + 3] == ',');
 
-    private static bool IsDecimal(StringBuilder sb)
+    private static bool IsDecimal(ReadOnlySpan<char> sb)
     {
         if (sb.Length == 0 || !char.IsAsciiDigit(sb[0]))
         {

@@ -963,6 +963,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static int StripPossessive(Document doc, Token t) =>
         t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.End - 2 : t.End;
 
+    /// <summary>This thread's gazetteer keys of the non-ASCII names tried, by their lowered characters: each folded once.</summary>
+    [ThreadStatic]
+    private static WordCache? t_folds;
+
     private bool TryLongest(Document doc, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
     {
         var tokens = doc.Tokens;
@@ -1027,7 +1031,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
             }
 
-            var folded = ascii ? buffer[..len] : PlaceNames.Fold(buffer[..len]).AsSpan();
+            var folded = ascii ? buffer[..len] : (t_folds ??= new WordCache(make: PlaceNames.Fold)).Get(buffer[..len]).AsSpan();
 
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
             var lowercase = max == 1 && !char.IsUpper(text[tokens[i].Start]);

@@ -50,7 +50,7 @@ public sealed class WeaponStage : IStage
                     continue;
                 }
 
-                entries = [.. Stemmed.Where(e => tokens[i].Lower.StartsWith(e.Words[0][..^1], StringComparison.Ordinal))];
+                entries = StemmedOf(tokens[i].Lower);
                 if (entries.Length == 0)
                 {
                     continue;
@@ -138,6 +138,36 @@ public sealed class WeaponStage : IStage
         return string.Join('/', parts);
     }
 
+    /// <summary>The stemmed entries whose first stem starts <paramref name="word"/>, in lexicon order; most words have none, and get no array.</summary>
+    private static Entry[] StemmedOf(string word)
+    {
+        var first = -1;
+        var count = 0;
+        for (var k = 0; k < Stemmed.Length; k++)
+        {
+            if (WordPattern.Matches(word, Stemmed[k].Words[0]))
+            {
+                first = count++ == 0 ? k : first;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var found = new Entry[count];
+        for (int k = first, n = 0; n < count; k++)
+        {
+            if (WordPattern.Matches(word, Stemmed[k].Words[0]))
+            {
+                found[n++] = Stemmed[k];
+            }
+        }
+
+        return found;
+    }
+
     private static bool Matches(TokenList tokens, int i, string[] words)
     {
         if (i + words.Length > tokens.Count)
@@ -147,8 +177,7 @@ public sealed class WeaponStage : IStage
 
         for (var k = 0; k < words.Length; k++)
         {
-            var w = words[k];
-            if (w.EndsWith('*') ? !tokens[i + k].Lower.StartsWith(w[..^1], StringComparison.Ordinal) : tokens[i + k].Lower != w)
+            if (!WordPattern.Matches(tokens[i + k].Lower, words[k]))
             {
                 return false;
             }
