@@ -37,7 +37,7 @@ public sealed class AttackState
     private bool anyBroad;
     private Dictionary<(WeaponFamily, FigureKind), int> wideMax = [];
     private Dictionary<DateOnly, (int Count, bool Night)> dates = [];
-    private Dictionary<string, (EventKey First, PlaceRef Place, int Count)> places = new(StringComparer.Ordinal);
+    private Dictionary<string, (MergeEvent First, PlaceRef Place, int Count)> places = new(StringComparer.Ordinal);
 
     internal AttackState Copy() => new(Home)
     {
@@ -91,10 +91,10 @@ public sealed class AttackState
         foreach (var place in p.Source.Event.Places.Where(x => x.Latitude is not null && x.Longitude is not null).DistinctBy(x => x.GazetteerId ?? x.Name ?? x.Text))
         {
             var id = place.GazetteerId ?? place.Name ?? place.Text;
-            // The place as the smallest member naming it gives it (members are counted in key order when built whole).
+            // The place as the member first in EventOrder naming it gives it (whatever order members are added in).
             places[id] = places.TryGetValue(id, out var c)
-                ? (c.First < p.Key ? c.First : p.Key, c.First < p.Key ? c.Place : place, c.Count + 1)
-                : (p.Key, place, 1);
+                ? (EventOrder.Compare(c.First, p.Source) < 0 ? (c.First, c.Place, c.Count + 1) : (p.Source, place, c.Count + 1))
+                : (p.Source, place, 1);
         }
     }
 

@@ -101,7 +101,7 @@ internal static class Clustering
                         continue;
                     }
 
-                    // Ties: the nearer day (the order CandidateDays gives), then the attack more reports tell, then the smaller seed.
+                    // Ties: the nearer day (the order CandidateDays gives), then the attack more reports tell, then the seed first in EventOrder.
                     if (best is null || s.Score > best.Value.Why.Score
                         || (s.Score == best.Value.Why.Score && best.Value.Block == block && Block.Preferred(block.Clusters[ci], block.Clusters[best.Value.Cluster])))
                     {
@@ -346,10 +346,11 @@ internal sealed class Block(DateOnly day, IReadOnlyList<EventProfile> events)
 
     /// <summary>
     /// Between two clusters an event scores the same against: the one more reports tell (when nothing tells them apart, an
-    /// account most likely belongs to the attack most outlets report), then the smaller seed.
+    /// account most likely belongs to the attack most outlets report), then the seed first in <see cref="EventOrder"/>
+    /// (not the smaller key: keys follow arrival).
     /// </summary>
     public static bool Preferred(ClusterProfile a, ClusterProfile b) =>
-        a.ReportCount != b.ReportCount ? a.ReportCount > b.ReportCount : a.Seed < b.Seed;
+        a.ReportCount != b.ReportCount ? a.ReportCount > b.ReportCount : EventOrder.Compare(a.Members[0].Source, b.Members[0].Source) < 0;
 
     /// <summary>The candidate clusters of an event, in increasing index order (valid until the next call).</summary>
     public List<int> Candidates(EventProfile e)
@@ -447,7 +448,7 @@ internal sealed class Block(DateOnly day, IReadOnlyList<EventProfile> events)
         memberships[cluster].Add(new Membership(e, kind, why, null));
         Index(cluster, e, wasPlaceless);
 
-        // Keep bySize ordered by reports (descending), then seed: the cluster only grew, so it can only move up.
+        // Keep bySize ordered as Preferred orders clusters (reports descending, then seed): the cluster only grew, so it can only move up.
         var pos = sizePosition[cluster];
         while (pos > 0 && Larger(cluster, bySize[pos - 1]))
         {
@@ -461,12 +462,7 @@ internal sealed class Block(DateOnly day, IReadOnlyList<EventProfile> events)
         sizePosition[cluster] = pos;
     }
 
-    private bool Larger(int a, int b)
-    {
-        var ca = Clusters[a];
-        var cb = Clusters[b];
-        return ca.ReportCount != cb.ReportCount ? ca.ReportCount > cb.ReportCount : ca.Seed < cb.Seed;
-    }
+    private bool Larger(int a, int b) => Preferred(Clusters[a], Clusters[b]);
 
     private void Index(int cluster, EventProfile e, bool wasPlaceless)
     {

@@ -5,8 +5,9 @@ namespace Sitrep.Merge;
 
 /// <summary>
 /// An event as the store numbers it: its report and its 0-based ordinal among that report's extracted events,
-/// aggregates included (the order of <see cref="Extraction.Events"/>). Ordered by report, then ordinal; the order is
-/// the engine's last tie-break everywhere, so results never depend on the order events are given in.
+/// aggregates included (the order of <see cref="Extraction.Events"/>). Ordered by report, then ordinal. The store's
+/// report ids follow arrival, so the merge never breaks a tie by this order before the reports' own
+/// <see cref="MergeReport.Identity"/> (see <see cref="EventOrder"/>).
 /// </summary>
 public readonly record struct EventKey(long ReportId, int Ordinal) : IComparable<EventKey>
 {
@@ -44,6 +45,14 @@ public sealed record MergeReport(long Id, int Version, string? Source, DateOnly?
     /// </summary>
     public DateOnly? LatestEventDate { get; init; }
 
+    /// <summary>
+    /// What the report is, whatever the order reports arrived in: the store gives the hash of its text and its URL
+    /// key. The merge breaks ties between events of different reports by it (<see cref="EventOrder"/>), so that
+    /// ingesting the same reports in any order, batches or workers — which gives them other ids — gives the same
+    /// attacks. Null when unknown: ties then fall to the report id.
+    /// </summary>
+    public string? Identity { get; init; }
+
     /// <summary>The day the report speaks from: <see cref="Published"/>, else <see cref="LatestEventDate"/>; null when neither is known.</summary>
     public DateOnly? ReportDate => Published ?? LatestEventDate;
 
@@ -71,6 +80,28 @@ public sealed record MergeReport(long Id, int Version, string? Source, DateOnly?
 /// (<see cref="EventKind.Aggregate"/>) may be given; they never join an attack and the result holds no attack for them.
 /// </summary>
 public sealed record MergeEvent(EventKey Key, MergeReport Report, ExtractedEvent Event);
+
+/// <summary>
+/// The order the merge breaks ties by (seeds, clusters, an attack's first place): by the reports'
+/// <see cref="MergeReport.Identity"/> (ordinal), then by <see cref="EventKey"/> (within one report: the ordinal).
+/// Unlike the key alone it does not follow the order reports arrived in.
+/// </summary>
+internal static class EventOrder
+{
+    public static int Compare(MergeEvent a, MergeEvent b)
+    {
+        if (a.Key.ReportId != b.Key.ReportId)
+        {
+            var byIdentity = string.CompareOrdinal(a.Report.Identity, b.Report.Identity);
+            if (byIdentity != 0)
+            {
+                return byIdentity;
+            }
+        }
+
+        return a.Key.CompareTo(b.Key);
+    }
+}
 
 /// <summary>What an analyst decided about membership.</summary>
 public enum MergeDecisionKind

@@ -198,9 +198,9 @@ internal sealed class EventProfile
         return null;
     }
 
-    /// <summary>Orders events for clustering: most informative first, then by key.</summary>
+    /// <summary>Orders events for clustering: most informative first, then in <see cref="EventOrder"/> (not by key: keys follow arrival).</summary>
     public static int SeedOrder(EventProfile a, EventProfile b) =>
-        a.Information != b.Information ? b.Information.CompareTo(a.Information) : a.Key.CompareTo(b.Key);
+        a.Information != b.Information ? b.Information.CompareTo(a.Information) : EventOrder.Compare(a.Source, b.Source);
 
     private static Scope ScopeOf(ImmutableArray<string> regions, ImmutableArray<Town> towns)
     {

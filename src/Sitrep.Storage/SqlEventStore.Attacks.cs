@@ -89,19 +89,31 @@ internal abstract partial class SqlEventStore : IMergeWarmup
     }
 
     /// <summary>What a write stored: its rows and the reports they belong to.</summary>
-    protected sealed record Written(RowSet Rows, IReadOnlyDictionary<long, ReportRef> Reports);
+    protected sealed record Written(RowSet Rows, IReadOnlyDictionary<long, WrittenReport> Reports);
 
-    protected static ReportRef RefOf(StoredReport r) => StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version) with { Ingested = DateOnly.FromDateTime(r.IngestedAt.UtcDateTime) };
+    /// <summary>A report a write stored: its reference and its <see cref="MergeReport.Identity"/>.</summary>
+    protected sealed record WrittenReport(ReportRef Ref, string Identity);
+
+    protected static WrittenReport RefOf(StoredReport r) =>
+        new(StoredEventRows.Report(r.Id, r.Article, r.Origin, r.Version) with { Ingested = DateOnly.FromDateTime(r.IngestedAt.UtcDateTime) }, IdentityOf(ReportKey.Of(r.Article, r.ContentHash)));
+
+    /// <summary>
+    /// A report's <see cref="MergeReport.Identity"/>: the hash of its text, then its URL key — what it is, not when it
+    /// came (its id), so the merge's ties do not follow arrival.
+    /// </summary>
+    private static string IdentityOf(ReportKey key) => key.ContentHash + "\n" + key.UrlKey;
 
     /// <summary>The references of a batch's admitted reports (new reports and new versions, taken in at <paramref name="ingestedAt"/>), by id.</summary>
-    protected static Dictionary<long, ReportRef> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions, DateTimeOffset ingestedAt)
+    protected static Dictionary<long, WrittenReport> Admitted(IReadOnlyList<ReportSubmission> batch, IReadOnlyList<Admission> admissions, DateTimeOffset ingestedAt)
     {
-        var refs = new Dictionary<long, ReportRef>();
+        var refs = new Dictionary<long, WrittenReport>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (admissions[i].ReportId is { } id)
             {
-                refs[id] = StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version) with { Ingested = DateOnly.FromDateTime(ingestedAt.UtcDateTime) };
+                refs[id] = new(
+                    StoredEventRows.Report(id, batch[i].Article, batch[i].Origin, admissions[i].Version) with { Ingested = DateOnly.FromDateTime(ingestedAt.UtcDateTime) },
+                    IdentityOf(batch[i].Key));
             }
         }
 
@@ -116,7 +128,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
     /// </summary>
     private void Remember(Written written, Dictionary<long, string> stamps)
     {
-        foreach (var e in StoredEventRows.Build(written.Rows, written.Reports))
+        foreach (var e in StoredEventRows.Build(written.Rows, written.Reports.ToDictionary(kv => kv.Key, kv => kv.Value.Ref)))
         {
             if (stamps.TryGetValue(e.Report.Id, out var stamp))
             {
@@ -124,11 +136,11 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             }
         }
 
-        foreach (var report in written.Reports.Values)
+        foreach (var (report, identity) in written.Reports.Values)
         {
             if (stamps.TryGetValue(report.Id, out var stamp))
             {
-                _reportCache.Put(report.Id, stamp, new MergeReport(report.Id, report.Version, report.Source ?? Host(report.Url), report.Published, report.Url));
+                _reportCache.Put(report.Id, stamp, new MergeReport(report.Id, report.Version, report.Source ?? Host(report.Url), report.Published, report.Url) { Identity = identity });
             }
         }
     }
@@ -600,7 +612,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         {
             var known = chunk.All(latest.ContainsKey);
             await using var cmd = Db.Command(conn, $"""
-                SELECT r.id, r.version, r.source, r.published, r.url{(known ? "" : ", (SELECT MAX(e.report_latest) FROM events e WHERE e.report_id = r.id)")}
+                SELECT r.id, r.version, r.source, r.published, r.url, r.content_hash, r.url_key{(known ? "" : ", (SELECT MAX(e.report_latest) FROM events e WHERE e.report_id = r.id)")}
                 FROM reports r WHERE {InList("r.id", "@ids")}
                 """, tx);
             cmd.Add("@ids", ListValue(chunk));
@@ -609,13 +621,13 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             {
                 var url = r.NStr(4);
                 var id = r.Long(0);
-                var report = new MergeReport(id, r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url);
+                var report = new MergeReport(id, r.Int(1), r.NStr(2) ?? Host(url), r.NDate(3), url) { Identity = IdentityOf(new ReportKey(r.Str(6), r.Str(5))) };
                 if (stamps.TryGetValue(id, out var stamp))
                 {
                     _reportCache.Put(id, stamp, report);
                 }
 
-                reports[id] = report with { LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(5) };
+                reports[id] = report with { LatestEventDate = latest.TryGetValue(id, out var l) ? l : r.NDate(7) };
             }
         }
 

@@ -79,6 +79,60 @@ public class AttackStoreContractTests
         Assert.Equal(before, (await inOrder.Store.FindAttacksAsync(new EventQuery { Limit = null })).Select(a => a.Id).Order().ToList());
     }
 
+    /// <summary>
+    /// Reports whose merge turns on ties: per day, two local drone strikes in two regions with far-apart figures (not
+    /// one attack), told with equal detail, and a terse account naming no place that scores the same against both.
+    /// </summary>
+    private static List<(Article Article, ExtractedEvent Event)> TiedReports()
+    {
+        var list = new List<(Article, ExtractedEvent)>();
+        var pairs = new[] { ("Lviv", "Lviv Oblast", "Kharkiv", "Kharkiv Oblast"), ("Odesa", "Odesa Oblast", "Sumy", "Sumy Oblast") };
+        for (var d = 0; d < pairs.Length; d++)
+        {
+            var day = Day.AddDays(3 * d);
+            var (west, westRegion, east, eastRegion) = pairs[d];
+            foreach (var (town, region, drones) in new[] { (west, westRegion, 9), (east, eastRegion, 60) })
+            {
+                list.Add((Samples.Article($"{drones} drones were sent at {town}, officials said.", $"https://local.example.org/{town}", id: $"{town}-{d}") with { Published = day, Source = "Local " + town },
+                    Samples.Simple(day, "RU", "UA", town, WeaponCategory.Drone, null, drones, null, admin1: region)));
+            }
+
+            var terse = Samples.Simple(day, "RU", "UA", "-", WeaponCategory.Drone, null, null, null) with { Places = [] };
+            list.Add((Samples.Article($"Drones struck a city, day {d}.", $"https://brief.example.org/{d}", id: $"terse-{d}") with { Published = day, Source = "Brief" }, terse));
+        }
+
+        return list;
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Ties_go_the_same_way_whatever_order_and_batches_the_reports_arrive_in(string backend)
+    {
+        var reports = TiedReports();
+        await using var first = await TestStore.CreateAsync(backend);
+        await first.Store.SaveAsync([.. reports.Select(r => Submit(r))]);
+        var expected = await Partition(first.Store);
+        Assert.Equal(reports.Count - 2, expected.Count); // each terse account joined one of its day's strikes
+
+        var random = new Random(11);
+        for (var round = 0; round < 4; round++)
+        {
+            var order = reports.ToArray();
+            random.Shuffle(order);
+            await using var t = await TestStore.CreateAsync(backend);
+            var at = 0;
+            while (at < order.Length)
+            {
+                var size = random.Next(1, 4);
+                await t.Store.SaveAsync([.. order.Skip(at).Take(size).Select(r => Submit(r))]);
+                at += size;
+            }
+
+            Assert.Equal(expected, await Partition(t.Store));
+            await t.Store.RebuildAttacksAsync();
+            Assert.Equal(expected, await Partition(t.Store));
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task A_write_after_a_warm_up_stores_what_a_rebuild_gives_though_another_writer_came_between(string backend)
     {

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Sitrep.Core;
+
+namespace Sitrep.Merge.Tests;
+
+/// <summary>
+/// The store numbers reports as they arrive, so the same reports ingested in another order, in other batches or by
+/// other workers get other keys. The attacks must not follow: events whose place in an attack is decided by a tie are
+/// merged here under many arrival orders, and the attacks (named by report, not by key) must be the same each time.
+/// </summary>
+public sealed class ArrivalOrderTests
+{
+    /// <summary>
+    /// Reports whose merge turns on ties: per day, two local drone strikes far apart, with far-apart figures, that do
+    /// not merge with each other, told with equal detail, and a terser account naming no place that scores the same
+    /// against both.
+    /// </summary>
+    private static List<(string Name, string Published, Strike Strike)> Reports()
+    {
+        var list = new List<(string, string, Strike)>();
+        var pairs = new[] { ("Lviv", "Kharkiv"), ("Odesa", "Sumy"), ("Kherson", "Poltava") };
+        for (var d = 0; d < pairs.Length; d++)
+        {
+            var day = new DateOnly(2024, 6, 3).AddDays(2 * d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (west, east) = pairs[d];
+            foreach (var (town, drones) in new[] { (west, 9), (east, 60) })
+            {
+                list.Add(($"{town}-{d}", day, new Strike
+                {
+                    Date = day, DateWords = "on Monday", Places = [town], Weapons = [new Arms(WeaponCategory.Drone, Launched: drones)],
+                    Sentence = $"{drones} drones were sent at {town} on Monday, officials said.",
+                }));
+            }
+
+            list.Add(($"terse-{d}", day, new Strike
+            {
+                Date = day, DateWords = "on Monday", Weapons = [new Arms(WeaponCategory.Drone)],
+                Sentence = "Drones struck a city on Monday.",
+            }));
+        }
+
+        return list;
+    }
+
+    /// <summary>The attacks of the reports when they arrive in <paramref name="order"/>: report i of the order gets id i + 1.</summary>
+    private static List<string> Attacks(List<(string Name, string Published, Strike Strike)> reports, IReadOnlyList<int> order)
+    {
+        var events = new List<MergeEvent>();
+        var names = new Dictionary<long, string>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var (name, published, strike) = reports[order[i]];
+            var id = i + 1L;
+            names[id] = name;
+            var e = strike.Build();
+            var report = new MergeReport(id, 1, "Outlet " + name, DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+            {
+                LatestEventDate = MergeReport.LatestDateOf([e]),
+                Identity = name,
+            };
+            events.Add(new MergeEvent(new EventKey(id, 0), report, e));
+        }
+
+        var result = new MergeEngine(FakeRegistry.Find).Merge(events);
+        return [.. result.Attacks.Select(a => string.Join(",", a.Members.Select(m => names[m.Event.ReportId]).Order(StringComparer.Ordinal))
+            + $" @{a.Location?.Name}").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void The_same_reports_arriving_in_any_order_make_the_same_attacks()
+    {
+        var reports = Reports();
+        var expected = Attacks(reports, [.. Enumerable.Range(0, reports.Count)]);
+
+        // The fixture does turn on ties: every terse account joins one of its day's two strikes.
+        Assert.Equal(reports.Count - 3, expected.Count);
+
+        var random = new Random(7);
+        for (var round = 0; round < 40; round++)
+        {
+            var order = Enumerable.Range(0, reports.Count).ToArray();
+            random.Shuffle(order);
+            Assert.Equal(expected, Attacks(reports, order));
+        }
+
+        Assert.Equal(expected, Attacks(reports, [.. Enumerable.Range(0, reports.Count).Reverse()]));
+    }
+}
