@@ -83,8 +83,10 @@ public sealed record MergeEvent(EventKey Key, MergeReport Report, ExtractedEvent
 
 /// <summary>
 /// The order the merge breaks ties by (seeds, clusters, an attack's first place): by the reports'
-/// <see cref="MergeReport.Identity"/> (ordinal), then by <see cref="EventKey"/> (within one report: the ordinal).
-/// Unlike the key alone it does not follow the order reports arrived in.
+/// <see cref="MergeReport.ReportDate"/> (earlier first, unknown last), then their <see cref="MergeReport.Identity"/>
+/// (ordinal), then by <see cref="EventKey"/> (within one report: the ordinal). Unlike the key alone it does not
+/// follow the order reports arrived in; the date first means that in a live feed a newly published report rarely
+/// takes the lead of an attack from the reports before it, so the attack can be extended rather than built again.
 /// </summary>
 internal static class EventOrder
 {
@@ -92,6 +94,12 @@ internal static class EventOrder
     {
         if (a.Key.ReportId != b.Key.ReportId)
         {
+            var (da, db) = (a.Report.ReportDate, b.Report.ReportDate);
+            if (da != db)
+            {
+                return da is null ? 1 : db is null ? -1 : da.Value.CompareTo(db.Value);
+            }
+
             var byIdentity = string.CompareOrdinal(a.Report.Identity, b.Report.Identity);
             if (byIdentity != 0)
             {

@@ -85,4 +85,24 @@ public sealed class ArrivalOrderTests
 
         Assert.Equal(expected, Attacks(reports, [.. Enumerable.Range(0, reports.Count).Reverse()]));
     }
+
+    [Fact]
+    public void A_tie_goes_to_the_report_published_first_whatever_its_identity()
+    {
+        // One day's two strikes and the terse account that scores the same against both: the strike told by the report
+        // published first leads, though the other's identity sorts first ("Kharkiv" < "Lviv"), in every arrival order.
+        var day = new DateOnly(2024, 6, 3);
+        var reports = Reports().Where(r => r.Name.EndsWith("-0", StringComparison.Ordinal)).Select(r => r.Name == "Kharkiv-0"
+            ? r with { Published = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+            : r).ToList();
+        var random = new Random(11);
+        for (var round = 0; round < 10; round++)
+        {
+            var order = Enumerable.Range(0, reports.Count).ToArray();
+            random.Shuffle(order);
+            var attacks = Attacks(reports, order);
+            Assert.Contains("Lviv-0,terse-0 @Lviv", attacks);
+            Assert.Contains("Kharkiv-0 @Kharkiv", attacks);
+        }
+    }
 }
