@@ -184,13 +184,17 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         phases?.Mark("reports");
-        WriteRows(conn, tx, rows);
+        WriteRows(conn, tx, rows, phases);
         phases?.Mark("rows");
         await MergeChangedAsync(conn, tx, rows.Anchors, cancellationToken, new Written(rows, Admitted(batch, admissions, now))).ConfigureAwait(false);
         phases?.Mark("merge");
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         phases?.Mark("commit");
         phases?.Count("reports", batch.Count);
+        phases?.Count("events", rows.Events.Count);
+        phases?.Count("weapons", rows.Weapons.Count);
+        phases?.Count("figures", rows.Figures.Count);
+        phases?.Count("places", rows.Places.Count);
         phases?.Print("write");
         return admissions;
     }
@@ -300,17 +304,23 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
     }
 
-    private static void WriteRows(SqliteConnection conn, SqliteTransaction tx, RowSet rows)
+    private static void WriteRows(SqliteConnection conn, SqliteTransaction tx, RowSet rows, WritePhases? phases = null)
     {
         RecordLastIds(conn, tx, rows);
+        phases?.Mark("reports");
         Insert(conn, tx, Tables.Events, rows.Events);
+        phases?.Mark("r-events");
         Insert(conn, tx, Tables.Weapons, rows.Weapons);
+        phases?.Mark("r-weapons");
         Insert(conn, tx, Tables.Figures, rows.Figures);
+        phases?.Mark("r-figures");
         Insert(conn, tx, Tables.Places, rows.Places);
+        phases?.Mark("r-places");
         Insert(conn, tx, Tables.Claimants, rows.Claimants);
         Insert(conn, tx, Tables.Quotes, rows.Quotes);
         Insert(conn, tx, Tables.Diagnostics, rows.Diagnostics);
         Insert(conn, tx, Tables.Runs, rows.Runs);
+        phases?.Mark("r-other");
     }
 
     /// <summary>One prepared INSERT per table, re-bound for each row (by position, on the raw handle): SQLite's fastest path inside a transaction.</summary>
