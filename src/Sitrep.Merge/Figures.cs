@@ -93,6 +93,9 @@ public sealed record AttackClaim(EventKey Event, int Value, Qualifier Qualifier,
     /// <summary>The day the report speaks from (<see cref="MergeReport.ReportDate"/>); orders claims for "latest" rules.</summary>
     public DateOnly? ReportDate { get; init; }
 
+    /// <summary>The report's <see cref="MergeReport.Identity"/>: with <see cref="ReportDate"/>, orders claims whatever order their reports arrived in.</summary>
+    public string? ReportIdentity { get; init; }
+
     /// <summary>Who says it, as written: the claim's own claimant, else the event's only claimant when none of the event's figures names its own; null when the report does not say.</summary>
     public Claimant? Claimant { get; init; }
 

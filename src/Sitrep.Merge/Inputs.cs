@@ -90,24 +90,27 @@ public sealed record MergeEvent(EventKey Key, MergeReport Report, ExtractedEvent
 /// </summary>
 internal static class EventOrder
 {
-    public static int Compare(MergeEvent a, MergeEvent b)
+    public static int Compare(MergeEvent a, MergeEvent b) =>
+        Compare(a.Key, a.Report.ReportDate, a.Report.Identity, b.Key, b.Report.ReportDate, b.Report.Identity);
+
+    /// <summary>The same order for events known by their key, their report's date and identity (a claim's).</summary>
+    public static int Compare(EventKey a, DateOnly? aDate, string? aIdentity, EventKey b, DateOnly? bDate, string? bIdentity)
     {
-        if (a.Key.ReportId != b.Key.ReportId)
+        if (a.ReportId != b.ReportId)
         {
-            var (da, db) = (a.Report.ReportDate, b.Report.ReportDate);
-            if (da != db)
+            if (aDate != bDate)
             {
-                return da is null ? 1 : db is null ? -1 : da.Value.CompareTo(db.Value);
+                return aDate is null ? 1 : bDate is null ? -1 : aDate.Value.CompareTo(bDate.Value);
             }
 
-            var byIdentity = string.CompareOrdinal(a.Report.Identity, b.Report.Identity);
+            var byIdentity = string.CompareOrdinal(aIdentity, bIdentity);
             if (byIdentity != 0)
             {
                 return byIdentity;
             }
         }
 
-        return a.Key.CompareTo(b.Key);
+        return a.CompareTo(b);
     }
 }
 

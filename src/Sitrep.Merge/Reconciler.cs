@@ -140,6 +140,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             {
                 Source = report.Source,
                 ReportDate = report.ReportDate,
+                ReportIdentity = report.Identity,
                 Claimant = claimant,
                 Registered = entry,
                 ClaimantSide = side,
@@ -490,10 +491,13 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         return isToll ? BestToll(mine).Claim : BestCount(mine).Claim;
     }
 
-    /// <summary>Claims in a figure's list: by event, standing, value, then qualifier and claimant name (a total order on what a claim says).</summary>
+    /// <summary>
+    /// Claims in a figure's list: by event in <see cref="EventOrder"/> (not by key: keys follow arrival), standing, value,
+    /// then qualifier and claimant name (a total order on what a claim says).
+    /// </summary>
     private static int ClaimOrder(AttackClaim a, AttackClaim b)
     {
-        var c = a.Event.CompareTo(b.Event);
+        var c = EventOrder.Compare(a.Event, a.ReportDate, a.ReportIdentity, b.Event, b.ReportDate, b.ReportIdentity);
         if (c == 0)
         {
             c = a.Standing.CompareTo(b.Standing);

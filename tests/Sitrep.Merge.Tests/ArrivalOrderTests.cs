@@ -105,4 +105,46 @@ public sealed class ArrivalOrderTests
             Assert.Contains("Kharkiv-0 @Kharkiv", attacks);
         }
     }
+
+    [Fact]
+    public void A_figure_lists_its_claims_and_picks_its_best_one_the_same_way_whatever_the_arrival_order()
+    {
+        // Three outlets give the same count of the same strike, with words of their own: the claim marked best (its
+        // evidence) and the order of the claims must follow the reports, not the ids they were given on arrival.
+        var day = "2024-06-03";
+        var reports = new[] { "north", "south", "west" }.Select(name => (name, day, new Strike
+        {
+            Date = day, DateWords = "on Monday", Places = ["Kharkiv"], Weapons = [new Arms(WeaponCategory.Drone, Launched: 36)],
+            Sentence = $"36 drones were sent at Kharkiv on Monday, the {name} desk said.",
+        })).ToList();
+
+        string Picture(IReadOnlyList<int> order)
+        {
+            var events = new List<MergeEvent>();
+            for (var i = 0; i < order.Count; i++)
+            {
+                var (name, published, strike) = reports[order[i]];
+                var e = strike.Build();
+                var report = new MergeReport(i + 1L, 1, "Outlet " + name, DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+                {
+                    LatestEventDate = MergeReport.LatestDateOf([e]),
+                    Identity = name,
+                };
+                events.Add(new MergeEvent(new EventKey(i + 1L, 0), report, e));
+            }
+
+            var attack = Assert.Single(new MergeEngine(FakeRegistry.Find).Merge(events).Attacks);
+            var launched = Assert.Single(attack.Figures, f => f.Key.Kind == FigureKind.Launched);
+            return launched.BestClaim.Evidence.Text + " | " + string.Join(" | ", launched.Claims.Select(c => c.Evidence.Text));
+        }
+
+        var expected = Picture([0, 1, 2]);
+        Assert.StartsWith("36 drones were sent at Kharkiv on Monday, the north desk said.", expected, StringComparison.Ordinal);
+        int[][] orders = [[2, 1, 0], [1, 2, 0], [2, 0, 1], [1, 0, 2], [0, 2, 1]];
+        foreach (var order in orders)
+        {
+            Assert.Equal(expected, Picture(order));
+        }
+    }
 }
+
