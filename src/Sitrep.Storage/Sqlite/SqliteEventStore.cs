@@ -35,12 +35,17 @@ internal sealed class SqliteEventStore : SqlEventStore
             DataSource = location.Target,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 120,
+            DefaultTimeout = LockWait(),
         }.ToString();
         var store = new SqliteEventStore(location, cs);
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: the file is a store (or may be one) that another process is writing to.
+            throw new StoreException("ST007", $"'{location.Display}' is locked by another process writing to it (another sitrep ingest, worker or merge?); waited {LockWait()} s. Let it finish or stop it, then run this again (SITREP_LOCK_WAIT=SECONDS waits longer).", e);
         }
         catch (SqliteException e)
         {
@@ -48,6 +53,23 @@ internal sealed class SqliteEventStore : SqlEventStore
         }
 
         return store;
+    }
+
+    /// <summary>
+    /// How many seconds a command waits for another process's write lock before it gives up: <c>SITREP_LOCK_WAIT</c>,
+    /// else 120 (a batch of a running ingest commits well inside that).
+    /// </summary>
+    private static int LockWait()
+    {
+        var text = Environment.GetEnvironmentVariable("SITREP_LOCK_WAIT");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 120;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new StoreException("ST008", $"SITREP_LOCK_WAIT must be a whole number of seconds (e.g. 120), not '{text}'. Set it so or unset it.");
     }
 
     private async Task MigrateAsync(CancellationToken ct)

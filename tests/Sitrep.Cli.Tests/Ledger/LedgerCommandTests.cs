@@ -231,6 +231,34 @@ public class LedgerCommandTests
     }
 
     [Fact]
+    public async Task A_store_another_process_is_writing_to_is_a_clear_error_not_a_bad_file()
+    {
+        using var dir = new TempDir();
+        var db = dir.Path("busy.db");
+        var report = dir.Write("report.txt", "Russia launched five drones at Kharkiv overnight, the air force said.");
+        Assert.Equal(0, Cli.Run("ingest", report, "--db", db, "--quiet").Code);
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using (var lockIt = holder.CreateCommand())
+            {
+                lockIt.CommandText = "BEGIN EXCLUSIVE";
+                await lockIt.ExecuteNonQueryAsync();
+            }
+
+            var r = await Cli.RunProcessAsync(TimeSpan.FromSeconds(60), p => p.Environment["SITREP_LOCK_WAIT"] = "1", "events", "--db", db);
+            Assert.Equal(3, r.Code);
+            Assert.Contains("ST007", r.Err, StringComparison.Ordinal);
+            Assert.Contains("locked by another process", r.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("Is it a SQLite file", r.Err, StringComparison.Ordinal);
+        }
+
+        var bad = await Cli.RunProcessAsync(TimeSpan.FromSeconds(60), p => p.Environment["SITREP_LOCK_WAIT"] = "soon", "events", "--db", db);
+        Assert.Equal(3, bad.Code);
+        Assert.Contains("ST008", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_store_that_cannot_be_opened_is_a_clear_error()
     {
         using var dir = new TempDir();
