@@ -305,6 +305,7 @@ public sealed partial class EventAssembler
     private static List<PlaceRef> PlacesHit(Document doc, Draft d, Bucketed b)
     {
         var evPlaces = new List<PlaceMention>();
+        var titled = false;
         foreach (var u in d.Units)
         {
             foreach (var p in b.Places[u])
@@ -312,8 +313,19 @@ public sealed partial class EventAssembler
                 if (!p.IsReference)
                 {
                     evPlaces.Add(p);
+                    titled |= p.Rule == "official-title";
                 }
             }
+        }
+
+        // "the governor of the Leningrad region said" after a strike on Kirishi: a region named only in an official's
+        // title (rule official-title) is a place hit when the event hits a place inside it; "the governor of Kharkiv
+        // said" of a strike on Sumy names no place hit.
+        if (titled)
+        {
+            var hitRegions = evPlaces.Where(m => m.Rule != "official-title").Select(m => b.Resolved[m]).Where(p => p.Feature != "admin1")
+                .Select(p => p.Admin1).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            evPlaces.RemoveAll(m => m.Rule == "official-title" && !(b.Resolved[m] is { Feature: "admin1", Name: { } region } && hitRegions.Contains(region)));
         }
 
         if (evPlaces.Count == 0)
