@@ -202,13 +202,67 @@ public sealed partial class EventAssembler
             }
 
             // Several models of one family ("5 KN-23 and 7 Kinzhal ballistic missiles and 20 cruise missiles"): one entry each.
+            var first = uses.Count;
             foreach (var (weapon, figs) in groups)
             {
                 uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(doc, figs, b) });
             }
+
+            PartsOfTotal(uses, first);
         }
 
         return uses.ToImmutable();
+    }
+
+    /// <summary>
+    /// Rule <c>part-of-total</c>: "29 missiles" and then "18 Kh-101, seven Iskander-M and four Kinzhal" are 29 missiles, the
+    /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
+    /// and modelled entries whose launched counts sum to no more than it, those counts are the total's parts: they stay as
+    /// claims, not current, so the family's launched figure is the total and is never added up to 58.
+    /// </summary>
+    private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
+    {
+        WeaponUse? total = null;
+        var sum = 0;
+        var parts = 0;
+        for (var i = first; i < uses.Count; i++)
+        {
+            if (uses[i].Current(FigureKind.Launched) is not { } c)
+            {
+                continue;
+            }
+
+            if (uses[i].Weapon.Model is null && uses[i].Weapon.Category is WeaponCategory.Missile or WeaponCategory.Drone)
+            {
+                if (total is not null)
+                {
+                    return; // two totals: no telling which the models break down
+                }
+
+                total = uses[i];
+            }
+            else
+            {
+                sum = Counts.Add(sum, c.Value);
+                parts++;
+            }
+        }
+
+        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value)
+        {
+            return;
+        }
+
+        for (var i = first; i < uses.Count; i++)
+        {
+            if (!ReferenceEquals(uses[i], total) && uses[i].Current(FigureKind.Launched) is not null)
+            {
+                uses[i] = uses[i] with
+                {
+                    Claims = [.. uses[i].Claims.Select(c => c.Kind == FigureKind.Launched && c.IsCurrent ? c with { IsCurrent = false, Rule = "figures/part-of-total" } : c)],
+                };
+            }
+        }
     }
 
     /// <summary>The first model named, by the figures, then by the mentions; null when none is.</summary>
