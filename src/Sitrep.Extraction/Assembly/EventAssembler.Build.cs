@@ -217,7 +217,7 @@ public sealed partial class EventAssembler
     /// <summary>
     /// Rule <c>part-of-total</c>: "29 missiles" and then "18 Kh-101, seven Iskander-M and four Kinzhal" are 29 missiles, the
     /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
-    /// and modelled entries whose launched counts sum to no more than it, those counts are the total's parts: they stay as
+    /// and modelled entries whose launched counts sum to no more than it (and to at least half of it), those counts are the total's parts: they stay as
     /// claims, not current, so the family's launched figure is the total and is never added up to 58.
     /// </summary>
     private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
@@ -248,7 +248,8 @@ public sealed partial class EventAssembler
             }
         }
 
-        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value)
+        // Parts far under the total ("7 S-300" beside "260 missiles" since the summer, an aggregate) break nothing down.
+        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value || 2L * sum < t.Value)
         {
             return;
         }
