@@ -202,13 +202,68 @@ public sealed partial class EventAssembler
             }
 
             // Several models of one family ("5 KN-23 and 7 Kinzhal ballistic missiles and 20 cruise missiles"): one entry each.
+            var first = uses.Count;
             foreach (var (weapon, figs) in groups)
             {
                 uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(doc, figs, b) });
             }
+
+            PartsOfTotal(uses, first);
         }
 
         return uses.ToImmutable();
+    }
+
+    /// <summary>
+    /// Rule <c>part-of-total</c>: "29 missiles" and then "18 Kh-101, seven Iskander-M and four Kinzhal" are 29 missiles, the
+    /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
+    /// and modelled entries whose launched counts sum to no more than it (and to at least half of it), those counts are the total's parts: they stay as
+    /// claims, not current, so the family's launched figure is the total and is never added up to 58.
+    /// </summary>
+    private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
+    {
+        WeaponUse? total = null;
+        var sum = 0;
+        var parts = 0;
+        for (var i = first; i < uses.Count; i++)
+        {
+            if (uses[i].Current(FigureKind.Launched) is not { } c)
+            {
+                continue;
+            }
+
+            if (uses[i].Weapon.Model is null && uses[i].Weapon.Category is WeaponCategory.Missile or WeaponCategory.Drone)
+            {
+                if (total is not null)
+                {
+                    return; // two totals: no telling which the models break down
+                }
+
+                total = uses[i];
+            }
+            else
+            {
+                sum = Counts.Add(sum, c.Value);
+                parts++;
+            }
+        }
+
+        // Parts far under the total ("7 S-300" beside "260 missiles" since the summer, an aggregate) break nothing down.
+        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value || 2L * sum < t.Value)
+        {
+            return;
+        }
+
+        for (var i = first; i < uses.Count; i++)
+        {
+            if (!ReferenceEquals(uses[i], total) && uses[i].Current(FigureKind.Launched) is not null)
+            {
+                uses[i] = uses[i] with
+                {
+                    Claims = [.. uses[i].Claims.Select(c => c.Kind == FigureKind.Launched && c.IsCurrent ? c with { IsCurrent = false, Rule = "figures/part-of-total" } : c)],
+                };
+            }
+        }
     }
 
     /// <summary>The first model named, by the figures, then by the mentions; null when none is.</summary>
@@ -305,6 +360,7 @@ public sealed partial class EventAssembler
     private static List<PlaceRef> PlacesHit(Document doc, Draft d, Bucketed b)
     {
         var evPlaces = new List<PlaceMention>();
+        var titled = false;
         foreach (var u in d.Units)
         {
             foreach (var p in b.Places[u])
@@ -312,8 +368,19 @@ public sealed partial class EventAssembler
                 if (!p.IsReference)
                 {
                     evPlaces.Add(p);
+                    titled |= p.Rule == "official-title";
                 }
             }
+        }
+
+        // "the governor of the Leningrad region said" after a strike on Kirishi: a region named only in an official's
+        // title (rule official-title) is a place hit when the event hits a place inside it; "the governor of Kharkiv
+        // said" of a strike on Sumy names no place hit.
+        if (titled)
+        {
+            var hitRegions = evPlaces.Where(m => m.Rule != "official-title").Select(m => b.Resolved[m]).Where(p => p.Feature != "admin1")
+                .Select(p => p.Admin1).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            evPlaces.RemoveAll(m => m.Rule == "official-title" && !(b.Resolved[m] is { Feature: "admin1", Name: { } region } && hitRegions.Contains(region)));
         }
 
         if (evPlaces.Count == 0)

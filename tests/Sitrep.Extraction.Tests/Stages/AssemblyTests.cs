@@ -254,4 +254,24 @@ public class AssemblyTests
         var e = Assert.Single(x.Events);
         Assert.Equal(2, e.Injured!.Value);
     }
+
+    /// <summary>
+    /// Rule part-of-total: a family's total with no model, and models whose launched counts sum to no more than it, is the
+    /// total; the models' launched counts stay as claims, not current. More than the total, they are counts of their own.
+    /// Items after "among them" / "серед них" / "среди них" are parts too (read by the figure stage, no counts of their own).
+    /// </summary>
+    [Theory]
+    [InlineData("Russia fired 20 missiles at Ukraine overnight, the air force said. The attack involved 12 Kh-101 cruise missiles and eight Iskander-M ballistic missiles.", "20")]
+    [InlineData("Вночі Росія випустила по Україні 20 ракет, повідомили в Повітряних силах. Ворог випустив 12 крилатих ракет Х-101 та вісім балістичних ракет Іскандер-М.", "20")]
+    [InlineData("Ночью Россия выпустила по Украине 20 ракет, сообщили в ВВС. Противник выпустил 12 крылатых ракет Х-101 и восемь баллистических ракет Искандер-М.", "20")]
+    [InlineData("Russia fired 25 missiles at Ukraine overnight. Among them were 12 Kh-101 cruise missiles and eight Iskander-M ballistic missiles.", "25")]
+    [InlineData("Вночі Росія випустила по Україні 20 ракет. Серед них 12 крилатих ракет Х-101 і вісім балістичних ракет Іскандер-М.", "20")]
+    [InlineData("Ночью Россия выпустила по Украине 20 ракет. Среди них 12 крылатых ракет Х-101 и восемь баллистических ракет Искандер-М.", "20")]
+    [InlineData("Russia fired 10 missiles at Ukraine overnight, the air force said. The attack involved 12 Kh-101 cruise missiles and eight Iskander-M ballistic missiles.", "12 10 8")]
+    public void Models_that_break_down_a_stated_total_are_not_added_to_it(string text, string expected)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        var launched = e.Weapons.Where(w => w.Weapon.Category.Family() == WeaponFamily.Missile).Select(w => w.Current(FigureKind.Launched)?.Value).OfType<int>();
+        Assert.Equal(expected, string.Join(' ', launched.OrderDescending()));
+    }
 }

@@ -89,6 +89,10 @@ public class CasualtyStageTests
 
     [Theory]
     [InlineData("There was no information on any damage or casualties.")]
+    [InlineData("The statement made no mention of casualties.")]
+    [InlineData("The ministry gave no comment on injuries or deaths.")]
+    [InlineData("У заяві міністерства не згадується про загиблих.")]
+    [InlineData("В сообщении ведомства ничего не говорится о пострадавших.")]
     [InlineData("Losses are estimated at 300,000 soldiers killed or wounded.")]
     [InlineData("Hundreds of people were injured.")]
     public void Nothing_when_no_count_or_a_war_total(string text) => Assert.Equal("", Tolls(text));

@@ -26,6 +26,30 @@ public class PlaceAndActorStageTests
     [InlineData("The head of the Military Administration of the Kharkiv region said drones hit Odesa.", "Odesa")]
     public void Places_hit_are_found_and_people_and_governments_are_not(string text, string expected) => Assert.Equal(expected, Places(text));
 
+    /// <summary>The place an official governs, named in the title, is read by rule official-title (not a place hit; see below).</summary>
+    [Theory]
+    [InlineData("The governor of Kharkiv said drones hit Odesa overnight.", "Kharkiv")]
+    [InlineData("Drones hit Odesa overnight, the governor of the Kharkiv region said.", "Kharkiv region")]
+    [InlineData("The mayor of the city of Kharkiv said missiles struck Odesa.", "Kharkiv")]
+    [InlineData("Мер Харкова повідомив, що дрони атакували Одесу.", "Харкова")]
+    [InlineData("Губернатор Курской области сообщил об атаке на Брянск.", "Курской области")]
+    public void Places_in_officials_titles_are_read_by_their_rule(string text, string title) =>
+        Assert.Equal(title, Assert.Single(Annotate.Layer<PlaceMention>(text, Layers.Places), p => p.Rule == "official-title").Text);
+
+    /// <summary>The place of a title is not a place hit ("the governor of Kharkiv said" of a strike on Odesa), unless a place inside it is.</summary>
+    [Theory]
+    [InlineData("The governor of Kharkiv said drones hit Odesa overnight.", "Odesa")]
+    [InlineData("The mayor of the city of Kharkiv said missiles struck Odesa.", "Odesa")]
+    [InlineData("Мер Харкова повідомив, що вночі дрони атакували Одесу.", "Odesa")]
+    [InlineData("Губернатор Курской области сообщил, что ночью дроны атаковали Брянск.", "Bryansk")]
+    // A region named only in a title is a place hit when the event hits a place inside it.
+    [InlineData("Drones struck Lozova overnight, the governor of the Kharkiv region said.", "Kharkiv Oblast|Lozova")]
+    [InlineData("Drones struck Odesa overnight, the governor of the Kharkiv region said.", "Odesa")]
+    [InlineData("Вночі дрони атакували Лозову, повідомив голова Харківської області.", "Kharkiv Oblast|Lozova")]
+    [InlineData("Ночью дроны атаковали Брянск, сообщил губернатор Курской области.", "Bryansk")]
+    public void Places_in_officials_titles_are_not_places_hit(string text, string expected) =>
+        Assert.Equal(expected, string.Join('|', Assert.Single(Annotate.Extract(text).Events).Places.Select(p => p.Name).Order(StringComparer.Ordinal)));
+
     // A lowercase word is a place only when it is exactly the name of a large city or a country, whatever other
     // names the gazetteer knows it by (the stage skips the lookup of every other lowercase word).
     [Theory]

@@ -523,7 +523,7 @@ public sealed class CasualtyStage : IStage
         }
     }
 
-    /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities".</summary>
+    /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities"; not "no mention of casualties".</summary>
     private static void Zeroes(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
     {
         var tokens = doc.Tokens;
@@ -596,7 +596,8 @@ public sealed class CasualtyStage : IStage
                     break;
                 }
 
-                if (x is "information" or "details" or "data" or "word")
+                // "made no mention of casualties", "gave no comment on injuries": silence, not a toll of none.
+                if (x is "information" or "details" or "data" or "word" or "mention" or "mentions" or "comment" or "comments")
                 {
                     break;
                 }

@@ -164,13 +164,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 var span = new TextSpan(tokens[first].Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
+                var titleOf = IsTitleOf(document, sentence, i);
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : aroundCity ? "region-around-city" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : titleOf && !isReference ? "official-title" : aroundCity ? "region-around-city" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -702,6 +703,37 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return k - 1 >= s.FirstToken && doc.Tokens[k].Lower == "of" && doc.Tokens[k - 1].Lower is "administration" or "council" or "government";
+    }
+
+    private static readonly IReadOnlyList<string[]> TitleRows = LexiconFile.Rows("title-words.tsv", r => r.Length == 2 && r[1] is "of" or "before", r => r[0]);
+    private static readonly FrozenWords TitlesOf = FrozenWords.Of(TitleRows.Where(r => r[1] == "of").Select(r => r[0]));
+    private static readonly FrozenWords TitlesBefore = FrozenWords.Of(TitleRows.Where(r => r[1] == "before").Select(r => r[0]));
+
+    /// <summary>
+    /// "the governor of Kharkiv said", "the mayor of the city of Sumy", "губернатор Белгородской области", "мер Харкова": the place
+    /// an official governs, named in the title (<c>title-words.tsv</c>; rule <c>official-title</c>). It still tells which attack
+    /// the official speaks of (grouping, claimants), but it is a place hit only as the assembly's PlacesHit allows.
+    /// </summary>
+    private static bool IsTitleOf(Document doc, SentenceMention s, int i)
+    {
+        var tokens = doc.Tokens;
+        if (i > s.FirstToken && TitlesBefore.Contains(tokens[i - 1].Lower))
+        {
+            return true;
+        }
+
+        var k = i - 1;
+        if (k >= s.FirstToken + 2 && tokens[k].Lower == "of" && SettlementWords.Contains(tokens[k - 1].Lower))
+        {
+            k -= 2; // "the mayor of the city of Sumy"
+        }
+
+        if (k >= s.FirstToken && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= s.FirstToken && tokens[k].Lower == "of" && TitlesOf.Contains(tokens[k - 1].Lower);
     }
 
     /// <summary>"4:52 PM Kyiv time".</summary>
