@@ -33,11 +33,21 @@ public class ServeCommandTests
                 await ctrlC.WaitForExitAsync();
             }
 
-            await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            var rest = await p.StandardOutput.ReadToEndAsync();
+            var rest = p.StandardOutput.ReadToEndAsync();
+            try
+            {
+                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                p.Kill(entireProcessTree: true);
+                Assert.Fail($"sitrep serve did not stop within 60 s of Ctrl-C; it wrote:\n{await rest}\nand on stderr:\n{await stderr}");
+            }
+
+            var output = await rest;
             Assert.Equal(0, p.ExitCode);
-            Assert.Contains("sitrep serve: stopped.", rest, StringComparison.Ordinal);
-            Assert.Contains("read-only", rest, StringComparison.Ordinal);
+            Assert.Contains("sitrep serve: stopped.", output, StringComparison.Ordinal);
+            Assert.Contains("read-only", output, StringComparison.Ordinal);
             Assert.DoesNotContain("Unhandled", await stderr, StringComparison.Ordinal);
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync($"http://127.0.0.1:{port}/api/attacks"));
         }
