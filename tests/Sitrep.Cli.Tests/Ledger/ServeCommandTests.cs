@@ -18,7 +18,17 @@ public class ServeCommandTests
         using var dir = new TempDir();
         var db = dir.Path("ledger.db");
         var port = FreePort();
-        using var p = Process.Start(Cli.Start("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}"))!;
+        // As from a terminal, where Ctrl-C is not ignored: a runner that starts the tests as a background job of a
+        // non-interactive shell leaves SIGINT ignored, and an ignored signal is inherited, so reset it for the server.
+        var start = Cli.Start("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
+        if (File.Exists("/usr/bin/env"))
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            start.ArgumentList.Insert(0, "--default-signal=INT");
+            start.FileName = "/usr/bin/env";
+        }
+
+        using var p = Process.Start(start)!;
         var stderr = p.StandardError.ReadToEndAsync();
         try
         {
