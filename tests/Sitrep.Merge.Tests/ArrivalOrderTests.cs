@@ -42,26 +42,35 @@ public sealed class ArrivalOrderTests
         return list;
     }
 
-    /// <summary>The attacks of the reports when they arrive in <paramref name="order"/>: report i of the order gets id i + 1.</summary>
-    private static List<string> Attacks(List<(string Name, string Published, Strike Strike)> reports, IReadOnlyList<int> order)
+    /// <summary>The reports' events as the store would give them had they arrived in <paramref name="order"/>: report i of the order gets id i + 1, and its name as its identity.</summary>
+    private static List<MergeEvent> Arrived(IReadOnlyList<(string Name, string Published, Strike Strike)> reports, IReadOnlyList<int> order)
     {
         var events = new List<MergeEvent>();
-        var names = new Dictionary<long, string>();
         for (var i = 0; i < order.Count; i++)
         {
             var (name, published, strike) = reports[order[i]];
-            var id = i + 1L;
-            names[id] = name;
             var e = strike.Build();
-            var report = new MergeReport(id, 1, "Outlet " + name, DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+            var report = new MergeReport(i + 1L, 1, "Outlet " + name, DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture), null)
             {
                 LatestEventDate = MergeReport.LatestDateOf([e]),
                 Identity = name,
             };
-            events.Add(new MergeEvent(new EventKey(id, 0), report, e));
+            events.Add(new MergeEvent(new EventKey(i + 1L, 0), report, e));
         }
 
-        var result = new MergeEngine(FakeRegistry.Find).Merge(events);
+        return events;
+    }
+
+    /// <summary>The attacks of the reports when they arrive in <paramref name="order"/>: report i of the order gets id i + 1.</summary>
+    private static List<string> Attacks(List<(string Name, string Published, Strike Strike)> reports, IReadOnlyList<int> order)
+    {
+        var names = new Dictionary<long, string>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            names[i + 1L] = reports[order[i]].Name;
+        }
+
+        var result = new MergeEngine(FakeRegistry.Find).Merge(Arrived(reports, order));
         return [.. result.Attacks.Select(a => string.Join(",", a.Members.Select(m => names[m.Event.ReportId]).Order(StringComparer.Ordinal))
             + $" @{a.Location?.Name}").Order(StringComparer.Ordinal)];
     }
@@ -120,20 +129,7 @@ public sealed class ArrivalOrderTests
 
         string Picture(IReadOnlyList<int> order)
         {
-            var events = new List<MergeEvent>();
-            for (var i = 0; i < order.Count; i++)
-            {
-                var (name, published, strike) = reports[order[i]];
-                var e = strike.Build();
-                var report = new MergeReport(i + 1L, 1, "Outlet " + name, DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture), null)
-                {
-                    LatestEventDate = MergeReport.LatestDateOf([e]),
-                    Identity = name,
-                };
-                events.Add(new MergeEvent(new EventKey(i + 1L, 0), report, e));
-            }
-
-            var attack = Assert.Single(new MergeEngine(FakeRegistry.Find).Merge(events).Attacks);
+            var attack = Assert.Single(new MergeEngine(FakeRegistry.Find).Merge(Arrived(reports, order)).Attacks);
             var launched = Assert.Single(attack.Figures, f => f.Key.Kind == FigureKind.Launched);
             return launched.BestClaim.Evidence.Text + " | " + string.Join(" | ", launched.Claims.Select(c => c.Evidence.Text));
         }
