@@ -694,15 +694,18 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>"the head of the Military Administration of the Dnipro region": an institution named by its place.</summary>
-    private static bool IsOfficeOf(Document doc, SentenceMention s, int i)
+    private static bool IsOfficeOf(Document doc, SentenceMention s, int i) =>
+        IsOfBefore(doc, s, i - 1, static w => w is "administration" or "council" or "government");
+
+    /// <summary>Token <paramref name="k"/> and those before it read "HEAD of [the]" (read backwards), with <paramref name="head"/> true of HEAD.</summary>
+    private static bool IsOfBefore(Document doc, SentenceMention s, int k, Func<string, bool> head)
     {
-        var k = i - 1;
         if (k >= s.FirstToken && doc.Tokens[k].Lower == "the")
         {
             k--;
         }
 
-        return k - 1 >= s.FirstToken && doc.Tokens[k].Lower == "of" && doc.Tokens[k - 1].Lower is "administration" or "council" or "government";
+        return k - 1 >= s.FirstToken && doc.Tokens[k].Lower == "of" && head(doc.Tokens[k - 1].Lower);
     }
 
     private static readonly IReadOnlyList<string[]> TitleRows = LexiconFile.Rows("title-words.tsv", r => r.Length == 2 && r[1] is "of" or "before", r => r[0]);
@@ -728,12 +731,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             k -= 2; // "the mayor of the city of Sumy"
         }
 
-        if (k >= s.FirstToken && tokens[k].Lower == "the")
-        {
-            k--;
-        }
-
-        return k - 1 >= s.FirstToken && tokens[k].Lower == "of" && TitlesOf.Contains(tokens[k - 1].Lower);
+        return IsOfBefore(doc, s, k, static w => TitlesOf.Contains(w));
     }
 
     /// <summary>"4:52 PM Kyiv time".</summary>
