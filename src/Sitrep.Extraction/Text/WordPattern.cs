@@ -8,9 +8,6 @@ public static class WordPattern
 {
     public static bool IsStem(string pattern) => pattern.EndsWith('*');
 
-    /// <summary>The pattern without its <c>*</c> (the whole pattern when it is not a stem).</summary>
-    public static ReadOnlySpan<char> Stem(string pattern) => IsStem(pattern) ? pattern.AsSpan(0, pattern.Length - 1) : pattern;
-
     /// <summary>True when <paramref name="word"/> starts with <paramref name="stem"/>, ordinally.</summary>
     public static bool StartsWith(string word, ReadOnlySpan<char> stem) => word.AsSpan().StartsWith(stem, StringComparison.Ordinal);
 
