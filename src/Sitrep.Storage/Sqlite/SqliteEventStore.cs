@@ -30,12 +30,13 @@ internal sealed class SqliteEventStore : SqlEventStore
             throw new StoreException("ST002", $"Cannot create the folder for the store '{location.Display}': {e.Message}. Pass --db with a path you can write to.", e);
         }
 
+        var lockWait = LockWait();
         var cs = new SqliteConnectionStringBuilder
         {
             DataSource = location.Target,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = LockWait(),
+            DefaultTimeout = lockWait,
         }.ToString();
         var store = new SqliteEventStore(location, cs);
         try
@@ -45,7 +46,7 @@ internal sealed class SqliteEventStore : SqlEventStore
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             // SQLITE_BUSY / SQLITE_LOCKED: the file is a store (or may be one) that another process is writing to.
-            throw new StoreException("ST007", $"'{location.Display}' is locked by another process writing to it (another sitrep ingest, worker or merge?); waited {LockWait()} s. Let it finish or stop it, then run this again (SITREP_LOCK_WAIT=SECONDS waits longer).", e);
+            throw new StoreException("ST007", $"'{location.Display}' is locked by another process writing to it (another sitrep ingest, worker or merge?); waited {lockWait} s. Let it finish or stop it, then run this again (SITREP_LOCK_WAIT=SECONDS waits longer).", e);
         }
         catch (SqliteException e)
         {
