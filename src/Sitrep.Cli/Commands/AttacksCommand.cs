@@ -49,7 +49,12 @@ internal sealed class AttacksCommand : ICommand
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
+            if (AttackFilterIds.Follow(location, query, console, "attacks") is not { } followed)
+            {
+                return 1;
+            }
+
+            return RunAsync(location, followed, format, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {

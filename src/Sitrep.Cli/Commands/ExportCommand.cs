@@ -63,6 +63,12 @@ internal sealed class ExportCommand : ICommand
         using var stop = Ledger.OnStop();
         try
         {
+            if (AttackFilterIds.Follow(location, query, console, "export") is not { } followed)
+            {
+                return 1;
+            }
+
+            query = followed;
             if (outPath is null && format == "parquet")
             {
                 if (console.OpenBinaryOut() is not { } binary)

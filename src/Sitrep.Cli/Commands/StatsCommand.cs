@@ -44,7 +44,12 @@ internal sealed class StatsCommand : ICommand
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
+            if (AttackFilterIds.Follow(location, query, console, "stats") is not { } followed)
+            {
+                return 1;
+            }
+
+            return RunAsync(location, followed, format, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {
