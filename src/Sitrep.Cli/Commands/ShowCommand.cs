@@ -113,6 +113,7 @@ internal sealed class ShowCommand : ICommand
 
         sb.AppendLine();
         sb.AppendLine("Figures (best, the range the reports give, ACLED's conservative value):");
+        sb.AppendLine("  (claims: * the one best comes from; - stands; x set aside, and why)");
         foreach (var f in a.Figures)
         {
             var range = f.Low == f.High ? "" : string.Create(CultureInfo.InvariantCulture, $" ({f.Low}–{f.High})");
@@ -123,7 +124,7 @@ internal sealed class ShowCommand : ICommand
                 var mark = c.IsBest ? "*" : c.Standing == "stands" ? "-" : "x";
                 var who = c.ClaimedBy ?? "no claimant named";
                 var line = $"{mark} {c.Qualifier.Hedged(c.Value)} — {who}{(c.ClaimantId is null ? "" : $" [{c.ClaimantId}]")}, {c.Source ?? "report " + c.ReportId}{(c.ReportDate is { } rd ? ", " + Cells.Date(rd) : "")}{(c.Standing == "stands" ? "" : ", " + c.Standing.Replace('_', ' '))}{(c.Partial ? ", partial account" : "")}";
-                Wrap(sb, "    ", line, width);
+                Wrap(sb, "    ", line, width, hanging: "      ");
                 Wrap(sb, "        ", $"\"{c.Evidence.Text}\"", width);
             }
         }
@@ -315,8 +316,12 @@ internal sealed class ShowCommand : ICommand
         Wrap(sb, "        ", $"\"{c.Evidence.Text}\" [{c.Evidence.Span.Start}..{c.Evidence.Span.End})", width);
     }
 
-    /// <summary>Appends <paramref name="text"/> word-wrapped to <paramref name="width"/>, every line starting with <paramref name="indent"/>.</summary>
-    private static void Wrap(StringBuilder sb, string indent, string text, int width)
+    /// <summary>
+    /// Appends <paramref name="text"/> word-wrapped to <paramref name="width"/>, its first line starting with
+    /// <paramref name="indent"/> and the others with <paramref name="hanging"/> (default: the same indent), so a
+    /// wrapped bullet's words stay under its text.
+    /// </summary>
+    private static void Wrap(StringBuilder sb, string indent, string text, int width, string? hanging = null)
     {
         var line = new StringBuilder(indent);
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -324,6 +329,7 @@ internal sealed class ShowCommand : ICommand
             if (line.Length > indent.Length && line.Length + 1 + word.Length > width - 1)
             {
                 sb.AppendLine(line.ToString());
+                indent = hanging ?? indent;
                 line.Clear().Append(indent);
             }
 
