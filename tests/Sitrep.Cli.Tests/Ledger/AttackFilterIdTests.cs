@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Sitrep.Core;
-using Sitrep.Ingest;
-using Sitrep.Storage;
 
 namespace Sitrep.Cli.Tests.Ledger;
 
@@ -12,28 +9,10 @@ namespace Sitrep.Cli.Tests.Ledger;
 public sealed class AttackFilterIdTests
 {
     [Fact]
-    public async Task A_retired_attack_id_lists_its_successor_and_an_unknown_one_is_an_error()
+    public void A_retired_attack_id_lists_its_successor_and_an_unknown_one_is_an_error()
     {
         using var dir = new TempDir();
-        var db = dir.Path("ledger.db");
-        await using (var store = await EventStore.OpenAsync(StoreLocation.Sqlite(db)))
-        {
-            var a = new Article("odesa", Reports.Text(0), "Drones target Odesa", "https://news.example.org/odesa", new DateOnly(2024, 5, 14), "Example Wire");
-            var b = new Article("kherson", "Shelling hit Kherson on Wednesday.", "Shelling hit Kherson", null, new DateOnly(2024, 5, 15));
-            var kherson = new ExtractedEvent
-            {
-                Date = new EventDate(new DateOnly(2024, 5, 15), DatePrecision.Day, "on Wednesday", new TextSpan(0, 3)),
-                Attacker = Side.Russia,
-                TargetCountry = Country.Ukraine,
-                Places = [new PlaceRef("Kherson", new TextSpan(0, 7))],
-                Weapons = [new WeaponUse(new WeaponRef(WeaponCategory.Artillery, null), new Evidence(new TextSpan(0, 8), "Shelling"))],
-            };
-            await store.SaveAsync(
-            [
-                new ReportSubmission(a, ContentHash.Of(a.Text), "odesa.txt", Reports.Odesa(a), "test/1"),
-                new ReportSubmission(b, ContentHash.Of(b.Text), "kherson.txt", new Sitrep.Core.Extraction(b) { Events = [kherson] }, "test/1"),
-            ]);
-        }
+        var db = IngestedStores.Of(dir, Reports.Text(0), Reports.Text(1)); // two places, two days: two attacks
 
         var before = Ids(Cli.Run("attacks", "--db", db, "--format", "jsonl").Out);
         Assert.Equal(2, before.Count);
