@@ -369,6 +369,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     private readonly List<AttackClaim> sideScratch = [];
     private readonly List<AttackClaim> poolScratch = [];
     private readonly List<AttackClaim> fittedScratch = [];
+    private readonly List<int> authorityScratch = [];
     private readonly List<AttackClaim> latestScratch = [];
     private readonly List<int> exactScratch = [];
     private readonly List<int> floorScratch = [];
@@ -541,11 +542,14 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         exactValues.Sort();
         floorValues.Sort();
 
-        // The best rank among the claims left when hedged figures a more precise one fits are set aside.
-        var rank = int.MaxValue;
+        // The best rank among the claims left when hedged figures a more precise one fits are set aside. An exact figure
+        // that a set-aside hedged one rounds ("88" for the president's "almost 90") speaks with that claimant's authority
+        // too: the more precise statement of the same count.
         var hedgesDropped = false;
         var fitted = fittedScratch;
+        var authority = authorityScratch;
         fitted.Clear();
+        authority.Clear();
         foreach (var c in pool)
         {
             if (c.Qualifier != Qualifier.Exact && (Fits(c, exactValues) || FitsFloor(c, floorValues)))
@@ -555,16 +559,43 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
             }
 
             fitted.Add(c);
-            rank = Math.Min(rank, c.Authority);
+            authority.Add(c.Authority);
+        }
+
+        if (hedgesDropped)
+        {
+            foreach (var h in pool)
+            {
+                if (h.Qualifier == Qualifier.Exact || !Fits(h, exactValues))
+                {
+                    continue;
+                }
+
+                var (lo, hi) = Rounds(h);
+                for (var i = 0; i < fitted.Count; i++)
+                {
+                    if (fitted[i].Qualifier == Qualifier.Exact && fitted[i].Value >= lo && fitted[i].Value <= hi && h.Authority < authority[i])
+                    {
+                        authority[i] = h.Authority;
+                    }
+                }
+            }
+        }
+
+        var rank = int.MaxValue;
+        foreach (var a in authority)
+        {
+            rank = Math.Min(rank, a);
         }
 
         DateOnly? latest = null;
         var dates = 0;
         DateOnly? firstDate = null;
         var anyTop = false;
-        foreach (var c in fitted)
+        for (var i = 0; i < fitted.Count; i++)
         {
-            if (c.Authority != rank)
+            var c = fitted[i];
+            if (authority[i] != rank)
             {
                 continue;
             }
@@ -590,11 +621,11 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         // value's reports are one run and are counted without sets.
         var onLatest = latestScratch;
         onLatest.Clear();
-        foreach (var c in fitted)
+        for (var i = 0; i < fitted.Count; i++)
         {
-            if (c.Authority == rank && c.ReportDate == latest)
+            if (authority[i] == rank && fitted[i].ReportDate == latest)
             {
-                onLatest.Add(c);
+                onLatest.Add(fitted[i]);
             }
         }
 
@@ -749,16 +780,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     /// <summary>True when one of the exact figures (sorted, distinct) is what the hedged claim rounds: 63 for "more than 60", 88 for "about 90".</summary>
     private static bool Fits(AttackClaim hedged, List<int> exact)
     {
-        var v = hedged.Value;
-        var (lo, hi) = hedged.Qualifier switch
-        {
-            Qualifier.MoreThan => (v + 1.0, 2.0 * v),
-            Qualifier.AtLeast => (v, 2.0 * v),
-            Qualifier.About => (v - (0.15 * v) - 1, v + (0.15 * v) + 1),
-            Qualifier.UpTo => (v / 2.0, v),
-            Qualifier.LessThan => (v / 2.0, v - 1.0),
-            _ => (1.0, 0.0),
-        };
+        var (lo, hi) = Rounds(hedged);
         if (lo > hi || exact.Count == 0)
         {
             return false;
@@ -772,6 +794,21 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         }
 
         return i < exact.Count && exact[i] <= hi;
+    }
+
+    /// <summary>The exact counts a hedged claim is a rounding of: 61–120 for "more than 60", 75–104 for "about 90".</summary>
+    private static (double Lo, double Hi) Rounds(AttackClaim hedged)
+    {
+        var v = hedged.Value;
+        return hedged.Qualifier switch
+        {
+            Qualifier.MoreThan => (v + 1.0, 2.0 * v),
+            Qualifier.AtLeast => (v, 2.0 * v),
+            Qualifier.About => (v - (0.15 * v) - 1, v + (0.15 * v) + 1),
+            Qualifier.UpTo => (v / 2.0, v),
+            Qualifier.LessThan => (v / 2.0, v - 1.0),
+            _ => (1.0, 0.0),
+        };
     }
 
     private static string RankName(int rank) => rank switch

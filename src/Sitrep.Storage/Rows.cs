@@ -20,14 +20,15 @@ internal sealed record WeaponRow(
 internal sealed record FigureRow(
     long EventId, long ReportId, long? WeaponId, int Ordinal, string Kind, int Value, string Qualifier, string? ClaimantName,
     string? ClaimantSide, int? ClaimantStart, int? ClaimantEnd, int EvidenceStart, int EvidenceEnd, string EvidenceText,
-    bool IsCurrent, string? WeaponCategory, string? WeaponModel, string Rule);
+    bool IsCurrent, string? WeaponCategory, string? WeaponModel, string Rule, string? ClaimantId, bool ClaimantPerson);
 
 internal sealed record PlaceRow(
     long EventId, long ReportId, int Ordinal, string Text, int SpanStart, int SpanEnd, string? Name, string? GazetteerId,
     string? Feature, string? Admin1, string? Country, double? Latitude, double? Longitude, int? GeoPrecision, int? WherePrecision,
     bool Occupied, bool IsTarget, bool IsLocation, string? TextKey, string? NameKey, string? Admin1Key);
 
-internal sealed record ClaimantRow(long EventId, long ReportId, int Ordinal, string Name, string Side, int SpanStart, int SpanEnd);
+internal sealed record ClaimantRow(
+    long EventId, long ReportId, int Ordinal, string Name, string Side, int SpanStart, int SpanEnd, string? Canonical, bool IsPerson);
 
 internal sealed record QuoteRow(long EventId, long ReportId, int Ordinal, int SpanStart, int SpanEnd, string Text);
 
@@ -139,7 +140,8 @@ internal sealed class RowSet
         var c = 0;
         foreach (var claimant in e.Claimants)
         {
-            Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side.ToContract(), claimant.Span.Start, claimant.Span.End));
+            Claimants.Add(new ClaimantRow(eventId, reportId, c++, claimant.Name, claimant.Side.ToContract(), claimant.Span.Start, claimant.Span.End,
+                claimant.Canonical, claimant.IsPerson));
         }
 
         var q = 0;
@@ -161,7 +163,7 @@ internal sealed class RowSet
         eventId, reportId, weaponId, ordinal, claim.Kind.ToContract(), claim.Value, claim.Qualifier.ToContract(),
         claim.Claimant?.Name, claim.Claimant?.Side.ToContract(), claim.Claimant?.Span.Start, claim.Claimant?.Span.End,
         claim.Evidence.Span.Start, claim.Evidence.Span.End, claim.Evidence.Text ?? "", claim.IsCurrent,
-        claim.Weapon?.Category.ToContract(), claim.Weapon?.Model, claim.Rule ?? "");
+        claim.Weapon?.Category.ToContract(), claim.Weapon?.Model, claim.Rule ?? "", claim.Claimant?.Canonical, claim.Claimant?.IsPerson ?? false);
 
     private static PlaceRow Place(long eventId, long reportId, int ordinal, PlaceRef p, bool isTarget, bool isLocation) => new(
         eventId, reportId, ordinal, p.Text, p.Span.Start, p.Span.End, p.Name, p.GazetteerId, p.Feature, p.Admin1, p.Country,

@@ -522,11 +522,11 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         // Without claim detail, the words, claimant and rule columns are not read (NULL in their place).
         await using (var cmd = Cmd(detail ? $"""
             SELECT event_id, weapon_id, kind, value, qualifier, claimant_name, claimant_side, claimant_start, claimant_end,
-                   evidence_start, evidence_end, evidence_text, is_current, weapon_category, weapon_model, rule
+                   evidence_start, evidence_end, evidence_text, is_current, weapon_category, weapon_model, rule, claimant_id, claimant_person
             FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
             """ : $"""
             SELECT event_id, weapon_id, kind, value, qualifier, NULL, NULL, NULL, NULL,
-                   evidence_start, evidence_end, NULL, is_current, weapon_category, weapon_model, NULL
+                   evidence_start, evidence_end, NULL, is_current, weapon_category, weapon_model, NULL, NULL, NULL
             FROM figures WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal
             """))
         {
@@ -536,7 +536,8 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             {
                 var claimantName = r.NStr(5);
                 var claim = StoredEventRows.Claim(r.Str(2), r.Int(3), r.Str(4), r.Int(9), r.Int(10), r.Str(11), r.NStr(13), r.NStr(14),
-                    claimantName, claimantName is null ? null : r.Str(6), r.NInt(7), r.NInt(8), r.Bool(12), r.Str(15));
+                    claimantName, claimantName is null ? null : r.Str(6), r.NInt(7), r.NInt(8), r.Bool(12), r.Str(15),
+                    claimantName is null ? null : r.NStr(16), claimantName is not null && r.Bool(17));
                 if (r.NLong(1) is { } weaponId)
                 {
                     if (!weaponClaims.TryGetValue(weaponId, out var b))
@@ -583,12 +584,12 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
         var claimants = new Dictionary<long, List<Claimant>>();
         if (detail)
         {
-            await using var cmd = Cmd($"SELECT event_id, name, side, span_start, span_end FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal");
+            await using var cmd = Cmd($"SELECT event_id, name, side, span_start, span_end, canonical, is_person FROM claimants WHERE {InList("event_id", "@ids")} ORDER BY event_id, ordinal");
             cmd.Add("@ids", idList);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                Bucket(claimants, r.Long(0)).Add(StoredEventRows.Claimant(r.Str(1), r.Str(2), r.Int(3), r.Int(4)));
+                Bucket(claimants, r.Long(0)).Add(StoredEventRows.Claimant(r.Str(1), r.Str(2), r.Int(3), r.Int(4), r.NStr(5), r.Bool(6)));
             }
         }
 

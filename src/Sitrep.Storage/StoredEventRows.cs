@@ -26,13 +26,14 @@ internal static class StoredEventRows
 
     public static FigureClaim Claim(
         string kind, int value, string qualifier, int evidenceStart, int evidenceEnd, string evidenceText, string? weaponCategory, string? weaponModel,
-        string? claimantName, string? claimantSide, int? claimantStart, int? claimantEnd, bool isCurrent, string rule) => new(
+        string? claimantName, string? claimantSide, int? claimantStart, int? claimantEnd, bool isCurrent, string rule,
+        string? claimantId = null, bool claimantPerson = false) => new(
             Names.Figure(kind),
             value,
             Names.Qualifier(qualifier),
             new Evidence(new TextSpan(evidenceStart, evidenceEnd), evidenceText),
             weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), weaponModel),
-            claimantName is null ? null : new Claimant(claimantName, Names.Side(claimantSide ?? ""), new TextSpan(claimantStart ?? 0, claimantEnd ?? 0)))
+            claimantName is null ? null : Claimant(claimantName, claimantSide ?? "", claimantStart ?? 0, claimantEnd ?? 0, claimantId, claimantPerson))
         {
             IsCurrent = isCurrent,
             Rule = rule,
@@ -54,7 +55,8 @@ internal static class StoredEventRows
             Occupied = occupied,
         };
 
-    public static Claimant Claimant(string name, string side, int spanStart, int spanEnd) => new(name, Names.Side(side), new TextSpan(spanStart, spanEnd));
+    public static Claimant Claimant(string name, string side, int spanStart, int spanEnd, string? canonical, bool isPerson) =>
+        new(name, Names.Side(side), new TextSpan(spanStart, spanEnd)) { Canonical = canonical, IsPerson = isPerson };
 
     public static Evidence Quote(int spanStart, int spanEnd, string text) => new(new TextSpan(spanStart, spanEnd), text);
 
@@ -88,7 +90,7 @@ internal static class StoredEventRows
         foreach (var f in rows.Figures)
         {
             var claim = Claim(f.Kind, f.Value, f.Qualifier, f.EvidenceStart, f.EvidenceEnd, f.EvidenceText, f.WeaponCategory, f.WeaponModel,
-                f.ClaimantName, f.ClaimantSide, f.ClaimantStart, f.ClaimantEnd, f.IsCurrent, f.Rule);
+                f.ClaimantName, f.ClaimantSide, f.ClaimantStart, f.ClaimantEnd, f.IsCurrent, f.Rule, f.ClaimantId, f.ClaimantPerson);
             if (f.WeaponId is { } weaponId)
             {
                 if (!weaponClaims.TryGetValue(weaponId, out var b))
@@ -124,7 +126,7 @@ internal static class StoredEventRows
         var claimants = new Dictionary<long, List<Claimant>>();
         foreach (var c in rows.Claimants)
         {
-            Bucket(claimants, c.EventId).Add(Claimant(c.Name, c.Side, c.SpanStart, c.SpanEnd));
+            Bucket(claimants, c.EventId).Add(Claimant(c.Name, c.Side, c.SpanStart, c.SpanEnd, c.Canonical, c.IsPerson));
         }
 
         var quotes = new Dictionary<long, List<Evidence>>();

@@ -56,13 +56,13 @@ internal static class Tables
             ("event_id", Big), ("report_id", Big), ("weapon_id", Big), ("ordinal", Int), ("kind", Txt), ("value", Int), ("qualifier", Txt),
             ("claimant_name", Txt), ("claimant_side", Txt), ("claimant_start", Int), ("claimant_end", Int), ("evidence_start", Int),
             ("evidence_end", Int), ("evidence_text", Txt), ("is_current", Bool), ("weapon_category", Txt), ("weapon_model", Txt),
-            ("rule", Txt),
+            ("rule", Txt), ("claimant_id", Txt), ("claimant_person", Bool),
         ],
         f =>
         [
             f.EventId, f.ReportId, f.WeaponId, f.Ordinal, f.Kind, f.Value, f.Qualifier, f.ClaimantName, f.ClaimantSide,
             f.ClaimantStart, f.ClaimantEnd, f.EvidenceStart, f.EvidenceEnd, f.EvidenceText, f.IsCurrent, f.WeaponCategory,
-            f.WeaponModel, f.Rule,
+            f.WeaponModel, f.Rule, f.ClaimantId, f.ClaimantPerson,
         ]);
 
     public static readonly TableSpec<PlaceRow> Places = new(
@@ -82,8 +82,11 @@ internal static class Tables
 
     public static readonly TableSpec<ClaimantRow> Claimants = new(
         "claimants",
-        [("event_id", Big), ("report_id", Big), ("ordinal", Int), ("name", Txt), ("side", Txt), ("span_start", Int), ("span_end", Int)],
-        c => [c.EventId, c.ReportId, c.Ordinal, c.Name, c.Side, c.SpanStart, c.SpanEnd]);
+        [
+            ("event_id", Big), ("report_id", Big), ("ordinal", Int), ("name", Txt), ("side", Txt), ("span_start", Int), ("span_end", Int),
+            ("canonical", Txt), ("is_person", Bool),
+        ],
+        c => [c.EventId, c.ReportId, c.Ordinal, c.Name, c.Side, c.SpanStart, c.SpanEnd, c.Canonical, c.IsPerson]);
 
     public static readonly TableSpec<QuoteRow> Quotes = new(
         "quotes",

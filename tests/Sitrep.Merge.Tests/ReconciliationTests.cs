@@ -125,6 +125,33 @@ public sealed class ReconciliationTests
         Assert.Equal(60, launched.Low);
     }
 
+    [Fact]
+    public void An_exact_figure_a_set_aside_hedged_one_rounds_speaks_with_the_hedged_claimants_authority()
+    {
+        // The president's "almost 90" is set aside for the exact 88 it rounds; 88 then outranks an unattributed 12.
+        var ledger = new TestLedger().Report(1, "2024-03-22").Report(2, "2024-03-22").Report(3, "2024-03-22");
+        ledger.Add(1, new Strike
+        {
+            Date = "2024-03-22", DateWords = "overnight", Places = ["Dnipro", "Kharkiv"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 88)],
+            Claimant = "the wire service", Canonical = "outlet.wire", ClaimantSide = Side.Other, Sentence = "Russia fired 88 missiles overnight, the wire service said.",
+        });
+        ledger.Add(2, new Strike
+        {
+            Date = "2024-03-22", DateWords = "overnight", Places = ["Dnipro"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 90, Qualifier: Qualifier.About)],
+            Claimant = "the president", Canonical = "ua.president", ClaimantSide = Side.Ukraine, Sentence = "Almost 90 missiles were fired overnight, the president said.",
+        });
+        ledger.Add(3, new Strike
+        {
+            Date = "2024-03-22", DateWords = "overnight", Places = ["Dnipro", "Kharkiv"], Weapons = [new Arms(WeaponCategory.Missile, Launched: 12)],
+            Sentence = "Twelve missiles were fired at Dnipro and Kharkiv overnight.",
+        });
+        var launched = Single(ledger).Figure(FigureKey.Launched(WeaponFamily.Missile))!;
+        Assert.Equal(88, launched.Best);
+        Assert.Contains("hedged", launched.BestReason, StringComparison.Ordinal);
+        Assert.Contains(launched.Claims, c => c.Value == 12 && c.Authority == Reconciler.Unattributed);
+        Assert.Equal(Reconciler.Outlet, launched.BestClaim.Authority); // the claim keeps its own rank
+    }
+
     [Theory]
     [InlineData(Qualifier.MoreThan, 100, 127)]
     [InlineData(Qualifier.About, 100, 127)] // the figure is at least 127, so "about 100" undercounts it

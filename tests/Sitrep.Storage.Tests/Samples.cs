@@ -32,8 +32,8 @@ internal static class Samples
     public static ExtractedEvent Odesa(DateOnly date, int launched = 40, int destroyed = 35, int injured = 2)
     {
         var t = OdesaText;
-        var airForce = new Claimant("the air force", Side.Ukraine, Ev(t, "the air force").Span);
-        var governor = new Claimant("Governor Oleh Kiper", Side.Ukraine, Ev(t, "Governor Oleh Kiper").Span);
+        var airForce = new Claimant("the air force", Side.Ukraine, Ev(t, "the air force").Span) { Canonical = "ua.air_force" };
+        var governor = new Claimant("Governor Oleh Kiper", Side.Ukraine, Ev(t, "Governor Oleh Kiper").Span) { Canonical = "ua.oblast.odesa", IsPerson = true };
         var sentence1 = Ev(t, "Russia launched 40 Shahed drones at Odesa overnight; air defences shot down 35, the air force said.");
         var sentence2 = Ev(t, "Two dock workers were injured, Governor Oleh Kiper said.");
         var shahed = new WeaponRef(WeaponCategory.Drone, "Shahed-136");

@@ -182,5 +182,11 @@ internal static class PostgresSchema
             {Tables.AttackPlaceRows("TRUE")};
             """),
         (4, "attack figure totals", Tables.AttackFigureTotalsIndex),
+        (5, "registered claimants", """
+            ALTER TABLE figures ADD COLUMN claimant_id text;
+            ALTER TABLE figures ADD COLUMN claimant_person boolean NOT NULL DEFAULT false;
+            ALTER TABLE claimants ADD COLUMN canonical text;
+            ALTER TABLE claimants ADD COLUMN is_person boolean NOT NULL DEFAULT false;
+            """),
     ];
 }

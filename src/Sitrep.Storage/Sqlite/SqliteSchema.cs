@@ -176,5 +176,11 @@ internal static class SqliteSchema
             {Tables.AttackPlaceRows("TRUE")};
             """),
         (4, "attack figure totals", Tables.AttackFigureTotalsIndex),
+        (5, "registered claimants", """
+            ALTER TABLE figures ADD COLUMN claimant_id TEXT;
+            ALTER TABLE figures ADD COLUMN claimant_person INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE claimants ADD COLUMN canonical TEXT;
+            ALTER TABLE claimants ADD COLUMN is_person INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }
