@@ -34,7 +34,7 @@ internal static class StoredEventRows
             weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), weaponModel),
             claimantName is null ? null : new Claimant(claimantName, Names.Side(claimantSide ?? ""), new TextSpan(claimantStart ?? 0, claimantEnd ?? 0)))
         {
-            IsCurrent = isCurrent,
+            Role = ClaimRoles.FromStored(isCurrent, rule),
             Rule = rule,
         };
 
