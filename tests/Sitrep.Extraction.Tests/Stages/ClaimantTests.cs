@@ -96,6 +96,17 @@ public class ClaimantTests
         Assert.Equal(["Governor Ivan Petrenko"], Annotate.Layer<ClaimantMention>(text, Layers.Actors).Select(c => c.Claimant.Name));
     }
 
+    /// <summary>
+    /// "З заявою виступив X" names the speaker after the verb (the noun before it is what was said), and "за його
+    /// словами" / "по его словам", the pronoun between the preposition and the noun, takes the person named before.
+    /// </summary>
+    [Theory]
+    [InlineData("Із заявою виступив голова Херсонської ОВА Олександр Прокудін. За його словами, поранено чотирьох людей.", "поранено чотирьох людей", "голова Херсонської ОВА Олександр Прокудін")]
+    [InlineData("З коротким зверненням виступив мер Львова Андрій Садовий. За його даними, пошкоджено школу.", "пошкоджено школу", "мер Львова Андрій Садовий")]
+    [InlineData("С заявлением выступил губернатор Курской области Алексей Смирнов. По его словам, ранены двое мирных жителей.", "ранены двое мирных жителей", "губернатор Курской области Алексей Смирнов")]
+    public void A_speaker_after_a_statement_noun_and_a_pronoun_before_the_according_noun_are_read(string text, string sentence, string expected) =>
+        Assert.Equal([expected], Speakers(text, sentence));
+
     [Fact]
     public void The_ministry_refers_back_to_the_ministry_named_before()
     {
