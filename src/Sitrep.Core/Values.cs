@@ -53,8 +53,71 @@ public sealed record PlaceRef(string Text, TextSpan Span)
 }
 
 /// <summary>
+/// What a claim is for its event's figure, as its own report tells it. Only a <see cref="Current"/> claim gives the
+/// event's figure; the others are kept, each for its own reason.
+/// </summary>
+public enum ClaimRole
+{
+    /// <summary>The claim gives the event's figure (the largest of its kind when several do).</summary>
+    Current,
+
+    /// <summary>A later claim in the same report revises it ("the toll rose to 33").</summary>
+    Superseded,
+
+    /// <summary>
+    /// An item of a stated total's breakdown ("29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal"): the total
+    /// is the family's figure and the part is never added to it; the part is still its model's figure, and not a revision.
+    /// </summary>
+    PartOfTotal,
+
+    /// <summary>
+    /// The attacking side's own figure for its strike ("Russian authorities claimed the strike killed 85") where the report
+    /// also gives that figure from someone else: a contested claim about the same attack, not a revision.
+    /// </summary>
+    OtherSidesClaim,
+}
+
+/// <summary>
+/// How a claim's role is kept where a claim is stored as "is current" and its rule: a role other than current or
+/// superseded is a tag the extraction appends to the rule, so a store needs no column of its own for it.
+/// </summary>
+public static class ClaimRoles
+{
+    /// <summary>The rule tag of a <see cref="ClaimRole.PartOfTotal"/> claim.</summary>
+    public const string PartOfTotalTag = "+part-of-total";
+
+    /// <summary>The rule tag of an <see cref="ClaimRole.OtherSidesClaim"/> claim.</summary>
+    public const string OtherSidesClaimTag = "+attacker-claim";
+
+    /// <summary>The role of a stored claim, from its "is current" flag and its rule.</summary>
+    public static ClaimRole FromStored(bool isCurrent, string rule) =>
+        isCurrent ? ClaimRole.Current
+        : rule.Contains(PartOfTotalTag, StringComparison.Ordinal) ? ClaimRole.PartOfTotal
+        : rule.Contains(OtherSidesClaimTag, StringComparison.Ordinal) ? ClaimRole.OtherSidesClaim
+        : ClaimRole.Superseded;
+
+    /// <summary>The role as the JSON outputs write it: current, superseded, part_of_total, other_sides_claim.</summary>
+    public static string ToContract(this ClaimRole role) => role switch
+    {
+        ClaimRole.Superseded => "superseded",
+        ClaimRole.PartOfTotal => "part_of_total",
+        ClaimRole.OtherSidesClaim => "other_sides_claim",
+        _ => "current",
+    };
+
+    /// <summary>The role in words for people (text reports, <c>sitrep show</c>); empty for a current claim.</summary>
+    public static string Describe(this ClaimRole role) => role switch
+    {
+        ClaimRole.Superseded => "revised later in the report",
+        ClaimRole.PartOfTotal => "part of a stated total",
+        ClaimRole.OtherSidesClaim => "the other side's claim, contested",
+        _ => "",
+    };
+}
+
+/// <summary>
 /// One figure as one source states it: the value, its hedge, who says it, and the exact words.
-/// Claims are never overwritten; a revision adds a claim and marks the earlier one not current.
+/// Claims are never overwritten; a revision adds a claim and marks the earlier one <see cref="ClaimRole.Superseded"/>.
 /// </summary>
 public sealed record FigureClaim(
     FigureKind Kind,
@@ -64,8 +127,21 @@ public sealed record FigureClaim(
     WeaponRef? Weapon = null,
     Claimant? Claimant = null)
 {
-    /// <summary>False when a later claim in the same article revises this one ("the toll rose to 33").</summary>
-    public bool IsCurrent { get; init; } = true;
+    /// <summary>What the claim is for the event's figure; <see cref="ClaimRole.Current"/> unless a rule of its report says otherwise.</summary>
+    public ClaimRole Role { get; init; }
+
+    /// <summary>
+    /// True when the claim gives the event's figure (<see cref="ClaimRole.Current"/>). Setting it false says a later claim
+    /// of the report revises it (<see cref="ClaimRole.Superseded"/>); any other role is set through <see cref="Role"/>.
+    /// </summary>
+    public bool IsCurrent
+    {
+        get => Role == ClaimRole.Current;
+        init => Role = value ? ClaimRole.Current : ClaimRole.Superseded;
+    }
+
+    /// <summary>True when the claim counts for its weapon's model: a current claim or a part of a stated total.</summary>
+    public bool CountsForModel => Role is ClaimRole.Current or ClaimRole.PartOfTotal;
 
     /// <summary>The stage and rule that produced the figure, for tracing.</summary>
     public string Rule { get; init; } = "";

@@ -75,6 +75,9 @@ public enum ClaimStanding
 
     /// <summary>A later report of the same claimant gives another figure: the later one supersedes it.</summary>
     SupersededByClaimant,
+
+    /// <summary>The attacking side's own figure for its strike, beside another's in the same report: contested, not counted.</summary>
+    ContestedInReport,
 }
 
 /// <summary>

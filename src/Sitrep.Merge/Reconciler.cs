@@ -196,9 +196,11 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         {
             foreach (var c in w.Claims)
             {
-                if (!c.IsCurrent && c.IsCount && c.Kind is FigureKind.Launched or FigureKind.Destroyed)
+                // A revised or contested count is kept beside the family's figure; a part of a stated total is already in
+                // it (the total), so it is neither added again nor shown as revised.
+                if (c.IsCount && c.Kind is FigureKind.Launched or FigureKind.Destroyed && StandingOf(c.Role) is { } standing)
                 {
-                    Add(new FigureKey(c.Kind, w.Weapon.Category.Family()), c.Value, [c], ClaimStanding.RevisedInReport, false);
+                    Add(new FigureKey(c.Kind, w.Weapon.Category.Family()), c.Value, [c], standing, false);
                 }
             }
         }
@@ -225,7 +227,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
                 var sum = 0;
                 foreach (var w in e.Weapons)
                 {
-                    if (w.Weapon.Model is { } m && w.Weapon.Category.Family() == family && m.Trim() == model && w.Current(kind) is { } c)
+                    if (w.Weapon.Model is { } m && w.Weapon.Category.Family() == family && m.Trim() == model && ModelClaim(w, kind) is { } c)
                     {
                         parts.Add(c);
                         sum = Counts.Add(sum, c.Value);
@@ -254,9 +256,40 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
                 var isEventValue = !counted && c.IsCurrent && c == current;
                 counted |= isEventValue;
-                Add(key, c.Value, [c], c.IsCurrent ? ClaimStanding.Stands : ClaimStanding.RevisedInReport, isEventValue);
+                Add(key, c.Value, [c], StandingOf(c.Role) ?? ClaimStanding.Stands, isEventValue);
             }
         }
+    }
+
+    /// <summary>
+    /// The standing a claim's role in its report gives it beside the figure it is not: revised in the report, or the other
+    /// side's contested claim; null for a claim that is counted (current, or a part of a stated total).
+    /// </summary>
+    private static ClaimStanding? StandingOf(ClaimRole role) => role switch
+    {
+        ClaimRole.Superseded => ClaimStanding.RevisedInReport,
+        ClaimRole.OtherSidesClaim => ClaimStanding.ContestedInReport,
+        _ => null,
+    };
+
+    /// <summary>An entry's figure for its model: its largest current claim, else its largest part of a stated total.</summary>
+    private static FigureClaim? ModelClaim(WeaponUse w, FigureKind kind)
+    {
+        if (w.Current(kind) is { } current)
+        {
+            return current;
+        }
+
+        FigureClaim? best = null;
+        foreach (var c in w.Claims)
+        {
+            if (c.Kind == kind && c.Role == ClaimRole.PartOfTotal && c.IsCount && (best is null || c.Value > best.Value))
+            {
+                best = c;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The only weapon entry of the family that gives the kind, or null when none or several do.</summary>
@@ -384,7 +417,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
         whole.Clear();
         foreach (var c in all)
         {
-            if (c.Standing != ClaimStanding.RevisedInReport)
+            if (c.Standing is not (ClaimStanding.RevisedInReport or ClaimStanding.ContestedInReport))
             {
                 current.Add(c);
                 if (!c.IsPartial)

@@ -278,6 +278,7 @@ internal sealed class AttackRowSet
     {
         ClaimStanding.RevisedInReport => "revised_in_report",
         ClaimStanding.SupersededByClaimant => "superseded_by_claimant",
+        ClaimStanding.ContestedInReport => "contested_in_report",
         _ => "stands",
     };
 

@@ -35,7 +35,7 @@ internal static class StoredEventRows
             weaponCategory is null ? null : new WeaponRef(Names.Category(weaponCategory), weaponModel),
             claimantName is null ? null : Claimant(claimantName, claimantSide ?? "", claimantStart ?? 0, claimantEnd ?? 0, claimantId, claimantPerson))
         {
-            IsCurrent = isCurrent,
+            Role = ClaimRoles.FromStored(isCurrent, rule),
             Rule = rule,
         };
 

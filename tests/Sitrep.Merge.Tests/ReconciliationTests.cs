@@ -280,6 +280,38 @@ public sealed class ReconciliationTests
         Assert.Contains(killed.Claims, c => c.Value == 2 && c.Standing == ClaimStanding.RevisedInReport);
     }
 
+    /// <summary>
+    /// "29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal": the models are parts of the stated total. The
+    /// family counts the total once, each model keeps its count, and no part is listed as a revision.
+    /// </summary>
+    [Fact]
+    public void A_breakdown_of_a_stated_total_is_counted_once_and_not_shown_as_revised()
+    {
+        var e = new Strike
+        {
+            Date = "2025-02-12", DateWords = "overnight", Places = ["Dnipro"],
+            Weapons =
+            [
+                new Arms(WeaponCategory.Missile, Launched: 29),
+                new Arms(WeaponCategory.CruiseMissile, Launched: 18, Model: "Kh-101"),
+                new Arms(WeaponCategory.BallisticMissile, Launched: 7, Model: "Iskander-M"),
+                new Arms(WeaponCategory.BallisticMissile, Launched: 4, Model: "Kinzhal"),
+            ],
+            Sentence = "Russia fired 29 missiles overnight, among them 18 Kh-101, seven Iskander-M and four Kinzhal.",
+        }.Build();
+        e = e with
+        {
+            Weapons = [.. e.Weapons.Select(w => w.Weapon.Model is null ? w : w with { Claims = [.. w.Claims.Select(c => c with { Role = ClaimRole.PartOfTotal })] })],
+        };
+        var report = new MergeReport(1, 1, "Wire", new DateOnly(2025, 2, 12), null);
+        var attack = Assert.Single(new MergeEngine().Merge([new MergeEvent(new EventKey(1, 0), report, e)]).Attacks);
+        var launched = attack.Figure(FigureKey.Launched(WeaponFamily.Missile))!;
+        Assert.Equal(29, launched.Best);
+        Assert.Equal(29, launched.High);
+        Assert.DoesNotContain(launched.Claims, c => c.Standing == ClaimStanding.RevisedInReport);
+        Assert.Equal(18, attack.Figure(FigureKey.Launched(WeaponFamily.Missile, "Kh-101"))!.Best);
+    }
+
     [Fact]
     public void A_later_higher_toll_is_a_revision_of_the_attack_not_a_reason_to_split_it()
     {

@@ -310,7 +310,7 @@ internal sealed class ShowCommand : ICommand
     private static void Figure(StringBuilder sb, FigureClaim c, int width)
     {
         var who = c.Claimant is null ? "no claimant named" : $"{c.Claimant.Name} ({c.Claimant.Side.ToContract()})";
-        var revised = c.IsCurrent ? "" : "  [revised later in the report]";
+        var revised = c.IsCurrent ? "" : $"  [{c.Role.Describe()}]";
         var rule = string.IsNullOrEmpty(c.Rule) ? "" : $"  rule {c.Rule}";
         sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Kind.ToContract(),-10} {c.Qualifier.Hedged(c.Value)}  — {who}{rule}{revised}");
         Wrap(sb, "        ", $"\"{c.Evidence.Text}\" [{c.Evidence.Span.Start}..{c.Evidence.Span.End})", width);

@@ -49,7 +49,7 @@ public sealed partial class EventAssembler
         said.AddRange(evFigures);
         for (var i = 0; i < evCasualties.Count; i++)
         {
-            if (!casualtyClaims[i].Rule.EndsWith(AttackerClaim, StringComparison.Ordinal))
+            if (casualtyClaims[i].Role != ClaimRole.OtherSidesClaim)
             {
                 said.Add(evCasualties[i]);
             }
@@ -91,10 +91,9 @@ public sealed partial class EventAssembler
     /// <summary>
     /// Rule <c>attacker-claim</c>: a toll the attacking side gives for its own strike ("Russian authorities claimed that
     /// the strike killed 85"), where the report also gives that toll from someone else (the side hit, officials, the
-    /// report itself), is a contested claim: kept, not current, so the event's figure is the other's. Alone, the
+    /// report itself), is a contested claim: kept with role <see cref="ClaimRole.OtherSidesClaim"/>, so the event's figure is the other's. Alone, the
     /// attacker's toll stays the figure.
     /// </summary>
-    private const string AttackerClaim = "+attacker-claim";
 
     private static ImmutableArray<FigureClaim> ContestAttackerTolls(ImmutableArray<FigureClaim> claims, Side attacker)
     {
@@ -117,7 +116,7 @@ public sealed partial class EventAssembler
         var b = ImmutableArray.CreateBuilder<FigureClaim>(claims.Length);
         foreach (var c in claims)
         {
-            b.Add(c.IsCurrent && c.Claimant?.Side == attacker && OtherSideGives(claims, c.Kind, attacker) ? c with { IsCurrent = false, Rule = c.Rule + AttackerClaim } : c);
+            b.Add(c.IsCurrent && c.Claimant?.Side == attacker && OtherSideGives(claims, c.Kind, attacker) ? c with { Role = ClaimRole.OtherSidesClaim, Rule = c.Rule + ClaimRoles.OtherSidesClaimTag } : c);
         }
 
         return b.MoveToImmutable();
@@ -218,7 +217,8 @@ public sealed partial class EventAssembler
     /// Rule <c>part-of-total</c>: "29 missiles" and then "18 Kh-101, seven Iskander-M and four Kinzhal" are 29 missiles, the
     /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
     /// and modelled entries whose launched counts sum to no more than it (and to at least half of it), those counts are the total's parts: they stay as
-    /// claims, not current, so the family's launched figure is the total and is never added up to 58.
+    /// claims of role <see cref="ClaimRole.PartOfTotal"/> (not revisions), so the family's launched figure is the total and is
+    /// never added up to 58, while each model keeps its own count.
     /// </summary>
     private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
     {
@@ -260,7 +260,7 @@ public sealed partial class EventAssembler
             {
                 uses[i] = uses[i] with
                 {
-                    Claims = [.. uses[i].Claims.Select(c => c.Kind == FigureKind.Launched && c.IsCurrent ? c with { IsCurrent = false, Rule = "figures/part-of-total" } : c)],
+                    Claims = [.. uses[i].Claims.Select(c => c.Kind == FigureKind.Launched && c.IsCurrent ? c with { Role = ClaimRole.PartOfTotal, Rule = c.Rule + ClaimRoles.PartOfTotalTag } : c)],
                 };
             }
         }

@@ -183,6 +183,7 @@ public static class ExtractionJson
 
         WriteClaimedBy(w, c.Claimant?.Name, c.Claimant?.Canonical, c.Claimant?.Side);
         w.WriteBoolean("current", c.IsCurrent);
+        w.WriteString("role", c.Role.ToContract());
         w.WriteString("rule", c.Rule);
         WriteEvidence(w, c.Evidence);
         w.WriteEndObject();

@@ -72,7 +72,7 @@ public static class TextReport
 
             foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
             {
-                sb.Append("         · ").Append(c.Kind.ToContract()).Append(' ').Append(c.IsCount ? c.Value.ToString(CultureInfo.InvariantCulture) : "vague").Append(c.IsCurrent ? "" : " (superseded)").Append(": \"")
+                sb.Append("         · ").Append(c.Kind.ToContract()).Append(' ').Append(c.IsCount ? c.Value.ToString(CultureInfo.InvariantCulture) : "vague").Append(c.IsCurrent ? "" : $" ({c.Role.Describe()})").Append(": \"")
                   .Append(Cut(c.Evidence.Text, width - 30)).AppendLine("\"");
             }
         }

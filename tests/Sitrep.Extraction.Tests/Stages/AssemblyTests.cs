@@ -274,4 +274,22 @@ public class AssemblyTests
         var launched = e.Weapons.Where(w => w.Weapon.Category.Family() == WeaponFamily.Missile).Select(w => w.Current(FigureKind.Launched)?.Value).OfType<int>();
         Assert.Equal(expected, string.Join(' ', launched.OrderDescending()));
     }
+
+    /// <summary>A model breakdown's counts have role part-of-total (with the rule that read them kept), never superseded.</summary>
+    [Theory]
+    [InlineData("Russia launched 21 missiles at Ukraine overnight, the air force said. The attack involved 13 Kh-101 cruise missiles, five Iskander-M ballistic missiles and three Kinzhal missiles.")]
+    [InlineData("Вночі Росія запустила по Україні 21 ракету, повідомили Повітряні сили. Ворог застосував 13 крилатих ракет Х-101 і вісім балістичних ракет Іскандер-М.")]
+    [InlineData("Ночью Россия запустила по Украине 21 ракету, сообщили в ВВС. Противник применил 13 крылатых ракет Х-101 и восемь баллистических ракет Искандер-М.")]
+    public void A_breakdown_is_a_part_of_its_total_not_a_revision(string text)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        var claims = e.Weapons.SelectMany(w => w.Claims).Where(c => c.Kind == FigureKind.Launched).ToList();
+        Assert.Equal(ClaimRole.Current, Assert.Single(claims, c => c.Value == 21).Role);
+        var parts = claims.Where(c => c.Value != 21).ToList();
+        Assert.Equal(21, parts.Sum(c => c.Value));
+        Assert.True(parts.Count >= 2);
+        Assert.All(parts, c => Assert.Equal(ClaimRole.PartOfTotal, c.Role));
+        Assert.All(parts, c => Assert.Equal(ClaimRole.PartOfTotal, ClaimRoles.FromStored(c.IsCurrent, c.Rule)));
+        Assert.All(parts, c => Assert.StartsWith("figures/", c.Rule, StringComparison.Ordinal));
+    }
 }

@@ -51,6 +51,13 @@ public class ClaimantTests
     [InlineData("Над Брянской областью уничтожены пять беспилотников, сообщили в Минобороны России.", "Минобороны России [ru.mod]")]
     [InlineData("По данным российских военных, все ракеты были сбиты.", "российских военных [ru.mod]")]
     [InlineData("Пострадавших нет, сообщило МЧС.", "МЧС [ru.emergencies]")]
+    // Imperfective pasts, plurals and explaining verbs: "сообщал", "писала", "пояснили у ОВА".
+    [InlineData("Раньше губернатор Курской области Алексей Смирнов сообщал о трёх раненых.", "губернатор Курской области Алексей Смирнов [ru.region.kursk]")]
+    [InlineData("Над регионом сбиты четыре беспилотника, писал губернатор Белгородской области Вячеслав Гладков.", "губернатор Белгородской области Вячеслав Гладков [ru.region.belgorod]")]
+    [InlineData("Пострадавших нет, пояснили в МЧС.", "МЧС [ru.emergencies]")]
+    [InlineData("Уламки впали на склад, підкреслили в Одеській ОВА.", "Одеській ОВА [ua.oblast.odesa]")]
+    [InlineData("Напередодні голова Харківської ОВА Олег Синєгубов повідомляв про двох поранених.", "голова Харківської ОВА Олег Синєгубов [ua.oblast.kharkiv]")]
+    [InlineData("Ворог випустив по місту три ракети, пояснив голова Сумської ОВА Олег Григоров.", "голова Сумської ОВА Олег Григоров [ua.oblast.sumy]")]
     public void Claimants_are_found_as_written_and_resolved(string text, string expected) => Assert.Equal(expected, Named(text));
 
     [Theory]
@@ -88,6 +95,17 @@ public class ClaimantTests
         Assert.Equal(["Governor Ivan Petrenko"], Speakers(text, "Two people were injured"));
         Assert.Equal(["Governor Ivan Petrenko"], Annotate.Layer<ClaimantMention>(text, Layers.Actors).Select(c => c.Claimant.Name));
     }
+
+    /// <summary>
+    /// "З заявою виступив X" names the speaker after the verb (the noun before it is what was said), and "за його
+    /// словами" / "по его словам", the pronoun between the preposition and the noun, takes the person named before.
+    /// </summary>
+    [Theory]
+    [InlineData("Із заявою виступив голова Херсонської ОВА Олександр Прокудін. За його словами, поранено чотирьох людей.", "поранено чотирьох людей", "голова Херсонської ОВА Олександр Прокудін")]
+    [InlineData("З коротким зверненням виступив мер Львова Андрій Садовий. За його даними, пошкоджено школу.", "пошкоджено школу", "мер Львова Андрій Садовий")]
+    [InlineData("С заявлением выступил губернатор Курской области Алексей Смирнов. По его словам, ранены двое мирных жителей.", "ранены двое мирных жителей", "губернатор Курской области Алексей Смирнов")]
+    public void A_speaker_after_a_statement_noun_and_a_pronoun_before_the_according_noun_are_read(string text, string sentence, string expected) =>
+        Assert.Equal([expected], Speakers(text, sentence));
 
     [Fact]
     public void The_ministry_refers_back_to_the_ministry_named_before()

@@ -17,6 +17,8 @@ public class ContestedClaimTests
         Assert.Equal(12, e.Killed?.Value);
         var contested = Assert.Single(e.Casualties, c => c.Value == 60);
         Assert.False(contested.IsCurrent);
+        Assert.Equal(ClaimRole.OtherSidesClaim, contested.Role);
+        Assert.Equal(ClaimRole.OtherSidesClaim, ClaimRoles.FromStored(contested.IsCurrent, contested.Rule));
         Assert.EndsWith("+attacker-claim", contested.Rule, StringComparison.Ordinal);
         Assert.DoesNotContain(e.Claimants, c => c.Name.Contains("Russian", StringComparison.Ordinal));
     }

@@ -274,6 +274,13 @@ internal sealed class ClaimantReader
             // "за словами X", "по данным X", "згідно з даними X"
             if (Role(i) == WordRole.AccordingPrep)
             {
+                // "за його словами", "по ее данным": the pronoun stands before the noun and names the earlier speaker
+                if (i + 2 < end && Role(i + 1) == WordRole.Pronoun && Role(i + 2) == WordRole.According)
+                {
+                    cues.Add(new Cue(i + 1, i + 2, "according-to", i) { Pronoun = Info(i + 1)!.Value });
+                    continue;
+                }
+
                 var n = i + 1 < end && Role(i + 1) == WordRole.According ? i + 1
                     : i + 2 < end && Role(i + 1) == WordRole.AccordingPrep && Role(i + 2) == WordRole.According ? i + 2 : -1;
                 if (n > 0 && n + 2 < end && Info(n + 1) is { Role: WordRole.Prep, Value: "on" })
@@ -462,7 +469,8 @@ internal sealed class ClaimantReader
             return;
         }
 
-        if (left >= first && IsWord(left))
+        // "З заявою виступив X", "С заявлением выступил X": the noun before the verb is what was said, the speaker follows.
+        if (left >= first && IsWord(left) && Role(left) is not (WordRole.According or WordRole.Message))
         {
             var (a, b) = CyLeft(left, first);
             if (b > a)
