@@ -1057,8 +1057,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     [ThreadStatic]
     private static (IPlaceLookup? Owner, WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[] Memos) t_memos;
 
+    /// <summary>Whether one word's lookups are memoized (<see cref="Memo"/>); off only for the tests that compare the two.</summary>
+    internal bool MemoizeWords { get; init; } = true;
+
     private WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>? Memo(bool lowercase)
     {
+        if (!MemoizeWords)
+        {
+            return null;
+        }
+
         if (!ReferenceEquals(t_memos.Owner, lookup) || t_memos.Owner is null)
         {
             if (lookup is null)
