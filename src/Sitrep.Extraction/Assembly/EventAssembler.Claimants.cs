@@ -392,7 +392,13 @@ public sealed partial class EventAssembler
     /// </summary>
     private sealed class NameFacts
     {
-        private static readonly ConditionalWeakTable<string, NameFacts> Cache = new();
+        /// <summary>
+        /// This thread's facts by name: a name's facts depend on its characters alone, and reports repeat their
+        /// claimants' names ("the air force", a governor's), so they are worked out once per name, not per string
+        /// (each report's names are new strings, which a table by reference never found again).
+        /// </summary>
+        [ThreadStatic]
+        private static Text.WordMemo<NameFacts>? t_facts;
 
         private NameFacts(string name)
         {
@@ -419,6 +425,16 @@ public sealed partial class EventAssembler
         /// <summary>The name has capitalized words, and each is a side's word ("Russian", "Ukrainian"): a side's collective.</summary>
         public bool AllSideWords => _allSideWords ??= Names.Count > 0 && Names.All(n => Stages.Actors.ActorStage.SideOfWord(n) != Side.Unknown);
 
-        public static NameFacts Of(string name) => Cache.GetValue(name, static n => new NameFacts(n));
+        public static NameFacts Of(string name)
+        {
+            var memo = t_facts ??= new Text.WordMemo<NameFacts>(1024);
+            if (!memo.TryGet(name, out var facts))
+            {
+                facts = new NameFacts(name);
+                memo.Set(name, facts);
+            }
+
+            return facts;
+        }
     }
 }

@@ -32,6 +32,9 @@ internal sealed class ClaimantReader
     /// <summary>How far (in characters) the words that attribute a quote may stand from it.</summary>
     private const int QuoteReach = 48;
 
+    /// <summary>How many claimant kinds there are: a title naming fewer narrows the kinds (counted once; <see cref="Enum.GetValues{TEnum}()"/> copies its array on every call).</summary>
+    private static readonly int KindCount = Enum.GetValues<ClaimantKind>().Length;
+
     private readonly Document _doc;
     private readonly TokenList _t;
     private readonly string _text;
@@ -1059,7 +1062,7 @@ internal sealed class ClaimantReader
     }
 
     private static bool Compatible(Known k, WordInfo head, string word) =>
-        k.Words.Contains(word) || k.Words.Contains(word.TrimEnd('s')) || head.Kinds is { } kinds && kinds.Length < Enum.GetValues<ClaimantKind>().Length && k.Kinds.Any(kinds.Contains);
+        k.Words.Contains(word) || k.Words.Contains(word.TrimEnd('s')) || head.Kinds is { } kinds && kinds.Length < KindCount && k.Kinds.Any(kinds.Contains);
 
     private Known? Antecedent(int position, int sentence, Func<Known, bool> ok)
     {
@@ -1141,7 +1144,7 @@ internal sealed class ClaimantReader
         for (var k = a; k < b; k++)
         {
             // The kinds its titles name ("administration": regional or city authority); "head", "official" name any.
-            if (Info(k) is { Role: WordRole.Title, Kinds: { } tk } && tk.Length < Enum.GetValues<ClaimantKind>().Length)
+            if (Info(k) is { Role: WordRole.Title, Kinds: { } tk } && tk.Length < KindCount)
             {
                 kinds.AddRange(tk.Where(x => !kinds.Contains(x)));
             }

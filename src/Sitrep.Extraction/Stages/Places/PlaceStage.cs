@@ -431,7 +431,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             i = end - 1;
         }
 
-        bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && !t.Lower.All(char.IsAsciiDigit);
+        bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && t.Lower.AsSpan().ContainsAnyExceptInRange('0', '9');
     }
 
     private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
@@ -1017,65 +1017,32 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         Span<char> buffer = stackalloc char[128];
         for (var n = max; n >= 1; n--)
         {
-            var len = 0;
-            var ascii = true;
-            for (var k = 0; k < n; k++)
-            {
-                var w = tokens[i + k].Lower.AsSpan();
-                if (k == n - 1 && w.EndsWith("'s"))
-                {
-                    w = w[..^2];
-                }
-
-                if (len + w.Length + 1 > buffer.Length)
-                {
-                    ascii = false;
-                    break;
-                }
-
-                if (k > 0)
-                {
-                    buffer[len++] = ' ';
-                }
-
-                foreach (var c in w)
-                {
-                    if (c == '\'')
-                    {
-                        continue;
-                    }
-
-                    if (c == '-')
-                    {
-                        buffer[len++] = ' ';
-                    }
-                    else if (c < 128)
-                    {
-                        buffer[len++] = c;
-                    }
-                    else
-                    {
-                        ascii = false;
-                        buffer[len++] = c;
-                    }
-                }
-            }
-
-            var folded = ascii ? buffer[..len] : (t_folds ??= new WordCache(make: PlaceNames.Fold)).Get(buffer[..len]).AsSpan();
-
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
             var lowercase = max == 1 && !char.IsUpper(text[tokens[i].Start]);
-            if (lowercase && lowercaseNames is not null && !lowercaseNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))
+            ImmutableArray<GazetteerEntry> hits;
+            string? found;
+            if (n == 1 && Memo(lowercase) is { } memo)
             {
-                continue;
+                // One word: what it names depends on its lowered string and its case alone, so it is asked once.
+                var word = tokens[i].Lower;
+                if (!memo.TryGet(word, out var kept))
+                {
+                    kept = (Lookup(doc, i, 1, lowercase, buffer, out var k), k);
+                    memo.Set(word, kept);
+                }
+
+                (hits, found) = kept;
+            }
+            else
+            {
+                hits = Lookup(doc, i, n, lowercase, buffer, out found);
             }
 
-            var hits = lowercase ? lookup!.FindExact(folded) : lookup!.Find(folded);
-            if (!hits.IsDefaultOrEmpty)
+            if (found is not null)
             {
                 end = i + n;
                 candidates = hits;
-                key = folded.ToString();
+                key = found;
                 return true;
             }
         }
@@ -1084,5 +1051,101 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         candidates = [];
         key = "";
         return false;
+    }
+
+    /// <summary>This thread's answers of <see cref="Lookup"/> for one word, by its lowered string: index 0 for capitalized words, 1 for lowercase ones.</summary>
+    [ThreadStatic]
+    private static (IPlaceLookup? Owner, WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[] Memos) t_memos;
+
+    /// <summary>Whether one word's lookups are memoized (<see cref="Memo"/>); off only for the tests that compare the two.</summary>
+    internal bool MemoizeWords { get; init; } = true;
+
+    private WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>? Memo(bool lowercase)
+    {
+        if (!MemoizeWords)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(t_memos.Owner, lookup) || t_memos.Owner is null)
+        {
+            if (lookup is null)
+            {
+                return null;
+            }
+
+            t_memos = (lookup, [new(), new()]);
+        }
+
+        return t_memos.Memos[lowercase ? 1 : 0];
+    }
+
+    /// <summary>
+    /// The entries the <paramref name="n"/> words from <paramref name="i"/> name, folded to one key (<paramref name="key"/>,
+    /// null when they name nothing); a <paramref name="lowercase"/> word only by its exact name.
+    /// </summary>
+    private ImmutableArray<GazetteerEntry> Lookup(Document doc, int i, int n, bool lowercase, Span<char> buffer, out string? key)
+    {
+        var tokens = doc.Tokens;
+        key = null;
+        var len = 0;
+        var ascii = true;
+        for (var k = 0; k < n; k++)
+        {
+            var w = tokens[i + k].Lower.AsSpan();
+            if (k == n - 1 && w.EndsWith("'s"))
+            {
+                w = w[..^2];
+            }
+
+            if (len + w.Length + 1 > buffer.Length)
+            {
+                ascii = false;
+                break;
+            }
+
+            if (k > 0)
+            {
+                buffer[len++] = ' ';
+            }
+
+            foreach (var c in w)
+            {
+                if (c == '\'')
+                {
+                    continue;
+                }
+
+                if (c == '-')
+                {
+                    buffer[len++] = ' ';
+                }
+                else if (c < 128)
+                {
+                    buffer[len++] = c;
+                }
+                else
+                {
+                    ascii = false;
+                    buffer[len++] = c;
+                }
+            }
+        }
+
+        var folded = ascii ? buffer[..len] : (t_folds ??= new WordCache(make: PlaceNames.Fold)).Get(buffer[..len]).AsSpan();
+
+        if (lowercase && lowercaseNames is not null && !lowercaseNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))
+        {
+            return [];
+        }
+
+        var hits = lowercase ? lookup!.FindExact(folded) : lookup!.Find(folded);
+        if (hits.IsDefaultOrEmpty)
+        {
+            return hits;
+        }
+
+        key = folded.ToString();
+        return hits;
     }
 }
