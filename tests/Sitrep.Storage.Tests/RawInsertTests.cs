@@ -57,46 +57,6 @@ public sealed class RawInsertTests
         }
     }
 
-    /// <summary>
-    /// One statement run for row after row (its text buffer and last time reused) stores each row as a fresh named
-    /// insert does: a long text then a short one, texts with a NUL inside or first (stored whole), an empty text,
-    /// and one instant at two offsets.
-    /// </summary>
-    [Fact]
-    public void Rows_bound_one_after_another_are_stored_as_named_parameters_store_them()
-    {
-        var instant = new DateTimeOffset(2024, 5, 14, 3, 4, 5, TimeSpan.Zero);
-        var rows = new List<object?[]>
-        {
-            new object?[] { new string('Ж', 3000) + " end", instant },
-            new object?[] { "short", instant },
-            new object?[] { "before\0after", instant.ToOffset(TimeSpan.FromHours(3)) },
-            new object?[] { "\0hidden", instant.ToOffset(TimeSpan.FromHours(3)) },
-            new object?[] { "", instant.AddTicks(1) },
-            new object?[] { "Київ 🚀", instant },
-        };
-        using var conn = new SqliteConnection("Data Source=:memory:");
-        conn.Open();
-        Exec(conn, "CREATE TABLE named (a, b); CREATE TABLE raw (a, b)");
-        using (var insert = new RawInsert(conn, "INSERT INTO raw VALUES (@a, @b)", ["@a", "@b"]))
-        {
-            foreach (var values in rows)
-            {
-                Assert.Null(insert.Run(values));
-                using var cmd = conn.CreateCommand();
-                cmd.CommandText = "INSERT INTO named VALUES (@a, @b)";
-                cmd.Parameters.AddWithValue("@a", values[0]);
-                cmd.Parameters.AddWithValue("@b", values[1]);
-                cmd.ExecuteNonQuery();
-            }
-        }
-
-        const string all = "SELECT group_concat(typeof(a) || ':' || hex(a) || '|' || quote(b), char(10)) FROM (SELECT * FROM {0} ORDER BY rowid)";
-        var expected = Scalar(conn, string.Format(System.Globalization.CultureInfo.InvariantCulture, all, "named"));
-        Assert.Contains("text:" + Convert.ToHexString("before\0after"u8) + "|", expected, StringComparison.Ordinal);
-        Assert.Equal(expected, Scalar(conn, string.Format(System.Globalization.CultureInfo.InvariantCulture, all, "raw")));
-    }
-
     [Fact]
     public void A_statement_whose_parameters_are_not_the_ones_named_is_refused()
     {

@@ -16,13 +16,6 @@ internal sealed class RawInsert : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
 
-    /// <summary>The UTF-8 of the text being bound, reused from row to row (SQLite copies what is bound: SQLITE_TRANSIENT).</summary>
-    private byte[] _utf8 = new byte[4096];
-
-    /// <summary>The last time bound and its text: a write's rows mostly carry the one time of the write.</summary>
-    private DateTimeOffset _lastTime;
-    private string? _lastTimeText;
-
     /// <param name="parameters">The statement's parameter names in the order of their first use: checked, as values are bound by position.</param>
     public RawInsert(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
     {
@@ -84,43 +77,16 @@ internal sealed class RawInsert : IDisposable
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(_stmt, index),
-            string s => BindText(index, s),
+            string s => raw.sqlite3_bind_text(_stmt, index, s),
             long l => raw.sqlite3_bind_int64(_stmt, index, l),
             int n => raw.sqlite3_bind_int64(_stmt, index, n),
             bool b => raw.sqlite3_bind_int64(_stmt, index, b ? 1 : 0),
             double d when !double.IsNaN(d) => raw.sqlite3_bind_double(_stmt, index, d),
             DateOnly d => raw.sqlite3_bind_text(_stmt, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            DateTimeOffset t => BindText(index, TimeText(t)),
+            DateTimeOffset t => raw.sqlite3_bind_text(_stmt, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
             _ => throw new InvalidOperationException($"Cannot store a {value.GetType().Name} here: an insert binds text, integers, reals, dates and times."),
         };
         Check(rc);
-    }
-
-    /// <summary>
-    /// Binds a string as its UTF-8, encoded into the reused buffer instead of a new array each time: what is stored is
-    /// what SQLitePCLRaw's string overload stores (the whole text, a NUL inside it
-    /// too; an empty text as empty, not NULL: both tested).
-    /// </summary>
-    private int BindText(int index, string s)
-    {
-        var max = System.Text.Encoding.UTF8.GetMaxByteCount(s.Length);
-        if (_utf8.Length < max)
-        {
-            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-        }
-
-        return raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(s, _utf8)));
-    }
-
-    private string TimeText(DateTimeOffset t)
-    {
-        if (_lastTimeText is null || !t.EqualsExact(_lastTime))
-        {
-            _lastTime = t;
-            _lastTimeText = t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-        }
-
-        return _lastTimeText;
     }
 
     private void Check(int rc)
