@@ -213,10 +213,7 @@ internal sealed class AttackRowSet
     /// </summary>
     internal static string DigestOf(AttackRow row, IEnumerable<MemberRow> members, IEnumerable<AttackFigureRow> figures)
     {
-        // One hash object per thread, reset by GetHashAndReset (creating one costs more than hashing a small attack);
-        // dropped if a digest stops half-way.
-        var sha = digestHash ?? System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        digestHash = null;
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(16384);
         try
         {
@@ -258,18 +255,13 @@ internal sealed class AttackRowSet
                 Text("\n");
             }
 
-            var digest = Convert.ToHexString(sha.GetHashAndReset());
-            digestHash = sha;
-            return digest;
+            return Convert.ToHexString(sha.GetHashAndReset());
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    [ThreadStatic]
-    private static System.Security.Cryptography.IncrementalHash? digestHash;
 
     public static string Kind(MembershipKind k) => k switch
     {

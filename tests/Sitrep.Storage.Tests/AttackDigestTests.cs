@@ -41,28 +41,4 @@ public sealed class AttackDigestTests
 
         Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(expected.ToString()))), AttackRowSet.DigestOf(Row, [Member], figures));
     }
-
-    /// <summary>
-    /// Digests one after another on a thread (which reuse one hash object) are each the hash of their own rows alone,
-    /// and so is one taken after a digest that stopped half-way (its rows threw).
-    /// </summary>
-    [Fact]
-    public void Each_digest_hashes_only_its_own_rows()
-    {
-        static string Fresh(AttackRow row, MemberRow member) =>
-            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{row}\n{member}\n")));
-
-        var other = Row with { Killed = 7 };
-        var first = AttackRowSet.DigestOf(Row, [Member], []);
-        Assert.Equal(Fresh(Row, Member), first);
-        Assert.Equal(Fresh(other, Member), AttackRowSet.DigestOf(other, [Member], []));
-        Assert.Throws<InvalidOperationException>(() => AttackRowSet.DigestOf(other, Throwing(), []));
-        Assert.Equal(first, AttackRowSet.DigestOf(Row, [Member], []));
-    }
-
-    private static IEnumerable<MemberRow> Throwing()
-    {
-        yield return Member;
-        throw new InvalidOperationException("rows failed");
-    }
 }
