@@ -144,6 +144,12 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
             .Select(_ => Task.Run(() => WorkAsync(inputs.Reader, toWrite.Writer, stop.Token), CancellationToken.None))
             .ToArray();
+        // A worker that fails (the store refused its known-report check) stops the run too: else, with every worker gone,
+        // nothing reads the inputs and the loop below waits on a full queue for ever; its error ends the run.
+        foreach (var worker in workers)
+        {
+            _ = worker.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
 
         var interrupted = false;
         try

@@ -47,7 +47,8 @@ public readonly record struct FigureKey(FigureKind Kind, WeaponFamily? Family = 
 
         if (Kind != other.Kind)
         {
-            return Kind.CompareTo(other.Kind);
+            // By value, as Enum.CompareTo orders them, without boxing both (this runs in every sorted figure lookup).
+            return ((int)Kind).CompareTo((int)other.Kind);
         }
 
         return string.CompareOrdinal(Model, other.Model);

@@ -88,6 +88,34 @@ public class IngestBatchingTests
         }
     }
 
+    /// <summary>
+    /// A store that fails the workers' known-report checks ends the run with its error, not a hang: more inputs than the
+    /// input queue holds, so with the workers gone nothing would read the rest.
+    /// </summary>
+    [Fact]
+    public async Task A_store_failing_the_known_report_check_ends_the_run_with_its_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("sitrep-known-fails-");
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"{i:00}.txt"), $"url: https://fails.example/{i}\n---\nA drone hit a warehouse in village {i}.\n");
+            }
+
+            var store = RecordingStore.Create(out _, failKnown: true);
+            var options = new IngestOptions { Parallelism = 1, Extractor = "test/1" };
+            var runner = new IngestRunner(store, a => new Extraction(a), null, options);
+            var run = runner.RunAsync([.. ReportInputs.Expand([dir.FullName])]);
+            var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Equal("the store is gone", e.Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A store that only admits: it records each batch given to <see cref="IEventStore.SaveAsync"/>.</summary>
     public class RecordingStore : DispatchProxy
     {
@@ -95,13 +123,16 @@ public class IngestBatchingTests
         private readonly List<(TimeSpan Start, TimeSpan End)> times = [];
         private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
         private TimeSpan writeTakes;
+        private bool failKnown;
 
         /// <param name="writeTakes">How long each write takes.</param>
-        public static IEventStore Create(out List<List<string>> batches, TimeSpan writeTakes = default)
+        /// <param name="failKnown">Whether the known-report check fails.</param>
+        public static IEventStore Create(out List<List<string>> batches, TimeSpan writeTakes = default, bool failKnown = false)
         {
             var store = Create<IEventStore, RecordingStore>();
             var recording = (RecordingStore)(object)store;
             recording.writeTakes = writeTakes;
+            recording.failKnown = failKnown;
             batches = recording.batches;
             return store;
         }
@@ -124,6 +155,8 @@ public class IngestBatchingTests
                     times.Add((start, clock.Elapsed));
                     batches.Add([.. batch.Select(b => b.Article.Url ?? "")]);
                     return Task.FromResult<IReadOnlyList<Admission>>([.. batch.Select((b, i) => new Admission(b.Key, AdmissionStatus.New, i + 1, 1))]);
+                case nameof(IEventStore.FindKnownAsync) when failKnown:
+                    return Task.FromException<IReadOnlySet<ReportKey>>(new InvalidOperationException("the store is gone"));
                 case nameof(IEventStore.FindKnownAsync):
                     return Task.FromResult<IReadOnlySet<ReportKey>>(new HashSet<ReportKey>());
                 default:
