@@ -15,7 +15,7 @@ namespace Sitrep.Benchmarks.Storage;
 /// extract with the real pipeline and gazetteer, store, merge into attacks — and reports reports/s; then times the
 /// first page of filtered <c>sitrep attacks</c> queries (median of 21 runs each). Targets: ingest ≥ 1,000 reports/s on
 /// a 2-core machine; each query under 50 ms. With <c>--backfill</c> the new reports are dated over the D days that end
-/// on the store's newest day instead (an archive's backfill into the dense ledger: every write's window is full).
+/// on the corpus's last day instead (an archive's backfill into the dense ledger: every write's window is full).
 /// </summary>
 internal static class AttackLedgerTiming
 {
@@ -40,14 +40,14 @@ internal static class AttackLedgerTiming
         var dir = Path.Combine(Path.GetTempPath(), $"sitrep-ledger-timing-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var offset = 1_000_000 + (int)(DateTime.UtcNow.Ticks % 1_000_000) * 10;
-        var from = backfill ? newest.AddDays(-days) : newest;
+        var from = backfill ? LedgerCorpus.Last.AddDays(-days) : newest;
         for (var i = 0; i < reports; i++)
         {
             await File.WriteAllTextAsync(Path.Combine(dir, $"{i:000000}.txt"), LedgerCorpus.ReportFile(offset + i, days, from));
         }
 
         o.WriteLine(backfill
-            ? $"new reports published over the {days} days up to {newest:yyyy-MM-dd}, the store's newest attack (a backfill)"
+            ? $"new reports published over the {days} days up to {LedgerCorpus.Last:yyyy-MM-dd}, the corpus's last day (a backfill into the dense ledger)"
             : $"new reports published over the {days} days after {newest:yyyy-MM-dd}, the store's newest attack");
 
         IPlaceLookup? places = null;
