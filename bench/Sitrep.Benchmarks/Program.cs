@@ -67,7 +67,7 @@ internal static class Program
                 return 2;
             }
 
-            return Storage.AttackLedgerTiming.RunAsync(reports, recent, storeEvents, Console.Out).GetAwaiter().GetResult();
+            return Storage.AttackLedgerTiming.RunAsync(reports, recent, storeEvents, Console.Out, backfill: args.Contains("--backfill")).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "serve-load")

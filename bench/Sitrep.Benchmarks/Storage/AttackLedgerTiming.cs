@@ -9,16 +9,17 @@ using Sitrep.Storage;
 namespace Sitrep.Benchmarks.Storage;
 
 /// <summary>
-/// <c>ledger-timing [--reports N] [--days D] [--store-events E]</c>: the attack ledger at scale, measured whole. Builds (once) the SQLite
+/// <c>ledger-timing [--reports N] [--days D] [--store-events E] [--backfill]</c>: the attack ledger at scale, measured whole. Builds (once) the SQLite
 /// store of 1,000,000 events that the query benchmarks use, merged into attacks; then ingests N new report files
 /// (published over the D days after the store's last day: a day's news arriving at a full ledger) end to end — read,
 /// extract with the real pipeline and gazetteer, store, merge into attacks — and reports reports/s; then times the
 /// first page of filtered <c>sitrep attacks</c> queries (median of 21 runs each). Targets: ingest ≥ 1,000 reports/s on
-/// a 2-core machine; each query under 50 ms.
+/// a 2-core machine; each query under 50 ms. With <c>--backfill</c> the new reports are dated over the D days that end
+/// on the corpus's last day instead (an archive's backfill into the dense ledger: every write's window is full).
 /// </summary>
 internal static class AttackLedgerTiming
 {
-    public static async Task<int> RunAsync(int reports, int days, int storeEvents, TextWriter o)
+    public static async Task<int> RunAsync(int reports, int days, int storeEvents, TextWriter o, bool backfill = false)
     {
         var path = EventQueryBenchmarks.PathFor(storeEvents);
         var built = await LedgerCorpus.EnsureStoreAsync(path, storeEvents);
@@ -39,12 +40,15 @@ internal static class AttackLedgerTiming
         var dir = Path.Combine(Path.GetTempPath(), $"sitrep-ledger-timing-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var offset = 1_000_000 + (int)(DateTime.UtcNow.Ticks % 1_000_000) * 10;
+        var from = backfill ? LedgerCorpus.Last.AddDays(-days) : newest;
         for (var i = 0; i < reports; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(dir, $"{i:000000}.txt"), LedgerCorpus.ReportFile(offset + i, days, newest));
+            await File.WriteAllTextAsync(Path.Combine(dir, $"{i:000000}.txt"), LedgerCorpus.ReportFile(offset + i, days, from));
         }
 
-        o.WriteLine($"new reports published over the {days} days after {newest:yyyy-MM-dd}, the store's newest attack");
+        o.WriteLine(backfill
+            ? $"new reports published over the {days} days up to {LedgerCorpus.Last:yyyy-MM-dd}, the corpus's last day (a backfill into the dense ledger)"
+            : $"new reports published over the {days} days after {newest:yyyy-MM-dd}, the store's newest attack");
 
         IPlaceLookup? places = null;
         try
