@@ -267,7 +267,12 @@ public class AttackStoreContractTests
             {
                 await conn.OpenAsync();
                 await using var cmd = conn.CreateCommand();
-                cmd.CommandText = "DROP TABLE attack_places; DELETE FROM schema_version WHERE version >= 3;";
+                cmd.CommandText = """
+                    DROP TABLE attack_places;
+                    ALTER TABLE figures DROP COLUMN claimant_id; ALTER TABLE figures DROP COLUMN claimant_person;
+                    ALTER TABLE claimants DROP COLUMN canonical; ALTER TABLE claimants DROP COLUMN is_person;
+                    DELETE FROM schema_version WHERE version >= 3;
+                    """;
                 await cmd.ExecuteNonQueryAsync();
             }
 

@@ -46,7 +46,12 @@ internal sealed class EventsCommand : ICommand
         Ledger.RejectUnknown(args);
         try
         {
-            return RunAsync(location, query, format, console).GetAwaiter().GetResult();
+            if (AttackFilterIds.Follow(location, query, console, "events") is not { } followed)
+            {
+                return 1;
+            }
+
+            return RunAsync(location, followed, format, console).GetAwaiter().GetResult();
         }
         catch (StoreException e)
         {

@@ -784,7 +784,9 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     /// </summary>
     private string FullName(StoredAttackClaim c, string name)
     {
-        if (Id(c) is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
+        // A claimant the registry names is named by it; one known only by its words (no id, or an id the names lack) is
+        // named the fullest way the attack's reports write it.
+        if ((Id(c) is { } id && options.ClaimantName?.Invoke(id) is { Length: > 0 }) || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
         {
             return name;
         }

@@ -240,6 +240,9 @@ public static class AttackFormats
         }
     }
 
+    private static WeaponFamily? MainFamily(StoredAttack a, FigureKind kind) =>
+        a.Figures.Where(f => f.IsFamilyFigure && f.Kind == kind).OrderByDescending(f => f.Best).FirstOrDefault()?.Family;
+
     /// <summary>ACLED's columns, one row per attack: fatalities the conservative killed, the sources and report count in source and notes.</summary>
     private sealed class AcledRows() : CsvFormatter<StoredAttack>("acled", Acled.Header)
     {
@@ -248,7 +251,9 @@ public static class AttackFormats
             var (l, d) = Totals(a);
             var killed = a.Figure("killed");
             var injured = a.Figure("injured");
-            var primary = a.Figures.Where(f => f.IsFamilyFigure && f.Kind == FigureKind.Launched).OrderByDescending(f => f.Best).FirstOrDefault()?.Family;
+            // The main weapon family: the largest launched family figure; when no figure says how many were launched, the largest
+            // destroyed one ("32 drones shot down" is a drone attack).
+            var primary = MainFamily(a, FigureKind.Launched) ?? MainFamily(a, FigureKind.Destroyed);
             var figures = new EventFigures(l, d, null, killed?.Best, injured?.Best, primary, [], a.Weapons);
             var sources = Sources(a);
             var tail = string.Create(CultureInfo.InvariantCulture, $" Told by {a.Reports} report{(a.Reports == 1 ? "" : "s")} from {a.Sources} source{(a.Sources == 1 ? "" : "s")}.");

@@ -35,7 +35,11 @@ public sealed class AttackFilterIdTests
         Assert.NotEmpty(JsonDocument.Parse(stats.Out).RootElement.EnumerateArray());
 
         // An id the store never gave is an error that says so, for every listing, with nothing on standard output.
-        foreach (var args in new[] { new[] { "attacks" }, ["attacks", "--format", "csv"], ["export", "--format", "csv"], ["stats"] })
+        var events = Cli.Run("events", "--attack", retired, "--db", db, "--format", "json");
+        Assert.Equal(0, events.Code);
+        Assert.Equal(2, JsonDocument.Parse(events.Out).RootElement.GetArrayLength());
+
+        foreach (var args in new[] { new[] { "attacks" }, ["attacks", "--format", "csv"], ["export", "--format", "csv"], ["stats"], ["events"], ["events", "--format", "json"] })
         {
             var unknown = Cli.Run([.. args, "--attack", "A999", "--db", db]);
             Assert.Equal(1, unknown.Code);

@@ -104,6 +104,21 @@ public sealed class ExportFormatTests
         }
     }
 
+    [Fact]
+    public void An_attack_that_counts_only_drones_shot_down_is_an_acled_air_or_drone_strike()
+    {
+        using var dir = new TempDir();
+        var db = IngestedStores.Of(dir,
+            "title: Drones downed over Kyiv region\npublished: 2024-06-03\nsource: Example Wire\n\n"
+            + "Air defences shot down 32 Shahed drones over the Kyiv region overnight, the air force said on Monday.\n");
+        var r = Cli.Run("export", "--format", "acled", "--db", db);
+        Assert.True(r.Code == 0, r.Err);
+        var row = Assert.Single(ReadCsv(r.Out));
+        Assert.Equal("", row["launched"]);
+        Assert.Equal("32", row["destroyed"]);
+        Assert.Equal("Air/drone strike", row["sub_event_type"]);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

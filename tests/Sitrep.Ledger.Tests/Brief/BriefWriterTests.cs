@@ -367,7 +367,7 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         var belgorod = attacks.Single(p => p.Groups[0] == "Россия").Sentences;
         Assert.StartsWith("Украина атаковала Россию в ночь с 4 на 5 марта 2025 г.", belgorod[0].Text, StringComparison.Ordinal);
         var contested = belgorod.Single(s => s.Kind == "contested");
-        Assert.Equal("Данные сторон расходятся: Russia сообщает: 30 дронов уничтожено; Ukraine's General Staff — 18.", contested.Text);
+        Assert.Equal("Данные сторон расходятся: Russia's defence ministry сообщает: 30 дронов уничтожено; Ukraine's General Staff — 18.", contested.Text);
         Assert.Contains(" сообщает: 30 дронов уничтожено; Ukraine's General Staff — 18.", contested.Text, StringComparison.Ordinal);
         Assert.Contains(belgorod, s => s.Text.Contains("(18–30, данные сторон расходятся)", StringComparison.Ordinal));
 
@@ -420,11 +420,12 @@ public sealed class BriefWriterTests(BriefStore fixture) : IClassFixture<BriefSt
         Assert.Contains("air force", airForce.ClaimedBy, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Ukrainian air force", airForce.ClaimedBy, StringComparison.Ordinal);
 
-        // A claimant the registry does not resolve keeps the report's words.
+        // A claimant the registry does not resolve or name keeps the report's words.
         var registry = Sitrep.Core.Claimants.ClaimantRegistry.Default;
+        var english = BriefClaimantNames.English(registry);
         var partial = new BriefOptions
         {
-            ClaimantName = BriefClaimantNames.English(registry),
+            ClaimantName = id => id == "ua.oblast.kharkiv" ? null : english(id),
             ResolveClaimant = (words, side) => words.Contains("Syniehubov", StringComparison.Ordinal) ? null : registry.TryResolve(words, side, out var e) ? e.Id : null,
         };
         var (fallback, _) = await WriteAndCheck(Night, BriefWriter.ForLanguage("en", partial));
