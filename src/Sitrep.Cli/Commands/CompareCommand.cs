@@ -17,7 +17,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
     {
     }
 
-    public IReadOnlyList<OptionSpec> Options { get; } = [new("reference", "FILE"), new("since", "DATE"), new("until", "DATE"), new("format", "FORMAT", 'f', "table", "json"), Ledger.DbOption];
+    public IReadOnlyList<OptionSpec> Options { get; } = [new("reference", "FILE"), new("since", "DATE"), new("until", "DATE"), new("format", "FORMAT", 'f', "table", "json"), OptionSpec.Flag("all"), Ledger.DbOption];
 
     public OperandSpec Operands => OperandSpec.Any("ARG");
 
@@ -27,7 +27,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
 
     public string Usage => $"""
         Usage: sitrep compare --reference FILE [--since DATE] [--until DATE]
-                              [--format table|json] [--db DB]
+                              [--format table|json] [--all] [--db DB]
 
         Checks the ledger against a reference table, night by night: for each night
         and weapon family (drone, missile), the reference's launched/destroyed (its
@@ -49,6 +49,9 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
           --since DATE       first night compared (YYYY-MM-DD)
           --until DATE       last night compared
           --format FORMAT    table (default) or json
+          --all              the table also lists the reference-only nights (by
+                             default counted in the summary, not listed; json
+                             always has every night)
         {Ledger.DbUsage}
 
         {ReferenceReader.FormatUsage}
@@ -83,6 +86,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
         }
 
         args.Get("db"); // read by the attack source, after the reference
+        var all = args.Has("all");
         Ledger.RejectUnknown(args);
 
         var read = ReferenceReader.Read(path);
@@ -124,26 +128,33 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
         }
         else
         {
-            WriteTable(report, console);
+            WriteTable(report, console, all);
         }
 
         console.Out.Flush();
         return 0;
     }
 
-    private static void WriteTable(ComparisonReport report, CliConsole console)
+    private static void WriteTable(ComparisonReport report, CliConsole console, bool all)
     {
         var o = console.Out;
         var width = Math.Min(console.Width, ComparisonText.Width);
-        if (!report.Nights.IsEmpty)
+        var listed = all ? [.. report.Nights] : report.Nights.Where(n => n.Agreement != Agreement.OnlyReference).ToList();
+        if (listed.Count > 0)
         {
             var table = Table(ComparisonText.Header);
-            foreach (var n in report.Nights)
+            foreach (var n in listed)
             {
                 table.Add([.. ComparisonText.Row(n)]);
             }
 
             table.Write(console, width);
+            o.WriteLine();
+        }
+
+        if (listed.Count < report.Nights.Length)
+        {
+            o.WriteLine($"{report.Nights.Length - listed.Count} reference-only rows (night and family) not listed; --all lists them.");
             o.WriteLine();
         }
 

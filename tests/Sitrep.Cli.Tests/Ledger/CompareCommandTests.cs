@@ -90,6 +90,29 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reference_only_nights_are_counted_and_listed_only_with_all()
+    {
+        // The ledger has no missiles on the night to 3 March: that row is the reference's alone.
+        var reference = WriteReference(
+            Row("2026-03-01 18:00", "2026-03-02 08:30", "Shahed-136/131", "236.0", "215.0"),
+            Row("2026-03-02 18:00", "2026-03-03 08:30", "Kalibr", "6.0", "5.0"));
+        bool Listed(string output) => output.Split('\n').Any(l => l.StartsWith("2026-03-03  missile", StringComparison.Ordinal));
+
+        var table = Run("--reference", reference);
+        Assert.Equal(0, table.Code);
+        Assert.False(Listed(table.Out));
+        Assert.Contains("1 reference-only rows (night and family) not listed; --all lists them.", table.Out, StringComparison.Ordinal);
+
+        var all = Run("--reference", reference, "--all");
+        Assert.Equal(0, all.Code);
+        Assert.True(Listed(all.Out), all.Out);
+        Assert.DoesNotContain("not listed", all.Out, StringComparison.Ordinal);
+
+        var json = Run("--reference", reference, "--format", "json");
+        Assert.Contains("\"2026-03-03\"", json.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_is_one_object_with_nights_and_a_summary()
     {
         var r = Run("--reference", Sample(), "--format", "json");
