@@ -49,6 +49,14 @@ internal static partial class HelpText
                 continue;
             }
 
+            if (last.Hang == 7 && last.Prefix.Trim() is "Usage:" or "" && indent == 7 && line.AsSpan(7).StartsWith("sitrep ", StringComparison.Ordinal)
+                && blocks.Exists(b => b.Prefix == "Usage: "))
+            {
+                // Another form of the command under "Usage: " ("       sitrep merge --join …"): a line of its own.
+                blocks.Add((new string(' ', 7), 7, new StringBuilder(line.Trim()), false));
+                continue;
+            }
+
             if (last.Text is not null && last.Hang > 0 && indent >= last.Hang && last.Text.Length > 0)
             {
                 last.Text.Append(' ').Append(line.Trim());

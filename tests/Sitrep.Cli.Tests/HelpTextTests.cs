@@ -16,6 +16,21 @@ public sealed class HelpTextTests
     }
 
     [Fact]
+    public void Each_form_of_a_command_under_usage_keeps_its_own_line()
+    {
+        var text = "Usage: sitrep tally --rebuild [--db DB]\n       sitrep tally --join A B [--note TEXT] [--db DB]\n       sitrep tally --list\n\nProse.";
+        var lines = HelpText.Fit(text, 80).Split('\n');
+        Assert.Equal("Usage: sitrep tally --rebuild [--db DB]", lines[0]);
+        Assert.Equal("       sitrep tally --join A B [--note TEXT] [--db DB]", lines[1]);
+        Assert.Equal("       sitrep tally --list", lines[2]);
+
+        // A usage too long for its line still wraps under the command.
+        var wrapped = HelpText.Fit("Usage: sitrep tally --reference FILE [--since DATE] [--until DATE] [--format table|json]", 50).Split('\n');
+        Assert.True(wrapped.Length > 1);
+        Assert.All(wrapped.Skip(1), l => Assert.StartsWith("       ", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Options_hang_under_their_description()
     {
         var text = "  --db DB            the store: a SQLite file path, or a PostgreSQL URL of the form postgres://user@host/db (the default is the XDG data folder)";
