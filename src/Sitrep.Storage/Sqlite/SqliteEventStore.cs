@@ -130,6 +130,10 @@ internal sealed class SqliteEventStore : SqlEventStore
     /// <summary>The connection string the store's connections are opened (and pooled) with.</summary>
     internal string ConnectionString => _connectionString;
 
+    /// <summary>A connection opened as the store's own reads and writes open theirs.</summary>
+    internal async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken = default) =>
+        (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
