@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Sitrep.Core;
+using SQLitePCL;
 
 namespace Sitrep.Storage.Sqlite;
 
@@ -116,20 +117,76 @@ internal sealed class SqliteEventStore : SqlEventStore
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Serializes the opens of every SQLite store in the process. Microsoft.Data.Sqlite 10.0.11's pool marks a connection
+    /// it hands out active a moment before it records the owner, and a second open that finds the pool empty takes an
+    /// active connection with no owner for a leaked one: it reclaims it and lends the same handle to a second owner
+    /// (dotnet/efcore#39008). In an ingest, a worker's known-report check could so get the handle the writer was
+    /// writing on, inside the writer's transaction; it failed on <c>PRAGMA synchronous</c>, and when it gave the handle
+    /// back, the other worker got it too. Opening from the pool takes microseconds, so one gate costs nothing.
+    /// </summary>
+    private static readonly SemaphoreSlim OpenGate = new(1, 1);
+
+    /// <summary>The connection string the store's connections are opened (and pooled) with.</summary>
+    internal string ConnectionString => _connectionString;
+
+    /// <summary>A connection opened as the store's own reads and writes open theirs.</summary>
+    internal async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken = default) =>
+        (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var conn = new SqliteConnection(_connectionString);
+        for (var attempt = 0; ; attempt++)
+        {
+            var conn = new SqliteConnection(_connectionString);
+            try
+            {
+                if (!await OpenCleanAsync(conn, cancellationToken).ConfigureAwait(false))
+                {
+                    await conn.DisposeAsync().ConfigureAwait(false);
+                    if (attempt == 0)
+                    {
+                        continue;
+                    }
+
+                    throw new StoreException("ST009", $"Every connection to the store '{Location.Display}' came back from the pool inside a transaction; run the command again.");
+                }
+
+                await using var pragma = Db.Command(conn, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536");
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return conn;
+            }
+            catch
+            {
+                await conn.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="conn"/> under <see cref="OpenGate"/>; false when the pool gave it a handle still inside a
+    /// transaction (a connection given back without ending one: a <c>BEGIN</c> in SQL text, or a handle shared as above).
+    /// Such a handle is not rolled back, as it may still be another owner's: the pool is cleared, so it and every other
+    /// handle of the pool are closed when given back instead of being lent again, and the caller opens afresh.
+    /// </summary>
+    private static async Task<bool> OpenCleanAsync(SqliteConnection conn, CancellationToken ct)
+    {
+        await OpenGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await conn.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = Db.Command(conn, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536");
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return conn;
+            conn.Open();
+            if (raw.sqlite3_get_autocommit(conn.Handle) != 0)
+            {
+                return true;
+            }
+
+            SqliteConnection.ClearPool(conn);
+            return false;
         }
-        catch
+        finally
         {
-            await conn.DisposeAsync().ConfigureAwait(false);
-            throw;
+            OpenGate.Release();
         }
     }
 
