@@ -194,4 +194,18 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Matches(@"(?m)^  JIT +[0-9,]+ methods compiled in [0-9.]+ s", profiled.Err);
         Assert.Matches(@"(?m)^  GC +[0-9,]+ collections .* MB allocated; (workstation|server) GC", profiled.Err);
     }
+
+    /// <summary>Rule casualties/scoped-zero with the real gazetteer, which knows the Ukrainian and Russian names of regions.</summary>
+    [Theory]
+    [InlineData("Уночі 3 травня російські дрони атакували Україну. У Харкові двоє людей дістали поранення, повідомив мер. На Полтавщині обійшлося без постраждалих, повідомив голова ОВА.")]
+    [InlineData("Ночью 3 мая российские дроны атаковали Украину. В Харькове пострадали два человека, сообщил мэр. В Полтавской области обошлось без пострадавших, сообщил губернатор.")]
+    public void A_regions_zero_in_ukrainian_or_russian_does_not_zero_an_event_of_several(string text)
+    {
+        Write("zero.txt", "published: 2025-05-03\n\n" + text + "\n");
+        var r = CliRunner.Run("extract", Path.Combine(_dir, "zero.txt"), "--format", "jsonl");
+        Assert.True(r.Code == 0, r.Err);
+        var e = Assert.Single(System.Text.Json.JsonDocument.Parse(r.Out).RootElement.GetProperty("events").EnumerateArray());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, e.GetProperty("killed").ValueKind);
+        Assert.Equal(2, e.GetProperty("injured").GetInt32());
+    }
 }

@@ -26,8 +26,9 @@ public sealed partial class EventAssembler
 
         // The claimant of a figure is the one its words are attributed to (see EventAssembler.Claimants.cs).
         var uses = WeaponUses(doc, evFigures, evWeapons, b);
-        var casualtyClaims = CasualtyClaims(doc, evCasualties, b);
         var uniquePlaces = PlacesHit(doc, d, b);
+        DropScopedZeroes(doc, evCasualties, uniquePlaces);
+        var casualtyClaims = CasualtyClaims(doc, evCasualties, b);
         var (attacker, target) = AttackerOf(doc, d, b, uniquePlaces);
         casualtyClaims = ContestAttackerTolls(casualtyClaims, attacker);
         var hasFacts = uses.Length > 0 || casualtyClaims.Length > 0 || uniquePlaces.Count > 0;
@@ -335,6 +336,49 @@ public sealed partial class EventAssembler
     }
 
     /// <summary>The killed and injured claims of an event: a revision supersedes what it revises, an increment adds to the toll before it.</summary>
+    /// <summary>
+    /// Rule casualties/scoped-zero: "no casualties were reported in the Poltava region" is that region's zero, not the
+    /// event's; when the event also hits a place the zero's sentence does not name (another region's toll), the zero
+    /// says nothing of the event's toll and is dropped. A zero whose sentence names no place, or names every place the
+    /// event hits, stands.
+    /// </summary>
+    private static void DropScopedZeroes(Document doc, List<CasualtyMention> evCasualties, List<PlaceRef> hit)
+    {
+        if (hit.Count < 2 || !evCasualties.Exists(c => c.Value == 0 && c.Rule == "no-casualties"))
+        {
+            return;
+        }
+
+        var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
+        var places = doc.Layer<PlaceMention>(Layers.Places);
+        evCasualties.RemoveAll(c =>
+        {
+            if (c.Value != 0 || c.Rule != "no-casualties")
+            {
+                return false;
+            }
+
+            var sentence = sentences.FirstOrDefault(x => x.Span.Start <= c.Span.Start && c.Span.End <= x.Span.End);
+            if (sentence is null)
+            {
+                return false;
+            }
+
+            var named = places.Where(p => !p.IsReference && sentence.Span.Start <= p.Span.Start && p.Span.End <= sentence.Span.End).ToList();
+            return named.Count > 0 && hit.Exists(h => !named.Exists(n => Covers(n, h)));
+        });
+
+        // The zero's place names the hit place, or the region it lies in ("Poltava region" covers Kremenchuk, Poltava Oblast).
+        static bool Covers(PlaceMention n, PlaceRef h)
+        {
+            var word = n.Text.Split(' ')[0];
+            return string.Equals(n.Text, h.Text, StringComparison.OrdinalIgnoreCase)
+                || (h.Name is { } name && name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                || (h.Admin1 is { } a1 && a1.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                || (n.Span.Start <= h.Span.Start && h.Span.End <= n.Span.End);
+        }
+    }
+
     private static ImmutableArray<FigureClaim> CasualtyClaims(Document doc, List<CasualtyMention> evCasualties, Bucketed b)
     {
         if (evCasualties.Count == 0)

@@ -295,3 +295,18 @@ public class UnpublishedCyrillicTests
         Assert.Contains(dates, d => d.Date.Date == new DateOnly(2023, 12, 11));
     }
 }
+
+/// <summary>Rule casualties/scoped-zero: a region's "no casualties" is that region's, not the whole event's.</summary>
+public class ScopedZeroTests
+{
+    [Theory]
+    [InlineData("Overnight on 3 May, Russian drones attacked Ukraine. In Kharkiv, two people were injured, the mayor said. No casualties were reported in the Poltava region, the governor said.", null, 2)]
+    [InlineData("Overnight on 3 May, Russian drones attacked the Poltava region. No casualties were reported in the Poltava region, the governor said.", 0, 0)]
+    [InlineData("Overnight on 3 May, Russian drones attacked Kharkiv and Poltava. No casualties were reported, officials said.", 0, 0)]
+    public void A_zero_scoped_to_one_region_does_not_zero_an_event_of_several(string text, int? killed, int? injured)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal(killed, e.Killed?.Value);
+        Assert.Equal(injured, e.Injured?.Value);
+    }
+}
