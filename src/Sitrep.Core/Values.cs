@@ -140,9 +140,6 @@ public sealed record FigureClaim(
         init => Role = value ? ClaimRole.Current : ClaimRole.Superseded;
     }
 
-    /// <summary>True when the claim counts for its weapon's model: a current claim or a part of a stated total.</summary>
-    public bool CountsForModel => Role is ClaimRole.Current or ClaimRole.PartOfTotal;
-
     /// <summary>The stage and rule that produced the figure, for tracing.</summary>
     public string Rule { get; init; } = "";
 
@@ -157,12 +154,15 @@ public sealed record WeaponUse(WeaponRef Weapon, Evidence Evidence)
 
     public FigureClaim? Current(FigureKind kind) => Best(Claims, kind);
 
-    internal static FigureClaim? Best(ImmutableArray<FigureClaim> claims, FigureKind kind)
+    /// <summary>The largest count of the kind among the entry's claims of <paramref name="role"/> (the first of equals).</summary>
+    public FigureClaim? Largest(FigureKind kind, ClaimRole role) => Best(Claims, kind, role);
+
+    internal static FigureClaim? Best(ImmutableArray<FigureClaim> claims, FigureKind kind, ClaimRole role = ClaimRole.Current)
     {
         FigureClaim? best = null;
         foreach (var c in claims)
         {
-            if (c.Kind != kind || !c.IsCurrent || !c.IsCount)
+            if (c.Kind != kind || c.Role != role || !c.IsCount)
             {
                 continue;
             }

@@ -273,24 +273,7 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
     };
 
     /// <summary>An entry's figure for its model: its largest current claim, else its largest part of a stated total.</summary>
-    private static FigureClaim? ModelClaim(WeaponUse w, FigureKind kind)
-    {
-        if (w.Current(kind) is { } current)
-        {
-            return current;
-        }
-
-        FigureClaim? best = null;
-        foreach (var c in w.Claims)
-        {
-            if (c.Kind == kind && c.Role == ClaimRole.PartOfTotal && c.IsCount && (best is null || c.Value > best.Value))
-            {
-                best = c;
-            }
-        }
-
-        return best;
-    }
+    private static FigureClaim? ModelClaim(WeaponUse w, FigureKind kind) => w.Current(kind) ?? w.Largest(kind, ClaimRole.PartOfTotal);
 
     /// <summary>The only weapon entry of the family that gives the kind, or null when none or several do.</summary>
     private static WeaponUse? SoleEntry(ExtractedEvent e, WeaponFamily family, FigureKind kind)
@@ -597,9 +580,10 @@ internal sealed class Reconciler(Func<string, ClaimantEntry?> lookup)
 
         if (hedgesDropped)
         {
+            // Only a hedged claim that was set aside has exact figures in its range (that is what Fits tests).
             foreach (var h in pool)
             {
-                if (h.Qualifier == Qualifier.Exact || !Fits(h, exactValues))
+                if (h.Qualifier == Qualifier.Exact)
                 {
                     continue;
                 }

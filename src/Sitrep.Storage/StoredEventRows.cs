@@ -27,7 +27,7 @@ internal static class StoredEventRows
     public static FigureClaim Claim(
         string kind, int value, string qualifier, int evidenceStart, int evidenceEnd, string evidenceText, string? weaponCategory, string? weaponModel,
         string? claimantName, string? claimantSide, int? claimantStart, int? claimantEnd, bool isCurrent, string rule,
-        string? claimantId = null, bool claimantPerson = false) => new(
+        string? claimantId, bool claimantPerson) => new(
             Names.Figure(kind),
             value,
             Names.Qualifier(qualifier),
