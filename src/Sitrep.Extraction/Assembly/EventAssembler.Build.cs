@@ -27,7 +27,7 @@ public sealed partial class EventAssembler
         // The claimant of a figure is the one its words are attributed to (see EventAssembler.Claimants.cs).
         var uses = WeaponUses(doc, evFigures, evWeapons, b);
         var uniquePlaces = PlacesHit(doc, d, b);
-        DropScopedZeroes(doc, evCasualties, uniquePlaces);
+        DropScopedZeroes(doc, b, evCasualties, uniquePlaces);
         var casualtyClaims = CasualtyClaims(doc, evCasualties, b);
         var (attacker, target) = AttackerOf(doc, d, b, uniquePlaces);
         casualtyClaims = ContestAttackerTolls(casualtyClaims, attacker);
@@ -335,14 +335,13 @@ public sealed partial class EventAssembler
         return sorted;
     }
 
-    /// <summary>The killed and injured claims of an event: a revision supersedes what it revises, an increment adds to the toll before it.</summary>
     /// <summary>
     /// Rule casualties/scoped-zero: "no casualties were reported in the Poltava region" is that region's zero, not the
     /// event's; when the event also hits a place the zero's sentence does not name (another region's toll), the zero
     /// says nothing of the event's toll and is dropped. A zero whose sentence names no place, or names every place the
     /// event hits, stands.
     /// </summary>
-    private static void DropScopedZeroes(Document doc, List<CasualtyMention> evCasualties, List<PlaceRef> hit)
+    private static void DropScopedZeroes(Document doc, Bucketed b, List<CasualtyMention> evCasualties, List<PlaceRef> hit)
     {
         if (hit.Count < 2 || !evCasualties.Exists(c => c.Value == 0 && c.Rule == "no-casualties"))
         {
@@ -350,21 +349,15 @@ public sealed partial class EventAssembler
         }
 
         var sentences = doc.Layer<SentenceMention>(Layers.Sentences);
-        var places = doc.Layer<PlaceMention>(Layers.Places);
         evCasualties.RemoveAll(c =>
         {
-            if (c.Value != 0 || c.Rule != "no-casualties")
+            if (c.Value != 0 || c.Rule != "no-casualties" || b.SentenceOf(c) is not (>= 0 and var k) || k >= sentences.Length)
             {
                 return false;
             }
 
-            var sentence = sentences.FirstOrDefault(x => x.Span.Start <= c.Span.Start && c.Span.End <= x.Span.End);
-            if (sentence is null)
-            {
-                return false;
-            }
-
-            var named = places.Where(p => !p.IsReference && sentence.Span.Start <= p.Span.Start && p.Span.End <= sentence.Span.End).ToList();
+            var span = sentences[k].Span;
+            var named = b.AllPlaces.Where(p => !p.IsReference && span.Start <= p.Span.Start && p.Span.End <= span.End).ToList();
             return named.Count > 0 && hit.Exists(h => !named.Exists(n => Covers(n, h)));
         });
 
@@ -379,6 +372,7 @@ public sealed partial class EventAssembler
         }
     }
 
+    /// <summary>The killed and injured claims of an event: a revision supersedes what it revises, an increment adds to the toll before it.</summary>
     private static ImmutableArray<FigureClaim> CasualtyClaims(Document doc, List<CasualtyMention> evCasualties, Bucketed b)
     {
         if (evCasualties.Count == 0)

@@ -1062,18 +1062,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
     private WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>? Memo(bool lowercase)
     {
-        if (!MemoizeWords)
+        if (!MemoizeWords || lookup is null)
         {
             return null;
         }
 
-        if (!ReferenceEquals(t_memos.Owner, lookup) || t_memos.Owner is null)
+        if (!ReferenceEquals(t_memos.Owner, lookup))
         {
-            if (lookup is null)
-            {
-                return null;
-            }
-
             t_memos = (lookup, [new(), new()]);
         }
 
