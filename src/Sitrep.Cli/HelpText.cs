@@ -49,8 +49,7 @@ internal static partial class HelpText
                 continue;
             }
 
-            if (last.Hang == 7 && last.Prefix.Trim() is "Usage:" or "" && indent == 7 && line.AsSpan(7).StartsWith("sitrep ", StringComparison.Ordinal)
-                && blocks.Exists(b => b.Prefix == "Usage: "))
+            if (last.Prefix is "Usage: " or "       " && last.Hang == 7 && indent == 7 && line.AsSpan(7).StartsWith("sitrep ", StringComparison.Ordinal))
             {
                 // Another form of the command under "Usage: " ("       sitrep merge --join …"): a line of its own.
                 blocks.Add((new string(' ', 7), 7, new StringBuilder(line.Trim()), false));

@@ -786,7 +786,7 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
     {
         // A claimant the registry names is named by it; one known only by its words (no id, or an id the names lack) is
         // named the fullest way the attack's reports write it.
-        if ((Id(c) is { } id && options.ClaimantName?.Invoke(id) is { Length: > 0 }) || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
+        if (Registered(Id(c)) is not null || !_attackOfEvent.TryGetValue(c.EventId, out var attack))
         {
             return name;
         }
@@ -836,10 +836,14 @@ internal sealed class BriefComposer(BriefTemplates t, BriefOptions options, Brie
         return id;
     }
 
+    /// <summary>The registry's name for a canonical claimant id; null without an id or when the names have none for it.</summary>
+    private string? Registered(string? claimantId) =>
+        claimantId is { } id && options.ClaimantName?.Invoke(id) is { Length: > 0 } name ? name : null;
+
     /// <summary>The claimant's name: the registry's English name for its canonical id, else its words as written (trimmed); null when it has none.</summary>
     private string? Who(string? claimantId, string? claimedBy)
     {
-        if (claimantId is { } id && options.ClaimantName?.Invoke(id) is { Length: > 0 } registered)
+        if (Registered(claimantId) is { } registered)
         {
             return registered;
         }
