@@ -52,6 +52,30 @@ public class DateStageTests
         Assert.All(dates, d => Assert.Equal(new DateOnly(2024, 11, 13), d.Date.Date));
     }
 
+    // The same moment in another clock, in brackets, dates nothing: the weekday in it is the night's other side.
+    [Theory]
+    [InlineData("Drones hit Kharkiv on Thursday night (2200 GMT Wednesday), the mayor said.")]
+    [InlineData("Missiles struck Lviv early on Thursday (02:40 UTC), officials said.")]
+    [InlineData("Ракети влучили у Львів у четвер (Wednesday, 23:10 GMT).")]
+    public void A_time_in_another_clock_is_no_date(string text)
+    {
+        var d = Assert.Single(Annotate.Layer<DateMention>(text, Layers.Dates));
+        Assert.DoesNotContain("(", d.Date.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Дрони атакували місто (з 21:00 мск 11 листопада).", "night-from-evening")]
+    [InlineData("The port was hit (on Wednesday, the navy said).", null)]
+    public void A_bracket_with_a_date_of_its_own_is_read(string text, string? rule)
+    {
+        var d = Assert.Single(Annotate.Layer<DateMention>(text, Layers.Dates));
+        Assert.Contains("(", text[..d.Span.Start], StringComparison.Ordinal);
+        if (rule is not null)
+        {
+            Assert.Equal(rule, d.Rule);
+        }
+    }
+
     [Theory]
     [InlineData("С 2022 года город обстреливали 300 раз.")]
     [InlineData("Ракета впала з 5 на 6 поверх.")]

@@ -96,6 +96,12 @@ public sealed class DateStage : IStage
             var found = new List<DateMention>();
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
+                if (IsTimeAside(document, i, sentence.EndToken, out var close))
+                {
+                    i = close; // "(2300 GMT Saturday)": the same moment in another clock, never a new date
+                    continue;
+                }
+
                 if (TryMatch(document, i, sentence.EndToken, published, out var m, out var next))
                 {
                     found.Add(m);
@@ -617,6 +623,54 @@ public sealed class DateStage : IStage
             }
 
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A parenthesised conversion of the time just given into another clock: "(2300 GMT Saturday)", "(21:00 UTC)",
+    /// "(03:00 мск)". The weekday in it names the same night in another time zone, so the aside dates nothing (rule
+    /// time-aside: no mention); <paramref name="close"/> is its closing bracket.
+    /// </summary>
+    private static bool IsTimeAside(Document doc, int i, int end, out int close)
+    {
+        close = i;
+        var t = doc.Tokens;
+        if (t[i].Lower != "(")
+        {
+            return false;
+        }
+
+        var zone = false;
+        var clock = false;
+        for (var k = i + 1; k < end && k <= i + 8; k++)
+        {
+            var w = t[k].Lower;
+            if (w == ")")
+            {
+                close = k;
+                return zone && clock;
+            }
+
+            if (NightSpanZone.Contains(w))
+            {
+                zone = true;
+            }
+            else if (TryClock(doc, k, end, out _, out var after))
+            {
+                clock = true;
+                zone |= after > k + 3;
+                k = after - 1;
+            }
+            else if (t[k].Kind == TokenKind.Number && w.Length == 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm) && hhmm % 100 < 60 && hhmm / 100 < 24)
+            {
+                clock = true; // "2300 GMT"
+            }
+            else if (!Weekdays.ContainsKey(w) && w is not ("," or "on" or "hrs" or "h"))
+            {
+                return false; // anything else ("з 21:00 11 листопада", a month, a place) is a date of its own
+            }
         }
 
         return false;
