@@ -49,6 +49,9 @@ internal sealed record SentenceReading(SentenceRole Role, string Rule)
 
     /// <summary>A cue of another attack when its weapons differ (<see cref="EventAssembler.NewAttackRule"/>).</summary>
     public string? NewAttack { get; init; }
+
+    /// <summary>The sentence tells its facts inside the attack told so far (<see cref="EventAssembler.TellsWithinAttack"/>).</summary>
+    public bool WithinAttack { get; init; }
 }
 
 /// <summary>Step 2, classify: each unit's role and facts, read from its own mentions alone.</summary>
@@ -125,6 +128,7 @@ public sealed partial class EventAssembler
             NewAttack = NewAttackRule(doc, s, dates),
             Earlier = OpensEarlier(doc, s),
             Recall = OpensRecall(doc, s),
+            WithinAttack = TellsWithinAttack(doc, s),
         };
     }
 

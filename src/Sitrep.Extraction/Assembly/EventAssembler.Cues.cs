@@ -157,6 +157,53 @@ public sealed partial class EventAssembler
         return null;
     }
 
+    private static readonly FrozenWords WithinHeads = CueWords("within-attack-head");
+    private static readonly FrozenWords WithinFirstWords = CueFirstWords("within-attack-head");
+    private static readonly FrozenWords WithinDeterminers = CueWords("within-attack-determiner");
+    private static readonly FrozenWords WithinNouns = CueWords("within-attack-noun");
+
+    /// <summary>
+    /// Rule <c>within-attack</c>: the sentence puts what it tells inside the attack told so far ("Russia also fired
+    /// two missiles at Mykolaiv during the attack", "during the same strike", "під час цієї атаки", "в ходе этой
+    /// атаки"): a head, at most two determiners, and an attack noun. "During the night" names no attack, and "during
+    /// an attack on Kherson" (no determiner) may be another one.
+    /// </summary>
+    internal static bool TellsWithinAttack(Document doc, SentenceMention s)
+    {
+        var tokens = doc.Tokens;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            var w = tokens[i].Lower;
+            int k;
+            if (WithinHeads.Contains(w))
+            {
+                k = i + 1;
+            }
+            else if (WithinFirstWords.Contains(w) && i + 1 < s.EndToken && WithinHeads.Contains(w + " " + tokens[i + 1].Lower))
+            {
+                k = i + 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            var determiners = 0;
+            while (k < s.EndToken && determiners < 2 && WithinDeterminers.Contains(tokens[k].Lower))
+            {
+                k++;
+                determiners++;
+            }
+
+            if (k < s.EndToken && (WithinNouns.Contains(tokens[k].Lower) || (determiners > 0 && AttackNouns.Contains(tokens[k].Lower))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A cue that the sentence tells of another attack whatever its weapons, an event of its own. Named rules:
     /// <c>separately</c> ("Separately, the mayor reported …"), <c>separate-attack</c> ("a boy was killed in a separate

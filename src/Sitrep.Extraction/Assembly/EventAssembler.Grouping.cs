@@ -221,7 +221,7 @@ public sealed partial class EventAssembler
         {
             var b = g.B;
             var weapons = b.Weapons[c.U];
-            if (!c.NewAttackCue || weapons.Count == 0 || target.Units.Count == 0 || (c.R.NewAttack == "also-verb" && c.R.Separate is null && WithinRegions(target, c.U, b)))
+            if (!c.NewAttackCue || c.R.WithinAttack || weapons.Count == 0 || target.Units.Count == 0 || (c.R.NewAttack == "also-verb" && c.R.Separate is null && WithinRegions(target, c.U, b)))
             {
                 return null;
             }
@@ -237,7 +237,7 @@ public sealed partial class EventAssembler
         // region": an attack told as another ("also" with an attack verb) on a region the event has not named is
         // another event, whatever its weapons.
         new("also-elsewhere", (g, c, target) =>
-            c.R.NewAttack == "also-verb" && c.R.Separate is null && target.Units.Count > 0 && Regions(g.B.Places[c.U], g.B).Count > 0 && !SharesRegion(target, c.U, g.B)
+            c.R.NewAttack == "also-verb" && c.R.Separate is null && !c.R.WithinAttack && target.Units.Count > 0 && Regions(g.B.Places[c.U], g.B).Count > 0 && !SharesRegion(target, c.U, g.B)
             && !CountsWeaponOf(target, c.U, g.B)
                 ? g.New(target.Date, c.Side ?? target.Side)
                 : null),
@@ -315,7 +315,7 @@ public sealed partial class EventAssembler
         // A headline that gives the larger count ("Russia says it downed 45 drones") is the wide count's, and goes with it.
         new("other-scope", (g, c, target) =>
         {
-            if (c.R.Passing || g.RefersBack || c.R.Separate is not null || target.Units.Count == 0 || g.B.Figures[c.U].Count == 0 || !(c.Date is null || SameDay(c.Date, target.Date))
+            if (c.R.Passing || g.RefersBack || c.R.Separate is not null || c.R.WithinAttack || target.Units.Count == 0 || g.B.Figures[c.U].Count == 0 || !(c.Date is null || SameDay(c.Date, target.Date))
                 || !WideScope(g.Doc, c.S, c.U, g.B))
             {
                 return null;

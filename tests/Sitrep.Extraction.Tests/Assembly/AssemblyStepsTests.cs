@@ -65,6 +65,16 @@ public class AssemblyStepsTests
         "lead-date@0 paragraph>other-weapons@1")]
     [InlineData("Russian missiles struck Kharkiv on Monday, killing two people. Russia also fired two drones at Kharkiv during the attack.",
         "lead-date@0 paragraph@0")]
+    [InlineData("Russian missiles struck Odesa on Monday, injuring three people. Russia also fired two missiles at Mykolaiv during the same attack.",
+        "lead-date@0 paragraph@0")]
+    [InlineData("Russian missiles struck Kharkiv on Monday, killing two people. Russian forces also used artillery against Odesa during the attack.",
+        "lead-date@0 paragraph@0")]
+    [InlineData("A Russian missile struck Odesa overnight, injuring three, the governor said. Russia also fired two missiles at Mykolaiv during the attack, officials said.",
+        "lead-date@0 paragraph@0")]
+    [InlineData("Російські ракети влучили в Одесу в понеділок, поранено трьох. Під час цієї атаки ворог також випустив дві ракети по Миколаєву.",
+        "lead-date@0 paragraph@0")]
+    [InlineData("Российские ракеты ударили по Одессе в понедельник, ранены трое. В ходе этой атаки противник также выпустил два дрона по Николаеву.",
+        "lead-date@0 paragraph@0")]
     [InlineData("A drone hit a house in Kharkiv on Monday, injuring two people. Since the start of the war, 120 civilians have been killed in the city.",
         "lead-date@0 period@1")]
     [InlineData("Силы ПВО уничтожили 12 беспилотников над Курской областью. Кроме того, ВСУ атаковали Брянскую область ракетами.",
