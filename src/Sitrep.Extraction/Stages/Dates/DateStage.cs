@@ -13,7 +13,7 @@ namespace Sitrep.Extraction.Stages.Dates;
 /// the latest such day on or before publication; month-days to the latest such date. Without a publication
 /// date, only expressions that carry their own year resolve.
 /// </summary>
-public sealed class DateStage : IStage
+public sealed partial class DateStage : IStage
 {
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {
@@ -94,20 +94,7 @@ public sealed class DateStage : IStage
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
             var found = new List<DateMention>();
-            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
-            {
-                if (IsTimeAside(document, i, sentence.EndToken, out var close))
-                {
-                    i = close; // "(2300 GMT Saturday)": the same moment in another clock, never a new date
-                    continue;
-                }
-
-                if (TryMatch(document, i, sentence.EndToken, published, out var m, out var next))
-                {
-                    found.Add(m);
-                    i = next - 1;
-                }
-            }
+            Scan(document, sentence, published, found, null);
 
             // Relative expressions resolve against another date in the same sentence, else publication.
             for (var k = 0; k < found.Count; k++)
@@ -209,330 +196,115 @@ public sealed class DateStage : IStage
         return false;
     }
 
-    private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next)
+    /// <summary>
+    /// The date rules, tried in this order at each token; the first that matches gives the mention (whose
+    /// <see cref="Mention.Rule"/> names the variant: <c>night-of-weekdays</c> of rule <c>night-of</c>, <c>last-weekday</c> of
+    /// <c>weekday</c>).
+    /// </summary>
+    private static readonly ImmutableArray<DateRule> Rules =
+    [
+        new("period", Period),
+        new("numeric-date", NumericDate),
+        new("night-span", NightSpan),
+        new("night-on-date", NightOnDate),
+        new("night-of", NightOf),
+        new("overnight", Overnight),
+        new("overnight-cyrillic", OvernightCyrillic),
+        new("today-cyrillic", TodayCyrillic),
+        new("yesterday-cyrillic", YesterdayCyrillic),
+        new("today", Today),
+        new("yesterday", Yesterday),
+        new("day-before", DayBefore),
+        new("after-event", AfterEvent),
+        new("days-around-event", DaysAroundEvent),
+        new("day-after", DayAfter),
+        new("days-ago", DaysAgo),
+        new("week", Week),
+        new("weeks-ago", WeeksAgo),
+        new("day-of-month", DayOfMonthRule),
+        new("same-day", SameDay),
+        new("month-day", MonthDay),
+        new("month", Month),
+        new("weekday", WeekdayRule),
+    ];
+
+    /// <summary>
+    /// The words a rule of the table can start at besides a digit, a weekday or a month: most tokens open no date, and
+    /// are passed over without trying the rules one by one.
+    /// </summary>
+    private static readonly FrozenWords Openers = FrozenWords.Of(
+        "since", "so", "throughout", "over", "in", "during", "this", "last", "night", "overnight", "tonight", "at", "вночі", "уночі", "ночью", "ніччю",
+        "цієї", "минулої", "этой", "прошлой", "сьогодні", "сегодня", "вчора", "учора", "вчера", "today", "yesterday", "a", "one", "the", "that", "ніч", "ночь",
+        "two", "three", "four", "five", "six", "seven", "several");
+
+    private static bool MayOpenDate(string w) =>
+        w.Length > 0 && (char.IsAsciiDigit(w[0]) || Openers.Contains(w) || NightSpanFrom.Contains(w) || SequenceVerbs.Contains(w) || MonthNumbers.ContainsKey(w)
+                         || Weekdays.ContainsKey(w) || (w.EndsWith("'s", StringComparison.Ordinal) && Weekdays.ContainsKey(w[..^2])));
+
+    /// <summary>The names of the date rules in the order they are tried.</summary>
+    public static ImmutableArray<string> RuleNames { get; } = [.. Rules.Select(r => r.Name)];
+
+    /// <summary>The date mentions of one sentence, in order, and the rule that gave each when <paramref name="rules"/> is given.</summary>
+    private static void Scan(Document document, SentenceMention sentence, DateOnly? published, List<DateMention> found, List<string>? rules)
     {
-        var t = doc.Tokens;
-        string W(int k) => k < end && k >= 0 ? t[k].Lower : "";
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (IsTimeAside(document, i, sentence.EndToken, out var close))
+            {
+                rules?.Add("time-aside");
+                i = close; // "(2300 GMT Saturday)": the same moment in another clock, never a new date
+                continue;
+            }
+
+            if (TryMatch(document, i, sentence.EndToken, published, out var m, out var next, out var rule))
+            {
+                found.Add(m);
+                rules?.Add(rule);
+                i = next - 1;
+            }
+        }
+    }
+
+    /// <summary>For tests: the rules that fire in each sentence of an annotated document, in order (before relative dates resolve).</summary>
+    internal static List<string> RulesFired(Document document)
+    {
+        var rules = new List<string>();
+        var published = document.Article.Published;
+        foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
+        {
+            Scan(document, sentence, published, [], rules);
+        }
+
+        return rules;
+    }
+
+    private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next) =>
+        TryMatch(doc, i, end, published, out mention, out next, out _);
+
+    private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next, out string rule)
+    {
+        var word = doc.Tokens[i].Lower;
+        if (!MayOpenDate(word))
+        {
+            mention = null!;
+            next = i + 1;
+            rule = "";
+            return false;
+        }
+
+        var c = new Cursor(doc, i, end, published);
+        foreach (var r in Rules)
+        {
+            if (r.Try(in c, out mention, out next))
+            {
+                rule = r.Name;
+                return true;
+            }
+        }
+
         mention = null!;
         next = i + 1;
-        var w = W(i);
-
-        // Periods for totals.
-        if (w == "since" || (w is "so" && W(i + 1) == "far") || w == "throughout" || (w is "over" or "in" or "during" && W(i + 1) == "the" && W(i + 2) is "past" or "last")
-            || (w == "this" && W(i + 1) is "year" or "month") || (w == "last" && W(i + 1) is "year" or "month"))
-        {
-            if (TryPeriod(doc, i, end, out mention, out next))
-            {
-                return true;
-            }
-        }
-
-        // dd.mm.yyyy and yyyy-mm-dd; not a page's stamp that opens the text ("date 2025-10-06 Headline…"), which dates
-        // the page as its header would and is no cue for the attack (rule page-date-stamp: no mention).
-        if (t[i].Kind == TokenKind.Number && TryParseNumericDate(doc, i, end, out var nd, out var ndEnd) && !IsPageDateStamp(doc, i))
-        {
-            next = ndEnd;
-            mention = Make(doc, i, ndEnd, new EventDate(nd, DatePrecision.Day, "", default), "numeric-date");
-            return true;
-        }
-
-        // "з 18:00 8 грудня до 08:00 9 грудня", "(з 18:00 20 вересня)", "с полуночи до 06:00 4 сентября": a bulletin's
-        // reporting period, dated by the morning it ends on (rules night-span, night-from-evening, day-span).
-        if (NightSpanFrom.Contains(w) && TryNightSpan(doc, i, end, published, out var spanDate, out var spanEnd, out var spanRule))
-        {
-            next = spanEnd;
-            mention = Make(doc, i, next, spanDate, spanRule);
-            return true;
-        }
-
-        // "(on) the night of Sunday to Monday", "the night between Wednesday and Thursday", "night of 14-15 October",
-        // "the night of September 21", "on the night of June 2"
-        // "(в) ніч на 23 жовтня", "в ночь на 1 октября": the night before that morning
-        if (w is "ніч" or "ночь" && W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out var cyrillicYear, out _))
-        {
-            var start = W(i - 1) is "в" or "у" ? i - 1 : i;
-            next = cmdEnd;
-            mention = Make(doc, start, next, Night(cmd), cyrillicYear ? "night-of-date-year" : "night-of-date");
-            return true;
-        }
-
-        if (w == "night" && W(i + 1) is "of" or "between" or "from" or "to" or "into")
-        {
-            var start = i;
-            if (W(i - 1) == "the")
-            {
-                start = i - 1;
-            }
-
-            if (W(start - 1) is "on" or "in" or "during" or "overnight")
-            {
-                start--;
-            }
-
-            var k = i + 2;
-            if (W(k) == "last")
-            {
-                k++;
-            }
-
-            if (Weekdays.TryGetValue(W(k), out var d1) && W(k + 1) is "to" or "and" or "into" or "-")
-            {
-                var k2 = k + 2;
-                if (W(k2) == "last")
-                {
-                    k2++;
-                }
-
-                if (Weekdays.TryGetValue(W(k2), out var d2))
-                {
-                    next = k2 + 1;
-                    mention = Make(doc, start, next, Night(Weekday(published, d2, false)), "night-of-weekdays");
-                    return true;
-                }
-            }
-
-            if (TryMonthDay(doc, k, end, published, out var md, out var mdEnd, out var hasYear, out var secondDay))
-            {
-                next = mdEnd;
-                var date = secondDay ?? md;
-                mention = Make(doc, start, next, Night(date), hasYear ? "night-of-date-year" : "night-of-date");
-                return true;
-            }
-
-            if (Weekdays.TryGetValue(W(k), out var d))
-            {
-                next = k + 1;
-                mention = Make(doc, start, next, Night(Weekday(published, d, false)?.AddDays(1)), "night-of-weekday");
-                return true;
-            }
-        }
-
-        // "overnight", "last night", "tonight", "during the night", "at night", "this night", "in the early hours"
-        if (w == "overnight" || (w is "last" or "this" && W(i + 1) == "night") || w == "tonight"
-            || (w is "during" or "at" or "in" && W(i + 1) == "the" && W(i + 2) == "night" && W(i + 3) is not ("of" or "between" or "from" or "into")) || (w == "at" && W(i + 1) == "night")
-            || (w == "in" && W(i + 1) == "the" && W(i + 2) == "early" && W(i + 3) == "hours" && W(i + 4) != "of"))
-        {
-            var len = w == "overnight" || w == "tonight" ? 1 : w == "at" && W(i + 1) == "night" ? 2 : w is "last" or "this" ? 2 : W(i + 2) == "early" ? 4 : 3;
-            if (w == "overnight" && (W(i + 1) is "on" || Weekdays.ContainsKey(W(i + 1))))
-            {
-                // "overnight on Sunday", "overnight Tuesday": the weekday decides below.
-                return false;
-            }
-
-            next = i + len;
-            mention = Make(doc, i, next, Night(published), "overnight");
-            return true;
-        }
-
-        // Ukrainian and Russian: вночі / ночью, сьогодні / сегодня, вчора / вчера
-        if (w is "вночі" or "уночі" or "ночью" or "ніччю" || (w is "цієї" or "минулої" or "этой" or "прошлой" && W(i + 1) is "ночі" or "ночью" or "ночи"))
-        {
-            next = w is "цієї" or "минулої" or "этой" or "прошлой" ? i + 2 : i + 1;
-            mention = Make(doc, i, next, Night(published), "overnight");
-            return true;
-        }
-
-        if (w is "сьогодні" or "сегодня")
-        {
-            next = i + 1;
-            mention = Make(doc, i, next, new EventDate(published, DatePrecision.Day, "", default), "today");
-            return true;
-        }
-
-        if (w is "вчора" or "учора" or "вчера")
-        {
-            next = i + 1;
-            mention = Make(doc, i, next, new EventDate(published?.AddDays(-1), DatePrecision.Day, "", default), "yesterday");
-            return true;
-        }
-
-        // today, this morning/afternoon/evening, yesterday (morning), earlier today
-        if (w == "today" || (w == "this" && W(i + 1) is "morning" or "afternoon" or "evening"))
-        {
-            next = w == "this" ? i + 2 : i + 1;
-            mention = Make(doc, i, next, new EventDate(published, DatePrecision.Day, "", default), "today");
-            return true;
-        }
-
-        if (w == "yesterday")
-        {
-            next = DayParts.Contains(W(i + 1)) ? i + 2 : i + 1;
-            mention = Make(doc, i, next, new EventDate(published?.AddDays(-1), DatePrecision.Day, "", default), "yesterday");
-            return true;
-        }
-
-        // "a day earlier", "the day before", "the previous day", "two days earlier", "the day after"
-        if ((w is "a" or "one" or "the" && W(i + 1) == "day" && W(i + 2) is "earlier" or "before" or "prior")
-            || (w == "the" && W(i + 1) is "previous" or "preceding" && W(i + 2) == "day"))
-        {
-            next = i + 3;
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-before") with { IsRelative = true, RelativeDays = -1 };
-            return true;
-        }
-
-        // "the strike came hours after Russia launched …", "came on the heels of Kyiv's destruction of a warship": the
-        // clause after tells of another, earlier attack, on a day the words do not give.
-        if (SequenceVerbs.Contains(w))
-        {
-            var k = i + 1;
-            while (k < end && k < i + 4 && SequenceFillers.Contains(W(k)))
-            {
-                k++;
-            }
-
-            var link = SequenceLinks.Contains(W(k)) ? k + 1
-                : W(k) is "on" or "in" && W(k + 1) == "the" && SequenceLinksOf.Contains(W(k + 2)) && W(k + 3) == "of" ? k + 4 : -1;
-            if (link > 0 && link < end && !StartsDate(doc, link, end) && !(NumberWord(W(k - 1)) is not null || W(k - 1) is "day" or "days" or "week" or "weeks"))
-            {
-                next = link;
-                mention = Make(doc, i, next, new EventDate(null, DatePrecision.Unknown, "", default), "after-event") with { IsRelative = true };
-                return true;
-            }
-        }
-
-        // "the day after an 18-hour bombardment killed 39", "three days after Ukraine destroyed a warship": the clause
-        // after it tells of another attack, that many days before (or after) the one the sentence is about.
-        if (((w is "a" or "the" or "one" && W(i + 1) == "day") || (NumberWord(w) is > 1 && W(i + 1) == "days") || (w is "a" or "one" && W(i + 1) == "week") || (NumberWord(w) is > 1 && W(i + 1) == "weeks"))
-            && W(i + 2) is "after" or "before" && W(i + 3) is not ("tomorrow" or "yesterday" or "") && !StartsDate(doc, i + 3, end))
-        {
-            var days = (NumberWord(w) ?? 1) * (W(i + 1).StartsWith("week", StringComparison.Ordinal) ? 7 : 1);
-            next = i + 3;
-            var after = W(i + 2) == "after";
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), after ? "days-after-event" : "days-before-event") with { IsRelative = true, RelativeDays = after ? -days : days };
-            return true;
-        }
-
-        if (w == "the" && W(i + 1) == "day" && W(i + 2) == "after" && W(i + 3) is not ("tomorrow" or ""))
-        {
-            next = i + 3;
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-after") with { IsRelative = true, RelativeDays = 1 };
-            return true;
-        }
-
-        if (NumberWord(W(i)) is int nDays && nDays > 0 && W(i + 1) is "days" or "day" && W(i + 2) is "earlier" or "ago" or "before")
-        {
-            next = i + 3;
-            if (W(i + 2) == "ago")
-            {
-                mention = Make(doc, i, next, new EventDate(published?.AddDays(-nDays), DatePrecision.Day, "", default), "days-ago");
-            }
-            else
-            {
-                mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "days-earlier") with { IsRelative = true, RelativeDays = -nDays };
-            }
-
-            return true;
-        }
-
-        // Weeks: "earlier this week", "this week", "last week", "two weeks ago"
-        if ((w == "this" || w == "last") && W(i + 1) == "week")
-        {
-            var start = W(i - 1) == "earlier" ? i - 1 : i;
-            next = i + 2;
-            var weekStart = published is { } p ? StartOfWeek(p).AddDays(w == "last" ? -7 : 0) : (DateOnly?)null;
-            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Week, "", default) { Start = weekStart }, w + "-week");
-            return true;
-        }
-
-        if ((NumberWord(w) is int nWeeks && W(i + 1) is "weeks" or "week" && W(i + 2) == "ago") || (w == "a" && W(i + 1) == "week" && W(i + 2) == "ago"))
-        {
-            var start = W(i - 1) is "over" or "about" ? i - 1 : i;
-            start = W(start - 1) == "just" ? start - 1 : start;
-            next = i + 3;
-            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Week, "", default), "weeks-ago");
-            return true;
-        }
-
-        // "On the 26th", "said on the 3rd": a day of the month, the latest on or before publication.
-        if (w == "the" && W(i - 1) is "on" or "of" or "by" && TryOrdinalDay(W(i + 1), out var dom) && !MonthNumbers.ContainsKey(W(i + 2)) && W(i + 2) != "of"
-            && (i + 2 >= end || !t[i + 2].IsWord || W(i + 2) is "local" or "at" or "in" or "when" or "and" or "that" or "morning" or "afternoon" or "evening" or "night"))
-        {
-            next = i + 2;
-            mention = Make(doc, i - 1, next, new EventDate(DayOfMonth(published, dom), DatePrecision.Day, "", default), "day-of-month");
-            return true;
-        }
-
-        // "on the same day", "that same day", "the attack that day": the day the report told last.
-        if ((w == "the" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "same" && W(i + 2) == "day") || (w == "that" && W(i + 1) == "day"))
-        {
-            var start = W(i - 1) == "on" ? i - 1 : i;
-            next = W(i + 1) == "day" ? i + 2 : i + 3;
-            mention = Make(doc, start, next, new EventDate(null, DatePrecision.Day, "", default), "same-day") with { IsRelative = true, RelativeDays = 0 };
-            return true;
-        }
-
-        // Month-day, with optional weekday/part of day before: "On April 30", "Nov. 6", "25 October", "December 29, 2023"
-        if (TryMonthDay(doc, i, end, published, out var date2, out var end2, out var year2, out _))
-        {
-            var start = i;
-            while (start > 0 && (W(start - 1) is "on" or "of" or "early" or "late" or "the" or "evening" or "morning" or "afternoon" || (W(start - 1) == "," && Weekdays.ContainsKey(W(start - 2))) || Weekdays.ContainsKey(W(start - 1))))
-            {
-                start--;
-            }
-
-            next = end2;
-            mention = Make(doc, Math.Max(start, i - 5), next, new EventDate(date2, DatePrecision.Day, "", default), year2 ? "month-day-year" : "month-day");
-            return true;
-        }
-
-        // Month alone: "in March", "in late August", "in January 2024"
-        if (w is "in" && (MonthNumbers.ContainsKey(W(i + 1)) || (W(i + 1) is "late" or "early" or "mid" && MonthNumbers.ContainsKey(W(i + 2)))) && W(i + 1) != "may")
-        {
-            var mIdx = MonthNumbers.ContainsKey(W(i + 1)) ? i + 1 : i + 2;
-            next = mIdx + 1;
-            if (t.Count > next && next < end && t[next].Kind == TokenKind.Number && t[next].Lower.Length == 4)
-            {
-                next++;
-            }
-
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Month, "", default), "month");
-            return true;
-        }
-
-        // Weekdays: "early Thursday", "on Sunday", "Thursday's", "last Friday", "on Tuesday afternoon", "overnight on Sunday"
-        // "Tuesday's strike": the possessive is one token.
-        var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
-        if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || TextLanguage.StartsCyrillic(w)))
-        {
-            var start = i;
-            var last = false;
-            while (start > 0 && W(start - 1) is "on" or "early" or "late" or "last" or "overnight" or "since" or "until" or "by" or "from")
-            {
-                if (W(start - 1) == "last")
-                {
-                    last = true;
-                }
-
-                if (W(start - 1) is "since" or "until" or "by")
-                {
-                    break;
-                }
-
-                start--;
-            }
-
-            next = i + 1;
-            if (W(next) == "'" && W(next + 1) == "s")
-            {
-                next += 2;
-            }
-            else if (W(next) == "'s")
-            {
-                next++;
-            }
-
-            var part = W(next);
-            var isNight = part == "night" || W(start) == "overnight";
-            if (DayParts.Contains(part))
-            {
-                next++;
-            }
-
-            var resolved = Weekday(published, day, last);
-            mention = Make(doc, start, next, isNight ? Night(resolved) with { } : new EventDate(resolved, DatePrecision.Day, "", default), last ? "last-weekday" : "weekday");
-            return true;
-        }
-
+        rule = "";
         return false;
     }
 
