@@ -28,12 +28,8 @@ public sealed partial class DateStage
     // Periods for totals.
     private static bool Period(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, w) = (c.Doc, c.I, c.End, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "since" || (w is "so" && c.W(i + 1) == "far") || w == "throughout" || (w is "over" or "in" or "during" && c.W(i + 1) == "the" && c.W(i + 2) is "past" or "last")
             || (w == "this" && c.W(i + 1) is "year" or "month") || (w == "last" && c.W(i + 1) is "year" or "month"))
         {
@@ -50,12 +46,8 @@ public sealed partial class DateStage
     // the page as its header would and is no cue for the attack (rule page-date-stamp: no mention).
     private static bool NumericDate(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var t = c.Doc.Tokens;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, t) = (c.Doc, c.I, c.End, c.Doc.Tokens);
+        (mention, next) = (null!, c.I + 1);
         if (t[i].Kind == TokenKind.Number && TryParseNumericDate(doc, i, end, out var nd, out var ndEnd) && !IsPageDateStamp(doc, i))
         {
             next = ndEnd;
@@ -70,13 +62,8 @@ public sealed partial class DateStage
     // reporting period, dated by the morning it ends on (rules night-span, night-from-evening, day-span).
     private static bool NightSpan(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, published, w) = (c.Doc, c.I, c.End, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (NightSpanFrom.Contains(w) && TryNightSpan(doc, i, end, published, out var spanDate, out var spanEnd, out var spanRule))
         {
             next = spanEnd;
@@ -92,13 +79,8 @@ public sealed partial class DateStage
     // "(в) ніч на 23 жовтня", "в ночь на 1 октября": the night before that morning
     private static bool NightOnDate(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, published, w) = (c.Doc, c.I, c.End, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w is "ніч" or "ночь" && c.W(i + 1) is "на" or "проти" or "против" && TryMonthDay(doc, i + 2, end, published, out var cmd, out var cmdEnd, out var cyrillicYear, out _))
         {
             var start = c.W(i - 1) is "в" or "у" ? i - 1 : i;
@@ -112,13 +94,8 @@ public sealed partial class DateStage
 
     private static bool NightOf(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, published, w) = (c.Doc, c.I, c.End, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "night" && c.W(i + 1) is "of" or "between" or "from" or "to" or "into")
         {
             var start = i;
@@ -176,12 +153,8 @@ public sealed partial class DateStage
     // "overnight", "last night", "tonight", "during the night", "at night", "this night", "in the early hours"
     private static bool Overnight(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "overnight" || (w is "last" or "this" && c.W(i + 1) == "night") || w == "tonight"
             || (w is "during" or "at" or "in" && c.W(i + 1) == "the" && c.W(i + 2) == "night" && c.W(i + 3) is not ("of" or "between" or "from" or "into")) || (w == "at" && c.W(i + 1) == "night")
             || (w == "in" && c.W(i + 1) == "the" && c.W(i + 2) == "early" && c.W(i + 3) == "hours" && c.W(i + 4) != "of"))
@@ -204,12 +177,8 @@ public sealed partial class DateStage
     // Ukrainian and Russian: вночі / ночью, сьогодні / сегодня, вчора / вчера
     private static bool OvernightCyrillic(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w is "вночі" or "уночі" or "ночью" or "ніччю" || (w is "цієї" or "минулої" or "этой" or "прошлой" && c.W(i + 1) is "ночі" or "ночью" or "ночи"))
         {
             next = w is "цієї" or "минулої" or "этой" or "прошлой" ? i + 2 : i + 1;
@@ -222,12 +191,8 @@ public sealed partial class DateStage
 
     private static bool TodayCyrillic(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w is "сьогодні" or "сегодня")
         {
             next = i + 1;
@@ -240,12 +205,8 @@ public sealed partial class DateStage
 
     private static bool YesterdayCyrillic(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w is "вчора" or "учора" or "вчера")
         {
             next = i + 1;
@@ -259,12 +220,8 @@ public sealed partial class DateStage
     // today, this morning/afternoon/evening, yesterday (morning), earlier today
     private static bool Today(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "today" || (w == "this" && c.W(i + 1) is "morning" or "afternoon" or "evening"))
         {
             next = w == "this" ? i + 2 : i + 1;
@@ -277,12 +234,8 @@ public sealed partial class DateStage
 
     private static bool Yesterday(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "yesterday")
         {
             next = DayParts.Contains(c.W(i + 1)) ? i + 2 : i + 1;
@@ -296,11 +249,8 @@ public sealed partial class DateStage
     // "a day earlier", "the day before", "the previous day", "two days earlier", "the day after"
     private static bool DayBefore(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, w) = (c.Doc, c.I, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if ((w is "a" or "one" or "the" && c.W(i + 1) == "day" && c.W(i + 2) is "earlier" or "before" or "prior")
             || (w == "the" && c.W(i + 1) is "previous" or "preceding" && c.W(i + 2) == "day"))
         {
@@ -316,12 +266,8 @@ public sealed partial class DateStage
     // clause after tells of another, earlier attack, on a day the words do not give.
     private static bool AfterEvent(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, w) = (c.Doc, c.I, c.End, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (SequenceVerbs.Contains(w))
         {
             var k = i + 1;
@@ -347,12 +293,8 @@ public sealed partial class DateStage
     // after it tells of another attack, that many days before (or after) the one the sentence is about.
     private static bool DaysAroundEvent(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, w) = (c.Doc, c.I, c.End, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (((w is "a" or "the" or "one" && c.W(i + 1) == "day") || (NumberWord(w) is > 1 && c.W(i + 1) == "days") || (w is "a" or "one" && c.W(i + 1) == "week") || (NumberWord(w) is > 1 && c.W(i + 1) == "weeks"))
             && c.W(i + 2) is "after" or "before" && c.W(i + 3) is not ("tomorrow" or "yesterday" or "") && !StartsDate(doc, i + 3, end))
         {
@@ -368,11 +310,8 @@ public sealed partial class DateStage
 
     private static bool DayAfter(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, w) = (c.Doc, c.I, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "the" && c.W(i + 1) == "day" && c.W(i + 2) == "after" && c.W(i + 3) is not ("tomorrow" or ""))
         {
             next = i + 3;
@@ -385,11 +324,8 @@ public sealed partial class DateStage
 
     private static bool DaysAgo(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published) = (c.Doc, c.I, c.Published);
+        (mention, next) = (null!, c.I + 1);
         if (NumberWord(c.W(i)) is int nDays && nDays > 0 && c.W(i + 1) is "days" or "day" && c.W(i + 2) is "earlier" or "ago" or "before")
         {
             next = i + 3;
@@ -411,12 +347,8 @@ public sealed partial class DateStage
     // Weeks: "earlier this week", "this week", "last week", "two weeks ago"
     private static bool Week(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if ((w == "this" || w == "last") && c.W(i + 1) == "week")
         {
             var start = c.W(i - 1) == "earlier" ? i - 1 : i;
@@ -431,11 +363,8 @@ public sealed partial class DateStage
 
     private static bool WeeksAgo(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, w) = (c.Doc, c.I, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if ((NumberWord(w) is int nWeeks && c.W(i + 1) is "weeks" or "week" && c.W(i + 2) == "ago") || (w == "a" && c.W(i + 1) == "week" && c.W(i + 2) == "ago"))
         {
             var start = c.W(i - 1) is "over" or "about" ? i - 1 : i;
@@ -451,14 +380,8 @@ public sealed partial class DateStage
     // "On the 26th", "said on the 3rd": a day of the month, the latest on or before publication.
     private static bool DayOfMonthRule(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var published = c.Published;
-        var t = c.Doc.Tokens;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, published, t, w) = (c.Doc, c.I, c.End, c.Published, c.Doc.Tokens, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w == "the" && c.W(i - 1) is "on" or "of" or "by" && TryOrdinalDay(c.W(i + 1), out var dom) && !MonthNumbers.ContainsKey(c.W(i + 2)) && c.W(i + 2) != "of"
             && (i + 2 >= end || !t[i + 2].IsWord || c.W(i + 2) is "local" or "at" or "in" or "when" or "and" or "that" or "morning" or "afternoon" or "evening" or "night"))
         {
@@ -473,11 +396,8 @@ public sealed partial class DateStage
     // "on the same day", "that same day", "the attack that day": the day the report told last.
     private static bool SameDay(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, w) = (c.Doc, c.I, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if ((w == "the" && c.W(i + 1) == "same" && c.W(i + 2) == "day") || (w == "that" && c.W(i + 1) == "same" && c.W(i + 2) == "day") || (w == "that" && c.W(i + 1) == "day"))
         {
             var start = c.W(i - 1) == "on" ? i - 1 : i;
@@ -492,12 +412,8 @@ public sealed partial class DateStage
     // Month-day, with optional weekday/part of day before: "On April 30", "Nov. 6", "25 October", "December 29, 2023"
     private static bool MonthDay(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var published = c.Published;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, published) = (c.Doc, c.I, c.End, c.Published);
+        (mention, next) = (null!, c.I + 1);
         if (TryMonthDay(doc, i, end, published, out var date2, out var end2, out var year2, out _))
         {
             var start = i;
@@ -517,13 +433,8 @@ public sealed partial class DateStage
     // Month alone: "in March", "in late August", "in January 2024"
     private static bool Month(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var end = c.End;
-        var t = c.Doc.Tokens;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, end, t, w) = (c.Doc, c.I, c.End, c.Doc.Tokens, c.Word);
+        (mention, next) = (null!, c.I + 1);
         if (w is "in" && (MonthNumbers.ContainsKey(c.W(i + 1)) || (c.W(i + 1) is "late" or "early" or "mid" && MonthNumbers.ContainsKey(c.W(i + 2)))) && c.W(i + 1) != "may")
         {
             var mIdx = MonthNumbers.ContainsKey(c.W(i + 1)) ? i + 1 : i + 2;
@@ -544,12 +455,8 @@ public sealed partial class DateStage
     // "Tuesday's strike": the possessive is one token.
     private static bool WeekdayRule(in Cursor c, out DateMention mention, out int next)
     {
-        var doc = c.Doc;
-        var i = c.I;
-        var published = c.Published;
-        var w = c.Word;
-        mention = null!;
-        next = c.I + 1;
+        var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
+        (mention, next) = (null!, c.I + 1);
         var weekdayWord = w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
         if (Weekdays.TryGetValue(weekdayWord, out var day) && weekdayWord.Length > 3 && (doc.Tokens[i].IsCapitalized(doc.Text) || TextLanguage.StartsCyrillic(w)))
         {
