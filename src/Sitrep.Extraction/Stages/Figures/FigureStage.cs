@@ -161,6 +161,11 @@ public sealed class FigureStage : IStage
             if (IsSubCount(doc, s, n, weapons) || (lastPart is not null && ContinuesList(doc, s, lastPart, n)) || IsPartOfTotal(x, n))
             {
                 lastPart = n;
+                if (BreakdownItem(x, n) is { } item)
+                {
+                    result.Add(item);
+                }
+
                 continue;
             }
 
@@ -356,7 +361,7 @@ public sealed class FigureStage : IStage
         var span = new TextSpan(tokens[k].Start, tokens[v].End);
         // The list: the launched counts told with the last one, in its sentence, none of them already destroyed there.
         var from = Math.Max(0, Math.Min(launched.Span.Start, s.Span.Start) - 300);
-        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
+        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
         foreach (var f in list.DistinctBy(f => f.Weapon))
         {
             if (figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && SameSentence(doc, d, f) && d.Span.Start > f.Span.Start))
@@ -871,6 +876,31 @@ public sealed class FigureStage : IStage
         }
 
         return k < s.EndToken && tokens[k].Lower == "each";
+    }
+
+    /// <summary>
+    /// Rule <c>breakdown-item</c>: "launched 29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal", "серед них 18 Х-101",
+    /// "в том числе 7 Искандер-М": a part of a launched total told before it in the sentence, counting a weapon of the total's
+    /// family more specific than it (a model, or "cruise missiles" of "missiles"), is launched too, its rule telling the
+    /// assembler it is a part of that total (the family's figure stays the total, never the sum). A part of no such total
+    /// ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones") is none.
+    /// </summary>
+    private static FigureMention? BreakdownItem(Sentence x, NumberMention n)
+    {
+        if (n.IsVague || WeaponAfter(x.Doc, x.S, n, x.Weapons, out var combined, out var mixedMissiles, out _) is not { } weapon || combined || mixedMissiles)
+        {
+            return null;
+        }
+
+        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
+        var moreSpecific = weapon.Weapon.Model is not null || weapon.Weapon.Category != total?.Weapon.Category;
+        if (total is null || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
+            || total.Weapon.Category is not (WeaponCategory.Missile or WeaponCategory.Drone) || weapon.Weapon.Category.Family() != total.Weapon.Category.Family())
+        {
+            return null;
+        }
+
+        return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, "breakdown-item");
     }
 
     /// <summary>"including 18 Kh-101, 7 Iskander-M and 4 Kinzhal": a count joined to the part before it is a part too.</summary>
