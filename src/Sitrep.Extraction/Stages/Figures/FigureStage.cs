@@ -867,6 +867,11 @@ public sealed class FigureStage : IStage
         {
             if (Is(tokens[j], Cue.Part) || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
             {
+                if (IsPartitiveDestroyed(doc, s, n, weapons))
+                {
+                    return false;
+                }
+
                 // "91 projectiles, including 10 missiles and 81 drones": the parts of a mixed total (no weapon of one
                 // family counted before) are the counts by weapon.
                 var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
@@ -901,6 +906,16 @@ public sealed class FigureStage : IStage
         }
 
         return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, "breakdown-item");
+    }
+
+    /// <summary>
+    /// "Серед них 15 збито", "among them 15 were shot down", "среди них 12 шахедов сбиты": a part of a total with a verb of
+    /// destruction of its own (right after the count or its weapon) is the destroyed count of that total, not a sub-count.
+    /// </summary>
+    private static bool IsPartitiveDestroyed(Document doc, SentenceMention s, NumberMention n, List<WeaponMention> weapons)
+    {
+        var end = WeaponAfter(doc, s, n, weapons, out _, out _, out var weaponEnd) is null ? n.EndToken : weaponEnd;
+        return VerbRight(doc, s, end) is FigureKind.Destroyed or FigureKind.Suppressed;
     }
 
     /// <summary>"including 18 Kh-101, 7 Iskander-M and 4 Kinzhal": a count joined to the part before it is a part too.</summary>
