@@ -308,8 +308,8 @@ public sealed class FigureStage : IStage
         var tokens = doc.Tokens;
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
-            // ", which were intercepted" right after a count's weapon
-            if (tokens[k].Lower == "," && k + 1 < s.EndToken && Is(tokens[k + 1], Cue.Relative) && x.Counts.Any(c => c.After == k)
+            // ", which were intercepted" right after a count's weapon, or after its day ("four missiles overnight, which were …")
+            if (tokens[k].Lower == "," && k + 1 < s.EndToken && Is(tokens[k + 1], Cue.Relative) && x.Counts.Any(c => c.After <= k && OnlyDays(x, c.After, k))
                 && VerbRight(doc, s, k + 2) is FigureKind.Destroyed)
             {
                 AllDestroyed(x, k, k + 2);
@@ -333,6 +333,21 @@ public sealed class FigureStage : IStage
                 AllDestroyed(x, k, after);
             }
         }
+    }
+
+    /// <summary>Whether the tokens from <paramref name="from"/> up to <paramref name="to"/> are all words of the sentence's days ("overnight", "on Friday").</summary>
+    private static bool OnlyDays(Sentence x, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var t = x.Doc.Tokens[k];
+            if (!x.Days.Any(d => d.Span.Start <= t.Start && t.End <= d.Span.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Adds a destroyed count for each launched count of the last list before token <paramref name="k"/>.</summary>
