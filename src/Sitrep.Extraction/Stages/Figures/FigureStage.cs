@@ -903,7 +903,7 @@ public sealed class FigureStage : IStage
     /// "в том числе 7 Искандер-М": a part of a launched total told before it in the sentence, counting a weapon of the total's
     /// family more specific than it (a model, or "cruise missiles" of "missiles"), is launched too, its rule telling the
     /// assembler it is a part of that total (the family's figure stays the total, never the sum). A part of no such total
-    /// ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones") is none.
+    /// ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones"), or of a destroyed total, is none.
     /// </summary>
     private static FigureMention? BreakdownItem(Sentence x, NumberMention n)
     {
@@ -914,7 +914,9 @@ public sealed class FigureStage : IStage
 
         var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
         var moreSpecific = weapon.Weapon.Model is not null || weapon.Weapon.Category != total?.Weapon.Category;
-        if (total is null || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
+        // "All eight drones were shot down: five Shaheds and …": the breakdown of a destroyed total (launched only as "all").
+        var destroyedTotal = total is not null && x.Result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span == total.Span);
+        if (total is null || destroyedTotal || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
             || total.Weapon.Category is not (WeaponCategory.Missile or WeaponCategory.Drone) || weapon.Weapon.Category.Family() != total.Weapon.Category.Family())
         {
             return null;
