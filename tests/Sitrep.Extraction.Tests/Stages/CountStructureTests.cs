@@ -90,4 +90,25 @@ public class CountStructureTests
     [InlineData("Российские войска нанесли три удара управляемыми авиабомбами по городу.", "")]
     [InlineData("The enemy launched about 15 missile strikes on the city this morning.", "launched:missile:15:N-weapon-verb")]
     public void A_count_of_strikes_is_no_weapon_count(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// "N of which were shot down" with no weapon after the count: the destroyed count of the weapon told before it; "of
+    /// which were Shaheds" (no verb of destruction) stays a part.
+    /// </summary>
+    [Theory]
+    [InlineData("Russia launched 36 drones overnight, 29 of which were shot down.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
+    [InlineData("Russia launched 36 drones, 29 of which were intercepted over the sea.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
+    [InlineData("Russia launched 36 drones, some 20 of which were Shaheds.", "launched:drone:36:N-weapon-verb")]
+    public void Of_which_with_a_destroy_verb_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// A counted weapon as the subject of "struck" or "hit" with its object after it was launched (rule weapon-as-agent, as
+    /// "a missile struck" is launched 1 in the gold); a passive "were hit" or a weapon with no object is no such count.
+    /// </summary>
+    [Theory]
+    [InlineData("Three missiles struck the port overnight.", "launched:missile:3:weapon-as-agent")]
+    [InlineData("Overnight, five drones hit an oil depot in the region.", "launched:drone:5:weapon-as-agent")]
+    [InlineData("Officials said six Shahed drones struck the airfield.", "launched:drone:6:weapon-as-agent")]
+    [InlineData("Three missiles struck.", "")]
+    public void A_counted_weapon_that_struck_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

@@ -199,7 +199,7 @@ public sealed class FigureStage : IStage
             if (weapon is null)
             {
                 // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
-                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "них" ? n.EndToken + 2 : n.EndToken;
+                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "which" or "них" ? n.EndToken + 2 : n.EndToken;
                 var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
                 var rule = "N-then-verb";
 
@@ -257,8 +257,8 @@ public sealed class FigureStage : IStage
                 continue; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
             }
 
-            // "two missiles destroyed a school": the weapon is the agent of the verb, so it was launched.
-            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd);
+            // "two missiles destroyed a school", "four missiles struck the port": the weapon is the agent of the verb, so it was launched.
+            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd) || rightKind is null && IsImpactAgent(doc, s, weaponEnd);
 
             // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
             if (rightKind == FigureKind.Launched && leftKind2 == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
@@ -1245,6 +1245,13 @@ public sealed class FigureStage : IStage
         var tokens = doc.Tokens;
         return weaponEnd + 1 < s.EndToken && Verbs.TryGetValue(tokens[weaponEnd].Lower, out var kind) && kind == FigureKind.Destroyed
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
+    }
+
+    /// <summary>"four missiles struck the port", "two drones hit a warehouse": a weapon counted as the subject of an impact verb with its object after it.</summary>
+    private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
+    {
+        var tokens = doc.Tokens;
+        return weaponEnd + 1 < s.EndToken && tokens[weaponEnd].Lower is "struck" or "hit" && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
