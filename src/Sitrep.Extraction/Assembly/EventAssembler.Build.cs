@@ -221,11 +221,14 @@ public sealed partial class EventAssembler
     /// claims of role <see cref="ClaimRole.PartOfTotal"/> (not revisions), so the family's launched figure is the total and is
     /// never added up to 58, while each model keeps its own count.
     /// </summary>
+    private const string StatedPartRule = "figures/breakdown-item";
+
     private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
     {
         WeaponUse? total = null;
         var sum = 0;
         var parts = 0;
+        var stated = true;
         for (var i = first; i < uses.Count; i++)
         {
             if (uses[i].Current(FigureKind.Launched) is not { } c)
@@ -246,11 +249,13 @@ public sealed partial class EventAssembler
             {
                 sum = Counts.Add(sum, c.Value);
                 parts++;
+                stated &= c.Rule == StatedPartRule;
             }
         }
 
-        // Parts far under the total ("7 S-300" beside "260 missiles" since the summer, an aggregate) break nothing down.
-        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value || 2L * sum < t.Value)
+        // Parts far under the total ("7 S-300" beside "260 missiles" since the summer, an aggregate) break nothing down,
+        // unless the text told them as its parts ("29 missiles, among them 4 Kinzhal": figures/breakdown-item).
+        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value || (2L * sum < t.Value && !stated))
         {
             return;
         }

@@ -161,6 +161,11 @@ public sealed class FigureStage : IStage
             if (IsSubCount(doc, s, n, weapons) || (lastPart is not null && ContinuesList(doc, s, lastPart, n)) || IsPartOfTotal(x, n))
             {
                 lastPart = n;
+                if (BreakdownItem(x, n) is { } item)
+                {
+                    result.Add(item);
+                }
+
                 continue;
             }
 
@@ -194,7 +199,7 @@ public sealed class FigureStage : IStage
             if (weapon is null)
             {
                 // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
-                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "них" ? n.EndToken + 2 : n.EndToken;
+                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "which" or "них" ? n.EndToken + 2 : n.EndToken;
                 var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
                 var rule = "N-then-verb";
 
@@ -252,8 +257,8 @@ public sealed class FigureStage : IStage
                 continue; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
             }
 
-            // "two missiles destroyed a school": the weapon is the agent of the verb, so it was launched.
-            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd);
+            // "two missiles destroyed a school", "four missiles struck the port": the weapon is the agent of the verb, so it was launched.
+            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd) || rightKind is null && IsImpactAgent(doc, s, weaponEnd);
 
             // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
             if (rightKind == FigureKind.Launched && leftKind2 == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
@@ -303,8 +308,8 @@ public sealed class FigureStage : IStage
         var tokens = doc.Tokens;
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
-            // ", which were intercepted" right after a count's weapon
-            if (tokens[k].Lower == "," && k + 1 < s.EndToken && Is(tokens[k + 1], Cue.Relative) && x.Counts.Any(c => c.After == k)
+            // ", which were intercepted" right after a count's weapon, or after its day ("four missiles overnight, which were …")
+            if (tokens[k].Lower == "," && k + 1 < s.EndToken && Is(tokens[k + 1], Cue.Relative) && x.Counts.Any(c => c.After <= k && OnlyDays(x, c.After, k))
                 && VerbRight(doc, s, k + 2) is FigureKind.Destroyed)
             {
                 AllDestroyed(x, k, k + 2);
@@ -328,6 +333,21 @@ public sealed class FigureStage : IStage
                 AllDestroyed(x, k, after);
             }
         }
+    }
+
+    /// <summary>Whether the tokens from <paramref name="from"/> up to <paramref name="to"/> are all words of the sentence's days ("overnight", "on Friday").</summary>
+    private static bool OnlyDays(Sentence x, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var t = x.Doc.Tokens[k];
+            if (!x.Days.Any(d => d.Span.Start <= t.Start && t.End <= d.Span.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Adds a destroyed count for each launched count of the last list before token <paramref name="k"/>.</summary>
@@ -356,7 +376,7 @@ public sealed class FigureStage : IStage
         var span = new TextSpan(tokens[k].Start, tokens[v].End);
         // The list: the launched counts told with the last one, in its sentence, none of them already destroyed there.
         var from = Math.Max(0, Math.Min(launched.Span.Start, s.Span.Start) - 300);
-        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
+        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
         foreach (var f in list.DistinctBy(f => f.Weapon))
         {
             if (figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && SameSentence(doc, d, f) && d.Span.Start > f.Span.Start))
@@ -862,6 +882,11 @@ public sealed class FigureStage : IStage
         {
             if (Is(tokens[j], Cue.Part) || (tokens[j].Lower == "each" && j == FirstToken(doc, n) - 1))
             {
+                if (IsPartitiveDestroyed(doc, s, n, weapons))
+                {
+                    return false;
+                }
+
                 // "91 projectiles, including 10 missiles and 81 drones": the parts of a mixed total (no weapon of one
                 // family counted before) are the counts by weapon.
                 var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
@@ -871,6 +896,43 @@ public sealed class FigureStage : IStage
         }
 
         return k < s.EndToken && tokens[k].Lower == "each";
+    }
+
+    /// <summary>
+    /// Rule <c>breakdown-item</c>: "launched 29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal", "серед них 18 Х-101",
+    /// "в том числе 7 Искандер-М": a part of a launched total told before it in the sentence, counting a weapon of the total's
+    /// family more specific than it (a model, or "cruise missiles" of "missiles"), is launched too, its rule telling the
+    /// assembler it is a part of that total (the family's figure stays the total, never the sum). A part of no such total
+    /// ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones"), or of a destroyed total, is none.
+    /// </summary>
+    private static FigureMention? BreakdownItem(Sentence x, NumberMention n)
+    {
+        if (n.IsVague || WeaponAfter(x.Doc, x.S, n, x.Weapons, out var combined, out var mixedMissiles, out _) is not { } weapon || combined || mixedMissiles)
+        {
+            return null;
+        }
+
+        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
+        var moreSpecific = weapon.Weapon.Model is not null || weapon.Weapon.Category != total?.Weapon.Category;
+        // "All eight drones were shot down: five Shaheds and …": the breakdown of a destroyed total (launched only as "all").
+        var destroyedTotal = total is not null && x.Result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span == total.Span);
+        if (total is null || destroyedTotal || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
+            || total.Weapon.Category is not (WeaponCategory.Missile or WeaponCategory.Drone) || weapon.Weapon.Category.Family() != total.Weapon.Category.Family())
+        {
+            return null;
+        }
+
+        return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, "breakdown-item");
+    }
+
+    /// <summary>
+    /// "Серед них 15 збито", "among them 15 were shot down", "среди них 12 шахедов сбиты": a part of a total with a verb of
+    /// destruction of its own (right after the count or its weapon) is the destroyed count of that total, not a sub-count.
+    /// </summary>
+    private static bool IsPartitiveDestroyed(Document doc, SentenceMention s, NumberMention n, List<WeaponMention> weapons)
+    {
+        var end = WeaponAfter(doc, s, n, weapons, out _, out _, out var weaponEnd) is null ? n.EndToken : weaponEnd;
+        return VerbRight(doc, s, end) is FigureKind.Destroyed or FigureKind.Suppressed;
     }
 
     /// <summary>"including 18 Kh-101, 7 Iskander-M and 4 Kinzhal": a count joined to the part before it is a part too.</summary>
@@ -1183,6 +1245,13 @@ public sealed class FigureStage : IStage
         var tokens = doc.Tokens;
         return weaponEnd + 1 < s.EndToken && Verbs.TryGetValue(tokens[weaponEnd].Lower, out var kind) && kind == FigureKind.Destroyed
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
+    }
+
+    /// <summary>"four missiles struck the port", "two drones hit a warehouse": a weapon counted as the subject of an impact verb with its object after it.</summary>
+    private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
+    {
+        var tokens = doc.Tokens;
+        return weaponEnd + 1 < s.EndToken && tokens[weaponEnd].Lower is "struck" or "hit" && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>

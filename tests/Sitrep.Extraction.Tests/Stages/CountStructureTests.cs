@@ -1,0 +1,114 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>
+/// Counts read by structure (issue 12): the breakdown of a total, the partitive after a total, a relative clause over a
+/// coordinated list, and counts of strikes. Each row: the figure stage's counts with the rule that read each
+/// (<c>kind:family:value:rule</c>).
+/// </summary>
+public class CountStructureTests
+{
+    private static string Rules(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}:{f.Rule}").Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// "29 missiles, among them 18 Kh-101 …": the items after "among them / including / серед них / в том числе" are
+    /// launched counts of their models, rule <c>breakdown-item</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("The enemy fired 31 missiles at Ukraine overnight, among them 20 Kh-101, 8 Iskander-M and 3 Kinzhal, officials said.",
+        "launched:missile:20:breakdown-item launched:missile:31:N-weapon-verb launched:missile:3:breakdown-item launched:missile:8:breakdown-item")]
+    [InlineData("Russia launched 16 missiles on Tuesday, including 11 Kalibr and 5 Iskander-M.",
+        "launched:missile:11:breakdown-item launched:missile:16:N-weapon-verb launched:missile:5:breakdown-item")]
+    [InlineData("Вночі ворог випустив 16 ракет, серед них 11 Калібр та 5 Іскандер-М.",
+        "launched:missile:11:breakdown-item launched:missile:16:N-weapon-verb launched:missile:5:breakdown-item")]
+    [InlineData("Ночью противник выпустил 16 ракет, в том числе 11 Калибр и 5 Искандер-М.",
+        "launched:missile:11:breakdown-item launched:missile:16:N-weapon-verb launched:missile:5:breakdown-item")]
+    // A part of no weapon total stays out; the parts of a mixed total are counts of their own.
+    [InlineData("Air defence destroyed 14 drones over the region, including 6 over the city.", "destroyed:drone:14:N-weapon-verb")]
+    [InlineData("In total, Russia launched 48 projectiles, including 6 missiles and 42 attack drones.", "launched:drone:42:N-weapon-verb launched:missile:6:N-weapon-verb")]
+    public void The_items_of_a_breakdown_are_read(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// The breakdown's items are parts of the stated total: the family's launched figure is the total (never the sum), each
+    /// model keeps its own count as a claim of role part-of-total, however small its share ("40 missiles, including 4
+    /// Kinzhal").
+    /// </summary>
+    [Theory]
+    [InlineData("The enemy fired 31 missiles at Ukraine overnight, among them 20 Kh-101, 8 Iskander-M and 3 Kinzhal, officials said.", 31, 3)]
+    [InlineData("Russia launched 40 missiles on Tuesday, including 4 Kinzhal.", 40, 1)]
+    [InlineData("Вночі ворог випустив 16 ракет, серед них 11 Калібр та 5 Іскандер-М.", 16, 2)]
+    [InlineData("Ночью противник выпустил 16 ракет, среди них 11 Калибр и 5 Искандер-М.", 16, 2)]
+    public void A_breakdown_does_not_add_to_its_total(string text, int total, int parts)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        var missiles = e.Weapons.Where(w => w.Weapon.Category.Family() == WeaponFamily.Missile).ToList();
+        Assert.Equal([total], missiles.Select(w => w.Current(FigureKind.Launched)?.Value).OfType<int>());
+        var items = missiles.SelectMany(w => w.Claims).Where(c => c.Role == ClaimRole.PartOfTotal).ToList();
+        Assert.Equal(parts, items.Count);
+        Assert.All(items, c => Assert.Equal("figures/breakdown-item+part-of-total", c.Rule));
+        Assert.All(items, c => Assert.NotNull(c.Weapon?.Model));
+    }
+
+    /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
+    [Theory]
+    [InlineData("Вночі ворог запустив 24 шахеди. Серед них 19 збито.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]
+    [InlineData("Ночью враг запустил 24 шахеда. Среди них 19 сбиты.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]
+    [InlineData("Вночі ворог запустив 24 шахеди, з них знешкоджено 19.", "destroyed:drone:19:verb-then-N launched:drone:24:N-weapon-verb")]
+    [InlineData("Ночью враг запустил 24 шахеда, из них обезврежено 19.", "destroyed:drone:19:verb-then-N launched:drone:24:N-weapon-verb")]
+    [InlineData("Russia sent 24 drones overnight. Among them, 19 were shot down.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]
+    // A part with no verb of destruction of its own is still a part, not a destroyed count.
+    [InlineData("Вночі ворог запустив 24 дрони, серед них 19 шахедів.", "launched:drone:19:breakdown-item launched:drone:24:N-weapon-verb")]
+    public void A_partitive_after_a_total_is_its_destroyed_count(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>", which were intercepted" over a coordinated list, after the list's day too; "most of which" is vague and gives none.</summary>
+    [Theory]
+    [InlineData("Russia launched eight Shahed drones and two Kh-59 missiles overnight, which were intercepted.",
+        "destroyed:drone:8:all-were-verb destroyed:missile:2:all-were-verb launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("Russia launched eight Shahed drones and two Kh-59 missiles on Monday, which were shot down.",
+        "destroyed:drone:8:all-were-verb destroyed:missile:2:all-were-verb launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("Russia launched eight Shahed drones and two Kh-59 missiles, all of which were shot down.",
+        "destroyed:drone:8:all-were-verb destroyed:missile:2:all-were-verb launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("Russia launched eight Shahed drones and two Kh-59 missiles overnight, most of which were shot down.",
+        "launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("Вночі ворог запустив 8 шахедів та 2 ракети, які було збито.",
+        "destroyed:drone:8:all-were-verb destroyed:missile:2:all-were-verb launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    public void A_relative_clause_over_a_list_destroys_each_item(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// Counts of strikes. The gold counts no launched figure for "N strikes with / by W" (a strike may use several weapons),
+    /// so such a count is never a weapon count; an explicit munition count in the same clause is ("five air strikes using 8
+    /// guided bombs" → 8). "N missile strikes", a weapon noun modifying the strike noun, reads as one weapon a strike, as
+    /// the dev gold labels it ("launched about 20 missile strikes" → launched 20): it stays launched N.
+    /// </summary>
+    [Theory]
+    [InlineData("Russian forces carried out four strikes with guided bombs on the town.", "")]
+    [InlineData("The city suffered two hits by ballistic missiles in the morning.", "")]
+    [InlineData("Russian aircraft carried out six air strikes using 9 guided bombs on the town.", "launched:bomb:9:N-weapon-verb")]
+    [InlineData("Російські війська завдали чотирьох ударів КАБами по місту.", "")]
+    [InlineData("Российские войска нанесли три удара управляемыми авиабомбами по городу.", "")]
+    [InlineData("The enemy launched about 15 missile strikes on the city this morning.", "launched:missile:15:N-weapon-verb")]
+    public void A_count_of_strikes_is_no_weapon_count(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// "N of which were shot down" with no weapon after the count: the destroyed count of the weapon told before it; "of
+    /// which were Shaheds" (no verb of destruction) stays a part.
+    /// </summary>
+    [Theory]
+    [InlineData("Russia launched 36 drones overnight, 29 of which were shot down.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
+    [InlineData("Russia launched 36 drones, 29 of which were intercepted over the sea.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
+    [InlineData("Russia launched 36 drones, some 20 of which were Shaheds.", "launched:drone:36:N-weapon-verb")]
+    public void Of_which_with_a_destroy_verb_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// A counted weapon as the subject of "struck" or "hit" with its object after it was launched (rule weapon-as-agent, as
+    /// "a missile struck" is launched 1 in the gold); a passive "were hit" or a weapon with no object is no such count.
+    /// </summary>
+    [Theory]
+    [InlineData("Three missiles struck the port overnight.", "launched:missile:3:weapon-as-agent")]
+    [InlineData("Overnight, five drones hit an oil depot in the region.", "launched:drone:5:weapon-as-agent")]
+    [InlineData("Officials said six Shahed drones struck the airfield.", "launched:drone:6:weapon-as-agent")]
+    [InlineData("Three missiles struck.", "")]
+    public void A_counted_weapon_that_struck_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
+}
