@@ -76,6 +76,12 @@ public sealed record CasualtyMention(TextSpan Span, FigureKind Kind, int Value, 
 
     /// <summary>"another victim died in hospital", "two more people died": deaths added to the toll told before.</summary>
     public bool IsIncrement { get; init; }
+
+    /// <summary>
+    /// "The governor later specified that 11 had died": a revision that corrects the toll told before it, smaller or
+    /// larger (a plain <see cref="IsRevision"/> supersedes only smaller figures). Always a revision too.
+    /// </summary>
+    public bool IsCorrection { get; init; }
 }
 
 /// <summary>A launched, destroyed or suppressed count for a weapon.</summary>
