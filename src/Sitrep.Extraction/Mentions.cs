@@ -82,6 +82,12 @@ public sealed record CasualtyMention(TextSpan Span, FigureKind Kind, int Value, 
     /// larger (a plain <see cref="IsRevision"/> supersedes only smaller figures). Always a revision too.
     /// </summary>
     public bool IsCorrection { get; init; }
+
+    /// <summary>
+    /// "He later died in hospital" of a victim counted injured, "one of the injured later died": a killed increment whose
+    /// victim was counted injured, so the injured toll told before is one less.
+    /// </summary>
+    public bool IsInjuredDeath { get; init; }
 }
 
 /// <summary>A launched, destroyed or suppressed count for a weapon.</summary>

@@ -374,7 +374,7 @@ public sealed class CasualtyStage : IStage
     /// <summary>
     /// Rule <c>pronoun-later-died</c>: "He later died in hospital", "She has since died of her wounds" after a sentence
     /// that counted one injured victim: that victim died, one more killed than told before (an increment, added by assembly to
-    /// the toll so far). A pronoun with no single victim before it ("He died a hero") is no toll.
+    /// the toll so far) and one less injured. A pronoun with no single victim before it ("He died a hero") is no toll.
     /// </summary>
     private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded)
     {
@@ -414,13 +414,14 @@ public sealed class CasualtyStage : IStage
         {
             IsSuperseded = superseded,
             IsIncrement = true,
+            IsInjuredDeath = true,
         });
     }
 
     /// <summary>
     /// Rule <c>one-of-injured-died</c>: "One of the injured later died in hospital", "помер один з поранених", "скончался один
     /// из раненых": one victim counted injured before has died, one more killed (an increment, as for "he later died"; the
-    /// injured count told before stands).
+    /// injured count told before is one less: see <see cref="CasualtyMention.IsInjuredDeath"/>).
     /// </summary>
     private static void OneOfTheInjuredDied(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
@@ -464,6 +465,7 @@ public sealed class CasualtyStage : IStage
             {
                 IsSuperseded = superseded,
                 IsIncrement = true,
+            IsInjuredDeath = true,
             });
         }
     }
@@ -585,7 +587,7 @@ public sealed class CasualtyStage : IStage
 
         for (var r = from; r < result.Count; r++)
         {
-            if (result[r] is CasualtyMention { IsSuperseded: false, IsIncrement: false } c && c.Span.Start > at)
+            if (result[r] is CasualtyMention { IsSuperseded: false, IsIncrement: false } c && c.ValueSpan.Start > at)
             {
                 result[r] = c with { IsRevision = true, IsCorrection = true };
             }
