@@ -76,6 +76,18 @@ public sealed record CasualtyMention(TextSpan Span, FigureKind Kind, int Value, 
 
     /// <summary>"another victim died in hospital", "two more people died": deaths added to the toll told before.</summary>
     public bool IsIncrement { get; init; }
+
+    /// <summary>
+    /// "The governor later specified that 11 had died": a revision that corrects the toll told before it, smaller or
+    /// larger (a plain <see cref="IsRevision"/> supersedes only smaller figures). Always a revision too.
+    /// </summary>
+    public bool IsCorrection { get; init; }
+
+    /// <summary>
+    /// "He later died in hospital" of a victim counted injured, "one of the injured later died": a killed increment whose
+    /// victim was counted injured, so the injured toll told before is one less.
+    /// </summary>
+    public bool IsInjuredDeath { get; init; }
 }
 
 /// <summary>A launched, destroyed or suppressed count for a weapon.</summary>

@@ -396,7 +396,59 @@ public sealed partial class EventAssembler
         }
 
         var claims = MarkRevised(builder.MoveToImmutable(), evCasualties);
-        return AddIncrements(claims, evCasualties, b.SentenceOf, doc.Layer<SentenceMention>(Layers.Sentences));
+        claims = AddIncrements(claims, evCasualties, b.SentenceOf, doc.Layer<SentenceMention>(Layers.Sentences));
+        return LessInjured(claims, evCasualties);
+    }
+
+    /// <summary>
+    /// Rule casualties/…-less-injured: "injuring a man … He later died in hospital", "injuring seven … one of the injured
+    /// later died": the victim who died was counted injured, so besides the killed increment the injured toll told before
+    /// is one less, a claim of its own (the larger injured claims before it stay, superseded). With no injured toll told
+    /// before, nothing changes.
+    /// </summary>
+    private static ImmutableArray<FigureClaim> LessInjured(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions)
+    {
+        if (!mentions.Exists(m => m.IsInjuredDeath))
+        {
+            return claims;
+        }
+
+        // claims[i] was made from mentions[i]; mentions are in text order.
+        var b = claims.ToBuilder();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (!mentions[i].IsInjuredDeath || !b[i].IsCurrent)
+            {
+                continue;
+            }
+
+            var told = -1;
+            for (var j = 0; j < i; j++)
+            {
+                if (b[j].Kind == FigureKind.Injured && b[j].IsCurrent && b[j].IsCount && b[j].Value > 0 && (told < 0 || b[j].Value > b[told].Value))
+                {
+                    told = j;
+                }
+            }
+
+            if (told < 0)
+            {
+                continue;
+            }
+
+            var left = b[told] with { Value = b[told].Value - 1, Evidence = b[i].Evidence, Claimant = b[i].Claimant ?? b[told].Claimant, Rule = "casualties/" + mentions[i].Rule + "-less-injured" };
+            for (var j = 0; j < i; j++)
+            {
+                if (b[j].Kind == FigureKind.Injured && b[j].IsCurrent && b[j].Value > left.Value)
+                {
+                    b[j] = b[j] with { IsCurrent = false };
+                }
+            }
+
+            b.Add(left);
+        }
+
+        return b.ToImmutable();
     }
 
     /// <summary>Places hit: not reference points, not whole countries at war, a city's district as its city, one place once.</summary>

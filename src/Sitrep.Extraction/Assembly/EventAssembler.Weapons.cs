@@ -65,11 +65,15 @@ public sealed partial class EventAssembler
         return groups;
     }
 
-    /// <summary>A revision supersedes the smaller figures of its kind; the claims stay, marked not current.</summary>
+    /// <summary>
+    /// A revision supersedes the smaller figures of its kind, a correction every figure of its kind it corrects; the claims
+    /// stay, marked not current.
+    /// </summary>
     private static ImmutableArray<FigureClaim> MarkRevised(ImmutableArray<FigureClaim> claims, List<CasualtyMention> mentions)
     {
         // claims[i] was made from mentions[i]. "The toll rose to 33": the smaller figures of that kind it revises are no
         // longer current. (Text order is not time order in news, which tells the latest first: tolls only rise.)
+        // "The governor later specified that 11 had died": a correction says it is the latest, smaller or not.
         if (!mentions.Exists(m => m.IsRevision))
         {
             return claims;
@@ -85,7 +89,7 @@ public sealed partial class EventAssembler
 
             for (var j = 0; j < b.Count; j++)
             {
-                if (j != i && b[j].Kind == b[i].Kind && b[j].Value < b[i].Value)
+                if (j != i && b[j].Kind == b[i].Kind && Supersedes(mentions[i], b[i], mentions[j], b[j]))
                 {
                     b[j] = b[j] with { IsCurrent = false };
                 }
@@ -93,6 +97,22 @@ public sealed partial class EventAssembler
         }
 
         return b.ToImmutable();
+    }
+
+    /// <summary>
+    /// Whether revision <paramref name="by"/> supersedes <paramref name="other"/> of its kind: a correction supersedes what
+    /// was told before it and a plain figure (not a revision, not an increment) told after; a plain revision supersedes
+    /// the smaller figures, but not a correction told after it ("rose to 15 … later clarified that 11 had died").
+    /// </summary>
+    private static bool Supersedes(CasualtyMention by, FigureClaim byClaim, CasualtyMention other, FigureClaim otherClaim)
+    {
+        var before = other.Span.Start < by.Span.Start;
+        if (by.IsCorrection)
+        {
+            return before || !(other.IsRevision || other.IsIncrement);
+        }
+
+        return otherClaim.Value < byClaim.Value && !(other.IsCorrection && !before);
     }
 
     /// <summary>

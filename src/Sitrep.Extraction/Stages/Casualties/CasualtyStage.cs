@@ -26,6 +26,9 @@ public sealed class CasualtyStage : IStage
     /// <summary>Parts of a word that make it an age standing for a person ("79-летняя", "57-річний").</summary>
     private static readonly string[] AgeParts = [.. LexiconFile.Rows("person-words.tsv").Where(r => r[1] == "age").Select(r => r[0])];
 
+    /// <summary>Words of a toll's revision by role (revision-words.tsv): correct ("уточнив", "specified"), total ("casualties", "пострадавших").</summary>
+    private static readonly WordTable<string> RevisionWords = new(LexiconFile.Rows("revision-words.tsv").Select(r => (r[0], r[1])));
+
     private static readonly FrozenWords RiseWords = FrozenWords.Of("rose", "risen", "rises", "rise", "increased", "increases", "climbed", "climbs", "reached", "grew", "grown", "jumped", "up");
 
     public string Name => "casualties";
@@ -51,6 +54,7 @@ public sealed class CasualtyStage : IStage
         {
             var superseded = IsEarlierReport(document, s);
             var used = new HashSet<int>();
+            var fromSentence = result.Count;
             Zeroes(document, s, result);
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
@@ -126,8 +130,10 @@ public sealed class CasualtyStage : IStage
             Survivors(document, s, numbersByToken, result, superseded, used);
             Tolls(document, s, numbersByToken, result, used);
             CyrillicTolls(document, s, numbersByToken, result, used);
+            MarkCorrections(document, s, result, fromSentence);
         }
 
+        DropTotalsOfBoth(document, result);
         return result.ToImmutable();
     }
 
@@ -368,7 +374,7 @@ public sealed class CasualtyStage : IStage
     /// <summary>
     /// Rule <c>pronoun-later-died</c>: "He later died in hospital", "She has since died of her wounds" after a sentence
     /// that counted one injured victim: that victim died, one more killed than told before (an increment, added by assembly to
-    /// the toll so far). A pronoun with no single victim before it ("He died a hero") is no toll.
+    /// the toll so far) and one less injured. A pronoun with no single victim before it ("He died a hero") is no toll.
     /// </summary>
     private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded)
     {
@@ -408,13 +414,14 @@ public sealed class CasualtyStage : IStage
         {
             IsSuperseded = superseded,
             IsIncrement = true,
+            IsInjuredDeath = true,
         });
     }
 
     /// <summary>
     /// Rule <c>one-of-injured-died</c>: "One of the injured later died in hospital", "помер один з поранених", "скончался один
     /// из раненых": one victim counted injured before has died, one more killed (an increment, as for "he later died"; the
-    /// injured count told before stands).
+    /// injured count told before is one less: see <see cref="CasualtyMention.IsInjuredDeath"/>).
     /// </summary>
     private static void OneOfTheInjuredDied(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
@@ -458,6 +465,7 @@ public sealed class CasualtyStage : IStage
             {
                 IsSuperseded = superseded,
                 IsIncrement = true,
+            IsInjuredDeath = true,
             });
         }
     }
@@ -466,7 +474,11 @@ public sealed class CasualtyStage : IStage
     private static bool IsPerson(string w) =>
         SingularPersons.Contains(w) || (w.EndsWith("-year-old", StringComparison.Ordinal) && w.Length > 9 && char.IsAsciiDigit(w[0]));
 
-    /// <summary>"the death toll rose to 11", "the number of injured has increased to 14".</summary>
+    /// <summary>
+    /// "the death toll rose to 11", "the number of injured has increased to 14", "the toll was revised to 11", "officials
+    /// updated the death toll to 11"; "casualties rose to 9", "the number of casualties rose to 9" (rule
+    /// <c>total-rose-to</c>: a total of killed and injured, see <see cref="DropTotalsOfBoth"/>).
+    /// </summary>
     private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
     {
         var tokens = doc.Tokens;
@@ -474,9 +486,11 @@ public sealed class CasualtyStage : IStage
         {
             var w = tokens[i].Lower;
             FigureKind? kind = null;
+            var total = false;
             if (w == "toll")
             {
                 kind = i > s.FirstToken && tokens[i - 1].Lower is "injury" or "casualty" ? FigureKind.Injured : FigureKind.Killed;
+                total = i > s.FirstToken && Revision(tokens[i - 1].Lower) == "total";
             }
             else if (w == "number" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
             {
@@ -491,8 +505,19 @@ public sealed class CasualtyStage : IStage
                     if (tokens[j].Lower is "injured" or "wounded" or "victims" or "casualties")
                     {
                         kind = tokens[j].Lower == "victims" && Enumerable.Range(j, Math.Min(3, s.EndToken - j)).Any(x => tokens[x].Lower == "killed") ? FigureKind.Killed : FigureKind.Injured;
+                        total = kind == FigureKind.Injured && Revision(tokens[j].Lower) == "total";
                         break;
                     }
+                }
+            }
+            else if (Revision(w) == "total" && (i == s.FirstToken || tokens[i - 1].Lower is not ("of" or "no")))
+            {
+                // "casualties rose to 9", "casualties have risen to 9": the verb right after the word
+                var verb = i + 1 < s.EndToken && FollowUpAuxiliaries.Contains(tokens[i + 1].Lower) || i + 1 < s.EndToken && tokens[i + 1].Lower is "have" ? i + 2 : i + 1;
+                if (verb < s.EndToken && RiseWords.Contains(tokens[verb].Lower))
+                {
+                    kind = FigureKind.Injured;
+                    total = true;
                 }
             }
 
@@ -501,9 +526,23 @@ public sealed class CasualtyStage : IStage
                 continue;
             }
 
+            var rule = total ? "total-rose-to" : "toll-rose-to";
+
+            // "officials updated the death toll to 11": the correcting verb before the toll, its figure right after
+            if (i + 2 < s.EndToken && tokens[i + 1].Lower == "to" && Enumerable.Range(Math.Max(s.FirstToken, i - 4), i - Math.Max(s.FirstToken, i - 4)).Any(x => Revision(tokens[x].Lower) == "correct"))
+            {
+                var at = NumberStart(doc, numbers, i + 2);
+                if (numbers.TryGetValue(at, out var cn) && !used.Contains(at))
+                {
+                    Add(result, doc, cn, kind.Value, i, rule, superseded: false, used, revision: true);
+                }
+
+                continue;
+            }
+
             for (var j = i + 1; j < Math.Min(s.EndToken, i + 30); j++)
             {
-                if (RiseWords.Contains(tokens[j].Lower) || tokens[j].Lower is "brought" or "stands" or "stood")
+                if (RiseWords.Contains(tokens[j].Lower) || tokens[j].Lower is "brought" or "stands" or "stood" || Revision(tokens[j].Lower) == "correct")
                 {
                     var k = j + 1;
                     if (k < s.EndToken && tokens[k].Lower is "to" or "at")
@@ -514,7 +553,7 @@ public sealed class CasualtyStage : IStage
                     var start = NumberStart(doc, numbers, k);
                     if (numbers.TryGetValue(start, out var n) && !used.Contains(start))
                     {
-                        Add(result, doc, n, kind.Value, i, "toll-rose-to", superseded: false, used, revision: true);
+                        Add(result, doc, n, kind.Value, i, rule, superseded: false, used, revision: true);
                     }
 
                     break;
@@ -522,6 +561,75 @@ public sealed class CasualtyStage : IStage
             }
         }
     }
+
+    /// <summary>
+    /// Rule of a correction: a figure told after a correcting verb of its sentence ("The governor later specified that 11
+    /// had died", "уточнив, що загинули 11 людей", "the toll was revised to 11") corrects the toll told before, smaller
+    /// or larger; assembly supersedes what it corrects. An earlier report's figure ("Earlier, officials specified …")
+    /// and an increment ("another died") correct nothing.
+    /// </summary>
+    private static void MarkCorrections(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, int from)
+    {
+        var tokens = doc.Tokens;
+        var at = -1;
+        for (var i = s.FirstToken; i < s.EndToken && at < 0; i++)
+        {
+            if (Revision(tokens[i].Lower) == "correct")
+            {
+                at = tokens[i].Start;
+            }
+        }
+
+        if (at < 0)
+        {
+            return;
+        }
+
+        for (var r = from; r < result.Count; r++)
+        {
+            if (result[r] is CasualtyMention { IsSuperseded: false, IsIncrement: false } c && c.ValueSpan.Start > at)
+            {
+                result[r] = c with { IsRevision = true, IsCorrection = true };
+            }
+        }
+    }
+
+    /// <summary>
+    /// "killed two people and injured five … casualties rose to 9", "погибли двое, ранены пятеро … число пострадавших
+    /// возросло до 9": a total of the killed and the injured is not the injured figure where the report names both
+    /// with their own words; it is dropped (with no killed figure told, it stands as the injured figure).
+    /// </summary>
+    private static void DropTotalsOfBoth(Document doc, ImmutableArray<Mention>.Builder result)
+    {
+        static bool IsTotal(Mention m) => m.Rule is "total-rose-to" or "кількість-постраждалих-зросла-до";
+        if (!result.Any(IsTotal))
+        {
+            return;
+        }
+
+        var killed = result.Any(m => m is CasualtyMention { Kind: FigureKind.Killed, Value: > 0 } && !IsTotal(m));
+        var injured = result.Any(m => m is CasualtyMention { Kind: FigureKind.Injured, Value: > 0 } c && !IsTotal(m) && !NamesTotal(doc, c.Span));
+        if (killed && injured)
+        {
+            result.RemoveAll(IsTotal);
+        }
+    }
+
+    /// <summary>Whether a word of <paramref name="span"/> is a total's ("пострадали пятеро", "9 casualties").</summary>
+    private static bool NamesTotal(Document doc, TextSpan span)
+    {
+        foreach (var t in doc.Tokens)
+        {
+            if (t.Start >= span.Start && t.End <= span.End && Revision(t.Lower) == "total")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Revision(string w) => w.Length > 0 && RevisionWords.TryGetValue(w, out var r) ? r : null;
 
     /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities"; not "no mention of casualties".</summary>
     private static void Zeroes(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
@@ -802,7 +910,8 @@ public sealed class CasualtyStage : IStage
                 var k = j + 1 < s.EndToken && tokens[j + 1].Lower == "до" ? j + 2 : j + 1;
                 if (k < s.EndToken && numbers.TryGetValue(NumberStart(doc, numbers, k), out var n) && !n.IsVague && !used.Contains(n.TokenIndex))
                 {
-                    Add(result, doc, n, kw.Kind, i + 1, "кількість-зросла-до", superseded: false, used, revision: true);
+                    var rule = Revision(tokens[i + 1].Lower) == "total" ? "кількість-постраждалих-зросла-до" : "кількість-зросла-до";
+                    Add(result, doc, n, kw.Kind, i + 1, rule, superseded: false, used, revision: true);
                 }
 
                 break;
