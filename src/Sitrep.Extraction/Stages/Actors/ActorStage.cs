@@ -38,6 +38,44 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
         "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
+    /// <summary>Attack verbs whose passive participle takes the attacker after "by" ("drones launched by Russia").</summary>
+    private static readonly FrozenWords PassiveAttackVerbs = FrozenWords.Of(
+        "launched", "fired", "sent", "deployed", "used", "conducted", "carried", "mounted", "staged", "attacked", "targeted", "shelled", "released", "dropped");
+
+    /// <summary>Ukrainian and Russian passive participles of launching, before the attacker in the instrumental ("запущених Росією").</summary>
+    private static readonly WordTable<bool> CyrillicPassiveVerbs = Words("запущен*", "випущен*", "выпущен*", "скинут*", "сброшен*", "атакован*");
+
+    /// <summary>The sides in the instrumental case, the agent of a Ukrainian or Russian passive.</summary>
+    private static readonly Dictionary<string, Side> InstrumentalSides = new(StringComparer.Ordinal)
+    {
+        ["росією"] = Side.Russia, ["россией"] = Side.Russia, ["рф"] = Side.Russia, ["україною"] = Side.Ukraine, ["украиной"] = Side.Ukraine,
+    };
+
+    /// <summary>
+    /// Rule <c>passive-agent</c>: the side is the agent of a passive attack verb, the attacker even though no attack word
+    /// follows it: "all 17 drones launched by Russia", "an attack carried out by Ukraine", "ракет, запущених Росією".
+    /// </summary>
+    private static bool IsPassiveAgent(TokenList tokens, SentenceMention s, int i)
+    {
+        if (i > s.FirstToken && CyrillicPassiveVerbs.Contains(tokens[i - 1].Lower))
+        {
+            return true;
+        }
+
+        var k = i - 2;
+        if (k < s.FirstToken || tokens[i - 1].Lower != "by")
+        {
+            return false;
+        }
+
+        if (tokens[k].Lower == "out" && k > s.FirstToken)
+        {
+            k--; // "carried out by"
+        }
+
+        return PassiveAttackVerbs.Contains(tokens[k].Lower);
+    }
+
     public string Name => "actors";
 
     public ImmutableArray<string> Requires => [Layers.Sentences];
@@ -64,8 +102,19 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                     side = Side.Ukraine;
                 }
 
+                if (side is null && i > s.FirstToken && CyrillicPassiveVerbs.Contains(tokens[i - 1].Lower) && InstrumentalSides.TryGetValue(w, out var agent))
+                {
+                    side = agent; // "запущених Росією", "выпущенных Украиной"
+                }
+
                 if (side is null)
                 {
+                    continue;
+                }
+
+                if (IsPassiveAgent(tokens, s, i))
+                {
+                    result.Add(new ActorMention(tokens[i].Span, side.Value, true, "passive-agent"));
                     continue;
                 }
 
