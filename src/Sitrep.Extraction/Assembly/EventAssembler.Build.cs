@@ -518,6 +518,9 @@ public sealed partial class EventAssembler
             kept.RemoveAll(p => districts.Any(m => ReferenceEquals(b.Resolved[m], p)) || (p.Feature != "admin1" && districtNames.Contains(PlaceNames.Fold(p.Text.Split(' ')[0]))));
         }
 
+        // A region written as its city's name is its city (rule region-as-city-name).
+        kept.RemoveAll(p => IsRegionWrittenAsCity(p, kept));
+
         // One place once, however often and however spelled ("Oriol region", "Oriol"), as first named; a facility named
         // twice ("the Dnipro Dam", "the Dnipro Hydroelectric Power Plant") by its fullest name.
         var uniquePlaces = new List<PlaceRef>(kept.Count);

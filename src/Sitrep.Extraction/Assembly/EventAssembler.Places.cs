@@ -1,5 +1,6 @@
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
+using Sitrep.Geo;
 
 namespace Sitrep.Extraction.Assembly;
 
@@ -78,4 +79,13 @@ public sealed partial class EventAssembler
         var adjective = name.Length >= 7 && (name.EndsWith("kyi", StringComparison.Ordinal) || name.EndsWith("nyi", StringComparison.Ordinal));
         return adjective && eventPlaces.Any(p => p.Feature == "populated_place" && p.Country == "UA");
     }
+
+    /// <summary>
+    /// Rule region-as-city-name: a region written with its city's bare name ("the regions of Lviv and Volyn" where the
+    /// event also names the city Lviv) is told as the city: both would be written "Lviv". A region written as a region
+    /// ("Lviv and the Lviv region") stays beside its city.
+    /// </summary>
+    private static bool IsRegionWrittenAsCity(PlaceRef region, IReadOnlyCollection<PlaceRef> eventPlaces) =>
+        region.Feature == "admin1" && region.Name is { } name
+        && eventPlaces.Any(c => c.Feature == "populated_place" && c.Admin1 == name && PlaceNames.Fold(c.Text) == PlaceNames.Fold(region.Text));
 }

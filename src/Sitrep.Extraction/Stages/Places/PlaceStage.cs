@@ -232,6 +232,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
+        RegionsOf(document, lookup, found);
+
         // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
         for (var k = 1; k < found.Count; k++)
         {
@@ -247,6 +249,44 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         LinkContainers(document, found);
         return [.. found];
     }
+
+    /// <summary>
+    /// Rule regions-of: "the regions of Lviv, Mykolaiv and Odesa", "the oblast of Kherson": a region word with
+    /// "of" before a name makes it a region, and every name coordinated with it after it. A district word does not
+    /// ("the districts of Kharkiv" are the city's).
+    /// </summary>
+    private static void RegionsOf(Document document, IPlaceLookup lookup, List<PlaceMention> found)
+    {
+        var tokens = document.Tokens;
+        for (var k = 0; k < found.Count; k++)
+        {
+            var i = found[k].TokenIndex;
+            if (found[k].Hint == PlaceHint.Region || i < 2 || tokens[i - 1].Lower != "of" || !RegionOfWords.Contains(tokens[i - 2].Lower))
+            {
+                continue;
+            }
+
+            for (var j = k; j < found.Count; j++)
+            {
+                if (j > k)
+                {
+                    var between = Enumerable.Range(found[j - 1].EndToken, found[j].TokenIndex - found[j - 1].EndToken).Select(document.Lower).ToList();
+                    if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
+                    {
+                        break;
+                    }
+                }
+
+                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                if (!regional.IsDefaultOrEmpty)
+                {
+                    found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional };
+                }
+            }
+        }
+    }
+
+    private static readonly FrozenWords RegionOfWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces");
 
     private static readonly FrozenWords NotPlaceHeads = FrozenWords.Of(LexiconFile.Rows("not-place-heads.tsv", r => r.Length == 1, r => r[0]).Select(r => r[0]));
 
