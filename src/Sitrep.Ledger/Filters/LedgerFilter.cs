@@ -46,7 +46,7 @@ public static class LedgerFilter
         ("cursor", "Where the previous page ended (its \"next\" value): the page after it."),
     ];
 
-    /// <summary>The help text for the filters, shaped for an 80-column terminal.</summary>
+    /// <summary>The help text for the filters (without the order: <see cref="SortUsage"/>), shaped for an 80-column terminal.</summary>
     public const string Usage = """
           --since DATE       on or after DATE (YYYY-MM-DD)
           --until DATE       on or before DATE
@@ -61,6 +61,10 @@ public static class LedgerFilter
           --kind KIND        strike or aggregate (default: both)
           --report ID        events of one stored report
           --attack ID        events of one attack (A12 or 12)
+        """;
+
+    /// <summary>The help text for the order of a listing (events, attacks), shaped for an 80-column terminal.</summary>
+    public const string SortUsage = """
           --sort FIELD       date (default), launched, destroyed, killed or injured
           --order ORDER      desc (default: newest or largest first) or asc
         """;
