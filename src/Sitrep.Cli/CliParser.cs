@@ -3,6 +3,7 @@ using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Sitrep.Ledger.Filters;
 
 namespace Sitrep.Cli;
 
@@ -133,7 +134,7 @@ internal sealed class CliParser
             {
                 // Said once, in sitrep's words with the nearest option, instead of the library's "Unrecognized … argument".
                 errors.RemoveAll(e => e.Contains($"'{token.Value}'", StringComparison.Ordinal) && e.StartsWith("Unrecognized", StringComparison.Ordinal));
-                var near = names.Select(n => (n, d: Distance(n, token.Value.Split('=')[0]))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.n).FirstOrDefault();
+                var near = names.Select(n => (n, d: EditDistance.Between(n, token.Value.Split('=')[0]))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.n).FirstOrDefault();
                 errors.Add(near is null
                     ? $"unknown option '{token.Value}'; 'sitrep {command.Name} --help' lists the options (a path that starts with '-' goes after '--')."
                     : $"unknown option '{token.Value}'. Did you mean {near}?");
@@ -156,7 +157,7 @@ internal sealed class CliParser
         }
 
         var word = args[0];
-        var near = _root.Subcommands.Select(c => (c.Name, d: Distance(c.Name, word))).Where(x => x.d <= 2)
+        var near = _root.Subcommands.Select(c => (c.Name, d: EditDistance.Between(c.Name, word))).Where(x => x.d <= 2)
             .OrderBy(x => x.d).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).FirstOrDefault();
         return near is null
             ? $"sitrep: unknown command '{word}'; 'sitrep --help' lists the commands."
@@ -203,25 +204,6 @@ internal sealed class CliParser
     {
         var shorts = command.Options.Where(o => o.Short is not null).Select(o => $"-{o.Short} for --{o.Name}").ToList();
         return shorts.Count == 0 ? "" : $"\n\nShort forms: {string.Join(", ", shorts)}; -h for --help.";
-    }
-
-    /// <summary>Edit distance (insertions, deletions, substitutions) between two short words.</summary>
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     private static Option Build(OptionSpec spec)

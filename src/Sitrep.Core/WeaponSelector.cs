@@ -53,6 +53,13 @@ public sealed record WeaponSelector
         return true;
     }
 
+    /// <summary>
+    /// The selector for one weapon a lexicon named from <paramref name="text"/> (an alias: "geran-2" → Shahed-136,
+    /// "unmanned aerial vehicle" → drone): its model when it has one, else its category.
+    /// </summary>
+    public static WeaponSelector Of(WeaponRef weapon, string text) =>
+        weapon.Model is { } model ? new WeaponSelector([], model, text) : new WeaponSelector([weapon.Category], null, text);
+
     /// <summary>A selector from a filter's words; throws <see cref="FormatException"/> for empty words.</summary>
     public static WeaponSelector Parse(string text) => TryParse(text, out var s, out var error) ? s : throw new FormatException(error);
 

@@ -137,9 +137,12 @@ public sealed record MergeSummary(int Attacks, int Events, int Created, int Kept
     public int Extended { get; init; }
 }
 
-/// <summary>One day, attacker and weapon family of the attack ledger.</summary>
-public sealed record AttackStat(DateOnly Date, Side Attacker, Country Target, string Family, int Attacks, long Reports, long? Launched, long? Destroyed, long? Killed, long? Injured)
+/// <summary>One day (null: the attacks without a date), attacker and weapon family of the attack ledger.</summary>
+public sealed record AttackStat(DateOnly? Date, Side Attacker, Country Target, string Family, int Attacks, long Reports, long? Launched, long? Destroyed, long? Killed, long? Injured)
 {
     /// <summary>Destroyed over launched, when both are known and launched is not zero.</summary>
     public double? InterceptionRate => Launched is > 0 && Destroyed is { } d ? (double)d / Launched.Value : null;
 }
+
+/// <summary>The stats rows of the attacks without a date (<see cref="AttackStat.Date"/> null) and how many attacks they count.</summary>
+public sealed record UndatedAttackStats(IReadOnlyList<AttackStat> Rows, int Attacks);

@@ -78,6 +78,13 @@ public interface IEventStore : IAsyncDisposable
     Task<IReadOnlyList<AttackStat>> AttackStatsAsync(EventQuery filter, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The same rows for the matching attacks no member's text dates (<see cref="AttackStat.Date"/> null): one per attacker,
+    /// target and family, and how many attacks they are (an attack of two families is in two rows), so that a tally can
+    /// say what its days leave out.
+    /// </summary>
+    Task<UndatedAttackStats> UndatedAttackStatsAsync(EventQuery filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The matching attacks grouped by their map location's region (<see cref="PlaceLevel.Admin1"/>) or by the location
     /// itself, most attacks first; attacks without a location are left out.
     /// </summary>

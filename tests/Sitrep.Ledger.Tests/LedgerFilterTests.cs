@@ -63,6 +63,57 @@ public sealed class LedgerFilterTests
         Assert.Equal([WeaponCategory.GuidedBomb], Parse(("weapon", "KAB")).Query.Weapon!.Categories.ToArray());
     }
 
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("qwertyuiop")]
+    [InlineData("zeppelin")]
+    public void A_weapon_the_lexicon_does_not_know_is_an_error_that_lists_families_and_models(string text)
+    {
+        var r = Parse(("weapon", text));
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("weapon", e.Name);
+        Assert.StartsWith($"--weapon '{text}' is no weapon family or model the ledger knows.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, other", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Shahed-136", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Kh-101", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kalbir", "Kalibr")]
+    [InlineData("shahd", "Shahed")]
+    [InlineData("iskandr-m", "Iskander-M")]
+    [InlineData("drome", "drone")]
+    public void A_mistyped_weapon_names_the_nearest_one(string text, string near)
+    {
+        var e = Assert.Single(Parse(("weapon", text)).Errors);
+        Assert.Contains($"Did you mean {near}?", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kh-101", e.Message, StringComparison.Ordinal); // the models are listed only when none is near
+    }
+
+    [Theory]
+    [InlineData("shahed", "shahed")]
+    [InlineData("Kh-5", "Kh-5")] // the start of Kh-55, Kh-555, Kh-59
+    [InlineData("shahed136", "shahed136")]
+    [InlineData("geran-2", "Shahed-136")] // an alias: the model it names
+    [InlineData("x-101", "Kh-101")]
+    [InlineData("Х-101", "Kh-101")]
+    public void A_model_its_start_or_an_alias_is_a_model_filter(string text, string model)
+    {
+        var r = Parse(("weapon", text));
+        Assert.True(r.Ok, string.Join(" ", r.Errors));
+        Assert.Equal(model, r.Query.Weapon!.ModelPrefix);
+        Assert.Equal(text, r.Query.Weapon.Text);
+    }
+
+    [Fact]
+    public void A_generic_lexicon_phrase_is_its_category()
+    {
+        var r = Parse(("weapon", "unmanned aerial vehicles"));
+        Assert.True(r.Ok);
+        Assert.Equal([WeaponCategory.Drone], r.Query.Weapon!.Categories.ToArray());
+        Assert.Null(r.Query.Weapon.ModelPrefix);
+    }
+
     [Fact]
     public void All_lifts_the_limit_and_oldest_first_sorts_ascending()
     {

@@ -196,13 +196,21 @@ public class EventStoreContractTests
             Samples.Submission(Samples.Article("Outlet C.", id: "c"), Samples.Simple(d, "UA", "RU", "Kursk", WeaponCategory.Drone, null, 12, 12, admin1: "Kursk Oblast")),
             Samples.Submission(Samples.Article("Outlet D.", id: "d"), Samples.Simple(d.AddDays(1), "RU", "UA", "Sumy", WeaponCategory.Drone, null, 10, 5, admin1: "Sumy Oblast")),
             Samples.Submission(Samples.Article("Outlet E.", id: "e"), Samples.Simple(d, "RU", "UA", "Ukraine", WeaponCategory.Drone, null, 9000, null, kind: EventKind.Aggregate)),
+            // A missile attack no text dates: on no day, counted apart.
+            Samples.Submission(Samples.Article("Outlet F.", id: "f"), Samples.Simple(null, "RU", "UA", "Lviv", WeaponCategory.CruiseMissile, null, 6, 4, killed: 1, admin1: "Lviv Oblast")),
         ]);
 
         var stats = await t.Store.AttackStatsAsync(new EventQuery());
         Assert.Equal(
-            [(d, Side.Russia, "drone", 1, 2, 40, 36, 2), (d, Side.Ukraine, "drone", 1, 1, 12, 12, (int?)null), (d.AddDays(1), Side.Russia, "drone", 1, 1, 10, 5, null)],
+            [((DateOnly?)d, Side.Russia, "drone", 1, 2, 40, 36, 2), (d, Side.Ukraine, "drone", 1, 1, 12, 12, (int?)null), (d.AddDays(1), Side.Russia, "drone", 1, 1, 10, 5, null)],
             stats.Select(s => (s.Date, s.Attacker, s.Family, s.Attacks, s.Reports, s.Launched!.Value, s.Destroyed!.Value, s.Killed)));
         Assert.Equal(0.5, stats[2].InterceptionRate);
+
+        var undatedStats = await t.Store.UndatedAttackStatsAsync(new EventQuery());
+        Assert.Equal(1, undatedStats.Attacks);
+        var undated = Assert.Single(undatedStats.Rows);
+        Assert.Equal(((DateOnly?)null, Side.Russia, "missile", 1, 1, 6L, 4L, 1L), (undated.Date, undated.Attacker, undated.Family, undated.Attacks, undated.Reports, undated.Launched, undated.Destroyed, undated.Killed));
+        Assert.Empty((await t.Store.UndatedAttackStatsAsync(new EventQuery { Since = d })).Rows); // a date filter leaves out what has no date
     }
 
     [Theory, OnSqlite, OnPostgres]

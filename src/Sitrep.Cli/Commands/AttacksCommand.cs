@@ -26,7 +26,7 @@ internal sealed class AttacksCommand : ICommand
         (best, and low-high where reports differ; 'sitrep show A12' has every claim, who makes it,
         the words, and why each report's event joined the attack).
 
-        {Ledger.FilterUsage}
+        {Ledger.ListingUsage}
           --format FORMAT    table (default; fits the terminal), json, jsonl (the merged-ledger
                              contract of eval/SCHEMA.md, with claims), csv or geojson
           --limit N          at most N attacks (a table shows 50 unless told; other

@@ -24,7 +24,7 @@ internal sealed class EventsCommand : ICommand
         largest current claim. Each event comes from one report: 'sitrep show ID' has every figure
         with who claims it and the words that say it.
 
-        {Ledger.FilterUsage}
+        {Ledger.ListingUsage}
           --format FORMAT    table (default; fits the terminal), json, csv or geojson
           --limit N          at most N events (a table shows 50 unless told; other
                              formats write every one; --all for every one)

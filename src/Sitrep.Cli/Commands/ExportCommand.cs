@@ -7,7 +7,7 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep export --format csv|jsonl|geojson|acled [--events] [filters] [--out FILE]</c>: every matching attack (or event), streamed.</summary>
 internal sealed class ExportCommand : ICommand
 {
-    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "csv", "jsonl", "geojson", "acled", "parquet"), OptionSpec.Flag("events"), new("out", "FILE", 'o'), Ledger.DbOption];
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOnlyOptions, new("limit", "N", 'n'), OptionSpec.Flag("all"), new("format", "FORMAT", 'f', "csv", "jsonl", "geojson", "acled", "parquet"), OptionSpec.Flag("events"), new("out", "FILE", 'o'), Ledger.DbOption];
 
     public OperandSpec Operands => OperandSpec.None;
 
@@ -37,7 +37,7 @@ internal sealed class ExportCommand : ICommand
                              parquet  the csv's fields as typed Parquet columns, for pandas, R and DuckDB
           --events           export each report's events instead of attacks
           --out FILE         write to FILE instead of standard output
-          --limit N          at most N rows
+          --limit N          at most N rows (the first N in id order; --all: every row, the default)
         {Ledger.FilterUsage}
         {Ledger.DbUsage}
         """;

@@ -19,13 +19,22 @@ internal static class Ledger
 
     public const string FilterUsage = LedgerFilter.Usage;
 
+    /// <summary>The filters and the order of a listing (events, attacks).</summary>
+    public const string ListingUsage = LedgerFilter.Usage + "\n" + LedgerFilter.SortUsage;
+
     /// <summary>The store option of every command that opens one.</summary>
     public static readonly OptionSpec DbOption = new("db", "DB");
 
-    /// <summary>The filter and paging options of the listing commands (events, attacks, stats, export).</summary>
+    /// <summary>
+    /// The filters alone, for the commands whose rows have an order of their own (stats by day, export by id): an order,
+    /// offset or cursor they would not follow is refused as an unknown option rather than quietly ignored.
+    /// </summary>
+    public static readonly OptionSpec[] FilterOnlyOptions = [.. LedgerFilter.Names.Select(n => new OptionSpec(n, n.ToUpperInvariant()))];
+
+    /// <summary>The filter, order and paging options of the listing commands (events, attacks).</summary>
     public static readonly OptionSpec[] FilterOptions =
     [
-        .. LedgerFilter.Names.Select(n => new OptionSpec(n, n.ToUpperInvariant())),
+        .. FilterOnlyOptions,
         new("sort", "FIELD", null, "date", "launched", "destroyed", "killed", "injured"),
         new("order", "ORDER", null, "desc", "asc"),
         new("limit", "N", 'n'),

@@ -8,7 +8,7 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep stats [filters]</c>: per day, attacker and weapon family, over attacks: launched, destroyed, interception rate, killed, injured.</summary>
 internal sealed class StatsCommand : ICommand
 {
-    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "csv", "json"), Ledger.DbOption];
+    public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOnlyOptions, new("format", "FORMAT", 'f', "table", "csv", "json"), Ledger.DbOption];
 
     public OperandSpec Operands => OperandSpec.None;
 
@@ -24,7 +24,9 @@ internal sealed class StatsCommand : ICommand
         them, the sum of their best launched and destroyed, the interception rate (destroyed /
         launched), killed and injured (each attack's under its main family; 'unspecified' holds
         attacks that give no count). The two sides' attacks are separate rows, so one side's drones
-        never go into the other's interception rate. Attacks without a date are left out.
+        never go into the other's interception rate. Attacks no report dates are on no day: their
+        rows come last, dated 'undated' (csv: an empty date; json: null), and a date filter leaves
+        them out.
 
           --format FORMAT    table (default), csv or json
         {Ledger.FilterUsage}
@@ -63,7 +65,8 @@ internal sealed class StatsCommand : ICommand
         await using var store = await EventStore.OpenExistingAsync(location).ConfigureAwait(false);
         await Ledger.WarnIfStaleAsync(store, console).ConfigureAwait(false);
         await Ledger.WarnIfPendingAsync(store, console, "stats").ConfigureAwait(false);
-        var stats = await store.AttackStatsAsync(query).ConfigureAwait(false);
+        var undated = await store.UndatedAttackStatsAsync(query).ConfigureAwait(false);
+        IReadOnlyList<AttackStat> stats = [.. await store.AttackStatsAsync(query).ConfigureAwait(false), .. undated.Rows];
         var o = console.Out;
         switch (format)
         {
@@ -81,7 +84,7 @@ internal sealed class StatsCommand : ICommand
             default:
                 if (stats.Count == 0)
                 {
-                    o.WriteLine("No dated attacks match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
+                    o.WriteLine("No attacks match. (Store reports with 'sitrep ingest PATH'; loosen the filters.)");
                     break;
                 }
 
@@ -92,7 +95,7 @@ internal sealed class StatsCommand : ICommand
                 foreach (var s in stats)
                 {
                     table.Add(
-                        Cells.Date(s.Date), $"{AttacksCommand.Short(s.Attacker.ToContract())}→{AttacksCommand.Short(s.Target.ToContract())}", s.Family,
+                        s.Date is { } date ? Cells.Date(date) : "undated", $"{AttacksCommand.Short(s.Attacker.ToContract())}→{AttacksCommand.Short(s.Target.ToContract())}", s.Family,
                         Cells.Inv(s.Attacks), Cells.Inv(s.Reports), Cells.Inv(s.Launched), Cells.Inv(s.Destroyed), s.InterceptionRate?.ToString("0%", CultureInfo.InvariantCulture) ?? "",
                         Cells.Inv(s.Killed), Cells.Inv(s.Injured));
                 }
@@ -100,6 +103,10 @@ internal sealed class StatsCommand : ICommand
                 table.Write(console);
                 o.WriteLine("Each attack counts once, with its best figures (the reports' ranges:");
                 o.WriteLine("'sitrep attacks', 'sitrep show A12').");
+                if (undated.Attacks > 0)
+                {
+                    o.WriteLine($"undated: {Ledger.N(undated.Attacks)} attack{(undated.Attacks == 1 ? "" : "s")} no report dates, on no day (the 'undated' rows).");
+                }
                 break;
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Core;
+using Sitrep.Extraction.Stages.Weapons;
 using Sitrep.Storage;
 
 namespace Sitrep.Ledger.Filters;
@@ -45,7 +46,7 @@ public static class LedgerFilter
         ("cursor", "Where the previous page ended (its \"next\" value): the page after it."),
     ];
 
-    /// <summary>The help text for the filters, shaped for an 80-column terminal.</summary>
+    /// <summary>The help text for the filters (without the order: <see cref="SortUsage"/>), shaped for an 80-column terminal.</summary>
     public const string Usage = """
           --since DATE       on or after DATE (YYYY-MM-DD)
           --until DATE       on or before DATE
@@ -60,6 +61,10 @@ public static class LedgerFilter
           --kind KIND        strike or aggregate (default: both)
           --report ID        events of one stored report
           --attack ID        events of one attack (A12 or 12)
+        """;
+
+    /// <summary>The help text for the order of a listing (events, attacks), shaped for an 80-column terminal.</summary>
+    public const string SortUsage = """
           --sort FIELD       date (default), launched, destroyed, killed or injured
           --order ORDER      desc (default: newest or largest first) or asc
         """;
@@ -132,18 +137,7 @@ public static class LedgerFilter
         var attacker = Read("attacker", v => (Parties.TryParseSide(v, out var side) && side is Side.Russia or Side.Ukraine or Side.Unknown, side),
             "--attacker '{0}' is not RU, UA or unknown.");
         var target = Read("target", v => (Parties.TryParseCountry(v, out var c), c), "--target '{0}' is not UA, RU, BY or other.");
-        WeaponSelector? weapon = null;
-        if (value("weapon") is { } w)
-        {
-            if (WeaponSelector.TryParse(w, out var sel, out var why))
-            {
-                weapon = sel;
-            }
-            else
-            {
-                errors.Add(new FilterError("weapon", $"--weapon: {why}"));
-            }
-        }
+        var weapon = value("weapon") is { } w ? Weapon(w, errors) : null;
 
         var kind = Read("kind", v => v.Trim().ToLowerInvariant() switch
         {
@@ -222,6 +216,57 @@ public static class LedgerFilter
             After = after,
         };
         return new FilterResult(query, errors.ToImmutable());
+    }
+
+    /// <summary>The families a weapon filter names, as the errors list them.</summary>
+    private const string WeaponFamilies = "drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, other";
+
+    /// <summary>The lexicon's models as stored weapons' model keys ("shahed136"), beside the names they fold from.</summary>
+    private static readonly ImmutableArray<(string Key, string Name)> ModelKeys =
+        [.. WeaponLexicon.Models.Select(m => (StoreKeys.Model(m) ?? "", m)).Where(m => m.Item1.Length > 0)];
+
+    /// <summary>
+    /// A weapon filter that can match: a family, a model the lexicon knows or the start of one ("shahed", "kh-5"), or
+    /// another name the lexicon reads ("geran-2" → Shahed-136, "x-101" → Kh-101, "unmanned aerial vehicle" → drone).
+    /// Words that name none ("banana") would match nothing and look like an empty ledger: an error that names the
+    /// nearest weapon, or the families and models when none is near.
+    /// </summary>
+    private static WeaponSelector? Weapon(string text, ImmutableArray<FilterError>.Builder errors)
+    {
+        if (!WeaponSelector.TryParse(text, out var selector, out var why))
+        {
+            errors.Add(new FilterError("weapon", $"--weapon: {why}"));
+            return null;
+        }
+
+        if (selector.ModelPrefix is not { } prefix || StoreKeys.Model(prefix) is { } key && ModelKeys.Any(m => m.Key.StartsWith(key, StringComparison.Ordinal)))
+        {
+            return selector;
+        }
+
+        if (WeaponLexicon.TryResolve(prefix, out var named))
+        {
+            return WeaponSelector.Of(named, selector.Text);
+        }
+
+        var hint = NearestWeapon(prefix) is { } near
+            ? $"Did you mean {near}? Families: {WeaponFamilies}."
+            : $"Families: {WeaponFamilies}. Models (or the start of one): {string.Join(", ", WeaponLexicon.Models.Order(StringComparer.OrdinalIgnoreCase))}.";
+        errors.Add(new FilterError("weapon", $"--weapon '{prefix}' is no weapon family or model the ledger knows. {hint}"));
+        return null;
+    }
+
+    /// <summary>
+    /// The family word, model or lexicon phrase nearest to <paramref name="text"/> (folded as model keys are), when it
+    /// is within two edits and the edits are less than half the word; null otherwise.
+    /// </summary>
+    private static string? NearestWeapon(string text)
+    {
+        var key = StoreKeys.Model(text) ?? "";
+        var names = WeaponFamilies.Split(", ").Concat(WeaponLexicon.Models).Concat(WeaponLexicon.Phrases);
+        return names.Select(n => (Name: n, Edits: EditDistance.Between(key, StoreKeys.Model(n) ?? "")))
+            .Where(n => n.Edits <= 2 && n.Edits * 2 < key.Length)
+            .OrderBy(n => n.Edits).ThenBy(n => n.Name, StringComparer.Ordinal).Select(n => n.Name).FirstOrDefault();
     }
 
     private static (bool, DateOnly) ParseDate(string v) =>

@@ -8,7 +8,7 @@ namespace Sitrep.Ledger.Formats;
 
 /// <summary>
 /// The output formats of the attack ledger's per-day statistics: json (an array of rows) and csv. The sums are 64-bit: many
-/// attacks' figures add up without wrapping.
+/// attacks' figures add up without wrapping. A row of the attacks without a date has a null date (csv: empty).
 /// </summary>
 public static class StatFormats
 {
@@ -22,7 +22,15 @@ public static class StatFormats
         protected override void WriteObject(Utf8JsonWriter w, AttackStat s)
         {
             w.WriteStartObject();
-            w.WriteString("date", Cells.Date(s.Date));
+            if (s.Date is { } date)
+            {
+                w.WriteString("date", Cells.Date(date));
+            }
+            else
+            {
+                w.WriteNull("date"); // the attacks without a date
+            }
+
             w.WriteString("attacker", s.Attacker.ToContract());
             w.WriteString("target_country", s.Target.ToContract());
             w.WriteString("family", s.Family);

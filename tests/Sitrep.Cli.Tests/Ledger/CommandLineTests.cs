@@ -64,6 +64,31 @@ public sealed class CommandLineTests
         Assert.Contains("Did you mean --published?", extract.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("attacks")]
+    [InlineData("events")]
+    [InlineData("stats")]
+    [InlineData("export", "--format", "csv")]
+    public void A_weapon_no_lexicon_entry_names_is_a_usage_error_not_an_empty_listing(params string[] command)
+    {
+        using var dir = new TempDir();
+        var db = IngestedStores.Of(dir, Report.Replace("40 drones", "40 Shahed-136 drones", StringComparison.Ordinal));
+        var r = Cli.Run([.. command, "--db", db, "--weapon", "banana"]);
+        Assert.Equal(2, r.Code);
+        Assert.Empty(r.Out);
+        Assert.Contains($"sitrep {command[0]}: --weapon 'banana' is no weapon family or model the ledger knows.", r.Err, StringComparison.Ordinal);
+        Assert.Contains("Families: drone, missile,", r.Err, StringComparison.Ordinal);
+
+        var typo = Cli.Run([.. command, "--db", db, "--weapon", "dronnes"]);
+        Assert.Equal(2, typo.Code);
+        Assert.Contains("Did you mean drones?", typo.Err, StringComparison.Ordinal);
+
+        // A name the lexicon reads finds what it names: Geran-2 is how Russia calls the Shahed-136.
+        var alias = Cli.Run([.. command, "--db", db, "--weapon", "Geran-2"]);
+        Assert.Equal(0, alias.Code);
+        Assert.Contains("2024-05-14", alias.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_stray_argument_is_a_usage_error() => Assert.Equal(2, Cli.Run("stats", "2024-05-14").Code);
 

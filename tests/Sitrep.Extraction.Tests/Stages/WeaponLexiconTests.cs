@@ -30,6 +30,55 @@ public class WeaponLexiconTests
     }
 
     [Theory]
+    [InlineData("Merlin-VR", WeaponCategory.Drone, "Merlin-VR")]
+    [InlineData("Мерлін-ВР", WeaponCategory.Drone, "Merlin-VR")]
+    [InlineData("Молнія", WeaponCategory.Drone, "Molniya")]
+    [InlineData("Molniya", WeaponCategory.Drone, "Molniya")]
+    [InlineData("Молния-2", WeaponCategory.Drone, "Molniya")]
+    [InlineData("Orion", WeaponCategory.Drone, "Orion")]
+    [InlineData("Оріон", WeaponCategory.Drone, "Orion")]
+    [InlineData("Forpost", WeaponCategory.Drone, "Forpost")]
+    [InlineData("Форпост-Р", WeaponCategory.Drone, "Forpost")]
+    [InlineData("Kub", WeaponCategory.Drone, "KUB-BLA")]
+    [InlineData("Eleron", WeaponCategory.Drone, "Eleron-3")]
+    [InlineData("Granat-4", WeaponCategory.Drone, "Granat-4")]
+    [InlineData("Картограф", WeaponCategory.Drone, "Kartograf")]
+    [InlineData("Привет-82", WeaponCategory.Drone, "Privet-82")]
+    [InlineData("Фенікс", WeaponCategory.Drone, "Feniks")]
+    [InlineData("Banderol", WeaponCategory.CruiseMissile, "Banderol")]
+    [InlineData("X-31PD", WeaponCategory.CruiseMissile, "Kh-31PD")]
+    [InlineData("GBU", WeaponCategory.GuidedBomb, "GBU")]
+    public void The_air_force_tally_s_models_resolve(string name, WeaponCategory category, string model)
+    {
+        Assert.True(WeaponLexicon.TryResolve(name, out var weapon));
+        Assert.Equal(new WeaponRef(category, model), weapon);
+        Assert.Contains(model, WeaponLexicon.Models);
+    }
+
+    [Theory]
+    [InlineData("Overnight the enemy sent two Orion drones and a Merlin-VR towards Sumy.", "Orion", "Merlin-VR")]
+    [InlineData("A Forpost reconnaissance drone and a Kub loitering munition were downed near Kharkiv.", "Forpost", "KUB-BLA")]
+    [InlineData("Сили ППО збили три ударні БпЛА типу «Молнія» та один Оріон на Запоріжжі.", "Molniya", "Orion")]
+    [InlineData("Над Херсоном знищено безпілотник Молнію і розвідувальний Мерлін-ВР.", "Molniya", "Merlin-VR")]
+    [InlineData("ПВО сбила БпЛА Форпост и два ударных БпЛА Молния-2 над Курской областью.", "Forpost", "Molniya")]
+    public void The_stage_finds_the_new_models_in_running_text(string text, string first, string second)
+    {
+        var models = Annotate.Layer<WeaponMention>(text, Layers.Weapons).Select(m => m.Weapon.Model).ToList();
+        Assert.Contains(first, models);
+        Assert.Contains(second, models);
+    }
+
+    [Theory]
+    [InlineData("Місто стало форпостом оборони півдня, заявив мер.")] // an outpost
+    [InlineData("Удар молнии вызвал пожар на подстанции.")] // lightning
+    [InlineData("Волонтери передали бандероль з ліками до Херсона.")] // a parcel
+    [InlineData("У кожному класі стоїть куб із конструктора.")] // a cube
+    public void A_common_word_that_is_also_a_model_is_no_weapon(string text)
+    {
+        Assert.Empty(Annotate.Layer<WeaponMention>(text, Layers.Weapons));
+    }
+
+    [Theory]
     [InlineData("X-31", "Kh-31")] // only "kh-31" is listed
     [InlineData("X-59MK2", "Kh-59MK2")]
     [InlineData("C-300", "S-300")] // Latin C

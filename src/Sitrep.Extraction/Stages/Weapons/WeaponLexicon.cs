@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
 
@@ -20,6 +21,16 @@ namespace Sitrep.Extraction.Stages.Weapons;
 public static class WeaponLexicon
 {
     private static readonly FrozenDictionary<string, WeaponRef> ByPhrase = Load();
+
+    /// <summary>
+    /// Every model the lexicon names (each once, as the extraction writes it: "Shahed-136", "Kh-101"), in the file's
+    /// order: the models a stored weapon can have.
+    /// </summary>
+    public static readonly ImmutableArray<string> Models = [.. LexiconFile.Rows("weapons.tsv")
+        .Where(row => row.Length > 2 && row[2].Length > 0).Select(row => row[2]).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The lexicon's whole phrases (no stems, no activities), as <see cref="TryResolve"/> reads them: "geran-2", "cruise missiles".</summary>
+    public static IEnumerable<string> Phrases => ByPhrase.Keys;
 
     /// <summary>
     /// The weapon <paramref name="name"/> names, when it is a lexicon phrase (or one by the transliteration above);
