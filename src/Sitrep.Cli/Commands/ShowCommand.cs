@@ -134,7 +134,7 @@ internal sealed class ShowCommand : ICommand
         foreach (var m in a.Members)
         {
             var r = m.Report;
-            Wrap(sb, "  ", $"event {m.EventId} ({m.Article}#{m.StrikeIndex}) — {r?.Source ?? Cells.Host(r?.Url) ?? "report " + m.ReportId}: {r?.Title ?? ""}", width);
+            Wrap(sb, "  ", $"event {m.EventId} ({m.Article}#{m.StrikeIndex}) — {r?.Source ?? Cells.Host(r?.Url) ?? "report " + m.ReportId}: {MemberTitle(r?.Title)}", width);
             if (r?.Url is { } url)
             {
                 Wrap(sb, "    ", url, width);
@@ -343,4 +343,23 @@ internal sealed class ShowCommand : ICommand
 
         sb.AppendLine(line.ToString());
     }
+
+    /// <summary>
+    /// A member's title in at most <see cref="MemberTitleCells"/> terminal cells, cut on a word and ended with "…": a
+    /// report without a headline line has its first paragraph as its title, which would fill the screen. JSON keeps the
+    /// whole title, and so does <c>sitrep show EVENT-ID</c>.
+    /// </summary>
+    internal static string MemberTitle(string? title)
+    {
+        if (string.IsNullOrEmpty(title) || TextTable.CellWidth(title) <= MemberTitleCells)
+        {
+            return title ?? "";
+        }
+
+        var cut = TextTable.Cut(title, MemberTitleCells);
+        var space = cut.LastIndexOf(' ');
+        return space > MemberTitleCells / 2 ? cut[..space].TrimEnd(',', ';', ':', '-', '—') + " …" : cut;
+    }
+
+    internal const int MemberTitleCells = 120;
 }

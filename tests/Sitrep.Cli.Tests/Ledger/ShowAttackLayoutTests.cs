@@ -35,4 +35,31 @@ public sealed class ShowAttackLayoutTests
 
         Assert.True(wrapped > 0, shown.Out);
     }
+
+    [Fact]
+    public void A_member_without_a_headline_shows_the_start_of_its_title_and_json_keeps_it_whole()
+    {
+        using var dir = new TempDir();
+        // No headline line: the first paragraph, several sentences long, becomes the report's title.
+        var paragraph = "Russia launched 40 drones at Odesa overnight and air defences shot down 35 of them, the air force said, "
+                        + "while debris fell on a warehouse in the port district and a fire broke out that crews put out by morning, "
+                        + "the regional governor wrote on Telegram, adding that one man was injured.";
+        var db = IngestedStores.Of(dir, "url: https://news.example.org/long\npublished: 2024-03-02\n---\n" + paragraph + "\n");
+
+        var shown = Cli.Run("show", "A1", "--db", db);
+        Assert.Equal(0, shown.Code);
+        var member = shown.Out[shown.Out.IndexOf("Members", StringComparison.Ordinal)..];
+        Assert.Contains("Russia launched 40 drones at Odesa", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("adding that one man was injured", member, StringComparison.Ordinal);
+        Assert.Contains("…", member, StringComparison.Ordinal);
+
+        var json = Cli.Run("show", "A1", "--db", db, "--format", "json");
+        Assert.Contains("adding that one man was injured", json.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Drones hit Odesa", "Drones hit Odesa")]
+    [InlineData(null, "")]
+    public void A_short_title_is_shown_whole(string? title, string shown) =>
+        Assert.Equal(shown, Sitrep.Cli.Commands.ShowCommand.MemberTitle(title));
 }
