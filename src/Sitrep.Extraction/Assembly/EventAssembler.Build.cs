@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sitrep.Core;
+using Sitrep.Extraction.Stages.Figures;
 using Sitrep.Extraction.Text;
 using Sitrep.Geo;
 
@@ -214,6 +215,9 @@ public sealed partial class EventAssembler
         return uses.ToImmutable();
     }
 
+    /// <summary>The rule of a count the text tells as a part of the total before it ("among them 4 Kinzhal").</summary>
+    private const string StatedPartRule = "figures/" + FigureStage.BreakdownItemRule;
+
     /// <summary>
     /// Rule <c>part-of-total</c>: "29 missiles" and then "18 Kh-101, seven Iskander-M and four Kinzhal" are 29 missiles, the
     /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
@@ -221,8 +225,6 @@ public sealed partial class EventAssembler
     /// claims of role <see cref="ClaimRole.PartOfTotal"/> (not revisions), so the family's launched figure is the total and is
     /// never added up to 58, while each model keeps its own count.
     /// </summary>
-    private const string StatedPartRule = "figures/breakdown-item";
-
     private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
     {
         WeaponUse? total = null;

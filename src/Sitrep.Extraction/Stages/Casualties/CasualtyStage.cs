@@ -465,7 +465,7 @@ public sealed class CasualtyStage : IStage
             {
                 IsSuperseded = superseded,
                 IsIncrement = true,
-            IsInjuredDeath = true,
+                IsInjuredDeath = true,
             });
         }
     }
@@ -620,6 +620,11 @@ public sealed class CasualtyStage : IStage
     {
         foreach (var t in doc.Tokens)
         {
+            if (t.Start >= span.End)
+            {
+                break; // tokens are in text order
+            }
+
             if (t.Start >= span.Start && t.End <= span.End && Revision(t.Lower) == "total")
             {
                 return true;

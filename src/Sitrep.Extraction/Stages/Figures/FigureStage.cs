@@ -376,7 +376,7 @@ public sealed class FigureStage : IStage
         var span = new TextSpan(tokens[k].Start, tokens[v].End);
         // The list: the launched counts told with the last one, in its sentence, none of them already destroyed there.
         var from = Math.Max(0, Math.Min(launched.Span.Start, s.Span.Start) - 300);
-        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
+        var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
         foreach (var f in list.DistinctBy(f => f.Weapon))
         {
             if (figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && SameSentence(doc, d, f) && d.Span.Start > f.Span.Start))
@@ -898,6 +898,9 @@ public sealed class FigureStage : IStage
         return k < s.EndToken && tokens[k].Lower == "each";
     }
 
+    /// <summary>The rule name of <see cref="BreakdownItem"/>'s counts, which the assembler reads as parts of a stated total.</summary>
+    internal const string BreakdownItemRule = "breakdown-item";
+
     /// <summary>
     /// Rule <c>breakdown-item</c>: "launched 29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal", "серед них 18 Х-101",
     /// "в том числе 7 Искандер-М": a part of a launched total told before it in the sentence, counting a weapon of the total's
@@ -912,7 +915,7 @@ public sealed class FigureStage : IStage
             return null;
         }
 
-        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != "breakdown-item" && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
+        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
         var moreSpecific = weapon.Weapon.Model is not null || weapon.Weapon.Category != total?.Weapon.Category;
         // "All eight drones were shot down: five Shaheds and …": the breakdown of a destroyed total (launched only as "all").
         var destroyedTotal = total is not null && x.Result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span == total.Span);
@@ -922,7 +925,7 @@ public sealed class FigureStage : IStage
             return null;
         }
 
-        return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, "breakdown-item");
+        return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, BreakdownItemRule);
     }
 
     /// <summary>
