@@ -25,6 +25,9 @@ public sealed record WeaponSelector
     /// <summary>The words the selector was parsed from.</summary>
     public string Text { get; }
 
+    /// <summary>The family words a selector reads, as help and errors list them.</summary>
+    public const string FamilyWords = "drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, other";
+
     /// <summary>A selector from a filter's words; false (with the reason) for empty words.</summary>
     public static bool TryParse(string? text, out WeaponSelector selector, out string error)
     {
@@ -33,7 +36,7 @@ public sealed record WeaponSelector
         var t = (text ?? "").Trim();
         if (t.Length == 0)
         {
-            error = "name a weapon: drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, other, or a model (\"shahed\", \"Kh-101\").";
+            error = $"name a weapon: {FamilyWords}, or a model (\"shahed\", \"Kh-101\").";
             return false;
         }
 

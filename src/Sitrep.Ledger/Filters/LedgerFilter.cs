@@ -219,7 +219,7 @@ public static class LedgerFilter
     }
 
     /// <summary>The families a weapon filter names, as the errors list them.</summary>
-    private const string WeaponFamilies = "drone, missile, cruise_missile, ballistic_missile, bomb, artillery, rocket, other";
+    private const string WeaponFamilies = WeaponSelector.FamilyWords;
 
     /// <summary>The lexicon's models as stored weapons' model keys ("shahed136"), beside the names they fold from.</summary>
     private static readonly ImmutableArray<(string Key, string Name)> ModelKeys =
