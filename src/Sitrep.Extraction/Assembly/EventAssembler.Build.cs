@@ -209,7 +209,8 @@ public sealed partial class EventAssembler
                 uses.Add(new WeaponUse(weapon, doc.Evidence(figs[0].Span)) { Claims = Claims(doc, figs, b) });
             }
 
-            PartsOfTotal(uses, first);
+            PartsOfTotal(uses, first, FigureKind.Launched);
+            PartsOfTotal(uses, first, FigureKind.Destroyed);
         }
 
         return uses.ToImmutable();
@@ -223,9 +224,10 @@ public sealed partial class EventAssembler
     /// models its breakdown. When the entries of one family from <paramref name="first"/> on hold one total with no model
     /// and modelled entries whose launched counts sum to no more than it (and to at least half of it), those counts are the total's parts: they stay as
     /// claims of role <see cref="ClaimRole.PartOfTotal"/> (not revisions), so the family's launched figure is the total and is
-    /// never added up to 58, while each model keeps its own count.
+    /// never added up to 58, while each model keeps its own count. Destroyed counts the same: "shot down 25 missiles,
+    /// including 16 Kh-101".
     /// </summary>
-    private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first)
+    private static void PartsOfTotal(ImmutableArray<WeaponUse>.Builder uses, int first, FigureKind kind)
     {
         WeaponUse? total = null;
         var sum = 0;
@@ -233,7 +235,7 @@ public sealed partial class EventAssembler
         var stated = true;
         for (var i = first; i < uses.Count; i++)
         {
-            if (uses[i].Current(FigureKind.Launched) is not { } c)
+            if (uses[i].Current(kind) is not { } c)
             {
                 continue;
             }
@@ -257,18 +259,18 @@ public sealed partial class EventAssembler
 
         // Parts far under the total ("7 S-300" beside "260 missiles" since the summer, an aggregate) break nothing down,
         // unless the text told them as its parts ("29 missiles, among them 4 Kinzhal": figures/breakdown-item).
-        if (total?.Current(FigureKind.Launched) is not { } t || parts == 0 || sum > t.Value || (2L * sum < t.Value && !stated))
+        if (total?.Current(kind) is not { } t || parts == 0 || sum > t.Value || (2L * sum < t.Value && !stated))
         {
             return;
         }
 
         for (var i = first; i < uses.Count; i++)
         {
-            if (!ReferenceEquals(uses[i], total) && uses[i].Current(FigureKind.Launched) is not null)
+            if (!ReferenceEquals(uses[i], total) && uses[i].Current(kind) is not null)
             {
                 uses[i] = uses[i] with
                 {
-                    Claims = [.. uses[i].Claims.Select(c => c.Kind == FigureKind.Launched && c.IsCurrent ? c with { Role = ClaimRole.PartOfTotal, Rule = c.Rule + ClaimRoles.PartOfTotalTag } : c)],
+                    Claims = [.. uses[i].Claims.Select(c => c.Kind == kind && c.IsCurrent ? c with { Role = ClaimRole.PartOfTotal, Rule = c.Rule + ClaimRoles.PartOfTotalTag } : c)],
                 };
             }
         }

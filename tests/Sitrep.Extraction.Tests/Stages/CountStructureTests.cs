@@ -51,6 +51,31 @@ public class CountStructureTests
         Assert.All(items, c => Assert.NotNull(c.Weapon?.Model));
     }
 
+    /// <summary>
+    /// The breakdown of a destroyed total: "shot down 22 missiles, including 15 Kh-101" gives the family destroyed 22 and the
+    /// model destroyed 15 as a part of it (never a destroyed 22 of Kh-101, nor 37).
+    /// </summary>
+    [Theory]
+    [InlineData("Air defence shot down 22 missiles overnight, including 15 Kh-101 cruise missiles, the military said.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb")]
+    [InlineData("Сили ППО знищили 22 ракети, зокрема 15 Х-101 та 4 Калібр.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb destroyed:missile:4:breakdown-item")]
+    [InlineData("Силы ПВО сбили 22 ракеты, в том числе 15 Х-101.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb")]
+    public void The_items_of_a_destroyed_breakdown_are_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("Air defence shot down 22 missiles overnight, including 15 Kh-101 cruise missiles, the military said.", 22, 1)]
+    [InlineData("Сили ППО знищили 22 ракети, зокрема 15 Х-101 та 4 Калібр.", 22, 2)]
+    public void A_destroyed_breakdown_does_not_add_to_its_total(string text, int total, int parts)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        var missiles = e.Weapons.Where(w => w.Weapon.Category.Family() == WeaponFamily.Missile).ToList();
+        var family = Assert.Single(missiles, w => w.Current(FigureKind.Destroyed) is not null);
+        Assert.Null(family.Weapon.Model);
+        Assert.Equal(total, family.Current(FigureKind.Destroyed)!.Value);
+        var items = missiles.SelectMany(w => w.Claims).Where(c => c.Role == ClaimRole.PartOfTotal).ToList();
+        Assert.Equal(parts, items.Count);
+        Assert.All(items, c => Assert.Equal(FigureKind.Destroyed, c.Kind));
+    }
+
     /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
     [Theory]
     [InlineData("Вночі ворог запустив 24 шахеди. Серед них 19 збито.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]

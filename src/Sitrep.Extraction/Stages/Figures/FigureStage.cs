@@ -905,8 +905,10 @@ public sealed class FigureStage : IStage
     /// Rule <c>breakdown-item</c>: "launched 29 missiles, among them 18 Kh-101, 7 Iskander-M and 4 Kinzhal", "серед них 18 Х-101",
     /// "в том числе 7 Искандер-М": a part of a launched total told before it in the sentence, counting a weapon of the total's
     /// family more specific than it (a model, or "cruise missiles" of "missiles"), is launched too, its rule telling the
-    /// assembler it is a part of that total (the family's figure stays the total, never the sum). A part of no such total
-    /// ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones"), or of a destroyed total, is none.
+    /// assembler it is a part of that total (the family's figure stays the total, never the sum). A part of a destroyed total
+    /// ("shot down 25 missiles, including 16 Kh-101", "збили 25 ракет, зокрема 16 Х-101") is destroyed the same way. A part of no
+    /// such total ("including 30 over Kursk", "including 10 Shaheds" of "50 missiles and drones"), or of a total told as both
+    /// ("all eight drones were shot down: five Shaheds and …"), is none.
     /// </summary>
     private static FigureMention? BreakdownItem(Sentence x, NumberMention n)
     {
@@ -915,17 +917,17 @@ public sealed class FigureStage : IStage
             return null;
         }
 
-        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
+        var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Kind is FigureKind.Launched or FigureKind.Destroyed && f.Rule != BreakdownItemRule && f.Span.End <= n.Span.Start && f.Span.Start >= x.S.Span.Start);
         var moreSpecific = weapon.Weapon.Model is not null || weapon.Weapon.Category != total?.Weapon.Category;
-        // "All eight drones were shot down: five Shaheds and …": the breakdown of a destroyed total (launched only as "all").
-        var destroyedTotal = total is not null && x.Result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span == total.Span);
-        if (total is null || destroyedTotal || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
+        // "All eight drones were shot down: five Shaheds and …": the breakdown of a destroyed total told as launched too ("all").
+        var allOf = total is not null && x.Result.OfType<FigureMention>().Any(f => f.Kind != total.Kind && f.Span == total.Span);
+        if (total is null || allOf || total.IsCombined || total.Weapon.Model is not null || total.Value < n.Value || !moreSpecific
             || total.Weapon.Category is not (WeaponCategory.Missile or WeaponCategory.Drone) || weapon.Weapon.Category.Family() != total.Weapon.Category.Family())
         {
             return null;
         }
 
-        return Figure(x.Doc, FigureKind.Launched, n, weapon.Weapon, n.Span, weapon.Span, BreakdownItemRule);
+        return Figure(x.Doc, total.Kind, n, weapon.Weapon, n.Span, weapon.Span, BreakdownItemRule);
     }
 
     /// <summary>
