@@ -76,6 +76,29 @@ public class CountStructureTests
         Assert.All(items, c => Assert.Equal(FigureKind.Destroyed, c.Kind));
     }
 
+    /// <summary>
+    /// The model of a count: named after the noun ("16 крилатих ракет Х-101", "six hypersonic missiles Kh-47M2 Kinzhal") or
+    /// after the missile's class ("three ballistic Iskander-M missiles"); a model of another family after the noun is not its.
+    /// </summary>
+    [Theory]
+    [InlineData("Вночі ворог випустив 12 крилатих ракет Х-101 та дві балістичні ракети Іскандер-М.", "launched:Iskander-M:2 launched:Kh-101:12")]
+    [InlineData("Ночью противник выпустил 12 крылатых ракет Х-101 и две баллистические ракеты Искандер-М.", "launched:Iskander-M:2 launched:Kh-101:12")]
+    [InlineData("The enemy fired four hypersonic missiles Kh-47M2 Kinzhal and nine cruise missiles Kalibr at the port.", "launched:Kalibr:9 launched:Kinzhal:4")]
+    [InlineData("Russia launched three ballistic Iskander-M missiles and two hypersonic Kinzhal missiles at the city.", "launched:Iskander-M:3 launched:Kinzhal:2")]
+    [InlineData("Russia launched 14 drones Kalibr at the city.", "launched:-:14")]
+    public void The_model_of_a_count_is_read_around_its_noun(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
+            .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Model ?? "-"}:{f.Value}").Order(StringComparer.Ordinal)));
+
+    /// <summary>"Two of the four missiles struck a warehouse": the total was launched, the part hit; nothing was destroyed.</summary>
+    [Theory]
+    [InlineData("Two of the four missiles struck a warehouse in the port, the governor said.", "launched:missile:4:N-out-of-M")]
+    [InlineData("One of the three drones hit a house on the outskirts.", "launched:drone:3:N-out-of-M")]
+    [InlineData("Дві з чотирьох ракет влучили у склад.", "launched:missile:4:N-out-of-M")]
+    [InlineData("Две из четырех ракет попали в склад.", "launched:missile:4:N-out-of-M")]
+    [InlineData("Air defence shot down three of the four missiles.", "destroyed:missile:3:N-out-of-M launched:missile:4:N-out-of-M")]
+    public void The_part_that_hit_is_not_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
     /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
     [Theory]
     [InlineData("Вночі ворог запустив 24 шахеди. Серед них 19 збито.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]

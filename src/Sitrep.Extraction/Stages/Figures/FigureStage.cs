@@ -20,6 +20,9 @@ public sealed class FigureStage : IStage
     /// <summary>Words between a count and its weapon ("75 Iranian-made Shahed drones", "85 украинских беспилотников").</summary>
     private static readonly WordTable<bool> Modifiers = new(LexiconFile.Rows("count-modifiers.tsv").Select(r => (r[0], true)));
 
+    /// <summary>The class of a missile before its model: "three ballistic Iskander-M missiles", "two hypersonic Kinzhal missiles".</summary>
+    private static bool IsMissileClass(string lower) => lower is "hypersonic" or "ballistic" or "cruise" or "aeroballistic" or "anti-ship";
+
     /// <summary>What a word tells the rules (<c>figure-cues.tsv</c>): a breakdown, a modal, a negation, an impact verb …</summary>
     private static readonly WordTable<Cue> Cues = new(LexiconFile.Rows("figure-cues.tsv").Select(r => (r[0], Enum.Parse<Cue>(r[1], ignoreCase: true))));
 
@@ -182,14 +185,21 @@ public sealed class FigureStage : IStage
                 }
 
                 consumed.Add(total);
-                var destroyKind = VerbRight(doc, s, outEnd) ?? VerbLeft(doc, s, n.Span.Start == tokens[n.TokenIndex].Start ? n.TokenIndex : FirstToken(doc, n)) ?? FigureKind.Destroyed;
+                var left = VerbLeft(doc, s, n.Span.Start == tokens[n.TokenIndex].Start ? n.TokenIndex : FirstToken(doc, n));
+                var destroyKind = VerbRight(doc, s, outEnd) ?? left ?? FigureKind.Destroyed;
                 if (destroyKind == FigureKind.Launched)
                 {
                     destroyKind = FigureKind.Destroyed;
                 }
 
                 var wr = Ref(w, mixedMissiles);
-                result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
+                // "Two of the four missiles struck a warehouse", "дві з чотирьох ракет влучили": the part hit, the total was launched.
+                var hit = left is null && outEnd < s.EndToken && Is(tokens[outEnd], Cue.Impact);
+                if (!hit)
+                {
+                    result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
+                }
+
                 var launchedOf = Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M");
                 result.Add(launchedOf);
                 x.Counts.Add((launchedOf, outEnd));
@@ -422,7 +432,7 @@ public sealed class FigureStage : IStage
 
             var k = w.TokenIndex - 1;
             var steps = 0;
-            while (k >= s.FirstToken && steps < 4 && (Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "hypersonic" or "ballistic" or "cruise") && tokens[k].Lower is not ("of" or "the"))
+            while (k >= s.FirstToken && steps < 4 && (Modifiers.Contains(tokens[k].Lower) || IsMissileClass(tokens[k].Lower)) && tokens[k].Lower is not ("of" or "the"))
             {
                 k--;
                 steps++;
@@ -545,6 +555,12 @@ public sealed class FigureStage : IStage
                         }
                     }
                 }
+                else if (AppositiveModel(doc, s, w, weapons) is { } model)
+                {
+                    // "16 крилатих ракет Х-101", "six hypersonic missiles Kh-47M2 Kinzhal": the model right after the noun.
+                    w = w with { Span = TextSpan.Cover(w.Span, model.Span), Weapon = model.Weapon, EndToken = model.EndToken };
+                    wEnd = w.EndToken;
+                }
 
                 end = wEnd;
                 // "missiles and drones" counted together
@@ -577,7 +593,7 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            if (Modifiers.Contains(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
+            if (Modifiers.Contains(lw) || IsMissileClass(lw) || lw.EndsWith("-type", StringComparison.Ordinal) || lw.EndsWith("-made", StringComparison.Ordinal) || lw.EndsWith("-based", StringComparison.Ordinal) || lw.EndsWith("-launched", StringComparison.Ordinal))
             {
                 k++;
                 steps++;
@@ -588,6 +604,24 @@ public sealed class FigureStage : IStage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Rule of <see cref="WeaponAfter"/>: a model named right after a weapon noun that names none, of the noun's family
+    /// ("крилатих ракет Х-101", "missiles Kh-47M2 Kinzhal"), is the model the noun counts; a model of another family
+    /// ("drones Kh-101") or one that a count of its own follows is not.
+    /// </summary>
+    private static WeaponMention? AppositiveModel(Document doc, SentenceMention s, WeaponMention w, List<WeaponMention> weapons)
+    {
+        if (w.Weapon.Model is not null || w.EndToken >= s.EndToken)
+        {
+            return null;
+        }
+
+        var model = weapons.FirstOrDefault(m => m.TokenIndex == w.EndToken);
+        return model is { Weapon.Model: not null, IsActivity: false } && model.Weapon.Category.Family() == w.Weapon.Category.Family()
+            ? model
+            : null;
     }
 
     private static bool NumberAt(Document doc, int k) => doc.Tokens[k].Kind == TokenKind.Number;
