@@ -99,6 +99,15 @@ public class CountStructureTests
     [InlineData("Air defence shot down three of the four missiles.", "destroyed:missile:3:N-out-of-M launched:missile:4:N-out-of-M")]
     public void The_part_that_hit_is_not_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
 
+    /// <summary>The active past and imperfective forms of the uk/ru verbs of destruction, not only their participles.</summary>
+    [Theory]
+    [InlineData("Сили ППО знешкодили 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
+    [InlineData("Силы ПВО обезвредили 14 дронов.", "destroyed:drone:14:N-weapon-verb")]
+    [InlineData("Мобільні групи ліквідували 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
+    [InlineData("Силы ПВО ликвидировали 14 беспилотников.", "destroyed:drone:14:N-weapon-verb")]
+    [InlineData("Усю ніч сили ППО збивали 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
+    public void The_uk_ru_verbs_of_destruction_are_read_in_every_form(string text, string expected) => Assert.Equal(expected, Rules(text));
+
     /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
     [Theory]
     [InlineData("Вночі ворог запустив 24 шахеди. Серед них 19 збито.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]
