@@ -508,7 +508,7 @@ public sealed partial class EventAssembler
         var b = g.B;
         bool Headline((SentenceMention Sentence, int Unit, string Rule) e) =>
             target == g.Lead && e.Sentence.Paragraph == 0 && g.Doc.Lower(e.Sentence.EndToken - 1) is not ("." or "!" or "\"" or ")");
-        if (!CountsOtherScope(target.Entries().Where(e => !Headline(e)).Select(e => e.Unit), c.U, b))
+        if (!CountsOtherScope(target.Entries().Where(e => !Headline(e)).Select(e => e.Unit), c.U, b) || ItemisesRegionOf(g.Doc, c.S, target, c.U, b))
         {
             return null;
         }
@@ -710,6 +710,49 @@ public sealed partial class EventAssembler
 
         var tolls = d.Units.Where(x => b.Casualties[x].Count > 0).ToList();
         return tolls.Count > 0 && tolls.All(x => b.Places[x].Any(p => !p.IsReference && b.Resolved[p].Feature == "populated_place"));
+    }
+
+    private static readonly FrozenWords BreakdownWords = CueWords("breakdown");
+
+    /// <summary>
+    /// Whether the wide count of unit <paramref name="u"/> itemises its regions and an item is the event's region ("74
+    /// drones shot down near Moscow", then "337 drones over several regions, including 91 over the Moscow region"): the
+    /// local count is the local view of that item, the same attack. A wide count that only names the region ("30 drones
+    /// over the Kursk region and Moscow") is another scope. A city and the region around it that bears its name (Moscow
+    /// and Moscow Oblast, Kyiv and Kyiv Oblast) are one region here.
+    /// </summary>
+    private static bool ItemisesRegionOf(Document doc, SentenceMention s, Draft d, int u, Bucketed b)
+    {
+        static string Fold(string region)
+        {
+            foreach (var suffix in (ReadOnlySpan<string>)[" Oblast", " City", " Region"])
+            {
+                if (region.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return region[..^suffix.Length];
+                }
+            }
+
+            return region;
+        }
+
+        var opens = -1;
+        for (var i = s.FirstToken; i < s.EndToken && opens < 0; i++)
+        {
+            if (BreakdownWords.Contains(doc.Tokens[i].Lower))
+            {
+                opens = doc.Tokens[i].Start;
+            }
+        }
+
+        if (opens < 0)
+        {
+            return false;
+        }
+
+        var items = Regions(b.Places[u].Where(p => p.Span.Start > opens), b).Select(Fold).ToHashSet(StringComparer.Ordinal);
+        var local = Regions(d.Units.SelectMany(x => b.Places[x]), b).Select(Fold).ToList();
+        return local.Count > 0 && local.All(items.Contains);
     }
 
     /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>

@@ -151,6 +151,11 @@ public class AssemblyStepsTests
         "lead-date@0 same-day@0")]
     [InlineData("Air defences shot down two drones over Kursk overnight. In all, 12 drones were destroyed over the Kursk region, the governor said.",
         "lead-date@0 paragraph@0")]
+    // a wide count itemised by region, one item the local count's region (a city and its namesake region are one): the same attack
+    [InlineData("Authorities said 50 drones were shot down near Moscow overnight. The defence ministry said 200 drones were destroyed over several regions overnight, including 60 over the Moscow region and 80 over the Kursk region.",
+        "lead-date@0 same-day@0")]
+    [InlineData("Мэр сообщил, что ночью на подлете к Москве сбиты 50 беспилотников. В Минобороны заявили, что за ночь над регионами России уничтожены 200 беспилотников, в том числе 60 над Московской областью.",
+        "lead-date@0 paragraph@0")]
     public void Group_tells_a_local_strike_from_a_count_over_many_regions(string text, string expected)
         => Assert.Equal(expected, Placed(text));
 

@@ -108,6 +108,15 @@ public class CountStructureTests
     [InlineData("Усю ніч сили ППО збивали 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
     public void The_uk_ru_verbs_of_destruction_are_read_in_every_form(string text, string expected) => Assert.Equal(expected, Rules(text));
 
+    /// <summary>"intercepted an attack by 120 drones", "відбили атаку 40 дронів": the attack's drones were destroyed, not launched.</summary>
+    [Theory]
+    [InlineData("Russian forces said they intercepted an attack by 120 Ukrainian drones over several regions.", "destroyed:drone:120:N-weapon-verb")]
+    [InlineData("Air defences repelled a massive attack of 60 drones on the capital, the mayor said.", "destroyed:drone:60:N-weapon-verb")]
+    [InlineData("Вночі сили ППО відбили атаку 40 дронів на Київ.", "destroyed:drone:40:N-weapon-verb")]
+    [InlineData("Силы ПВО отразили атаку 40 беспилотников.", "destroyed:drone:40:N-weapon-verb")]
+    [InlineData("Russia launched a massive attack by 120 drones on Kyiv overnight.", "launched:drone:120:N-weapon-verb")]
+    public void The_count_of_a_repelled_attack_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
     /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
     [Theory]
     [InlineData("Вночі ворог запустив 24 шахеди. Серед них 19 збито.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]

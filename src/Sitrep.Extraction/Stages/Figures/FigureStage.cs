@@ -39,6 +39,8 @@ public sealed class FigureStage : IStage
         When,
         Determiner,
         KindOf,
+        Repel,
+        AttackNoun,
     }
 
     private static bool Is(Token t, Cue cue) => Cues.TryGetValue(t.Lower, out var c) && c == cue;
@@ -873,15 +875,51 @@ public sealed class FigureStage : IStage
                 return kind;
             }
 
-            // "a drone attack of more than 50 drones", "attack with 40 drones", "attacked Ukraine with 25 Shaheds"
+            // "a drone attack of more than 50 drones", "attack with 40 drones", "attacked Ukraine with 25 Shaheds"; but
+            // "intercepted an attack by 120 drones", "відбили атаку 120 дронів": the attack's drones were destroyed.
             if (w is "with" or "of" or "by" && k > s.FirstToken && tokens[k - 1].Lower is "attack" or "attacks" or "strike" or "strikes" or "assault" or "barrage" or "wave" or "salvo" or "swarm")
             {
-                return FigureKind.Launched;
+                return RepelledAttack(doc, s, k - 1) ? FigureKind.Destroyed : FigureKind.Launched;
+            }
+
+            if (k == before - 1 && Is(tokens[k], Cue.AttackNoun) && RepelledAttack(doc, s, k))
+            {
+                return FigureKind.Destroyed;
             }
         }
 
         at = -1;
         return null;
+    }
+
+    /// <summary>
+    /// "intercepted a large-scale attack by 337 drones", "repelled a massive attack of 120 drones", "сили ППО відбили атаку 40
+    /// дронів": the verb before the attack noun (past its article and adjectives) destroys the attack, so its count is
+    /// destroyed, not launched.
+    /// </summary>
+    private static bool RepelledAttack(Document doc, SentenceMention s, int attackNoun)
+    {
+        var tokens = doc.Tokens;
+        for (var j = attackNoun - 1; j >= s.FirstToken && j >= attackNoun - 5; j--)
+        {
+            var w = tokens[j].Lower;
+            if (Is(tokens[j], Cue.Repel))
+            {
+                return true;
+            }
+
+            if (Verbs.TryGetValue(w, out var kind))
+            {
+                return kind == FigureKind.Destroyed;
+            }
+
+            if (!tokens[j].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A count with no verb at all ("48 Russian cruise missiles. At night.") reads as launched.</summary>
