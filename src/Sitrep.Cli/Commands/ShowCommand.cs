@@ -108,7 +108,8 @@ internal sealed class ShowCommand : ICommand
 
         if (a.Location is { } loc)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  location {Cells.PlaceName(loc)}{(loc.Admin1 is null ? "" : $", {loc.Admin1}")}{(loc.Latitude is { } lat && loc.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $" ({lat:0.###}, {lon:0.###})") : "")}");
+            Wrap(sb, "  ", "location " + Place(loc, isLocation: false), width, hanging: "    ");
+            Wrap(sb, "    ", LocationEvidence(a, loc), width, hanging: "      ");
         }
 
         sb.AppendLine();
@@ -268,6 +269,22 @@ internal sealed class ShowCommand : ICommand
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Where an attack's location is told: its words and span, and the member event and report they are in ("no member's
+    /// words recorded" for a location stored before the store kept them that no member's place matches).
+    /// </summary>
+    internal static string LocationEvidence(StoredAttack a, PlaceRef loc)
+    {
+        if (a.LocationFrom is not { } from)
+        {
+            return "(no member's words recorded for it)";
+        }
+
+        var member = a.Members.FirstOrDefault(m => m.EventId == from.EventId);
+        var where = member is null ? $"event {from.EventId}" : $"event {from.EventId} ({member.Article}#{member.StrikeIndex})";
+        return string.Create(CultureInfo.InvariantCulture, $"\"{loc.Text}\" [{loc.Span.Start}..{loc.Span.End}) in {where}, report {from.ReportId}");
     }
 
     private static string Place(PlaceRef p, bool isLocation)
