@@ -145,7 +145,7 @@ internal sealed class ShowCommand : ICommand
         }
 
         sb.AppendLine();
-        sb.AppendLine("*: the claim behind best; x: superseded. 'sitrep show EVENT-ID' shows one report's event.");
+        Wrap(sb, "", "*: the claim behind best; x: superseded. 'sitrep show EVENT-ID' shows one report's event.", width);
         return sb.ToString();
     }
 
