@@ -1024,13 +1024,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             (orderBy, keyset) = Listing(query, "a", cmd);
         }
 
-        var limit = "";
-        if (query.Limit is { } n)
-        {
-            limit = " LIMIT @limit OFFSET @offset";
-            cmd.Add("@limit", n);
-            cmd.Add("@offset", query.Offset);
-        }
+        var limit = Paging(query, cmd);
 
         cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where}{keyset} {orderBy}{limit}";
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -67,6 +67,8 @@ public static class LedgerFilter
     public const string SortUsage = """
           --sort FIELD       date (default), launched, destroyed, killed or injured
           --order ORDER      desc (default: newest or largest first) or asc
+          --cursor CURSOR    start after the row a listing's "next" cursor names (the HTTP
+                             API's pages; the same sort and order as that listing)
         """;
 
     /// <summary>
