@@ -16,7 +16,7 @@ internal sealed class AttacksCommand : ICommand
 
     public string Name => "attacks";
 
-    public string Summary => "List attacks: the reports of each attack merged, figures reconciled.";
+    public string Summary => "List attacks: each attack's reports merged, figures reconciled.";
 
     public string Usage => $"""
         Usage: sitrep attacks [FILTERS] [--format table|json|jsonl|csv|geojson] [--limit N] [--db DB]

@@ -23,7 +23,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
 
     public string Name => "compare";
 
-    public string Summary => "Checks the ledger's figures against a reference table, night by night.";
+    public string Summary => "Check the ledger's figures against a reference table, per night.";
 
     public string Usage => $"""
         Usage: sitrep compare --reference FILE [--since DATE] [--until DATE]

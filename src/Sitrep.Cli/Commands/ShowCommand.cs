@@ -16,7 +16,7 @@ internal sealed class ShowCommand : ICommand
 
     public string Name => "show";
 
-    public string Summary => "Show one attack (A12) or event: every figure, its claims, evidence and reports.";
+    public string Summary => "Show an attack (A12) or event: figures, claims, evidence, reports.";
 
     public string Usage => $"""
         Usage: sitrep show A12 | EVENT-ID [--format text|json] [--db DB]

@@ -14,7 +14,7 @@ internal sealed class StatsCommand : ICommand
 
     public string Name => "stats";
 
-    public string Summary => "Per day, attacker and weapon family, over attacks: launched, down, killed, hurt.";
+    public string Summary => "Attacks per day, side and weapon: launched, down, killed, hurt.";
 
     public string Usage => $"""
         Usage: sitrep stats [FILTERS] [--format table|csv|json] [--db DB]
