@@ -48,7 +48,8 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
           --reference FILE   the reference table (CSV; see below)
           --since DATE       first night compared (YYYY-MM-DD)
           --until DATE       last night compared
-          --format FORMAT    table (default) or json
+          --format FORMAT    table (default) or json (an object: reference, span, nights —
+                             one row per night and family compared — and summary)
           --all              the table also lists the reference-only nights (by
                              default counted in the summary, not listed; json
                              always has every night)

@@ -21,16 +21,18 @@ internal sealed class ShowCommand : ICommand
     public string Usage => $"""
         Usage: sitrep show A12 | EVENT-ID [--format text|json] [--db DB]
 
-        An attack (its id starts with A, the first column of 'sitrep attacks'): its figures, each with
-        best, the range the reports give, ACLED's conservative value and the rule that chose best; every
-        claim behind each figure (who says it, which report, the words); and every member event with
-        why it joined the attack.
+        An attack (its id starts with A, the first column of 'sitrep attacks'): its map location, with
+        the words that name it, their span and the member event and report they are in; its figures,
+        each with best, the range the reports give, ACLED's conservative value and the rule that chose
+        best; every claim behind each figure (who says it, which report, the words); and every member
+        event with why it joined the attack.
 
-        Shows one stored event: its date and the words that give it, who attacked whom, the places
+        An event (a number): one stored event: its date and the words that give it, who attacked whom, the places
         (with coordinates when the gazetteer knew them), each weapon with every figure claimed for it
         (value, hedge, who says so, the sentence that says it, the rule that read it, and whether a later
         figure revised it), casualties, the report it came from, and the report's diagnostics.
-        Event ids are in the first column of 'sitrep events'.
+        Event ids are in the first column of 'sitrep events' ('sitrep events --attack A12': an
+        attack's).
 
           --format FORMAT    text (default) or json
         {Ledger.DbUsage}
