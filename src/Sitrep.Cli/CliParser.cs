@@ -26,7 +26,7 @@ internal sealed class CliParser
     {
         _console = console;
         _invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
-        _root = new RootCommand("sitrep — turns reports of strikes into a ledger of events, every figure traced to its words.");
+        _root = new RootCommand("sitrep — turns strike reports into a ledger, every figure traced to its words.");
         foreach (var c in commands)
         {
             var command = new Command(c.Name, c.Summary);

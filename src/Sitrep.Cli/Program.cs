@@ -93,7 +93,7 @@ internal static class Program
 
     private static void PrintHelp(CliConsole console)
     {
-        console.Out.WriteLine("sitrep — turns reports of strikes into a ledger of events, every figure traced to its words.");
+        console.Out.WriteLine("sitrep — turns strike reports into a ledger, every figure traced to its words.");
         console.Out.WriteLine();
         console.Out.WriteLine("Usage: sitrep COMMAND [ARGS...]   (sitrep COMMAND --help for details)");
         console.Out.WriteLine();

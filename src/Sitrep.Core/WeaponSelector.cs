@@ -58,10 +58,20 @@ public sealed record WeaponSelector
 
     /// <summary>
     /// The selector for one weapon a lexicon named from <paramref name="text"/> (an alias: "geran-2" → Shahed-136,
-    /// "unmanned aerial vehicle" → drone): its model when it has one, else its category.
+    /// "unmanned aerial vehicle" → drone, "ракети" → missile): its model when it has one, else its category read as
+    /// the category's own word reads ("ракети" as "missile": every kind of missile; "артилерія" as "artillery").
     /// </summary>
-    public static WeaponSelector Of(WeaponRef weapon, string text) =>
-        weapon.Model is { } model ? new WeaponSelector([], model, text) : new WeaponSelector([weapon.Category], null, text);
+    public static WeaponSelector Of(WeaponRef weapon, string text)
+    {
+        if (weapon.Model is { } model)
+        {
+            return new WeaponSelector([], model, text);
+        }
+
+        return TryParse(weapon.Category.ToContract(), out var word, out _) && !word.Categories.IsEmpty
+            ? new WeaponSelector(word.Categories, null, text)
+            : new WeaponSelector([weapon.Category], null, text);
+    }
 
     /// <summary>A selector from a filter's words; throws <see cref="FormatException"/> for empty words.</summary>
     public static WeaponSelector Parse(string text) => TryParse(text, out var s, out var error) ? s : throw new FormatException(error);

@@ -38,6 +38,12 @@ public sealed record Attack
     /// <summary>The most precise place the most members share (for maps); null when no member names a resolved place.</summary>
     public PlaceRef? Location { get; init; }
 
+    /// <summary>
+    /// The member whose words give <see cref="Location"/> (its span is in that member's report): the first member, in
+    /// the merge's order of reports, naming the place. Null exactly when <see cref="Location"/> is.
+    /// </summary>
+    public EventKey? LocationEvent { get; init; }
+
     /// <summary>Every member, ordered by key, with why it is in the attack.</summary>
     public ImmutableArray<AttackMember> Members { get; init; } = [];
 

@@ -151,6 +151,7 @@ internal static class AttackBuilder
     private static (Attack, AttackState) Finish(AttackState state, EventKey key, Country target, Side attacker, AttackMember[] members, ImmutableArray<AttackFigure> figures)
     {
         var (date, precision) = state.Date();
+        var location = state.Location();
         var attack = new Attack
         {
             Key = key,
@@ -159,7 +160,8 @@ internal static class AttackBuilder
             Precision = precision,
             Attacker = attacker,
             TargetCountry = target,
-            Location = state.Location(),
+            Location = location?.Place,
+            LocationEvent = location?.Event,
             Members = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(members),
             ReportCount = state.Reports.Count,
             SourceCount = state.Sources.Count,

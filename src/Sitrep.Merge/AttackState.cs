@@ -215,18 +215,22 @@ public sealed class AttackState
         return (best.Key, best.Value.Night ? DatePrecision.Night : DatePrecision.Day);
     }
 
-    /// <summary>The resolved place the most members name; ties: the more precise (town before region), then the name.</summary>
-    internal PlaceRef? Location()
+    /// <summary>
+    /// The resolved place the most members name (ties: the more precise, town before region, then the name), as the
+    /// member first in <see cref="EventOrder"/> naming it gives it, and that member's key; null when no member names one.
+    /// </summary>
+    internal (PlaceRef Place, EventKey Event)? Location()
     {
         if (places.Count == 0)
         {
             return null;
         }
 
-        return places.OrderByDescending(kv => kv.Value.Count)
+        var (first, place, _) = places.OrderByDescending(kv => kv.Value.Count)
             .ThenBy(kv => Precision(kv.Value.Place))
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .First().Value.Place;
+            .First().Value;
+        return (place, first.Key);
     }
 
     private static int Precision(PlaceRef p) => p.Feature switch

@@ -23,6 +23,12 @@ public sealed record StoredAttack(
     bool Contested,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>
+    /// The member event whose words give <see cref="Location"/> (its text and span are in that event's report); null when
+    /// the attack has no location, or for a location stored before schema 6 that no member's place matches.
+    /// </summary>
+    public LocationSource? LocationFrom { get; init; }
+
     /// <summary>Best launched summed over the attack's weapon families; null when no member gives a count.</summary>
     public int? Launched { get; init; }
 
@@ -44,6 +50,9 @@ public sealed record StoredAttack(
     /// <summary>The figure with this contract name ("killed", "drone.launched"), or null when no member gives it.</summary>
     public StoredAttackFigure? Figure(string name) => Figures.FirstOrDefault(f => f.Name == name);
 }
+
+/// <summary>The member event, and its report, whose words give an attack's location.</summary>
+public sealed record LocationSource(long EventId, long ReportId);
 
 /// <summary>
 /// One reconciled figure of an attack: UCDP's best, low and high, ACLED's conservative value, whether the two sides'

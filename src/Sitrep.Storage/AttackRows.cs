@@ -11,6 +11,8 @@ namespace Sitrep.Storage;
 internal sealed record AttackRow(
     long Id, DateOnly? Home, DateOnly? Date, string DatePrecision, string Attacker, string TargetCountry, int Events, int Reports, int Sources,
     string? LocationName, string? LocationAdmin1, string? LocationCountry, double? Latitude, double? Longitude, int? GeoPrecision,
+    string? LocationText, int? LocationStart, int? LocationEnd, string? LocationGazetteerId, string? LocationFeature, int? LocationWherePrecision,
+    bool? LocationOccupied, long? LocationEventId, long? LocationReportId,
     string PlacesText, string WeaponsText, int Categories, string? PrimaryFamily, int? Launched, int? Destroyed, int? Killed, int? Injured,
     bool Contested, DateTimeOffset UpdatedAt)
 {
@@ -174,10 +176,12 @@ internal sealed class AttackRowSet
         }
 
         var loc = attack.Location;
+        var from = attack.LocationEvent is { } key ? events[key] : null;
         var row = new AttackRow(
             id, attack.Home, attack.Date, attack.Precision.ToContract(), attack.Attacker.ToContract(), attack.TargetCountry.ToContract(),
             attack.Members.Length, attack.ReportCount, attack.SourceCount, loc is null ? null : loc.Name ?? loc.Text, loc?.Admin1, loc?.Country,
-            loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, string.Join("; ", places), weapons.ToString(), categories, primary, launched, destroyed,
+            loc?.Latitude, loc?.Longitude, loc?.GeoPrecision, loc?.Text, loc?.Span.Start, loc?.Span.End, loc?.GazetteerId, loc?.Feature,
+            loc?.WherePrecision, loc?.Occupied, from?.Id, attack.LocationEvent?.ReportId, string.Join("; ", places), weapons.ToString(), categories, primary, launched, destroyed,
             attack.Figure(FigureKey.Killed)?.Best, attack.Figure(FigureKey.Injured)?.Best, attack.Figures.Any(f => f.Contested), now);
         row = row with { Digest = DigestOf(row, memberRows, figureRows) };
         (stored is null ? Attacks : Updated).Add(row);

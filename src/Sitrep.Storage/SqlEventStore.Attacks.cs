@@ -972,12 +972,20 @@ internal abstract partial class SqlEventStore : IMergeWarmup
     private const string AttackColumns =
         "a.id, a.date, a.date_precision, a.attacker, a.target_country, a.events, a.reports, a.sources, a.location_name, a.location_admin1, " +
         "a.location_country, a.latitude, a.longitude, a.geo_precision, a.places_text, a.weapons_text, a.contested, a.updated_at, " +
-        "a.launched, a.destroyed, a.killed, a.injured";
+        "a.launched, a.destroyed, a.killed, a.injured, a.location_text, a.location_start, a.location_end, a.location_gazetteer_id, " +
+        "a.location_feature, a.location_where_precision, a.location_occupied, a.location_event_id, a.location_report_id";
+
+    /// <summary>How many columns <see cref="AttackColumns"/> reads: a query's own columns come after them.</summary>
+    private const int AttackColumnCount = 31;
 
     private static StoredAttack ReadAttack(DbDataReader r)
     {
         var location = r.NStr(8) is { } name
-            ? new PlaceRef(name, default) { Name = name, Admin1 = r.NStr(9), Country = r.NStr(10), Latitude = r.NDouble(11), Longitude = r.NDouble(12), GeoPrecision = r.NInt(13) }
+            ? new PlaceRef(r.NStr(22) ?? name, new TextSpan(r.NInt(23) ?? 0, r.NInt(24) ?? 0))
+            {
+                Name = name, GazetteerId = r.NStr(25), Feature = r.NStr(26), Admin1 = r.NStr(9), Country = r.NStr(10), Latitude = r.NDouble(11),
+                Longitude = r.NDouble(12), GeoPrecision = r.NInt(13), WherePrecision = r.NInt(27), Occupied = !r.IsDBNull(28) && r.Bool(28),
+            }
             : null;
         return new StoredAttack(
             r.Long(0), r.NDate(1), Names.Precision(r.Str(2)), Names.Side(r.Str(3)), Names.Country(r.Str(4)), r.Int(5), r.Int(6), r.Int(7),
@@ -987,6 +995,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             Destroyed = r.NInt(19),
             Killed = r.NInt(20),
             Injured = r.NInt(21),
+            LocationFrom = r.NLong(29) is { } eventId && r.NLong(30) is { } reportId ? new LocationSource(eventId, reportId) : null,
         };
     }
 
@@ -1015,13 +1024,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
             (orderBy, keyset) = Listing(query, "a", cmd);
         }
 
-        var limit = "";
-        if (query.Limit is { } n)
-        {
-            limit = " LIMIT @limit OFFSET @offset";
-            cmd.Add("@limit", n);
-            cmd.Add("@offset", query.Offset);
-        }
+        var limit = Paging(query, cmd);
 
         cmd.CommandText = $"SELECT {AttackColumns} FROM attacks a {where}{keyset} {orderBy}{limit}";
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

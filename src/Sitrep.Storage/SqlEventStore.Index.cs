@@ -35,7 +35,7 @@ internal abstract partial class SqlEventStore : IAttackIndexSource
                 await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    heads.Add((ReadAttack(r), r.Int(22)));
+                    heads.Add((ReadAttack(r), r.Int(AttackColumnCount)));
                 }
             }
 

@@ -19,6 +19,22 @@ internal abstract partial class SqlEventStore
     };
 
     /// <summary>
+    /// The LIMIT and OFFSET of a listing (or empty when it takes every row from the first): a listing without a limit
+    /// still skips its <see cref="EventQuery.Offset"/> rows (both backends take a LIMIT of the largest bigint as none).
+    /// </summary>
+    private static string Paging(EventQuery q, DbCommand cmd)
+    {
+        if (q.Limit is null && q.Offset == 0)
+        {
+            return "";
+        }
+
+        cmd.Add("@limit", q.Limit is { } n ? n : long.MaxValue);
+        cmd.Add("@offset", q.Offset);
+        return " LIMIT @limit OFFSET @offset";
+    }
+
+    /// <summary>
     /// The ORDER BY of a listing over <c>t</c> (<c>e</c> events, <c>a</c> attacks), and the condition (" AND …", or empty)
     /// that starts it after <see cref="EventQuery.After"/>, with its parameters added to <paramref name="cmd"/>.
     /// </summary>

@@ -389,13 +389,7 @@ internal abstract partial class SqlEventStore(StoreLocation location) : IEventSt
             await using var cmd = conn.CreateCommand();
             var where = Where(query, cmd, plan);
             var (orderBy, keyset) = Listing(query, "e", cmd);
-            var limit = "";
-            if (query.Limit is { } n)
-            {
-                limit = " LIMIT @limit OFFSET @offset";
-                cmd.Add("@limit", n);
-                cmd.Add("@offset", query.Offset);
-            }
+            var limit = Paging(query, cmd);
 
             cmd.CommandText = $"""
                 SELECT e.id, e.report_id, e.kind, e.date, e.date_precision, e.attacker, e.target_country, e.weapons_text, e.places_text,

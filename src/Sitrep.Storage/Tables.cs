@@ -105,12 +105,15 @@ internal static class Tables
             ("reports", Int), ("sources", Int), ("location_name", Txt), ("location_admin1", Txt), ("location_country", Txt), ("latitude", Dbl),
             ("longitude", Dbl), ("geo_precision", Int), ("places_text", Txt), ("weapons_text", Txt), ("categories", Int), ("primary_family", Txt),
             ("launched", Int), ("destroyed", Int), ("killed", Int), ("injured", Int), ("contested", Bool), ("updated_at", Time), ("digest", Txt),
+            ("location_text", Txt), ("location_start", Int), ("location_end", Int), ("location_gazetteer_id", Txt), ("location_feature", Txt),
+            ("location_where_precision", Int), ("location_occupied", Bool), ("location_event_id", Big), ("location_report_id", Big),
         ],
         a =>
         [
             a.Id, a.Home, a.Date, a.DatePrecision, a.Attacker, a.TargetCountry, a.Events, a.Reports, a.Sources, a.LocationName, a.LocationAdmin1,
             a.LocationCountry, a.Latitude, a.Longitude, a.GeoPrecision, a.PlacesText, a.WeaponsText, a.Categories, a.PrimaryFamily, a.Launched,
-            a.Destroyed, a.Killed, a.Injured, a.Contested, a.UpdatedAt, a.Digest,
+            a.Destroyed, a.Killed, a.Injured, a.Contested, a.UpdatedAt, a.Digest, a.LocationText, a.LocationStart, a.LocationEnd,
+            a.LocationGazetteerId, a.LocationFeature, a.LocationWherePrecision, a.LocationOccupied, a.LocationEventId, a.LocationReportId,
         ]);
 
     public static readonly TableSpec<MemberRow> Members = new(
@@ -149,6 +152,36 @@ internal static class Tables
         SELECT m.attack_id, p.text_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.text_key IS NOT NULL
         UNION SELECT m.attack_id, p.name_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.name_key IS NOT NULL
         UNION SELECT m.attack_id, p.admin1_key FROM attack_members m JOIN places p ON p.event_id = m.event_id WHERE {members} AND p.admin1_key IS NOT NULL
+        """;
+
+    /// <summary>
+    /// Schema 6 of both stores: the columns of an attack's map location that schema 2 left out (its words and span, its
+    /// gazetteer entry, feature and precisions, and the member event and report whose words they are), added for
+    /// <paramref name="types"/> (SQL type of text, integer, bigint and boolean) and filled for the attacks already
+    /// stored as the merge fills them: the place of the attack's name and point that the first member, in the merge's
+    /// order of reports (report date, unknown last; the report's text hash and URL key, compared as bytes with
+    /// <paramref name="collate"/>; then report and event), names first.
+    /// </summary>
+    public static string AttackLocationColumns((string Text, string Int, string Big, string Bool) types, string collate) => $"""
+        ALTER TABLE attacks ADD COLUMN location_text {types.Text};
+        ALTER TABLE attacks ADD COLUMN location_start {types.Int};
+        ALTER TABLE attacks ADD COLUMN location_end {types.Int};
+        ALTER TABLE attacks ADD COLUMN location_gazetteer_id {types.Text};
+        ALTER TABLE attacks ADD COLUMN location_feature {types.Text};
+        ALTER TABLE attacks ADD COLUMN location_where_precision {types.Int};
+        ALTER TABLE attacks ADD COLUMN location_occupied {types.Bool};
+        ALTER TABLE attacks ADD COLUMN location_event_id {types.Big};
+        ALTER TABLE attacks ADD COLUMN location_report_id {types.Big};
+        UPDATE attacks SET (location_text, location_start, location_end, location_gazetteer_id, location_feature, location_where_precision,
+                            location_occupied, location_event_id, location_report_id) = (
+          SELECT p.text, p.span_start, p.span_end, p.gazetteer_id, p.feature, p.where_precision, p.occupied, p.event_id, p.report_id
+          FROM attack_members m JOIN events e ON e.id = m.event_id JOIN reports r ON r.id = m.report_id JOIN places p ON p.event_id = m.event_id
+          WHERE m.attack_id = attacks.id AND p.is_target AND COALESCE(p.name, p.text) = attacks.location_name
+            AND p.latitude = attacks.latitude AND p.longitude = attacks.longitude
+          ORDER BY COALESCE(r.published, e.report_latest) IS NULL, COALESCE(r.published, e.report_latest),
+                   r.content_hash{collate}, r.url_key{collate}, m.report_id, m.ordinal, p.ordinal
+          LIMIT 1)
+        WHERE location_name IS NOT NULL;
         """;
 
     public static readonly TableSpec<AliasRow> Aliases = new(

@@ -16,6 +16,16 @@ public sealed class HelpTextTests
     }
 
     [Fact]
+    public void The_command_list_fits_80_columns()
+    {
+        var o = new StringWriter();
+        Assert.Equal(0, Program.Run(["--help"], new CliConsole(o, new StringWriter(), interactive: false, width: 80)));
+        var lines = o.ToString().Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("  attacks ", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length <= 80, $"{l.Length}: {l}"));
+    }
+
+    [Fact]
     public void Each_form_of_a_command_under_usage_keeps_its_own_line()
     {
         var text = "Usage: sitrep tally --rebuild [--db DB]\n       sitrep tally --join A B [--note TEXT] [--db DB]\n       sitrep tally --list\n\nProse.";

@@ -105,6 +105,53 @@ public sealed class LedgerFilterTests
         Assert.Equal(text, r.Query.Weapon.Text);
     }
 
+    [Theory]
+    [InlineData("шахед", "shahed")]
+    [InlineData("Шахеди", "shahed")]
+    [InlineData("шахедів", "shaheds")]
+    [InlineData("Герань-2", "geran-2")]
+    [InlineData("ударні дрони", "drones")]
+    [InlineData("калібр", "kalibr")]
+    [InlineData("Калибры", "kalibr")]
+    [InlineData("искандер", "iskanders")] // the lexicon's alias: Iskander-M (a bare "iskander" is also the start of Iskander-K)
+    [InlineData("Іскандерами", "iskanders")]
+    [InlineData("кинджал", "kinzhal")]
+    [InlineData("кинжалы", "kinzhal")]
+    [InlineData("дрони", "drones")]
+    [InlineData("беспилотники", "uav")]
+    [InlineData("ракети", "missiles")]
+    [InlineData("ракет", "missile")]
+    [InlineData("крилаті ракети", "cruise missiles")]
+    [InlineData("баллистические ракеты", "ballistic missiles")]
+    [InlineData("артилерія", "artillery")]
+    [InlineData("обстріли", "shelling")]
+    public void A_ukrainian_or_russian_word_selects_what_its_latin_name_does(string cyrillic, string latin)
+    {
+        var c = Parse(("weapon", cyrillic));
+        var l = Parse(("weapon", latin));
+        Assert.True(c.Ok, string.Join(" ", c.Errors.Select(e => e.Message)));
+        Assert.True(l.Ok, string.Join(" ", l.Errors.Select(e => e.Message)));
+        Assert.Equal(cyrillic, c.Query.Weapon!.Text);
+        Assert.Equal(l.Query.Weapon!.Categories.ToArray(), c.Query.Weapon.Categories.ToArray());
+        Assert.Equal(Models(l.Query.Weapon.ModelPrefix), Models(c.Query.Weapon.ModelPrefix));
+        Assert.NotEmpty(c.Query.Weapon.Categories.IsEmpty ? Models(c.Query.Weapon.ModelPrefix) : ["a family"]);
+
+        // The stored models a model filter matches (as the store compares them: folded keys, by their start).
+        static string[] Models(string? prefix) => prefix is null ? [] :
+            [.. Sitrep.Extraction.Stages.Weapons.WeaponLexicon.Models.Where(m => Sitrep.Storage.StoreKeys.Model(m)!.StartsWith(Sitrep.Storage.StoreKeys.Model(prefix)!, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [InlineData("банан")]
+    [InlineData("шах")] // shorter than the stem "шахед*"
+    [InlineData("ударний")] // one word of a two-word stem row ("ударн* дрон*")
+    public void A_cyrillic_word_no_stem_row_reads_whole_is_refused(string text)
+    {
+        var r = Parse(("weapon", text));
+        Assert.False(r.Ok);
+        Assert.Equal("weapon", Assert.Single(r.Errors).Name);
+    }
+
     [Fact]
     public void A_generic_lexicon_phrase_is_its_category()
     {

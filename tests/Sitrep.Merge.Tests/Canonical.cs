@@ -13,7 +13,7 @@ internal static class Canonical
         var sb = new StringBuilder();
         foreach (var a in attacks.OrderBy(a => a.Key))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{a.Key} home {a.Home:yyyy-MM-dd} date {a.Date:yyyy-MM-dd} {a.Precision} {a.Attacker}->{a.TargetCountry} at {a.Location?.GazetteerId} reports {a.ReportCount} sources {a.SourceCount}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{a.Key} home {a.Home:yyyy-MM-dd} date {a.Date:yyyy-MM-dd} {a.Precision} {a.Attacker}->{a.TargetCountry} at {a.Location?.GazetteerId} [{a.Location?.Span.Start}..{a.Location?.Span.End}) from {a.LocationEvent} reports {a.ReportCount} sources {a.SourceCount}\n");
             foreach (var m in a.Members)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {m.Event} {m.Kind} {m.Score:R} partial={m.IsPartial} decision={m.DecisionSequence}\n");

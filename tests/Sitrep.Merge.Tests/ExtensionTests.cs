@@ -75,6 +75,9 @@ public sealed class ExtensionTests
                     Assert.True(state.Attack.Members.All(m => draft.Members.Contains(m.Event)), $"seed {seed}: extended from an attack with a member it lacks");
                     Assert.Equal(Canonical.Of([whole]), Canonical.Of([grown.Attack]));
                     Assert.Equal(whole.Location, grown.Attack.Location);
+                    Assert.Equal(whole.LocationEvent, grown.Attack.LocationEvent);
+                    Assert.Equal(whole.Location is null, whole.LocationEvent is null);
+                    Assert.True(whole.LocationEvent is not { } from || whole.Members.Any(m => m.Event == from), $"seed {seed}: the location's member is not a member");
                     Assert.Equal(whole.Figures.Select(f => (f.Key, f.BestClaim.Source, f.BestClaim.ReportDate)), grown.Attack.Figures.Select(f => (f.Key, f.BestClaim.Source, f.BestClaim.ReportDate)));
                 }
             }

@@ -8,7 +8,7 @@ public sealed class AttackDigestTests
 {
     private static readonly AttackRow Row = new(
         0, new DateOnly(2024, 5, 14), new DateOnly(2024, 5, 14), "night", "RU", "UA", 3, 2, 2, "Odesa", "Odesa Oblast", "UA", 46.4775, 30.7326, 1,
-        "Odesa; Одеса", "drone 20/18", 1, "drone", 20, 18, 1, 4, false, default);
+        "Одеса", 31, 36, "698740", "populated_place", 1, false, 11, 5, "Odesa; Одеса", "drone 20/18", 1, "drone", 20, 18, 1, 4, false, default);
 
     private static readonly MemberRow Member = new(11, 0, 5, 0, "seed", 0, false, null, "[]", "first of its attack");
 

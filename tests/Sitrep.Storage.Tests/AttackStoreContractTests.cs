@@ -271,6 +271,11 @@ public class AttackStoreContractTests
                     DROP TABLE attack_places;
                     ALTER TABLE figures DROP COLUMN claimant_id; ALTER TABLE figures DROP COLUMN claimant_person;
                     ALTER TABLE claimants DROP COLUMN canonical; ALTER TABLE claimants DROP COLUMN is_person;
+                    ALTER TABLE attacks DROP COLUMN location_text; ALTER TABLE attacks DROP COLUMN location_start;
+                    ALTER TABLE attacks DROP COLUMN location_end; ALTER TABLE attacks DROP COLUMN location_gazetteer_id;
+                    ALTER TABLE attacks DROP COLUMN location_feature; ALTER TABLE attacks DROP COLUMN location_where_precision;
+                    ALTER TABLE attacks DROP COLUMN location_occupied; ALTER TABLE attacks DROP COLUMN location_event_id;
+                    ALTER TABLE attacks DROP COLUMN location_report_id;
                     DELETE FROM schema_version WHERE version >= 3;
                     """;
                 await cmd.ExecuteNonQueryAsync();

@@ -121,11 +121,19 @@ internal sealed class TestStore : IAsyncDisposable
         return new TestStore(await EventStore.OpenAsync(StoreLocation.Postgres(cs)), null, schema);
     }
 
-    /// <summary>Closes and opens the store again (what a second process would see).</summary>
-    public async Task ReopenAsync()
+    /// <summary>
+    /// Closes and opens the store again (what a second process would see); <paramref name="whileClosed"/> runs between,
+    /// on the store's location (to change its file or schema as another version would have left it).
+    /// </summary>
+    public async Task ReopenAsync(Func<StoreLocation, Task>? whileClosed = null)
     {
         var location = Store.Location;
         await Store.DisposeAsync();
+        if (whileClosed is not null)
+        {
+            await whileClosed(location);
+        }
+
         Store = await EventStore.OpenAsync(location);
     }
 

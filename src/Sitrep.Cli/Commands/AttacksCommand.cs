@@ -16,7 +16,7 @@ internal sealed class AttacksCommand : ICommand
 
     public string Name => "attacks";
 
-    public string Summary => "List attacks: the reports of each attack merged, figures reconciled.";
+    public string Summary => "List attacks: each attack's reports merged, figures reconciled.";
 
     public string Usage => $"""
         Usage: sitrep attacks [FILTERS] [--format table|json|jsonl|csv|geojson] [--limit N] [--db DB]
@@ -30,7 +30,8 @@ internal sealed class AttacksCommand : ICommand
           --format FORMAT    table (default; fits the terminal), json, jsonl (the merged-ledger
                              contract of eval/SCHEMA.md, with claims), csv or geojson
           --limit N          at most N attacks (a table shows 50 unless told; other
-                             formats write every one; --all for every one)
+                             formats write every one, in the table's order; --all for every
+                             one)
           --offset N         skip the first N
           --oldest-first     oldest first instead
         {Ledger.DbUsage}
@@ -76,23 +77,8 @@ internal sealed class AttacksCommand : ICommand
         }
 
         AttackFormats.All.TryGet(format, out var formatter);
-        var ordered = query.Limit is null && !query.Ascending
-            ? store.StreamAttacksAsync(query)
-            : Ordered(store, query);
-        await FormatterSet<StoredAttack>.WriteAllAsync(formatter, ordered, console.Out, CancellationToken.None).ConfigureAwait(false);
+        await FormatterSet<StoredAttack>.WriteAllAsync(formatter, ListingPages.AttacksAsync(store, query), console.Out, CancellationToken.None).ConfigureAwait(false);
         return 0;
-    }
-
-    /// <summary>A page in the listing's order, whole.</summary>
-    private static async IAsyncEnumerable<StoredAttack> Ordered(IEventStore store, EventQuery query)
-    {
-        foreach (var row in await store.FindAttacksAsync(query).ConfigureAwait(false))
-        {
-            if (await store.GetAttackAsync(row.Id).ConfigureAwait(false) is { } a)
-            {
-                yield return a;
-            }
-        }
     }
 
     private static void WriteTable(CliConsole console, IReadOnlyList<StoredAttack> rows, string? more)

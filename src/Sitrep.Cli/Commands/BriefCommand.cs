@@ -18,7 +18,7 @@ internal sealed class BriefCommand(TimeProvider clock) : ICommand
 
     public string Name => "brief";
 
-    public string Summary => "Write the situation report of a night or days: every sentence cited.";
+    public string Summary => "Write a night's or days' situation report, every sentence cited.";
 
     public string Usage => $"""
         Usage: sitrep brief [--date D | --since T [--until T]] [--format md|html|json] [--lang LANG]

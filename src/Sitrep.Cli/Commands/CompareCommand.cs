@@ -23,7 +23,7 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
 
     public string Name => "compare";
 
-    public string Summary => "Checks the ledger's figures against a reference table, night by night.";
+    public string Summary => "Check the ledger's figures against a reference table, per night.";
 
     public string Usage => $"""
         Usage: sitrep compare --reference FILE [--since DATE] [--until DATE]
@@ -48,7 +48,8 @@ internal sealed class CompareCommand(Func<CommandLine, IAttackNights> attacks) :
           --reference FILE   the reference table (CSV; see below)
           --since DATE       first night compared (YYYY-MM-DD)
           --until DATE       last night compared
-          --format FORMAT    table (default) or json
+          --format FORMAT    table (default) or json (an object: reference, span, nights —
+                             one row per night and family compared — and summary)
           --all              the table also lists the reference-only nights (by
                              default counted in the summary, not listed; json
                              always has every night)

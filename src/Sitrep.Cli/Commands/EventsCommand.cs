@@ -5,7 +5,7 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep events [filters] [--format table|json|csv|geojson]</c>: lists stored events, newest first.</summary>
+/// <summary><c>sitrep events [filters] [--format table|json|jsonl|csv|geojson]</c>: lists stored events, newest first.</summary>
 internal sealed class EventsCommand : ICommand
 {
     public IReadOnlyList<OptionSpec> Options { get; } = [.. Ledger.FilterOptions, new("format", "FORMAT", 'f', "table", "json", "jsonl", "csv", "geojson"), Ledger.DbOption];
@@ -17,7 +17,7 @@ internal sealed class EventsCommand : ICommand
     public string Summary => "List stored events, filtered by date, side, place, weapon, size.";
 
     public string Usage => $"""
-        Usage: sitrep events [FILTERS] [--format table|json|csv|geojson] [--limit N] [--db DB]
+        Usage: sitrep events [FILTERS] [--format table|json|jsonl|csv|geojson] [--limit N] [--db DB]
 
         Lists the events in the ledger, newest first (events without a date last). Launched and
         destroyed are the best current claims summed over the event's weapons; killed and injured the
@@ -25,9 +25,11 @@ internal sealed class EventsCommand : ICommand
         with who claims it and the words that say it.
 
         {Ledger.ListingUsage}
-          --format FORMAT    table (default; fits the terminal), json, csv or geojson
+          --format FORMAT    table (default; fits the terminal), json, jsonl (the objects of
+                             json, one a line), csv or geojson
           --limit N          at most N events (a table shows 50 unless told; other
-                             formats write every one; --all for every one)
+                             formats write every one, in the table's order; --all for every
+                             one)
           --offset N         skip the first N
           --oldest-first     oldest first instead
         {Ledger.DbUsage}
@@ -36,9 +38,9 @@ internal sealed class EventsCommand : ICommand
     public int Run(CommandLine args, CliConsole console)
     {
         var format = args.Get("format") ?? "table";
-        if (format is not ("table" or "json" or "csv" or "geojson"))
+        if (format is not ("table" or "json" or "jsonl" or "csv" or "geojson"))
         {
-            throw new UsageException($"unknown format '{format}'; use table, json, csv or geojson.");
+            throw new UsageException($"unknown format '{format}'; use table, json, jsonl, csv or geojson.");
         }
 
         var query = Ledger.ListingQuery(args, format);

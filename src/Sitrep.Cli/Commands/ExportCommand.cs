@@ -13,7 +13,7 @@ internal sealed class ExportCommand : ICommand
 
     public string Name => "export";
 
-    public string Summary => "Export attacks (or events) as CSV, JSON Lines, GeoJSON, ACLED rows or Parquet.";
+    public string Summary => "Export attacks or events: CSV, JSON Lines, GeoJSON, ACLED, Parquet.";
 
     public string Usage => $"""
         Usage: sitrep export --format csv|jsonl|geojson|acled|parquet [--events] [FILTERS] [--out FILE]

@@ -16,21 +16,23 @@ internal sealed class ShowCommand : ICommand
 
     public string Name => "show";
 
-    public string Summary => "Show one attack (A12) or event: every figure, its claims, evidence and reports.";
+    public string Summary => "Show an attack (A12) or event: figures, claims, evidence, reports.";
 
     public string Usage => $"""
         Usage: sitrep show A12 | EVENT-ID [--format text|json] [--db DB]
 
-        An attack (its id starts with A, the first column of 'sitrep attacks'): its figures, each with
-        best, the range the reports give, ACLED's conservative value and the rule that chose best; every
-        claim behind each figure (who says it, which report, the words); and every member event with
-        why it joined the attack.
+        An attack (its id starts with A, the first column of 'sitrep attacks'): its map location, with
+        the words that name it, their span and the member event and report they are in; its figures,
+        each with best, the range the reports give, ACLED's conservative value and the rule that chose
+        best; every claim behind each figure (who says it, which report, the words); and every member
+        event with why it joined the attack.
 
-        Shows one stored event: its date and the words that give it, who attacked whom, the places
+        An event (a number): one stored event: its date and the words that give it, who attacked whom, the places
         (with coordinates when the gazetteer knew them), each weapon with every figure claimed for it
         (value, hedge, who says so, the sentence that says it, the rule that read it, and whether a later
         figure revised it), casualties, the report it came from, and the report's diagnostics.
-        Event ids are in the first column of 'sitrep events'.
+        Event ids are in the first column of 'sitrep events' ('sitrep events --attack A12': an
+        attack's).
 
           --format FORMAT    text (default) or json
         {Ledger.DbUsage}
@@ -108,7 +110,8 @@ internal sealed class ShowCommand : ICommand
 
         if (a.Location is { } loc)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  location {Cells.PlaceName(loc)}{(loc.Admin1 is null ? "" : $", {loc.Admin1}")}{(loc.Latitude is { } lat && loc.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $" ({lat:0.###}, {lon:0.###})") : "")}");
+            Wrap(sb, "  ", "location " + Place(loc, isLocation: false), width, hanging: "    ");
+            Wrap(sb, "    ", LocationEvidence(a, loc), width, hanging: "      ");
         }
 
         sb.AppendLine();
@@ -144,7 +147,7 @@ internal sealed class ShowCommand : ICommand
         }
 
         sb.AppendLine();
-        sb.AppendLine("*: the claim behind best; x: superseded. 'sitrep show EVENT-ID' shows one report's event.");
+        Wrap(sb, "", "*: the claim behind best; x: superseded. 'sitrep show EVENT-ID' shows one report's event.", width);
         return sb.ToString();
     }
 
@@ -268,6 +271,22 @@ internal sealed class ShowCommand : ICommand
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Where an attack's location is told: its words and span, and the member event and report they are in ("no member's
+    /// words recorded" for a location stored before the store kept them that no member's place matches).
+    /// </summary>
+    internal static string LocationEvidence(StoredAttack a, PlaceRef loc)
+    {
+        if (a.LocationFrom is not { } from)
+        {
+            return "(no member's words recorded for it)";
+        }
+
+        var member = a.Members.FirstOrDefault(m => m.EventId == from.EventId);
+        var where = member is null ? $"event {from.EventId}" : $"event {from.EventId} ({member.Article}#{member.StrikeIndex})";
+        return string.Create(CultureInfo.InvariantCulture, $"\"{loc.Text}\" [{loc.Span.Start}..{loc.Span.End}) in {where}, report {from.ReportId}");
     }
 
     private static string Place(PlaceRef p, bool isLocation)

@@ -14,7 +14,7 @@ internal sealed class StatsCommand : ICommand
 
     public string Name => "stats";
 
-    public string Summary => "Per day, attacker and weapon family, over attacks: launched, down, killed, hurt.";
+    public string Summary => "Attacks per day, side and weapon: launched, down, killed, hurt.";
 
     public string Usage => $"""
         Usage: sitrep stats [FILTERS] [--format table|csv|json] [--db DB]
@@ -24,9 +24,9 @@ internal sealed class StatsCommand : ICommand
         them, the sum of their best launched and destroyed, the interception rate (destroyed /
         launched), killed and injured (each attack's under its main family; 'unspecified' holds
         attacks that give no count). The two sides' attacks are separate rows, so one side's drones
-        never go into the other's interception rate. Attacks no report dates are on no day: their
-        rows come last, dated 'undated' (csv: an empty date; json: null), and a date filter leaves
-        them out.
+        never go into the other's interception rate. Attacks without a date (no report dates them)
+        are on no day: their rows come last, dated 'undated' (csv: an empty date; json: null), and a
+        date filter leaves them out.
 
           --format FORMAT    table (default), csv or json
         {Ledger.FilterUsage}
@@ -103,14 +103,26 @@ internal sealed class StatsCommand : ICommand
                 table.Write(console);
                 o.WriteLine("Each attack counts once, with its best figures (the reports' ranges:");
                 o.WriteLine("'sitrep attacks', 'sitrep show A12').");
-                if (undated.Attacks > 0)
+                if (UndatedFooter(undated.Attacks) is { } footer)
                 {
-                    o.WriteLine($"undated: {Ledger.N(undated.Attacks)} attack{(undated.Attacks == 1 ? "" : "s")} no report dates, on no day (the 'undated' rows).");
+                    o.WriteLine(footer);
                 }
+
                 break;
         }
 
         o.Flush();
         return 0;
     }
+
+    /// <summary>
+    /// The table's line on the attacks without a date (nothing when there are none): how many, with the verb that
+    /// agrees, and where they are counted.
+    /// </summary>
+    internal static string? UndatedFooter(int attacks) => attacks switch
+    {
+        <= 0 => null,
+        1 => "1 attack without a date is counted in the 'undated' rows, on no day.",
+        _ => $"{Ledger.N(attacks)} attacks without a date are counted in the 'undated' rows, on no day.",
+    };
 }

@@ -16,7 +16,7 @@ internal sealed class WorkerCommand : ICommand
 
     public string Name => "worker";
 
-    public string Summary => "Extract pending reports from a shared store (many workers, one queue).";
+    public string Summary => "Extract a shared store's pending reports (many workers, one queue).";
 
     public string Usage => $"""
         Usage: sitrep worker [--db DB] [--batch N] [--jobs N] [--until-empty] [--poll DURATION] [--name NAME]

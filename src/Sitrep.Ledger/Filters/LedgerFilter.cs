@@ -55,7 +55,8 @@ public static class LedgerFilter
           --place NAME       a place as written, its gazetteer name or its region ("Kharkiv",
                              "Kharkiv region"); case, accents and "oblast"/"region" are ignored
           --weapon WEAPON    drone, missile, cruise_missile, ballistic_missile, bomb, artillery,
-                             rocket, or a model or the start of one ("shahed", "Kh-101")
+                             rocket, or a model or the start of one ("shahed", "Kh-101"); the
+                             lexicon's Ukrainian and Russian names too ("шахеди", "калібр")
           --min-launched N   at least N launched
           --min-killed N     at least N killed
           --kind KIND        strike or aggregate (default: both)
@@ -67,6 +68,8 @@ public static class LedgerFilter
     public const string SortUsage = """
           --sort FIELD       date (default), launched, destroyed, killed or injured
           --order ORDER      desc (default: newest or largest first) or asc
+          --cursor CURSOR    start after the row a listing's "next" cursor names (the HTTP
+                             API's pages; the same sort and order as that listing)
         """;
 
     /// <summary>
@@ -227,7 +230,8 @@ public static class LedgerFilter
 
     /// <summary>
     /// A weapon filter that can match: a family, a model the lexicon knows or the start of one ("shahed", "kh-5"), or
-    /// another name the lexicon reads ("geran-2" → Shahed-136, "x-101" → Kh-101, "unmanned aerial vehicle" → drone).
+    /// another name the lexicon reads ("geran-2" → Shahed-136, "x-101" → Kh-101, "unmanned aerial vehicle" → drone),
+    /// a Ukrainian or Russian word included, inflected as its stem allows ("Шахеди" → Shahed, "калібр" → Kalibr).
     /// Words that name none ("banana") would match nothing and look like an empty ledger: an error that names the
     /// nearest weapon, or the families and models when none is near.
     /// </summary>
@@ -244,7 +248,7 @@ public static class LedgerFilter
             return selector;
         }
 
-        if (WeaponLexicon.TryResolve(prefix, out var named))
+        if (WeaponLexicon.TryResolve(prefix, out var named) || WeaponStems.TryResolve(prefix, out named))
         {
             return WeaponSelector.Of(named, selector.Text);
         }

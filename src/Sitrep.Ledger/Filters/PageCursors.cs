@@ -77,8 +77,12 @@ public static class PageCursors
     /// <summary>The cursor of the page after <paramref name="page"/>, or null when it was the last (fewer rows than the limit).</summary>
     public static string? Next(IReadOnlyList<StoredAttack> page, EventQuery query) =>
         query.Limit is { } limit && page.Count >= limit && page.Count > 0
-            ? Encode(new PageCursor(SortValue(query.Sort, page[^1].Launched, page[^1].Destroyed, page[^1].Killed, page[^1].Injured), page[^1].Date, page[^1].Id), query.Sort, query.Ascending)
+            ? Encode(After(page[^1], query.Sort), query.Sort, query.Ascending)
             : null;
+
+    /// <summary>Where a listing in <paramref name="sort"/> goes on after the attack <paramref name="last"/>.</summary>
+    public static PageCursor After(StoredAttack last, LedgerSort sort) =>
+        new(SortValue(sort, last.Launched, last.Destroyed, last.Killed, last.Injured), last.Date, last.Id);
 
     /// <summary>The cursor of the page of events after <paramref name="page"/>, or null when it was the last.</summary>
     public static string? Next(IReadOnlyList<EventSummary> page, EventQuery query) =>

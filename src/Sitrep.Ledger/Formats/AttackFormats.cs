@@ -133,6 +133,33 @@ public static class AttackFormats
         {
             w.WriteNull("location");
         }
+
+        WriteLocationFrom(w, a);
+    }
+
+    /// <summary>
+    /// <c>location_from</c>: the member whose words the location's text and span are (its event and report ids, and its
+    /// article and event index when the attack's members are at hand); null when the attack has no location or the
+    /// store does not know it.
+    /// </summary>
+    private static void WriteLocationFrom(Utf8JsonWriter w, StoredAttack a)
+    {
+        if (a.LocationFrom is not { } from)
+        {
+            w.WriteNull("location_from");
+            return;
+        }
+
+        w.WriteStartObject("location_from");
+        w.WriteNumber("event_id", from.EventId);
+        w.WriteNumber("report_id", from.ReportId);
+        if (a.Members.FirstOrDefault(m => m.EventId == from.EventId) is { } member)
+        {
+            w.WriteString("article", member.Article);
+            w.WriteNumber("event", member.StrikeIndex);
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>One claim behind an attack figure: value, hedge, claimant as written and canonical, report, standing, evidence span.</summary>

@@ -188,5 +188,6 @@ internal static class PostgresSchema
             ALTER TABLE claimants ADD COLUMN canonical text;
             ALTER TABLE claimants ADD COLUMN is_person boolean NOT NULL DEFAULT false;
             """),
+        (6, "attack location", Tables.AttackLocationColumns(("text", "integer", "bigint", "boolean"), " COLLATE \"C\"")),
     ];
 }

@@ -182,5 +182,6 @@ internal static class SqliteSchema
             ALTER TABLE claimants ADD COLUMN canonical TEXT;
             ALTER TABLE claimants ADD COLUMN is_person INTEGER NOT NULL DEFAULT 0;
             """),
+        (6, "attack location", Tables.AttackLocationColumns(("TEXT", "INTEGER", "INTEGER", "INTEGER"), "")),
     ];
 }

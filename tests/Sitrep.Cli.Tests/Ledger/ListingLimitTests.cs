@@ -51,4 +51,45 @@ public sealed class ListingLimitTests
             Assert.DoesNotContain("more match", Cli.Run(command, "--offset", "50", "--db", db).Out, StringComparison.Ordinal);
         }
     }
+
+    public static TheoryData<string, string> OrderedListings() => new()
+    {
+        { "events", "json" }, { "events", "jsonl" }, { "events", "csv" }, { "events", "geojson" },
+        { "attacks", "json" }, { "attacks", "jsonl" }, { "attacks", "csv" }, { "attacks", "geojson" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OrderedListings))]
+    public async Task Every_format_follows_the_sort_order_and_offset_the_table_does(string command, string format)
+    {
+        using var dir = new TempDir();
+        var db = await StoreOfSixtyNightsAsync(dir);
+        string[][] orders = [[], ["--oldest-first"], ["--sort", "launched", "--order", "asc", "--offset", "5"], ["--order", "asc", "--offset", "52"], ["--sort", "killed", "--limit", "9"]];
+        foreach (var order in orders)
+        {
+            var table = Cli.Run([command, "--db", db, .. order, .. order.Contains("--limit") ? Array.Empty<string>() : ["--all"]]);
+            Assert.Equal(0, table.Code);
+            // A row: its id, then its date (a footer's second word is not one).
+            var expected = table.Out.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 1 && w[1].StartsWith("20", StringComparison.Ordinal))
+                .Select(w => w[0]).ToList();
+            Assert.NotEmpty(expected);
+
+            var written = Cli.Run([command, "--db", db, "--format", format, .. order]);
+            Assert.True(written.Code == 0, written.Err);
+            Assert.Equal(expected, Ids(written.Out, format));
+        }
+    }
+
+    /// <summary>The ids a machine format writes, in its order (events' ids as numbers, attacks' as A12).</summary>
+    private static List<string> Ids(string output, string format)
+    {
+        static string Id(JsonElement e) => e.GetProperty("id") is { ValueKind: JsonValueKind.Number } n ? n.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) : e.GetProperty("id").GetString()!;
+        return format switch
+        {
+            "json" => [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(Id)],
+            "jsonl" => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Id(JsonDocument.Parse(l).RootElement))],
+            "geojson" => [.. JsonDocument.Parse(output).RootElement.GetProperty("features").EnumerateArray().Select(Id)],
+            _ => [.. output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0])],
+        };
+    }
 }

@@ -32,7 +32,7 @@ public sealed class StatsCommandTests
         var lines = table.Out.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("2024-05-14", StringComparison.Ordinal) && l.Contains("drone", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("undated", StringComparison.Ordinal) && l.Contains("missile", StringComparison.Ordinal));
-        Assert.Contains("undated: 1 attack no report dates", table.Out, StringComparison.Ordinal);
+        Assert.Contains("\n1 attack without a date is counted in the 'undated' rows, on no day.\n", table.Out, StringComparison.Ordinal);
         Assert.All(lines, l => Assert.True(l.Length <= 80, l));
 
         var rows = JsonDocument.Parse(Cli.Run("stats", "--db", db, "--format", "json").Out).RootElement.EnumerateArray().ToList();
@@ -48,6 +48,36 @@ public sealed class StatsCommandTests
         // A date filter asks for days: what has no date is not in them.
         var since = Cli.Run("stats", "--db", db, "--since", "2024-01-01");
         Assert.DoesNotContain("undated", since.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(1, "1 attack without a date is counted in the 'undated' rows, on no day.")]
+    [InlineData(3, "3 attacks without a date are counted in the 'undated' rows, on no day.")]
+    [InlineData(12345, "12,345 attacks without a date are counted in the 'undated' rows, on no day.")]
+    public void The_undated_footer_agrees_with_its_count(int attacks, string? footer)
+    {
+        Assert.Equal(footer, Sitrep.Cli.Commands.StatsCommand.UndatedFooter(attacks));
+        Assert.True((footer?.Length ?? 0) <= 80);
+    }
+
+    [Fact]
+    public void Two_undated_attacks_are_told_in_the_plural_and_none_gives_no_footer()
+    {
+        using var dir = new TempDir();
+        const string second = """
+            url: https://news.example.org/stats-undated-2
+            ---
+            Drones hit Sumy
+            Ukraine's air force said Russia sent twelve drones at Sumy; nine were downed.
+            """;
+        var db = IngestedStores.Of(dir, Undated, second);
+        var table = Cli.Run("stats", "--db", db);
+        Assert.Contains("\n2 attacks without a date are counted in the 'undated' rows, on no day.\n", table.Out, StringComparison.Ordinal);
+
+        using var other = new TempDir();
+        var dated = Cli.Run("stats", "--db", IngestedStores.Of(other, Dated));
+        Assert.DoesNotContain("without a date", dated.Out, StringComparison.Ordinal);
     }
 
     [Theory]
