@@ -1,4 +1,5 @@
 using Sitrep.Core;
+using Sitrep.Geo;
 
 namespace Sitrep.Extraction.Tests.Stages;
 
@@ -39,4 +40,56 @@ public class RegionAsCityNameTests
         Assert.Contains(city, places);
         Assert.Contains(region, places);
     }
+}
+
+/// <summary>
+/// The default pipeline with the compiled gazetteer (data/gazetteer.bin, built by ./setup.sh before ./test.sh), for
+/// rules that read real regions, towns and their names; each strike's places as "text:feature", joined by " | ".
+/// </summary>
+internal static class CompiledPlaces
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.CreateDefault(Gazetteer.LoadDefault()));
+
+    public static Sitrep.Core.Extraction Extract(string text) => Pipeline.Value.Extract(new Article("t", text, Published: Annotate.Published));
+
+    public static string Places(string text) =>
+        string.Join(" | ", Extract(text).Events.Where(e => e.Kind == EventKind.Strike).SelectMany(e => e.Places).Select(p => $"{p.Text}:{p.Feature}"));
+}
+
+/// <summary>
+/// Rule shot-down-over-region: a weapon destroyed "over" a city named after its region is destroyed over the region;
+/// the city when the text says so ("over the city of Kursk", "над містом"), when it is a region of its own (Kyiv,
+/// Moscow), or when nothing was destroyed.
+/// </summary>
+public class ShotDownOverTests
+{
+    private static string Places(string text) => CompiledPlaces.Places(text);
+
+    [Theory]
+    [InlineData("Russian air defence shot down a Ukrainian drone over Kursk overnight, the ministry said.", "Kursk:admin1")]
+    [InlineData("Air defences intercepted 12 drones over Bryansk and 5 over Belgorod on Tuesday night, the ministry said.", "Bryansk:admin1 | Belgorod:admin1")]
+    [InlineData("Two missiles were destroyed above Odesa on Sunday night, the air force said.", "Odesa:admin1")]
+    [InlineData("Вночі над Харковом збили три російські дрони, повідомив Синєгубов.", "Харковом:admin1")]
+    [InlineData("Ночью над Курском сбиты два украинских беспилотника, сообщил губернатор.", "Курском:admin1")]
+    [InlineData("A drone was shot down over the city of Kursk overnight, the governor said.", "Kursk:populated_place")]
+    [InlineData("Air defence shot down a missile over Kyiv overnight, the military said.", "Kyiv:populated_place")]
+    [InlineData("Над Москвой ночью сбили беспилотник, сообщил мэр.", "Москвой:populated_place")]
+    [InlineData("Над містом Суми вночі знищено два дрони, повідомили в ОВА.", "Суми:populated_place")]
+    [InlineData("A drone exploded over Kursk overnight, damaging a house, the governor said.", "Kursk:populated_place")]
+    public void Over_a_city_named_after_its_region_is_the_region(string text, string expected) =>
+        Assert.Equal(expected, Places(text));
+}
+
+/// <summary>Rule flight-direction (English): where weapons were "headed toward" is not a place hit.</summary>
+public class HeadingTowardTests
+{
+    private static string Places(string text) => CompiledPlaces.Places(text);
+
+    [Theory]
+    [InlineData("Six drones headed toward the Kursk nuclear power plant were shot down overnight, and one hit a house in Belgorod.", "Belgorod:populated_place")]
+    [InlineData("A glide bomb heading towards Zaporizhzhia was intercepted on Monday, and another struck Kharkiv.", "Kharkiv:populated_place")]
+    [InlineData("Drones flying toward Dnipro were downed on Friday night while a missile hit Poltava.", "Poltava:populated_place")]
+    [InlineData("A drone hit a warehouse in Zaporizhzhia on Monday, heading off a convoy.", "Zaporizhzhia:populated_place")]
+    public void A_flight_direction_is_not_a_place_hit(string text, string expected) =>
+        Assert.Equal(expected, Places(text));
 }
