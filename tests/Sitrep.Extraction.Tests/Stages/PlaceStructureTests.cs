@@ -93,3 +93,22 @@ public class HeadingTowardTests
     public void A_flight_direction_is_not_a_place_hit(string text, string expected) =>
         Assert.Equal(expected, Places(text));
 }
+
+/// <summary>Rule damage-place: a sentence that only says where the damage was adds its places to the attack it follows.</summary>
+public class DamagePlaceTests
+{
+    [Theory]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. The hardest-hit area was Rivne.", "Rivne:populated_place")]
+    [InlineData("Ukrainian drones attacked the Bryansk region overnight, the governor said. The incident occurred at a fuel depot near Klintsy.", "Klintsy:populated_place")]
+    [InlineData("Russian missiles struck the Odesa region on Monday night, killing two. The worst-hit town was Izmail, officials said.", "Izmail:populated_place")]
+    [InlineData("Вночі російські дрони атакували Київщину, поранено двох людей. Найбільше постраждав Ірпінь.", "Ірпінь:populated_place")]
+    [InlineData("Ночью украинские беспилотники атаковали Брянскую область, сообщил губернатор. Больше всего пострадали Клинцы.", "Клинцы:populated_place")]
+    public void The_place_of_the_damage_is_a_place_hit(string text, string expected) =>
+        Assert.Contains(expected, CompiledPlaces.Places(text).Split(" | "));
+
+    [Theory]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. Rivne has a population of 240,000.", "Rivne:populated_place")]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. Lutsk is the regional centre next door.", "Lutsk:populated_place")]
+    public void A_place_told_without_damage_is_not(string text, string absent) =>
+        Assert.DoesNotContain(absent, CompiledPlaces.Places(text).Split(" | "));
+}
