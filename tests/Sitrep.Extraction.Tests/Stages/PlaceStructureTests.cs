@@ -112,3 +112,55 @@ public class DamagePlaceTests
     public void A_place_told_without_damage_is_not(string text, string absent) =>
         Assert.DoesNotContain(absent, CompiledPlaces.Places(text).Split(" | "));
 }
+
+/// <summary>
+/// Names that are not towns though a town is called so: buildings and complexes (rule building-name), officials'
+/// surnames and organisations. Each sentence's places, exactly.
+/// </summary>
+public class NotATownTests
+{
+    [Theory]
+    // Buildings and complexes.
+    [InlineData("Russian missiles hit the Slavutych shopping centre in Kyiv overnight, killing two people.", "Kyiv:populated_place")]
+    [InlineData("A Russian drone hit the Dnipro hotel in Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("A Ukrainian drone hit the Volga Sky residential complex in Kazan on Tuesday, injuring one person.", "Kazan:populated_place")]
+    [InlineData("Russian missiles hit the Ocean Plaza shopping centre in Kyiv overnight, killing two people.", "Kyiv:populated_place")]
+    [InlineData("A Russian missile hit a Kharkiv shopping mall overnight, killing two people.", "Kharkiv:populated_place")]
+    [InlineData("Вночі дрон влучив у ЖК «Славутич» у Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Вночі дрон влучив у готель «Дніпро» в Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Вночі російський дрон влучив у ЖК «Сонячний» у Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Ночью беспилотник попал в ТЦ «Мирный» в Белгороде, ранен один человек.", "Белгороде:populated_place")]
+    [InlineData("Ночью беспилотник попал в ЖК Солнечный в Казани, ранен один человек.", "Казани:populated_place")]
+    // Officials' surnames and organisations.
+    [InlineData("Governor Oleh Syniehubov said a Russian missile struck Kharkiv overnight, injuring five people.", "Kharkiv:populated_place")]
+    [InlineData("Ukrainian drones attacked Kursk overnight, acting governor Alexander Khinshtein said on Telegram.", "Kursk:populated_place")]
+    [InlineData("Ukrainian drones struck Belgorod overnight, injuring two, according to Gladkov.", "Belgorod:populated_place")]
+    [InlineData("Губернатор Вячеслав Гладков сообщил, что беспилотник атаковал Белгород ночью, ранены двое.", "Белгород:populated_place")]
+    [InlineData("Голова ОВА Олег Синєгубов повідомив, що вночі дрон атакував Харків, поранено п'ятьох.", "Харків:populated_place")]
+    [InlineData("A Russian drone hit the premises of Ukrzaliznytsia in Fastiv overnight, injuring a worker.", "Fastiv:populated_place")]
+    [InlineData("Naftogaz said a Russian missile hit a gas facility in the Poltava region overnight, injuring one person.", "Poltava region:admin1")]
+    public void Only_the_town_is_a_place(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
+/// <summary>Rule city-district: a district of a city the event names is dropped for the city, in English, Ukrainian and Russian.</summary>
+public class CityDistrictStructureTests
+{
+    [Theory]
+    [InlineData("Russian drones attacked Kharkiv overnight, injuring three people in the Saltivskyi district.", "Kharkiv:populated_place")]
+    [InlineData("Russian drones attacked Kharkiv's Kyivskyi district overnight, injuring three people.", "Kharkiv:populated_place")]
+    [InlineData("Russian drones hit the Shevchenkivskyi district of Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("Russian drones hit the Solomianskyi and Sviatoshynskyi districts of Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("Russian missiles struck Dnipro overnight, damaging buildings in the Shevchenkivskyi district and injuring six.", "Dnipro:populated_place")]
+    [InlineData("Вночі дрони атакували Київ, у Дарницькому районі поранено двох людей.", "Київ:populated_place")]
+    [InlineData("Вночі дрони атакували Харків, поранено чотирьох людей у Салтівському районі.", "Харків:populated_place")]
+    [InlineData("Ночью дроны атаковали Харьков, в Салтовском районе ранены трое.", "Харьков:populated_place")]
+    [InlineData("Ночью дроны атаковали Харьков, ранены четыре человека в Киевском районе.", "Харьков:populated_place")]
+    public void The_city_is_kept_and_its_district_dropped(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+
+    [Theory]
+    [InlineData("Russian artillery shelled the Nikopol district overnight, injuring one person.", "Nikopol district:admin2")]
+    public void A_regions_district_stays(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}

@@ -108,7 +108,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next))
+                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next)
+                    || IsBuildingName(document, sentence, i, end))
                 {
                     continue;
                 }
@@ -356,6 +357,47 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return regions.ToImmutable();
+    }
+
+    private static readonly IReadOnlyList<string[]> BuildingRows = LexiconFile.Rows(
+        "building-words.tsv", r => r.Length == 2 && r[1] is "abbreviation" or "quoted" or "after", r => r[0]);
+    private static readonly FrozenWords BuildingAbbreviations = FrozenWords.Of(BuildingRows.Where(r => r[1] == "abbreviation").Select(r => r[0]));
+    private static readonly FrozenWords BuildingNounsBeforeQuote = FrozenWords.Of(BuildingRows.Where(r => r[1] == "quoted").Select(r => r[0]));
+    private static readonly string[][] BuildingHeadsAfter = [.. BuildingRows.Where(r => r[1] == "after").Select(r => r[0].Split(' '))];
+
+    private static bool IsQuote(string w) => w is "«" or "\"" or "“" or "„" or "'" or "‘";
+
+    /// <summary>
+    /// Rule building-name: the words from <paramref name="i"/> to <paramref name="end"/> name a building or a complex,
+    /// not a town (<c>building-words.tsv</c>): "ЖК «Сонячний»", "ТЦ Мирный", "готель «Дніпро»", "the Slavutych shopping
+    /// centre in Kyiv", "the Dnipro hotel in Kyiv".
+    /// </summary>
+    private static bool IsBuildingName(Document doc, SentenceMention s, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = i - 1;
+        var quoted = k >= s.FirstToken && IsQuote(tokens[k].Lower);
+        if (quoted)
+        {
+            k--;
+        }
+
+        if (k >= s.FirstToken && (BuildingAbbreviations.Contains(tokens[k].Lower) || (quoted && BuildingNounsBeforeQuote.Contains(tokens[k].Lower))))
+        {
+            return true;
+        }
+
+        foreach (var head in BuildingHeadsAfter)
+        {
+            var after = end + head.Length;
+            if (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"
+                && head.Select((w, n) => tokens[end + n].Lower == w || tokens[end + n].Lower == w + "s").All(x => x))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly FrozenWords RegionOfWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces");
