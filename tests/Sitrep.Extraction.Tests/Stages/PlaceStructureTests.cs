@@ -126,6 +126,8 @@ public class NotATownTests
     [InlineData("A Ukrainian drone hit the Volga Sky residential complex in Kazan on Tuesday, injuring one person.", "Kazan:populated_place")]
     [InlineData("Russian missiles hit the Ocean Plaza shopping centre in Kyiv overnight, killing two people.", "Kyiv:populated_place")]
     [InlineData("A Russian missile hit a Kharkiv shopping mall overnight, killing two people.", "Kharkiv:populated_place")]
+    [InlineData("Debris of a Ukrainian drone fell on the \"Samara heights\" residential complex overnight, the governor of Saratov said.", "")]
+    [InlineData("Russian drones hit Kyiv and two hotels in Lviv overnight, injuring three people.", "Kyiv:populated_place | Lviv:populated_place")]
     [InlineData("Вночі дрон влучив у ЖК «Славутич» у Києві, поранено двох людей.", "Києві:populated_place")]
     [InlineData("Вночі дрон влучив у готель «Дніпро» в Києві, поранено двох людей.", "Києві:populated_place")]
     [InlineData("Вночі російський дрон влучив у ЖК «Сонячний» у Києві, поранено двох людей.", "Києві:populated_place")]

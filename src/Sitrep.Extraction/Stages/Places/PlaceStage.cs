@@ -365,12 +365,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords BuildingNounsBeforeQuote = FrozenWords.Of(BuildingRows.Where(r => r[1] == "quoted").Select(r => r[0]));
     private static readonly string[][] BuildingHeadsAfter = [.. BuildingRows.Where(r => r[1] == "after").Select(r => r[0].Split(' '))];
 
-    private static bool IsQuote(string w) => w is "«" or "\"" or "“" or "„" or "'" or "‘";
+    private static bool IsQuote(string w) => w is "«" or "»" or "\"" or "“" or "”" or "„" or "'" or "‘" or "’";
 
     /// <summary>
     /// Rule building-name: the words from <paramref name="i"/> to <paramref name="end"/> name a building or a complex,
     /// not a town (<c>building-words.tsv</c>): "ЖК «Сонячний»", "ТЦ Мирный", "готель «Дніпро»", "the Slavutych shopping
-    /// centre in Kyiv", "the Dnipro hotel in Kyiv".
+    /// centre in Kyiv", "the Dnipro hotel in Kyiv", "the \"Volga sky\" residential complex".
     /// </summary>
     private static bool IsBuildingName(Document doc, SentenceMention s, int i, int end)
     {
@@ -387,13 +387,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             return true;
         }
 
-        foreach (var head in BuildingHeadsAfter)
+        // The name may run on over a word or two the gazetteer does not know ("the Volga Sky residential complex") and
+        // its closing quote ("the \"Volga sky\" residential complex", where the quotes tell the name without a place after).
+        for (var at = end; at <= end + 2 && at < s.EndToken; at++)
         {
-            var after = end + head.Length;
-            if (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"
-                && head.Select((w, n) => tokens[end + n].Lower == w || tokens[end + n].Lower == w + "s").All(x => x))
+            var closing = quoted && IsQuote(tokens[at].Lower);
+            var from = closing ? at + 1 : at;
+            foreach (var head in BuildingHeadsAfter)
             {
-                return true;
+                var after = from + head.Length;
+                if (after <= s.EndToken && (closing || (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"))
+                    && head.Select((w, n) => tokens[from + n].Lower == w || tokens[from + n].Lower == w + "s").All(x => x))
+                {
+                    return true;
+                }
+            }
+
+            if (closing || !tokens[at].IsWord || !(quoted || char.IsUpper(doc.Text[tokens[at].Start])))
+            {
+                break; // a word of the name: capitalized, or anything inside quotes ("Volga sky")
             }
         }
 
