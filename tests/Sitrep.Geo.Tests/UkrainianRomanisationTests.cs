@@ -38,3 +38,25 @@ public sealed class UkrainianRomanisationTests
     public void IsUkrainian_wants_the_Ukrainian_alphabet_and_one_letter_Russian_lacks(string name, bool ukrainian) =>
         Assert.Equal(ukrainian, UkrainianRomanisation.IsUkrainian(name));
 }
+
+/// <summary>The compiled gazetteer's Ukrainian names follow the national romanisation, which writes no apostrophe or soft sign.</summary>
+public sealed class UkrainianNamesInGazetteerTests
+{
+    [Fact]
+    public void No_Ukrainian_place_is_named_with_an_apostrophe()
+    {
+        var named = CompiledGazetteer.Instance.Entries
+            .Where(e => e.Country == "UA" && e.Feature == PlaceFeature.PopulatedPlace && e.Name.Any(PlaceNames.IsApostrophe))
+            .Select(e => e.Name).Take(5).ToList();
+        Assert.True(named.Count == 0, string.Join(", ", named));
+    }
+
+    [Theory]
+    [InlineData("Izmayil", "Izmail")]
+    [InlineData("Kostyantynivka", "Kostiantynivka")]
+    [InlineData("Slovyansk", "Sloviansk")]
+    [InlineData("Chuhuyiv", "Chuhuiv")]
+    [InlineData("Yuzhnoukrains'k", "Yuzhnoukrainsk")]
+    public void A_GeoNames_spelling_finds_the_nationally_romanised_name(string spelling, string name) =>
+        Assert.Contains(CompiledGazetteer.Instance.FindName(spelling), e => e.Name == name && e.Country == "UA");
+}

@@ -395,16 +395,16 @@ internal sealed class Compiler(string geodata)
     /// "Izmail" for GeoNames' "Izmayil", "Kostiantynivka" for "Kostyantynivka". The Ukrainian name is the data's
     /// Cyrillic alternate written in Ukrainian (<see cref="UkrainianRomanisation.IsUkrainian"/>: Костянтинівка, not
     /// Константиновка) nearest to the entry's Latin name by skeleton; one further than a third of the name from it
-    /// (a former name: Артемівськ for Bakhmut) renames nothing, nor does a place without one, nor one whose name
-    /// already is the romanisation of one of its Cyrillic names. The data's own spellings stay current names, so they resolve as
-    /// before. A place renamed by aliases.tsv keeps that name.
+    /// (a former name: Артемівськ for Bakhmut) renames nothing but the apostrophes the romanisation does not write,
+    /// nor does a place without one; a name that already is the romanisation of one of its Cyrillic names stays. The
+    /// data's own spellings stay current names, so they resolve as before. A place renamed by aliases.tsv keeps that name.
     /// </summary>
     private void RomaniseUkrainianNames()
     {
         var renamed = new List<(string From, Place Place)>();
         foreach (var p in places)
         {
-            if (p.Country != "UA" || p.Feature != PlaceFeature.PopulatedPlace || renamedByAlias.Contains(p) || !Names.IsLatin(p.Name))
+            if (p.Country != "UA" || p.Feature != PlaceFeature.PopulatedPlace || renamedByAlias.Contains(p) || !Names.IsLatin(new string([.. p.Name.Where(c => !PlaceNames.IsApostrophe(c))])))
             {
                 continue;
             }
@@ -423,14 +423,17 @@ internal sealed class Compiler(string geodata)
                 .Select(c => (c.Name, c.Latin, Distance: Levenshtein(PlaceNames.Skeleton(PlaceNames.Fold(c.Latin)), skeleton)))
                 .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
                 .FirstOrDefault();
-            if (best.Name is null || best.Distance > skeleton.Length / 3 || best.Latin == p.Name)
+            // Without a Ukrainian name to romanise, the national romanisation's one rule that needs none: no soft sign
+            // or apostrophe ("Yampil’" → Yampil).
+            var latin = best.Name is not null && best.Distance <= skeleton.Length / 3 ? best.Latin : new string([.. p.Name.Where(c => !PlaceNames.IsApostrophe(c))]);
+            if (latin == p.Name || latin.Length == 0)
             {
                 continue;
             }
 
             renamed.Add((p.Name, p));
             p.Current.Add(p.Name);
-            p.Name = best.Latin;
+            p.Name = latin;
         }
 
         var largest = renamed.OrderByDescending(r => r.Place.Population).Take(8).Select(r => $"{r.From} → {r.Place.Name}");
