@@ -341,10 +341,14 @@ public sealed class PlaceResolver
         return result.MoveToImmutable();
     }
 
-    /// <summary>Each gazetteer name folded once (<see cref="PlaceNames.Fold"/>): the resolver compares it with every mention it may be.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> FoldedNames = new();
+    /// <summary>
+    /// Each gazetteer name's romanisation skeleton (<see cref="PlaceNames.Skeleton(string)"/> of its fold), made once: the
+    /// resolver compares it with every mention it may be. A skeleton, so that "Kostyantynivka" in the text is called
+    /// exactly the entry named "Kostiantynivka" (the national romanisation of the same letters).
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> NameSkeletons = new();
 
-    private static string FoldedName(string name) => FoldedNames.GetValue(name, static n => PlaceNames.Fold(n));
+    private static string NameSkeleton(string name) => NameSkeletons.GetValue(name, static n => PlaceNames.Skeleton(PlaceNames.Fold(n)));
 
     private static GazetteerEntry? Pick(
         ImmutableArray<GazetteerEntry> all,
@@ -376,7 +380,7 @@ public sealed class PlaceResolver
             return candidates[0]; // the one reading, whatever its score (finite with a population: the scores below are)
         }
 
-        var folded = text is null ? null : PlaceNames.Fold(text);
+        var folded = text is null ? null : PlaceNames.Skeleton(PlaceNames.Fold(text));
         GazetteerEntry? best = null;
         var bestScore = double.MinValue;
         for (var k = 0; k < candidates.Length; k++)
@@ -442,7 +446,7 @@ public sealed class PlaceResolver
 
             // The place called exactly what the text says ("Bilhorod-Dnistrovskyi") before one that also
             // answers to it (Belgorod, whose Ukrainian name is Bilhorod).
-            if (folded is not null && FoldedName(e.Name) is var name && folded.StartsWith(name, StringComparison.Ordinal) && folded.Length - name.Length <= 9)
+            if (folded is not null && NameSkeleton(e.Name) is var name && folded.StartsWith(name, StringComparison.Ordinal) && folded.Length - name.Length <= 9)
             {
                 score += 15;
             }

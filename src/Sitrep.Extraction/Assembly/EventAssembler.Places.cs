@@ -9,6 +9,51 @@ public sealed partial class EventAssembler
 {
     private static readonly FrozenWords DistrictWords = CueWords("district");
     private static readonly FrozenWords CityWords = CueWords("city-word");
+    private static readonly FrozenWords DamagePlaceWords = CueWords("damage-place");
+
+    /// <summary>
+    /// Rule <c>damage-place</c>: the units right after the event's own that only say where the damage was ("The
+    /// hardest-hit area was Rivne", "The incident occurred at a depot near Klintsy", "Найбільше постраждав Ірпінь"):
+    /// no figure, toll, weapon, date or attack word of their own, a place that is not a reference point, and a word of
+    /// <c>damage-place</c> in <c>assembly-cues.tsv</c>. Their places are the event's places hit.
+    /// </summary>
+    private static List<int> DamagePlaceUnits(Document doc, Draft d, Bucketed b)
+    {
+        List<int>? found = null;
+        foreach (var u in d.Units)
+        {
+            for (var next = u + 1; next < b.Places.Length && !d.Units.Contains(next) && !(found?.Contains(next) ?? false) && IsDamagePlaceUnit(doc, next, b); next++)
+            {
+                (found ??= []).Add(next);
+            }
+        }
+
+        return found ?? [];
+    }
+
+    private static bool IsDamagePlaceUnit(Document doc, int u, Bucketed b)
+    {
+        if (b.Figures[u].Count > 0 || b.Casualties[u].Count > 0 || b.Weapons[u].Count > 0 || b.Dates[u].Count > 0 || !b.Places[u].Any(p => !p.IsReference))
+        {
+            return false;
+        }
+
+        var s = doc.Layer<SentenceMention>(Layers.Sentences)[b.SentenceOf(b.Places[u][0])];
+        if (HasAttackWord(doc, s))
+        {
+            return false; // an attack's own sentence, grouped by its own rules
+        }
+
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (DamagePlaceWords.Contains(doc.Tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Rule <c>city-district</c>: a place named as a district of a city the event names ("the Kholodnohirskyi and

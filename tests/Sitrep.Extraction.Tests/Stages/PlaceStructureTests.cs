@@ -1,4 +1,5 @@
 using Sitrep.Core;
+using Sitrep.Geo;
 
 namespace Sitrep.Extraction.Tests.Stages;
 
@@ -39,4 +40,129 @@ public class RegionAsCityNameTests
         Assert.Contains(city, places);
         Assert.Contains(region, places);
     }
+}
+
+/// <summary>
+/// The default pipeline with the compiled gazetteer (data/gazetteer.bin, built by ./setup.sh before ./test.sh), for
+/// rules that read real regions, towns and their names; each strike's places as "text:feature", joined by " | ".
+/// </summary>
+internal static class CompiledPlaces
+{
+    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => ExtractionPipeline.CreateDefault(Gazetteer.LoadDefault()));
+
+    public static Sitrep.Core.Extraction Extract(string text) => Pipeline.Value.Extract(new Article("t", text, Published: Annotate.Published));
+
+    public static string Places(string text) =>
+        string.Join(" | ", Extract(text).Events.Where(e => e.Kind == EventKind.Strike).SelectMany(e => e.Places).Select(p => $"{p.Text}:{p.Feature}"));
+}
+
+/// <summary>
+/// Rule shot-down-over-region: a weapon destroyed "over" a city named after its region is destroyed over the region;
+/// the city when the text says so ("over the city of Kursk", "над містом"), when it is a region of its own (Kyiv,
+/// Moscow), or when nothing was destroyed.
+/// </summary>
+public class ShotDownOverTests
+{
+    private static string Places(string text) => CompiledPlaces.Places(text);
+
+    [Theory]
+    [InlineData("Russian air defence shot down a Ukrainian drone over Kursk overnight, the ministry said.", "Kursk:admin1")]
+    [InlineData("Air defences intercepted 12 drones over Bryansk and 5 over Belgorod on Tuesday night, the ministry said.", "Bryansk:admin1 | Belgorod:admin1")]
+    [InlineData("Two missiles were destroyed above Odesa on Sunday night, the air force said.", "Odesa:admin1")]
+    [InlineData("Вночі над Харковом збили три російські дрони, повідомив Синєгубов.", "Харковом:admin1")]
+    [InlineData("Ночью над Курском сбиты два украинских беспилотника, сообщил губернатор.", "Курском:admin1")]
+    [InlineData("A drone was shot down over the city of Kursk overnight, the governor said.", "Kursk:populated_place")]
+    [InlineData("Air defence shot down a missile over Kyiv overnight, the military said.", "Kyiv:populated_place")]
+    [InlineData("Над Москвой ночью сбили беспилотник, сообщил мэр.", "Москвой:populated_place")]
+    [InlineData("Над містом Суми вночі знищено два дрони, повідомили в ОВА.", "Суми:populated_place")]
+    [InlineData("A drone exploded over Kursk overnight, damaging a house, the governor said.", "Kursk:populated_place")]
+    public void Over_a_city_named_after_its_region_is_the_region(string text, string expected) =>
+        Assert.Equal(expected, Places(text));
+}
+
+/// <summary>Rule flight-direction (English): where weapons were "headed toward" is not a place hit.</summary>
+public class HeadingTowardTests
+{
+    private static string Places(string text) => CompiledPlaces.Places(text);
+
+    [Theory]
+    [InlineData("Six drones headed toward the Kursk nuclear power plant were shot down overnight, and one hit a house in Belgorod.", "Belgorod:populated_place")]
+    [InlineData("A glide bomb heading towards Zaporizhzhia was intercepted on Monday, and another struck Kharkiv.", "Kharkiv:populated_place")]
+    [InlineData("Drones flying toward Dnipro were downed on Friday night while a missile hit Poltava.", "Poltava:populated_place")]
+    [InlineData("A drone hit a warehouse in Zaporizhzhia on Monday, heading off a convoy.", "Zaporizhzhia:populated_place")]
+    public void A_flight_direction_is_not_a_place_hit(string text, string expected) =>
+        Assert.Equal(expected, Places(text));
+}
+
+/// <summary>Rule damage-place: a sentence that only says where the damage was adds its places to the attack it follows.</summary>
+public class DamagePlaceTests
+{
+    [Theory]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. The hardest-hit area was Rivne.", "Rivne:populated_place")]
+    [InlineData("Ukrainian drones attacked the Bryansk region overnight, the governor said. The incident occurred at a fuel depot near Klintsy.", "Klintsy:populated_place")]
+    [InlineData("Russian missiles struck the Odesa region on Monday night, killing two. The worst-hit town was Izmail, officials said.", "Izmail:populated_place")]
+    [InlineData("Вночі російські дрони атакували Київщину, поранено двох людей. Найбільше постраждав Ірпінь.", "Ірпінь:populated_place")]
+    [InlineData("Ночью украинские беспилотники атаковали Брянскую область, сообщил губернатор. Больше всего пострадали Клинцы.", "Клинцы:populated_place")]
+    public void The_place_of_the_damage_is_a_place_hit(string text, string expected) =>
+        Assert.Contains(expected, CompiledPlaces.Places(text).Split(" | "));
+
+    [Theory]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. Rivne has a population of 240,000.", "Rivne:populated_place")]
+    [InlineData("Russian drones attacked the Rivne region overnight, injuring three people. Lutsk is the regional centre next door.", "Lutsk:populated_place")]
+    public void A_place_told_without_damage_is_not(string text, string absent) =>
+        Assert.DoesNotContain(absent, CompiledPlaces.Places(text).Split(" | "));
+}
+
+/// <summary>
+/// Names that are not towns though a town is called so: buildings and complexes (rule building-name), officials'
+/// surnames and organisations. Each sentence's places, exactly.
+/// </summary>
+public class NotATownTests
+{
+    [Theory]
+    // Buildings and complexes.
+    [InlineData("Russian missiles hit the Slavutych shopping centre in Kyiv overnight, killing two people.", "Kyiv:populated_place")]
+    [InlineData("A Russian drone hit the Dnipro hotel in Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("A Ukrainian drone hit the Volga Sky residential complex in Kazan on Tuesday, injuring one person.", "Kazan:populated_place")]
+    [InlineData("Russian missiles hit the Ocean Plaza shopping centre in Kyiv overnight, killing two people.", "Kyiv:populated_place")]
+    [InlineData("A Russian missile hit a Kharkiv shopping mall overnight, killing two people.", "Kharkiv:populated_place")]
+    [InlineData("Debris of a Ukrainian drone fell on the \"Samara heights\" residential complex overnight, the governor of Saratov said.", "")]
+    [InlineData("Russian drones hit Kyiv and two hotels in Lviv overnight, injuring three people.", "Kyiv:populated_place | Lviv:populated_place")]
+    [InlineData("Вночі дрон влучив у ЖК «Славутич» у Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Вночі дрон влучив у готель «Дніпро» в Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Вночі російський дрон влучив у ЖК «Сонячний» у Києві, поранено двох людей.", "Києві:populated_place")]
+    [InlineData("Ночью беспилотник попал в ТЦ «Мирный» в Белгороде, ранен один человек.", "Белгороде:populated_place")]
+    [InlineData("Ночью беспилотник попал в ЖК Солнечный в Казани, ранен один человек.", "Казани:populated_place")]
+    // Officials' surnames and organisations.
+    [InlineData("Governor Oleh Syniehubov said a Russian missile struck Kharkiv overnight, injuring five people.", "Kharkiv:populated_place")]
+    [InlineData("Ukrainian drones attacked Kursk overnight, acting governor Alexander Khinshtein said on Telegram.", "Kursk:populated_place")]
+    [InlineData("Ukrainian drones struck Belgorod overnight, injuring two, according to Gladkov.", "Belgorod:populated_place")]
+    [InlineData("Губернатор Вячеслав Гладков сообщил, что беспилотник атаковал Белгород ночью, ранены двое.", "Белгород:populated_place")]
+    [InlineData("Голова ОВА Олег Синєгубов повідомив, що вночі дрон атакував Харків, поранено п'ятьох.", "Харків:populated_place")]
+    [InlineData("A Russian drone hit the premises of Ukrzaliznytsia in Fastiv overnight, injuring a worker.", "Fastiv:populated_place")]
+    [InlineData("Naftogaz said a Russian missile hit a gas facility in the Poltava region overnight, injuring one person.", "Poltava region:admin1")]
+    public void Only_the_town_is_a_place(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
+/// <summary>Rule city-district: a district of a city the event names is dropped for the city, in English, Ukrainian and Russian.</summary>
+public class CityDistrictStructureTests
+{
+    [Theory]
+    [InlineData("Russian drones attacked Kharkiv overnight, injuring three people in the Saltivskyi district.", "Kharkiv:populated_place")]
+    [InlineData("Russian drones attacked Kharkiv's Kyivskyi district overnight, injuring three people.", "Kharkiv:populated_place")]
+    [InlineData("Russian drones hit the Shevchenkivskyi district of Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("Russian drones hit the Solomianskyi and Sviatoshynskyi districts of Kyiv overnight, injuring two people.", "Kyiv:populated_place")]
+    [InlineData("Russian missiles struck Dnipro overnight, damaging buildings in the Shevchenkivskyi district and injuring six.", "Dnipro:populated_place")]
+    [InlineData("Вночі дрони атакували Київ, у Дарницькому районі поранено двох людей.", "Київ:populated_place")]
+    [InlineData("Вночі дрони атакували Харків, поранено чотирьох людей у Салтівському районі.", "Харків:populated_place")]
+    [InlineData("Ночью дроны атаковали Харьков, в Салтовском районе ранены трое.", "Харьков:populated_place")]
+    [InlineData("Ночью дроны атаковали Харьков, ранены четыре человека в Киевском районе.", "Харьков:populated_place")]
+    public void The_city_is_kept_and_its_district_dropped(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+
+    [Theory]
+    [InlineData("Russian artillery shelled the Nikopol district overnight, injuring one person.", "Nikopol district:admin2")]
+    public void A_regions_district_stays(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
 }

@@ -108,7 +108,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next))
+                if (IsPersonName(document, sentence, i, end, candidates) || IsMetonym(document, sentence, i, end, candidates) || NotPlaceHeads.Contains(next)
+                    || IsBuildingName(document, sentence, i, end))
                 {
                     continue;
                 }
@@ -155,6 +156,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     first = i - 2;
                 }
 
+                // "shot down over Kursk": the region named after the city (rule shot-down-over-region).
+                var overRegions = !regionFollows && !aroundCity && hint == PlaceHint.Any && IsShotDownOver(document, sentence, i) ? RegionNamedAfter(candidates) : [];
+                var overRegion = !overRegions.IsEmpty;
+                if (overRegion)
+                {
+                    candidates = overRegions;
+                    hint = PlaceHint.Region;
+                }
+
                 var facilityEnd = regionFollows || tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) ? end : FacilityEnd(document, end, sentence.EndToken);
                 if (facilityEnd > end)
                 {
@@ -164,14 +174,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 var span = new TextSpan(tokens[first].Start, StripPossessive(document, tokens[spanEnd - 1]));
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
+                var heading = IsHeadingToward(document, sentence, i);
                 var titleOf = IsTitleOf(document, sentence, i);
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
-                    || origin
+                    || origin || heading
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : titleOf && !isReference ? "official-title" : aroundCity ? "region-around-city" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : heading ? "flight-direction" : titleOf && !isReference ? "official-title" : aroundCity ? "region-around-city" : overRegion ? "shot-down-over-region" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -284,6 +295,121 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 }
             }
         }
+    }
+
+    private static readonly IReadOnlyList<string[]> ShotDownOverRows = LexiconFile.Rows(
+        "shot-down-over-words.tsv", r => r.Length == 3 && r[1] is "over" or "destroy" && r[2] is "exact" or "prefix", r => r[0]);
+    private static readonly FrozenWords OverWords = FrozenWords.Of(ShotDownOverRows.Where(r => r[1] == "over").Select(r => r[0]));
+    private static readonly FrozenWords DestroyWords = FrozenWords.Of(ShotDownOverRows.Where(r => r[1] == "destroy" && r[2] == "exact").Select(r => r[0]));
+    private static readonly string[] DestroyStarts = [.. ShotDownOverRows.Where(r => r[1] == "destroy" && r[2] == "prefix").Select(r => r[0])];
+
+    /// <summary>
+    /// The name at <paramref name="i"/> follows "over" ("над") in a sentence that tells of weapons destroyed ("shot down
+    /// a drone over Kursk", "над Курском сбили": <c>shot-down-over-words.tsv</c>).
+    /// </summary>
+    private static bool IsShotDownOver(Document doc, SentenceMention s, int i)
+    {
+        if (i <= s.FirstToken || !OverWords.Contains(doc.Tokens[i - 1].Lower))
+        {
+            return false;
+        }
+
+        for (var k = s.FirstToken; k < s.EndToken; k++)
+        {
+            var w = doc.Tokens[k].Lower;
+            if (DestroyWords.Contains(w) || DestroyStarts.Any(p => w.StartsWith(p, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Rule <c>shot-down-over-region</c>: the regions named after the towns among <paramref name="candidates"/> (Kursk Oblast
+    /// for Kursk, Kharkiv Oblast for Харкова), each the town's own region; none for a city that is a region of its own
+    /// (Kyiv, Moscow, Sevastopol: "over Kyiv" is the city). Empty when none.
+    /// </summary>
+    private ImmutableArray<GazetteerEntry> RegionNamedAfter(ImmutableArray<GazetteerEntry> candidates)
+    {
+        var regions = ImmutableArray.CreateBuilder<GazetteerEntry>();
+        foreach (var c in candidates)
+        {
+            if (c.Feature != PlaceFeature.PopulatedPlace || c.Admin1 is null)
+            {
+                continue;
+            }
+
+            var name = PlaceNames.Fold(c.Name);
+            if (lookup!.FindExact("city of " + name).Any(e => e.Feature == PlaceFeature.Admin1))
+            {
+                return [];
+            }
+
+            foreach (var r in lookup.Find(name + " region"))
+            {
+                if (r.Feature == PlaceFeature.Admin1 && r.Country == c.Country && r.Name == c.Admin1 && !regions.Contains(r))
+                {
+                    regions.Add(r);
+                }
+            }
+        }
+
+        return regions.ToImmutable();
+    }
+
+    private static readonly IReadOnlyList<string[]> BuildingRows = LexiconFile.Rows(
+        "building-words.tsv", r => r.Length == 2 && r[1] is "abbreviation" or "quoted" or "after", r => r[0]);
+    private static readonly FrozenWords BuildingAbbreviations = FrozenWords.Of(BuildingRows.Where(r => r[1] == "abbreviation").Select(r => r[0]));
+    private static readonly FrozenWords BuildingNounsBeforeQuote = FrozenWords.Of(BuildingRows.Where(r => r[1] == "quoted").Select(r => r[0]));
+    private static readonly string[][] BuildingHeadsAfter = [.. BuildingRows.Where(r => r[1] == "after").Select(r => r[0].Split(' '))];
+
+    private static bool IsQuote(string w) => w is "«" or "»" or "\"" or "“" or "”" or "„" or "'" or "‘" or "’";
+
+    /// <summary>
+    /// Rule building-name: the words from <paramref name="i"/> to <paramref name="end"/> name a building or a complex,
+    /// not a town (<c>building-words.tsv</c>): "ЖК «Сонячний»", "ТЦ Мирный", "готель «Дніпро»", "the Slavutych shopping
+    /// centre in Kyiv", "the Dnipro hotel in Kyiv", "the \"Volga sky\" residential complex".
+    /// </summary>
+    private static bool IsBuildingName(Document doc, SentenceMention s, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = i - 1;
+        var quoted = k >= s.FirstToken && IsQuote(tokens[k].Lower);
+        if (quoted)
+        {
+            k--;
+        }
+
+        if (k >= s.FirstToken && (BuildingAbbreviations.Contains(tokens[k].Lower) || (quoted && BuildingNounsBeforeQuote.Contains(tokens[k].Lower))))
+        {
+            return true;
+        }
+
+        // The name may run on over a word or two the gazetteer does not know ("the Volga Sky residential complex") and
+        // its closing quote ("the \"Volga sky\" residential complex", where the quotes tell the name without a place after).
+        for (var at = end; at <= end + 2 && at < s.EndToken; at++)
+        {
+            var closing = quoted && IsQuote(tokens[at].Lower);
+            var from = closing ? at + 1 : at;
+            foreach (var head in BuildingHeadsAfter)
+            {
+                var after = from + head.Length;
+                if (after <= s.EndToken && (closing || (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"))
+                    && head.Select((w, n) => tokens[from + n].Lower == w || tokens[from + n].Lower == w + "s").All(x => x))
+                {
+                    return true;
+                }
+            }
+
+            if (closing || !tokens[at].IsWord || !(quoted || char.IsUpper(doc.Text[tokens[at].Start])))
+            {
+                break; // a word of the name: capitalized, or anything inside quotes ("Volga sky")
+            }
+        }
+
+        return false;
     }
 
     private static readonly FrozenWords RegionOfWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces");
@@ -596,7 +722,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     private static readonly IReadOnlyList<string[]> OriginRows = LexiconFile.Rows(
-        "origin-words.tsv", r => r.Length == 2 && r[1] is "from" or "from-area" or "toward" or "area" or "direction" or "occupied", r => r[0]);
+        "origin-words.tsv", r => r.Length == 2 && r[1] is "from" or "from-area" or "toward" or "area" or "direction" or "occupied" or "heading", r => r[0]);
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OriginRoles =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(OriginRows, r => r[0], r => r[1], StringComparer.Ordinal);
@@ -625,6 +751,18 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         var role = k >= s.FirstToken ? OriginRole(doc.Tokens[k].Lower) : "";
         return role == "from" && (area || TextLanguage.StartsCyrillic(doc.Tokens[i].Lower)) || role == "from-area" && area;
+    }
+
+    /// <summary>"drones headed toward the Kursk nuclear power plant", "a glide bomb heading towards Kharkiv": where weapons flew, not a place hit.</summary>
+    private static bool IsHeadingToward(Document doc, SentenceMention s, int i)
+    {
+        var k = i - 1;
+        if (k > s.FirstToken && doc.Tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= s.FirstToken && OriginRole(doc.Tokens[k - 1].Lower) == "heading" && OriginRole(doc.Tokens[k].Lower) == "toward" && !TextLanguage.StartsCyrillic(doc.Tokens[k].Lower);
     }
 
     /// <summary>
