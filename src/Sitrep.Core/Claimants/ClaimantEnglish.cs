@@ -5,7 +5,8 @@ namespace Sitrep.Core.Claimants;
 /// <summary>
 /// A claimant named for a reader of the English ledger. Words written in Latin letters are kept as written; words in
 /// Cyrillic that the registry resolves are named by the registry's English name, followed by the person they name in
-/// Latin letters ("голова Одеської ОВА Олег Кіпер" → "Odesa Regional Military Administration Oleh Kiper"); words the
+/// Latin letters and in the nominative whatever case the sentence put it in ("голова Одеської ОВА Олег Кіпер", "за
+/// словами голови Одеської ОВА Олега Кіпера" → "Odesa Regional Military Administration Oleh Kiper"; <see cref="NameCases"/>); words the
 /// registry does not know are kept as written. Pure functions.
 /// </summary>
 public static class ClaimantEnglish
@@ -18,7 +19,9 @@ public static class ClaimantEnglish
             return c.Name;
         }
 
-        return PersonIn(c.Name, registry, c.IsPerson) is { Length: > 0 } person ? entry.Name + " " + Romanise(person, TextLanguage.Detect(c.Name)) : entry.Name;
+        return PersonIn(c.Name, registry, c.IsPerson) is { Length: > 0 } person
+            ? entry.Name + " " + Romanise(NameCases.Nominative(person, w => registry.Resolve(w) is not null), TextLanguage.Detect(c.Name))
+            : entry.Name;
     }
 
     /// <summary>
