@@ -353,7 +353,9 @@ internal sealed class ClaimantReader
             return;
         }
 
-        var refersBack = i + 1 < end && L(i + 1) is "this" && (i + 2 >= end || !IsWord(i + 2) || Role(i + 2) is WordRole.Connector or WordRole.NotName)
+        // "X reported this", "X reported on this", "X wrote about this": the words just said are X's
+        var after = i + 2 < end && L(i + 1) is "on" or "about" && L(i + 2) is "this" ? i + 2 : i + 1;
+        var refersBack = after < end && L(after) is "this" && (after + 1 >= end || !IsWord(after + 1) || Role(after + 1) is WordRole.Connector or WordRole.NotName)
             || first + 1 < end && L(first) is "this" or "about" && i - first <= 4;
 
         // "was reported by X", "as reported by Ukrinform", "was announced during a briefing by X"
@@ -658,7 +660,38 @@ internal sealed class ClaimantReader
             break;
         }
 
+        // "Governor X and (a number of) local media reported": the name before "and" speaks too
+        if (start <= k && CollectiveName(start, k + 1))
+        {
+            for (var q = start - 1; q - 1 >= first && q >= start - 4; q--)
+            {
+                if (Info(q) is { Role: WordRole.Connector, Value: "and" } && Cap(q - 1) && EnNp(q - 1))
+                {
+                    return ScanLeft(q - 1, first);
+                }
+
+                if (!IsWord(q) || Cap(q) || Verb(q) || Role(q) is WordRole.Boundary or WordRole.Pronoun)
+                {
+                    break;
+                }
+            }
+        }
+
         return start;
+    }
+
+    /// <summary>A collective with a qualifier, side or place and no name: "local media", "regional authorities".</summary>
+    private bool CollectiveName(int a, int b)
+    {
+        var generic = false;
+        var qualified = false;
+        for (var k = a; k < b; k++)
+        {
+            generic |= Info(k) is { Role: WordRole.Generic, Value: "people" };
+            qualified |= Role(k) is WordRole.Qualifier or WordRole.Modifier || SideAt(k) != Side.Unknown || _inPlace[k];
+        }
+
+        return generic && qualified && !HasName(a, b);
     }
 
     /// <summary>The English name that starts at <paramref name="j"/>, up to a clause word, a preposition of place or time, or punctuation; with <paramref name="apposition"/>, ", head of …" after a name joins it.</summary>
@@ -1357,13 +1390,13 @@ internal sealed class ClaimantReader
 
     // ---------------------------------------------------------------- helpers
 
-    /// <summary>"Kharkiv Mayor Ihor Terekhov and Oleh Syniehubov, head of …" is two claimants.</summary>
+    /// <summary>"Kharkiv Mayor Ihor Terekhov and Oleh Syniehubov, head of …", "Governor X and local media" are two claimants.</summary>
     private IEnumerable<(int, int)> Split(int a, int b)
     {
         var start = a;
         for (var k = a; k < b; k++)
         {
-            if (Info(k) is { Role: WordRole.Connector, Value: "and" } && HasName(start, k) && HasName(k + 1, b))
+            if (Info(k) is { Role: WordRole.Connector, Value: "and" } && HasName(start, k) && (HasName(k + 1, b) || CollectiveName(k + 1, b)))
             {
                 yield return (start, k);
                 start = k + 1;
