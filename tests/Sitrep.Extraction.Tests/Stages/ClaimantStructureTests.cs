@@ -76,4 +76,27 @@ public class ClaimantStructureTests
     [InlineData("ТАСС со ссылкой на Минобороны России сообщил о сбитых беспилотниках.", "сбитых беспилотниках", "Минобороны России")]
     public void An_outlet_citing_a_body_relays_the_bodys_words(string text, string sentence, string expected) =>
         Assert.Equal([expected], Speakers(text, sentence));
+
+    /// <summary>
+    /// A military body's own act gives its figure when no one in the sentence is said to tell it: "Ukraine's air
+    /// defence downed 40 drones". A side or a place is no body ("Russia downed"), a passive names no one, a speaker
+    /// in the sentence or one who reports it after wins.
+    /// </summary>
+    [Theory]
+    [InlineData("Ukraine's air defence downed 40 of 52 drones overnight.", "40 of 52 drones", "Ukraine's air defence")]
+    [InlineData("The Ukrainian air force intercepted 12 cruise missiles.", "12 cruise missiles", "The Ukrainian air force")]
+    [InlineData("Air defence forces shot down six drones over the city.", "six drones", "Air defence forces")]
+    [InlineData("Повітряні сили збили 30 дронів над північчю.", "30 дронів", "Повітряні сили")]
+    [InlineData("Минобороны России уничтожили восемь беспилотников.", "восемь беспилотников", "Минобороны России")]
+    [InlineData("Air defence downed 20 drones, Governor Ivan Petrenko said.", "20 drones", "Governor Ivan Petrenko")]
+    [InlineData("Силы ПВО сбили два беспилотника. Об этом сообщил губернатор Курской области Алексей Смирнов.", "два беспилотника", "губернатор Курской области Алексей Смирнов")]
+    public void A_military_bodys_own_act_claims_its_figure(string text, string sentence, string expected) =>
+        Assert.Equal([expected], Speakers(text, sentence));
+
+    [Theory]
+    [InlineData("Russia downed 30 Ukrainian drones overnight.")]
+    [InlineData("Twelve drones were shot down over the region.")]
+    [InlineData("Residents shot videos of the blasts.")]
+    [InlineData("Росія збила 30 дронів.")]
+    public void An_act_with_no_military_body_for_subject_names_no_claimant(string text) => Assert.Equal("", Named(text));
 }

@@ -160,6 +160,9 @@ internal sealed class ClaimantReader
             }
         }
 
+        // "Air defence downed two drones. Mayor X reported this.": the one who tells of the act claims its figure.
+        _speakers.RemoveAll(o => o.Rule == OwnActRule && _speakers.Any(r => r.Rule.EndsWith("/refers-back", StringComparison.Ordinal) && r.Span.Start <= o.Span.Start && o.Span.End <= r.Span.End));
+
         Quotes();
         ResolveAmbiguous();
         for (var k = 0; k < _speakers.Count; k++)
@@ -315,6 +318,12 @@ internal sealed class ClaimantReader
                 continue;
             }
 
+            if (Role(i) == WordRole.Act && !Cap(i))
+            {
+                OwnAct(i, first, cues);
+                continue;
+            }
+
             if (!_verb[i] || !_lex.TryVerb(w, out var kind))
             {
                 continue;
@@ -330,7 +339,39 @@ internal sealed class ClaimantReader
             }
         }
 
+        // A body's own act gives its figure only when no one in the sentence is said to tell it.
+        if (cues.Any(c => c.Rule != OwnActRule))
+        {
+            cues.RemoveAll(c => c.Rule == OwnActRule);
+        }
+
         return cues.DistinctBy(c => (c.Start, c.End, c.Pronoun, c.Message));
+    }
+
+    private const string OwnActRule = "own-act";
+
+    /// <summary>
+    /// "Ukraine's air defence downed 102 missiles", "Сили ППО збили 30 дронів": the subject of a military act claims its
+    /// figure, when the registry knows it as an air force, military or defence ministry ("Russia downed" names no one).
+    /// </summary>
+    private void OwnAct(int i, int first, List<Cue> cues)
+    {
+        var k = i - 1;
+        while (k >= first && IsWord(k) && Role(k) == WordRole.Adverb)
+        {
+            k--;
+        }
+
+        if (k < first || Role(k) == WordRole.Be)
+        {
+            return;
+        }
+
+        var (a, b) = Cyr(i) ? CyLeft(k, first) : EnLeft(k, first);
+        if (b > a && Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Entry.Kind: ClaimantKind.AirForce or ClaimantKind.Military or ClaimantKind.DefenceMinistry or ClaimantKind.GeneralStaff })
+        {
+            cues.Add(new Cue(a, b, OwnActRule, i));
+        }
     }
 
     private void EnVerb(int i, VerbKind kind, int first, int end, List<Cue> cues)
@@ -558,7 +599,7 @@ internal sealed class ClaimantReader
             return true;
         }
 
-        return Cap(i) && role is null;
+        return Cap(i) && role is null or WordRole.Act; // "Shot", an outlet, is no act
     }
 
     /// <summary>The name that ends at <paramref name="k"/> (inclusive) and is the subject of a verb after it: [start, end), or empty.</summary>
@@ -1492,7 +1533,7 @@ internal sealed class ClaimantReader
     {
         for (var k = a; k < b && k < _t.Count; k++)
         {
-            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && SideAt(k) == Side.Unknown)
+            if (IsWord(k) && Cap(k) && Info(k) is null or { Role: WordRole.Act } && !Verb(k) && SideAt(k) == Side.Unknown)
             {
                 return true;
             }
