@@ -86,7 +86,12 @@ public class NameCasesTests
     [InlineData("голови Харківської ОВА Олега Синєгубова", false, "Kharkiv Regional Military Administration Oleh Syniehubov")]
     [InlineData("начальника Дніпропетровської ОВА Миколи Лукашука", false, "Dnipropetrovsk Regional Military Administration Mykola Lukashuk")]
     [InlineData("Юлії Свириденко", true, "Government of Ukraine Yuliia Svyrydenko")]
-    [InlineData("Юлия Свириденко", true, "Government of Ukraine Yuliya Sviridenko")]
+    [InlineData("Юлия Свириденко", true, "Government of Ukraine Yuliya Svyrydenko")]
+    // A surname the registry spells in English a letter or two apart takes its spelling; one far from any keeps the romanisation.
+    [InlineData("мер Києва Віталій Кличко", false, "Kyiv City Military Administration and Mayor of Kyiv Vitalii Klitschko")]
+    [InlineData("мера Києва Віталія Кличка", false, "Kyiv City Military Administration and Mayor of Kyiv Vitalii Klitschko")]
+    [InlineData("глава Харьковской ОВА Олег Синегубов", false, "Kharkiv Regional Military Administration Oleg Syniehubov")]
+    [InlineData("мер Києва Сергій Попко", false, "Kyiv City Military Administration and Mayor of Kyiv Serhii Popko")]
     public void The_english_name_of_a_person_is_nominative(string words, bool isPerson, string expected) =>
         Assert.Equal(expected, ClaimantEnglish.Name(Named(words, isPerson), Registry));
 }
