@@ -5,7 +5,8 @@ namespace Sitrep.Core.Claimants;
 /// <summary>
 /// A claimant named for a reader of the English ledger. Words written in Latin letters are kept as written; words in
 /// Cyrillic that the registry resolves are named by the registry's English name, followed by the person they name in
-/// Latin letters ("голова Одеської ОВА Олег Кіпер" → "Odesa Regional Military Administration Oleh Kiper"); words the
+/// Latin letters and in the nominative whatever case the sentence put it in ("голова Одеської ОВА Олег Кіпер", "за
+/// словами голови Одеської ОВА Олега Кіпера" → "Odesa Regional Military Administration Oleh Kiper"; <see cref="NameCases"/>); words the
 /// registry does not know are kept as written. Pure functions.
 /// </summary>
 public static class ClaimantEnglish
@@ -18,7 +19,63 @@ public static class ClaimantEnglish
             return c.Name;
         }
 
-        return PersonIn(c.Name, registry, c.IsPerson) is { Length: > 0 } person ? entry.Name + " " + Romanise(person, TextLanguage.Detect(c.Name)) : entry.Name;
+        return PersonIn(c.Name, registry, c.IsPerson) is { Length: > 0 } person
+            ? entry.Name + " " + AsTheRegistrySpells(Romanise(NameCases.Nominative(person, w => registry.Resolve(w) is not null), TextLanguage.Detect(c.Name)), entry)
+            : entry.Name;
+    }
+
+    /// <summary>
+    /// The surname of a romanised name as the entry's English alias spells it when the two differ in at most about a
+    /// third of their letters (Klychko → Klitschko, Sinegubov → Syniehubov: the first such alias, the spelling the
+    /// reports use); a surname no alias is near stays as romanised.
+    /// </summary>
+    public static string AsTheRegistrySpells(string romanised, ClaimantEntry entry)
+    {
+        var cut = romanised.LastIndexOf(' ') + 1;
+        var surname = romanised[cut..];
+        if (surname.Length < 4)
+        {
+            return romanised;
+        }
+
+        var folded = ClaimantNames.Fold(surname);
+        string? best = null;
+        foreach (var alias in entry.Aliases)
+        {
+            // The first near alias: aliases.tsv lists a person's usual English spelling before the variants.
+            if (alias.Length >= 4 && !alias.Contains(' ') && !alias.Contains('*') && !TextLanguage.HasCyrillic(alias) && alias[0] == folded[0]
+                && Distance(folded, alias) * 20 <= 7 * Math.Max(folded.Length, alias.Length))
+            {
+                best = alias;
+                break;
+            }
+        }
+
+        return best is null ? romanised : romanised[..cut] + char.ToUpperInvariant(best[0]) + best[1..];
+    }
+
+    /// <summary>The Levenshtein distance of two short words.</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ internal enum WordRole
     This,
     Message,
     Connector,
+    Act,
 }
 
 /// <summary>A word's entry: its role and the role's values (person/body, people/info, in, …), the kinds a title refers back to.</summary>
@@ -149,6 +150,7 @@ internal sealed class ClaimantLexicon
             "this" => WordRole.This,
             "message" => WordRole.Message,
             "connector" => WordRole.Connector,
+            "act" => WordRole.Act,
             _ => throw new InvalidOperationException($"{Where()}: the role '{r[1]}' is unknown; see the file's header."),
         };
         var value = r.Length > 2 ? r[2] : "";

@@ -160,6 +160,9 @@ internal sealed class ClaimantReader
             }
         }
 
+        // "Air defence downed two drones. Mayor X reported this.": the one who tells of the act claims its figure.
+        _speakers.RemoveAll(o => o.Rule == OwnActRule && _speakers.Any(r => r.Rule.EndsWith("/refers-back", StringComparison.Ordinal) && r.Span.Start <= o.Span.Start && o.Span.End <= r.Span.End));
+
         Quotes();
         ResolveAmbiguous();
         for (var k = 0; k < _speakers.Count; k++)
@@ -315,6 +318,12 @@ internal sealed class ClaimantReader
                 continue;
             }
 
+            if (Role(i) == WordRole.Act && !Cap(i))
+            {
+                OwnAct(i, first, cues);
+                continue;
+            }
+
             if (!_verb[i] || !_lex.TryVerb(w, out var kind))
             {
                 continue;
@@ -330,7 +339,39 @@ internal sealed class ClaimantReader
             }
         }
 
+        // A body's own act gives its figure only when no one in the sentence is said to tell it.
+        if (cues.Any(c => c.Rule != OwnActRule))
+        {
+            cues.RemoveAll(c => c.Rule == OwnActRule);
+        }
+
         return cues.DistinctBy(c => (c.Start, c.End, c.Pronoun, c.Message));
+    }
+
+    private const string OwnActRule = "own-act";
+
+    /// <summary>
+    /// "Ukraine's air defence downed 102 missiles", "Сили ППО збили 30 дронів": the subject of a military act claims its
+    /// figure, when the registry knows it as an air force, military or defence ministry ("Russia downed" names no one).
+    /// </summary>
+    private void OwnAct(int i, int first, List<Cue> cues)
+    {
+        var k = i - 1;
+        while (k >= first && IsWord(k) && Role(k) == WordRole.Adverb)
+        {
+            k--;
+        }
+
+        if (k < first || Role(k) == WordRole.Be)
+        {
+            return;
+        }
+
+        var (a, b) = Cyr(i) ? CyLeft(k, first) : EnLeft(k, first);
+        if (b > a && Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Entry.Kind: ClaimantKind.AirForce or ClaimantKind.Military or ClaimantKind.DefenceMinistry or ClaimantKind.GeneralStaff })
+        {
+            cues.Add(new Cue(a, b, OwnActRule, i));
+        }
     }
 
     private void EnVerb(int i, VerbKind kind, int first, int end, List<Cue> cues)
@@ -353,7 +394,9 @@ internal sealed class ClaimantReader
             return;
         }
 
-        var refersBack = i + 1 < end && L(i + 1) is "this" && (i + 2 >= end || !IsWord(i + 2) || Role(i + 2) is WordRole.Connector or WordRole.NotName)
+        // "X reported this", "X reported on this", "X wrote about this": the words just said are X's
+        var after = i + 2 < end && L(i + 1) is "on" or "about" && L(i + 2) is "this" ? i + 2 : i + 1;
+        var refersBack = after < end && L(after) is "this" && (after + 1 >= end || !IsWord(after + 1) || Role(after + 1) is WordRole.Connector or WordRole.NotName)
             || first + 1 < end && L(first) is "this" or "about" && i - first <= 4;
 
         // "was reported by X", "as reported by Ukrinform", "was announced during a briefing by X"
@@ -556,7 +599,7 @@ internal sealed class ClaimantReader
             return true;
         }
 
-        return Cap(i) && role is null;
+        return Cap(i) && role is null or WordRole.Act; // "Shot", an outlet, is no act
     }
 
     /// <summary>The name that ends at <paramref name="k"/> (inclusive) and is the subject of a verb after it: [start, end), or empty.</summary>
@@ -658,7 +701,38 @@ internal sealed class ClaimantReader
             break;
         }
 
+        // "Governor X and (a number of) local media reported": the name before "and" speaks too
+        if (start <= k && CollectiveName(start, k + 1))
+        {
+            for (var q = start - 1; q - 1 >= first && q >= start - 4; q--)
+            {
+                if (Info(q) is { Role: WordRole.Connector, Value: "and" } && Cap(q - 1) && EnNp(q - 1))
+                {
+                    return ScanLeft(q - 1, first);
+                }
+
+                if (!IsWord(q) || Cap(q) || Verb(q) || Role(q) is WordRole.Boundary or WordRole.Pronoun)
+                {
+                    break;
+                }
+            }
+        }
+
         return start;
+    }
+
+    /// <summary>A collective with a qualifier, side or place and no name: "local media", "regional authorities".</summary>
+    private bool CollectiveName(int a, int b)
+    {
+        var generic = false;
+        var qualified = false;
+        for (var k = a; k < b; k++)
+        {
+            generic |= Info(k) is { Role: WordRole.Generic, Value: "people" };
+            qualified |= Role(k) is WordRole.Qualifier or WordRole.Modifier || SideAt(k) != Side.Unknown || _inPlace[k];
+        }
+
+        return generic && qualified && !HasName(a, b);
     }
 
     /// <summary>The English name that starts at <paramref name="j"/>, up to a clause word, a preposition of place or time, or punctuation; with <paramref name="apposition"/>, ", head of …" after a name joins it.</summary>
@@ -1357,13 +1431,13 @@ internal sealed class ClaimantReader
 
     // ---------------------------------------------------------------- helpers
 
-    /// <summary>"Kharkiv Mayor Ihor Terekhov and Oleh Syniehubov, head of …" is two claimants.</summary>
+    /// <summary>"Kharkiv Mayor Ihor Terekhov and Oleh Syniehubov, head of …", "Governor X and local media" are two claimants.</summary>
     private IEnumerable<(int, int)> Split(int a, int b)
     {
         var start = a;
         for (var k = a; k < b; k++)
         {
-            if (Info(k) is { Role: WordRole.Connector, Value: "and" } && HasName(start, k) && HasName(k + 1, b))
+            if (Info(k) is { Role: WordRole.Connector, Value: "and" } && HasName(start, k) && (HasName(k + 1, b) || CollectiveName(k + 1, b)))
             {
                 yield return (start, k);
                 start = k + 1;
@@ -1459,7 +1533,7 @@ internal sealed class ClaimantReader
     {
         for (var k = a; k < b && k < _t.Count; k++)
         {
-            if (IsWord(k) && Cap(k) && Info(k) is null && !Verb(k) && SideAt(k) == Side.Unknown)
+            if (IsWord(k) && Cap(k) && Info(k) is null or { Role: WordRole.Act } && !Verb(k) && SideAt(k) == Side.Unknown)
             {
                 return true;
             }
