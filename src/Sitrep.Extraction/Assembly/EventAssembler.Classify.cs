@@ -62,7 +62,8 @@ public sealed partial class EventAssembler
 {
     /// <summary>
     /// Reads unit <paramref name="u"/>. Named rules: <c>no-attack</c>, <c>hypothetical</c>, <c>generic</c>,
-    /// <c>caption</c>, <c>period-tally</c>; aggregates <c>period</c>, <c>since-record</c> ("has not struck Kyiv
+    /// <c>caption</c>, <c>long-ago</c> (an undated recall, "A year ago, a strike on the same building killed 46"),
+    /// <c>period-tally</c>; aggregates <c>period</c>, <c>since-record</c> ("has not struck Kyiv
     /// since August 26, when it launched 200 drones"), <c>month-total</c> ("In March, Ukraine fired 90 drones");
     /// else <c>attack</c>.
     /// </summary>
@@ -71,6 +72,7 @@ public sealed partial class EventAssembler
     private static readonly SentenceReading Generic = new(SentenceRole.NotAttack, "generic");
     private static readonly SentenceReading CaptionReading = new(SentenceRole.Caption, "caption");
     private static readonly SentenceReading PeriodTally = new(SentenceRole.Tally, "period-tally");
+    private static readonly SentenceReading LongAgo = new(SentenceRole.NotAttack, "long-ago");
 
     private static SentenceReading Classify(Document doc, SentenceMention s, int u, Bucketed b)
     {
@@ -96,6 +98,11 @@ public sealed partial class EventAssembler
         if (IsCaption(doc, s))
         {
             return CaptionReading;
+        }
+
+        if (b.Dates[u].Count == 0 && OpensLongAgo(doc, s))
+        {
+            return LongAgo;
         }
 
         var dates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
