@@ -631,7 +631,48 @@ internal sealed class Compiler(string geodata)
                 p.Occupied = true;
             }
         }
+
+        // The dated list of occupied towns in the other oblasts: each row names the town and its oblast, so that a
+        // wrong id fails the build instead of flagging another place.
+        var n = 0;
+        var wrong = new List<string>();
+        foreach (var f in ReadTsv(Path.Combine(geodata, "occupied.tsv"), 5))
+        {
+            // target, name, admin1 code, since, source
+            if (!f[0].StartsWith("gn:", StringComparison.Ordinal) || byGeoNamesId.GetValueOrDefault(f[0][3..]) is not { } p)
+            {
+                wrong.Add($"no place {f[0]} ({f[1]})");
+                continue;
+            }
+
+            if (p.Country != "UA" || p.Admin1Code != f[2] || !SameName(p, PlaceNames.Skeleton(PlaceNames.Fold(f[1]))))
+            {
+                wrong.Add($"{f[0]} is {p.Name} ({p.Admin1Code}), not {f[1]} ({f[2]})");
+                continue;
+            }
+
+            if (!OccupiedSince(f[3]))
+            {
+                wrong.Add($"{f[0]} ({f[1]}): since '{f[3]}' is not YYYY, YYYY-MM or YYYY-MM-DD from 2014 on");
+                continue;
+            }
+
+            p.Occupied = true;
+            n++;
+        }
+
+        if (wrong.Count > 0)
+        {
+            throw new InvalidDataException("occupied.tsv: " + string.Join("; ", wrong));
+        }
+
+        Report.Add($"occupied.tsv: {n} towns flagged occupied");
     }
+
+    /// <summary>A date of capture as <c>occupied.tsv</c> writes it: a year, a month or a day, from 2014 (the first occupation) on.</summary>
+    internal static bool OccupiedSince(string since) =>
+        DateOnly.TryParseExact(since.Length switch { 4 => since + "-01-01", 7 => since + "-01", _ => since }, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        && d.Year >= 2014;
 
     // ---------------------------------------------------------------- admin1
 

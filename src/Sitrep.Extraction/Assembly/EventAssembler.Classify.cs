@@ -35,6 +35,9 @@ internal sealed record SentenceReading(SentenceRole Role, string Rule)
 
     public Side? Side { get; init; }
 
+    /// <summary>The rule of <see cref="EventAssembler.ReadSide"/> that gave <see cref="Side"/>, or null when none did.</summary>
+    public string? SideRule { get; init; }
+
     /// <summary>The date is of an attack told in passing ("the day after a bombardment killed 39").</summary>
     public bool Passing { get; init; }
 
@@ -59,7 +62,8 @@ public sealed partial class EventAssembler
 {
     /// <summary>
     /// Reads unit <paramref name="u"/>. Named rules: <c>no-attack</c>, <c>hypothetical</c>, <c>generic</c>,
-    /// <c>caption</c>, <c>period-tally</c>; aggregates <c>period</c>, <c>since-record</c> ("has not struck Kyiv
+    /// <c>caption</c>, <c>long-ago</c> (an undated recall, "A year ago, a strike on the same building killed 46"),
+    /// <c>period-tally</c>; aggregates <c>period</c>, <c>since-record</c> ("has not struck Kyiv
     /// since August 26, when it launched 200 drones"), <c>month-total</c> ("In March, Ukraine fired 90 drones");
     /// else <c>attack</c>.
     /// </summary>
@@ -68,6 +72,7 @@ public sealed partial class EventAssembler
     private static readonly SentenceReading Generic = new(SentenceRole.NotAttack, "generic");
     private static readonly SentenceReading CaptionReading = new(SentenceRole.Caption, "caption");
     private static readonly SentenceReading PeriodTally = new(SentenceRole.Tally, "period-tally");
+    private static readonly SentenceReading LongAgo = new(SentenceRole.NotAttack, "long-ago");
 
     private static SentenceReading Classify(Document doc, SentenceMention s, int u, Bucketed b)
     {
@@ -95,6 +100,11 @@ public sealed partial class EventAssembler
             return CaptionReading;
         }
 
+        if (b.Dates[u].Count == 0 && OpensLongAgo(doc, s))
+        {
+            return LongAgo;
+        }
+
         var dates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
         var period = dates.FirstOrDefault(d => d.IsPeriod);
         if (period is not null)
@@ -113,16 +123,13 @@ public sealed partial class EventAssembler
             return new(SentenceRole.Aggregate, "month-total") { Date = date };
         }
 
-        var sideCue = b.Actors[u].Where(a => a.IsAttacker).Select(a => a.Side).Distinct().ToList();
-        var placeSide = AttackerFromPlaces(b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]));
-        var hasFigures = counted || b.Weapons[u].Count > 0;
-        var side = placeSide ?? (sideCue.Count == 1 && hasFigures ? sideCue[0] : (Side?)null)
-                   ?? (sideCue.Count == 0 && hasFigures ? AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) : null);
+        var (side, sideRule) = ReadSide(doc, s, u, b, counted || b.Weapons[u].Count > 0);
         return new(SentenceRole.Attack, "attack")
         {
             Date = date,
             WeakDate = weak,
             Side = side,
+            SideRule = sideRule,
             Passing = IsPassingDate(date),
             Separate = SeparateAttackRule(doc, s),
             NewAttack = NewAttackRule(doc, s, dates),
@@ -133,6 +140,71 @@ public sealed partial class EventAssembler
     }
 
     /// <summary>
+    /// Who attacked, as an attack unit's own words tell it, and the rule that says so (null, null when they do not).
+    /// Named rules, in order: <c>other-side-claims</c> (one side's authorities claim the other side's strike, "Russian
+    /// officials said a Ukrainian drone attack on X …", "власти России обвинили ВСУ в ударе по …": the side the cue
+    /// names, wherever X is; its cues name the side of an attack, not the agent of a passive), <c>occupied-yields</c> (the places voting against the one side cued are all occupied,
+    /// whose control moved during the war: "a Russian artillery attack on Sievierodonetsk"), <c>places</c> (the places
+    /// hit, launch areas and reference points aside), <c>side-cue</c> (the one side cued, when the unit counts or names
+    /// a weapon), <c>target-country</c> ("a bombardment across Ukraine").
+    /// </summary>
+    private static (Side? Side, string? Rule) ReadSide(Document doc, SentenceMention s, int u, Bucketed b, bool hasFigures)
+    {
+        var cues = b.Actors[u].Where(a => a.IsAttacker).ToList();
+        var sideCue = cues.Select(a => a.Side).Distinct().ToList();
+        var hit = b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]).ToList();
+        var placeSide = AttackerFromPlaces(hit);
+        Side? cue = sideCue.Count == 1 ? sideCue[0] : null;
+        if (cue is { } attacker && placeSide is { } voted && voted != attacker)
+        {
+            if (cues.All(a => ClaimedAttackRules.Contains(a.Rule)) && SpeakingSide(doc, s, b.Speakers[u]) is { } speaker && speaker != attacker)
+            {
+                return (attacker, "other-side-claims");
+            }
+
+            if (hit.Where(p => SideOfPlace(p) is not null).All(p => p.Occupied))
+            {
+                return (attacker, "occupied-yields");
+            }
+        }
+
+        if (placeSide is not null)
+        {
+            return (placeSide, "places");
+        }
+
+        if (cue is not null && hasFigures)
+        {
+            return (cue, "side-cue");
+        }
+
+        return sideCue.Count == 0 && hasFigures && AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) is { } t ? (t, "target-country") : (null, null);
+    }
+
+    /// <summary>
+    /// The actor stage's rules whose cue names the side of an attack ("the Ukrainian strike", "удар ЗСУ", "a strike by
+    /// Ukraine"), as a claim about a strike does; not the agent of a passive ("airfields used by Russian bombers").
+    /// </summary>
+    private static readonly HashSet<string> ClaimedAttackRules = ["side-before-attack", "attack-of-side", "attack-by-side"];
+
+    /// <summary>Each unit of the article with the attacker its own words tell and the rule of <see cref="ReadSide"/> that gave it (attack units only).</summary>
+    internal IReadOnlyList<(string Text, Side? Side, string? Rule)> ReadSides(Document doc)
+    {
+        var (_, steps) = Run(doc);
+        return steps is null
+            ? []
+            : [.. steps.Units.Select((x, u) => (x, u)).Where(p => steps.Readings[p.u].Role == SentenceRole.Attack)
+                .Select(p => (doc.Text[p.x.Span.Start..p.x.Span.End], steps.Readings[p.u].Side, steps.Readings[p.u].SideRule))];
+    }
+
+    /// <summary>The attacker a place hit implies: Russia for Ukraine, Ukraine for Russia, Belarus or occupied Ukraine; null for a country or elsewhere.</summary>
+    private static Side? SideOfPlace(PlaceRef p) =>
+        p.Country is null || p.Feature == "country" ? null
+        : p.Country == "UA" && !p.Occupied ? Side.Russia
+        : p.Country is "RU" or "BY" || p.Occupied ? Side.Ukraine
+        : null;
+
+    /// <summary>
     /// Who attacked, judged from the places hit in a sentence: places in Ukraine mean Russia attacked; places in
     /// Russia, Belarus or occupied Ukraine mean Ukraine did. Null when the places disagree or there are none.
     /// </summary>
@@ -141,12 +213,7 @@ public sealed partial class EventAssembler
         Side? side = null;
         foreach (var p in places)
         {
-            if (p.Country is null || p.Feature == "country")
-            {
-                continue;
-            }
-
-            Side? s = p.Country == "UA" && !p.Occupied ? Side.Russia : p.Country is "RU" or "BY" || p.Occupied ? Side.Ukraine : null;
+            var s = SideOfPlace(p);
             if (s is null)
             {
                 continue;

@@ -78,6 +78,26 @@ public sealed partial class EventAssembler
     private static readonly FrozenWords EarlierOpenings = CueWords("earlier-opening");
     private static readonly FrozenWords EarlierFirstWords = CueFirstWords("earlier-opening");
 
+    private static readonly FrozenWords LongAgoUnits = CueWords("long-ago-unit");
+    private static readonly FrozenWords LongAgoWords = CueWords("long-ago");
+
+    /// <summary>
+    /// Rule <c>long-ago</c>: the sentence opens with months or years back, in its first four words ("A year ago, …",
+    /// "Two years ago …", "Рік тому …", "Год назад …").
+    /// </summary>
+    internal static bool OpensLongAgo(Document doc, SentenceMention s)
+    {
+        for (var i = s.FirstToken; i + 1 < Math.Min(s.EndToken, s.FirstToken + 4); i++)
+        {
+            if (LongAgoUnits.Contains(doc.Tokens[i].Lower) && LongAgoWords.Contains(doc.Tokens[i + 1].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Rule <c>earlier-opening</c>: the sentence opens by going back to an earlier time than the story told so far
     /// ("Before that, the ministry said …", "Раніше …", "До этого губернатор сообщал …"; the first word, or the

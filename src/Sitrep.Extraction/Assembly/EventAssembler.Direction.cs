@@ -22,6 +22,8 @@ public sealed partial class EventAssembler
     private static readonly FrozenWords TargetVerbs = CueWords("target-verb");
     private static readonly FrozenWords WeaponDefenceVerbs = CueWords("defence-if-weapon");
     private static readonly FrozenWords TargetPrepositions = CueWords("target-preposition");
+    private static readonly FrozenWords Offices = CueWords("office");
+    private static readonly FrozenWords SideProperty = CueWords("side-property");
 
     /// <summary>
     /// Why an attacker cue is not the attacker, or null when it is. Named rules:
@@ -53,6 +55,23 @@ public sealed partial class EventAssembler
             }
         }
 
+        // What the side owns, hit by the other: "struck a Ukrainian military depot", "Russian military targets", "a Russian
+        // drone launch site"; the side's attack ("a Ukrainian drone attack on a depot") ends the look at its verb or noun.
+        for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+        {
+            var w = tokens[k].Lower;
+            if (SideProperty.Contains(w))
+            {
+                return "side-owns-target";
+            }
+
+            if (!tokens[k].IsWord || TargetVerbs.Contains(w) || DefenceVerbs.Contains(w)
+                || w is "launched" or "fired" or "sent" or "were" or "was" or "is" or "are" or "has" or "have" or "had" or "a" or "an" or "the" or "and" or "that" or "which" or "on" or "at")
+            {
+                break;
+            }
+        }
+
         // "the commander-in-chief of the Armed Forces of Ukraine": the side names whom an official leads.
         var p = i - 1;
         while (p >= 0 && tokens[p].Lower is "the" or "of")
@@ -63,6 +82,13 @@ public sealed partial class EventAssembler
         if (p >= 0 && p < i - 1 && tokens[p].Lower.Split('-').Any(Titles.Contains))
         {
             return "side-speaks";
+        }
+
+        // The side of the object of an attack verb: "targeted a Ukrainian armed forces' centre", "struck the Russian".
+        if (i > 2 && tokens[i - 1].Lower is "a" or "an" or "the" && TargetVerbs.Contains(tokens[i - 2].Lower)
+            && tokens[i - 3].Lower is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "every" or "each"))
+        {
+            return "side-is-target";
         }
 
         // The object of an attack verb: "Russia terrorizes Ukraine with", "struck Russia's"; but not a noun's relative
@@ -100,6 +126,74 @@ public sealed partial class EventAssembler
 
         return null;
     }
+
+    /// <summary>
+    /// The side whose claim a unit tells, or null when it names none or both: a claimant of one side whose cue is in the
+    /// unit ("…, Russian authorities said"), a side word before an office or title, at most one word between ("Russian
+    /// officials", "the Russian defence ministry", "Russian-installed officials", "Російська влада"), or after one in the
+    /// genitive ("власти России", "Міноборони Росії").
+    /// </summary>
+    internal static Side? SpeakingSide(Document doc, SentenceMention unit, List<SpeakerMention> speakers)
+    {
+        Side? side = null;
+        var both = false;
+        void Add(Side s)
+        {
+            if (s is not (Side.Russia or Side.Ukraine))
+            {
+                return;
+            }
+
+            both |= side is not null && side != s;
+            side ??= s;
+        }
+
+        foreach (var sp in speakers)
+        {
+            if (sp.Entry is { } e && sp.Cue.Start >= unit.Span.Start && sp.Cue.End <= unit.Span.End)
+            {
+                Add(e.Side);
+            }
+        }
+
+        var tokens = doc.Tokens;
+        var end = Math.Min(unit.EndToken, tokens.Count);
+        for (var k = unit.FirstToken; k < end; k++)
+        {
+            var w = tokens[k].Lower;
+            var s = Stages.Actors.ActorStage.SideOfWord(w);
+            var hyphen = w.IndexOf('-', StringComparison.Ordinal);
+            if (s == Side.Unknown && hyphen > 0 && IsOffice(w[(hyphen + 1)..]))
+            {
+                Add(Stages.Actors.ActorStage.SideOfWord(w[..hyphen])); // "Russian-installed officials"
+                continue;
+            }
+
+            if (s == Side.Unknown)
+            {
+                continue;
+            }
+
+            if (k > unit.FirstToken && IsOffice(tokens[k - 1].Lower))
+            {
+                Add(s); // "власти России"
+                continue;
+            }
+
+            for (var j = k + 1; j < Math.Min(end, k + 3) && tokens[j].IsWord; j++)
+            {
+                if (IsOffice(tokens[j].Lower))
+                {
+                    Add(s);
+                    break;
+                }
+            }
+        }
+
+        return both ? null : side;
+    }
+
+    private static bool IsOffice(string lower) => Offices.Contains(lower) || Titles.Contains(lower);
 
     /// <summary>Attacker cues read against their clauses: a cue that is not the attacker stays, marked by the rule that says so.</summary>
     private static ImmutableArray<ActorMention> ReadDirection(Document doc, ImmutableArray<ActorMention> actors, ImmutableArray<WeaponMention> weapons) =>

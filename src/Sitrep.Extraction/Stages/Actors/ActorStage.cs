@@ -42,6 +42,35 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     private static readonly FrozenWords PassiveAttackVerbs = FrozenWords.Of(
         "launched", "fired", "sent", "deployed", "used", "conducted", "carried", "mounted", "staged", "attacked", "targeted", "shelled", "released", "dropped");
 
+    /// <summary>Attack nouns whose agent follows "by" ("an attack by Ukraine", "strikes by Russian forces").</summary>
+    private static readonly FrozenWords AttackNounsBeforeBy = FrozenWords.Of("attack", "attacks", "strike", "strikes", "shelling", "raid", "raids", "bombardment", "barrage");
+
+    /// <summary>
+    /// Ukrainian and Russian attack nouns (not verbs: "атакували ЗСУ" may be the object) in every case, before the side that
+    /// attacks in the genitive ("удар ЗСУ", "атаки ВСУ", "обстріл Росії").
+    /// </summary>
+    private static readonly FrozenWords CyrillicAttackNouns = FrozenWords.Of(
+        "удар", "удару", "ударом", "ударі", "удари", "ударів", "ударами", "удара", "ударе", "ударов",
+        "атака", "атаки", "атаку", "атакою", "атаці", "атак", "атаками", "атакой", "атаке",
+        "обстріл", "обстрілу", "обстріли", "обстрілів", "обстрілом", "обстрілі", "обстрел", "обстрела", "обстрелы", "обстрелов", "обстрелом", "обстреле");
+
+    /// <summary>The sides in the genitive, the agent after an attack noun ("удар ЗСУ по …", "атаки России").</summary>
+    private static readonly Dictionary<string, Side> GenitiveSides = new(StringComparer.Ordinal)
+    {
+        ["зсу"] = Side.Ukraine, ["всу"] = Side.Ukraine, ["україни"] = Side.Ukraine, ["украины"] = Side.Ukraine, ["києва"] = Side.Ukraine, ["киева"] = Side.Ukraine,
+        ["росії"] = Side.Russia, ["россии"] = Side.Russia, ["рф"] = Side.Russia, ["москви"] = Side.Russia, ["москвы"] = Side.Russia,
+    };
+
+    /// <summary>
+    /// Rule <c>attack-of-side</c>: the side in the genitive after an attack noun is the attacker, whatever follows:
+    /// "про удар ЗСУ по Мелітополю", "после атаки ВСУ на …", "внаслідок обстрілу Росії".
+    /// </summary>
+    private static bool IsAttackOfSide(TokenList tokens, SentenceMention s, int i, out Side side)
+    {
+        side = Side.Unknown;
+        return i > s.FirstToken && CyrillicAttackNouns.Contains(tokens[i - 1].Lower) && GenitiveSides.TryGetValue(tokens[i].Lower, out side);
+    }
+
     /// <summary>Ukrainian and Russian passive participles of launching, before the attacker in the instrumental ("запущених Росією").</summary>
     private static readonly WordTable<bool> CyrillicPassiveVerbs = Words("запущен*", "випущен*", "выпущен*", "скинут*", "сброшен*", "атакован*");
 
@@ -76,6 +105,10 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
         return PassiveAttackVerbs.Contains(tokens[k].Lower);
     }
 
+    /// <summary>Rule <c>attack-by-side</c>: the side is the agent of an attack noun: "a strike by Ukraine", "attacks by Russia".</summary>
+    private static bool IsAttackBySide(TokenList tokens, SentenceMention s, int i) =>
+        i - 2 >= s.FirstToken && tokens[i - 1].Lower == "by" && AttackNounsBeforeBy.Contains(tokens[i - 2].Lower);
+
     public string Name => "actors";
 
     public ImmutableArray<string> Requires => [Layers.Sentences];
@@ -107,6 +140,12 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                     side = agent; // "запущених Росією", "выпущенных Украиной"
                 }
 
+                if (IsAttackOfSide(tokens, s, i, out var genitive))
+                {
+                    result.Add(new ActorMention(tokens[i].Span, genitive, true, "attack-of-side"));
+                    continue;
+                }
+
                 if (side is null)
                 {
                     continue;
@@ -115,6 +154,12 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                 if (IsPassiveAgent(tokens, s, i))
                 {
                     result.Add(new ActorMention(tokens[i].Span, side.Value, true, "passive-agent"));
+                    continue;
+                }
+
+                if (IsAttackBySide(tokens, s, i))
+                {
+                    result.Add(new ActorMention(tokens[i].Span, side.Value, true, "attack-by-side"));
                     continue;
                 }
 
