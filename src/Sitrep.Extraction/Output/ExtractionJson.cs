@@ -22,51 +22,49 @@ public static class ExtractionJson
     {
         var a = x.Article;
         w.WriteStartObject();
-        w.WriteString("article", a.Id);
-        if (a.Published is { } p)
-        {
-            w.WriteString("published", p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            w.WriteNull("published");
-        }
+        w.WriteString(Names.Article, a.Id);
+        WriteDate(w, Names.Published, a.Published);
 
-        w.WriteStringOrNull("title", a.Title);
-        w.WriteStringOrNull("url", a.Url);
-        w.WriteStartArray("events");
-        foreach (var e in x.Events.Where(e => e.Kind == EventKind.Strike))
-        {
-            WriteEvent(w, e);
-        }
+        w.WriteStringOrNull(Names.Title, a.Title);
+        w.WriteStringOrNull(Names.Url, a.Url);
+        w.WriteStartArray(Names.Events);
+        WriteEvents(w, x.Events, EventKind.Strike);
 
         w.WriteEndArray();
-        w.WriteStartArray("background");
-        foreach (var e in x.Events.Where(e => e.Kind == EventKind.Aggregate))
-        {
-            WriteEvent(w, e);
-        }
+        w.WriteStartArray(Names.Background);
+        WriteEvents(w, x.Events, EventKind.Aggregate);
 
         w.WriteEndArray();
-        w.WriteStartArray("places");
+        w.WriteStartArray(Names.Places);
         foreach (var place in x.Places)
         {
             WritePlace(w, place);
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("diagnostics");
+        w.WriteStartArray(Names.Diagnostics);
         foreach (var d in x.Diagnostics)
         {
             w.WriteStartObject();
-            w.WriteString("code", d.Code);
-            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-            w.WriteString("message", d.Message);
+            w.WriteString(Names.Code, d.Code);
+            w.WriteString(Names.Severity, d.Severity.ToString().ToLowerInvariant());
+            w.WriteString(Names.Message, d.Message);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteEvents(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<ExtractedEvent> events, EventKind kind)
+    {
+        foreach (var e in events)
+        {
+            if (e.Kind == kind)
+            {
+                WriteEvent(w, e);
+            }
+        }
     }
 
     public static void WriteEvent(Utf8JsonWriter w, ExtractedEvent e)
@@ -82,26 +80,19 @@ public static class ExtractionJson
     /// </summary>
     public static void WriteEventProperties(Utf8JsonWriter w, ExtractedEvent e)
     {
-        w.WriteString("kind", e.Kind == EventKind.Aggregate ? "aggregate" : "strike");
-        if (e.Date.Date is { } d)
-        {
-            w.WriteString("date", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            w.WriteNull("date");
-        }
+        w.WriteString(Names.Kind, e.Kind == EventKind.Aggregate ? "aggregate" : "strike");
+        WriteDate(w, Names.Date, e.Date.Date);
 
-        w.WriteString("date_text", e.Date.Text);
-        w.WriteString("date_precision", e.Date.Precision.ToContract());
+        w.WriteString(Names.DateText, e.Date.Text);
+        w.WriteString(Names.DatePrecision, e.Date.Precision.ToContract());
         if (e.Date.Text.Length > 0)
         {
-            WriteSpan(w, "date_span", e.Date.Span);
+            WriteSpan(w, Names.DateSpan, e.Date.Span);
         }
 
-        w.WriteString("attacker", e.Attacker.ToContract());
-        w.WriteString("target_country", e.TargetCountry.ToContract());
-        w.WriteStartArray("places");
+        w.WriteString(Names.Attacker, e.Attacker.ToContract());
+        w.WriteString(Names.TargetCountry, e.TargetCountry.ToContract());
+        w.WriteStartArray(Names.Places);
         foreach (var p in e.Places)
         {
             WritePlace(w, p);
@@ -110,36 +101,44 @@ public static class ExtractionJson
         w.WriteEndArray();
         if (e.Location is { } loc)
         {
-            w.WritePropertyName("location");
+            w.WritePropertyName(Names.Location);
             WritePlace(w, loc);
         }
 
         WriteWeapons(w, e.Weapons);
-        w.WriteNumberOrNull("killed", e.Killed?.Value);
-        w.WriteNumberOrNull("injured", e.Injured?.Value);
-        w.WriteStringOrNull("claimed_by", e.Claimants.Length == 0 ? null : EventFigures.ClaimedBy(e));
-        w.WriteStartArray("claimants");
+        w.WriteNumberOrNull(Names.Killed, e.Killed?.Value);
+        w.WriteNumberOrNull(Names.Injured, e.Injured?.Value);
+        w.WriteStringOrNull(Names.ClaimedBy, e.Claimants.Length == 0 ? null : EventFigures.ClaimedBy(e));
+        w.WriteStartArray(Names.Claimants);
         foreach (var c in e.Claimants)
         {
             WriteClaimant(w, c);
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("claims");
-        foreach (var c in e.Weapons.SelectMany(u => u.Claims).Concat(e.Casualties))
+        w.WriteStartArray(Names.Claims);
+        foreach (var u in e.Weapons)
+        {
+            foreach (var c in u.Claims)
+            {
+                WriteClaim(w, c);
+            }
+        }
+
+        foreach (var c in e.Casualties)
         {
             WriteClaim(w, c);
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("quotes");
+        w.WriteStartArray(Names.Quotes);
         foreach (var q in e.Quotes)
         {
             w.WriteStringValue(q.Text);
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("quote_spans");
+        w.WriteStartArray(Names.QuoteSpans);
         foreach (var q in e.Quotes)
         {
             w.WriteStartArray();
@@ -154,15 +153,15 @@ public static class ExtractionJson
     /// <summary>The contract's <c>weapons</c> array: category, model and the current launched/destroyed/suppressed figures.</summary>
     public static void WriteWeapons(Utf8JsonWriter w, IEnumerable<WeaponUse> weapons)
     {
-        w.WriteStartArray("weapons");
+        w.WriteStartArray(Names.Weapons);
         foreach (var u in weapons)
         {
             w.WriteStartObject();
-            w.WriteString("category", u.Weapon.Category.ToContract());
-            w.WriteStringOrNull("model", u.Weapon.Model);
-            w.WriteNumberOrNull("launched", u.Current(FigureKind.Launched)?.Value);
-            w.WriteNumberOrNull("destroyed", u.Current(FigureKind.Destroyed)?.Value);
-            w.WriteNumberOrNull("suppressed", u.Current(FigureKind.Suppressed)?.Value);
+            w.WriteString(Names.Category, u.Weapon.Category.ToContract());
+            w.WriteStringOrNull(Names.Model, u.Weapon.Model);
+            w.WriteNumberOrNull(Names.Launched, u.Current(FigureKind.Launched)?.Value);
+            w.WriteNumberOrNull(Names.Destroyed, u.Current(FigureKind.Destroyed)?.Value);
+            w.WriteNumberOrNull(Names.Suppressed, u.Current(FigureKind.Suppressed)?.Value);
             w.WriteEndObject();
         }
 
@@ -172,19 +171,19 @@ public static class ExtractionJson
     private static void WriteClaim(Utf8JsonWriter w, FigureClaim c)
     {
         w.WriteStartObject();
-        w.WriteString("figure", c.Kind.ToContract());
-        w.WriteNumber("value", c.Value);
-        w.WriteString("qualifier", c.Qualifier.ToContract());
+        w.WriteString(Names.Figure, c.Kind.ToContract());
+        w.WriteNumber(Names.Value, c.Value);
+        w.WriteString(Names.Qualifier, c.Qualifier.ToContract());
         if (c.Weapon is { } wr)
         {
-            w.WriteString("category", wr.Category.ToContract());
-            w.WriteStringOrNull("model", wr.Model);
+            w.WriteString(Names.Category, wr.Category.ToContract());
+            w.WriteStringOrNull(Names.Model, wr.Model);
         }
 
         WriteClaimedBy(w, c.Claimant?.Name, c.Claimant?.Canonical, c.Claimant?.Side);
-        w.WriteBoolean("current", c.IsCurrent);
-        w.WriteString("role", c.Role.ToContract());
-        w.WriteString("rule", c.Rule);
+        w.WriteBoolean(Names.Current, c.IsCurrent);
+        w.WriteString(Names.Role, c.Role.ToContract());
+        w.WriteString(Names.Rule, c.Rule);
         WriteEvidence(w, c.Evidence);
         w.WriteEndObject();
     }
@@ -195,19 +194,19 @@ public static class ExtractionJson
     /// </summary>
     public static void WriteClaimedBy(Utf8JsonWriter w, string? writtenAs, string? id, Side? side)
     {
-        w.WriteStringOrNull("claimed_by", writtenAs);
-        w.WriteStringOrNull("claimant_id", id);
-        w.WriteStringOrNull("claimant_side", side?.ToContract());
+        w.WriteStringOrNull(Names.ClaimedBy, writtenAs);
+        w.WriteStringOrNull(Names.ClaimantId, id);
+        w.WriteStringOrNull(Names.ClaimantSide, side?.ToContract());
     }
 
     /// <summary>A claim's <c>evidence</c>: the half-open span over the report's text and the words it covers.</summary>
     public static void WriteEvidence(Utf8JsonWriter w, Evidence evidence)
     {
-        w.WritePropertyName("evidence");
+        w.WritePropertyName(Names.Evidence);
         w.WriteStartObject();
-        w.WriteNumber("start", evidence.Span.Start);
-        w.WriteNumber("end", evidence.Span.End);
-        w.WriteString("text", evidence.Text);
+        w.WriteNumber(Names.Start, evidence.Span.Start);
+        w.WriteNumber(Names.End, evidence.Span.End);
+        w.WriteString(Names.Text, evidence.Text);
         w.WriteEndObject();
     }
 
@@ -215,12 +214,12 @@ public static class ExtractionJson
     private static void WriteClaimant(Utf8JsonWriter w, Claimant c)
     {
         w.WriteStartObject();
-        w.WriteString("text", c.Name);
-        w.WriteStringOrNull("id", c.Canonical);
-        w.WriteStringOrNull("name", c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var entry) ? entry.Name : null);
-        w.WriteString("side", c.Side.ToContract());
-        w.WriteNumber("start", c.Span.Start);
-        w.WriteNumber("end", c.Span.End);
+        w.WriteString(Names.Text, c.Name);
+        w.WriteStringOrNull(Names.Id, c.Canonical);
+        w.WriteStringOrNull(Names.Name, c.Canonical is { } id && ClaimantRegistry.Default.TryGet(id, out var entry) ? entry.Name : null);
+        w.WriteString(Names.Side, c.Side.ToContract());
+        w.WriteNumber(Names.Start, c.Span.Start);
+        w.WriteNumber(Names.End, c.Span.End);
         w.WriteEndObject();
     }
 
@@ -228,27 +227,102 @@ public static class ExtractionJson
     public static void WritePlace(Utf8JsonWriter w, PlaceRef p)
     {
         w.WriteStartObject();
-        w.WriteString("text", p.Text);
-        w.WriteStringOrNull("name", p.Name);
-        w.WriteNumber("start", p.Span.Start);
-        w.WriteNumber("end", p.Span.End);
-        w.WriteStringOrNull("gazetteer_id", p.GazetteerId);
-        w.WriteStringOrNull("feature", p.Feature);
-        w.WriteStringOrNull("admin1", p.Admin1);
-        w.WriteStringOrNull("country", p.Country);
-        w.WriteNumberOrNull("lat", p.Latitude);
-        w.WriteNumberOrNull("lon", p.Longitude);
-        w.WriteNumberOrNull("geo_precision", p.GeoPrecision);
-        w.WriteNumberOrNull("where_prec", p.WherePrecision);
-        w.WriteBoolean("occupied", p.Occupied);
+        w.WriteString(Names.Text, p.Text);
+        w.WriteStringOrNull(Names.Name, p.Name);
+        w.WriteNumber(Names.Start, p.Span.Start);
+        w.WriteNumber(Names.End, p.Span.End);
+        w.WriteStringOrNull(Names.GazetteerId, p.GazetteerId);
+        w.WriteStringOrNull(Names.Feature, p.Feature);
+        w.WriteStringOrNull(Names.Admin1, p.Admin1);
+        w.WriteStringOrNull(Names.Country, p.Country);
+        w.WriteNumberOrNull(Names.Lat, p.Latitude);
+        w.WriteNumberOrNull(Names.Lon, p.Longitude);
+        w.WriteNumberOrNull(Names.GeoPrecision, p.GeoPrecision);
+        w.WriteNumberOrNull(Names.WherePrec, p.WherePrecision);
+        w.WriteBoolean(Names.Occupied, p.Occupied);
         w.WriteEndObject();
     }
 
-    private static void WriteSpan(Utf8JsonWriter w, string name, Sitrep.Core.TextSpan span)
+    /// <summary>A date as "yyyy-MM-dd", formatted straight into UTF-8; null when there is none.</summary>
+    private static void WriteDate(Utf8JsonWriter w, JsonEncodedText name, DateOnly? date)
+    {
+        Span<byte> utf8 = stackalloc byte[16];
+        if (date is { } d && d.TryFormat(utf8, out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            w.WriteString(name, utf8[..written]);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, JsonEncodedText name, Sitrep.Core.TextSpan span)
     {
         w.WriteStartArray(name);
         w.WriteNumberValue(span.Start);
         w.WriteNumberValue(span.End);
         w.WriteEndArray();
+    }
+
+    /// <summary>The contract's property names, encoded once: a writer copies their bytes instead of encoding a name per property.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Admin1 = JsonEncodedText.Encode("admin1");
+        public static readonly JsonEncodedText Article = JsonEncodedText.Encode("article");
+        public static readonly JsonEncodedText Attacker = JsonEncodedText.Encode("attacker");
+        public static readonly JsonEncodedText Background = JsonEncodedText.Encode("background");
+        public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+        public static readonly JsonEncodedText ClaimantId = JsonEncodedText.Encode("claimant_id");
+        public static readonly JsonEncodedText ClaimantSide = JsonEncodedText.Encode("claimant_side");
+        public static readonly JsonEncodedText Claimants = JsonEncodedText.Encode("claimants");
+        public static readonly JsonEncodedText ClaimedBy = JsonEncodedText.Encode("claimed_by");
+        public static readonly JsonEncodedText Claims = JsonEncodedText.Encode("claims");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Country = JsonEncodedText.Encode("country");
+        public static readonly JsonEncodedText Current = JsonEncodedText.Encode("current");
+        public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+        public static readonly JsonEncodedText DatePrecision = JsonEncodedText.Encode("date_precision");
+        public static readonly JsonEncodedText DateSpan = JsonEncodedText.Encode("date_span");
+        public static readonly JsonEncodedText DateText = JsonEncodedText.Encode("date_text");
+        public static readonly JsonEncodedText Destroyed = JsonEncodedText.Encode("destroyed");
+        public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
+        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+        public static readonly JsonEncodedText Events = JsonEncodedText.Encode("events");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText Feature = JsonEncodedText.Encode("feature");
+        public static readonly JsonEncodedText Figure = JsonEncodedText.Encode("figure");
+        public static readonly JsonEncodedText GazetteerId = JsonEncodedText.Encode("gazetteer_id");
+        public static readonly JsonEncodedText GeoPrecision = JsonEncodedText.Encode("geo_precision");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Injured = JsonEncodedText.Encode("injured");
+        public static readonly JsonEncodedText Killed = JsonEncodedText.Encode("killed");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Lat = JsonEncodedText.Encode("lat");
+        public static readonly JsonEncodedText Launched = JsonEncodedText.Encode("launched");
+        public static readonly JsonEncodedText Location = JsonEncodedText.Encode("location");
+        public static readonly JsonEncodedText Lon = JsonEncodedText.Encode("lon");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Occupied = JsonEncodedText.Encode("occupied");
+        public static readonly JsonEncodedText Places = JsonEncodedText.Encode("places");
+        public static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
+        public static readonly JsonEncodedText Qualifier = JsonEncodedText.Encode("qualifier");
+        public static readonly JsonEncodedText QuoteSpans = JsonEncodedText.Encode("quote_spans");
+        public static readonly JsonEncodedText Quotes = JsonEncodedText.Encode("quotes");
+        public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Side = JsonEncodedText.Encode("side");
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+        public static readonly JsonEncodedText Suppressed = JsonEncodedText.Encode("suppressed");
+        public static readonly JsonEncodedText TargetCountry = JsonEncodedText.Encode("target_country");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText Weapons = JsonEncodedText.Encode("weapons");
+        public static readonly JsonEncodedText WherePrec = JsonEncodedText.Encode("where_prec");
     }
 }

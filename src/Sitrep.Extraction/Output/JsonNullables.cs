@@ -41,4 +41,40 @@ public static class JsonNullables
             w.WriteString(name, value);
         }
     }
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter w, JsonEncodedText name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter w, JsonEncodedText name, double? value, int digits = 5)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Math.Round(v, digits));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    public static void WriteStringOrNull(this Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
 }

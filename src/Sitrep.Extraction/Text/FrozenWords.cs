@@ -10,11 +10,13 @@ namespace Sitrep.Extraction.Text;
 public sealed class FrozenWords
 {
     private readonly FrozenSet<string> _set;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _chars;
     private readonly WordMask _mask;
 
     private FrozenWords(IEnumerable<string> words)
     {
         _set = words.ToFrozenSet(StringComparer.Ordinal);
+        _chars = _set.GetAlternateLookup<ReadOnlySpan<char>>();
         _mask = new WordMask(_set);
     }
 
@@ -23,6 +25,9 @@ public sealed class FrozenWords
     public static FrozenWords Of(IEnumerable<string> words) => new(words);
 
     public bool Contains(string word) => _mask.MayContain(word) && _set.Contains(word);
+
+    /// <summary>As <see cref="Contains(string)"/>, for a part of a word (a suffix after a hyphen) without making its string.</summary>
+    public bool Contains(ReadOnlySpan<char> word) => _mask.MayContain(word) && _chars.Contains(word);
 
     public int Count => _set.Count;
 }

@@ -10,6 +10,7 @@ namespace Sitrep.Extraction.Text;
 public sealed class WordTable<T>
 {
     private readonly FrozenDictionary<string, T> _exact;
+    private readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _exactChars;
     private readonly WordMask _exactMask;
     private readonly (string Stem, T Value)[] _stems;
     private readonly FrozenDictionary<char, (string Stem, T Value)[]> _stemsByFirst;
@@ -31,14 +32,18 @@ public sealed class WordTable<T>
         }
 
         _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
+        _exactChars = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _exactMask = new WordMask(_exact.Keys);
         _stems = [.. stems.OrderByDescending(s => s.Item1.Length)];
         _stemsByFirst = _stems.Where(s => s.Stem.Length > 0).GroupBy(s => s.Stem[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
-    public bool TryGetValue(string word, out T value)
+    public bool TryGetValue(string word, out T value) => TryGetValue(word.AsSpan(), out value);
+
+    /// <summary>The value of a word given as characters (a part of one: "twenty" of "twenty-eight"), without making its string.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> word, out T value)
     {
-        if (_exactMask.MayContain(word) && _exact.TryGetValue(word, out value!))
+        if (_exactMask.MayContain(word) && _exactChars.TryGetValue(word, out value!))
         {
             return true;
         }
@@ -49,7 +54,7 @@ public sealed class WordTable<T>
             // A stem that matches starts with the word's first letter; longest first, as in _stems.
             foreach (var (stem, v) in candidates)
             {
-                if (WordPattern.StartsWith(word, stem))
+                if (word.StartsWith(stem, StringComparison.Ordinal))
                 {
                     value = v;
                     return true;

@@ -33,6 +33,16 @@ public class FrozenWordsTests
         Assert.Equal(set.Contains(probe), words.Contains(probe));
     }
 
+    [Theory]
+    [MemberData(nameof(Probes))]
+    public void Contains_of_characters_answers_as_of_the_string(string probe)
+    {
+        // The probe as a slice of a longer word ("x-" before it, "-y" after), as a stage asks of a suffix.
+        var words = FrozenWords.Of(Words);
+        var inside = ("x-" + probe + "-y").AsSpan(2, probe.Length);
+        Assert.Equal(words.Contains(probe), words.Contains(inside));
+    }
+
     [Fact]
     public void Every_word_of_a_set_is_in_it_whatever_its_first_letter()
     {

@@ -23,7 +23,31 @@ public sealed partial class DateStage
 
     private delegate bool TryDate(in Cursor c, out DateMention mention, out int next);
 
-    private sealed record DateRule(string Name, TryDate Try);
+    /// <summary>A rule: its name, its test, and the words it can open on (a class of <see cref="Opening"/> and <paramref name="Opens"/>).</summary>
+    private sealed record DateRule(string Name, TryDate Try, Opening OpensOn, params string[] Opens);
+
+    /// <summary>The classes of word a rule can open on, besides its own words.</summary>
+    [Flags]
+    private enum Opening
+    {
+        /// <summary>Only the rule's own words.</summary>
+        Words = 0,
+
+        /// <summary>A word that starts with a digit: "25", "1st", "2024".</summary>
+        Digits = 1,
+
+        /// <summary>A month's name (<c>MonthNumbers</c>).</summary>
+        Months = 2,
+
+        /// <summary>A weekday's name, also with "'s" (<c>Weekdays</c>).</summary>
+        Weekdays = 4,
+
+        /// <summary>The words that open a bulletin's period (<c>night-span-words.tsv</c>, "from").</summary>
+        NightSpanFrom = 8,
+
+        /// <summary>"came", "followed" (<c>sequence-words.tsv</c>, sequence-verb).</summary>
+        SequenceVerbs = 16,
+    }
 
     // Periods for totals.
     private static bool Period(in Cursor c, out DateMention mention, out int next)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Core;
@@ -42,10 +43,10 @@ public sealed partial class DateStage : IStage
     };
 
     private static readonly IReadOnlyList<string[]> SequenceRows = LexiconFile.Rows("sequence-words.tsv");
-    private static readonly FrozenWords SequenceVerbs = FrozenWords.Of(SequenceRows.Where(r => r[1] == "sequence-verb").Select(r => r[0]));
-    private static readonly FrozenWords SequenceFillers = FrozenWords.Of(SequenceRows.Where(r => r[1] == "filler").Select(r => r[0]));
-    private static readonly FrozenWords SequenceLinks = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link").Select(r => r[0]));
-    private static readonly FrozenWords SequenceLinksOf = FrozenWords.Of(SequenceRows.Where(r => r[1] == "link-of").Select(r => r[0]));
+    private static readonly FrozenWords SequenceVerbs = FrozenWords.Of(SequenceWordsOf("sequence-verb"));
+    private static readonly FrozenWords SequenceFillers = FrozenWords.Of(SequenceWordsOf("filler"));
+    private static readonly FrozenWords SequenceLinks = FrozenWords.Of(SequenceWordsOf("link"));
+    private static readonly FrozenWords SequenceLinksOf = FrozenWords.Of(SequenceWordsOf("link-of"));
 
     private static readonly FrozenWords ReportWords = FrozenWords.Of(LexiconFile.Rows("report-words.tsv").Select(r => r[0]));
 
@@ -199,47 +200,101 @@ public sealed partial class DateStage : IStage
     /// <summary>
     /// The date rules, tried in this order at each token; the first that matches gives the mention (whose
     /// <see cref="Mention.Rule"/> names the variant: <c>night-of-weekdays</c> of rule <c>night-of</c>, <c>last-weekday</c> of
-    /// <c>weekday</c>).
+    /// <c>weekday</c>). Each names the words it can open on (<see cref="DateRule.Opens"/>, besides the classes of
+    /// <see cref="DateRule.OpensOn"/>): a rule is tried only at a token it can open on.
     /// </summary>
     private static readonly ImmutableArray<DateRule> Rules =
     [
-        new("period", Period),
-        new("numeric-date", NumericDate),
-        new("night-span", NightSpan),
-        new("night-on-date", NightOnDate),
-        new("night-of", NightOf),
-        new("overnight", Overnight),
-        new("overnight-cyrillic", OvernightCyrillic),
-        new("today-cyrillic", TodayCyrillic),
-        new("yesterday-cyrillic", YesterdayCyrillic),
-        new("today", Today),
-        new("yesterday", Yesterday),
-        new("day-before", DayBefore),
-        new("after-event", AfterEvent),
-        new("days-around-event", DaysAroundEvent),
-        new("day-after", DayAfter),
-        new("days-ago", DaysAgo),
-        new("week", Week),
-        new("weeks-ago", WeeksAgo),
-        new("day-of-month", DayOfMonthRule),
-        new("same-day", SameDay),
-        new("month-day", MonthDay),
-        new("month", Month),
-        new("weekday", WeekdayRule),
+        new("period", Period, Opening.Words, "since", "so", "throughout", "over", "in", "during", "this", "last"),
+        new("numeric-date", NumericDate, Opening.Digits),
+        new("night-span", NightSpan, Opening.NightSpanFrom),
+        new("night-on-date", NightOnDate, Opening.Words, "ніч", "ночь"),
+        new("night-of", NightOf, Opening.Words, "night"),
+        new("overnight", Overnight, Opening.Words, "overnight", "last", "this", "tonight", "during", "at", "in"),
+        new("overnight-cyrillic", OvernightCyrillic, Opening.Words, "вночі", "уночі", "ночью", "ніччю", "цієї", "минулої", "этой", "прошлой"),
+        new("today-cyrillic", TodayCyrillic, Opening.Words, "сьогодні", "сегодня"),
+        new("yesterday-cyrillic", YesterdayCyrillic, Opening.Words, "вчора", "учора", "вчера"),
+        new("today", Today, Opening.Words, "today", "this"),
+        new("yesterday", Yesterday, Opening.Words, "yesterday"),
+        new("day-before", DayBefore, Opening.Words, "a", "one", "the"),
+        new("after-event", AfterEvent, Opening.SequenceVerbs),
+        new("days-around-event", DaysAroundEvent, Opening.Digits, "a", "the", "one", "two", "three", "four", "five", "six", "seven"),
+        new("day-after", DayAfter, Opening.Words, "the"),
+        new("days-ago", DaysAgo, Opening.Digits, "one", "two", "three", "four", "five", "six", "seven"),
+        new("week", Week, Opening.Words, "this", "last"),
+        new("weeks-ago", WeeksAgo, Opening.Digits, "a", "one", "two", "three", "four", "five", "six", "seven"),
+        new("day-of-month", DayOfMonthRule, Opening.Words, "the"),
+        new("same-day", SameDay, Opening.Words, "the", "that"),
+        new("month-day", MonthDay, Opening.Digits | Opening.Months),
+        new("month", Month, Opening.Words, "in"),
+        new("weekday", WeekdayRule, Opening.Weekdays),
     ];
 
     /// <summary>
-    /// The words a rule of the table can start at besides a digit, a weekday or a month: most tokens open no date, and
-    /// are passed over without trying the rules one by one.
+    /// The rules each opening word can start, in table order; a word that starts with a digit and is not a key opens
+    /// <see cref="DigitRules"/>. Most tokens open no date, and are passed over with one lookup (mostly answered by
+    /// <see cref="OpeningMask"/>) instead of trying the rules one by one.
     /// </summary>
-    private static readonly FrozenWords Openers = FrozenWords.Of(
-        "since", "so", "throughout", "over", "in", "during", "this", "last", "night", "overnight", "tonight", "at", "вночі", "уночі", "ночью", "ніччю",
-        "цієї", "минулої", "этой", "прошлой", "сьогодні", "сегодня", "вчора", "учора", "вчера", "today", "yesterday", "a", "one", "the", "that", "ніч", "ночь",
-        "two", "three", "four", "five", "six", "seven", "several");
+    private static readonly FrozenDictionary<string, DateRule[]> RulesByOpening = IndexRules(out DigitRules);
 
-    private static bool MayOpenDate(string w) =>
-        w.Length > 0 && (char.IsAsciiDigit(w[0]) || Openers.Contains(w) || NightSpanFrom.Contains(w) || SequenceVerbs.Contains(w) || MonthNumbers.ContainsKey(w)
-                         || Weekdays.ContainsKey(w) || (w.EndsWith("'s", StringComparison.Ordinal) && Weekdays.ContainsKey(w[..^2])));
+    private static readonly DateRule[] DigitRules;
+
+    private static readonly WordMask OpeningMask = new(RulesByOpening.Keys);
+
+    /// <summary>The rules that can open on <paramref name="w"/>, in table order; empty when none can.</summary>
+    private static DateRule[] RulesOpenedBy(string w)
+    {
+        if (OpeningMask.MayContain(w) && RulesByOpening.TryGetValue(w, out var rules))
+        {
+            return rules;
+        }
+
+        return w.Length > 0 && char.IsAsciiDigit(w[0]) ? DigitRules : [];
+    }
+
+    private static FrozenDictionary<string, DateRule[]> IndexRules(out DateRule[] digitRules)
+    {
+        var byWord = new Dictionary<string, List<DateRule>>(StringComparer.Ordinal);
+        digitRules = [.. Rules.Where(r => r.OpensOn.HasFlag(Opening.Digits))];
+        foreach (var rule in Rules)
+        {
+            foreach (var w in OpeningWords(rule))
+            {
+                if (!byWord.TryGetValue(w, out var list))
+                {
+                    byWord[w] = list = [];
+                }
+
+                if (!list.Contains(rule))
+                {
+                    list.Add(rule);
+                }
+            }
+        }
+
+        // A key that starts with a digit opens the digit rules too; table order throughout.
+        foreach (var (w, list) in byWord)
+        {
+            if (char.IsAsciiDigit(w[0]))
+            {
+                list.AddRange(digitRules.Where(r => !list.Contains(r)));
+            }
+
+            list.Sort((a, b) => Rules.IndexOf(a).CompareTo(Rules.IndexOf(b)));
+        }
+
+        return byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> OpeningWords(DateRule rule)
+    {
+        var o = rule.OpensOn;
+        return rule.Opens
+            .Concat(o.HasFlag(Opening.NightSpanFrom) ? NightSpanWordsOf("from") : [])
+            .Concat(o.HasFlag(Opening.SequenceVerbs) ? SequenceWordsOf("sequence-verb") : [])
+            .Concat(o.HasFlag(Opening.Months) ? MonthNumbers.Keys : [])
+            .Concat(o.HasFlag(Opening.Weekdays) ? Weekdays.Keys.SelectMany(d => new[] { d, d + "'s" }) : []);
+    }
 
     /// <summary>The names of the date rules in the order they are tried.</summary>
     public static ImmutableArray<string> RuleNames { get; } = [.. Rules.Select(r => r.Name)];
@@ -283,8 +338,8 @@ public sealed partial class DateStage : IStage
 
     private static bool TryMatch(Document doc, int i, int end, DateOnly? published, out DateMention mention, out int next, out string rule)
     {
-        var word = doc.Tokens[i].Lower;
-        if (!MayOpenDate(word))
+        var rules = RulesOpenedBy(doc.Tokens[i].Lower);
+        if (rules.Length == 0)
         {
             mention = null!;
             next = i + 1;
@@ -293,7 +348,7 @@ public sealed partial class DateStage : IStage
         }
 
         var c = new Cursor(doc, i, end, published);
-        foreach (var r in Rules)
+        foreach (var r in rules)
         {
             if (r.Try(in c, out mention, out next))
             {
@@ -308,10 +363,11 @@ public sealed partial class DateStage : IStage
         return false;
     }
 
-    private static FrozenWords NightSpanWords(string role)
-    {
-        return FrozenWords.Of(NightSpanRows.Where(r => r[1] == role).Select(r => r[0]));
-    }
+    private static FrozenWords NightSpanWords(string role) => FrozenWords.Of(NightSpanWordsOf(role));
+
+    private static IEnumerable<string> NightSpanWordsOf(string role) => NightSpanRows.Where(r => r[1] == role).Select(r => r[0]);
+
+    private static IEnumerable<string> SequenceWordsOf(string role) => SequenceRows.Where(r => r[1] == role).Select(r => r[0]);
 
     /// <summary>
     /// A period from a time of day (and a day) to another: "з 18:00 8 грудня до 08:00 9 грудня" is the night that ends

@@ -13,7 +13,7 @@ namespace Sitrep.Extraction.Stages.Numbers;
 /// </summary>
 public sealed class NumberStage : IStage
 {
-    private static readonly Dictionary<string, (int Value, string Flag)> Words = LoadWords();
+    private static readonly WordTable<(int Value, string Flag)> Words = LoadWords();
     private static readonly List<(string[] Words, Qualifier Q)> Qualifiers = LoadQualifiers();
 
     /// <summary>Cardinal case endings after digits: "58-ма", "2-х" (<c>numeral-suffixes.tsv</c>).</summary>
@@ -144,7 +144,8 @@ public sealed class NumberStage : IStage
         // "a dozen", "a hundred"
         if (t.Lower is "a" or "an" && i + 1 < tokens.Count && tokens[i + 1].Lower is "dozen" or "hundred" or "thousand" or "couple")
         {
-            value = Words[tokens[i + 1].Lower].Value;
+            Words.TryGetValue(tokens[i + 1].Lower, out var unit);
+            value = unit.Value;
             end = i + 2;
             if (tokens[i + 1].Lower == "couple" && end < tokens.Count && tokens[end].Lower == "of")
             {
@@ -226,8 +227,13 @@ public sealed class NumberStage : IStage
     private static bool TryDigitsWithCaseEnding(string w, out int value)
     {
         value = 0;
+        if (w.Length < 3 || !char.IsAsciiDigit(w[0]))
+        {
+            return false; // digits first, then '-' and an ending
+        }
+
         var dash = w.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || dash > 7 || !CaseSuffixes.Contains(w[(dash + 1)..]))
+        if (dash <= 0 || dash > 7 || !CaseSuffixes.Contains(w.AsSpan(dash + 1)))
         {
             return false;
         }
@@ -255,8 +261,8 @@ public sealed class NumberStage : IStage
 
         // "twenty-eight"
         var dash = w.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && Words.TryGetValue(w[..dash], out var tens) && tens.Value is >= 20 and < 100 && tens.Value % 10 == 0
-            && Words.TryGetValue(w[(dash + 1)..], out var ones) && ones.Value is > 0 and < 10)
+        if (dash > 0 && Words.TryGetValue(w.AsSpan(0, dash), out var tens) && tens.Value is >= 20 and < 100 && tens.Value % 10 == 0
+            && Words.TryGetValue(w.AsSpan(dash + 1), out var ones) && ones.Value is > 0 and < 10)
         {
             value = tens.Value + ones.Value;
             flag = "";
@@ -349,15 +355,16 @@ public sealed class NumberStage : IStage
         return true;
     }
 
-    private static Dictionary<string, (int, string)> LoadWords()
+    private static WordTable<(int, string)> LoadWords()
     {
+        // A word listed twice keeps its last row.
         var d = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
         foreach (var row in LexiconFile.Rows("number-words.tsv"))
         {
             d[row[0]] = (int.Parse(row[1], CultureInfo.InvariantCulture), row.Length > 2 ? row[2] : "");
         }
 
-        return d;
+        return new WordTable<(int, string)>(d.Select(kv => (kv.Key, kv.Value)));
     }
 
     private static List<(string[], Qualifier)> LoadQualifiers()

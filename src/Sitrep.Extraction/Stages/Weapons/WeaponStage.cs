@@ -22,6 +22,9 @@ public sealed class WeaponStage : IStage
     private static readonly FrozenDictionary<string, Entry[]> ByFirstWord = All.Where(e => !e.Words[0].EndsWith('*'))
         .GroupBy(e => e.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The first words of <see cref="ByFirstWord"/>: most words of a report are none, and are passed over without a lookup.</summary>
+    private static readonly WordMask FirstWords = new(ByFirstWord.Keys);
+
     /// <summary>Entries whose first word is a stem ("ракет*"), for inflected languages.</summary>
     private static readonly Entry[] Stemmed = [.. All.Where(e => e.Words[0].EndsWith('*'))];
 
@@ -42,7 +45,7 @@ public sealed class WeaponStage : IStage
                 continue;
             }
 
-            if (!ByFirstWord.TryGetValue(tokens[i].Lower, out var entries))
+            if (!TryFirstWord(tokens[i].Lower, out var entries))
             {
                 // Inflected languages: "ракетами", "безпілотників" by their stems.
                 if (tokens[i].Lower[0] < 128)
@@ -82,9 +85,9 @@ public sealed class WeaponStage : IStage
             }
 
             // A generic noun right after a model ("Shahed-136 drones", "Kalibr cruise missiles") belongs to it.
-            if (model is not null && end < tokens.Count && ByFirstWord.TryGetValue(tokens[end].Lower, out var tail))
+            if (model is not null && end < tokens.Count && TryFirstWord(tokens[end].Lower, out var tail))
             {
-                var noun = tail.Where(x => x.Model is null && !x.Activity && Matches(tokens, end, x.Words)).MaxBy(x => x.Words.Length);
+                var noun = LongestNoun(tail, tokens, end);
                 if (noun is not null)
                 {
                     end += noun.Words.Length;
@@ -116,6 +119,32 @@ public sealed class WeaponStage : IStage
         }
 
         return result.ToImmutable();
+    }
+
+    private static bool TryFirstWord(string word, out Entry[] entries)
+    {
+        if (FirstWords.MayContain(word))
+        {
+            return ByFirstWord.TryGetValue(word, out entries!);
+        }
+
+        entries = null!;
+        return false;
+    }
+
+    /// <summary>The longest generic noun (no model, no activity) of <paramref name="entries"/> at <paramref name="i"/>; the first of equals.</summary>
+    private static Entry? LongestNoun(Entry[] entries, TokenList tokens, int i)
+    {
+        Entry? noun = null;
+        foreach (var x in entries)
+        {
+            if (x.Model is null && !x.Activity && Matches(tokens, i, x.Words) && (noun is null || x.Words.Length > noun.Words.Length))
+            {
+                noun = x;
+            }
+        }
+
+        return noun;
     }
 
     /// <summary>"X-101/X-555" → "Kh-101/Kh-555": the Latin transliteration used by the catalogue.</summary>
