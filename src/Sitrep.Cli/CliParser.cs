@@ -3,6 +3,7 @@ using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Sitrep.Core;
 using Sitrep.Ledger.Filters;
 
 namespace Sitrep.Cli;

@@ -44,7 +44,7 @@ public static class ClaimantEnglish
         {
             // The first near alias: aliases.tsv lists a person's usual English spelling before the variants.
             if (alias.Length >= 4 && !alias.Contains(' ') && !alias.Contains('*') && !TextLanguage.HasCyrillic(alias) && alias[0] == folded[0]
-                && Distance(folded, alias) * 20 <= 7 * Math.Max(folded.Length, alias.Length))
+                && EditDistance.Between(folded, alias) * 20 <= 7 * Math.Max(folded.Length, alias.Length))
             {
                 best = alias;
                 break;
@@ -52,30 +52,6 @@ public static class ClaimantEnglish
         }
 
         return best is null ? romanised : romanised[..cut] + char.ToUpperInvariant(best[0]) + best[1..];
-    }
-
-    /// <summary>The Levenshtein distance of two short words.</summary>
-    private static int Distance(string a, string b)
-    {
-        var row = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            row[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
-namespace Sitrep.Ledger.Filters;
+namespace Sitrep.Core;
 
 /// <summary>
 /// Edit distance (insertions, deletions, substitutions) between short words, for the "did you mean" of a mistyped
-/// command, option or filter value.
+/// command, option or filter value, and the near spellings of a name.
 /// </summary>
 public static class EditDistance
 {
