@@ -13,7 +13,8 @@ stale() {
       \( -name node_modules -o -name obj -o -name bin \) -prune -o \
       \( -name '*.tsv' -o -name '*.cs' -o -name '*.csproj' -o -name 'package-lock.json' \) -newer "$out" -print -quit)" ] ||
     [ -n "$(find "$root/src/Sitrep.Geo" -maxdepth 1 \( -name 'GazetteerFile.cs' -o -name 'GazetteerIndex.cs' -o -name 'KeyTable.cs' -o -name 'PlaceNames.cs' -o -name 'UkrainianRomanisation.cs' \) \
-      -newer "$out" -print -quit)" ]
+      -newer "$out" -print -quit)" ] ||
+    [ -n "$(find "$root/src/Sitrep.Core/Romanisation.cs" -newer "$out" -print -quit)" ]
 }
 stale "${1:-}" || exit 0
 mkdir -p "$root/.build" "$root/data"

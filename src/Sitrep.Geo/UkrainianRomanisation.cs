@@ -1,4 +1,4 @@
-using System.Text;
+using Sitrep.Core;
 
 namespace Sitrep.Geo;
 
@@ -20,68 +20,7 @@ public static class UkrainianRomanisation
     /// ie, i, i, iu, ia elsewhere; зг is zgh (not zh); the soft sign and the apostrophe are dropped; a capital
     /// letter's romanisation is capitalised (Щ → Shch). Letters outside the Ukrainian alphabet are kept.
     /// </summary>
-    public static string Romanise(string name)
-    {
-        var sb = new StringBuilder(name.Length * 2);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var ch = name[i];
-            var lower = char.ToLowerInvariant(ch);
-            var initial = i == 0 || !char.IsLetter(name[i - 1]) && !PlaceNames.IsApostrophe(name[i - 1]);
-            var latin = lower switch
-            {
-                'а' => "a",
-                'б' => "b",
-                'в' => "v",
-                'г' => i > 0 && char.ToLowerInvariant(name[i - 1]) == 'з' ? "gh" : "h",
-                'ґ' => "g",
-                'д' => "d",
-                'е' => "e",
-                'є' => initial ? "ye" : "ie",
-                'ж' => "zh",
-                'з' => "z",
-                'и' => "y",
-                'і' => "i",
-                'ї' => initial ? "yi" : "i",
-                'й' => initial ? "y" : "i",
-                'к' => "k",
-                'л' => "l",
-                'м' => "m",
-                'н' => "n",
-                'о' => "o",
-                'п' => "p",
-                'р' => "r",
-                'с' => "s",
-                'т' => "t",
-                'у' => "u",
-                'ф' => "f",
-                'х' => "kh",
-                'ц' => "ts",
-                'ч' => "ch",
-                'ш' => "sh",
-                'щ' => "shch",
-                'ь' => "",
-                'ю' => initial ? "yu" : "iu",
-                'я' => initial ? "ya" : "ia",
-                _ when PlaceNames.IsApostrophe(ch) => "",
-                _ => null,
-            };
-            if (latin is null)
-            {
-                sb.Append(ch);
-            }
-            else if (latin.Length > 0 && ch != lower)
-            {
-                sb.Append(char.ToUpperInvariant(latin[0])).Append(latin.AsSpan(1));
-            }
-            else
-            {
-                sb.Append(latin);
-            }
-        }
-
-        return sb.ToString();
-    }
+    public static string Romanise(string name) => Romanisation.Ukrainian(name);
 
     /// <summary>
     /// Whether a Cyrillic name is written in Ukrainian: only letters of the Ukrainian alphabet (no ы, э, ъ, ё of
