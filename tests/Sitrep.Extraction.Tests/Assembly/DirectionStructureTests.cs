@@ -147,6 +147,21 @@ public class DirectionStructureTests
         Assert.Equal(attacker, e.Attacker.ToContract());
     }
 
+    /// <summary>
+    /// "противник" is Russia in Ukrainian text, where only Ukraine's side writes it, with no place to vote; in Russian text
+    /// either side says it of the other, so it names no side; "ворожі дрони" is Russia's too.
+    /// </summary>
+    [Theory]
+    [InlineData("Уночі противник атакував 40 ударними БпЛА, збито 31.", "RU")]
+    [InlineData("Противник випустив по Україні дві ракети, повідомили Повітряні сили.", "RU")]
+    [InlineData("Сили ППО знищили 20 ворожих дронів уночі.", "RU")]
+    [InlineData("Ночью противник атаковал 40 беспилотниками, сбито 31.", "unknown")]
+    public void The_adversary_of_a_ukrainian_text_is_russia(string text, string attacker)
+    {
+        var e = Assert.Single(Extract(text).Events);
+        Assert.Equal(attacker, e.Attacker.ToContract());
+    }
+
     /// <summary>A dated or timed mention that is not the attack makes no event of its own and adds nothing to the attack.</summary>
     [Theory]
     [InlineData("A Russian drone hit a school in Sumy overnight, injuring two. It was the first such attack since March 2.", null, 2)]

@@ -22,11 +22,17 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
 
     private static readonly WordTable<bool> RuWords = Words(
         "russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's",
-        "росія", "росії", "росією", "російськ*", "росіян*", "россия", "россии", "российск*", "россиян*", "рф", "ворог*", "окупант*", "оккупант*", "рашист*");
+        "росія", "росії", "росією", "російськ*", "росіян*", "россия", "россии", "российск*", "россиян*", "рф", "ворог*", "ворож*", "окупант*", "оккупант*", "рашист*");
     private static readonly WordTable<bool> UaWords = Words(
         "ukraine", "ukrainian", "ukrainians", "ukraine's", "kyiv's", "kiev's", "afu", "zsu", "sbu", "ukrainian-launched",
         "всу", "зсу", "украинск*", "украина", "украины", "киевск*", "бандер*", "нацист*", "неонацист*");
     private static WordTable<bool> Words(params string[] words) => new(words.Select(w => (w, true)));
+
+    /// <summary>
+    /// "the adversary" ("противник атакував 48 дронами"): Russia in Ukrainian text, where only Ukraine's side writes it; in
+    /// Russian text either side does ("противник" is Ukraine in Russia's defence ministry's words), so it names no side there.
+    /// </summary>
+    private static readonly WordTable<bool> UkrainianEnemyWords = Words("противник*");
 
     private static readonly WordTable<bool> CyrillicAttackWords = Words(
         "атак*", "удар*", "обстріл*", "обстрел*", "ракет*", "дрон*", "бпла", "безпілотник*", "беспилотник*", "шахед*", "бомб*", "авіабомб*", "авиабомб*",
@@ -119,12 +125,13 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     {
         var tokens = document.Tokens;
         var result = ImmutableArray.CreateBuilder<Mention>();
+        var ukrainianText = TextLanguage.Detect(document.Text) == TextLanguage.Ukrainian;
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = tokens[i].Lower;
-                Side? side = RuWords.Contains(w) ? Side.Russia : UaWords.Contains(w) ? Side.Ukraine : null;
+                Side? side = RuWords.Contains(w) || (ukrainianText && UkrainianEnemyWords.Contains(w)) ? Side.Russia : UaWords.Contains(w) ? Side.Ukraine : null;
                 if (side is null && w == "kyiv" && i + 1 < s.EndToken && tokens[i + 1].Lower is "regime" or "launched" or "attacked" or "fired" or "struck")
                 {
                     side = Side.Ukraine;
