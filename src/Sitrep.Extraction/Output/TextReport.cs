@@ -51,9 +51,20 @@ public static class TextReport
                     sb.Append(' ').Append(m);
                 }
 
-                Figure(sb, "launched", u.Current(FigureKind.Launched));
-                Figure(sb, "destroyed", u.Current(FigureKind.Destroyed));
-                Figure(sb, "suppressed", u.Current(FigureKind.Suppressed));
+                // A model told only as a part of a stated total ("29 missiles, among them 18 Kh-101") shows its part.
+                foreach (var (label, kind) in (ReadOnlySpan<(string, FigureKind)>)[("launched", FigureKind.Launched), ("destroyed", FigureKind.Destroyed), ("suppressed", FigureKind.Suppressed)])
+                {
+                    if (u.Current(kind) is { } current)
+                    {
+                        Figure(sb, label, current);
+                    }
+                    else if (u.Largest(kind, ClaimRole.PartOfTotal) is { } part)
+                    {
+                        Figure(sb, label, part);
+                        sb.Append(" (part)");
+                    }
+                }
+
                 sb.AppendLine();
             }
 
