@@ -86,14 +86,14 @@ public sealed partial class EventAssembler
 
         // The side of the object of an attack verb: "targeted a Ukrainian armed forces' centre", "struck the Russian".
         if (i > 2 && tokens[i - 1].Lower is "a" or "an" or "the" && TargetVerbs.Contains(tokens[i - 2].Lower)
-            && tokens[i - 3].Lower is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "every" or "each"))
+            && !IsDeterminer(tokens[i - 3].Lower))
         {
             return "side-is-target";
         }
 
         // The object of an attack verb: "Russia terrorizes Ukraine with", "struck Russia's"; but not a noun's relative
         // clause ("the attack Russia launched overnight").
-        if (i > 1 && TargetVerbs.Contains(tokens[i - 1].Lower) && tokens[i - 2].Lower is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "every" or "each")
+        if (i > 1 && TargetVerbs.Contains(tokens[i - 1].Lower) && !IsDeterminer(tokens[i - 2].Lower)
             && !(i + 1 < tokens.Count && tokens[i + 1].Lower is "launched" or "carried" or "fired" or "conducted" or "unleashed" or "sent" or "used" or "had" or "has"))
         {
             return "side-is-target";
@@ -192,6 +192,9 @@ public sealed partial class EventAssembler
 
         return both ? null : side;
     }
+
+    /// <summary>A word that opens a noun phrase: an attack verb after it is a noun's relative clause ("the attack Russia launched").</summary>
+    private static bool IsDeterminer(string lower) => lower is "the" or "a" or "an" or "this" or "that" or "its" or "their" or "every" or "each";
 
     private static bool IsOffice(string lower) => Offices.Contains(lower) || Titles.Contains(lower);
 

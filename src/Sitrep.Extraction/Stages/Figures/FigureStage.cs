@@ -557,7 +557,7 @@ public sealed class FigureStage : IStage
                         }
                     }
                 }
-                else if (AppositiveModel(doc, s, w, weapons) is { } model)
+                else if (AppositiveModel(s, w, weapons) is { } model)
                 {
                     // "16 крилатих ракет Х-101", "six hypersonic missiles Kh-47M2 Kinzhal": the model right after the noun.
                     w = w with { Span = TextSpan.Cover(w.Span, model.Span), Weapon = model.Weapon, EndToken = model.EndToken };
@@ -611,9 +611,9 @@ public sealed class FigureStage : IStage
     /// <summary>
     /// Rule of <see cref="WeaponAfter"/>: a model named right after a weapon noun that names none, of the noun's family
     /// ("крилатих ракет Х-101", "missiles Kh-47M2 Kinzhal"), is the model the noun counts; a model of another family
-    /// ("drones Kh-101") or one that a count of its own follows is not.
+    /// ("drones Kh-101") is not.
     /// </summary>
-    private static WeaponMention? AppositiveModel(Document doc, SentenceMention s, WeaponMention w, List<WeaponMention> weapons)
+    private static WeaponMention? AppositiveModel(SentenceMention s, WeaponMention w, List<WeaponMention> weapons)
     {
         if (w.Weapon.Model is not null || w.EndToken >= s.EndToken)
         {

@@ -298,10 +298,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     private static readonly IReadOnlyList<string[]> ShotDownOverRows = LexiconFile.Rows(
-        "shot-down-over-words.tsv", r => r.Length == 3 && r[1] is "over" or "destroy" && r[2] is "exact" or "prefix", r => r[0]);
+        "shot-down-over-words.tsv", r => r.Length == 2 && r[1] is "over" or "destroy", r => r[0]);
     private static readonly FrozenWords OverWords = FrozenWords.Of(ShotDownOverRows.Where(r => r[1] == "over").Select(r => r[0]));
-    private static readonly FrozenWords DestroyWords = FrozenWords.Of(ShotDownOverRows.Where(r => r[1] == "destroy" && r[2] == "exact").Select(r => r[0]));
-    private static readonly string[] DestroyStarts = [.. ShotDownOverRows.Where(r => r[1] == "destroy" && r[2] == "prefix").Select(r => r[0])];
+    private static readonly WordTable<bool> DestroyWords = new(ShotDownOverRows.Where(r => r[1] == "destroy").Select(r => (r[0], true)));
 
     /// <summary>
     /// The name at <paramref name="i"/> follows "over" ("над") in a sentence that tells of weapons destroyed ("shot down
@@ -316,8 +315,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
-            var w = doc.Tokens[k].Lower;
-            if (DestroyWords.Contains(w) || DestroyStarts.Any(p => w.StartsWith(p, StringComparison.Ordinal)))
+            if (DestroyWords.Contains(doc.Tokens[k].Lower))
             {
                 return true;
             }
