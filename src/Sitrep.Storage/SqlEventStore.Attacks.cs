@@ -976,7 +976,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         "a.location_feature, a.location_where_precision, a.location_occupied, a.location_event_id, a.location_report_id";
 
     /// <summary>How many columns <see cref="AttackColumns"/> reads: a query's own columns come after them.</summary>
-    private const int AttackColumnCount = 31;
+    private static readonly int AttackColumnCount = AttackColumns.Split(',').Length;
 
     private static StoredAttack ReadAttack(DbDataReader r)
     {

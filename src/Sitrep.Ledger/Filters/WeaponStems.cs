@@ -31,7 +31,7 @@ public static class WeaponStems
 
         foreach (var (stems, w) in Rows)
         {
-            if (stems.Length == words.Length && stems.Zip(words).All(p => Matches(p.First, p.Second)))
+            if (stems.Length == words.Length && stems.Zip(words).All(p => WordPattern.Matches(p.Second, p.First)))
             {
                 weapon = w;
                 return true;
@@ -40,8 +40,4 @@ public static class WeaponStems
 
         return false;
     }
-
-    private static bool Matches(string stem, string word) => stem.EndsWith('*')
-        ? word.Length >= stem.Length - 1 && word.StartsWith(stem[..^1], StringComparison.Ordinal)
-        : word == stem;
 }
