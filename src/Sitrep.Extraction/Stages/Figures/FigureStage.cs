@@ -41,6 +41,7 @@ public sealed class FigureStage : IStage
         KindOf,
         Repel,
         AttackNoun,
+        StrikeNoun,
     }
 
     private static bool Is(Token t, Cue cue) => Cues.TryGetValue(t.Lower, out var c) && c == cue;
@@ -169,6 +170,11 @@ public sealed class FigureStage : IStage
                 if (BreakdownItem(x, n) is { } item)
                 {
                     result.Add(item);
+                    // "shot down 25 of 30 missiles, including all 16 Kh-101": all of the part came and all were downed.
+                    if (n.IsAll && item.Kind == FigureKind.Launched && result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Rule != BreakdownItemRule && f.Span.Start >= s.Span.Start && f.Span.End <= n.Span.Start))
+                    {
+                        result.Add(item with { Kind = FigureKind.Destroyed });
+                    }
                 }
 
                 continue;
@@ -205,6 +211,14 @@ public sealed class FigureStage : IStage
                 var launchedOf = Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M");
                 result.Add(launchedOf);
                 x.Counts.Add((launchedOf, outEnd));
+                continue;
+            }
+
+            if (weapon is null && StrikesByWeapon(x, n) is { } struckWith && !CountedBefore(x, struckWith))
+            {
+                var strikes = Figure(doc, FigureKind.Launched, n, Ref(struckWith, false), n.Span, struckWith.Span, "strikes-by-weapon");
+                result.Add(strikes);
+                x.Counts.Add((strikes, struckWith.EndToken));
                 continue;
             }
 
@@ -264,8 +278,20 @@ public sealed class FigureStage : IStage
 
             var leftKind2 = VerbLeftAt(doc, s, FirstToken(doc, n), 16, out var leftAt);
             var rightKind = VerbRight(doc, s, weaponEnd);
-            if (rightKind is null && leftKind2 is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)))
+            // "were unable to shoot down the two Kh-22 missiles (fired at the city)": the missiles named came, and none was downed.
+            var first0 = FirstToken(doc, n);
+            var noneOfThe = leftKind2 == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && IsNegated(doc, s, leftAt) && first0 - 1 > leftAt
+                            && tokens[first0 - 1].Lower == "the";
+            if (rightKind is null && leftKind2 is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)) || noneOfThe)
             {
+                if (noneOfThe)
+                {
+                    var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, "negated-destroy");
+                    result.Add(came);
+                    result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[leftAt].Start, weapon.Span.End) });
+                    x.Counts.Add((came, weaponEnd));
+                }
+
                 continue; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
             }
 
@@ -335,14 +361,22 @@ public sealed class FigureStage : IStage
 
             var after = k + 1 < s.EndToken && tokens[k + 1].Lower == "of" && k + 2 < s.EndToken && tokens[k + 2].Lower is "them" or "these" or "which" ? k + 3
                 : k + 1 < s.EndToken && tokens[k + 1].Lower is "они" or "вони" or "їх" or "их" ? k + 2 : k + 1;
+            var from = k;
             if (VerbRight(doc, s, after) is not (FigureKind.Destroyed or FigureKind.Suppressed) || tokens[k].Lower == "none")
             {
-                continue;
+                // "… and air defence shot down all of them", "збили всі": the verb before, "all" ending its clause.
+                if (tokens[k].Lower == "none" || !EndsClause(doc, s, after) || VerbLeftAt(doc, s, k, 3, out var verbAt) is not FigureKind.Destroyed
+                    || IsNegated(doc, s, verbAt) || IsModal(doc, s, verbAt))
+                {
+                    continue;
+                }
+
+                from = tokens[verbAt].Lower == "down" && verbAt - 1 >= s.FirstToken && Verbs.Contains(tokens[verbAt - 1].Lower) ? verbAt - 1 : verbAt;
             }
 
-            if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
+            if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[from].Start && f.Span.Start < s.Span.End))
             {
-                AllDestroyed(x, k, after);
+                AllDestroyed(x, k, after, from < k ? new TextSpan(tokens[from].Start, tokens[after - 1].End) : null);
             }
         }
     }
@@ -363,7 +397,7 @@ public sealed class FigureStage : IStage
     }
 
     /// <summary>Adds a destroyed count for each launched count of the last list before token <paramref name="k"/>.</summary>
-    private static void AllDestroyed(Sentence x, int k, int after)
+    private static void AllDestroyed(Sentence x, int k, int after, TextSpan? evidence = null)
     {
         var (doc, s, result) = (x.Doc, x.S, x.Result);
         var tokens = doc.Tokens;
@@ -385,7 +419,7 @@ public sealed class FigureStage : IStage
             v++;
         }
 
-        var span = new TextSpan(tokens[k].Start, tokens[v].End);
+        var span = evidence ?? new TextSpan(tokens[k].Start, tokens[v].End);
         // The list: the launched counts told with the last one, in its sentence, none of them already destroyed there.
         var from = Math.Max(0, Math.Min(launched.Span.Start, s.Span.Start) - 300);
         var list = figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Span.End <= tokens[k].Start && f.Span.Start >= from && SameSentence(doc, f, launched)).ToList();
@@ -460,7 +494,7 @@ public sealed class FigureStage : IStage
             }
 
             var right = VerbRight(doc, s, w.EndToken, allowHit: !definite);
-            var agent = right == FigureKind.Destroyed && IsAgentVerb(doc, s, w.EndToken);
+            var agent = right == FigureKind.Destroyed && IsAgentVerb(doc, s, w.EndToken) || right is null && !definite && IsImpactAgent(doc, s, w.EndToken);
             if (agent)
             {
                 right = definite ? null : FigureKind.Launched;
@@ -922,6 +956,61 @@ public sealed class FigureStage : IStage
         return false;
     }
 
+    /// <summary>
+    /// Rule <c>strikes-by-weapon</c>: "three strikes with guided bombs", "two hits by ballistic missiles", "п'ять ударів КАБами",
+    /// "три влучання КАБів": a count of strikes told by their weapon, which follows the strike noun after at most a preposition
+    /// and the weapon's modifiers, is that weapon's launched count when the report counts the family nowhere before it
+    /// (<see cref="CountedBefore"/>).
+    /// </summary>
+    private static WeaponMention? StrikesByWeapon(Sentence x, NumberMention n)
+    {
+        var (tokens, s) = (x.Doc.Tokens, x.S);
+        var k = n.EndToken;
+        if (k >= s.EndToken || !(Is(tokens[k], Cue.StrikeNoun) || tokens[k].Lower == "hits"))
+        {
+            return null;
+        }
+
+        foreach (var w in x.Weapons)
+        {
+            if (w.TokenIndex <= k || w.IsActivity)
+            {
+                continue;
+            }
+
+            for (var j = k + 1; j < w.TokenIndex; j++)
+            {
+                var between = tokens[j].Lower;
+                if (!(between is "with" or "by" or "of" or "from" or "using" || Modifiers.Contains(between) || IsMissileClass(between)))
+                {
+                    return null;
+                }
+            }
+
+            return w;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the report counted the weapon's family before (launched or destroyed): then "22 strikes by attack drones recorded
+    /// at six sites" after "113 drones were launched, 89 downed" counts the hits, not what was launched, and is left out.
+    /// </summary>
+    private static bool CountedBefore(Sentence x, WeaponMention w)
+    {
+        var family = w.Weapon.Category.Family();
+        foreach (var m in x.Result)
+        {
+            if (m is FigureMention { Kind: FigureKind.Launched or FigureKind.Destroyed } f && f.Qualifier.IsCount() && f.Weapon.Category.Family() == family)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A count with no verb at all ("48 Russian cruise missiles. At night.") reads as launched.</summary>
     private static bool IsNominalCount(Document doc, SentenceMention s, NumberMention n, int weaponEnd)
     {
@@ -1284,6 +1373,12 @@ public sealed class FigureStage : IStage
                 return true;
             }
 
+            // "is able to launch", "will be able to fire": a capability; "was able to shoot down" is what was done.
+            if (tokens[k].Lower == "able" && k - 1 >= s.FirstToken && tokens[k - 1].Lower is "is" or "are" or "be")
+            {
+                return true;
+            }
+
             if (tokens[k].Lower is not ("to" or "be" or "of" or "up" or "also"))
             {
                 return false;
@@ -1324,11 +1419,11 @@ public sealed class FigureStage : IStage
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
 
-    /// <summary>"four missiles struck the port", "two drones hit a warehouse": a weapon counted as the subject of an impact verb with its object after it.</summary>
+    /// <summary>"four missiles struck the port", "two drones hit a warehouse", "a drone damaged a power line": a weapon counted as the subject of an impact verb with its object after it.</summary>
     private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
-        return weaponEnd + 1 < s.EndToken && tokens[weaponEnd].Lower is "struck" or "hit" && Is(tokens[weaponEnd + 1], Cue.Determiner);
+        return weaponEnd + 1 < s.EndToken && Is(tokens[weaponEnd], Cue.Impact) && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
