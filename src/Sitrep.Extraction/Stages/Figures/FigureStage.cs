@@ -54,6 +54,12 @@ public sealed class FigureStage : IStage
 
         /// <summary>Counts this sentence's number rule emitted, with the token after each count's weapon.</summary>
         public List<(FigureMention Figure, int After)> Counts { get; } = [];
+
+        /// <summary>Numbers a count rule read as part of another's figure ("30" of "25 of 30 missiles").</summary>
+        public HashSet<NumberMention> Consumed { get; } = [];
+
+        /// <summary>The last part of a total read ("including 18 Kh-101, 7 Iskander-M …" continues it).</summary>
+        public NumberMention? LastPart { get; set; }
     }
 
     /// <summary>
@@ -137,203 +143,307 @@ public sealed class FigureStage : IStage
     }
 
     /// <summary>
-    /// A number and what it counts: "N out of M W" (<c>N-out-of-M</c>), "N W verb" or "verb N W" (<c>N-weapon-verb</c>),
-    /// "N were shot down" with the weapon told before (<c>N-then-verb</c>), "shot down two" (<c>verb-then-N</c>), the
-    /// elided weapon of a list ("12 drones over Tula and 5 over Oryol": <c>elided-weapon</c>), "all 17 drones were
-    /// shot down" (<c>all-N</c>, launched as well). Parts of a total ("including 18 Kh-101 and 7 Iskander-M", the
-    /// breakdown after a colon) and counts under a modal ("could launch up to 2,000 drones") are left out.
+    /// A number and what it counts, read by the first of <see cref="CountRules"/> that takes it: a vague quantity, a part of a
+    /// total, "N out of M W", strikes told by their weapon, a count whose weapon was told before it, a count and its weapon.
     /// </summary>
     private static void ReadCounts(Sentence x)
     {
-        var (doc, s, numbers, weapons, allWeapons, result) = (x.Doc, x.S, x.Numbers, x.Weapons, x.AllWeapons, x.Result);
-        var tokens = doc.Tokens;
-        var consumed = new HashSet<NumberMention>();
-        NumberMention? lastPart = null;
-        foreach (var n in numbers)
+        foreach (var n in x.Numbers)
         {
-            if (consumed.Contains(n))
+            if (x.Consumed.Contains(n))
             {
                 continue;
             }
 
-            if (n.IsVague)
+            var c = new Count(x, n);
+            foreach (var (_, read) in CountRules)
             {
-                ReadVague(x, n);
-                continue;
-            }
-
-            // Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them"; and the items of a
-            // breakdown that follow one ("including 18 Kh-101, 7 Iskander-M and 4 Kinzhal").
-            if (IsSubCount(doc, s, n, weapons) || (lastPart is not null && ContinuesList(doc, s, lastPart, n)) || IsPartOfTotal(x, n))
-            {
-                lastPart = n;
-                if (BreakdownItem(x, n) is { } item)
+                if (read(x, c))
                 {
-                    result.Add(item);
-                    // "shot down 25 of 30 missiles, including all 16 Kh-101": all of the part came and all were downed.
-                    if (n.IsAll && item.Kind == FigureKind.Launched && result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Rule != BreakdownItemRule && f.Span.Start >= s.Span.Start && f.Span.End <= n.Span.Start))
-                    {
-                        result.Add(item with { Kind = FigureKind.Destroyed });
-                    }
+                    break;
                 }
-
-                continue;
-            }
-
-            var weapon = WeaponAfter(doc, s, n, weapons, out var combined, out var mixedMissiles, out var weaponEnd);
-            var explicitWeapon = weapon is not null;
-
-            // "N out of M W", "N of M W", "N W out of M"
-            if (TryOutOf(doc, s, n, numbers, weapons, out var total, out var outWeapon, out var outEnd))
-            {
-                var w = weapon ?? outWeapon;
-                if (w is null)
-                {
-                    continue;
-                }
-
-                consumed.Add(total);
-                var left = VerbLeft(doc, s, n.Span.Start == tokens[n.TokenIndex].Start ? n.TokenIndex : FirstToken(doc, n));
-                var destroyKind = VerbRight(doc, s, outEnd) ?? left ?? FigureKind.Destroyed;
-                if (destroyKind == FigureKind.Launched)
-                {
-                    destroyKind = FigureKind.Destroyed;
-                }
-
-                var wr = Ref(w, mixedMissiles);
-                // "Two of the four missiles struck a warehouse", "дві з чотирьох ракет влучили": the part hit, the total was launched.
-                var hit = left is null && outEnd < s.EndToken && Is(tokens[outEnd], Cue.Impact);
-                if (!hit)
-                {
-                    result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
-                }
-
-                var launchedOf = Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M");
-                result.Add(launchedOf);
-                x.Counts.Add((launchedOf, outEnd));
-                continue;
-            }
-
-            if (weapon is null && StrikesByWeapon(x, n) is { } struckWith && !CountedBefore(x, struckWith))
-            {
-                var strikes = Figure(doc, FigureKind.Launched, n, Ref(struckWith, false), n.Span, struckWith.Span, "strikes-by-weapon");
-                result.Add(strikes);
-                x.Counts.Add((strikes, struckWith.EndToken));
-                continue;
-            }
-
-            if (weapon is null)
-            {
-                // "89 were shot down", "of which 74 were destroyed", "41 were lost": the last weapon before it.
-                var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "which" or "них" ? n.EndToken + 2 : n.EndToken;
-                var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
-                var rule = "N-then-verb";
-
-                // "12 drones over the Tula region and 5 over the Oryol region": the list's weapon and verb, elided.
-                // "12 drones on Friday and 9 on Saturday": the same, each item a day of its own (not summed).
-                if (right is null && ElidedItem(x, n) is var (head, elidedRule))
-                {
-                    var item = new FigureMention(n.Span, head.Kind, n.Value, n.Qualifier, head.Weapon, n.ValueSpan, elidedRule) { IsCombined = head.IsCombined };
-                    result.Add(item);
-                    x.Counts.Add((item, n.EndToken));
-                    continue;
-                }
-
-                // "Of nine Kalibr missiles, air defence shot down two": a count that ends the clause of its verb.
-                if (right is null && EndsClause(doc, s, n.EndToken) && VerbLeftAt(doc, s, FirstToken(doc, n), 3, out var verbAt) is { } leftKind and not FigureKind.Launched
-                    && !IsModal(doc, s, verbAt) && !IsNegated(doc, s, verbAt))
-                {
-                    right = leftKind;
-                    rule = "verb-then-N";
-                }
-
-                if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
-                {
-                    if (!(n.IsAll && (right ?? VerbLeft(doc, s, FirstToken(doc, n))) is FigureKind.Destroyed))
-                    {
-                        continue;
-                    }
-                }
-
-                // "Air defences destroyed 35 of them": the weapon named last, in this sentence or the one before.
-                weapon = weapons.LastOrDefault(w => w.EndToken <= n.TokenIndex && !w.IsActivity)
-                         ?? allWeapons.LastOrDefault(w => w.Span.End <= s.Span.Start && s.Span.Start - w.Span.End < 250 && !w.IsActivity);
-                if (weapon is null)
-                {
-                    continue;
-                }
-
-                var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
-                // The evidence is the count and its verb ("74 were shot down"), not the far-off weapon.
-                var verbEnd = Math.Min(s.EndToken, afterOf + 4);
-                while (verbEnd > n.EndToken && !(Verbs.Contains(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
-                {
-                    verbEnd--;
-                }
-
-                var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
-                result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, rule) with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
-                continue;
-            }
-
-            var leftKind2 = VerbLeftAt(doc, s, FirstToken(doc, n), 16, out var leftAt);
-            var rightKind = VerbRight(doc, s, weaponEnd);
-            // "were unable to shoot down the two Kh-22 missiles (fired at the city)": the missiles named came, and none was downed.
-            var first0 = FirstToken(doc, n);
-            var noneOfThe = leftKind2 == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && IsNegated(doc, s, leftAt) && first0 - 1 > leftAt
-                            && tokens[first0 - 1].Lower == "the";
-            if (rightKind is null && leftKind2 is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)) || noneOfThe)
-            {
-                if (noneOfThe)
-                {
-                    var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, "negated-destroy");
-                    result.Add(came);
-                    result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[leftAt].Start, weapon.Span.End) });
-                    x.Counts.Add((came, weaponEnd));
-                }
-
-                continue; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
-            }
-
-            // "two missiles destroyed a school", "four missiles struck the port": the weapon is the agent of the verb, so it was launched.
-            var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd) || rightKind is null && IsImpactAgent(doc, s, weaponEnd);
-
-            // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
-            if (rightKind == FigureKind.Launched && leftKind2 == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
-                && n.IsAll)
-            {
-                rightKind = FigureKind.Destroyed;
-            }
-            var k2 = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, numbers, weapons) ?? leftKind2 ?? ListVerb(doc, s, n, result)
-                     ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, numbers, weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
-            if (k2 is null)
-            {
-                continue;
-            }
-
-            var wref = Ref(weapon, mixedMissiles);
-            if (combined)
-            {
-                wref = new WeaponRef(WeaponCategory.Other, null);
-            }
-
-            var first = FirstToken(doc, n);
-            var increment = (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more") || (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further" or "additional");
-            var count = Figure(doc, k2.Value, n, wref, n.Span, weapon.Span, agent ? "weapon-as-agent" : explicitWeapon ? "N-weapon-verb" : "N-verb") with
-            {
-                IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
-                IsIncrement = increment && k2.Value != FigureKind.Launched,
-            };
-            result.Add(count);
-            x.Counts.Add((count, weaponEnd));
-
-            // "shot down all 17 drones": all that came were downed, so 17 were launched too.
-            if (n.IsAll && k2.Value == FigureKind.Destroyed
-                && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Launched && f.Weapon == count.Weapon && f.Value == count.Value && count.Span.Start - f.Span.End is >= 0 and < 300))
-            {
-                result.Add(count with { Kind = FigureKind.Launched, Rule = "all-N", IsIncrement = false });
             }
         }
+    }
+
+    /// <summary>A rule of <see cref="ReadCounts"/>: true when it took the number (whether or not it read a figure from it).</summary>
+    private delegate bool CountRule(Sentence x, Count c);
+
+    /// <summary>
+    /// The count rules, in order; the first to take a number ends its turn. Each names the figures it reads (the mention's
+    /// <c>Rule</c>): <c>vague-quantity</c>, <c>breakdown-item</c>, <c>N-out-of-M</c>, <c>strikes-by-weapon</c>; a count with its
+    /// weapon told before it gives <c>N-then-verb</c>, <c>verb-then-N</c> or the elided item of a list (<c>elided-weapon</c>);
+    /// a count and its weapon <c>N-weapon-verb</c>, <c>weapon-as-agent</c>, <c>negated-destroy</c> or <c>all-N</c>.
+    /// </summary>
+    private static readonly (string Name, CountRule Read)[] CountRules =
+    [
+        ("vague-quantity", VagueCount),
+        ("part-of-total", PartOfTotal),
+        ("N-out-of-M", OutOfCount),
+        ("strikes-by-weapon", StrikesCount),
+        ("weapon-told-before", WeaponBeforeCount),
+        ("count-and-weapon", WeaponCount),
+    ];
+
+    /// <summary>One number being read, with the weapon after it (found once, when a rule first asks).</summary>
+    private sealed class Count(Sentence x, NumberMention n)
+    {
+        private bool _found;
+        private WeaponMention? _weapon;
+        private bool _combined;
+        private bool _mixedMissiles;
+        private int _weaponEnd;
+
+        public NumberMention N { get; } = n;
+
+        public WeaponMention? Weapon => Find()._weapon;
+
+        /// <summary>"missiles and drones": the weapon counted is of two families.</summary>
+        public bool Combined => Find()._combined;
+
+        /// <summary>Missiles of several kinds counted as one ("cruise and ballistic missiles").</summary>
+        public bool MixedMissiles => Find()._mixedMissiles;
+
+        /// <summary>The token after the weapon.</summary>
+        public int WeaponEnd => Find()._weaponEnd;
+
+        private Count Find()
+        {
+            if (!_found)
+            {
+                _weapon = WeaponAfter(x.Doc, x.S, N, x.Weapons, out _combined, out _mixedMissiles, out _weaponEnd);
+                _found = true;
+            }
+
+            return this;
+        }
+    }
+
+    /// <summary>"dozens of drones", "several missiles": a vague quantity (<see cref="ReadVague"/>).</summary>
+    private static bool VagueCount(Sentence x, Count c)
+    {
+        if (!c.N.IsVague)
+        {
+            return false;
+        }
+
+        ReadVague(x, c.N);
+        return true;
+    }
+
+    /// <summary>
+    /// Sub-counts: "70 of which were Shahed types", "including 30 over Kursk", "30 of them"; and the items of a breakdown that
+    /// follow one ("including 18 Kh-101, 7 Iskander-M and 4 Kinzhal"), read by <see cref="BreakdownItem"/>.
+    /// </summary>
+    private static bool PartOfTotal(Sentence x, Count c)
+    {
+        var (doc, s, n, result) = (x.Doc, x.S, c.N, x.Result);
+        if (!(IsSubCount(doc, s, n, x.Weapons) || (x.LastPart is not null && ContinuesList(doc, s, x.LastPart, n)) || IsPartOfTotal(x, n)))
+        {
+            return false;
+        }
+
+        x.LastPart = n;
+        if (BreakdownItem(x, n) is { } item)
+        {
+            result.Add(item);
+            // "shot down 25 of 30 missiles, including all 16 Kh-101": all of the part came and all were downed.
+            if (n.IsAll && item.Kind == FigureKind.Launched && result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Rule != BreakdownItemRule && f.Span.Start >= s.Span.Start && f.Span.End <= n.Span.Start))
+            {
+                result.Add(item with { Kind = FigureKind.Destroyed });
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"N out of M W", "N of M W", "N W out of M": N destroyed (or hit) of M launched.</summary>
+    private static bool OutOfCount(Sentence x, Count c)
+    {
+        var (doc, s, n, result) = (x.Doc, x.S, c.N, x.Result);
+        var tokens = doc.Tokens;
+        if (!TryOutOf(doc, s, n, x.Numbers, x.Weapons, out var total, out var outWeapon, out var outEnd))
+        {
+            return false;
+        }
+
+        var w = c.Weapon ?? outWeapon;
+        if (w is null)
+        {
+            return true;
+        }
+
+        x.Consumed.Add(total);
+        var left = VerbLeft(doc, s, n.Span.Start == tokens[n.TokenIndex].Start ? n.TokenIndex : FirstToken(doc, n));
+        var destroyKind = VerbRight(doc, s, outEnd) ?? left ?? FigureKind.Destroyed;
+        if (destroyKind == FigureKind.Launched)
+        {
+            destroyKind = FigureKind.Destroyed;
+        }
+
+        var wr = Ref(w, c.MixedMissiles);
+        // "Two of the four missiles struck a warehouse", "дві з чотирьох ракет влучили": the part hit, the total was launched.
+        var hit = left is null && outEnd < s.EndToken && Is(tokens[outEnd], Cue.Impact);
+        if (!hit)
+        {
+            result.Add(Figure(doc, destroyKind, n, wr, n.Span, w.Span, "N-out-of-M"));
+        }
+
+        var launchedOf = Figure(doc, FigureKind.Launched, total, wr, total.Span, w.Span, "N-out-of-M");
+        result.Add(launchedOf);
+        x.Counts.Add((launchedOf, outEnd));
+        return true;
+    }
+
+    /// <summary>"three strikes with guided bombs": <see cref="StrikesByWeapon"/>.</summary>
+    private static bool StrikesCount(Sentence x, Count c)
+    {
+        if (c.Weapon is not null || StrikesByWeapon(x, c.N) is not { } struckWith || CountedBefore(x, struckWith))
+        {
+            return false;
+        }
+
+        var strikes = Figure(x.Doc, FigureKind.Launched, c.N, Ref(struckWith, false), c.N.Span, struckWith.Span, "strikes-by-weapon");
+        x.Result.Add(strikes);
+        x.Counts.Add((strikes, struckWith.EndToken));
+        return true;
+    }
+
+    /// <summary>
+    /// A count with no weapon after it: "89 were shot down", "of which 74 were destroyed", "41 were lost" take the last weapon
+    /// before it (<c>N-then-verb</c>); "Of nine Kalibr missiles, air defence shot down two" (<c>verb-then-N</c>); the elided
+    /// weapon of a list ("12 drones over Tula and 5 over Oryol", <see cref="ElidedItem"/>).
+    /// </summary>
+    private static bool WeaponBeforeCount(Sentence x, Count c)
+    {
+        if (c.Weapon is not null)
+        {
+            return false;
+        }
+
+        var (doc, s, n, result) = (x.Doc, x.S, c.N, x.Result);
+        var tokens = doc.Tokens;
+        var afterOf = n.EndToken + 1 < s.EndToken && tokens[n.EndToken].Lower is "of" or "з" or "із" or "из" && tokens[n.EndToken + 1].Lower is "them" or "these" or "those" or "which" or "них" ? n.EndToken + 2 : n.EndToken;
+        var right = VerbRight(doc, s, afterOf) ?? (afterOf > n.EndToken ? VerbLeft(doc, s, FirstToken(doc, n), maxDistance: 4) : null);
+        var rule = "N-then-verb";
+
+        // "12 drones over the Tula region and 5 over the Oryol region": the list's weapon and verb, elided.
+        // "12 drones on Friday and 9 on Saturday": the same, each item a day of its own (not summed).
+        if (right is null && ElidedItem(x, n) is var (head, elidedRule))
+        {
+            var item = new FigureMention(n.Span, head.Kind, n.Value, n.Qualifier, head.Weapon, n.ValueSpan, elidedRule) { IsCombined = head.IsCombined };
+            result.Add(item);
+            x.Counts.Add((item, n.EndToken));
+            return true;
+        }
+
+        // "Of nine Kalibr missiles, air defence shot down two": a count that ends the clause of its verb.
+        if (right is null && EndsClause(doc, s, n.EndToken) && VerbLeftAt(doc, s, FirstToken(doc, n), 3, out var verbAt) is { } leftKind and not FigureKind.Launched
+            && !IsModal(doc, s, verbAt) && !IsNegated(doc, s, verbAt))
+        {
+            right = leftKind;
+            rule = "verb-then-N";
+        }
+
+        if (right is null || right == FigureKind.Launched && !IsOfWhich(doc, s, n))
+        {
+            if (!(n.IsAll && (right ?? VerbLeft(doc, s, FirstToken(doc, n))) is FigureKind.Destroyed))
+            {
+                return true;
+            }
+        }
+
+        // "Air defences destroyed 35 of them": the weapon named last, in this sentence or the one before.
+        var weapon = x.Weapons.LastOrDefault(w => w.EndToken <= n.TokenIndex && !w.IsActivity)
+                     ?? x.AllWeapons.LastOrDefault(w => w.Span.End <= s.Span.Start && s.Span.Start - w.Span.End < 250 && !w.IsActivity);
+        if (weapon is null)
+        {
+            return true;
+        }
+
+        var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
+        // The evidence is the count and its verb ("74 were shot down"), not the far-off weapon.
+        var verbEnd = Math.Min(s.EndToken, afterOf + 4);
+        while (verbEnd > n.EndToken && !(Verbs.Contains(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
+        {
+            verbEnd--;
+        }
+
+        var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
+        result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, rule) with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
+        return true;
+    }
+
+    /// <summary>
+    /// A count and its weapon, "N W verb" or "verb N W" (<c>N-weapon-verb</c>); the weapon as the verb's agent ("two missiles
+    /// destroyed a school", <c>weapon-as-agent</c>); "unable to shoot down the two Kh-22 missiles" (<c>negated-destroy</c>);
+    /// "shot down all 17 drones" (<c>all-N</c>, launched as well). Counts under a modal ("could launch up to 2,000 drones")
+    /// are left out.
+    /// </summary>
+    private static bool WeaponCount(Sentence x, Count c)
+    {
+        if (c.Weapon is not { } weapon)
+        {
+            return false;
+        }
+
+        var (doc, s, n, result) = (x.Doc, x.S, c.N, x.Result);
+        var tokens = doc.Tokens;
+        var (combined, mixedMissiles, weaponEnd) = (c.Combined, c.MixedMissiles, c.WeaponEnd);
+        var leftKind = VerbLeftAt(doc, s, FirstToken(doc, n), 16, out var leftAt);
+        var rightKind = VerbRight(doc, s, weaponEnd);
+        // "were unable to shoot down the two Kh-22 missiles (fired at the city)": the missiles named came, and none was downed.
+        var first = FirstToken(doc, n);
+        var noneOfThe = leftKind == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && IsNegated(doc, s, leftAt) && first - 1 > leftAt
+                        && tokens[first - 1].Lower == "the";
+        if (rightKind is null && leftKind is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)) || noneOfThe)
+        {
+            if (noneOfThe)
+            {
+                var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, "negated-destroy");
+                result.Add(came);
+                result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[leftAt].Start, weapon.Span.End) });
+                x.Counts.Add((came, weaponEnd));
+            }
+
+            return true; // "could launch up to 2,000 drones a night", "failed to shoot down 3 missiles"
+        }
+
+        // "two missiles destroyed a school", "four missiles struck the port": the weapon is the agent of the verb, so it was launched.
+        var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd) || rightKind is null && IsImpactAgent(doc, s, weaponEnd);
+
+        // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
+        if (rightKind == FigureKind.Launched && leftKind == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
+            && n.IsAll)
+        {
+            rightKind = FigureKind.Destroyed;
+        }
+
+        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) ?? leftKind ?? ListVerb(doc, s, n, result)
+                   ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
+        if (kind is null)
+        {
+            return true;
+        }
+
+        var wref = combined ? new WeaponRef(WeaponCategory.Other, null) : Ref(weapon, mixedMissiles);
+        var increment = (n.EndToken < s.EndToken && tokens[n.EndToken].Lower == "more") || (first > s.FirstToken && tokens[first - 1].Lower is "another" or "further" or "additional");
+        var count = Figure(doc, kind.Value, n, wref, n.Span, weapon.Span, agent ? "weapon-as-agent" : "N-weapon-verb") with
+        {
+            IsCombined = combined || weapon.Weapon.Category == WeaponCategory.Other,
+            IsIncrement = increment && kind.Value != FigureKind.Launched,
+        };
+        result.Add(count);
+        x.Counts.Add((count, weaponEnd));
+
+        // "shot down all 17 drones": all that came were downed, so 17 were launched too.
+        if (n.IsAll && kind.Value == FigureKind.Destroyed
+            && !result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Launched && f.Weapon == count.Weapon && f.Value == count.Value && count.Span.Start - f.Span.End is >= 0 and < 300))
+        {
+            result.Add(count with { Kind = FigureKind.Launched, Rule = "all-N", IsIncrement = false });
+        }
+
+        return true;
     }
 
     /// <summary>
