@@ -59,4 +59,16 @@ public class CountStructureMoreTests
     // "all" in a breakdown of a launched total only: a part launched, nothing downed.
     [InlineData("Russia fired 34 missiles, including all 12 Kalibr cruise missiles.", "launched:missile:12:breakdown-item launched:missile:34:N-weapon-verb")]
     public void All_of_a_part_of_a_destroyed_total_came_and_were_downed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("Of the twelve missiles aimed at the port, the navy's air defence downed nine.", "destroyed:missile:9:verb-then-N launched:missile:12:partitive-total")]
+    [InlineData("Overnight, of 40 drones, the air force intercepted 35.", "destroyed:drone:35:verb-then-N launched:drone:40:partitive-total")]
+    [InlineData("З 14 ракет, спрямованих на Одесу, сили ППО знищили дев'ять.", "destroyed:missile:9:verb-then-N launched:missile:14:partitive-total")]
+    [InlineData("Из двадцати беспилотников ПВО сбила пятнадцать.", "destroyed:drone:15:verb-then-N launched:drone:20:partitive-total")]
+    public void A_total_after_of_opening_the_sentence_is_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("Сили ППО не змогла збити дві ракети.", "")]
+    [InlineData("ПВО не смогла сбить три ракеты.", "")]
+    public void A_negated_destruction_in_Ukrainian_and_Russian_destroys_nothing(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

@@ -182,6 +182,7 @@ public sealed class FigureStage : IStage
         ("N-out-of-M", OutOfCount),
         ("strikes-by-weapon", StrikesCount),
         ("weapon-told-before", WeaponBeforeCount),
+        ("partitive-total", PartitiveTotal),
         ("count-and-weapon", WeaponCount),
     ];
 
@@ -371,6 +372,52 @@ public sealed class FigureStage : IStage
 
         var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
         result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, rule) with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
+        return true;
+    }
+
+    /// <summary>
+    /// "Of nine Kalibr missiles, air defence shot down two", "З 11 ракет, випущених по Києву, сили ППО знищили сім", "Из девяти
+    /// ракет ПВО сбила шесть": a count after "of" (з, із, из) that opens its sentence (after its day at most), with a count of
+    /// the part after it, is the total launched (<c>partitive-total</c>); the part is read by <c>verb-then-N</c>.
+    /// </summary>
+    private static bool PartitiveTotal(Sentence x, Count c)
+    {
+        if (c.Weapon is not { } weapon)
+        {
+            return false;
+        }
+
+        var (doc, s, n) = (x.Doc, x.S, c.N);
+        var tokens = doc.Tokens;
+        var of = FirstToken(doc, n) - 1;
+        if (of >= s.FirstToken && tokens[of].Lower == "the")
+        {
+            of--;
+        }
+
+        var opens = of > s.FirstToken && tokens[of - 1].Lower == "," ? of - 1 : of; // "Overnight, of 40 drones, …"
+        if (of < s.FirstToken || tokens[of].Lower is not ("of" or "з" or "із" or "из") || !OnlyDays(x, s.FirstToken, opens))
+        {
+            return false;
+        }
+
+        var part = false;
+        foreach (var m in x.Numbers)
+        {
+            part |= m.TokenIndex >= c.WeaponEnd && !m.IsVague;
+        }
+
+        if (!part)
+        {
+            return false;
+        }
+
+        var total = Figure(doc, FigureKind.Launched, n, Ref(weapon, c.MixedMissiles), n.Span, weapon.Span, "partitive-total") with
+        {
+            IsCombined = c.Combined || weapon.Weapon.Category == WeaponCategory.Other,
+        };
+        x.Result.Add(total);
+        x.Counts.Add((total, c.WeaponEnd));
         return true;
     }
 
