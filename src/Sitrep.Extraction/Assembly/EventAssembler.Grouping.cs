@@ -487,12 +487,9 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool WideScope(Document doc, SentenceMention s, int u, Bucketed b)
     {
-        for (var i = s.FirstToken; i < s.EndToken; i++)
+        if (AnyCue(CuesOf(doc), s.FirstToken, s.EndToken, Cue.WideScope))
         {
-            if (WideScopeWords.Contains(doc.Tokens[i].Lower))
-            {
-                return true;
-            }
+            return true;
         }
 
         return b.Places[u].Count >= 2 ? Regions(b.Places[u], b).Count >= 2 || b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Feature == "country")
@@ -739,7 +736,7 @@ public sealed partial class EventAssembler
         var opens = -1;
         for (var i = s.FirstToken; i < s.EndToken && opens < 0; i++)
         {
-            if (BreakdownWords.Contains(doc.Tokens[i].Lower))
+            if ((CuesOf(doc)[i] & Cue.Breakdown) != 0)
             {
                 opens = doc.Tokens[i].Start;
             }

@@ -215,7 +215,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             counts.Add(m.Span.Start);
         }
 
-        var units = Segment(doc, sentences, dates, counts).ToList();
+        var units = Segment(doc, sentences, dates, counts);
         var buckets = new Buckets(units);
         var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(casualties), buckets.Of(figures),
             buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces, buckets);
