@@ -21,14 +21,16 @@ public sealed partial class EventAssembler
         var lists = new List<SpeakerMention>[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
-            lists[u] = [];
+            List<SpeakerMention>? over = null;
             foreach (var s in speakers)
             {
                 if (s.Span.Start < units[u].Span.End && units[u].Span.Start < s.Span.End)
                 {
-                    lists[u].Add(s);
+                    (over ??= []).Add(s);
                 }
             }
+
+            lists[u] = over ?? EmptyList<SpeakerMention>.Value;
         }
 
         return lists;

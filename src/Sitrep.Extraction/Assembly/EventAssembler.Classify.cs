@@ -106,7 +106,16 @@ public sealed partial class EventAssembler
         }
 
         var dates = DatesOutsideUpdateHead(doc, s, b.Dates[u]);
-        var period = dates.FirstOrDefault(d => d.IsPeriod);
+        DateMention? period = null;
+        foreach (var d in dates)
+        {
+            if (d.IsPeriod)
+            {
+                period = d;
+                break;
+            }
+        }
+
         if (period is not null)
         {
             return counted ? new(SentenceRole.Aggregate, "period") { Date = period } : PeriodTally;
@@ -150,19 +159,39 @@ public sealed partial class EventAssembler
     /// </summary>
     private static (Side? Side, string? Rule) ReadSide(Document doc, SentenceMention s, int u, Bucketed b, bool hasFigures)
     {
-        var cues = b.Actors[u].Where(a => a.IsAttacker).ToList();
-        var sideCue = cues.Select(a => a.Side).Distinct().ToList();
-        var hit = b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]).ToList();
-        var placeSide = AttackerFromPlaces(hit);
-        Side? cue = sideCue.Count == 1 ? sideCue[0] : null;
+        // The sides the attacker cues name (how many distinct, the one when one), and whether each cue claims a strike.
+        var sides = 0;
+        var first = default(Side);
+        var allClaimed = true;
+        foreach (var a in b.Actors[u])
+        {
+            if (!a.IsAttacker)
+            {
+                continue;
+            }
+
+            allClaimed &= ClaimedAttackRules.Contains(a.Rule);
+            if (sides == 0)
+            {
+                (first, sides) = (a.Side, 1);
+            }
+            else if (a.Side != first)
+            {
+                sides = 2;
+            }
+        }
+
+        var places = b.Places[u];
+        var placeSide = AttackerFromPlaces(places, b.Resolved);
+        Side? cue = sides == 1 ? first : null;
         if (cue is { } attacker && placeSide is { } voted && voted != attacker)
         {
-            if (cues.All(a => ClaimedAttackRules.Contains(a.Rule)) && SpeakingSide(doc, s, b.Speakers[u]) is { } speaker && speaker != attacker)
+            if (allClaimed && SpeakingSide(doc, s, b.Speakers[u]) is { } speaker && speaker != attacker)
             {
                 return (attacker, "other-side-claims");
             }
 
-            if (hit.Where(p => SideOfPlace(p) is not null).All(p => p.Occupied))
+            if (OccupiedWhereSided(places, b.Resolved))
             {
                 return (attacker, "occupied-yields");
             }
@@ -178,7 +207,7 @@ public sealed partial class EventAssembler
             return (cue, "side-cue");
         }
 
-        return sideCue.Count == 0 && hasFigures && AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) is { } t ? (t, "target-country") : (null, null);
+        return sides == 0 && hasFigures && AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) is { } t ? (t, "target-country") : (null, null);
     }
 
     /// <summary>
@@ -208,12 +237,17 @@ public sealed partial class EventAssembler
     /// Who attacked, judged from the places hit in a sentence: places in Ukraine mean Russia attacked; places in
     /// Russia, Belarus or occupied Ukraine mean Ukraine did. Null when the places disagree or there are none.
     /// </summary>
-    private static Side? AttackerFromPlaces(IEnumerable<PlaceRef> places)
+    private static Side? AttackerFromPlaces(List<PlaceMention> places, Dictionary<PlaceMention, PlaceRef> resolved)
     {
         Side? side = null;
-        foreach (var p in places)
+        foreach (var m in places)
         {
-            var s = SideOfPlace(p);
+            if (m.IsReference)
+            {
+                continue;
+            }
+
+            var s = SideOfPlace(resolved[m]);
             if (s is null)
             {
                 continue;
@@ -228,5 +262,19 @@ public sealed partial class EventAssembler
         }
 
         return side;
+    }
+
+    /// <summary>Every place hit (references aside) that implies an attacker is in occupied Ukraine (true when none does).</summary>
+    private static bool OccupiedWhereSided(List<PlaceMention> places, Dictionary<PlaceMention, PlaceRef> resolved)
+    {
+        foreach (var m in places)
+        {
+            if (!m.IsReference && resolved[m] is var p && SideOfPlace(p) is not null && !p.Occupied)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -25,14 +25,21 @@ public sealed partial class EventAssembler
     private static bool IsHypothetical(Document doc, SentenceMention s)
     {
         var tokens = doc.Tokens;
+        var cues = CuesOf(doc);
         bool[]? covered = null;
         var any = false;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
+            var c = cues[i];
+            if ((c & (Cue.Threat | Cue.Modal)) == 0)
+            {
+                continue;
+            }
+
             var w = tokens[i].Lower;
-            var trigger = (w is "threatened" or "threatens" or "threaten" or "vowed" or "vows" or "plans" or "planning" or "intends" or "wants" or "wanted" or "ready" or "prepared" or "preparing"
+            var trigger = ((c & Cue.Threat) != 0
                            && (tokens[i + 1].Lower == "to" || (i + 2 < s.EndToken && tokens[i + 2].Lower == "to")))
-                          || (w is "will" or "would" or "could" or "might" or "may" && (AttackWords.Contains(tokens[i + 1].Lower)
+                          || ((c & Cue.Modal) != 0 && ((cues[i + 1] & Cue.AttackWord) != 0
                               || (w == "will" && tokens[i + 1].IsWord && tokens[i + 1].Lower is not ("be" or "have" or "not"))));
             if (!trigger)
             {
@@ -59,7 +66,7 @@ public sealed partial class EventAssembler
 
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (!covered![i - s.FirstToken] && AttackWords.Contains(tokens[i].Lower))
+            if (!covered![i - s.FirstToken] && (cues[i] & Cue.AttackWord) != 0)
             {
                 return false;
             }
@@ -117,9 +124,10 @@ public sealed partial class EventAssembler
     /// </summary>
     internal static bool OpensRecall(Document doc, SentenceMention s)
     {
+        var cues = CuesOf(doc);
         for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 4); i++)
         {
-            if (RecallWords.Contains(doc.Tokens[i].Lower))
+            if ((cues[i] & Cue.Recall) != 0)
             {
                 return true;
             }
@@ -144,24 +152,25 @@ public sealed partial class EventAssembler
     internal static string? NewAttackRule(Document doc, SentenceMention s, IReadOnlyList<DateMention> dates)
     {
         var tokens = doc.Tokens;
+        var cues = CuesOf(doc);
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            var w = tokens[i].Lower;
-            if ((AlsoWords.Contains(w) || (AlsoFirstWords.Contains(w) && i + 1 < s.EndToken && AlsoWords.Contains(w + " " + tokens[i + 1].Lower))) && Enumerable.Range(i + 1, Math.Max(0, Math.Min(s.EndToken, i + 6) - i - 1)).Any(k => AlsoVerbs.Contains(tokens[k].Lower)))
+            var c = cues[i];
+            if (((c & Cue.Also) != 0 || ((c & Cue.AlsoFirst) != 0 && i + 1 < s.EndToken && AlsoWords.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower))) && AnyCue(cues, i + 1, Math.Min(s.EndToken, i + 6), Cue.AlsoVerb))
             {
                 return "also-verb";
             }
 
-            if (w == "additionally" && i == s.FirstToken)
+            if (i == s.FirstToken && tokens[i].Lower == "additionally")
             {
                 return "additionally";
             }
 
-            if (NewAttackWords.Contains(w))
+            if ((c & Cue.NewAttack) != 0)
             {
                 for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
                 {
-                    if (AttackNouns.Contains(tokens[k].Lower) && tokens[k].Lower is not ("shelling" or "incident"))
+                    if ((cues[k] & (Cue.AttackNoun | Cue.NotNewAttackNoun)) == Cue.AttackNoun)
                     {
                         return "new-attack-noun";
                     }
@@ -191,15 +200,16 @@ public sealed partial class EventAssembler
     internal static bool TellsWithinAttack(Document doc, SentenceMention s)
     {
         var tokens = doc.Tokens;
+        var cues = CuesOf(doc);
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            var w = tokens[i].Lower;
+            var c = cues[i];
             int k;
-            if (WithinHeads.Contains(w))
+            if ((c & Cue.WithinHead) != 0)
             {
                 k = i + 1;
             }
-            else if (WithinFirstWords.Contains(w) && i + 1 < s.EndToken && WithinHeads.Contains(w + " " + tokens[i + 1].Lower))
+            else if ((c & Cue.WithinFirst) != 0 && i + 1 < s.EndToken && WithinHeads.Contains(tokens[i].Lower + " " + tokens[i + 1].Lower))
             {
                 k = i + 2;
             }
@@ -209,13 +219,13 @@ public sealed partial class EventAssembler
             }
 
             var determiners = 0;
-            while (k < s.EndToken && determiners < 2 && WithinDeterminers.Contains(tokens[k].Lower))
+            while (k < s.EndToken && determiners < 2 && (cues[k] & Cue.WithinDeterminer) != 0)
             {
                 k++;
                 determiners++;
             }
 
-            if (k < s.EndToken && (WithinNouns.Contains(tokens[k].Lower) || (determiners > 0 && AttackNouns.Contains(tokens[k].Lower))))
+            if (k < s.EndToken && ((cues[k] & Cue.WithinNoun) != 0 || (determiners > 0 && (cues[k] & Cue.AttackNoun) != 0)))
             {
                 return true;
             }
@@ -238,25 +248,21 @@ public sealed partial class EventAssembler
             return "separately";
         }
 
-        var gap = false;
+        var cues = CuesOf(doc);
+        var gap = AnyCue(cues, s.FirstToken, s.EndToken, Cue.Gap);
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            gap |= GapWords.Contains(tokens[i].Lower);
-        }
-
-        for (var i = s.FirstToken; i < s.EndToken; i++)
-        {
-            var w = tokens[i].Lower;
-            if (!NewAttackWords.Contains(w) || (i > s.FirstToken && tokens[i - 1].Lower == "the"))
+            if ((cues[i] & Cue.NewAttack) == 0 || (i > s.FirstToken && tokens[i - 1].Lower == "the"))
             {
                 continue;
             }
 
+            var w = tokens[i].Lower;
             for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
             {
-                if (AttackNouns.Contains(tokens[k].Lower))
+                if ((cues[k] & Cue.AttackNoun) != 0)
                 {
-                    if (SeparateWords.Contains(w))
+                    if ((cues[i] & Cue.Separate) != 0)
                     {
                         return "separate-attack";
                     }
@@ -333,7 +339,7 @@ public sealed partial class EventAssembler
                 section++;
 
                 // "Attacks in other regions", "Elsewhere": a section of other attacks than the report's own.
-                if (Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(k => OtherHeadingWords.Contains(doc.Tokens[k].Lower)))
+                if (AnyCue(CuesOf(doc), s.FirstToken, s.EndToken, Cue.OtherHeading))
                 {
                     otherSections.Add(section);
                 }
@@ -355,14 +361,15 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool IsGeneric(Document doc, SentenceMention s)
     {
+        var cues = CuesOf(doc);
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            var t = doc.Tokens[i];
-            if (Habitual.Contains(t.Lower))
+            if ((cues[i] & Cue.Habitual) != 0)
             {
                 return true;
             }
 
+            ref readonly var t = ref doc.Tokens[i];
             if (t.Kind == TokenKind.Number && t.Lower.Length is > 4 and < 10 && int.TryParse(t.Lower, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > Stages.Casualties.CasualtyStage.MaxPerStrike)
             {
                 return true;
@@ -397,10 +404,15 @@ public sealed partial class EventAssembler
 
     private static bool HasAttackWord(Document doc, SentenceMention s)
     {
-        for (var i = s.FirstToken; i < s.EndToken; i++)
+        return AnyCue(CuesOf(doc), s.FirstToken, s.EndToken, Cue.AttackWord | Cue.CyrillicAttack);
+    }
+
+    /// <summary>Some token in [<paramref name="from"/>, <paramref name="to"/>) has one of the cues <paramref name="cue"/>.</summary>
+    private static bool AnyCue(Cue[] cues, int from, int to, Cue cue)
+    {
+        for (var k = from; k < to; k++)
         {
-            var w = doc.Tokens[i].Lower;
-            if (AttackWords.Contains(w) || (w.Length > 0 && w[0] > 127 && CyrillicAttackWords.Contains(w)))
+            if ((cues[k] & cue) != 0)
             {
                 return true;
             }

@@ -199,8 +199,22 @@ public sealed partial class EventAssembler
     private static bool IsOffice(string lower) => Offices.Contains(lower) || Titles.Contains(lower);
 
     /// <summary>Attacker cues read against their clauses: a cue that is not the attacker stays, marked by the rule that says so.</summary>
-    private static ImmutableArray<ActorMention> ReadDirection(Document doc, ImmutableArray<ActorMention> actors, ImmutableArray<WeaponMention> weapons) =>
-        [.. actors.Select(a => a.IsAttacker && NotAttackerRule(doc, a, weapons) is { } rule ? a with { IsAttacker = false, Rule = rule } : a)];
+    private static ImmutableArray<ActorMention> ReadDirection(Document doc, ImmutableArray<ActorMention> actors, ImmutableArray<WeaponMention> weapons)
+    {
+        if (actors.IsEmpty)
+        {
+            return actors;
+        }
+
+        var read = new ActorMention[actors.Length];
+        for (var k = 0; k < read.Length; k++)
+        {
+            var a = actors[k];
+            read[k] = a.IsAttacker && NotAttackerRule(doc, a, weapons) is { } rule ? a with { IsAttacker = false, Rule = rule } : a;
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(read);
+    }
 
     /// <summary>
     /// The attacker a country named as the target implies ("an 18-hour bombardment across Ukraine" → Russia, "drones

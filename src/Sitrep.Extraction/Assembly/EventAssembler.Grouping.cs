@@ -61,7 +61,19 @@ public sealed partial class EventAssembler
         /// <summary>Whether the unit joined by rule <c>refers-back</c>: later rules leave it there.</summary>
         public bool RefersBack { get; set; }
 
-        public int Strikes => Drafts.Count(x => !x.IsAggregate);
+        public int Strikes
+        {
+            get
+            {
+                var n = 0;
+                foreach (var x in Drafts)
+                {
+                    n += x.IsAggregate ? 0 : 1;
+                }
+
+                return n;
+            }
+        }
 
         public Draft New(DateMention? date, Side? side)
         {
@@ -141,7 +153,7 @@ public sealed partial class EventAssembler
         // regions that day: a recap of another day's attack joins that day's event only when it shares a region with it.
         new("recall-elsewhere", (g, c) =>
         {
-            if (!c.R.Recall || c.Date is null || c.R.Passing || !Splits(c.Date) || SameDay(c.Date, g.Lead.Date) || Regions(g.B.Places[c.U], g.B).Count == 0)
+            if (!c.R.Recall || c.Date is null || c.R.Passing || !Splits(c.Date) || SameDay(c.Date, g.Lead.Date) || !HasRegion(g.B.Places[c.U], g.B))
             {
                 return null;
             }
@@ -165,7 +177,7 @@ public sealed partial class EventAssembler
 
         // Another day than the lead's: the event of that day (and side), or a new one.
         new("other-day", (g, c) => c.Date is not null && !SameDay(c.Date, g.Lead.Date) && Splits(c.Date)
-            ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date) && (c.Side is null || d.Side is null || d.Side == c.Side)) ?? g.New(c.Date, c.Side)
+            ? FirstOfDay(g.Drafts, c.Date, c.Side, anySide: false) ?? g.New(c.Date, c.Side)
             : null),
 
         new("paragraph", (g, c) => c.Date is null && c.R.Separate is null && g.ParagraphEvent.TryGetValue(c.S.Paragraph, out var p) ? p : null),
@@ -189,7 +201,7 @@ public sealed partial class EventAssembler
             ? g.New(c.Date ?? (c.R.Separate == "separately" ? g.Lead.Date : null), c.Side)
             : null),
 
-        new("same-day", (g, c) => c.Date is not null ? g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Date is not null && SameDay(d.Date, c.Date)) : null),
+        new("same-day", (g, c) => c.Date is not null ? FirstOfDay(g.Drafts, c.Date, c.Side, anySide: true) : null),
 
         // After a recalled attack (rule recall-dated), an undated sentence no rule above places goes on with it.
         new("after-recall", (g, c) => c.Date is null && c.R.Separate is null && LastDraft(g, c.U) is { IsRecall: true } d ? d : null),
@@ -204,7 +216,7 @@ public sealed partial class EventAssembler
         new("shares-places", (g, c, _) =>
         {
             var b = g.B;
-            if (c.Date is not null || g.RefersBack || g.ParagraphEvent.ContainsKey(c.S.Paragraph) || g.Drafts.Count(x => !x.IsAggregate && x.Units.Count > 0) <= 1 || c.NewAttackCue)
+            if (c.Date is not null || g.RefersBack || g.ParagraphEvent.ContainsKey(c.S.Paragraph) || !SeveralStrikesWithUnits(g.Drafts) || c.NewAttackCue)
             {
                 return null;
             }
@@ -237,7 +249,7 @@ public sealed partial class EventAssembler
         // region": an attack told as another ("also" with an attack verb) on a region the event has not named is
         // another event, whatever its weapons.
         new("also-elsewhere", (g, c, target) =>
-            c.R.NewAttack == "also-verb" && c.R.Separate is null && !c.R.WithinAttack && target.Units.Count > 0 && Regions(g.B.Places[c.U], g.B).Count > 0 && !SharesRegion(target, c.U, g.B)
+            c.R.NewAttack == "also-verb" && c.R.Separate is null && !c.R.WithinAttack && target.Units.Count > 0 && HasRegion(g.B.Places[c.U], g.B) && !SharesRegion(target, c.U, g.B)
             && !CountsWeaponOf(target, c.U, g.B)
                 ? g.New(target.Date, c.Side ?? target.Side)
                 : null),
@@ -251,6 +263,12 @@ public sealed partial class EventAssembler
             if (!c.R.Earlier || g.RefersBack || target.Units.Count == 0)
             {
                 return null;
+            }
+
+            if (!HasRegion(g.B.Places[c.U], g.B))
+            {
+                // no region of its own: nothing to overlap, so its counts alone decide
+                return g.B.Figures[c.U].Count > 0 ? g.New(c.Date, c.Side ?? target.Side) : null;
             }
 
             var now = Regions(g.B.Places[c.U], g.B);
@@ -275,8 +293,26 @@ public sealed partial class EventAssembler
                 return null;
             }
 
-            var existing = g.Drafts.FirstOrDefault(d => !d.IsAggregate && d.Side == side && SameDay(d.Date, target.Date) && SharesRegion(d, c.U, b));
-            var concretePlace = b.Places[c.U].Any(p => !p.IsReference && b.Resolved[p].Feature is "populated_place" or "facility" && !IsCapital(b.Resolved[p]));
+            Draft? existing = null;
+            foreach (var d in g.Drafts)
+            {
+                if (!d.IsAggregate && d.Side == side && SameDay(d.Date, target.Date) && SharesRegion(d, c.U, b))
+                {
+                    existing = d;
+                    break;
+                }
+            }
+
+            var concretePlace = false;
+            foreach (var p in b.Places[c.U])
+            {
+                if (!p.IsReference && b.Resolved[p] is var r && r.Feature is "populated_place" or "facility" && !IsCapital(r))
+                {
+                    concretePlace = true;
+                    break;
+                }
+            }
+
             if (existing is null && b.Figures[c.U].Count == 0 && b.Casualties[c.U].Count == 0 && !(c.Date is not null && b.Weapons[c.U].Count > 0) && !concretePlace)
             {
                 return Drop;
@@ -299,7 +335,7 @@ public sealed partial class EventAssembler
         new("other-scope-section", (g, c, target) =>
         {
             var section = g.SectionOf[c.U];
-            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || !CountsOtherScope(UnitsBeforeSection(target, g.SectionOf, section), c.U, g.B))
+            if (c.R.Passing || section == 0 || g.SectionEvent.ContainsKey(section) || g.B.Figures[c.U].Count == 0 || !CountsOtherScope(UnitsBeforeSection(target, g.SectionOf, section), c.U, g.B))
             {
                 return null;
             }
@@ -487,12 +523,9 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool WideScope(Document doc, SentenceMention s, int u, Bucketed b)
     {
-        for (var i = s.FirstToken; i < s.EndToken; i++)
+        if (AnyCue(CuesOf(doc), s.FirstToken, s.EndToken, Cue.WideScope))
         {
-            if (WideScopeWords.Contains(doc.Tokens[i].Lower))
-            {
-                return true;
-            }
+            return true;
         }
 
         return b.Places[u].Count >= 2 ? Regions(b.Places[u], b).Count >= 2 || b.Places[u].Any(p => !p.IsReference && b.Resolved[p].Feature == "country")
@@ -573,21 +606,71 @@ public sealed partial class EventAssembler
             return false;
         }
 
-        var first = lead.Sentences.Min(s => s.Paragraph);
-        var body = lead.Units.Where((_, k) => lead.Sentences[k].Paragraph != first).ToList();
+        var first = int.MaxValue;
+        foreach (var s in lead.Sentences)
+        {
+            first = Math.Min(first, s.Paragraph);
+        }
+
         static bool Counts(FigureMention f) =>
             f.Qualifier != Qualifier.Vague && (!f.IsCombined || f.Weapon.Category.Family() == WeaponFamily.Other) && f.Kind is FigureKind.Launched or FigureKind.Destroyed;
         static bool OneFamily(WeaponRef a, WeaponRef x) =>
             a.Category.Family() == x.Category.Family() || a.Category.Family() == WeaponFamily.Other || x.Category.Family() == WeaponFamily.Other;
-        var leadFigures = body.SelectMany(x => b.Figures[x]).Where(Counts).ToList();
-        var leadTolls = body.SelectMany(x => b.Casualties[x]).Where(t => t.Qualifier != Qualifier.Vague).ToList();
-        var figures = b.Figures[u].Where(Counts).ToList();
-        var tolls = b.Casualties[u].Where(t => t.Qualifier != Qualifier.Vague && !t.IsRevision).ToList();
-        var other = figures.Any(f => leadFigures.Any(l => l.Kind == f.Kind && OneFamily(l.Weapon, f.Weapon) && l.Value != f.Value))
-                    || tolls.Any(t => leadTolls.Any(l => l.Kind == t.Kind && l.Value != t.Value));
-        var same = figures.Any(f => leadFigures.Any(l => l.Kind == f.Kind && OneFamily(l.Weapon, f.Weapon) && l.Value == f.Value))
-                   || tolls.Any(t => leadTolls.Any(l => l.Kind == t.Kind && l.Value == t.Value));
-        return other && !same;
+
+        // Each pair of a count of the lead's body and one of the unit's, of one kind (and family): other values, or the same.
+        var other = false;
+        for (var k = 0; k < lead.Units.Count; k++)
+        {
+            if (lead.Sentences[k].Paragraph == first)
+            {
+                continue;
+            }
+
+            var x = lead.Units[k];
+            foreach (var l in b.Figures[x])
+            {
+                if (!Counts(l))
+                {
+                    continue;
+                }
+
+                foreach (var f in b.Figures[u])
+                {
+                    if (Counts(f) && l.Kind == f.Kind && OneFamily(l.Weapon, f.Weapon))
+                    {
+                        if (l.Value == f.Value)
+                        {
+                            return false;
+                        }
+
+                        other = true;
+                    }
+                }
+            }
+
+            foreach (var l in b.Casualties[x])
+            {
+                if (l.Qualifier == Qualifier.Vague)
+                {
+                    continue;
+                }
+
+                foreach (var t in b.Casualties[u])
+                {
+                    if (t.Qualifier != Qualifier.Vague && !t.IsRevision && l.Kind == t.Kind)
+                    {
+                        if (l.Value == t.Value)
+                        {
+                            return false;
+                        }
+
+                        other = true;
+                    }
+                }
+            }
+        }
+
+        return other;
     }
 
     /// <summary>
@@ -601,23 +684,74 @@ public sealed partial class EventAssembler
             return false;
         }
 
-        var now = b.Figures[u].Where(f => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed).ToList();
-        if (now.Count == 0)
+        static bool Now(FigureMention f) => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed;
+        var any = false;
+        foreach (var f in b.Figures[u])
+        {
+            any |= Now(f);
+        }
+
+        if (!any)
         {
             return false;
         }
 
         // The units before tell of one region's strike (all their places in one region), the new count is larger.
-        var earlier = before.ToList();
-        var regions = earlier.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name).Distinct().ToList();
-        if (regions.Count != 1)
+        var earlier = before as List<int> ?? before.ToList();
+        var regions = 0;
+        string? region = null;
+        foreach (var x in earlier)
+        {
+            foreach (var m in b.Places[x])
+            {
+                if (m.IsReference || b.Resolved[m] is var p && p.Feature == "country")
+                {
+                    continue;
+                }
+
+                var key = p.Admin1 ?? p.Name;
+                if (regions == 0)
+                {
+                    (region, regions) = (key, 1);
+                }
+                else if (!string.Equals(key, region, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (regions != 1)
         {
             return false;
         }
 
-        var told = earlier.SelectMany(x => b.Figures[x]).Where(f => !f.IsCombined).ToList();
-        return now.Any(f => told.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value < f.Value))
-               && !now.Any(f => told.Any(g => g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family() && g.Value >= f.Value));
+        var larger = false;
+        foreach (var x in earlier)
+        {
+            foreach (var g in b.Figures[x])
+            {
+                if (g.IsCombined)
+                {
+                    continue;
+                }
+
+                foreach (var f in b.Figures[u])
+                {
+                    if (Now(f) && g.Kind == f.Kind && g.Weapon.Category.Family() == f.Weapon.Category.Family())
+                    {
+                        if (g.Value >= f.Value)
+                        {
+                            return false;
+                        }
+
+                        larger = true;
+                    }
+                }
+            }
+        }
+
+        return larger;
     }
 
     /// <summary>
@@ -665,6 +799,11 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool SharesRegion(Draft d, int u, Bucketed b)
     {
+        if (!HasRegion(b.Places[u], b))
+        {
+            return true;
+        }
+
         var now = Regions(b.Places[u], b);
         if (now.Count == 0)
         {
@@ -685,6 +824,11 @@ public sealed partial class EventAssembler
     /// <summary>Whether every region unit <paramref name="u"/> names (none, too) is one the event names.</summary>
     private static bool WithinRegions(Draft d, int u, Bucketed b)
     {
+        if (!HasRegion(b.Places[u], b))
+        {
+            return true;
+        }
+
         var now = Regions(b.Places[u], b);
         return now.Count == 0 || now.IsSubsetOf(Regions(d.Units.SelectMany(x => b.Places[x]), b));
     }
@@ -739,7 +883,7 @@ public sealed partial class EventAssembler
         var opens = -1;
         for (var i = s.FirstToken; i < s.EndToken && opens < 0; i++)
         {
-            if (BreakdownWords.Contains(doc.Tokens[i].Lower))
+            if ((CuesOf(doc)[i] & Cue.Breakdown) != 0)
             {
                 opens = doc.Tokens[i].Start;
             }
@@ -758,4 +902,50 @@ public sealed partial class EventAssembler
     /// <summary>The regions (admin1, else the name) of the places hit among <paramref name="places"/>, countries left out.</summary>
     private static HashSet<string> Regions(IEnumerable<PlaceMention> places, Bucketed b) =>
         places.Where(p => !p.IsReference).Select(p => b.Resolved[p]).Where(p => p.Feature != "country").Select(p => p.Admin1 ?? p.Name ?? p.Text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Some place hit among <paramref name="places"/> has a region: <see cref="Regions"/> would not be empty.</summary>
+    private static bool HasRegion(List<PlaceMention> places, Bucketed b)
+    {
+        foreach (var p in places)
+        {
+            if (!p.IsReference && b.Resolved[p].Feature != "country")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first event, not an aggregate, of <paramref name="date"/>'s day and (unless <paramref name="anySide"/>) of
+    /// <paramref name="side"/> or of no side.
+    /// </summary>
+    private static Draft? FirstOfDay(List<Draft> drafts, DateMention date, Side? side, bool anySide)
+    {
+        foreach (var d in drafts)
+        {
+            if (!d.IsAggregate && d.Date is not null && SameDay(d.Date, date) && (anySide || side is null || d.Side is null || d.Side == side))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>More than one event that is no aggregate holds units.</summary>
+    private static bool SeveralStrikesWithUnits(List<Draft> drafts)
+    {
+        var n = 0;
+        foreach (var x in drafts)
+        {
+            if (!x.IsAggregate && x.Units.Count > 0 && ++n > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,12 +15,19 @@ public sealed partial class EventAssembler
     /// on December 29 rose to 33, and that of the strikes on the night of Sunday to Monday to five".
     /// A date that anchors a relative one ("the day after … December 29") does not cut.
     /// </summary>
-    internal static IEnumerable<SentenceMention> Segment(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates, IReadOnlyList<int> counts)
+    internal static List<SentenceMention> Segment(Document doc, ImmutableArray<SentenceMention> sentences, ImmutableArray<DateMention> dates, IReadOnlyList<int> counts)
     {
+        var units = new List<SentenceMention>(sentences.Length + 4);
+        var cues = CuesOf(doc);
+        var own = new List<DateMention>();
+        var strong = new List<DateMention>();
+        var cuts = new List<int>();
         var di = 0;
         foreach (var s in sentences)
         {
-            var own = new List<DateMention>();
+            own.Clear();
+            strong.Clear();
+            cuts.Clear();
             while (di < dates.Length && dates[di].Span.Start < s.Span.End)
             {
                 if (dates[di].Span.Start >= s.Span.Start)
@@ -31,14 +38,23 @@ public sealed partial class EventAssembler
                 di++;
             }
 
-            var strong = own.Where(d => !d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weekday" or "last-weekday"))
-                .Where(d => !IsDateline(doc, s, d) && !IsReportDate(doc, s, d)).ToList();
-            if (own.Any(d => d.IsRelative))
+            var relative = false;
+            foreach (var d in own)
             {
-                strong.Clear(); // the anchor of "a day earlier" belongs with it
+                relative |= d.IsRelative;
             }
 
-            var cuts = new List<int>();
+            if (!relative) // else the anchor of "a day earlier" belongs with it
+            {
+                foreach (var d in own)
+                {
+                    if (!d.IsPeriod && d.Date.Precision is DatePrecision.Day or DatePrecision.Night && (d.Date.Date is not null || d.Rule is "month-day" or "night-of-date" or "weekday" or "last-weekday")
+                        && !IsDateline(doc, s, d) && !IsReportDate(doc, s, d))
+                    {
+                        strong.Add(d);
+                    }
+                }
+            }
 
             // "…killed by shelling in the Kursk region, while three people were injured in a new drone attack in …":
             // clauses joined by "while" or a semicolon may tell two attacks.
@@ -52,8 +68,13 @@ public sealed partial class EventAssembler
 
             // "…, which took place the day after an 18-hour bombardment killed 39": from "the day after" on, the
             // clause tells of another attack; at the head of a sentence it runs to the first comma.
-            foreach (var d in own.Where(IsPassingDate))
+            foreach (var d in own)
             {
+                if (!IsPassingDate(d))
+                {
+                    continue;
+                }
+
                 if (d.TokenIndex > s.FirstToken + 1)
                 {
                     cuts.Add(d.TokenIndex);
@@ -74,7 +95,7 @@ public sealed partial class EventAssembler
             // Bryansk region": the clause that says "separate" is another attack.
             for (var k = s.FirstToken + 3; k < s.EndToken - 1; k++)
             {
-                if (!SeparateWords.Contains(doc.Tokens[k].Lower) || !Enumerable.Range(k + 1, Math.Min(3, s.EndToken - k - 1)).Any(x => AttackNouns.Contains(doc.Tokens[x].Lower)))
+                if ((cues[k] & Cue.Separate) == 0 || !AnyCue(cues, k + 1, k + 1 + Math.Min(3, s.EndToken - k - 1), Cue.AttackNoun))
                 {
                     continue;
                 }
@@ -110,24 +131,27 @@ public sealed partial class EventAssembler
 
             if (cuts.Count == 0)
             {
-                yield return s;
+                units.Add(s);
                 continue;
             }
 
             cuts.Sort();
+            cuts.Add(s.EndToken);
 
             var first = s.FirstToken;
-            foreach (var cut in cuts.Append(s.EndToken))
+            foreach (var cut in cuts)
             {
                 var end = cut;
                 if (end > first)
                 {
-                    yield return s with { Span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), FirstToken = first, EndToken = end };
+                    units.Add(s with { Span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), FirstToken = first, EndToken = end });
                 }
 
                 first = cut;
             }
         }
+
+        return units;
     }
 
     private static readonly FrozenWords Coordinators = CueWords("coordinator");
@@ -146,7 +170,8 @@ public sealed partial class EventAssembler
             k++;
         }
 
-        while (k < second.TokenIndex && !Coordinators.Contains(doc.Tokens[k].Lower))
+        var cues = CuesOf(doc);
+        while (k < second.TokenIndex && (cues[k] & Cue.Coordinator) == 0)
         {
             k++;
         }

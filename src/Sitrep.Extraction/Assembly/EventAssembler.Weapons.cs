@@ -26,43 +26,129 @@ public sealed partial class EventAssembler
 
     private static List<(WeaponRef Weapon, List<FigureMention> Figures)> GroupByWeapon(List<FigureMention> figures, Func<Mention, int> sentenceOf)
     {
-        var groups = figures.GroupBy(f => f.Weapon).Select(g => (Weapon: g.Key, Figures: g.ToList())).ToList();
-        bool IsGeneric(WeaponRef w) => w.Model is null && w.Category is WeaponCategory.Missile or WeaponCategory.Drone or WeaponCategory.Artillery or WeaponCategory.Rocket or WeaponCategory.GuidedBomb or WeaponCategory.Other;
+        // By weapon, in the order of each weapon's first figure (as GroupBy keeps them).
+        var groups = new List<(WeaponRef Weapon, List<FigureMention> Figures)>();
+        foreach (var f in figures)
+        {
+            var at = IndexOfWeapon(groups, f.Weapon);
+            if (at < 0)
+            {
+                groups.Add((f.Weapon, [f]));
+            }
+            else
+            {
+                groups[at].Figures.Add(f);
+            }
+        }
+
+        if (groups.Count == 1)
+        {
+            return groups;
+        }
+
+        static bool IsGeneric(WeaponRef w) => w.Model is null && w.Category is WeaponCategory.Missile or WeaponCategory.Drone or WeaponCategory.Artillery or WeaponCategory.Rocket or WeaponCategory.GuidedBomb or WeaponCategory.Other;
 
         // Two groups are one weapon told twice unless one sentence gives them different figures of the same kind
         // ("ten ballistic missiles and a Kinzhal" are two weapons; "18 Shaheds … destroyed 15 of the drones" one;
         // a mayor's "seven Shaheds" after the air force's 28 drones is the same drones seen locally).
-        bool Compatible(List<FigureMention> a, List<FigureMention> b) =>
-            a.All(x => b.All(y => x.Kind != y.Kind || x.Value == y.Value || sentenceOf(x) != sentenceOf(y)));
+        bool Compatible(List<FigureMention> a, List<FigureMention> b)
+        {
+            foreach (var x in a)
+            {
+                foreach (var y in b)
+                {
+                    if (x.Kind == y.Kind && x.Value != y.Value && sentenceOf(x) == sentenceOf(y))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
 
         // "cruise missiles" into the one cruise-missile model
-        foreach (var g in groups.Where(g => g.Weapon.Model is null && !IsGeneric(g.Weapon)).ToList())
+        var unmodelled = new List<(WeaponRef Weapon, List<FigureMention> Figures)>();
+        foreach (var g in groups)
         {
-            var models = groups.Where(m => m.Weapon.Model is not null && m.Weapon.Category == g.Weapon.Category).ToList();
-            if (models.Count == 1 && Compatible(models[0].Figures, g.Figures))
+            if (g.Weapon.Model is null && !IsGeneric(g.Weapon))
             {
-                models[0].Figures.AddRange(g.Figures);
+                unmodelled.Add(g);
+            }
+        }
+
+        foreach (var g in unmodelled)
+        {
+            var models = 0;
+            List<FigureMention>? model = null;
+            foreach (var m in groups)
+            {
+                if (m.Weapon.Model is not null && m.Weapon.Category == g.Weapon.Category)
+                {
+                    models++;
+                    model = m.Figures;
+                }
+            }
+
+            if (models == 1 && Compatible(model!, g.Figures))
+            {
+                model!.AddRange(g.Figures);
                 groups.Remove(g);
             }
         }
 
-        var specific = groups.Where(g => !IsGeneric(g.Weapon)).ToList();
-        var generic = groups.Where(g => IsGeneric(g.Weapon)).ToList();
-        if (specific.Count == 1)
+        var specific = 0;
+        List<FigureMention>? only = null;
+        var generic = new List<(WeaponRef Weapon, List<FigureMention> Figures)>();
+        foreach (var g in groups)
         {
-            foreach (var g in generic.Where(g => Compatible(specific[0].Figures, g.Figures)))
+            if (IsGeneric(g.Weapon))
             {
-                specific[0].Figures.AddRange(g.Figures);
-                groups.Remove(g);
+                generic.Add(g);
+            }
+            else
+            {
+                specific++;
+                only = g.Figures;
             }
         }
-        else if (specific.Count == 0 && generic.Count > 1)
+
+        if (specific == 1)
         {
-            var all = generic.SelectMany(g => g.Figures).ToList();
+            foreach (var g in generic)
+            {
+                if (Compatible(only!, g.Figures))
+                {
+                    only!.AddRange(g.Figures);
+                    groups.Remove(g);
+                }
+            }
+        }
+        else if (specific == 0 && generic.Count > 1)
+        {
+            var all = new List<FigureMention>();
+            foreach (var g in generic)
+            {
+                all.AddRange(g.Figures);
+            }
+
             return [(generic[0].Weapon, all)];
         }
 
         return groups;
+    }
+
+    private static int IndexOfWeapon(List<(WeaponRef Weapon, List<FigureMention> Figures)> groups, WeaponRef weapon)
+    {
+        for (var k = 0; k < groups.Count; k++)
+        {
+            if (groups[k].Weapon == weapon)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -76,26 +76,47 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             return i >= 0 && position < units[i].Span.End ? i : -1;
         }
 
+        /// <summary>
+        /// The mentions of each unit, in their order. A unit with none shares one empty list (the steps only read
+        /// these lists), and the others are made as long as they need, in two passes over the mentions.
+        /// </summary>
         public List<T>[] Of<T>(ImmutableArray<T> mentions)
             where T : Mention
         {
             var lists = new List<T>[_starts.Length];
-            for (var k = 0; k < lists.Length; k++)
+            Span<int> unitOf = mentions.Length <= 256 ? stackalloc int[mentions.Length] : new int[mentions.Length];
+            Span<int> counts = _starts.Length <= 256 ? stackalloc int[_starts.Length] : new int[_starts.Length];
+            counts.Clear();
+            for (var i = 0; i < mentions.Length; i++)
             {
-                lists[k] = [];
-            }
-
-            foreach (var m in mentions)
-            {
-                var u = UnitOf(m);
+                var u = unitOf[i] = UnitOf(mentions[i]);
                 if (u >= 0)
                 {
-                    lists[u].Add(m);
+                    counts[u]++;
+                }
+            }
+
+            for (var k = 0; k < lists.Length; k++)
+            {
+                lists[k] = counts[k] == 0 ? EmptyList<T>.Value : new List<T>(counts[k]);
+            }
+
+            for (var i = 0; i < mentions.Length; i++)
+            {
+                if (unitOf[i] >= 0)
+                {
+                    lists[unitOf[i]].Add(mentions[i]);
                 }
             }
 
             return lists;
         }
+    }
+
+    /// <summary>The one empty list the buckets of units without mentions share: read, never written.</summary>
+    private static class EmptyList<T>
+    {
+        public static readonly List<T> Value = new(0);
     }
 
     private readonly PlaceResolver? _resolver = places is null ? null : new PlaceResolver(places);
@@ -215,7 +236,7 @@ public sealed partial class EventAssembler(IPlaceLookup? places)
             counts.Add(m.Span.Start);
         }
 
-        var units = Segment(doc, sentences, dates, counts).ToList();
+        var units = Segment(doc, sentences, dates, counts);
         var buckets = new Buckets(units);
         var b = new Bucketed(buckets.Of(dates), buckets.Of(weapons), buckets.Of(allPlaces), buckets.Of(casualties), buckets.Of(figures),
             buckets.Of(actors), SpeakersByUnit(units, speakers), resolvedOf, SentenceOf(sentences), allPlaces, buckets);
