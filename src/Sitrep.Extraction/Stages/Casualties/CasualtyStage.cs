@@ -40,26 +40,20 @@ public sealed class CasualtyStage : IStage
     public ImmutableArray<Mention> Run(Document document)
     {
         var tokens = document.Tokens;
-        var numbersByToken = new Dictionary<int, NumberMention>();
-        foreach (var n in document.Layer<NumberMention>(Layers.Numbers))
-        {
-            for (var t = n.TokenIndex; t < n.EndToken; t++)
-            {
-                numbersByToken[t] = n;
-            }
-        }
+        var numbersByToken = NumberIndex.Of(document);
 
         var result = ImmutableArray.CreateBuilder<Mention>();
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
             var superseded = IsEarlierReport(document, s);
-            var used = new HashSet<int>();
+            var used = t_used ??= [];
+            used.Clear();
             var fromSentence = result.Count;
             Zeroes(document, s, result);
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = tokens[i].Lower;
-                if (!Keywords.TryGetValue(w, out var kw))
+                if (!TryKeyword(w, out var kw))
                 {
                     continue;
                 }
@@ -134,10 +128,76 @@ public sealed class CasualtyStage : IStage
         }
 
         DropTotalsOfBoth(document, result);
+        numbersByToken.Release();
         return result.ToImmutable();
     }
 
-    private static int NumberStart(Document doc, Dictionary<int, NumberMention> numbers, int k)
+    /// <summary>The tokens of a sentence's counts already taken; one set per thread, cleared for each sentence.</summary>
+    [ThreadStatic]
+    private static HashSet<int>? t_used;
+
+    /// <summary>
+    /// The number mention covering each token of a document (the last one listed, where two cover a token): an array
+    /// by token index, this thread's, reused from document to document, so a lookup is one read instead of a hash.
+    /// </summary>
+    internal sealed class NumberIndex
+    {
+        [ThreadStatic]
+        private static NumberIndex? t_index;
+
+        private NumberMention?[] _byToken = new NumberMention?[1024];
+        private int _count;
+
+        public static NumberIndex Of(Document document)
+        {
+            var index = t_index ?? new NumberIndex();
+            t_index = null; // taken: a nested use on this thread gets its own
+            var n = document.Tokens.Count;
+            if (index._byToken.Length < n)
+            {
+                index._byToken = new NumberMention?[Math.Max(n, index._byToken.Length * 2)];
+            }
+
+            index._count = n;
+            foreach (var m in document.Layer<NumberMention>(Layers.Numbers))
+            {
+                for (var t = m.TokenIndex; t < m.EndToken; t++)
+                {
+                    if ((uint)t < (uint)n)
+                    {
+                        index._byToken[t] = m;
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        public bool TryGetValue(int token, out NumberMention value)
+        {
+            if ((uint)token < (uint)_count && _byToken[token] is { } m)
+            {
+                value = m;
+                return true;
+            }
+
+            value = null!;
+            return false;
+        }
+
+        /// <summary>Clears the index and gives it back to the thread (a huge document's array is not kept).</summary>
+        public void Release()
+        {
+            Array.Clear(_byToken, 0, _count);
+            _count = 0;
+            if (_byToken.Length <= 1 << 16)
+            {
+                t_index = this;
+            }
+        }
+    }
+
+    private static int NumberStart(Document doc, NumberIndex numbers, int k)
     {
         // The number mention whose qualifier starts at token k ("at least 7").
         for (var j = k; j < Math.Min(doc.Tokens.Count, k + 4); j++)
@@ -151,7 +211,7 @@ public sealed class CasualtyStage : IStage
         return k;
     }
 
-    private static bool TryNumberBefore(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static bool TryNumberBefore(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         var k = kwIndex - 1;
@@ -224,7 +284,7 @@ public sealed class CasualtyStage : IStage
         return false;
     }
 
-    private static void TryNumberAfter(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void TryNumberAfter(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         var k = kwIndex + 1;
@@ -346,9 +406,9 @@ public sealed class CasualtyStage : IStage
             // then: (of one of the trucks)? (was|has been|is)? (reportedly)? KW
             var k = j + 1;
             var limit = Math.Min(s.EndToken, k + 7);
-            while (k < limit && !Keywords.Contains(tokens[k].Lower))
+            while (k < limit && !IsKeyword(tokens[k].Lower))
             {
-                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || Keywords.Contains(tokens[k].Lower))
+                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || IsKeyword(tokens[k].Lower))
                 {
                     break;
                 }
@@ -356,7 +416,7 @@ public sealed class CasualtyStage : IStage
                 k++;
             }
 
-            if (k < limit && Keywords.TryGetValue(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
+            if (k < limit && TryKeyword(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
             {
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
@@ -423,7 +483,7 @@ public sealed class CasualtyStage : IStage
     /// из раненых": one victim counted injured before has died, one more killed (an increment, as for "he later died"; the
     /// injured count told before is one less: see <see cref="CasualtyMention.IsInjuredDeath"/>).
     /// </summary>
-    private static void OneOfTheInjuredDied(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void OneOfTheInjuredDied(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 2 < s.EndToken; i++)
@@ -440,7 +500,7 @@ public sealed class CasualtyStage : IStage
                 k++;
             }
 
-            if (k >= s.EndToken || !Keywords.TryGetValue(tokens[k].Lower, out var victims) || victims.Kind != FigureKind.Injured)
+            if (k >= s.EndToken || !TryKeyword(tokens[k].Lower, out var victims) || victims.Kind != FigureKind.Injured)
             {
                 continue;
             }
@@ -479,7 +539,7 @@ public sealed class CasualtyStage : IStage
     /// updated the death toll to 11"; "casualties rose to 9", "the number of casualties rose to 9" (rule
     /// <c>total-rose-to</c>: a total of killed and injured, see <see cref="DropTotalsOfBoth"/>).
     /// </summary>
-    private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    private static void Tolls(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i < s.EndToken; i++)
@@ -634,7 +694,7 @@ public sealed class CasualtyStage : IStage
         return false;
     }
 
-    private static string? Revision(string w) => w.Length > 0 && RevisionWords.TryGetValue(w, out var r) ? r : null;
+    private static string? Revision(string w) => FactsOf(w).Revision;
 
     /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities"; not "no mention of casualties".</summary>
     private static void Zeroes(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
@@ -659,7 +719,7 @@ public sealed class CasualtyStage : IStage
                 if (w == "без")
                 {
                     // "без пожежі та постраждалих"
-                    while (j < Math.Min(s.EndToken, i + 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    while (j < Math.Min(s.EndToken, i + 5) && !IsKeyword(tokens[j].Lower) && tokens[j].IsWord)
                     {
                         j++;
                     }
@@ -667,17 +727,17 @@ public sealed class CasualtyStage : IStage
                 else if (w is "немає" or "нет")
                 {
                     // "Пострадавших среди мирных жителей нет": the casualty word a few words before
-                    while (j > Math.Max(s.FirstToken, i - 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    while (j > Math.Max(s.FirstToken, i - 5) && !IsKeyword(tokens[j].Lower) && tokens[j].IsWord)
                     {
                         j--;
                     }
                 }
 
-                if (j >= s.FirstToken && j < s.EndToken && Keywords.Contains(tokens[j].Lower) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
+                if (j >= s.FirstToken && j < s.EndToken && IsKeyword(tokens[j].Lower) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
                 {
                     // "без жертв і постраждалих", "Жертв и пострадавших нет": both words say none
                     var other = w is "без" ? j + 2 : j - 2;
-                    var pair = other >= s.FirstToken && other < s.EndToken && Role(tokens[(j + other) / 2].Lower) == "and" && Keywords.Contains(tokens[other].Lower);
+                    var pair = other >= s.FirstToken && other < s.EndToken && Role(tokens[(j + other) / 2].Lower) == "and" && IsKeyword(tokens[other].Lower);
                     var span0 = TextSpan.Cover(tokens[i].Span, tokens[pair ? other : j].Span);
                     var kinds0 = new HashSet<FigureKind>(ZeroKinds(tokens[j].Lower));
                     if (pair)
@@ -777,7 +837,47 @@ public sealed class CasualtyStage : IStage
         : w.StartsWith("постражда", StringComparison.Ordinal) || w.StartsWith("пострада", StringComparison.Ordinal) || w.StartsWith("потерпіл", StringComparison.Ordinal) ? [FigureKind.Killed, FigureKind.Injured]
         : Keywords.TryGetValue(w, out var kw) ? [kw.Kind] : [];
 
-    private static string? Role(string w) => w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
+    private static string? Role(string w) => FactsOf(w).Role;
+
+    /// <summary>What the stage's lexicons say of one word: its casualty keyword (if any), its role among people, its revision role.</summary>
+    internal readonly record struct WordFacts(bool IsKeyword, (FigureKind Kind, string Role) Keyword, string? Role, string? Revision);
+
+    [ThreadStatic]
+    private static WordMemo<WordFacts>? t_facts;
+
+    /// <summary>
+    /// The lexicons' facts of <paramref name="w"/>, looked up once per distinct word on this thread (each rule asks
+    /// them of the same tokens again, and most reports share their words): the same answers the tables give.
+    /// </summary>
+    internal static WordFacts FactsOf(string w)
+    {
+        var memo = t_facts ??= new WordMemo<WordFacts>();
+        if (!memo.TryGet(w, out var facts))
+        {
+            facts = ComputeFacts(w);
+            memo.Set(w, facts);
+        }
+
+        return facts;
+    }
+
+    /// <summary>The facts of <paramref name="w"/> straight from the tables (what <see cref="FactsOf"/> keeps).</summary>
+    internal static WordFacts ComputeFacts(string w)
+    {
+        var isKeyword = Keywords.TryGetValue(w, out var kw);
+        var role = w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
+        var revision = w.Length > 0 && RevisionWords.TryGetValue(w, out var v) ? v : null;
+        return new WordFacts(isKeyword, kw, role, revision);
+    }
+
+    private static bool TryKeyword(string w, out (FigureKind Kind, string Role) kw)
+    {
+        var f = FactsOf(w);
+        kw = f.Keyword;
+        return f.IsKeyword;
+    }
+
+    private static bool IsKeyword(string w) => FactsOf(w).IsKeyword;
 
     private static bool IsAge(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && AgeParts.Any(a => w.Contains(a, StringComparison.Ordinal));
 
@@ -847,7 +947,7 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"травми отримали шестеро людей" (6 injured), "смертельні травми отримали 57-річна жінка та 64-річний чоловік" (2 killed).</summary>
-    private static bool ReceivedBy(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static bool ReceivedBy(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         if (kwIndex > s.FirstToken && Role(tokens[kwIndex - 1].Lower) == "fatal")
@@ -873,7 +973,7 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"не вижив 30-річний чоловік", "не выжил мирный житель": one killed (or the people listed).</summary>
-    private static void Survivors(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void Survivors(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken + 1; i < s.EndToken; i++)
@@ -895,12 +995,12 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"кількість загиблих зросла до п'яти", "число жертв выросло до двух": a revised toll.</summary>
-    private static void CyrillicTolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    private static void CyrillicTolls(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
-            if (Role(tokens[i].Lower) != "count" || !Keywords.TryGetValue(tokens[i + 1].Lower, out var kw))
+            if (Role(tokens[i].Lower) != "count" || !TryKeyword(tokens[i + 1].Lower, out var kw))
             {
                 continue;
             }
