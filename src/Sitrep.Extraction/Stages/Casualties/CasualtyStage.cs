@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
@@ -43,88 +44,127 @@ public sealed class CasualtyStage : IStage
         var numbersByToken = NumberIndex.Of(document);
 
         var result = ImmutableArray.CreateBuilder<Mention>();
+        var used = t_used ??= [];
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
-            var superseded = IsEarlierReport(document, s);
-            var used = t_used ??= [];
             used.Clear();
             var fromSentence = result.Count;
-            Zeroes(document, s, result);
+            var cues = Cue.None;
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
-                var w = tokens[i].Lower;
-                if (!TryKeyword(w, out var kw))
-                {
-                    continue;
-                }
+                cues |= CuesOf(tokens[i].Lower);
+            }
 
-                // "Водитель не пострадал", "не поранений": a negated casualty word is no count (Zeroes reads "ніхто не постраждав").
-                if (TextLanguage.StartsCyrillic(w) && i > s.FirstToken && tokens[i - 1].Lower is "не")
-                {
-                    continue;
-                }
+            // Whether the sentence tells an earlier report's figures: asked only of a sentence with a cue (or, by
+            // FollowUpDeath, of one whose pronoun and verb it matched).
+            var superseded = cues != Cue.None && IsEarlierReport(document, s);
+            if ((cues & Cue.Zero) != 0)
+            {
+                Zeroes(document, s, result);
+            }
 
-                // "травми отримали шестеро людей", "смертельні травми отримали 57-річна жінка та 64-річний чоловік"
-                if (TextLanguage.StartsCyrillic(w) && i + 1 < s.EndToken && Role(tokens[i + 1].Lower) == "receive"
-                    && ReceivedBy(document, s, i, numbersByToken, kw.Kind, result, superseded, used))
+            if ((cues & Cue.Keyword) != 0)
+            {
+                for (var i = s.FirstToken; i < s.EndToken; i++)
                 {
-                    continue;
-                }
-
-                // "lives" only in "claimed/took the lives of N"
-                if (w == "lives")
-                {
-                    if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
+                    var w = tokens[i].Lower;
+                    if (!TryKeyword(w, out var kw))
                     {
-                        Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
-                    }
-
-                    continue;
-                }
-
-                // "reported the deaths of a total of four people", "the injuries of 12 civilians"
-                if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
-                {
-                    var k = i + 2;
-                    if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
-                    {
-                        k += 3;
-                    }
-
-                    if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
-                        && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
-                    {
-                        Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
                         continue;
                     }
-                }
 
-                // "Есть погибший", "є поранена": one
-                if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
-                {
-                    Add(result, document, null, kw.Kind, i, "is-one", superseded, used, TextSpan.Cover(tokens[i - 1].Span, tokens[i].Span));
-                    continue;
-                }
+                    // "Водитель не пострадал", "не поранений": a negated casualty word is no count (Zeroes reads "ніхто не постраждав").
+                    if (TextLanguage.StartsCyrillic(w) && i > s.FirstToken && tokens[i - 1].Lower is "не")
+                    {
+                        continue;
+                    }
 
-                var found = false;
-                if (kw.Role is "after" or "both")
-                {
-                    found = TryNumberBefore(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
-                }
+                    // "травми отримали шестеро людей", "смертельні травми отримали 57-річна жінка та 64-річний чоловік"
+                    if (TextLanguage.StartsCyrillic(w) && i + 1 < s.EndToken && Role(tokens[i + 1].Lower) == "receive"
+                        && ReceivedBy(document, s, i, numbersByToken, kw.Kind, result, superseded, used))
+                    {
+                        continue;
+                    }
 
-                if (!found && kw.Role is "before" or "both")
-                {
-                    TryNumberAfter(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    // "lives" only in "claimed/took the lives of N"
+                    if (w == "lives")
+                    {
+                        if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
+                        {
+                            Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
+                        }
+
+                        continue;
+                    }
+
+                    // "reported the deaths of a total of four people", "the injuries of 12 civilians"
+                    if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
+                    {
+                        var k = i + 2;
+                        if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
+                        {
+                            k += 3;
+                        }
+
+                        if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
+                            && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
+                        {
+                            Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
+                            continue;
+                        }
+                    }
+
+                    // "Есть погибший", "є поранена": one
+                    if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
+                    {
+                        Add(result, document, null, kw.Kind, i, "is-one", superseded, used, TextSpan.Cover(tokens[i - 1].Span, tokens[i].Span));
+                        continue;
+                    }
+
+                    var found = false;
+                    if (kw.Role is "after" or "both")
+                    {
+                        found = TryNumberBefore(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    }
+
+                    if (!found && kw.Role is "before" or "both")
+                    {
+                        TryNumberAfter(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    }
                 }
             }
 
-            Singulars(document, s, result, superseded, used);
-            FollowUpDeath(document, s, result, superseded);
-            OneOfTheInjuredDied(document, s, numbersByToken, result, superseded, used);
-            Survivors(document, s, numbersByToken, result, superseded, used);
-            Tolls(document, s, numbersByToken, result, used);
-            CyrillicTolls(document, s, numbersByToken, result, used);
-            MarkCorrections(document, s, result, fromSentence);
+            // Each rule runs only where its cue is; in the order they always ran (a rule reads what those before it took).
+            if ((cues & Cue.Keyword) != 0)
+            {
+                Singulars(document, s, result, superseded, used);
+            }
+
+            FollowUpDeath(document, s, result, cues != Cue.None ? superseded : null);
+            if ((cues & Cue.Keyword) != 0)
+            {
+                OneOfTheInjuredDied(document, s, numbersByToken, result, superseded, used);
+            }
+
+            if ((cues & Cue.Survive) != 0)
+            {
+                Survivors(document, s, numbersByToken, result, superseded, used);
+            }
+
+            if ((cues & Cue.Toll) != 0)
+            {
+                Tolls(document, s, numbersByToken, result, used);
+            }
+
+            if ((cues & Cue.Keyword) != 0)
+            {
+                CyrillicTolls(document, s, numbersByToken, result, used);
+            }
+
+            if ((cues & Cue.Correct) != 0)
+            {
+                MarkCorrections(document, s, result, fromSentence);
+            }
         }
 
         DropTotalsOfBoth(document, result);
@@ -436,7 +476,7 @@ public sealed class CasualtyStage : IStage
     /// that counted one injured victim: that victim died, one more killed than told before (an increment, added by assembly to
     /// the toll so far) and one less injured. A pronoun with no single victim before it ("He died a hero") is no toll.
     /// </summary>
-    private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded)
+    private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool? superseded)
     {
         var tokens = doc.Tokens;
         var i = s.FirstToken;
@@ -472,7 +512,7 @@ public sealed class CasualtyStage : IStage
 
         result.Add(new CasualtyMention(TextSpan.Cover(tokens[i].Span, tokens[k].Span), FigureKind.Killed, 1, Qualifier.Exact, tokens[k].Span, "pronoun-later-died")
         {
-            IsSuperseded = superseded,
+            IsSuperseded = superseded ?? IsEarlierReport(doc, s),
             IsIncrement = true,
             IsInjuredDeath = true,
         });
@@ -694,7 +734,7 @@ public sealed class CasualtyStage : IStage
         return false;
     }
 
-    private static string? Revision(string w) => FactsOf(w).Revision;
+    private static string? Revision(string w) => w.Length > 0 && RevisionWords.TryGetValue(w, out var r) ? r : null;
 
     /// <summary>"no casualties were reported", "no one was killed", "without any injuries", "no immediate reports of fatalities"; not "no mention of casualties".</summary>
     private static void Zeroes(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result)
@@ -837,47 +877,86 @@ public sealed class CasualtyStage : IStage
         : w.StartsWith("постражда", StringComparison.Ordinal) || w.StartsWith("пострада", StringComparison.Ordinal) || w.StartsWith("потерпіл", StringComparison.Ordinal) ? [FigureKind.Killed, FigureKind.Injured]
         : Keywords.TryGetValue(w, out var kw) ? [kw.Kind] : [];
 
-    private static string? Role(string w) => FactsOf(w).Role;
+    private static string? Role(string w) => w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
 
-    /// <summary>What the stage's lexicons say of one word: its casualty keyword (if any), its role among people, its revision role.</summary>
-    internal readonly record struct WordFacts(bool IsKeyword, (FigureKind Kind, string Role) Keyword, string? Role, string? Revision);
+    private static bool TryKeyword(string w, out (FigureKind Kind, string Role) kw) => Keywords.TryGetValue(w, out kw);
 
-    [ThreadStatic]
-    private static WordMemo<WordFacts>? t_facts;
+    private static bool IsKeyword(string w) => Keywords.TryGetValue(w, out _);
 
     /// <summary>
-    /// The lexicons' facts of <paramref name="w"/>, looked up once per distinct word on this thread (each rule asks
-    /// them of the same tokens again, and most reports share their words): the same answers the tables give.
+    /// What a word can start among the stage's rules; a rule that needs a cue its sentence lacks cannot match there
+    /// and is not run (most sentences of a report tell no casualty: one pass over their words skips every rule).
     /// </summary>
-    internal static WordFacts FactsOf(string w)
+    [Flags]
+    internal enum Cue : byte
     {
-        var memo = t_facts ??= new WordMemo<WordFacts>();
-        if (!memo.TryGet(w, out var facts))
+        None = 0,
+
+        /// <summary>A casualty word (<see cref="Keywords"/>): the main scan, singulars, one of the injured, Cyrillic tolls.</summary>
+        Keyword = 1,
+
+        /// <summary>A word of none: "no", "without", "без", "нет", "неушкоджені" (<see cref="Zeroes"/>).</summary>
+        Zero = 2,
+
+        /// <summary>A word of surviving (role survive: <see cref="Survivors"/>).</summary>
+        Survive = 4,
+
+        /// <summary>"toll", "number", or a total's word (<see cref="Tolls"/>).</summary>
+        Toll = 8,
+
+        /// <summary>A correcting verb (<see cref="MarkCorrections"/>).</summary>
+        Correct = 16,
+    }
+
+    /// <summary>The cues of a word, straight from the lexicons and the rules' own words.</summary>
+    internal static Cue CueOf(string w)
+    {
+        var cue = Cue.None;
+        if (IsKeyword(w))
         {
-            facts = ComputeFacts(w);
-            memo.Set(w, facts);
+            cue |= Cue.Keyword;
         }
 
-        return facts;
+        if (w.StartsWith("неушкоджен", StringComparison.Ordinal) || w.StartsWith("невредим", StringComparison.Ordinal)
+            || w is "без" or "немає" or "нет" or "ніхто" or "никто" or "no" or "without" or "nobody" or "none")
+        {
+            cue |= Cue.Zero;
+        }
+
+        if (Role(w) == "survive")
+        {
+            cue |= Cue.Survive;
+        }
+
+        var revision = Revision(w);
+        if (w is "toll" or "number" || revision == "total")
+        {
+            cue |= Cue.Toll;
+        }
+
+        if (revision == "correct")
+        {
+            cue |= Cue.Correct;
+        }
+
+        return cue;
     }
 
-    /// <summary>The facts of <paramref name="w"/> straight from the tables (what <see cref="FactsOf"/> keeps).</summary>
-    internal static WordFacts ComputeFacts(string w)
-    {
-        var isKeyword = Keywords.TryGetValue(w, out var kw);
-        var role = w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
-        var revision = w.Length > 0 && RevisionWords.TryGetValue(w, out var v) ? v : null;
-        return new WordFacts(isKeyword, kw, role, revision);
-    }
+    /// <summary>
+    /// The cues of the words that start with an ASCII character: the tables match such a word only exactly (their stems
+    /// are Cyrillic), so a word not among these has none. Built once from the tables' exact words.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Cue> AsciiCues = Keywords.ExactWords.Concat(People.ExactWords).Concat(RevisionWords.ExactWords)
+        .Concat(["no", "without", "nobody", "none", "toll", "number"])
+        .Where(w => w.Length > 0 && w[0] <= 127).Distinct(StringComparer.Ordinal)
+        .Select(w => (Word: w, Cue: CueOf(w))).Where(x => x.Cue != Cue.None)
+        .ToFrozenDictionary(x => x.Word, x => x.Cue, StringComparer.Ordinal);
 
-    private static bool TryKeyword(string w, out (FigureKind Kind, string Role) kw)
-    {
-        var f = FactsOf(w);
-        kw = f.Keyword;
-        return f.IsKeyword;
-    }
+    private static readonly WordMask AsciiCueMask = new(AsciiCues.Keys);
 
-    private static bool IsKeyword(string w) => FactsOf(w).IsKeyword;
+    /// <summary>As <see cref="CueOf"/>: for a word starting with an ASCII character, one mask test and at most one lookup.</summary>
+    internal static Cue CuesOf(string w) =>
+        w.Length > 0 && w[0] > 127 ? CueOf(w) : AsciiCueMask.MayContain(w) && AsciiCues.TryGetValue(w, out var cue) ? cue : Cue.None;
 
     private static bool IsAge(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && AgeParts.Any(a => w.Contains(a, StringComparison.Ordinal));
 

@@ -262,11 +262,18 @@ public sealed class NumberStage : IStage
     private static WordMemo<(bool Found, int Value, string Flag)>? t_words;
 
     /// <summary>
-    /// The number a word says ("seven", "twenty-eight", "dozens"), with its flag: <see cref="ReadWord"/>'s answer,
-    /// kept per distinct word on this thread (the stage asks it of every word of every report).
+    /// The number a word says ("seven", "twenty-eight", "dozens"), with its flag: <see cref="ReadWord"/>'s answer, for a
+    /// Cyrillic word kept per distinct word on this thread (its stems are scanned once, not at every occurrence).
     /// </summary>
     private static bool TryWord(string w, out int value, out string flag)
     {
+        if (w.Length == 0 || w[0] <= 127)
+        {
+            // The table matches a word that starts with ASCII only exactly (its stems are Cyrillic): its mask answers
+            // most such words at once, cheaper than the memo.
+            return ReadWord(w, out value, out flag);
+        }
+
         var memo = t_words ??= new WordMemo<(bool, int, string)>();
         if (!memo.TryGet(w, out var e))
         {
