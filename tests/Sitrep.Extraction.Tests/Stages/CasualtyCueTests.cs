@@ -56,12 +56,16 @@ public class CasualtyCueTests
     }
 
     [Theory]
-    [InlineData("toll", CasualtyStage.Cue.Toll)]
-    [InlineData("no", CasualtyStage.Cue.Zero)]
-    [InlineData("без", CasualtyStage.Cue.Zero)]
-    [InlineData("неушкоджені", CasualtyStage.Cue.Zero)]
-    [InlineData("drones", CasualtyStage.Cue.None)]
-    public void Rule_words_are_cues(string word, CasualtyStage.Cue expected) => Assert.True(CasualtyStage.CuesOf(word).HasFlag(expected) && (expected != 0 || CasualtyStage.CuesOf(word) == 0));
+    [InlineData("toll", "Toll")]
+    [InlineData("no", "Zero")]
+    [InlineData("без", "Zero")]
+    [InlineData("неушкоджені", "Zero")]
+    [InlineData("drones", "None")]
+    public void Rule_words_are_cues(string word, string cue)
+    {
+        var expected = Enum.Parse<CasualtyStage.Cue>(cue);
+        Assert.True(expected == CasualtyStage.Cue.None ? CasualtyStage.CuesOf(word) == expected : CasualtyStage.CuesOf(word).HasFlag(expected));
+    }
 
     private static string Tolls(string text) => string.Join(' ', Annotate.Layer<CasualtyMention>(text, Layers.Casualties)
         .Select(c => $"{c.Kind.ToContract()}:{c.Value}{(c.IsRevision ? "r" : "")}{(c.IsSuperseded ? "s" : "")}{(c.IsIncrement ? "+" : "")}").Order(StringComparer.Ordinal));
@@ -71,9 +75,9 @@ public class CasualtyCueTests
     [InlineData("The toll stands at 14 after the night.", "killed:14r")]
     // Only words of none.
     [InlineData("Nobody was hurt on Tuesday.", "injured:0")]
-    // A pronoun and its verb, no cue of any rule: the earlier injured victim died, and an earlier report's is superseded.
+    // A pronoun and its verb: the injured victim told before died; told by an earlier report, the death is superseded.
     [InlineData("A guard was injured in the yard. He later died in hospital.", "injured:1 killed:1+")]
-    [InlineData("A guard was injured in the yard. Earlier, he later died in hospital.", "injured:1 killed:1s+")]
+    [InlineData("A guard was injured in the yard. He later died, earlier reports said.", "injured:1 killed:1s+")]
     // A sentence with no cue gives nothing.
     [InlineData("Drones flew over the city at night and the sirens sounded.", "")]
     public void A_rule_fires_where_its_cue_is_the_only_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
