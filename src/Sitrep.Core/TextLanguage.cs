@@ -48,6 +48,11 @@ public static class TextLanguage
     /// <summary>uk or ru when most letters are Cyrillic (by the letters only one of them writes), else en.</summary>
     public static string Detect(ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAnyInRange('\u0400', '\u04FF') < 0)
+        {
+            return English; // no Cyrillic letter (a vectorized search): none outnumbers the Latin ones
+        }
+
         int cyrillic = 0, latin = 0, ukrainian = 0, russian = 0;
         foreach (var c in text)
         {

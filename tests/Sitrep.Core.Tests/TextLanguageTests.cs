@@ -7,6 +7,9 @@ public class TextLanguageTests
     [InlineData("Ночью силы ПВО сбили беспилотники над областью, пострадавших нет.", "ru")]
     [InlineData("Russia launched 40 drones overnight, the air force said.", "en")]
     [InlineData("", "en")]
+    [InlineData("12 — 34, «…» №5", "en")]
+    [InlineData("Drones hit Kyiv; “Київ” was named once.", "en")]
+    [InlineData("Київ і Харків", "uk")]
     public void The_detector_reads_the_letters(string text, string expected) => Assert.Equal(expected, TextLanguage.Detect(text));
 
     [Fact]

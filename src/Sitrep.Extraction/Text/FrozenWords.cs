@@ -79,33 +79,43 @@ public sealed class WordMask
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool MayContain(ReadOnlySpan<char> word)
     {
-        if ((_lengths & (1UL << Math.Min(word.Length, 63))) == 0)
+        // Every stage asks this of nearly every word, so it is one inlined body (no calls for the first character's
+        // index or the shape): the length's bit first, then the first character's, then the shape's.
+        var n = word.Length;
+        var len = n < 63 ? n : 63;
+        if ((_lengths & (1UL << len)) == 0)
         {
             return false;
         }
 
-        if (word.Length == 0)
+        if (n == 0)
         {
             return true;
         }
 
-        var f = FirstIndex(word[0]);
+        uint first = word[0];
+        var f = FirstIndex((char)first);
         if (f < 0 ? !_firstOther : (_first[f >> 6] & (1UL << f)) == 0)
         {
             return false;
         }
 
-        var h = Shape(word);
+        var h = Shape(first, word[n - 1], len);
         return (_shape[h >> 6] & (1UL << h)) != 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int FirstIndex(char c) => c < 128 ? c : c is >= '\u0400' and < '\u0480' ? c - '\u0400' + 128 : -1;
 
-    private static int Shape(ReadOnlySpan<char> w)
+    private static int Shape(ReadOnlySpan<char> w) => Shape(w[0], w[^1], Math.Min(w.Length, 63));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Shape(uint first, uint last, int length)
     {
-        var x = ((uint)w[0] << 16 | w[^1]) * 0x9E3779B1u ^ (uint)Math.Min(w.Length, 63) * 0x85EBCA6Bu;
+        var x = (first << 16 | last) * 0x9E3779B1u ^ (uint)length * 0x85EBCA6Bu;
         return (int)((x * 0xC2B2AE35u) >> (32 - HashBits));
     }
 }

@@ -55,7 +55,19 @@ public static class Tokenizer
                         break;
                     }
 
-                    if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                    if (c < 128)
+                    {
+                        // ASCII, most of the text: one table read says digit, letter (and its lowercase) or neither.
+                        var lowered = AsciiWordChar[c];
+                        if (lowered != 0)
+                        {
+                            allDigits &= char.IsAsciiDigit(c);
+                            sb.Append(lowered);
+                            i++;
+                            continue;
+                        }
+                    }
+                    else if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
                     {
                         allDigits &= char.IsAsciiDigit(c);
                         sb.Append(char.ToLowerInvariant(c));
@@ -109,7 +121,7 @@ public static class Tokenizer
                 }
 
                 var lower = sb.Chars;
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower) ?? lower.ToString()));
+                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower, sb.Hash) ?? lower.ToString()));
                 continue;
             }
 
@@ -136,14 +148,24 @@ public static class Tokenizer
     {
         private int _length;
 
+        /// <summary>The FNV-1a hash of the characters appended since <see cref="Clear"/> (<see cref="WordCache.Hash"/> of <see cref="Chars"/>).</summary>
+        private uint _hash = WordCache.HashSeed;
+
         public char[] Array { get; private set; } = array;
+
+        public readonly uint Hash => _hash;
 
         public readonly ReadOnlySpan<char> Chars => Array.AsSpan(0, _length);
 
-        public void Clear() => _length = 0;
+        public void Clear()
+        {
+            _length = 0;
+            _hash = WordCache.HashSeed;
+        }
 
         public void Append(char c)
         {
+            _hash = WordCache.HashStep(_hash, c);
             var a = Array;
             var n = _length;
             if ((uint)n < (uint)a.Length)
@@ -181,6 +203,10 @@ public static class Tokenizer
         '–' or '—' or '‐' or '‑' => "-",
         _ => raw.Length == 1 && c < 128 ? CachedAscii[c] : raw.ToString(),
     };
+
+    /// <summary>For each ASCII character: its lowercase when it is a letter or a digit (what the word loop appends), else 0.</summary>
+    private static readonly char[] AsciiWordChar = Enumerable.Range(0, 128)
+        .Select(i => char.IsLetterOrDigit((char)i) ? char.ToLowerInvariant((char)i) : '\0').ToArray();
 
     private static readonly string[] CachedAscii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 

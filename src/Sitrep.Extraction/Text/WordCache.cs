@@ -48,14 +48,17 @@ internal sealed class WordCache
     /// A string equal to <paramref name="chars"/> (or, for a cache made with a <see cref="Make"/>, the string it makes
     /// of them): the cached one when there is one.
     /// </summary>
-    public string Get(ReadOnlySpan<char> chars)
+    public string Get(ReadOnlySpan<char> chars) => Get(chars, Hash(chars));
+
+    /// <summary>As <see cref="Get(ReadOnlySpan{char})"/>, given <see cref="Hash"/> of <paramref name="chars"/> (the tokenizer hashes a word as it reads it).</summary>
+    internal string Get(ReadOnlySpan<char> chars, uint hash)
     {
         if (chars.Length > MaxLength)
         {
             return _make is null ? chars.ToString() : _make(chars);
         }
 
-        var slot = Slot(chars);
+        var slot = (int)((hash * 0x9E3779B1u) >> _shift);
         var key = _keys[slot];
         if (key is not null && chars.SequenceEqual(key))
         {
@@ -69,15 +72,22 @@ internal sealed class WordCache
         return value;
     }
 
-    private int Slot(ReadOnlySpan<char> chars)
+    /// <summary>The start of <see cref="Hash"/> (FNV-1a's offset basis).</summary>
+    internal const uint HashSeed = 2166136261u;
+
+    /// <summary>One character more of <see cref="Hash"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static uint HashStep(uint hash, char c) => (hash ^ c) * 16777619u;
+
+    /// <summary>FNV-1a over the characters; the cache mixes it for its slot.</summary>
+    internal static uint Hash(ReadOnlySpan<char> chars)
     {
-        // FNV-1a over the characters, then a multiplicative mix for the top bits.
-        var h = 2166136261u;
+        var h = HashSeed;
         foreach (var c in chars)
         {
-            h = (h ^ c) * 16777619u;
+            h = HashStep(h, c);
         }
 
-        return (int)((h * 0x9E3779B1u) >> _shift);
+        return h;
     }
 }

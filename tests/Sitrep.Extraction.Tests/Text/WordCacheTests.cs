@@ -118,6 +118,40 @@ public class WordCacheTests
                 }
             }));
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_tokenizer_hashes_a_word_as_the_cache_does(string text)
+    {
+        // The tokenizer hashes a word while it reads it and hands the hash to the cache: the cache finds the string it
+        // kept there again by the word's characters alone (a hash that differed would keep it in another slot).
+        var cache = new WordCache(slots: 1 << 16);
+        foreach (var t in Tokenizer.Tokenize(text, cache).Where(t => t.Kind != TokenKind.Punct && t.Lower.Length <= WordCache.MaxLength))
+        {
+            Assert.Same(t.Lower, cache.Get(t.Lower.AsSpan()));
+            Assert.Equal(WordCache.Hash(t.Lower), WordCache.Hash(t.Lower.AsSpan()));
+        }
+    }
+
+    [Fact]
+    public void Every_ascii_character_joins_a_word_as_char_does()
+    {
+        // The tokenizer reads ASCII through a table; each character must do what char.IsLetterOrDigit and
+        // char.ToLowerInvariant say: a letter or digit continues the word, lowered; anything else ends it.
+        for (var c = (char)0; c < 128; c++)
+        {
+            var tokens = Tokenizer.Tokenize("Qx" + c, null);
+            if (char.IsLetterOrDigit(c))
+            {
+                Assert.Equal("qx" + char.ToLowerInvariant(c), Assert.Single(tokens).Lower);
+            }
+            else
+            {
+                Assert.Equal("qx", tokens[0].Lower);
+                Assert.True(tokens.Count <= 2, $"U+{(int)c:X4}");
+            }
+        }
+    }
+
     /// <summary>One cache across every generated text, so that words recur in it as they do across reports.</summary>
     private static readonly WordCache SharedCache = new(slots: 512);
 }

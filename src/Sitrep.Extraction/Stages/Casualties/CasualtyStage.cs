@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 using Sitrep.Extraction.Text;
@@ -40,104 +41,203 @@ public sealed class CasualtyStage : IStage
     public ImmutableArray<Mention> Run(Document document)
     {
         var tokens = document.Tokens;
-        var numbersByToken = new Dictionary<int, NumberMention>();
-        foreach (var n in document.Layer<NumberMention>(Layers.Numbers))
-        {
-            for (var t = n.TokenIndex; t < n.EndToken; t++)
-            {
-                numbersByToken[t] = n;
-            }
-        }
+        var numbersByToken = NumberIndex.Of(document);
 
         var result = ImmutableArray.CreateBuilder<Mention>();
+        var used = t_used ??= [];
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
-            var superseded = IsEarlierReport(document, s);
-            var used = new HashSet<int>();
+            used.Clear();
             var fromSentence = result.Count;
-            Zeroes(document, s, result);
+            var cues = Cue.None;
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
-                var w = tokens[i].Lower;
-                if (!Keywords.TryGetValue(w, out var kw))
-                {
-                    continue;
-                }
+                cues |= CuesOf(tokens[i].Lower);
+            }
 
-                // "Водитель не пострадал", "не поранений": a negated casualty word is no count (Zeroes reads "ніхто не постраждав").
-                if (TextLanguage.StartsCyrillic(w) && i > s.FirstToken && tokens[i - 1].Lower is "не")
-                {
-                    continue;
-                }
+            // Whether the sentence tells an earlier report's figures: asked only of a sentence with a cue (or, by
+            // FollowUpDeath, of one whose pronoun and verb it matched).
+            var superseded = cues != Cue.None && IsEarlierReport(document, s);
+            if ((cues & Cue.Zero) != 0)
+            {
+                Zeroes(document, s, result);
+            }
 
-                // "травми отримали шестеро людей", "смертельні травми отримали 57-річна жінка та 64-річний чоловік"
-                if (TextLanguage.StartsCyrillic(w) && i + 1 < s.EndToken && Role(tokens[i + 1].Lower) == "receive"
-                    && ReceivedBy(document, s, i, numbersByToken, kw.Kind, result, superseded, used))
+            if ((cues & Cue.Keyword) != 0)
+            {
+                for (var i = s.FirstToken; i < s.EndToken; i++)
                 {
-                    continue;
-                }
-
-                // "lives" only in "claimed/took the lives of N"
-                if (w == "lives")
-                {
-                    if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
+                    var w = tokens[i].Lower;
+                    if (!TryKeyword(w, out var kw))
                     {
-                        Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
-                    }
-
-                    continue;
-                }
-
-                // "reported the deaths of a total of four people", "the injuries of 12 civilians"
-                if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
-                {
-                    var k = i + 2;
-                    if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
-                    {
-                        k += 3;
-                    }
-
-                    if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
-                        && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
-                    {
-                        Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
                         continue;
                     }
-                }
 
-                // "Есть погибший", "є поранена": one
-                if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
-                {
-                    Add(result, document, null, kw.Kind, i, "is-one", superseded, used, TextSpan.Cover(tokens[i - 1].Span, tokens[i].Span));
-                    continue;
-                }
+                    // "Водитель не пострадал", "не поранений": a negated casualty word is no count (Zeroes reads "ніхто не постраждав").
+                    if (TextLanguage.StartsCyrillic(w) && i > s.FirstToken && tokens[i - 1].Lower is "не")
+                    {
+                        continue;
+                    }
 
-                var found = false;
-                if (kw.Role is "after" or "both")
-                {
-                    found = TryNumberBefore(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
-                }
+                    // "травми отримали шестеро людей", "смертельні травми отримали 57-річна жінка та 64-річний чоловік"
+                    if (TextLanguage.StartsCyrillic(w) && i + 1 < s.EndToken && Role(tokens[i + 1].Lower) == "receive"
+                        && ReceivedBy(document, s, i, numbersByToken, kw.Kind, result, superseded, used))
+                    {
+                        continue;
+                    }
 
-                if (!found && kw.Role is "before" or "both")
-                {
-                    TryNumberAfter(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    // "lives" only in "claimed/took the lives of N"
+                    if (w == "lives")
+                    {
+                        if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
+                        {
+                            Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
+                        }
+
+                        continue;
+                    }
+
+                    // "reported the deaths of a total of four people", "the injuries of 12 civilians"
+                    if (w is "deaths" or "injuries" && i + 2 < s.EndToken && tokens[i + 1].Lower == "of")
+                    {
+                        var k = i + 2;
+                        if (k + 2 < s.EndToken && tokens[k].Lower == "a" && tokens[k + 1].Lower == "total" && tokens[k + 2].Lower == "of")
+                        {
+                            k += 3;
+                        }
+
+                        if (numbersByToken.TryGetValue(NumberStart(document, numbersByToken, k), out var dn) && !dn.IsVague && !used.Contains(dn.TokenIndex)
+                            && dn.EndToken < s.EndToken && Between.Contains(tokens[dn.EndToken].Lower))
+                        {
+                            Add(result, document, dn, kw.Kind, i, w + "-of-N", superseded, used);
+                            continue;
+                        }
+                    }
+
+                    // "Есть погибший", "є поранена": one
+                    if (i > s.FirstToken && tokens[i - 1].Lower is "є" or "есть" && (w.EndsWith("ший", StringComparison.Ordinal) || w.EndsWith("ий", StringComparison.Ordinal) || w.EndsWith("ый", StringComparison.Ordinal) || w.EndsWith("ая", StringComparison.Ordinal) || w.EndsWith("на", StringComparison.Ordinal)))
+                    {
+                        Add(result, document, null, kw.Kind, i, "is-one", superseded, used, TextSpan.Cover(tokens[i - 1].Span, tokens[i].Span));
+                        continue;
+                    }
+
+                    var found = false;
+                    if (kw.Role is "after" or "both")
+                    {
+                        found = TryNumberBefore(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    }
+
+                    if (!found && kw.Role is "before" or "both")
+                    {
+                        TryNumberAfter(document, s, i, numbersByToken, kw.Kind, result, superseded, used);
+                    }
                 }
             }
 
-            Singulars(document, s, result, superseded, used);
-            FollowUpDeath(document, s, result, superseded);
-            OneOfTheInjuredDied(document, s, numbersByToken, result, superseded, used);
-            Survivors(document, s, numbersByToken, result, superseded, used);
-            Tolls(document, s, numbersByToken, result, used);
-            CyrillicTolls(document, s, numbersByToken, result, used);
-            MarkCorrections(document, s, result, fromSentence);
+            // Each rule runs only where its cue is; in the order they always ran (a rule reads what those before it took).
+            if ((cues & Cue.Keyword) != 0)
+            {
+                Singulars(document, s, result, superseded, used);
+            }
+
+            FollowUpDeath(document, s, result, cues != Cue.None ? superseded : null);
+            if ((cues & Cue.Keyword) != 0)
+            {
+                OneOfTheInjuredDied(document, s, numbersByToken, result, superseded, used);
+            }
+
+            if ((cues & Cue.Survive) != 0)
+            {
+                Survivors(document, s, numbersByToken, result, superseded, used);
+            }
+
+            if ((cues & Cue.Toll) != 0)
+            {
+                Tolls(document, s, numbersByToken, result, used);
+            }
+
+            if ((cues & Cue.Keyword) != 0)
+            {
+                CyrillicTolls(document, s, numbersByToken, result, used);
+            }
+
+            if ((cues & Cue.Correct) != 0)
+            {
+                MarkCorrections(document, s, result, fromSentence);
+            }
         }
 
         DropTotalsOfBoth(document, result);
+        numbersByToken.Release();
         return result.ToImmutable();
     }
 
-    private static int NumberStart(Document doc, Dictionary<int, NumberMention> numbers, int k)
+    /// <summary>The tokens of a sentence's counts already taken; one set per thread, cleared for each sentence.</summary>
+    [ThreadStatic]
+    private static HashSet<int>? t_used;
+
+    /// <summary>
+    /// The number mention covering each token of a document (the last one listed, where two cover a token): an array
+    /// by token index, this thread's, reused from document to document, so a lookup is one read instead of a hash.
+    /// </summary>
+    internal sealed class NumberIndex
+    {
+        [ThreadStatic]
+        private static NumberIndex? t_index;
+
+        private NumberMention?[] _byToken = new NumberMention?[1024];
+        private int _count;
+
+        public static NumberIndex Of(Document document)
+        {
+            var index = t_index ?? new NumberIndex();
+            t_index = null; // taken: a nested use on this thread gets its own
+            var n = document.Tokens.Count;
+            if (index._byToken.Length < n)
+            {
+                index._byToken = new NumberMention?[Math.Max(n, index._byToken.Length * 2)];
+            }
+
+            index._count = n;
+            foreach (var m in document.Layer<NumberMention>(Layers.Numbers))
+            {
+                for (var t = m.TokenIndex; t < m.EndToken; t++)
+                {
+                    if ((uint)t < (uint)n)
+                    {
+                        index._byToken[t] = m;
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        public bool TryGetValue(int token, out NumberMention value)
+        {
+            if ((uint)token < (uint)_count && _byToken[token] is { } m)
+            {
+                value = m;
+                return true;
+            }
+
+            value = null!;
+            return false;
+        }
+
+        /// <summary>Clears the index and gives it back to the thread (a huge document's array is not kept).</summary>
+        public void Release()
+        {
+            Array.Clear(_byToken, 0, _count);
+            _count = 0;
+            if (_byToken.Length <= 1 << 16)
+            {
+                t_index = this;
+            }
+        }
+    }
+
+    private static int NumberStart(Document doc, NumberIndex numbers, int k)
     {
         // The number mention whose qualifier starts at token k ("at least 7").
         for (var j = k; j < Math.Min(doc.Tokens.Count, k + 4); j++)
@@ -151,7 +251,7 @@ public sealed class CasualtyStage : IStage
         return k;
     }
 
-    private static bool TryNumberBefore(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static bool TryNumberBefore(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         var k = kwIndex - 1;
@@ -224,7 +324,7 @@ public sealed class CasualtyStage : IStage
         return false;
     }
 
-    private static void TryNumberAfter(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void TryNumberAfter(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         var k = kwIndex + 1;
@@ -346,9 +446,9 @@ public sealed class CasualtyStage : IStage
             // then: (of one of the trucks)? (was|has been|is)? (reportedly)? KW
             var k = j + 1;
             var limit = Math.Min(s.EndToken, k + 7);
-            while (k < limit && !Keywords.Contains(tokens[k].Lower))
+            while (k < limit && !IsKeyword(tokens[k].Lower))
             {
-                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || Keywords.Contains(tokens[k].Lower))
+                if (tokens[k].Lower is "," or "and" or "who" or "which" or "that" or "." || IsKeyword(tokens[k].Lower))
                 {
                     break;
                 }
@@ -356,7 +456,7 @@ public sealed class CasualtyStage : IStage
                 k++;
             }
 
-            if (k < limit && Keywords.TryGetValue(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
+            if (k < limit && TryKeyword(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
             {
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
@@ -376,7 +476,7 @@ public sealed class CasualtyStage : IStage
     /// that counted one injured victim: that victim died, one more killed than told before (an increment, added by assembly to
     /// the toll so far) and one less injured. A pronoun with no single victim before it ("He died a hero") is no toll.
     /// </summary>
-    private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool superseded)
+    private static void FollowUpDeath(Document doc, SentenceMention s, ImmutableArray<Mention>.Builder result, bool? superseded)
     {
         var tokens = doc.Tokens;
         var i = s.FirstToken;
@@ -412,7 +512,7 @@ public sealed class CasualtyStage : IStage
 
         result.Add(new CasualtyMention(TextSpan.Cover(tokens[i].Span, tokens[k].Span), FigureKind.Killed, 1, Qualifier.Exact, tokens[k].Span, "pronoun-later-died")
         {
-            IsSuperseded = superseded,
+            IsSuperseded = superseded ?? IsEarlierReport(doc, s),
             IsIncrement = true,
             IsInjuredDeath = true,
         });
@@ -423,7 +523,7 @@ public sealed class CasualtyStage : IStage
     /// из раненых": one victim counted injured before has died, one more killed (an increment, as for "he later died"; the
     /// injured count told before is one less: see <see cref="CasualtyMention.IsInjuredDeath"/>).
     /// </summary>
-    private static void OneOfTheInjuredDied(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void OneOfTheInjuredDied(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 2 < s.EndToken; i++)
@@ -440,7 +540,7 @@ public sealed class CasualtyStage : IStage
                 k++;
             }
 
-            if (k >= s.EndToken || !Keywords.TryGetValue(tokens[k].Lower, out var victims) || victims.Kind != FigureKind.Injured)
+            if (k >= s.EndToken || !TryKeyword(tokens[k].Lower, out var victims) || victims.Kind != FigureKind.Injured)
             {
                 continue;
             }
@@ -479,7 +579,7 @@ public sealed class CasualtyStage : IStage
     /// updated the death toll to 11"; "casualties rose to 9", "the number of casualties rose to 9" (rule
     /// <c>total-rose-to</c>: a total of killed and injured, see <see cref="DropTotalsOfBoth"/>).
     /// </summary>
-    private static void Tolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    private static void Tolls(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i < s.EndToken; i++)
@@ -659,7 +759,7 @@ public sealed class CasualtyStage : IStage
                 if (w == "без")
                 {
                     // "без пожежі та постраждалих"
-                    while (j < Math.Min(s.EndToken, i + 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    while (j < Math.Min(s.EndToken, i + 5) && !IsKeyword(tokens[j].Lower) && tokens[j].IsWord)
                     {
                         j++;
                     }
@@ -667,17 +767,17 @@ public sealed class CasualtyStage : IStage
                 else if (w is "немає" or "нет")
                 {
                     // "Пострадавших среди мирных жителей нет": the casualty word a few words before
-                    while (j > Math.Max(s.FirstToken, i - 5) && !Keywords.Contains(tokens[j].Lower) && tokens[j].IsWord)
+                    while (j > Math.Max(s.FirstToken, i - 5) && !IsKeyword(tokens[j].Lower) && tokens[j].IsWord)
                     {
                         j--;
                     }
                 }
 
-                if (j >= s.FirstToken && j < s.EndToken && Keywords.Contains(tokens[j].Lower) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
+                if (j >= s.FirstToken && j < s.EndToken && IsKeyword(tokens[j].Lower) && (w is not ("ніхто" or "никто") || tokens[i + 1].Lower == "не"))
                 {
                     // "без жертв і постраждалих", "Жертв и пострадавших нет": both words say none
                     var other = w is "без" ? j + 2 : j - 2;
-                    var pair = other >= s.FirstToken && other < s.EndToken && Role(tokens[(j + other) / 2].Lower) == "and" && Keywords.Contains(tokens[other].Lower);
+                    var pair = other >= s.FirstToken && other < s.EndToken && Role(tokens[(j + other) / 2].Lower) == "and" && IsKeyword(tokens[other].Lower);
                     var span0 = TextSpan.Cover(tokens[i].Span, tokens[pair ? other : j].Span);
                     var kinds0 = new HashSet<FigureKind>(ZeroKinds(tokens[j].Lower));
                     if (pair)
@@ -779,6 +879,85 @@ public sealed class CasualtyStage : IStage
 
     private static string? Role(string w) => w.Length > 0 && People.TryGetValue(w, out var r) ? r : null;
 
+    private static bool TryKeyword(string w, out (FigureKind Kind, string Role) kw) => Keywords.TryGetValue(w, out kw);
+
+    private static bool IsKeyword(string w) => Keywords.TryGetValue(w, out _);
+
+    /// <summary>
+    /// What a word can start among the stage's rules; a rule that needs a cue its sentence lacks cannot match there
+    /// and is not run (most sentences of a report tell no casualty: one pass over their words skips every rule).
+    /// </summary>
+    [Flags]
+    internal enum Cue : byte
+    {
+        None = 0,
+
+        /// <summary>A casualty word (<see cref="Keywords"/>): the main scan, singulars, one of the injured, Cyrillic tolls.</summary>
+        Keyword = 1,
+
+        /// <summary>A word of none: "no", "without", "без", "нет", "неушкоджені" (<see cref="Zeroes"/>).</summary>
+        Zero = 2,
+
+        /// <summary>A word of surviving (role survive: <see cref="Survivors"/>).</summary>
+        Survive = 4,
+
+        /// <summary>"toll", "number", or a total's word (<see cref="Tolls"/>).</summary>
+        Toll = 8,
+
+        /// <summary>A correcting verb (<see cref="MarkCorrections"/>).</summary>
+        Correct = 16,
+    }
+
+    /// <summary>The cues of a word, straight from the lexicons and the rules' own words.</summary>
+    internal static Cue CueOf(string w)
+    {
+        var cue = Cue.None;
+        if (IsKeyword(w))
+        {
+            cue |= Cue.Keyword;
+        }
+
+        if (w.StartsWith("неушкоджен", StringComparison.Ordinal) || w.StartsWith("невредим", StringComparison.Ordinal)
+            || w is "без" or "немає" or "нет" or "ніхто" or "никто" or "no" or "without" or "nobody" or "none")
+        {
+            cue |= Cue.Zero;
+        }
+
+        if (Role(w) == "survive")
+        {
+            cue |= Cue.Survive;
+        }
+
+        var revision = Revision(w);
+        if (w is "toll" or "number" || revision == "total")
+        {
+            cue |= Cue.Toll;
+        }
+
+        if (revision == "correct")
+        {
+            cue |= Cue.Correct;
+        }
+
+        return cue;
+    }
+
+    /// <summary>
+    /// The cues of the words that start with an ASCII character: the tables match such a word only exactly (their stems
+    /// are Cyrillic), so a word not among these has none. Built once from the tables' exact words.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Cue> AsciiCues = Keywords.ExactWords.Concat(People.ExactWords).Concat(RevisionWords.ExactWords)
+        .Concat(["no", "without", "nobody", "none", "toll", "number"])
+        .Where(w => w.Length > 0 && w[0] <= 127).Distinct(StringComparer.Ordinal)
+        .Select(w => (Word: w, Cue: CueOf(w))).Where(x => x.Cue != Cue.None)
+        .ToFrozenDictionary(x => x.Word, x => x.Cue, StringComparer.Ordinal);
+
+    private static readonly WordMask AsciiCueMask = new(AsciiCues.Keys);
+
+    /// <summary>As <see cref="CueOf"/>: for a word starting with an ASCII character, one mask test and at most one lookup.</summary>
+    internal static Cue CuesOf(string w) =>
+        w.Length > 0 && w[0] > 127 ? CueOf(w) : AsciiCueMask.MayContain(w) && AsciiCues.TryGetValue(w, out var cue) ? cue : Cue.None;
+
     private static bool IsAge(string w) => w.Length > 0 && char.IsAsciiDigit(w[0]) && AgeParts.Any(a => w.Contains(a, StringComparison.Ordinal));
 
     /// <summary>
@@ -847,7 +1026,7 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"травми отримали шестеро людей" (6 injured), "смертельні травми отримали 57-річна жінка та 64-річний чоловік" (2 killed).</summary>
-    private static bool ReceivedBy(Document doc, SentenceMention s, int kwIndex, Dictionary<int, NumberMention> numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static bool ReceivedBy(Document doc, SentenceMention s, int kwIndex, NumberIndex numbers, FigureKind kind, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         if (kwIndex > s.FirstToken && Role(tokens[kwIndex - 1].Lower) == "fatal")
@@ -873,7 +1052,7 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"не вижив 30-річний чоловік", "не выжил мирный житель": one killed (or the people listed).</summary>
-    private static void Survivors(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
+    private static void Survivors(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, bool superseded, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken + 1; i < s.EndToken; i++)
@@ -895,12 +1074,12 @@ public sealed class CasualtyStage : IStage
     }
 
     /// <summary>"кількість загиблих зросла до п'яти", "число жертв выросло до двух": a revised toll.</summary>
-    private static void CyrillicTolls(Document doc, SentenceMention s, Dictionary<int, NumberMention> numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
+    private static void CyrillicTolls(Document doc, SentenceMention s, NumberIndex numbers, ImmutableArray<Mention>.Builder result, HashSet<int> used)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
-            if (Role(tokens[i].Lower) != "count" || !Keywords.TryGetValue(tokens[i + 1].Lower, out var kw))
+            if (Role(tokens[i].Lower) != "count" || !TryKeyword(tokens[i + 1].Lower, out var kw))
             {
                 continue;
             }

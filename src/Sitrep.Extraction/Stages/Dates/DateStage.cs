@@ -92,9 +92,10 @@ public sealed partial class DateStage : IStage
 
         var result = ImmutableArray.CreateBuilder<Mention>();
         DateOnly? lastDate = null;
+        var found = new List<DateMention>();
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
-            var found = new List<DateMention>();
+            found.Clear(); // one list for the document's sentences: each sentence's dates are added to the result before the next
             Scan(document, sentence, published, found, null);
 
             // Relative expressions resolve against another date in the same sentence, else publication.
@@ -304,7 +305,7 @@ public sealed partial class DateStage : IStage
     {
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
-            if (IsTimeAside(document, i, sentence.EndToken, out var close))
+            if (document.Tokens[i].Lower == "(" && IsTimeAside(document, i, sentence.EndToken, out var close))
             {
                 rules?.Add("time-aside");
                 i = close; // "(2300 GMT Saturday)": the same moment in another clock, never a new date

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Core;
@@ -15,6 +16,13 @@ public sealed class NumberStage : IStage
 {
     private static readonly WordTable<(int Value, string Flag)> Words = LoadWords();
     private static readonly List<(string[] Words, Qualifier Q)> Qualifiers = LoadQualifiers();
+
+    /// <summary>
+    /// <see cref="Qualifiers"/> by their last word, each list in the order of <see cref="Qualifiers"/> (longest first):
+    /// a number asks only the hedges that can end on the word before it, and finds the one the whole list would.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (string[] Words, Qualifier Q)[]> QualifiersByLastWord =
+        Qualifiers.GroupBy(q => q.Words[^1], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>Cardinal case endings after digits: "58-ма", "2-х" (<c>numeral-suffixes.tsv</c>).</summary>
     private static readonly FrozenWords CaseSuffixes = FrozenWords.Of(LexiconFile.Rows("numeral-suffixes.tsv").Select(r => r[0]));
@@ -71,7 +79,7 @@ public sealed class NumberStage : IStage
             }
             else
             {
-                foreach (var (words, qual) in Qualifiers)
+                foreach (var (words, qual) in first > 0 && QualifiersByLastWord.TryGetValue(tokens[first - 1].Lower, out var hedges) ? hedges : [])
                 {
                     if (EndsWith(tokens, first, words) && SameLine(document.Text, tokens[first - words.Length].End, tokens[first].Start))
                     {
@@ -250,7 +258,37 @@ public sealed class NumberStage : IStage
         return int.TryParse(w.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out value) && Counts.IsCount(value) && value is < 1900 or > 2100;
     }
 
+    [ThreadStatic]
+    private static WordMemo<(bool Found, int Value, string Flag)>? t_words;
+
+    /// <summary>
+    /// The number a word says ("seven", "twenty-eight", "dozens"), with its flag: <see cref="ReadWord"/>'s answer, for a
+    /// Cyrillic word kept per distinct word on this thread (its stems are scanned once, not at every occurrence).
+    /// </summary>
     private static bool TryWord(string w, out int value, out string flag)
+    {
+        if (w.Length == 0 || w[0] <= 127)
+        {
+            // The table matches a word that starts with ASCII only exactly (its stems are Cyrillic): its mask answers
+            // most such words at once, cheaper than the memo.
+            return ReadWord(w, out value, out flag);
+        }
+
+        var memo = t_words ??= new WordMemo<(bool, int, string)>();
+        if (!memo.TryGet(w, out var e))
+        {
+            var found = ReadWord(w, out var v, out var f);
+            e = (found, v, f);
+            memo.Set(w, e);
+        }
+
+        value = e.Value;
+        flag = e.Flag;
+        return e.Found;
+    }
+
+    /// <summary>What <see cref="TryWord"/> answers, from the table.</summary>
+    internal static bool ReadWord(string w, out int value, out string flag)
     {
         if (Words.TryGetValue(w, out var e))
         {
