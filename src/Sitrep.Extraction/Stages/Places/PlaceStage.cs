@@ -64,6 +64,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         var tokens = document.Tokens;
         var text = document.Text;
         var found = new List<PlaceMention>();
+        var scratch = Scratch.ForThread(lookup, MemoizeWords);
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
@@ -74,13 +75,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     continue;
                 }
 
-                if (!TryLongest(document, i, sentence.EndToken, out var end, out var candidates, out var key))
+                if (!TryLongest(document, scratch, i, sentence.EndToken, out var end, out var candidates, out var key))
                 {
                     continue;
                 }
 
                 var capitalized = t.IsCapitalized(text);
-                if (!capitalized && !candidates.Any(c => MayBeLowercase(c) && PlaceNames.Fold(c.Name) == key))
+                if (!capitalized && !AnyLowercaseNamed(candidates, key))
                 {
                     continue; // "kyiv" in translated text, but not "city" for the City of London
                 }
@@ -89,7 +90,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var next = end < sentence.EndToken ? tokens[end].Lower : "";
                 var regionFollows = RegionWords.Contains(next) || (next == "border" && end + 1 < sentence.EndToken && RegionWords.Contains(tokens[end + 1].Lower));
                 var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"") || FacilityWords.Contains(next);
-                var significant = candidates.Any(c => c.Population >= 20_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country or PlaceFeature.Facility);
+                var significant = AnySignificant(candidates);
                 var atSentenceStart = i == sentence.FirstToken;
                 if (!significant && !cue)
                 {
@@ -118,7 +119,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var listed = i >= sentence.FirstToken + 2 && tokens[i - 1].Lower is "и" or "і" or "та" or "й" && found.Count > 0 && found[^1].EndToken == i - 1
                     && TextLanguage.StartsCyrillic(t.Lower) && found[^1].Text.Length > 2 && t.Lower.EndsWith(found[^1].Text[^2..], StringComparison.OrdinalIgnoreCase);
                 var spanEnd = listed && end - i == 2 && RegionWords.Contains(tokens[end - 1].Lower) ? end - 1 : end;
-                var hint = candidates.All(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
+                var hint = AllRegions(candidates) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
                     ? PlaceHint.Region
                     : PlaceHint.Any;
                 if (next == "municipal" && end + 1 < sentence.EndToken && tokens[end + 1].Lower is "district" or "okrug" or "formation")
@@ -134,8 +135,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     var regionToken = next == "border" ? end + 1 : end;
                     spanEnd = IsPluralRegion(tokens[regionToken].Lower) || listed ? end : regionToken + 1;
                     hint = PlaceHint.Region;
-                    var regionKey = key + " region";
-                    var regional = lookup.Find(regionKey);
+                    var regional = FindRegion(lookup, key);
                     if (!regional.IsDefaultOrEmpty)
                     {
                         candidates = regional;
@@ -148,10 +148,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 // "the region outside Kyiv", "the region around Kharkiv": the city's region, named from "region" on.
                 var first = i;
-                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !lookup.Find(key + " region").IsDefaultOrEmpty;
+                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !FindRegion(lookup, key).IsDefaultOrEmpty;
                 if (aroundCity)
                 {
-                    candidates = lookup.Find(key + " region");
+                    candidates = FindRegion(lookup, key);
                     hint = PlaceHint.Region;
                     first = i - 2;
                 }
@@ -194,13 +194,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             Unknown(document, sentence, found);
 
             // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
-            foreach (var (start, end) in OriginLists(document, sentence) ?? [])
+            var lists = OriginLists(document, sentence, scratch.OriginLists);
+            foreach (var (start, end) in lists)
             {
                 for (var k = 0; k < found.Count; k++)
                 {
                     if (found[k].TokenIndex >= start && found[k].EndToken <= end && !found[k].IsReference)
                     {
-                        var toward = Enumerable.Range(start - 3, 3).Any(x => OriginRole(document.Lower(x)) == "toward");
+                        var toward = OriginRole(document.Lower(start - 3)) == "toward" || OriginRole(document.Lower(start - 2)) == "toward" || OriginRole(document.Lower(start - 1)) == "toward";
                         found[k] = found[k] with { IsReference = true, Rule = toward ? "flight-direction" : "gazetteer-origin" };
                     }
                 }
@@ -232,13 +233,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             for (var j = k - 1; j >= 0; j--)
             {
-                var between = Enumerable.Range(found[j].EndToken, found[j + 1].TokenIndex - found[j].EndToken).Select(document.Lower).ToList();
-                if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
+                if (!IsShortList(document, found[j].EndToken, found[j + 1].TokenIndex))
                 {
                     break;
                 }
 
-                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                var regional = FindRegion(lookup, PlaceNames.Fold(found[j].Text));
                 found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional.IsDefaultOrEmpty ? found[j].Candidates : regional };
             }
         }
@@ -249,7 +249,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         for (var k = 1; k < found.Count; k++)
         {
             if (found[k - 1].IsReference && found[k - 1].Rule == "gazetteer-origin" && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
-                && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or" or "і" or "и" or "та" or "й" or "або" or "или"))
+                && AllCoordinators(document, found[k - 1].EndToken, found[k].TokenIndex))
             {
                 found[k] = found[k] with { IsReference = true };
             }
@@ -259,6 +259,98 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         MarkCityDistricts(document, found);
         LinkContainers(document, found);
         return [.. found];
+    }
+
+    /// <summary>Whether a candidate a lowercase word may name (<see cref="MayBeLowercase"/>) is called exactly <paramref name="key"/>.</summary>
+    private static bool AnyLowercaseNamed(ImmutableArray<GazetteerEntry> candidates, string key)
+    {
+        foreach (var c in candidates)
+        {
+            if (MayBeLowercase(c) && PlaceNames.Fold(c.Name) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a candidate is a town of 20,000 or more, a region, a district, a country or a facility: a name that needs no cue.</summary>
+    private static bool AnySignificant(ImmutableArray<GazetteerEntry> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Population >= 20_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country or PlaceFeature.Facility)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every candidate is a region or a district (true for none).</summary>
+    private static bool AllRegions(ImmutableArray<GazetteerEntry> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Feature is not (PlaceFeature.Admin1 or PlaceFeature.Admin2))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The entries of "<paramref name="key"/> region" (the folded key of a name), without making the string.</summary>
+    private static ImmutableArray<GazetteerEntry> FindRegion(IPlaceLookup lookup, string key)
+    {
+        const string suffix = " region";
+        if (key.Length > 256)
+        {
+            return lookup.Find(key + suffix);
+        }
+
+        Span<char> buffer = stackalloc char[key.Length + suffix.Length];
+        key.CopyTo(buffer);
+        suffix.CopyTo(buffer[key.Length..]);
+        return lookup.Find(buffer);
+    }
+
+    /// <summary>The tokens from <paramref name="from"/> to <paramref name="to"/> are one or two of ",", "and", "or" (a list's joiners); throws for a negative range, as the lists' ranges always did.</summary>
+    private static bool IsShortList(Document doc, int from, int to)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(to - from);
+        if (to - from is 0 or > 2)
+        {
+            return false;
+        }
+
+        for (var x = from; x < to; x++)
+        {
+            if (doc.Lower(x) is not ("," or "and" or "or"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The tokens from <paramref name="from"/> to <paramref name="to"/> (none or more) all coordinate ("and", ",", "the", "або"…); throws for a negative range.</summary>
+    private static bool AllCoordinators(Document doc, int from, int to)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(to - from);
+        for (var x = from; x < to; x++)
+        {
+            if (doc.Lower(x) is not ("and" or "," or "the" or "or" or "і" or "и" or "та" or "й" or "або" or "или"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -279,16 +371,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             for (var j = k; j < found.Count; j++)
             {
-                if (j > k)
+                if (j > k && !IsShortList(document, found[j - 1].EndToken, found[j].TokenIndex))
                 {
-                    var between = Enumerable.Range(found[j - 1].EndToken, found[j].TokenIndex - found[j - 1].EndToken).Select(document.Lower).ToList();
-                    if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
-                    {
-                        break;
-                    }
+                    break;
                 }
 
-                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                var regional = FindRegion(lookup, PlaceNames.Fold(found[j].Text));
                 if (!regional.IsDefaultOrEmpty)
                 {
                     found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional };
@@ -395,7 +483,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             {
                 var after = from + head.Length;
                 if (after <= s.EndToken && (closing || (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"))
-                    && head.Select((w, n) => tokens[from + n].Lower == w || tokens[from + n].Lower == w + "s").All(x => x))
+                    && HeadAt(tokens, from, head))
                 {
                     return true;
                 }
@@ -408,6 +496,22 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return false;
+    }
+
+    /// <summary>The words of <paramref name="head"/> (each also with an "s") are the tokens from <paramref name="from"/>.</summary>
+    private static bool HeadAt(TokenList tokens, int from, string[] head)
+    {
+        for (var n = 0; n < head.Length; n++)
+        {
+            var t = tokens[from + n].Lower;
+            var w = head[n];
+            if (!(t == w || (t.Length == w.Length + 1 && t[^1] == 's' && t.StartsWith(w, StringComparison.Ordinal))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly FrozenWords RegionOfWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces");
@@ -540,13 +644,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         {
             int start, end;
             PlaceHint hint;
-            if (AfterSettlementWord(doc, s, i) is var at && at > 0 && at < s.EndToken && IsName(tokens[at]))
+            var isName = IsName(text, tokens[i]);
+            if (AfterSettlementWord(doc, s, i) is var at && at > 0 && at < s.EndToken && IsName(text, tokens[at]))
             {
                 // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
                 start = at;
                 end = start + 1;
                 // "селу Чаусы Погарского района": the name stops before a district's adjective.
-                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end)
+                while (end < s.EndToken && end < start + 2 && IsName(text, tokens[end]) && !AnyStartsAt(found, end)
                     && !(end + 1 < s.EndToken && RegionWords.Contains(tokens[end + 1].Lower)))
                 {
                     end++;
@@ -554,25 +659,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 hint = PlaceHint.Settlement;
             }
-            else if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(tokens[i + 2]))
+            else if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(text, tokens[i + 2]))
             {
                 start = i + 2;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 3 && IsName(tokens[end]))
+                while (end < s.EndToken && end < start + 3 && IsName(text, tokens[end]))
                 {
                     end++;
                 }
 
                 hint = PlaceHint.Settlement;
             }
-            else if (IsName(tokens[i]) && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
+            else if (isName && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
             {
                 // "Starodubsky municipal district": a Russian district by its official name.
                 start = i;
                 end = i + 3;
                 hint = PlaceHint.Region;
             }
-            else if (IsName(tokens[i]) && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && found.Any(f => f.EndToken == i - 1 && f.Hint == PlaceHint.Region)))
+            else if (isName && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && AnyRegionEndsAt(found, i - 1)))
                      && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
             {
                 // "the Pogarsky district", and a district listed after one ("Pogarsky district and Sevsky district").
@@ -586,7 +691,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var span = new TextSpan(tokens[start].Start, StripPossessive(doc, tokens[end - 1]));
-            if (found.Any(f => f.Span.Overlaps(span)))
+            if (AnyOverlaps(found, span))
             {
                 continue;
             }
@@ -594,8 +699,48 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             found.Add(new PlaceMention(span, text[span.Start..span.End], start, end, hint, "cue-not-in-gazetteer"));
             i = end - 1;
         }
+    }
 
-        bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && t.Lower.AsSpan().ContainsAnyExceptInRange('0', '9');
+    /// <summary>A capitalized word that is not a common word (<see cref="NotPlaces"/>) and not all digits: a name's word.</summary>
+    private static bool IsName(string text, in Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && t.Lower.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool AnyStartsAt(List<PlaceMention> found, int token)
+    {
+        foreach (var f in found)
+        {
+            if (f.TokenIndex == token)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyRegionEndsAt(List<PlaceMention> found, int token)
+    {
+        foreach (var f in found)
+        {
+            if (f.EndToken == token && f.Hint == PlaceHint.Region)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyOverlaps(List<PlaceMention> found, TextSpan span)
+    {
+        foreach (var f in found)
+        {
+            if (f.Span.Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
@@ -651,7 +796,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var span = new TextSpan(tokens[i].Start, tokens[end].End);
-            if (found.Any(f => f.Span.Overlaps(span)) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
+            if (AnyOverlaps(found, span) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
             {
                 continue;
             }
@@ -709,7 +854,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
             var w = doc.Tokens[k].Lower;
-            if ((w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal))
+            if (w.Length >= 6 && w[0] == 'н' && (w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal))
                 && (doc.Tokens[k + 1].Lower.StartsWith("атак", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("пуск", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("запуск", StringComparison.Ordinal)))
             {
                 return true;
@@ -725,7 +870,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OriginRoles =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(OriginRows, r => r[0], r => r[1], StringComparer.Ordinal);
 
-    private static string OriginRole(string word) => OriginRoles.GetValueOrDefault(word, "");
+    /// <summary>Rules out most words before the dictionary is asked: <see cref="OriginRole"/> is asked of every token.</summary>
+    private static readonly WordMask OriginMask = new(OriginRoles.Keys);
+
+    private static string OriginRole(string word) => OriginMask.MayContain(word) ? OriginRoles.GetValueOrDefault(word, "") : "";
 
     /// <summary>"з напрямків Орла, Курська", "з окупованого Криму", "від Харкова": where the weapons came from.</summary>
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
@@ -764,15 +912,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>
-    /// The token ranges (null when none) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
+    /// The token ranges (in <paramref name="lists"/>, which it clears first) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
     /// "в напрямку", every item up to the list's end ("из районов Каспийского моря и Волгодонска": both), whether or
     /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
     /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
     /// </summary>
-    private static List<(int Start, int End)>? OriginLists(Document doc, SentenceMention s)
+    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s, List<(int Start, int End)> lists)
     {
         var tokens = doc.Tokens;
-        List<(int, int)>? lists = null;
+        lists.Clear();
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
             var role = OriginRole(tokens[k].Lower);
@@ -826,7 +974,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             if (j > start)
             {
-                (lists ??= []).Add((start, j));
+                lists.Add((start, j));
                 k = j - 1;
             }
         }
@@ -1166,14 +1314,47 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
     private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
 
+    private static ReadOnlySpan<char> StripS(ReadOnlySpan<char> w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+
     private static int StripPossessive(Document doc, Token t) =>
         t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.End - 2 : t.End;
 
-    /// <summary>This thread's gazetteer keys of the non-ASCII names tried, by their lowered characters: each folded once.</summary>
-    [ThreadStatic]
-    private static WordCache? t_folds;
+    /// <summary>
+    /// This thread's reusable state of the stage, fetched once per document (one thread-static read, not one per word):
+    /// the memos of <see cref="Lookup"/> for one word (index 0 for capitalized words, 1 for lowercase ones), the folded
+    /// keys of the non-ASCII names tried (each folded once), and the list <see cref="OriginLists"/> fills.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_current;
 
-    private bool TryLongest(Document doc, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
+        private IPlaceLookup? owner;
+
+        public WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[]? Memos { get; private set; }
+
+        public WordCache Folds { get; } = new(make: PlaceNames.Fold);
+
+        public List<(int Start, int End)> OriginLists { get; } = [];
+
+        public bool Memoize { get; private set; }
+
+        public static Scratch ForThread(IPlaceLookup lookup, bool memoize)
+        {
+            var s = t_current ??= new Scratch();
+            if (!ReferenceEquals(s.owner, lookup))
+            {
+                // a memo answers for one lookup only
+                s.owner = lookup;
+                s.Memos = [new(), new()];
+            }
+
+            s.Memoize = memoize;
+            return s;
+        }
+    }
+
+    private bool TryLongest(Document doc, Scratch scratch, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
     {
         var tokens = doc.Tokens;
         var text = doc.Text;
@@ -1181,29 +1362,35 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         // Names run over capitalized words ("Nizhny Novgorod", "Kryvyi Rih") and may end in a region word;
         // a lowercase word is looked up alone ("kyiv" in translated text).
         var max = 1;
-        if (char.IsUpper(text[tokens[i].Start]))
+        var capitalized = char.IsUpper(text[tokens[i].Start]);
+        if (capitalized)
         {
             while (max < lookup!.MaxWords && i + max < limit && tokens[i + max].IsWord
-                   && (char.IsUpper(text[tokens[i + max].Start]) || (RegionWords.Contains(StripS(tokens[i + max].Lower)) && !IsPluralRegion(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
+                   && (char.IsUpper(text[tokens[i + max].Start]) || (RegionWords.Contains(StripS(tokens[i + max].Lower.AsSpan())) && !IsPluralRegion(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
             {
                 max++;
             }
         }
 
         Span<char> buffer = stackalloc char[128];
+
+        // Names of several words begin with a word that begins some key of several words (exactly or by its skeleton):
+        // the verdict on the first folded word is asked once for all the lengths tried (0 unknown, 1 may, -1 may not).
+        var first = new FirstWord(stackalloc char[64]);
         for (var n = max; n >= 1; n--)
         {
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
-            var lowercase = max == 1 && !char.IsUpper(text[tokens[i].Start]);
+            var lowercase = max == 1 && !capitalized;
             ImmutableArray<GazetteerEntry> hits;
             string? found;
-            if (n == 1 && Memo(lowercase) is { } memo)
+            if (n == 1 && scratch.Memoize)
             {
                 // One word: what it names depends on its lowered string and its case alone, so it is asked once.
+                var memo = scratch.Memos![lowercase ? 1 : 0];
                 var word = tokens[i].Lower;
                 if (!memo.TryGet(word, out var kept))
                 {
-                    kept = (Lookup(doc, i, 1, lowercase, buffer, out var k), k);
+                    kept = (Lookup(doc, scratch, i, 1, lowercase, buffer, ref first, out var k), k);
                     memo.Set(word, kept);
                 }
 
@@ -1211,7 +1398,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
             else
             {
-                hits = Lookup(doc, i, n, lowercase, buffer, out found);
+                hits = Lookup(doc, scratch, i, n, lowercase, buffer, ref first, out found);
             }
 
             if (found is not null)
@@ -1229,33 +1416,28 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
-    /// <summary>This thread's answers of <see cref="Lookup"/> for one word, by its lowered string: index 0 for capitalized words, 1 for lowercase ones.</summary>
-    [ThreadStatic]
-    private static (IPlaceLookup? Owner, WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[] Memos) t_memos;
-
-    /// <summary>Whether one word's lookups are memoized (<see cref="Memo"/>); off only for the tests that compare the two.</summary>
-    internal bool MemoizeWords { get; init; } = true;
-
-    private WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>? Memo(bool lowercase)
+    /// <summary>
+    /// The first word of the keys of several words tried from one token, and whether a gazetteer key of several words
+    /// begins with it (<see cref="IPlaceLookup.MayBeginLongerName"/>): kept while the next key tried begins with the same word.
+    /// </summary>
+    private ref struct FirstWord(Span<char> storage)
     {
-        if (!MemoizeWords || lookup is null)
-        {
-            return null;
-        }
-
-        if (!ReferenceEquals(t_memos.Owner, lookup))
-        {
-            t_memos = (lookup, [new(), new()]);
-        }
-
-        return t_memos.Memos[lowercase ? 1 : 0];
+        public readonly Span<char> Storage = storage;
+        public int Length = -1;
+        public bool May;
     }
+
+    /// <summary>Whether several words may be looked up from <paramref name="i"/>: only off for the tests that compare with looking every length up.</summary>
+    internal bool PruneByFirstWord { get; init; } = true;
+
+    /// <summary>Whether one word's lookups are memoized (<see cref="Scratch.Memos"/>); off only for the tests that compare the two.</summary>
+    internal bool MemoizeWords { get; init; } = true;
 
     /// <summary>
     /// The entries the <paramref name="n"/> words from <paramref name="i"/> name, folded to one key (<paramref name="key"/>,
     /// null when they name nothing); a <paramref name="lowercase"/> word only by its exact name.
     /// </summary>
-    private ImmutableArray<GazetteerEntry> Lookup(Document doc, int i, int n, bool lowercase, Span<char> buffer, out string? key)
+    private ImmutableArray<GazetteerEntry> Lookup(Document doc, Scratch scratch, int i, int n, bool lowercase, Span<char> buffer, ref FirstWord first, out string? key)
     {
         var tokens = doc.Tokens;
         key = null;
@@ -1303,9 +1485,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
-        var folded = ascii ? buffer[..len] : (t_folds ??= new WordCache(make: PlaceNames.Fold)).Get(buffer[..len]).AsSpan();
+        var folded = ascii ? buffer[..len] : scratch.Folds.Get(buffer[..len]).AsSpan();
 
         if (lowercase && lowercaseNames is not null && !lowercaseNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))
+        {
+            return [];
+        }
+
+        if (n > 1 && PruneByFirstWord && !MayBeginLongerName(folded, ref first))
         {
             return [];
         }
@@ -1318,5 +1505,35 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         key = folded.ToString();
         return hits;
+    }
+
+    /// <summary>
+    /// False when no gazetteer key of several words begins with the first word of <paramref name="folded"/>, so that it
+    /// names nothing; true when one may, or when it is one word. The verdict is kept in <paramref name="first"/> for
+    /// the next key tried from the same token, when that begins with the same word.
+    /// </summary>
+    private bool MayBeginLongerName(ReadOnlySpan<char> folded, ref FirstWord first)
+    {
+        var space = folded.IndexOf(' ');
+        if (space <= 0)
+        {
+            return true;
+        }
+
+        var word = folded[..space];
+        if (first.Length == space && word.SequenceEqual(first.Storage[..space]))
+        {
+            return first.May;
+        }
+
+        var may = lookup!.MayBeginLongerName(word);
+        if (space <= first.Storage.Length)
+        {
+            word.CopyTo(first.Storage);
+            first.Length = space;
+            first.May = may;
+        }
+
+        return may;
     }
 }
