@@ -65,12 +65,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         var text = document.Text;
         var found = new List<PlaceMention>();
         var scratch = Scratch.ForThread(lookup, MemoizeWords);
+        var marks = scratch.MarkTokens(document);
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
                 var t = tokens[i];
-                if (!t.IsWord || t.Lower.Length < 3 && t.Lower != "uk" || NotPlaces.Contains(t.Lower))
+                if ((marks[i] & Mark.Word) == 0 || t.Lower.Length < 3 && t.Lower != "uk" || (marks[i] & Mark.NotPlace) != 0)
                 {
                     continue;
                 }
@@ -190,11 +191,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 i = spanEnd - 1;
             }
 
-            TownAdjectiveFacilities(document, sentence, found);
-            Unknown(document, sentence, found);
+            TownAdjectiveFacilities(document, sentence, found, marks);
+            Unknown(document, sentence, found, marks);
 
             // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
-            var lists = OriginLists(document, sentence, scratch.OriginLists);
+            var lists = OriginLists(document, sentence, scratch.OriginLists, marks);
             foreach (var (start, end) in lists)
             {
                 for (var k = 0; k < found.Count; k++)
@@ -208,7 +209,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
-            if (IsLaunchSiteList(document, sentence))
+            if (IsLaunchSiteList(sentence, marks))
             {
                 for (var k = 0; k < found.Count; k++)
                 {
@@ -255,7 +256,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
-        SamePlaces(document, found);
+        SamePlaces(document, found, marks);
         MarkCityDistricts(document, found);
         LinkContainers(document, found);
         return [.. found];
@@ -525,13 +526,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// nearest earlier place that is not a reference point or a country), with that place's candidates; its text is
     /// the words as written.
     /// </summary>
-    private static void SamePlaces(Document document, List<PlaceMention> found)
+    private static void SamePlaces(Document document, List<PlaceMention> found, uint[] marks)
     {
         var tokens = document.Tokens;
         var added = false;
         for (var i = 1; i + 1 < tokens.Count; i++)
         {
-            if (tokens[i].Lower != "same" || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
+            if ((marks[i] & Mark.Same) == 0 || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
             {
                 continue;
             }
@@ -582,15 +583,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords CyrillicSettlementAbbreviations = FrozenWords.Of(SettlementRows.Where(r => r[1] == "abbreviation").Select(r => r[0]));
 
     /// <summary>The first token of the name a settlement word opens ("селі Лапаївка", "с. Лапаївка"), or -1.</summary>
-    private static int AfterSettlementWord(Document doc, SentenceMention s, int i)
+    private static int AfterSettlementWord(Document doc, SentenceMention s, int i, uint[] marks)
     {
         var tokens = doc.Tokens;
-        if (CyrillicSettlementWords.Contains(tokens[i].Lower))
+        if ((marks[i] & Mark.CyrillicSettlementWord) != 0)
         {
             return i + 1 < s.EndToken && tokens[i + 1].Lower == "." ? i + 2 : i + 1; // "смт." too
         }
 
-        return CyrillicSettlementAbbreviations.Contains(tokens[i].Lower) && i + 2 < s.EndToken && tokens[i + 1].Lower == "." && doc.Text[tokens[i].Start] is not ('С' or 'Д' or 'П' or 'Г' or 'М')
+        return (marks[i] & Mark.CyrillicSettlementAbbreviation) != 0 && i + 2 < s.EndToken && tokens[i + 1].Lower == "." && doc.Text[tokens[i].Start] is not ('С' or 'Д' or 'П' or 'Г' or 'М')
             ? i + 2
             : -1;
     }
@@ -636,22 +637,27 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// Names the gazetteer lacks but the text marks as places: "the village of Hornal", "the Pogar district".
     /// They stay in the output with their text and no coordinates.
     /// </summary>
-    private static void Unknown(Document doc, SentenceMention s, List<PlaceMention> found)
+    private static void Unknown(Document doc, SentenceMention s, List<PlaceMention> found, uint[] marks)
     {
         var tokens = doc.Tokens;
         var text = doc.Text;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
+            if ((marks[i] & (Mark.CyrillicSettlementWord | Mark.CyrillicSettlementAbbreviation | Mark.SettlementWord | Mark.Name)) == 0)
+            {
+                continue; // no cue below can begin at a word that is none of these
+            }
+
             int start, end;
             PlaceHint hint;
-            var isName = IsName(text, tokens[i]);
-            if (AfterSettlementWord(doc, s, i) is var at && at > 0 && at < s.EndToken && IsName(text, tokens[at]))
+            var isName = (marks[i] & Mark.Name) != 0;
+            if (AfterSettlementWord(doc, s, i, marks) is var at && at > 0 && at < s.EndToken && (marks[at] & Mark.Name) != 0)
             {
                 // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
                 start = at;
                 end = start + 1;
                 // "селу Чаусы Погарского района": the name stops before a district's adjective.
-                while (end < s.EndToken && end < start + 2 && IsName(text, tokens[end]) && !AnyStartsAt(found, end)
+                while (end < s.EndToken && end < start + 2 && (marks[end] & Mark.Name) != 0 && !AnyStartsAt(found, end)
                     && !(end + 1 < s.EndToken && RegionWords.Contains(tokens[end + 1].Lower)))
                 {
                     end++;
@@ -659,11 +665,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 hint = PlaceHint.Settlement;
             }
-            else if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(text, tokens[i + 2]))
+            else if ((marks[i] & Mark.SettlementWord) != 0 && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && (marks[i + 2] & Mark.Name) != 0)
             {
                 start = i + 2;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 3 && IsName(text, tokens[end]))
+                while (end < s.EndToken && end < start + 3 && (marks[end] & Mark.Name) != 0)
                 {
                     end++;
                 }
@@ -701,8 +707,6 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
     }
 
-    /// <summary>A capitalized word that is not a common word (<see cref="NotPlaces"/>) and not all digits: a name's word.</summary>
-    private static bool IsName(string text, in Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && t.Lower.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     private static bool AnyStartsAt(List<PlaceMention> found, int token)
     {
@@ -774,12 +778,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// adjective made from a town's name, then a facility's head (after up to two qualifiers): the facility, named as
     /// written, with the town's entries as its candidates.
     /// </summary>
-    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found)
+    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found, uint[] marks)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
-            if (!tokens[i].IsWord || !char.IsUpper(doc.Text[tokens[i].Start]) || !TextLanguage.StartsCyrillic(tokens[i].Lower))
+            if ((marks[i] & (Mark.Word | Mark.Capitalized | Mark.Cyrillic)) != (Mark.Word | Mark.Capitalized | Mark.Cyrillic))
             {
                 continue;
             }
@@ -849,13 +853,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return [.. names.SelectMany(n => lookup!.Find(n)).Where(e => e.Feature == PlaceFeature.PopulatedPlace).Distinct()];
     }
 
-    private static bool IsLaunchSiteList(Document doc, SentenceMention s)
+    /// <summary>"Напрямки пусків", "направления атак": the sentence lists launch sites (the words marked once per document, <see cref="WordMarks"/>).</summary>
+    private static bool IsLaunchSiteList(SentenceMention s, uint[] marks)
     {
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
-            var w = doc.Tokens[k].Lower;
-            if (w.Length >= 6 && w[0] == 'н' && (w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal))
-                && (doc.Tokens[k + 1].Lower.StartsWith("атак", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("пуск", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("запуск", StringComparison.Ordinal)))
+            if ((marks[k] & Mark.LaunchHead) != 0 && (marks[k + 1] & Mark.LaunchNext) != 0)
             {
                 return true;
             }
@@ -917,25 +920,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
     /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
     /// </summary>
-    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s, List<(int Start, int End)> lists)
+    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s, List<(int Start, int End)> lists, uint[] marks)
     {
         var tokens = doc.Tokens;
         lists.Clear();
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
-            var role = OriginRole(tokens[k].Lower);
-            if (role is not ("from" or "from-area" or "toward"))
+            if ((marks[k] & (Mark.From | Mark.FromArea | Mark.Toward)) == 0)
             {
                 continue;
             }
 
+            var toward = (marks[k] & Mark.Toward) != 0;
             var j = k + 1;
-            while (j < s.EndToken && OriginRole(tokens[j].Lower) == "occupied")
+            while (j < s.EndToken && (marks[j] & Mark.Occupied) != 0)
             {
                 j++;
             }
 
-            if (j >= s.EndToken || !(OriginRole(tokens[j].Lower) == "direction" || (OriginRole(tokens[j].Lower) == "area" && role != "toward")))
+            if (j >= s.EndToken || !((marks[j] & Mark.Direction) != 0 || ((marks[j] & Mark.Area) != 0 && !toward)))
             {
                 continue;
             }
@@ -951,15 +954,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             while (j < s.EndToken)
             {
                 var t = tokens[j];
-                var capitalized = t.IsWord && char.IsUpper(doc.Text[t.Start]);
-                if (capitalized || (t.IsWord && afterName && !ListJoiners.Contains(t.Lower)))
+                var m = marks[j];
+                var capitalized = (m & (Mark.Word | Mark.Capitalized)) == (Mark.Word | Mark.Capitalized);
+                if (capitalized || ((m & Mark.Word) != 0 && afterName && (m & Mark.ListJoiner) == 0))
                 {
                     afterName = capitalized;
                 }
-                else if (ListJoiners.Contains(t.Lower) || CyrillicSettlementAbbreviations.Contains(t.Lower) || t.Lower == ".")
+                else if ((m & (Mark.ListJoiner | Mark.CyrillicSettlementAbbreviation)) != 0 || t.Lower == ".")
                 {
                     afterName = false;
-                    if (t.Lower == "." && !(j > start && CyrillicSettlementAbbreviations.Contains(tokens[j - 1].Lower)))
+                    if (t.Lower == "." && !(j > start && (marks[j - 1] & Mark.CyrillicSettlementAbbreviation) != 0))
                     {
                         break;
                     }
@@ -1320,6 +1324,66 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.End - 2 : t.End;
 
     /// <summary>
+    /// What the scans of a sentence ask of each token, found once per document (<see cref="Scratch.MarkTokens"/>): bits of
+    /// a <c>uint</c>, the lexicons' answers kept per distinct word (<see cref="WordMarks"/>).
+    /// </summary>
+    private static class Mark
+    {
+        public const uint Word = 1;
+        public const uint Capitalized = 1 << 1;
+        public const uint NotPlace = 1 << 2;
+        public const uint NotAllDigits = 1 << 3;
+        public const uint Name = 1 << 4;
+        public const uint CyrillicSettlementWord = 1 << 5;
+        public const uint CyrillicSettlementAbbreviation = 1 << 6;
+        public const uint SettlementWord = 1 << 7;
+        public const uint From = 1 << 8;
+        public const uint FromArea = 1 << 9;
+        public const uint Toward = 1 << 10;
+        public const uint Area = 1 << 11;
+        public const uint Direction = 1 << 12;
+        public const uint Occupied = 1 << 13;
+        public const uint Heading = 1 << 14;
+        public const uint LaunchHead = 1 << 15;
+        public const uint LaunchNext = 1 << 16;
+        public const uint ListJoiner = 1 << 17;
+        public const uint Same = 1 << 18;
+        public const uint Cyrillic = 1 << 19;
+    }
+
+    /// <summary>
+    /// The marks of a lowered word that depend on the word alone: the lexicons it is in (<see cref="NotPlaces"/>, the
+    /// settlement words, its <see cref="OriginRole"/>, <see cref="ListJoiners"/>), the launch-list words, "same", a Cyrillic
+    /// first letter, a letter that is not a digit.
+    /// </summary>
+    internal static uint WordMarks(string w)
+    {
+        var m = 0u;
+        m |= NotPlaces.Contains(w) ? Mark.NotPlace : 0;
+        m |= w.AsSpan().ContainsAnyExceptInRange('0', '9') ? Mark.NotAllDigits : 0;
+        m |= CyrillicSettlementWords.Contains(w) ? Mark.CyrillicSettlementWord : 0;
+        m |= CyrillicSettlementAbbreviations.Contains(w) ? Mark.CyrillicSettlementAbbreviation : 0;
+        m |= SettlementWords.Contains(w) ? Mark.SettlementWord : 0;
+        m |= OriginRole(w) switch
+        {
+            "from" => Mark.From,
+            "from-area" => Mark.FromArea,
+            "toward" => Mark.Toward,
+            "area" => Mark.Area,
+            "direction" => Mark.Direction,
+            "occupied" => Mark.Occupied,
+            "heading" => Mark.Heading,
+            _ => 0,
+        };
+        m |= w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal) ? Mark.LaunchHead : 0;
+        m |= w.StartsWith("атак", StringComparison.Ordinal) || w.StartsWith("пуск", StringComparison.Ordinal) || w.StartsWith("запуск", StringComparison.Ordinal) ? Mark.LaunchNext : 0;
+        m |= ListJoiners.Contains(w) ? Mark.ListJoiner : 0;
+        m |= w == "same" ? Mark.Same : 0;
+        m |= TextLanguage.StartsCyrillic(w) ? Mark.Cyrillic : 0;
+        return m;
+    }
+
+    /// <summary>
     /// This thread's reusable state of the stage, fetched once per document (one thread-static read, not one per word):
     /// the memos of <see cref="Lookup"/> for one word (index 0 for capitalized words, 1 for lowercase ones), the folded
     /// keys of the non-ASCII names tried (each folded once), and the list <see cref="OriginLists"/> fills.
@@ -1337,7 +1401,53 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         public List<(int Start, int End)> OriginLists { get; } = [];
 
+        /// <summary>The chars of the key being looked up (a stack buffer would be zeroed for every word).</summary>
+        public char[] Key { get; } = new char[128];
+
+        /// <summary>The first word of the keys of several words tried from one token.</summary>
+        public char[] FirstWord { get; } = new char[64];
+
         public bool Memoize { get; private set; }
+
+        /// <summary>Each distinct word's <see cref="WordMarks"/>, kept for the thread (they depend on the word alone).</summary>
+        private readonly WordMemo<uint> wordMarks = new();
+
+        private uint[] marks = new uint[1024];
+
+        /// <summary>
+        /// The marks of every token of <paramref name="doc"/> (<see cref="Mark"/>): its word's, and whether it is a word,
+        /// capitalized, and a name's word (a capitalized word, not a common word, not all digits). Valid until the next call.
+        /// </summary>
+        public uint[] MarkTokens(Document doc)
+        {
+            var tokens = doc.Tokens;
+            var text = doc.Text;
+            if (marks.Length < tokens.Count)
+            {
+                marks = new uint[Math.Max(tokens.Count, marks.Length * 2)];
+            }
+
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                if (!wordMarks.TryGet(t.Lower, out var m))
+                {
+                    m = WordMarks(t.Lower);
+                    wordMarks.Set(t.Lower, m);
+                }
+
+                m |= t.IsWord ? Mark.Word : 0;
+                m |= char.IsUpper(text[t.Start]) ? Mark.Capitalized : 0;
+                if ((m & (Mark.Word | Mark.Capitalized | Mark.NotPlace | Mark.NotAllDigits)) == (Mark.Word | Mark.Capitalized | Mark.NotAllDigits))
+                {
+                    m |= Mark.Name;
+                }
+
+                marks[i] = m;
+            }
+
+            return marks;
+        }
 
         public static Scratch ForThread(IPlaceLookup lookup, bool memoize)
         {
@@ -1372,11 +1482,11 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
-        Span<char> buffer = stackalloc char[128];
+        Span<char> buffer = scratch.Key;
 
         // Names of several words begin with a word that begins some key of several words (exactly or by its skeleton):
         // the verdict on the first folded word is asked once for all the lengths tried (0 unknown, 1 may, -1 may not).
-        var first = new FirstWord(stackalloc char[64]);
+        var first = new FirstWord(scratch.FirstWord);
         for (var n = max; n >= 1; n--)
         {
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
