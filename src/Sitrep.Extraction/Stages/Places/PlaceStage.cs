@@ -1327,7 +1327,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// What the scans of a sentence ask of each token, found once per document (<see cref="Scratch.MarkTokens"/>): bits of
     /// a <c>uint</c>, the lexicons' answers kept per distinct word (<see cref="WordMarks"/>).
     /// </summary>
-    private static class Mark
+    internal static class Mark
     {
         public const uint Word = 1;
         public const uint Capitalized = 1 << 1;
