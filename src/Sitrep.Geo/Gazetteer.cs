@@ -206,9 +206,64 @@ public sealed class Gazetteer : IPlaceLookup
             return [];
         }
 
-        Span<char> buffer = stackalloc char[(PlaceNames.MaxSkeletonInput * 2) + 2];
+        Span<char> buffer = stackalloc char[(folded.Length * 2) + 2]; // as small as the name: a stack buffer is zeroed on every call
         var n = PlaceNames.Skeleton(folded, buffer);
         return n > 0 && skeletons.TryGet(buffer[..n], out list) ? lists[list] : [];
+    }
+
+    /// <summary>
+    /// False only when no key of two words or more begins with <paramref name="firstWord"/> (a folded word), nor, for a Latin
+    /// word, a skeleton key with its skeleton: then no name of several words that begins with it is found (the skeleton of
+    /// a name is its words' skeletons, a space between each). Allocates nothing once the tables are made (on first use).
+    /// </summary>
+    public bool MayBeginLongerName(ReadOnlySpan<char> firstWord)
+    {
+        var first = firstWords ?? MakeFirstWords();
+        if (first.Exact.Contains(firstWord))
+        {
+            return true;
+        }
+
+        if (firstWord.IsEmpty || firstWord.Length > PlaceNames.MaxSkeletonInput || firstWord[0] > 'z')
+        {
+            return false; // no skeleton is looked up for such a name
+        }
+
+        Span<char> buffer = stackalloc char[(firstWord.Length * 2) + 2];
+        var n = PlaceNames.Skeleton(firstWord, buffer);
+        return n < 0 || first.Skeleton.Contains(buffer[..n]);
+    }
+
+    private FirstWords? firstWords;
+
+    /// <summary>The first words of the keys of several words, exact and skeleton; made once, then only read.</summary>
+    private sealed class FirstWords(KeyTable exact, KeyTable skeletons)
+    {
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Exact { get; } = Of(exact);
+
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Skeleton { get; } = Of(skeletons);
+
+        private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Of(KeyTable table)
+        {
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < table.Count; k++)
+            {
+                var key = table.Key(k);
+                var space = key.IndexOf(' ');
+                if (space >= 0)
+                {
+                    words.Add(key[..space].ToString());
+                }
+            }
+
+            return words.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    private FirstWords MakeFirstWords()
+    {
+        Interlocked.CompareExchange(ref firstWords, new FirstWords(exact, skeletons), null);
+        return firstWords;
     }
 
     private static bool IsSignificant(GazetteerEntry e) =>

@@ -97,4 +97,10 @@ public interface IPlaceLookup
 
     /// <summary>The entries under exactly this folded key, without spelling variants; empty when none.</summary>
     ImmutableArray<GazetteerEntry> FindExact(ReadOnlySpan<char> foldedName) => Find(foldedName);
+
+    /// <summary>
+    /// False only when no name of two words or more that <see cref="Find"/> answers for begins with the folded word
+    /// <paramref name="firstWord"/> (so a longer name from it need not be looked up); true when one may.
+    /// </summary>
+    bool MayBeginLongerName(ReadOnlySpan<char> firstWord) => true;
 }

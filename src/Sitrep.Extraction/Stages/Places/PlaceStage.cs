@@ -64,23 +64,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         var tokens = document.Tokens;
         var text = document.Text;
         var found = new List<PlaceMention>();
+        var scratch = Scratch.ForThread(lookup, MemoizeWords);
+        var marks = scratch.MarkTokens(document);
         foreach (var sentence in document.Layer<SentenceMention>(Layers.Sentences))
         {
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
                 var t = tokens[i];
-                if (!t.IsWord || t.Lower.Length < 3 && t.Lower != "uk" || NotPlaces.Contains(t.Lower))
+                if ((marks[i] & Mark.Word) == 0 || t.Lower.Length < 3 && t.Lower != "uk" || (marks[i] & Mark.NotPlace) != 0)
                 {
                     continue;
                 }
 
-                if (!TryLongest(document, i, sentence.EndToken, out var end, out var candidates, out var key))
+                if (!TryLongest(document, scratch, i, sentence.EndToken, out var end, out var candidates, out var key))
                 {
                     continue;
                 }
 
                 var capitalized = t.IsCapitalized(text);
-                if (!capitalized && !candidates.Any(c => MayBeLowercase(c) && PlaceNames.Fold(c.Name) == key))
+                if (!capitalized && !AnyLowercaseNamed(candidates, key))
                 {
                     continue; // "kyiv" in translated text, but not "city" for the City of London
                 }
@@ -89,7 +91,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var next = end < sentence.EndToken ? tokens[end].Lower : "";
                 var regionFollows = RegionWords.Contains(next) || (next == "border" && end + 1 < sentence.EndToken && RegionWords.Contains(tokens[end + 1].Lower));
                 var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"") || FacilityWords.Contains(next);
-                var significant = candidates.Any(c => c.Population >= 20_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country or PlaceFeature.Facility);
+                var significant = AnySignificant(candidates);
                 var atSentenceStart = i == sentence.FirstToken;
                 if (!significant && !cue)
                 {
@@ -118,7 +120,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var listed = i >= sentence.FirstToken + 2 && tokens[i - 1].Lower is "и" or "і" or "та" or "й" && found.Count > 0 && found[^1].EndToken == i - 1
                     && TextLanguage.StartsCyrillic(t.Lower) && found[^1].Text.Length > 2 && t.Lower.EndsWith(found[^1].Text[^2..], StringComparison.OrdinalIgnoreCase);
                 var spanEnd = listed && end - i == 2 && RegionWords.Contains(tokens[end - 1].Lower) ? end - 1 : end;
-                var hint = candidates.All(c => c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
+                var hint = AllRegions(candidates) && key.Contains(' ', StringComparison.Ordinal) && RegionWords.Contains(tokens[end - 1].Lower)
                     ? PlaceHint.Region
                     : PlaceHint.Any;
                 if (next == "municipal" && end + 1 < sentence.EndToken && tokens[end + 1].Lower is "district" or "okrug" or "formation")
@@ -134,8 +136,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     var regionToken = next == "border" ? end + 1 : end;
                     spanEnd = IsPluralRegion(tokens[regionToken].Lower) || listed ? end : regionToken + 1;
                     hint = PlaceHint.Region;
-                    var regionKey = key + " region";
-                    var regional = lookup.Find(regionKey);
+                    var regional = FindRegion(lookup, key);
                     if (!regional.IsDefaultOrEmpty)
                     {
                         candidates = regional;
@@ -148,10 +149,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 // "the region outside Kyiv", "the region around Kharkiv": the city's region, named from "region" on.
                 var first = i;
-                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !lookup.Find(key + " region").IsDefaultOrEmpty;
+                var aroundCity = !regionFollows && i >= sentence.FirstToken + 2 && RegionAroundWords.Contains(prev) && tokens[i - 2].Lower == "region" && !FindRegion(lookup, key).IsDefaultOrEmpty;
                 if (aroundCity)
                 {
-                    candidates = lookup.Find(key + " region");
+                    candidates = FindRegion(lookup, key);
                     hint = PlaceHint.Region;
                     first = i - 2;
                 }
@@ -190,24 +191,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 i = spanEnd - 1;
             }
 
-            TownAdjectiveFacilities(document, sentence, found);
-            Unknown(document, sentence, found);
+            TownAdjectiveFacilities(document, sentence, found, marks);
+            Unknown(document, sentence, found, marks);
 
             // "из районов Каспийского моря и Волгодонска", "в напрямку Дніпра та м. Кам'янське": every item of the list.
-            foreach (var (start, end) in OriginLists(document, sentence) ?? [])
+            var lists = OriginLists(document, sentence, scratch.OriginLists, marks);
+            foreach (var (start, end) in lists)
             {
                 for (var k = 0; k < found.Count; k++)
                 {
                     if (found[k].TokenIndex >= start && found[k].EndToken <= end && !found[k].IsReference)
                     {
-                        var toward = Enumerable.Range(start - 3, 3).Any(x => OriginRole(document.Lower(x)) == "toward");
+                        var toward = OriginRole(document.Lower(start - 3)) == "toward" || OriginRole(document.Lower(start - 2)) == "toward" || OriginRole(document.Lower(start - 1)) == "toward";
                         found[k] = found[k] with { IsReference = true, Rule = toward ? "flight-direction" : "gazetteer-origin" };
                     }
                 }
             }
 
             // "Напрямки пусків – Брянськ, Курськ…": the air force's list of launch sites.
-            if (IsLaunchSiteList(document, sentence))
+            if (IsLaunchSiteList(sentence, marks))
             {
                 for (var k = 0; k < found.Count; k++)
                 {
@@ -232,13 +234,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             for (var j = k - 1; j >= 0; j--)
             {
-                var between = Enumerable.Range(found[j].EndToken, found[j + 1].TokenIndex - found[j].EndToken).Select(document.Lower).ToList();
-                if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
+                if (!IsShortList(document, found[j].EndToken, found[j + 1].TokenIndex))
                 {
                     break;
                 }
 
-                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                var regional = FindRegion(lookup, PlaceNames.Fold(found[j].Text));
                 found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional.IsDefaultOrEmpty ? found[j].Candidates : regional };
             }
         }
@@ -249,16 +250,108 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         for (var k = 1; k < found.Count; k++)
         {
             if (found[k - 1].IsReference && found[k - 1].Rule == "gazetteer-origin" && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
-                && Enumerable.Range(found[k - 1].EndToken, found[k].TokenIndex - found[k - 1].EndToken).All(x => document.Lower(x) is "and" or "," or "the" or "or" or "і" or "и" or "та" or "й" or "або" or "или"))
+                && AllCoordinators(document, found[k - 1].EndToken, found[k].TokenIndex))
             {
                 found[k] = found[k] with { IsReference = true };
             }
         }
 
-        SamePlaces(document, found);
+        SamePlaces(document, found, marks);
         MarkCityDistricts(document, found);
         LinkContainers(document, found);
         return [.. found];
+    }
+
+    /// <summary>Whether a candidate a lowercase word may name (<see cref="MayBeLowercase"/>) is called exactly <paramref name="key"/>.</summary>
+    private static bool AnyLowercaseNamed(ImmutableArray<GazetteerEntry> candidates, string key)
+    {
+        foreach (var c in candidates)
+        {
+            if (MayBeLowercase(c) && PlaceNames.Fold(c.Name) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a candidate is a town of 20,000 or more, a region, a district, a country or a facility: a name that needs no cue.</summary>
+    private static bool AnySignificant(ImmutableArray<GazetteerEntry> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Population >= 20_000 || c.Feature is PlaceFeature.Admin1 or PlaceFeature.Admin2 or PlaceFeature.Country or PlaceFeature.Facility)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every candidate is a region or a district (true for none).</summary>
+    private static bool AllRegions(ImmutableArray<GazetteerEntry> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Feature is not (PlaceFeature.Admin1 or PlaceFeature.Admin2))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The entries of "<paramref name="key"/> region" (the folded key of a name), without making the string.</summary>
+    private static ImmutableArray<GazetteerEntry> FindRegion(IPlaceLookup lookup, string key)
+    {
+        const string suffix = " region";
+        if (key.Length > 256)
+        {
+            return lookup.Find(key + suffix);
+        }
+
+        Span<char> buffer = stackalloc char[key.Length + suffix.Length];
+        key.CopyTo(buffer);
+        suffix.CopyTo(buffer[key.Length..]);
+        return lookup.Find(buffer);
+    }
+
+    /// <summary>The tokens from <paramref name="from"/> to <paramref name="to"/> are one or two of ",", "and", "or" (a list's joiners); throws for a negative range, as the lists' ranges always did.</summary>
+    private static bool IsShortList(Document doc, int from, int to)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(to - from);
+        if (to - from is 0 or > 2)
+        {
+            return false;
+        }
+
+        for (var x = from; x < to; x++)
+        {
+            if (doc.Lower(x) is not ("," or "and" or "or"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The tokens from <paramref name="from"/> to <paramref name="to"/> (none or more) all coordinate ("and", ",", "the", "або"…); throws for a negative range.</summary>
+    private static bool AllCoordinators(Document doc, int from, int to)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(to - from);
+        for (var x = from; x < to; x++)
+        {
+            if (doc.Lower(x) is not ("and" or "," or "the" or "or" or "і" or "и" or "та" or "й" or "або" or "или"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -279,16 +372,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             for (var j = k; j < found.Count; j++)
             {
-                if (j > k)
+                if (j > k && !IsShortList(document, found[j - 1].EndToken, found[j].TokenIndex))
                 {
-                    var between = Enumerable.Range(found[j - 1].EndToken, found[j].TokenIndex - found[j - 1].EndToken).Select(document.Lower).ToList();
-                    if (between.Count is 0 or > 2 || !between.All(w => w is "," or "and" or "or"))
-                    {
-                        break;
-                    }
+                    break;
                 }
 
-                var regional = lookup.Find(PlaceNames.Fold(found[j].Text) + " region");
+                var regional = FindRegion(lookup, PlaceNames.Fold(found[j].Text));
                 if (!regional.IsDefaultOrEmpty)
                 {
                     found[j] = found[j] with { Hint = PlaceHint.Region, Candidates = regional };
@@ -395,7 +484,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             {
                 var after = from + head.Length;
                 if (after <= s.EndToken && (closing || (after < s.EndToken && tokens[after].Lower is "in" or "on" or "at"))
-                    && head.Select((w, n) => tokens[from + n].Lower == w || tokens[from + n].Lower == w + "s").All(x => x))
+                    && HeadAt(tokens, from, head))
                 {
                     return true;
                 }
@@ -410,6 +499,22 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
+    /// <summary>The words of <paramref name="head"/> (each also with an "s") are the tokens from <paramref name="from"/>.</summary>
+    private static bool HeadAt(TokenList tokens, int from, string[] head)
+    {
+        for (var n = 0; n < head.Length; n++)
+        {
+            var t = tokens[from + n].Lower;
+            var w = head[n];
+            if (!(t == w || (t.Length == w.Length + 1 && t[^1] == 's' && t.StartsWith(w, StringComparison.Ordinal))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static readonly FrozenWords RegionOfWords = FrozenWords.Of("region", "regions", "oblast", "oblasts", "province", "provinces");
 
     private static readonly FrozenWords NotPlaceHeads = FrozenWords.Of(LexiconFile.Rows("not-place-heads.tsv", r => r.Length == 1, r => r[0]).Select(r => r[0]));
@@ -421,13 +526,13 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// nearest earlier place that is not a reference point or a country), with that place's candidates; its text is
     /// the words as written.
     /// </summary>
-    private static void SamePlaces(Document document, List<PlaceMention> found)
+    private static void SamePlaces(Document document, List<PlaceMention> found, uint[] marks)
     {
         var tokens = document.Tokens;
         var added = false;
         for (var i = 1; i + 1 < tokens.Count; i++)
         {
-            if (tokens[i].Lower != "same" || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
+            if ((marks[i] & Mark.Same) == 0 || tokens[i - 1].Lower != "the" || !SamePlaceNouns.Contains(tokens[i + 1].Lower))
             {
                 continue;
             }
@@ -478,15 +583,15 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly FrozenWords CyrillicSettlementAbbreviations = FrozenWords.Of(SettlementRows.Where(r => r[1] == "abbreviation").Select(r => r[0]));
 
     /// <summary>The first token of the name a settlement word opens ("селі Лапаївка", "с. Лапаївка"), or -1.</summary>
-    private static int AfterSettlementWord(Document doc, SentenceMention s, int i)
+    private static int AfterSettlementWord(Document doc, SentenceMention s, int i, uint[] marks)
     {
         var tokens = doc.Tokens;
-        if (CyrillicSettlementWords.Contains(tokens[i].Lower))
+        if ((marks[i] & Mark.CyrillicSettlementWord) != 0)
         {
             return i + 1 < s.EndToken && tokens[i + 1].Lower == "." ? i + 2 : i + 1; // "смт." too
         }
 
-        return CyrillicSettlementAbbreviations.Contains(tokens[i].Lower) && i + 2 < s.EndToken && tokens[i + 1].Lower == "." && doc.Text[tokens[i].Start] is not ('С' or 'Д' or 'П' or 'Г' or 'М')
+        return (marks[i] & Mark.CyrillicSettlementAbbreviation) != 0 && i + 2 < s.EndToken && tokens[i + 1].Lower == "." && doc.Text[tokens[i].Start] is not ('С' or 'Д' or 'П' or 'Г' or 'М')
             ? i + 2
             : -1;
     }
@@ -532,21 +637,27 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// Names the gazetteer lacks but the text marks as places: "the village of Hornal", "the Pogar district".
     /// They stay in the output with their text and no coordinates.
     /// </summary>
-    private static void Unknown(Document doc, SentenceMention s, List<PlaceMention> found)
+    private static void Unknown(Document doc, SentenceMention s, List<PlaceMention> found, uint[] marks)
     {
         var tokens = doc.Tokens;
         var text = doc.Text;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
+            if ((marks[i] & (Mark.CyrillicSettlementWord | Mark.CyrillicSettlementAbbreviation | Mark.SettlementWord | Mark.Name)) == 0)
+            {
+                continue; // no cue below can begin at a word that is none of these
+            }
+
             int start, end;
             PlaceHint hint;
-            if (AfterSettlementWord(doc, s, i) is var at && at > 0 && at < s.EndToken && IsName(tokens[at]))
+            var isName = (marks[i] & Mark.Name) != 0;
+            if (AfterSettlementWord(doc, s, i, marks) is var at && at > 0 && at < s.EndToken && (marks[at] & Mark.Name) != 0)
             {
                 // "у селі Лапаївці", "деревней Обеста", "поселке Белая Березка", "с. Велика Писарівка"
                 start = at;
                 end = start + 1;
                 // "селу Чаусы Погарского района": the name stops before a district's adjective.
-                while (end < s.EndToken && end < start + 2 && IsName(tokens[end]) && !found.Any(f => f.TokenIndex == end)
+                while (end < s.EndToken && end < start + 2 && (marks[end] & Mark.Name) != 0 && !AnyStartsAt(found, end)
                     && !(end + 1 < s.EndToken && RegionWords.Contains(tokens[end + 1].Lower)))
                 {
                     end++;
@@ -554,25 +665,25 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
                 hint = PlaceHint.Settlement;
             }
-            else if (SettlementWords.Contains(tokens[i].Lower) && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && IsName(tokens[i + 2]))
+            else if ((marks[i] & Mark.SettlementWord) != 0 && tokens[i].Lower != "port" && tokens[i + 1].Lower == "of" && i + 2 < s.EndToken && (marks[i + 2] & Mark.Name) != 0)
             {
                 start = i + 2;
                 end = start + 1;
-                while (end < s.EndToken && end < start + 3 && IsName(tokens[end]))
+                while (end < s.EndToken && end < start + 3 && (marks[end] & Mark.Name) != 0)
                 {
                     end++;
                 }
 
                 hint = PlaceHint.Settlement;
             }
-            else if (IsName(tokens[i]) && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
+            else if (isName && i + 2 < s.EndToken && tokens[i + 1].Lower == "municipal" && tokens[i + 2].Lower is "district" or "okrug" or "formation")
             {
                 // "Starodubsky municipal district": a Russian district by its official name.
                 start = i;
                 end = i + 3;
                 hint = PlaceHint.Region;
             }
-            else if (IsName(tokens[i]) && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && found.Any(f => f.EndToken == i - 1 && f.Hint == PlaceHint.Region)))
+            else if (isName && i > s.FirstToken && (tokens[i - 1].Lower == "the" || (tokens[i - 1].Lower is "and" or "," && AnyRegionEndsAt(found, i - 1)))
                      && RegionWords.Contains(StripS(tokens[i + 1].Lower)) && tokens[i + 1].Lower is not ("republic" or "territory"))
             {
                 // "the Pogarsky district", and a district listed after one ("Pogarsky district and Sevsky district").
@@ -586,7 +697,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var span = new TextSpan(tokens[start].Start, StripPossessive(doc, tokens[end - 1]));
-            if (found.Any(f => f.Span.Overlaps(span)))
+            if (AnyOverlaps(found, span))
             {
                 continue;
             }
@@ -594,8 +705,46 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             found.Add(new PlaceMention(span, text[span.Start..span.End], start, end, hint, "cue-not-in-gazetteer"));
             i = end - 1;
         }
+    }
 
-        bool IsName(Token t) => t.IsWord && char.IsUpper(text[t.Start]) && !NotPlaces.Contains(t.Lower) && t.Lower.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool AnyStartsAt(List<PlaceMention> found, int token)
+    {
+        foreach (var f in found)
+        {
+            if (f.TokenIndex == token)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyRegionEndsAt(List<PlaceMention> found, int token)
+    {
+        foreach (var f in found)
+        {
+            if (f.EndToken == token && f.Hint == PlaceHint.Region)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyOverlaps(List<PlaceMention> found, TextSpan span)
+    {
+        foreach (var f in found)
+        {
+            if (f.Span.Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly IReadOnlyList<string[]> TownAdjectiveRows = LexiconFile.Rows(
@@ -629,12 +778,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     /// adjective made from a town's name, then a facility's head (after up to two qualifiers): the facility, named as
     /// written, with the town's entries as its candidates.
     /// </summary>
-    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found)
+    private void TownAdjectiveFacilities(Document doc, SentenceMention s, List<PlaceMention> found, uint[] marks)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
         {
-            if (!tokens[i].IsWord || !char.IsUpper(doc.Text[tokens[i].Start]) || !TextLanguage.StartsCyrillic(tokens[i].Lower))
+            if ((marks[i] & (Mark.Word | Mark.Capitalized | Mark.Cyrillic)) != (Mark.Word | Mark.Capitalized | Mark.Cyrillic))
             {
                 continue;
             }
@@ -651,7 +800,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var span = new TextSpan(tokens[i].Start, tokens[end].End);
-            if (found.Any(f => f.Span.Overlaps(span)) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
+            if (AnyOverlaps(found, span) || TownsOfAdjective(PlaceNames.Fold(tokens[i].Lower)) is not { IsEmpty: false } towns)
             {
                 continue;
             }
@@ -704,13 +853,12 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return [.. names.SelectMany(n => lookup!.Find(n)).Where(e => e.Feature == PlaceFeature.PopulatedPlace).Distinct()];
     }
 
-    private static bool IsLaunchSiteList(Document doc, SentenceMention s)
+    /// <summary>"Напрямки пусків", "направления атак": the sentence lists launch sites (the words marked once per document, <see cref="WordMarks"/>).</summary>
+    private static bool IsLaunchSiteList(SentenceMention s, uint[] marks)
     {
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
-            var w = doc.Tokens[k].Lower;
-            if ((w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal))
-                && (doc.Tokens[k + 1].Lower.StartsWith("атак", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("пуск", StringComparison.Ordinal) || doc.Tokens[k + 1].Lower.StartsWith("запуск", StringComparison.Ordinal)))
+            if ((marks[k] & Mark.LaunchHead) != 0 && (marks[k + 1] & Mark.LaunchNext) != 0)
             {
                 return true;
             }
@@ -725,7 +873,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> OriginRoles =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(OriginRows, r => r[0], r => r[1], StringComparer.Ordinal);
 
-    private static string OriginRole(string word) => OriginRoles.GetValueOrDefault(word, "");
+    /// <summary>Rules out most words before the dictionary is asked: <see cref="OriginRole"/> is asked of every token.</summary>
+    private static readonly WordMask OriginMask = new(OriginRoles.Keys);
+
+    private static string OriginRole(string word) => OriginMask.MayContain(word) ? OriginRoles.GetValueOrDefault(word, "") : "";
 
     /// <summary>"з напрямків Орла, Курська", "з окупованого Криму", "від Харкова": where the weapons came from.</summary>
     private static bool IsCyrillicOrigin(Document doc, SentenceMention s, int i)
@@ -764,30 +915,30 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     }
 
     /// <summary>
-    /// The token ranges (null when none) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
+    /// The token ranges (in <paramref name="lists"/>, which it clears first) of launch-area and flight-direction lists: after "з районів", "из районов", "з напрямків:",
     /// "в напрямку", every item up to the list's end ("из районов Каспийского моря и Волгодонска": both), whether or
     /// not the gazetteer knows the item before. An item is capitalized words (one lowercase word may end a
     /// two-word name: "моря"), a settlement abbreviation before it; items are joined by commas and conjunctions.
     /// </summary>
-    private static List<(int Start, int End)>? OriginLists(Document doc, SentenceMention s)
+    private static List<(int Start, int End)> OriginLists(Document doc, SentenceMention s, List<(int Start, int End)> lists, uint[] marks)
     {
         var tokens = doc.Tokens;
-        List<(int, int)>? lists = null;
+        lists.Clear();
         for (var k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
-            var role = OriginRole(tokens[k].Lower);
-            if (role is not ("from" or "from-area" or "toward"))
+            if ((marks[k] & (Mark.From | Mark.FromArea | Mark.Toward)) == 0)
             {
                 continue;
             }
 
+            var toward = (marks[k] & Mark.Toward) != 0;
             var j = k + 1;
-            while (j < s.EndToken && OriginRole(tokens[j].Lower) == "occupied")
+            while (j < s.EndToken && (marks[j] & Mark.Occupied) != 0)
             {
                 j++;
             }
 
-            if (j >= s.EndToken || !(OriginRole(tokens[j].Lower) == "direction" || (OriginRole(tokens[j].Lower) == "area" && role != "toward")))
+            if (j >= s.EndToken || !((marks[j] & Mark.Direction) != 0 || ((marks[j] & Mark.Area) != 0 && !toward)))
             {
                 continue;
             }
@@ -803,15 +954,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             while (j < s.EndToken)
             {
                 var t = tokens[j];
-                var capitalized = t.IsWord && char.IsUpper(doc.Text[t.Start]);
-                if (capitalized || (t.IsWord && afterName && !ListJoiners.Contains(t.Lower)))
+                var m = marks[j];
+                var capitalized = (m & (Mark.Word | Mark.Capitalized)) == (Mark.Word | Mark.Capitalized);
+                if (capitalized || ((m & Mark.Word) != 0 && afterName && (m & Mark.ListJoiner) == 0))
                 {
                     afterName = capitalized;
                 }
-                else if (ListJoiners.Contains(t.Lower) || CyrillicSettlementAbbreviations.Contains(t.Lower) || t.Lower == ".")
+                else if ((m & (Mark.ListJoiner | Mark.CyrillicSettlementAbbreviation)) != 0 || t.Lower == ".")
                 {
                     afterName = false;
-                    if (t.Lower == "." && !(j > start && CyrillicSettlementAbbreviations.Contains(tokens[j - 1].Lower)))
+                    if (t.Lower == "." && !(j > start && (marks[j - 1] & Mark.CyrillicSettlementAbbreviation) != 0))
                     {
                         break;
                     }
@@ -826,7 +978,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
             if (j > start)
             {
-                (lists ??= []).Add((start, j));
+                lists.Add((start, j));
                 k = j - 1;
             }
         }
@@ -1166,14 +1318,153 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
     private static string StripS(string w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
 
+    private static ReadOnlySpan<char> StripS(ReadOnlySpan<char> w) => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+
     private static int StripPossessive(Document doc, Token t) =>
         t.Lower.EndsWith("'s", StringComparison.Ordinal) ? t.End - 2 : t.End;
 
-    /// <summary>This thread's gazetteer keys of the non-ASCII names tried, by their lowered characters: each folded once.</summary>
-    [ThreadStatic]
-    private static WordCache? t_folds;
+    /// <summary>
+    /// What the scans of a sentence ask of each token, found once per document (<see cref="Scratch.MarkTokens"/>): bits of
+    /// a <c>uint</c>, the lexicons' answers kept per distinct word (<see cref="WordMarks"/>).
+    /// </summary>
+    internal static class Mark
+    {
+        public const uint Word = 1;
+        public const uint Capitalized = 1 << 1;
+        public const uint NotPlace = 1 << 2;
+        public const uint NotAllDigits = 1 << 3;
+        public const uint Name = 1 << 4;
+        public const uint CyrillicSettlementWord = 1 << 5;
+        public const uint CyrillicSettlementAbbreviation = 1 << 6;
+        public const uint SettlementWord = 1 << 7;
+        public const uint From = 1 << 8;
+        public const uint FromArea = 1 << 9;
+        public const uint Toward = 1 << 10;
+        public const uint Area = 1 << 11;
+        public const uint Direction = 1 << 12;
+        public const uint Occupied = 1 << 13;
+        public const uint Heading = 1 << 14;
+        public const uint LaunchHead = 1 << 15;
+        public const uint LaunchNext = 1 << 16;
+        public const uint ListJoiner = 1 << 17;
+        public const uint Same = 1 << 18;
+        public const uint Cyrillic = 1 << 19;
+    }
 
-    private bool TryLongest(Document doc, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
+    /// <summary>
+    /// The marks of a lowered word that depend on the word alone: the lexicons it is in (<see cref="NotPlaces"/>, the
+    /// settlement words, its <see cref="OriginRole"/>, <see cref="ListJoiners"/>), the launch-list words, "same", a Cyrillic
+    /// first letter, a letter that is not a digit.
+    /// </summary>
+    internal static uint WordMarks(string w)
+    {
+        var m = 0u;
+        m |= NotPlaces.Contains(w) ? Mark.NotPlace : 0;
+        m |= w.AsSpan().ContainsAnyExceptInRange('0', '9') ? Mark.NotAllDigits : 0;
+        m |= CyrillicSettlementWords.Contains(w) ? Mark.CyrillicSettlementWord : 0;
+        m |= CyrillicSettlementAbbreviations.Contains(w) ? Mark.CyrillicSettlementAbbreviation : 0;
+        m |= SettlementWords.Contains(w) ? Mark.SettlementWord : 0;
+        m |= OriginRole(w) switch
+        {
+            "from" => Mark.From,
+            "from-area" => Mark.FromArea,
+            "toward" => Mark.Toward,
+            "area" => Mark.Area,
+            "direction" => Mark.Direction,
+            "occupied" => Mark.Occupied,
+            "heading" => Mark.Heading,
+            _ => 0,
+        };
+        m |= w.StartsWith("напрям", StringComparison.Ordinal) || w.StartsWith("направлени", StringComparison.Ordinal) ? Mark.LaunchHead : 0;
+        m |= w.StartsWith("атак", StringComparison.Ordinal) || w.StartsWith("пуск", StringComparison.Ordinal) || w.StartsWith("запуск", StringComparison.Ordinal) ? Mark.LaunchNext : 0;
+        m |= ListJoiners.Contains(w) ? Mark.ListJoiner : 0;
+        m |= w == "same" ? Mark.Same : 0;
+        m |= TextLanguage.StartsCyrillic(w) ? Mark.Cyrillic : 0;
+        return m;
+    }
+
+    /// <summary>
+    /// This thread's reusable state of the stage, fetched once per document (one thread-static read, not one per word):
+    /// the memos of <see cref="Lookup"/> for one word (index 0 for capitalized words, 1 for lowercase ones), the folded
+    /// keys of the non-ASCII names tried (each folded once), and the list <see cref="OriginLists"/> fills.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_current;
+
+        private IPlaceLookup? owner;
+
+        public WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[]? Memos { get; private set; }
+
+        public WordCache Folds { get; } = new(make: PlaceNames.Fold);
+
+        public List<(int Start, int End)> OriginLists { get; } = [];
+
+        /// <summary>The chars of the key being looked up (a stack buffer would be zeroed for every word).</summary>
+        public char[] Key { get; } = new char[128];
+
+        /// <summary>The first word of the keys of several words tried from one token.</summary>
+        public char[] FirstWord { get; } = new char[64];
+
+        public bool Memoize { get; private set; }
+
+        /// <summary>Each distinct word's <see cref="WordMarks"/>, kept for the thread (they depend on the word alone).</summary>
+        private readonly WordMemo<uint> wordMarks = new();
+
+        private uint[] marks = new uint[1024];
+
+        /// <summary>
+        /// The marks of every token of <paramref name="doc"/> (<see cref="Mark"/>): its word's, and whether it is a word,
+        /// capitalized, and a name's word (a capitalized word, not a common word, not all digits). Valid until the next call.
+        /// </summary>
+        public uint[] MarkTokens(Document doc)
+        {
+            var tokens = doc.Tokens;
+            var text = doc.Text;
+            if (marks.Length < tokens.Count)
+            {
+                marks = new uint[Math.Max(tokens.Count, marks.Length * 2)];
+            }
+
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                if (!wordMarks.TryGet(t.Lower, out var m))
+                {
+                    m = WordMarks(t.Lower);
+                    wordMarks.Set(t.Lower, m);
+                }
+
+                m |= t.IsWord ? Mark.Word : 0;
+                m |= char.IsUpper(text[t.Start]) ? Mark.Capitalized : 0;
+                if ((m & (Mark.Word | Mark.Capitalized | Mark.NotPlace | Mark.NotAllDigits)) == (Mark.Word | Mark.Capitalized | Mark.NotAllDigits))
+                {
+                    m |= Mark.Name;
+                }
+
+                marks[i] = m;
+            }
+
+            return marks;
+        }
+
+        public static Scratch ForThread(IPlaceLookup lookup, bool memoize)
+        {
+            var s = t_current ??= new Scratch();
+            if (!ReferenceEquals(s.owner, lookup))
+            {
+                // a memo answers for one lookup only
+                s.owner = lookup;
+                s.Memos = [new(), new()];
+            }
+
+            s.Memoize = memoize;
+            return s;
+        }
+    }
+
+    private bool TryLongest(Document doc, Scratch scratch, int i, int limit, out int end, out ImmutableArray<GazetteerEntry> candidates, out string key)
     {
         var tokens = doc.Tokens;
         var text = doc.Text;
@@ -1181,29 +1472,35 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         // Names run over capitalized words ("Nizhny Novgorod", "Kryvyi Rih") and may end in a region word;
         // a lowercase word is looked up alone ("kyiv" in translated text).
         var max = 1;
-        if (char.IsUpper(text[tokens[i].Start]))
+        var capitalized = char.IsUpper(text[tokens[i].Start]);
+        if (capitalized)
         {
             while (max < lookup!.MaxWords && i + max < limit && tokens[i + max].IsWord
-                   && (char.IsUpper(text[tokens[i + max].Start]) || (RegionWords.Contains(StripS(tokens[i + max].Lower)) && !IsPluralRegion(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
+                   && (char.IsUpper(text[tokens[i + max].Start]) || (RegionWords.Contains(StripS(tokens[i + max].Lower.AsSpan())) && !IsPluralRegion(tokens[i + max].Lower)) || tokens[i + max].Lower is "on" or "na" or "nad" or "pod" or "upon"))
             {
                 max++;
             }
         }
 
-        Span<char> buffer = stackalloc char[128];
+        Span<char> buffer = scratch.Key;
+
+        // Names of several words begin with a word that begins some key of several words (exactly or by its skeleton):
+        // the verdict on the first folded word is asked once for all the lengths tried (0 unknown, 1 may, -1 may not).
+        var first = new FirstWord(scratch.FirstWord);
         for (var n = max; n >= 1; n--)
         {
             // A lowercase word must be a name exactly ("kyiv"); spelling variants would turn "being" into Beijing.
-            var lowercase = max == 1 && !char.IsUpper(text[tokens[i].Start]);
+            var lowercase = max == 1 && !capitalized;
             ImmutableArray<GazetteerEntry> hits;
             string? found;
-            if (n == 1 && Memo(lowercase) is { } memo)
+            if (n == 1 && scratch.Memoize)
             {
                 // One word: what it names depends on its lowered string and its case alone, so it is asked once.
+                var memo = scratch.Memos![lowercase ? 1 : 0];
                 var word = tokens[i].Lower;
                 if (!memo.TryGet(word, out var kept))
                 {
-                    kept = (Lookup(doc, i, 1, lowercase, buffer, out var k), k);
+                    kept = (Lookup(doc, scratch, i, 1, lowercase, buffer, ref first, out var k), k);
                     memo.Set(word, kept);
                 }
 
@@ -1211,7 +1508,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
             else
             {
-                hits = Lookup(doc, i, n, lowercase, buffer, out found);
+                hits = Lookup(doc, scratch, i, n, lowercase, buffer, ref first, out found);
             }
 
             if (found is not null)
@@ -1229,33 +1526,28 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return false;
     }
 
-    /// <summary>This thread's answers of <see cref="Lookup"/> for one word, by its lowered string: index 0 for capitalized words, 1 for lowercase ones.</summary>
-    [ThreadStatic]
-    private static (IPlaceLookup? Owner, WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>[] Memos) t_memos;
-
-    /// <summary>Whether one word's lookups are memoized (<see cref="Memo"/>); off only for the tests that compare the two.</summary>
-    internal bool MemoizeWords { get; init; } = true;
-
-    private WordMemo<(ImmutableArray<GazetteerEntry> Hits, string? Key)>? Memo(bool lowercase)
+    /// <summary>
+    /// The first word of the keys of several words tried from one token, and whether a gazetteer key of several words
+    /// begins with it (<see cref="IPlaceLookup.MayBeginLongerName"/>): kept while the next key tried begins with the same word.
+    /// </summary>
+    private ref struct FirstWord(Span<char> storage)
     {
-        if (!MemoizeWords || lookup is null)
-        {
-            return null;
-        }
-
-        if (!ReferenceEquals(t_memos.Owner, lookup))
-        {
-            t_memos = (lookup, [new(), new()]);
-        }
-
-        return t_memos.Memos[lowercase ? 1 : 0];
+        public readonly Span<char> Storage = storage;
+        public int Length = -1;
+        public bool May;
     }
+
+    /// <summary>Whether several words may be looked up from <paramref name="i"/>: only off for the tests that compare with looking every length up.</summary>
+    internal bool PruneByFirstWord { get; init; } = true;
+
+    /// <summary>Whether one word's lookups are memoized (<see cref="Scratch.Memos"/>); off only for the tests that compare the two.</summary>
+    internal bool MemoizeWords { get; init; } = true;
 
     /// <summary>
     /// The entries the <paramref name="n"/> words from <paramref name="i"/> name, folded to one key (<paramref name="key"/>,
     /// null when they name nothing); a <paramref name="lowercase"/> word only by its exact name.
     /// </summary>
-    private ImmutableArray<GazetteerEntry> Lookup(Document doc, int i, int n, bool lowercase, Span<char> buffer, out string? key)
+    private ImmutableArray<GazetteerEntry> Lookup(Document doc, Scratch scratch, int i, int n, bool lowercase, Span<char> buffer, ref FirstWord first, out string? key)
     {
         var tokens = doc.Tokens;
         key = null;
@@ -1303,9 +1595,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
         }
 
-        var folded = ascii ? buffer[..len] : (t_folds ??= new WordCache(make: PlaceNames.Fold)).Get(buffer[..len]).AsSpan();
+        var folded = ascii ? buffer[..len] : scratch.Folds.Get(buffer[..len]).AsSpan();
 
         if (lowercase && lowercaseNames is not null && !lowercaseNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))
+        {
+            return [];
+        }
+
+        if (n > 1 && PruneByFirstWord && !MayBeginLongerName(folded, ref first))
         {
             return [];
         }
@@ -1318,5 +1615,35 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         key = folded.ToString();
         return hits;
+    }
+
+    /// <summary>
+    /// False when no gazetteer key of several words begins with the first word of <paramref name="folded"/>, so that it
+    /// names nothing; true when one may, or when it is one word. The verdict is kept in <paramref name="first"/> for
+    /// the next key tried from the same token, when that begins with the same word.
+    /// </summary>
+    private bool MayBeginLongerName(ReadOnlySpan<char> folded, ref FirstWord first)
+    {
+        var space = folded.IndexOf(' ');
+        if (space <= 0)
+        {
+            return true;
+        }
+
+        var word = folded[..space];
+        if (first.Length == space && word.SequenceEqual(first.Storage[..space]))
+        {
+            return first.May;
+        }
+
+        var may = lookup!.MayBeginLongerName(word);
+        if (space <= first.Storage.Length)
+        {
+            word.CopyTo(first.Storage);
+            first.Length = space;
+            first.May = may;
+        }
+
+        return may;
     }
 }
