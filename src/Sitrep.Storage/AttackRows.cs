@@ -65,22 +65,6 @@ internal sealed class AttackRowSet
     /// ordinals they replace in <see cref="DroppedFigures"/>); the attack's row then goes to <see cref="Updated"/>. The
     /// rows and digest are the same either way.
     /// </summary>
-    /// <summary>
-    /// The rows of an attack never stored (<see cref="Add"/> without rows to keep), made apart from any set: safe to call
-    /// on many threads at once (for <see cref="Append"/> in order afterwards).
-    /// </summary>
-    public static AttackRows New(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now) =>
-        new AttackRowSet().Add(id, attack, events, now);
-
-    /// <summary>Adds the rows <see cref="New"/> made: the same as <see cref="Add"/> without rows to keep.</summary>
-    public AttackRows Append(AttackRows rows)
-    {
-        Members.AddRange(rows.Members);
-        Figures.AddRange(rows.Figures);
-        Attacks.Add(rows.Row);
-        return rows;
-    }
-
     public AttackRows Add(long id, Attack attack, IReadOnlyDictionary<EventKey, StoredEvent> events, DateTimeOffset now, AttackRows? stored = null)
     {
         var members = attack.Members.Select(m => (Member: m, Event: events[m.Event])).ToList();

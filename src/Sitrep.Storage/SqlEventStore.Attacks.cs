@@ -293,17 +293,9 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
         var memo = _attackMemo;
         var nextMemo = new Dictionary<long, AttackMemo>();
         var extended = new HashSet<long>();
-        var built = BuildNew(owned, attackIds, previous, byKey, now);
         for (var i = 0; i < owned.Length; i++)
         {
             var id = attackIds[i];
-            if (built?[i] is { } pre)
-            {
-                // Never stored under its id: built whole, with its rows, on every core above (as the loop would below).
-                nextMemo[id] = new AttackMemo(pre.State, rows.Append(pre.Rows));
-                continue;
-            }
-
             var wasStored = previous.TryGetValue(id, out var old);
             // What this process last stored under the id, when it is what the store holds now (the same digest and members).
             var known = wasStored && memo.TryGetValue(id, out var m) && m.Rows.Row.Digest == old.Digest && SameMembers(m.State.Attack, old.Members) ? m : null;
@@ -379,41 +371,6 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
 
         return new MergeSummary(owned.Length, owned.Sum(a => a.Members.Length), assignment.NewClusters.Length,
             owned.Length - assignment.NewClusters.Length, assignment.Gone.Length, clock.Elapsed) { Unchanged = unchanged.Count, Extended = extended.Count };
-    }
-
-    /// <summary>The fewest attacks never stored that a merge builds on every core rather than one by one.</summary>
-    private const int ParallelBuildMin = 64;
-
-    /// <summary>
-    /// The attacks of <paramref name="owned"/> under ids never stored (every one of a bulk load's merge, the new ones of
-    /// any write), built whole with their rows on every core, by index; null when there are too few to be worth it
-    /// (or one core). Each is a function of its members alone, so the result is what building them one by one gives.
-    /// </summary>
-    private static (AttackState State, AttackRows Rows)?[]? BuildNew(
-        ImmutableArray<AttackDraft> owned, long[] attackIds, Dictionary<long, (string Digest, List<EventKey> Members)> previous,
-        Dictionary<EventKey, StoredEvent> byKey, DateTimeOffset now)
-    {
-        var todo = new List<int>();
-        for (var i = 0; i < owned.Length; i++)
-        {
-            if (!previous.ContainsKey(attackIds[i]))
-            {
-                todo.Add(i);
-            }
-        }
-
-        if (todo.Count < ParallelBuildMin || Environment.ProcessorCount < 2)
-        {
-            return null;
-        }
-
-        var built = new (AttackState State, AttackRows Rows)?[owned.Length];
-        Parallel.ForEach(todo, i =>
-        {
-            var state = owned[i].BuildState();
-            built[i] = (state, AttackRowSet.New(attackIds[i], state.Attack, byKey, now));
-        });
-        return built;
     }
 
     /// <summary>
