@@ -40,6 +40,21 @@ public sealed record IngestOptions
     /// </summary>
     public TimeSpan MaxWriteRest { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Into a store that holds no report yet (or whose last such load was cut short), store without merging and build
+    /// every attack once at the end (<see cref="IBulkMerge"/>), instead of merging write by write: a bulk load's reports
+    /// fall on every day of its span, so each write would recompute the whole ledger so far. The attacks are the same;
+    /// until the end the store says they are not built yet. Off, writes merge as they land.
+    /// </summary>
+    public bool MergeOnceIntoEmptyStore { get; init; }
+
+    /// <summary>
+    /// The fewest inputs that make a run a bulk load for <see cref="MergeOnceIntoEmptyStore"/>: fewer are stored in one or
+    /// two writes, where merging as they land costs no more than one merge at the end and the attacks are there as soon
+    /// as each write commits.
+    /// </summary>
+    public int BulkMinInputs { get; init; } = 1024;
+
     /// <summary>Store reports pending, for <c>sitrep worker</c>, instead of extracting here.</summary>
     public bool Defer { get; init; }
 
@@ -67,6 +82,9 @@ public sealed record IngestSummary(
 
     /// <summary>The messages of the Telegram exports read; null when none was.</summary>
     public Readers.TelegramTally? Telegram { get; init; }
+
+    /// <summary>The one merge of a bulk load into an empty store (<see cref="IngestOptions.MergeOnceIntoEmptyStore"/>); null when writes merged as they landed.</summary>
+    public MergeSummary? MergedAtEnd { get; init; }
 }
 
 /// <summary>Live counters of a run, safe to read from another thread (for a progress bar).</summary>
@@ -130,6 +148,9 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
         Progress.Clock.Start();
         var skipped = items.Count(i => i.Kind == InputKind.Skipped);
         var work = items.Where(i => i.Kind != InputKind.Skipped).ToList();
+        // A load cut short before its merge is finished as one, whatever this run's size.
+        var bulk = options.MergeOnceIntoEmptyStore && !options.Defer && store is IBulkMerge b
+            && await b.TryBeginBulkMergeAsync(startIfEmpty: work.Count >= options.BulkMinInputs, cancellationToken).ConfigureAwait(false) ? b : null;
         Progress.Inputs = work.Count;
 
         var inputs = Channel.CreateBounded<InputItem>(new BoundedChannelOptions(options.Parallelism * 4) { SingleWriter = true });
@@ -177,6 +198,20 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
 
         await writer.ConfigureAwait(false);
         interrupted |= cancellationToken.IsCancellationRequested;
+        MergeSummary? merged = null;
+        if (bulk is not null && !interrupted)
+        {
+            // A stop during it leaves the load's mark: the next run (or 'sitrep merge --rebuild') builds the attacks.
+            try
+            {
+                merged = await bulk.FinishBulkMergeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
+        }
+
         Progress.Clock.Stop();
 
         var failures = _failures.ToList();
@@ -187,6 +222,7 @@ public sealed class IngestRunner(IEventStore store, Func<Article, Extraction>? e
             Progress.Clock.Elapsed)
         {
             Telegram = Interlocked.Read(ref _telegramExports) > 0 ? _telegram : null,
+            MergedAtEnd = merged,
         };
     }
 

@@ -126,3 +126,25 @@ public interface IMergeWarmup
     /// <summary>Reads into the merge's caches the stored events that the merge of <paramref name="upcoming"/> will need.</summary>
     Task WarmMergeAsync(IReadOnlyList<ReportSubmission> upcoming, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A store that can take a bulk load into an empty ledger with one merge at its end instead of one per write. Into a
+/// new store the reports of a bulk load fall on every day of its span, so each write's window is the whole ledger so
+/// far, and merging write by write recomputes the same attacks again and again (five writes of 4,000 reports merged
+/// 24,275 events for 11,797). While such a load runs the store says its attacks are not built yet (as after
+/// <see cref="IEventStore.SuspendMergingAsync"/>), every write still commits its reports and events whole, and the
+/// load's end builds every attack once; a load cut short leaves that said, and the next load (or
+/// <c>sitrep merge --rebuild</c>) builds them.
+/// </summary>
+public interface IBulkMerge
+{
+    /// <summary>
+    /// Starts a bulk load when an earlier one was cut short before its merge, or (when <paramref name="startIfEmpty"/>)
+    /// the store holds no report yet: writes then store without merging (keeping what they wrote cached for the merge
+    /// at the end). False, and nothing changed, otherwise: writes merge as they land.
+    /// </summary>
+    Task<bool> TryBeginBulkMergeAsync(bool startIfEmpty, CancellationToken cancellationToken = default);
+
+    /// <summary>The bulk load's one merge: every attack built from the stored events (as a rebuild builds them), ending the load.</summary>
+    Task<MergeSummary> FinishBulkMergeAsync(CancellationToken cancellationToken = default);
+}

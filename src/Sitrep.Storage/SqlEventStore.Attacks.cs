@@ -12,7 +12,7 @@ namespace Sitrep.Storage;
 /// The attack ledger: merging stored events into attacks inside the transaction that stores them (a windowed recompute,
 /// exact by the merge engine's locality), analysts' decisions, rebuilds, and the queries over attacks.
 /// </summary>
-internal abstract partial class SqlEventStore : IMergeWarmup
+internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
 {
     /// <summary>Days per transaction when a rebuild walks the ledger.</summary>
     private const int RebuildBlockDays = 31;
@@ -58,8 +58,80 @@ internal abstract partial class SqlEventStore : IMergeWarmup
 
     private static async Task<bool> NeedsRebuildAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct)
     {
-        await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM ledger_state WHERE key = 'attacks' AND value = 'rebuild'", tx);
+        // 'rebuild': merging suspended (--no-merge, a store made before attacks); 'bulk': a bulk load's merge at its end (IBulkMerge).
+        await using var cmd = Db.Command(conn, "SELECT COUNT(*) FROM ledger_state WHERE key = 'attacks' AND value IN ('rebuild', 'bulk')", tx);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Set while this process runs a bulk load (<see cref="TryBeginBulkMergeAsync"/>): its writes cache what they store for the merge at its end.</summary>
+    private volatile bool _bulkLoad;
+
+    public async Task<bool> TryBeginBulkMergeAsync(bool startIfEmpty, CancellationToken cancellationToken = default)
+    {
+        var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            // One write transaction under the merge lock, so a writer that starts meanwhile either came first (the store
+            // is not empty) or sees the mark (and stores without merging too; the load's end merges its events as well).
+            await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // (SQLite's transactions begin IMMEDIATE: the write lock is taken here; PostgreSQL takes the merge lock.)
+            await LockMergeAsync(conn, tx, cancellationToken).ConfigureAwait(false);
+            string? state;
+            await using (var cmd = Db.Command(conn, "SELECT value FROM ledger_state WHERE key = 'attacks'", tx))
+            {
+                state = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            }
+
+            var begin = state == "bulk";
+            if (state is null && startIfEmpty)
+            {
+                await using var any = Db.Command(conn, "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM reports LIMIT 1) r) + (SELECT COUNT(*) FROM (SELECT 1 FROM merge_decisions LIMIT 1) d)", tx);
+                if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    await using var insert = Db.Command(conn, "INSERT INTO ledger_state (key, value) VALUES ('attacks', 'bulk')", tx);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    begin = true;
+                }
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _bulkLoad = begin;
+            return begin;
+        }
+    }
+
+    public async Task<MergeSummary> FinishBulkMergeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RebuildAttacksAsync(null, cancellationToken, fillAnchors: false).ConfigureAwait(false);
+        }
+        finally
+        {
+            _bulkLoad = false;
+        }
+    }
+
+    /// <summary>
+    /// A write of a bulk load, which does not merge: puts the strike events it stored (and their reports' merge views)
+    /// in the merge's caches under the stamps the store now holds, as a merged write does, so the merge at the load's
+    /// end does not read back what the load wrote.
+    /// </summary>
+    private async Task RememberBulkAsync(DbConnection conn, DbTransaction tx, Written written, CancellationToken ct)
+    {
+        var stamps = new Dictionary<long, string>(written.Reports.Count);
+        foreach (var chunk in written.Reports.Keys.Chunk(PageSize))
+        {
+            await using var cmd = Db.Command(conn, $"SELECT id, extracted_at FROM reports WHERE {InList("id", "@ids")}", tx);
+            cmd.Add("@ids", ListValue(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                stamps[r.Long(0)] = Stamp(r, 1);
+            }
+        }
+
+        Remember(written, stamps);
     }
 
     /// <summary>
@@ -80,6 +152,11 @@ internal abstract partial class SqlEventStore : IMergeWarmup
         await LockMergeAsync(conn, tx, ct).ConfigureAwait(false);
         if (await NeedsRebuildAsync(conn, tx, ct).ConfigureAwait(false))
         {
+            if (_bulkLoad && written is not null)
+            {
+                await RememberBulkAsync(conn, tx, written, ct).ConfigureAwait(false);
+            }
+
             return new MergeSummary(0, 0, 0, 0, 0, TimeSpan.Zero);
         }
 
@@ -831,13 +908,17 @@ internal abstract partial class SqlEventStore : IMergeWarmup
     /// Recomputes every attack from the stored events and decisions (ids kept where attacks keep most of their members),
     /// in transactions of a month of anchors each; first fills in the anchors of events stored before attacks existed.
     /// </summary>
-    public async Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
+        RebuildAttacksAsync(progress, cancellationToken, fillAnchors: true);
+
+    /// <param name="fillAnchors">Whether to fill the anchors of events stored before attacks existed first (a bulk load's events have theirs).</param>
+    private async Task<MergeSummary> RebuildAttacksAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, bool fillAnchors)
     {
         var clock = Stopwatch.StartNew();
         var conn = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            if (await NeedsRebuildAsync(conn, null, cancellationToken).ConfigureAwait(false))
+            if (fillAnchors && await NeedsRebuildAsync(conn, null, cancellationToken).ConfigureAwait(false))
             {
                 await FillAnchorsAsync(conn, cancellationToken).ConfigureAwait(false);
             }

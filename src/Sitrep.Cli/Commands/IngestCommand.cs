@@ -65,6 +65,8 @@ internal sealed class IngestCommand : ICommand
         };
         var quiet = args.Has("quiet");
         var noMerge = args.Has("no-merge");
+        // Into a new store, the attacks are built once at the end rather than write by write (the same attacks).
+        options = options with { MergeOnceIntoEmptyStore = !noMerge };
         var location = Ledger.Location(args);
         Ledger.RejectUnknown(args);
         if (args.Positionals.Count == 0)
