@@ -10,6 +10,9 @@ internal static partial class ConstructionCorpus
 
     private static string Gov(Scene s) => s.Pick(CorpusLexicon.UaGovernorNames);
 
+    /// <summary>The pronoun for one of <see cref="CorpusLexicon.UaGovernorNames"/>.</summary>
+    private static string HeOrShe(string name) => name.Split(' ')[0] is "Yuliia" or "Olena" ? "she" : "he";
+
     private static void OneAtATime(Scene s)
     {
         if (s.Language == "uk")
@@ -76,7 +79,7 @@ internal static partial class ConstructionCorpus
         var total = s.R.Next(3) switch
         {
             0 => s.Say($"Over the past day, Russian forces shelled the {region} region {times} times, killing {s.Num(dead)} people."),
-            1 => s.Say($"In the past 24 hours, {dead} civilians were killed across the region in {times} attacks, he added."),
+            1 => s.Say($"In the past 24 hours, {dead} civilians were killed across the region in {times} attacks, {HeOrShe(gov)} added."),
             _ => s.Say($"Russian strikes on the region have killed {dead} people and wounded {dead + times / 10} others this week, according to the regional administration."),
         };
         s.Event(when, "RU", "UA", [town], [new("drone", null, 1, null)], null, k, gov, attack);
@@ -117,11 +120,11 @@ internal static partial class ConstructionCorpus
         int k = s.Between(2, 8), i = s.Between(3, 30);
         var text = s.R.Next(3) switch
         {
-            0 => s.Say($"{when.Cap}, a missile strike on {town} killed {s.Num(k)} people and injured {i}, governor {gov} said.", $"By the evening the number of casualties had risen to {k + i}, he added."),
+            0 => s.Say($"{when.Cap}, a missile strike on {town} killed {s.Num(k)} people and injured {i}, governor {gov} said.", $"By the evening the number of casualties had risen to {k + i}, {HeOrShe(gov)} added."),
             1 => s.Say($"The number of casualties in {town} after the attack {when.Text} has risen to {k + i}: {k} people were killed and {i} were wounded, {gov} said."),
             _ => s.Say($"Casualties from the strike on {town} {when.Text} rose to {k + i}, {gov} said.", $"Of them, {s.Num(k)} died and {i} were injured."),
         };
-        s.Event(when, "RU", "UA", [town], text.StartsWith(when.Cap + ", a missile", StringComparison.Ordinal) ? [new("missile", null, 1, null)] : [], k, i, gov, text);
+        s.Event(when, "RU", "UA", [town], text.StartsWith(when.Cap + ", a missile", StringComparison.Ordinal) ? [new("missile", null, null, null)] : [], k, i, gov, text);
     }
 
     private static void TollSuperseded(Scene s)

@@ -175,7 +175,7 @@ internal static partial class ConstructionCorpus
                 break;
             case 2:
                 down = 1;
-                n = s.Between(2, 4);
+                n = s.Between(3, 5);
                 text = s.Say($"Russia attacked {town} with {s.Num(n)} {missile.Plural} {when.Text}.", $"Only one of the {s.Num(n)} was shot down; the others struck an industrial site, {AirForceSaid(s)}.");
                 break;
             default:

@@ -195,7 +195,7 @@ internal static partial class ConstructionCorpus
         var (town, _) = UaTown(s);
         var k = s.Between(2, 12);
         var gov = Gov(s);
-        var she = gov.Split(' ')[0] is "Yuliia" or "Olena";
+        var she = HeOrShe(gov) == "she";
         var (pron, poss) = she ? ("She", "her") : ("He", "his");
         var text = s.R.Next(3) switch
         {
@@ -203,7 +203,8 @@ internal static partial class ConstructionCorpus
             1 => s.Say($"{when.Cap}, a drone struck a school in {town}.", $"\"{Scene.Initial(k)} people were wounded, and the building is badly damaged,\" {gov} wrote on Telegram.", $"{pron} said rescuers were still at the site."),
             _ => s.Say($"Governor {gov} reported a drone strike on {town} {when.Text}.", $"According to {poss} office, {s.Num(k)} people were hurt."),
         };
-        s.Event(when, "RU", "UA", [town], [new("drone", null, 1, null)], null, k, gov, text);
+        // "a drone had hit", "a drone struck" are one drone; "a drone strike" is not a count.
+        s.Event(when, "RU", "UA", [town], [new("drone", null, text.Contains("drone strike", StringComparison.Ordinal) ? null : 1, null)], null, k, gov, text);
     }
 
     private static void ClaimantAccordingTo(Scene s)

@@ -200,7 +200,7 @@ internal static partial class ConstructionCorpus
         var (head, headEn) = s.Pick(UkHeadNames);
         var text = s.R.Next(2) == 0
             ? s.Say($"{Cap(when.Text)} російський дрон влучив у склад у {town}, загинув нічний сторож.", $"Ще один чоловік дістав поранення, повідомив {head}.")
-            : s.Say($"Внаслідок ракетного удару по {town} {when.Text} загинула одна людина, ще одна отримала поранення, повідомив очільник ОВА {head}.");
+            : s.Say($"Внаслідок ракетного удару {when.Text} у {town} загинула одна людина, ще одна отримала поранення, повідомив очільник ОВА {head}.");
         var weapon = text.Contains("дрон", StringComparison.Ordinal) ? new GoldWeapon("drone", null, 1, null) : new GoldWeapon("missile", null, null, null);
         s.Event(when, "RU", "UA", [town], [weapon], 1, 1, headEn, text);
     }
