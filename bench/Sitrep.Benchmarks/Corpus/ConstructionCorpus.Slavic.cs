@@ -1,8 +1,9 @@
 namespace Sitrep.Benchmarks.Corpus;
 
 /// <summary>
-/// The constructions in Ukrainian and Russian. Places in the gold are as written, inflected ("Харкові", "Курской"), as the
-/// eval's Ukrainian and Russian sets label them; claimants are in English. Counts that a noun follows are drawn so the noun's
+/// The constructions in Ukrainian and Russian. Places in the gold are as written, inflected, with the word "область" when
+/// the text has it ("Харкові", "Курской области", "над Брянской" → "Брянской"), as the eval's Ukrainian and Russian sets
+/// label them; claimants are in English. Counts that a noun follows are drawn so the noun's
 /// genitive plural is right ("12 беспилотников"); people named here are invented.
 /// </summary>
 internal static partial class ConstructionCorpus
@@ -98,12 +99,12 @@ internal static partial class ConstructionCorpus
             if (s.R.Next(2) == 0)
             {
                 var text = s.Say($"{Cap(when.Text)} дежурные средства ПВО уничтожили все {n} украинских беспилотников, запущенных по {adj} области, сообщило Минобороны России.");
-                s.Event(when, "UA", "RU", [adj], [new("drone", null, n, n)], null, null, RuMod, text);
+                s.Event(when, "UA", "RU", [adj + " области"], [new("drone", null, n, n)], null, null, RuMod, text);
             }
             else
             {
                 var text = s.Say($"{Cap(when.Text)} ВСУ атаковали {acc} область {n} беспилотниками.", $"Все они были сбиты, сообщил губернатор {gov}.");
-                s.Event(when, "UA", "RU", [acc], [new("drone", null, n, n)], null, null, govEn, text);
+                s.Event(when, "UA", "RU", [acc + " область"], [new("drone", null, n, n)], null, null, govEn, text);
             }
         }
     }
@@ -117,7 +118,7 @@ internal static partial class ConstructionCorpus
         var text = s.R.Next(2) == 0
             ? s.Say($"{Cap(when.Text)} дежурные средства ПВО уничтожили {a} беспилотников над {regions[0].Adj} областью, {b} — над {regions[1].Adj} и {c} — над {regions[2].Adj}, сообщило Минобороны России.")
             : s.Say($"По данным Минобороны России, {when.Text} над {regions[0].Adj} областью перехвачены {a} беспилотников, над {regions[1].Adj} — {b}, над {regions[2].Adj} — {c}.");
-        s.Event(when, "UA", "RU", [.. regions.Select(x => x.Adj)], [new("drone", null, null, a + b + c)], null, null, RuMod, text);
+        s.Event(when, "UA", "RU", [regions[0].Adj + " областью", regions[1].Adj, regions[2].Adj], [new("drone", null, null, a + b + c)], null, null, RuMod, text);
     }
 
     private static void SlavicPartitive(Scene s)
@@ -138,7 +139,7 @@ internal static partial class ConstructionCorpus
             var (adj, _) = s.Pick(RuRegionForms);
             var (gov, govEn) = s.Pick(RuGovernorNames);
             var text = s.Say($"Из {n} беспилотников, запущенных ВСУ по {adj} области {when.Text}, {m} были сбиты, сообщил губернатор {gov}.");
-            s.Event(when, "UA", "RU", [adj], [new("drone", null, n, m)], null, null, govEn, text);
+            s.Event(when, "UA", "RU", [adj + " области"], [new("drone", null, n, m)], null, null, govEn, text);
         }
     }
 
@@ -189,7 +190,7 @@ internal static partial class ConstructionCorpus
             var (_, acc) = s.Pick(RuRegionForms);
             var (gov, govEn) = s.Pick(RuGovernorNames);
             var text = s.Say($"{Cap(when.Text)} ВСУ атаковали {acc} область несколькими десятками беспилотников.", $"Пострадали {k} {RuPeople(k)}, сообщил губернатор {gov}.");
-            s.Event(when, "UA", "RU", [acc], [new("drone", null, null, null)], null, k, govEn, text);
+            s.Event(when, "UA", "RU", [acc + " область"], [new("drone", null, null, null)], null, k, govEn, text);
         }
     }
 
@@ -256,7 +257,7 @@ internal static partial class ConstructionCorpus
             var first = s.Say($"{Cap(night.Text)} беспилотники атаковали {acc} область, пострадали {k1} {RuPeople(k1)}, сообщил губернатор {gov}.");
             s.Paragraph();
             var second = s.Say($"{s.Pick("Тем временем", "Кроме того", "Отдельно")} {day.Text} ВСУ обстреляли {town} из реактивных систем залпового огня, погибли {k2} {RuPeople(k2)}, сообщили власти {adj} области.");
-            s.Event(night, "UA", "RU", [acc], [new("drone", null, null, null)], null, k1, govEn, first);
+            s.Event(night, "UA", "RU", [acc + " область"], [new("drone", null, null, null)], null, k1, govEn, first);
             s.Event(day, "UA", "RU", [town], [new("rocket", null, null, null)], k2, null, "regional authorities", second);
         }
     }
