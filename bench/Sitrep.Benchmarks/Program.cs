@@ -8,7 +8,8 @@ namespace Sitrep.Benchmarks;
 
 /// <summary>
 /// <c>corpus OUTDIR [--count N] [--seed S]</c> writes the generated corpus in the eval layout, <c>wire-corpus OUTDIR
-/// [--count N] [--seed S]</c> the realistic one (wire length and shape, some Ukrainian and Russian); <c>telegram-export
+/// [--count N] [--seed S]</c> the realistic one (wire length and shape, some Ukrainian and Russian), <c>constructions OUTDIR
+/// [--count N] [--seed S]</c> short reports each exercising one construction of issue #12, gold tagged with it; <c>telegram-export
 /// OUT.json [--count N] [--seed S] [--bad B]</c> writes a generated Telegram chat export and <c>telegram-read FILE</c>
 /// times reading one (no extraction);
 /// <c>--throughput [--wire | --dir FOLDER] [--count N] [--passes P]</c> times extraction quickly and profiles it per stage; <c>merge-eval ARTICLES_DIR OUT_DIR
@@ -20,6 +21,11 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "constructions")
+        {
+            return WriteConstructions(args);
+        }
+
         if (args.Length > 0 && args[0] is "corpus" or "wire-corpus")
         {
             return WriteCorpus(args);
@@ -150,6 +156,35 @@ internal static class Program
         var events = reports.Sum(r => r.Gold.Events.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {count} reports ({words:N0} words, {events} gold events) to {Path.GetFullPath(args[1])}/articles and /gold"));
+        return 0;
+    }
+
+    /// <summary><c>constructions OUTDIR [--count N] [--seed S]</c>: the constructions corpus of issue #12, gold tagged per construction; score it with <c>bench/constructions-score.py</c>.</summary>
+    private static int WriteConstructions(string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: constructions OUTDIR [--count N] [--seed S]   (writes OUTDIR/articles/NNNN.txt and OUTDIR/gold/NNNN.json, each tagged with its construction)");
+            return 2;
+        }
+
+        if (!TryOption(args, "--count", ConstructionCorpus.DefaultCount, out var count) || !TryOption(args, "--seed", ConstructionCorpus.DefaultSeed, out var seed))
+        {
+            return 2;
+        }
+
+        if (count is < 1 or > 9999)
+        {
+            Console.Error.WriteLine("constructions: --count must be between 1 and 9999 (report ids are four digits).");
+            return 2;
+        }
+
+        var reports = ConstructionCorpus.Generate(count, seed);
+        var words = CorpusWriter.WriteTo(args[1], reports);
+        var events = reports.Sum(r => r.Gold.Events.Count);
+        var kinds = reports.Select(r => r.Gold.Construction).Distinct().Count();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {count} reports ({words:N0} words, {events} gold events, {kinds} constructions) to {Path.GetFullPath(args[1])}/articles and /gold"));
         return 0;
     }
 

@@ -25,8 +25,12 @@ internal sealed record GoldEvent(
     string ClaimedBy,
     IReadOnlyList<string> Quotes);
 
-/// <summary>The expected extraction of one generated report: strike events and background aggregates.</summary>
-internal sealed record GoldReport(string Article, DateOnly? Published, IReadOnlyList<GoldEvent> Events, IReadOnlyList<GoldEvent> Background);
+/// <summary>
+/// The expected extraction of one generated report: strike events and background aggregates; <paramref name="Construction"/>
+/// tags a report of the constructions corpus with what it exercises (written only when set, so the other corpora's gold
+/// is unchanged; the scorer ignores it).
+/// </summary>
+internal sealed record GoldReport(string Article, DateOnly? Published, IReadOnlyList<GoldEvent> Events, IReadOnlyList<GoldEvent> Background, string? Construction = null);
 
 /// <summary>
 /// One generated report: header fields, the body (headline line, then paragraphs, one per line) and its gold.
@@ -81,6 +85,11 @@ internal static class GoldJson
         {
             w.WriteStartObject();
             w.WriteString("article", gold.Article);
+            if (gold.Construction is { } construction)
+            {
+                w.WriteString("construction", construction);
+            }
+
             WriteDate(w, "published", gold.Published);
             w.WriteStartArray("events");
             foreach (var e in gold.Events)
