@@ -71,4 +71,19 @@ public class CountStructureMoreTests
     [InlineData("Сили ППО не змогла збити дві ракети.", "")]
     [InlineData("ПВО не смогла сбить три ракеты.", "")]
     public void A_negated_destruction_in_Ukrainian_and_Russian_destroys_nothing(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("Russia fired 6 Kalibr and 2 Iskander-M at the south overnight. Every missile was intercepted.",
+        "destroyed:missile:2:all-were-verb destroyed:missile:6:all-were-verb launched:missile:2:N-weapon-verb launched:missile:6:N-weapon-verb")]
+    [InlineData("The army launched 12 drones at the city. Each drone was shot down before it reached the centre.",
+        "destroyed:drone:12:all-were-verb launched:drone:12:N-weapon-verb")]
+    // "every" with no verb of destruction after it says nothing of the list.
+    [InlineData("The army launched 12 drones at the city. Every drone carried explosives.", "launched:drone:12:N-weapon-verb")]
+    public void Every_weapon_destroyed_destroys_the_list(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("On Sunday all seven drones over the Poltava region were shot down: four Shaheds and three decoys.",
+        "destroyed:drone:7:N-weapon-verb launched:drone:7:all-N")]
+    [InlineData("Eleven drones above the capital were destroyed overnight, the mayor said.", "destroyed:drone:11:N-weapon-verb")]
+    public void A_place_between_a_count_and_its_passive_is_skipped(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

@@ -511,6 +511,18 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
+            // "Every missile was intercepted", "Each drone was shot down": the list before, all of it.
+            if (tokens[k].Lower is "every" or "each" && x.Weapons.Find(w => w.TokenIndex == k + 1 && !w.IsActivity && !w.Plural) is { } each
+                && VerbRight(doc, s, each.EndToken) is FigureKind.Destroyed)
+            {
+                if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
+                {
+                    AllDestroyed(x, k, each.EndToken);
+                }
+
+                continue;
+            }
+
             if (tokens[k].Lower is not ("all" or "none" or "все" or "всі" or "усі") || (k + 1 < s.EndToken && tokens[k + 1].Kind == TokenKind.Number))
             {
                 continue;
@@ -962,6 +974,13 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
+            // "all nine drones over the Kherson region were shot down": a place phrase between the count and its passive.
+            if (w is "over" or "above" && PassiveAfterPlace(doc, s, k) is var passive and > 0)
+            {
+                k = passive;
+                continue;
+            }
+
             // "11 з них вдалося збити", "20 of them were managed to be downed"
             if (Is(tokens[k], Cue.Able))
             {
@@ -1000,6 +1019,26 @@ public sealed class FigureStage : IStage
         }
 
         return null;
+    }
+
+    /// <summary>The "were"/"was" within five words after a place preposition at <paramref name="at"/> ("over the Kherson region were"), or 0.</summary>
+    private static int PassiveAfterPlace(Document doc, SentenceMention s, int at)
+    {
+        var tokens = doc.Tokens;
+        for (var j = at + 1; j < s.EndToken && j <= at + 5; j++)
+        {
+            if (tokens[j].Lower is "were" or "was")
+            {
+                return j;
+            }
+
+            if (!tokens[j].IsWord)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The nearest figure verb to the left in the same clause: "shot down 36 rockets", "launched around 120 missiles".</summary>
