@@ -86,4 +86,11 @@ public class CountStructureMoreTests
         "destroyed:drone:7:N-weapon-verb launched:drone:7:all-N")]
     [InlineData("Eleven drones above the capital were destroyed overnight, the mayor said.", "destroyed:drone:11:N-weapon-verb")]
     public void A_place_between_a_count_and_its_passive_is_skipped(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    [Theory]
+    [InlineData("Overnight, 3 missiles hit Zaporizhzhia, the regional governor said.", "launched:missile:3:weapon-as-agent")]
+    [InlineData("Four drones slammed into a grain terminal near the port.", "launched:drone:4:weapon-as-agent")]
+    [InlineData("The army was preparing to launch 700 drones at once, the spokesman said.", "")]
+    [InlineData("Армія готується запустити 500 дронів, заявив речник.", "")]
+    public void A_weapon_as_subject_and_a_plan(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

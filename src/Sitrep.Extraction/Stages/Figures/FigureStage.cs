@@ -1615,11 +1615,19 @@ public sealed class FigureStage : IStage
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
 
-    /// <summary>"four missiles struck the port", "two drones hit a warehouse", "a drone damaged a power line": a weapon counted as the subject of an impact verb with its object after it.</summary>
+    /// <summary>"four missiles struck the port", "5 missiles hit Mykolaiv", "two drones slammed into a warehouse", "a drone damaged a power line": a weapon counted as the subject of an impact verb with its object after it.</summary>
     private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
-        return weaponEnd + 1 < s.EndToken && Is(tokens[weaponEnd], Cue.Impact) && Is(tokens[weaponEnd + 1], Cue.Determiner);
+        if (weaponEnd + 1 >= s.EndToken || !Is(tokens[weaponEnd], Cue.Impact))
+        {
+            return false;
+        }
+
+        // its object: "the port", "Mykolaiv", "into a warehouse"
+        var next = tokens[weaponEnd + 1];
+        return Is(next, Cue.Determiner) || next.IsWord && char.IsUpper(doc.Text[next.Start])
+               || next.Lower is "into" or "on" && weaponEnd + 2 < s.EndToken && tokens[weaponEnd + 2].IsWord;
     }
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
