@@ -49,10 +49,11 @@ public sealed class ActorStage : IStage
         "атак*", "удар*", "обстріл*", "обстрел*", "ракет*", "дрон*", "бпла", "безпілотник*", "беспилотник*", "шахед*", "бомб*", "авіабомб*", "авиабомб*",
         "вдари*", "вдарил*", "ударил*", "атакува*", "атаковал*", "запуст*", "випуст*", "выпуст*", "обстріля*", "обстреля*", "завдал*", "нанес*", "нанесл*", "бил*", "били");
 
-    private static readonly FrozenWords AttackWords = FrozenWords.Of(
+    private static readonly string[] AttackWordList = [
         "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "assault", "raid", "raids", "barrage", "launched",
         "fired", "fires", "launches", "targeted", "targets", "hit", "hits", "pounded", "bombed", "unleashed", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "uavs", "uav",
-        "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
+        "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise"];
+    private static readonly FrozenWords AttackWords = FrozenWords.Of(AttackWordList);
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
     /// <summary>Attack verbs whose passive participle takes the attacker after "by" ("drones launched by Russia").</summary>
@@ -66,10 +67,11 @@ public sealed class ActorStage : IStage
     /// Ukrainian and Russian attack nouns (not verbs: "атакували ЗСУ" may be the object) in every case, before the side that
     /// attacks in the genitive ("удар ЗСУ", "атаки ВСУ", "обстріл Росії").
     /// </summary>
-    private static readonly FrozenWords CyrillicAttackNouns = FrozenWords.Of(
+    private static readonly string[] CyrillicAttackNounList = [
         "удар", "удару", "ударом", "ударі", "удари", "ударів", "ударами", "удара", "ударе", "ударов",
         "атака", "атаки", "атаку", "атакою", "атаці", "атак", "атаками", "атакой", "атаке",
-        "обстріл", "обстрілу", "обстріли", "обстрілів", "обстрілом", "обстрілі", "обстрел", "обстрела", "обстрелы", "обстрелов", "обстрелом", "обстреле");
+        "обстріл", "обстрілу", "обстріли", "обстрілів", "обстрілом", "обстрілі", "обстрел", "обстрела", "обстрелы", "обстрелов", "обстрелом", "обстреле"];
+    private static readonly FrozenWords CyrillicAttackNouns = FrozenWords.Of(CyrillicAttackNounList);
 
     /// <summary>The sides in the genitive, the agent after an attack noun ("удар ЗСУ по …", "атаки России").</summary>
     private static readonly Dictionary<string, Side> GenitiveSides = new(StringComparer.Ordinal)
@@ -140,10 +142,7 @@ public sealed class ActorStage : IStage
         // Each token's word asks the tables once (once per distinct word a thread sees): every loop below reads the facts.
         var scratch = ActorScratch.For(tokens.Count);
         var facts = scratch.Facts;
-        for (var k = 0; k < tokens.Count; k++)
-        {
-            facts[k] = WordFacts.Of(tokens[k].Lower);
-        }
+        WordFacts.Fill(tokens, facts);
 
         // The language matters only for "противник": read the whole text for it only when a report says it.
         bool? ukrainianText = null;
@@ -301,4 +300,20 @@ public sealed class ActorStage : IStage
 
         return ua > ru ? Side.Ukraine : ru > ua ? Side.Russia : Side.Unknown;
     }
+
+    /// <summary>
+    /// Every exact word of the tables <see cref="FactsOf"/> asks (declared last: it reads them all). A word it rules out,
+    /// that neither starts beyond ASCII (where the stems are) nor ends in a possessive, has no fact at all.
+    /// </summary>
+    private static readonly WordMask FactWords = new(RuWords.ExactWords.Concat(UaWords.ExactWords).Concat(UkrainianEnemyWords.ExactWords)
+        .Concat(CyrillicPassiveVerbs.ExactWords).Concat(CyrillicAttackWords.ExactWords).Concat(AttackWordList).Concat(CyrillicAttackNounList)
+        .Concat(GenitiveSides.Keys).Concat(InstrumentalSides.Keys).Concat(ClaimantLexicon.Default.ExactWords));
+
+    /// <summary>
+    /// The word names nothing in any table <see cref="FactsOf"/> asks: <c>default</c> is its facts. False is no
+    /// answer (the word may still name nothing); true is exact, and costs a few bit tests.
+    /// </summary>
+    internal static bool NamesNothing(string lower) =>
+        lower.Length > 0 && lower[0] <= 127 && !lower.EndsWith("'s", StringComparison.Ordinal) && !lower.EndsWith("s'", StringComparison.Ordinal)
+        && !FactWords.MayContain(lower);
 }

@@ -79,9 +79,29 @@ internal readonly struct WordFacts
     private static WordMemo<WordFacts>? t_memo;
 
     /// <summary>The facts of a lowercase word, computed once per distinct word a thread sees.</summary>
-    public static WordFacts Of(string lower)
+    public static WordFacts Of(string lower) => Of(lower, t_memo ??= new WordMemo<WordFacts>(MemoSlots));
+
+    /// <summary>Each token's facts into <paramref name="facts"/>[0, tokens.Count).</summary>
+    public static void Fill(TokenList tokens, WordFacts[] facts)
     {
-        var memo = t_memo ??= new WordMemo<WordFacts>(16384);
+        var memo = t_memo ??= new WordMemo<WordFacts>(MemoSlots);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            facts[k] = Of(tokens[k].Lower, memo);
+        }
+    }
+
+    private const int MemoSlots = 8192;
+
+    private static WordFacts Of(string lower, WordMemo<WordFacts> memo)
+    {
+        // Most words ("drones", "region", names, punctuation) are in no table: a few bit tests say so, and the memo
+        // keeps its slots for the words that are.
+        if (ActorStage.NamesNothing(lower))
+        {
+            return default;
+        }
+
         if (!memo.TryGet(lower, out var facts))
         {
             facts = ActorStage.FactsOf(lower);
@@ -136,7 +156,9 @@ internal sealed class ActorScratch
 /// </summary>
 internal sealed class ResolveMemo
 {
-    private const int Slots = 4096;
+    private const int Slots = 1 << SlotBits;
+
+    private const int SlotBits = 13;
 
     private const int MaxLength = 120;
 
@@ -192,6 +214,6 @@ internal sealed class ResolveMemo
             h = (h ^ c) * 16777619u;
         }
 
-        return (int)((h * 0x9E3779B1u) >> (32 - 12));
+        return (int)((h * 0x9E3779B1u) >> (32 - SlotBits));
     }
 }

@@ -98,6 +98,9 @@ internal sealed class ClaimantLexicon
 
     public static ClaimantLexicon Default => Shared.Value;
 
+    /// <summary>Every exact word of either table (their stems left out).</summary>
+    public IEnumerable<string> ExactWords => _classes.Keys;
+
     public bool TryVerb(string lower, out VerbKind kind) => _verbs.TryGetValue(lower, out kind);
 
     /// <summary>The entry of a lowercase word, trying it without a possessive 's ("governor's", "region's").</summary>

@@ -276,6 +276,12 @@ internal sealed class ClaimantReader
 
             var w = L(i);
 
+            // Only a word of claimant-words.tsv or speech-verbs.tsv, or "according", opens a cue below.
+            if (_f[i].Info is null && !_f[i].Verb && w != "according")
+            {
+                continue;
+            }
+
             // "according to X"
             if (w == "according" && i + 1 < end && L(i + 1) == "to")
             {
@@ -1414,7 +1420,7 @@ internal sealed class ClaimantReader
     /// <summary>Every quote takes the speaker of the words that close it ("…," he wrote) or open it (X said: "…"), else of the claimant just before it.</summary>
     private void Quotes()
     {
-        foreach (var (qs, qe) in QuoteRegions())
+        foreach (var (qs, qe) in QuoteRegions(_text))
         {
             Claimant? who = null;
             TextSpan cue = default;
@@ -1457,10 +1463,10 @@ internal sealed class ClaimantReader
     private static readonly System.Buffers.SearchValues<char> QuoteOpeners = System.Buffers.SearchValues.Create("\n“«„\"");
 
     /// <summary>Quoted stretches of text: “…”, «…», „…“, "…"; an unclosed quote ends with its paragraph.</summary>
-    private List<(int Start, int End)> QuoteRegions()
+    internal static List<(int Start, int End)> QuoteRegions(string quoted)
     {
         var regions = new List<(int, int)>();
-        var text = _text.AsSpan();
+        var text = quoted.AsSpan();
         var open = -1;
         var closer = '\0';
         var i = 0;
