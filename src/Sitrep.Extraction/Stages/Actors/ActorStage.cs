@@ -16,9 +16,20 @@ namespace Sitrep.Extraction.Stages.Actors;
 /// </summary>
 /// <param name="registry">The canonical claimants; <see cref="ClaimantRegistry.Default"/> when null.</param>
 /// <param name="places">The gazetteer: a city or country named as a speaker ("Kyiv says") is a place, not a claimant.</param>
-public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? places = null) : IStage
+public sealed class ActorStage : IStage
 {
-    private readonly ClaimantRegistry _registry = registry ?? ClaimantRegistry.Default;
+    private readonly ClaimantRegistry _registry;
+    private readonly IPlaceLookup? _places;
+
+    /// <summary><see cref="IsPlace"/> as a delegate, made once per stage rather than once per document.</summary>
+    private readonly Func<string, bool> _isPlace;
+
+    public ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? places = null)
+    {
+        _registry = registry ?? ClaimantRegistry.Default;
+        _places = places;
+        _isPlace = IsPlace;
+    }
 
     private static readonly WordTable<bool> RuWords = Words(
         "russia", "russian", "russians", "russia's", "moscow", "moscow's", "occupiers", "occupier", "invaders", "rashists", "russian-launched", "kremlin's",
@@ -38,10 +49,11 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
         "атак*", "удар*", "обстріл*", "обстрел*", "ракет*", "дрон*", "бпла", "безпілотник*", "беспилотник*", "шахед*", "бомб*", "авіабомб*", "авиабомб*",
         "вдари*", "вдарил*", "ударил*", "атакува*", "атаковал*", "запуст*", "випуст*", "выпуст*", "обстріля*", "обстреля*", "завдал*", "нанес*", "нанесл*", "бил*", "били");
 
-    private static readonly FrozenWords AttackWords = FrozenWords.Of(
+    private static readonly string[] AttackWordList = [
         "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled", "bombardment", "bombarded", "assault", "raid", "raids", "barrage", "launched",
         "fired", "fires", "launches", "targeted", "targets", "hit", "hits", "pounded", "bombed", "unleashed", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "uavs", "uav",
-        "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise");
+        "rocket", "rockets", "shells", "artillery", "forces", "troops", "army", "military", "aviation", "invaders", "occupiers", "shahed", "shaheds", "kamikaze", "glide", "guided", "aerial", "air", "ballistic", "cruise"];
+    private static readonly FrozenWords AttackWords = FrozenWords.Of(AttackWordList);
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
     /// <summary>Attack verbs whose passive participle takes the attacker after "by" ("drones launched by Russia").</summary>
@@ -55,10 +67,11 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     /// Ukrainian and Russian attack nouns (not verbs: "атакували ЗСУ" may be the object) in every case, before the side that
     /// attacks in the genitive ("удар ЗСУ", "атаки ВСУ", "обстріл Росії").
     /// </summary>
-    private static readonly FrozenWords CyrillicAttackNouns = FrozenWords.Of(
+    private static readonly string[] CyrillicAttackNounList = [
         "удар", "удару", "ударом", "ударі", "удари", "ударів", "ударами", "удара", "ударе", "ударов",
         "атака", "атаки", "атаку", "атакою", "атаці", "атак", "атаками", "атакой", "атаке",
-        "обстріл", "обстрілу", "обстріли", "обстрілів", "обстрілом", "обстрілі", "обстрел", "обстрела", "обстрелы", "обстрелов", "обстрелом", "обстреле");
+        "обстріл", "обстрілу", "обстріли", "обстрілів", "обстрілом", "обстрілі", "обстрел", "обстрела", "обстрелы", "обстрелов", "обстрелом", "обстреле"];
+    private static readonly FrozenWords CyrillicAttackNouns = FrozenWords.Of(CyrillicAttackNounList);
 
     /// <summary>The sides in the genitive, the agent after an attack noun ("удар ЗСУ по …", "атаки России").</summary>
     private static readonly Dictionary<string, Side> GenitiveSides = new(StringComparer.Ordinal)
@@ -71,10 +84,10 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     /// Rule <c>attack-of-side</c>: the side in the genitive after an attack noun is the attacker, whatever follows:
     /// "про удар ЗСУ по Мелітополю", "после атаки ВСУ на …", "внаслідок обстрілу Росії".
     /// </summary>
-    private static bool IsAttackOfSide(TokenList tokens, SentenceMention s, int i, out Side side)
+    private static bool IsAttackOfSide(WordFacts[] facts, SentenceMention s, int i, out Side side)
     {
-        side = Side.Unknown;
-        return i > s.FirstToken && CyrillicAttackNouns.Contains(tokens[i - 1].Lower) && GenitiveSides.TryGetValue(tokens[i].Lower, out side);
+        side = facts[i].Genitive;
+        return i > s.FirstToken && facts[i - 1].Has(ActorFlags.CyrillicAttackNoun) && side != Side.Unknown;
     }
 
     /// <summary>Ukrainian and Russian passive participles of launching, before the attacker in the instrumental ("запущених Росією").</summary>
@@ -90,9 +103,9 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     /// Rule <c>passive-agent</c>: the side is the agent of a passive attack verb, the attacker even though no attack word
     /// follows it: "all 17 drones launched by Russia", "an attack carried out by Ukraine", "ракет, запущених Росією".
     /// </summary>
-    private static bool IsPassiveAgent(TokenList tokens, SentenceMention s, int i)
+    private static bool IsPassiveAgent(TokenList tokens, WordFacts[] facts, SentenceMention s, int i)
     {
-        if (i > s.FirstToken && CyrillicPassiveVerbs.Contains(tokens[i - 1].Lower))
+        if (i > s.FirstToken && facts[i - 1].Has(ActorFlags.CyrillicPassive))
         {
             return true;
         }
@@ -125,13 +138,23 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
     {
         var tokens = document.Tokens;
         var result = ImmutableArray.CreateBuilder<Mention>();
-        var ukrainianText = TextLanguage.Detect(document.Text) == TextLanguage.Ukrainian;
+
+        // Each token's word asks the tables once (once per distinct word a thread sees): every loop below reads the facts.
+        var scratch = ActorScratch.For(tokens.Count);
+        var facts = scratch.Facts;
+        WordFacts.Fill(tokens, facts);
+
+        // The language matters only for "противник": read the whole text for it only when a report says it.
+        bool? ukrainianText = null;
         foreach (var s in document.Layer<SentenceMention>(Layers.Sentences))
         {
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = tokens[i].Lower;
-                Side? side = RuWords.Contains(w) || (ukrainianText && UkrainianEnemyWords.Contains(w)) ? Side.Russia : UaWords.Contains(w) ? Side.Ukraine : null;
+                var f = facts[i];
+                Side? side = f.Has(ActorFlags.Russia) || (f.Has(ActorFlags.UkrainianEnemy) && (ukrainianText ??= TextLanguage.Detect(document.Text) == TextLanguage.Ukrainian))
+                    ? Side.Russia
+                    : f.Has(ActorFlags.Ukraine) ? Side.Ukraine : null;
                 if (side is null && w == "kyiv" && i + 1 < s.EndToken && tokens[i + 1].Lower is "regime" or "launched" or "attacked" or "fired" or "struck")
                 {
                     side = Side.Ukraine;
@@ -142,12 +165,12 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                     side = Side.Ukraine;
                 }
 
-                if (side is null && i > s.FirstToken && CyrillicPassiveVerbs.Contains(tokens[i - 1].Lower) && InstrumentalSides.TryGetValue(w, out var agent))
+                if (side is null && i > s.FirstToken && facts[i - 1].Has(ActorFlags.CyrillicPassive) && f.Instrumental != Side.Unknown)
                 {
-                    side = agent; // "запущених Росією", "выпущенных Украиной"
+                    side = f.Instrumental; // "запущених Росією", "выпущенных Украиной"
                 }
 
-                if (IsAttackOfSide(tokens, s, i, out var genitive))
+                if (IsAttackOfSide(facts, s, i, out var genitive))
                 {
                     result.Add(new ActorMention(tokens[i].Span, genitive, true, "attack-of-side"));
                     continue;
@@ -158,7 +181,7 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                     continue;
                 }
 
-                if (IsPassiveAgent(tokens, s, i))
+                if (IsPassiveAgent(tokens, facts, s, i))
                 {
                     result.Add(new ActorMention(tokens[i].Span, side.Value, true, "passive-agent"));
                     continue;
@@ -190,13 +213,13 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
                 for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
                 {
                     var x = tokens[k].Lower;
-                    if (AttackWords.Contains(x) || CyrillicAttackWords.Contains(x))
+                    if (facts[k].Has(ActorFlags.AttackWord))
                     {
                         attacker = true;
                         break;
                     }
 
-                    if (x is "," or "." or "and" && k > i + 1 || ClaimantLexicon.Default.TryVerb(x, out _) || x is "warned" || x is "accused" or "blamed" or "denied" or "reported")
+                    if (x is "," or "." or "and" && k > i + 1 || facts[k].Verb || x is "warned" || x is "accused" or "blamed" or "denied" or "reported")
                     {
                         break; // "the Russians announced a drone attack": they speak of it
                     }
@@ -210,7 +233,7 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
 
         }
 
-        var (claimants, speakers) = new ClaimantReader(document, ClaimantLexicon.Default, _registry, SideOfWord, IsPlace).Read();
+        var (claimants, speakers) = new ClaimantReader(document, _registry, facts, scratch.InPlace, _isPlace).Read();
         result.AddRange(claimants);
         result.AddRange(speakers);
         return result.ToImmutable();
@@ -218,10 +241,43 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
 
     /// <summary>Words that name a city of some size, a region or a country in the gazetteer.</summary>
     private bool IsPlace(string words) =>
-        places is not null && places.Find(PlaceNames.Fold(words)).Any(e => e.Feature is PlaceFeature.Country or PlaceFeature.Admin1 || e.Population >= 20_000);
+        _places is not null && _places.Find(PlaceNames.Fold(words)).Any(e => e.Feature is PlaceFeature.Country or PlaceFeature.Admin1 || e.Population >= 20_000);
 
     /// <summary>The side a word names ("Russian", "Ukraine's", "ЗСУ", "окупанти"), or <see cref="Side.Unknown"/>.</summary>
     internal static Side SideOfWord(string lower) => RuWords.Contains(lower) ? Side.Russia : UaWords.Contains(lower) ? Side.Ukraine : Side.Unknown;
+
+    /// <summary>
+    /// What every table of the stage and of <see cref="ClaimantLexicon.Default"/> says of one lowercase word, asked
+    /// table by table; <see cref="WordFacts.Of"/> keeps the answer per distinct word.
+    /// </summary>
+    internal static WordFacts FactsOf(string lower)
+    {
+        var lex = ClaimantLexicon.Default;
+        var (info, verb) = lex.Classify(lower);
+        var kind = default(VerbKind);
+        if (verb)
+        {
+            lex.TryVerb(lower, out kind);
+        }
+
+        // The side the reader reads of a word: the word's own, else the word without a possessive 's ("Ukraine's").
+        var side = SideOfWord(lower);
+        if (side == Side.Unknown && lower.EndsWith("'s", StringComparison.Ordinal))
+        {
+            side = SideOfWord(lower[..^2]);
+        }
+
+        var flags = ActorFlags.None;
+        flags |= RuWords.Contains(lower) ? ActorFlags.Russia : 0;
+        flags |= UaWords.Contains(lower) ? ActorFlags.Ukraine : 0;
+        flags |= UkrainianEnemyWords.Contains(lower) ? ActorFlags.UkrainianEnemy : 0;
+        flags |= CyrillicPassiveVerbs.Contains(lower) ? ActorFlags.CyrillicPassive : 0;
+        flags |= CyrillicAttackNouns.Contains(lower) ? ActorFlags.CyrillicAttackNoun : 0;
+        flags |= AttackWords.Contains(lower) || CyrillicAttackWords.Contains(lower) ? ActorFlags.AttackWord : 0;
+        var genitive = GenitiveSides.TryGetValue(lower, out var g) ? g : Side.Unknown;
+        var instrumental = InstrumentalSides.TryGetValue(lower, out var n) ? n : Side.Unknown;
+        return new WordFacts(info, verb, kind, side, genitive, instrumental, flags);
+    }
 
     /// <summary>Whose side a claimant speaks for, from the words in its name.</summary>
     public static Side SideOf(Document doc, int start, int end)
@@ -244,4 +300,20 @@ public sealed class ActorStage(ClaimantRegistry? registry = null, IPlaceLookup? 
 
         return ua > ru ? Side.Ukraine : ru > ua ? Side.Russia : Side.Unknown;
     }
+
+    /// <summary>
+    /// Every exact word of the tables <see cref="FactsOf"/> asks (declared last: it reads them all). A word it rules out,
+    /// that neither starts beyond ASCII (where the stems are) nor ends in a possessive, has no fact at all.
+    /// </summary>
+    private static readonly WordMask FactWords = new(RuWords.ExactWords.Concat(UaWords.ExactWords).Concat(UkrainianEnemyWords.ExactWords)
+        .Concat(CyrillicPassiveVerbs.ExactWords).Concat(CyrillicAttackWords.ExactWords).Concat(AttackWordList).Concat(CyrillicAttackNounList)
+        .Concat(GenitiveSides.Keys).Concat(InstrumentalSides.Keys).Concat(ClaimantLexicon.Default.ExactWords));
+
+    /// <summary>
+    /// The word names nothing in any table <see cref="FactsOf"/> asks: <c>default</c> is its facts. False is no
+    /// answer (the word may still name nothing); true is exact, and costs a few bit tests.
+    /// </summary>
+    internal static bool NamesNothing(string lower) =>
+        lower.Length > 0 && lower[0] <= 127 && !lower.EndsWith("'s", StringComparison.Ordinal) && !lower.EndsWith("s'", StringComparison.Ordinal)
+        && !FactWords.MayContain(lower);
 }

@@ -6,7 +6,7 @@ using Sitrep.Extraction.Text;
 namespace Sitrep.Extraction.Stages.Actors;
 
 /// <summary>What a speech verb does (speech-verbs.tsv).</summary>
-internal enum VerbKind
+internal enum VerbKind : byte
 {
     /// <summary>An act of saying; its subject, before or after it, is the claimant.</summary>
     Speech,
@@ -21,7 +21,7 @@ internal enum VerbKind
 }
 
 /// <summary>The role of a word in claimant-words.tsv; see the file's header.</summary>
-internal enum WordRole
+internal enum WordRole : byte
 {
     Title,
     Modifier,
@@ -97,6 +97,9 @@ internal sealed class ClaimantLexicon
     }
 
     public static ClaimantLexicon Default => Shared.Value;
+
+    /// <summary>Every exact word of either table (their stems left out).</summary>
+    public IEnumerable<string> ExactWords => _classes.Keys;
 
     public bool TryVerb(string lower, out VerbKind kind) => _verbs.TryGetValue(lower, out kind);
 

@@ -38,16 +38,19 @@ internal sealed class ClaimantReader
     private readonly Document _doc;
     private readonly TokenList _t;
     private readonly string _text;
-    private readonly ClaimantLexicon _lex;
     private readonly ClaimantRegistry _registry;
     private readonly Func<string, bool> _isPlace;
     private readonly ImmutableArray<SentenceMention> _sentences;
+    /// <summary>Which tokens a place covers (the thread's buffer: only the first <see cref="_n"/> are this document's).</summary>
     private readonly bool[] _inPlace;
-    private readonly WordInfo?[] _info;
-    private readonly bool[] _verb;
-    private readonly Side?[] _sides;
-    private readonly Func<string, Side> _sideOfWord;
-    private readonly Dictionary<(string, Side), (ClaimantResolution? Resolution, bool Ambiguous)> _resolved = [];
+
+    /// <summary>Each token's word's facts, read once by the stage (the thread's buffer: the first <see cref="_n"/>).</summary>
+    private readonly WordFacts[] _f;
+
+    /// <summary>How many tokens the document has.</summary>
+    private readonly int _n;
+
+    private readonly ResolveMemo _memo;
     private readonly List<Known> _known = [];
     private readonly List<(TextSpan Cue, int Sentence, Claimant? Claimant, bool OpensQuote)> _cues = [];
     private readonly List<ClaimantMention> _claimants = [];
@@ -56,7 +59,7 @@ internal sealed class ClaimantReader
     private readonly List<Claimant> _ambiguous = [];
 
     /// <summary>A claimant named so far: what later pronouns and "the ministry" may refer to.</summary>
-    private sealed record Known(Claimant Claimant, bool IsPerson, int Position, int Sentence, ImmutableHashSet<string> Words, ImmutableArray<ClaimantKind> Kinds, int Group);
+    private sealed record Known(Claimant Claimant, bool IsPerson, int Position, int Sentence, string[] Words, ClaimantKind[] Kinds, int Group);
 
     /// <summary>Words that attribute: a name's tokens [Start, End), or a pronoun or "the post" (what they refer to is found later).</summary>
     private sealed record Cue(int Start, int End, string Rule, int Anchor)
@@ -69,32 +72,29 @@ internal sealed class ClaimantReader
         public bool Headline { get; init; }
     }
 
-    public ClaimantReader(Document doc, ClaimantLexicon lex, ClaimantRegistry registry, Func<string, Side> sideOfWord, Func<string, bool> isPlace)
+    /// <param name="facts">Each token's <see cref="WordFacts.Of"/> its word (the words of <see cref="ClaimantLexicon.Default"/>), at least as many as the tokens.</param>
+    /// <param name="inPlace">A buffer of at least as many flags as the tokens, for which tokens a place covers.</param>
+    public ClaimantReader(Document doc, ClaimantRegistry registry, WordFacts[] facts, bool[] inPlace, Func<string, bool> isPlace)
     {
         _isPlace = isPlace;
         _doc = doc;
         _t = doc.Tokens;
+        _n = _t.Count;
         _text = doc.Text;
-        _lex = lex;
         _registry = registry;
+        _memo = ResolveMemo.For(registry);
         _sentences = doc.Layer<SentenceMention>(Layers.Sentences);
-        _info = new WordInfo?[_t.Count];
-        _verb = new bool[_t.Count];
-        _sides = new Side?[_t.Count];
-        _sideOfWord = sideOfWord;
-        for (var k = 0; k < _t.Count; k++)
+        if (facts.Length < _n || inPlace.Length < _n)
         {
-            if (_t[k].Kind == TokenKind.Word)
-            {
-                var w = _t[k].Lower;
-                (_info[k], _verb[k]) = lex.Classify(w);
-            }
+            throw new ArgumentException("The buffers must hold a flag and a word's facts per token.");
         }
 
-        _inPlace = new bool[_t.Count];
+        _f = facts;
+        _inPlace = inPlace;
+        Array.Clear(inPlace, 0, _n);
         foreach (var p in doc.Layer<PlaceMention>(Layers.Places))
         {
-            for (var k = p.TokenIndex; k < p.EndToken && k < _inPlace.Length; k++)
+            for (var k = p.TokenIndex; k < p.EndToken && k < _n; k++)
             {
                 _inPlace[k] = true;
             }
@@ -105,28 +105,38 @@ internal sealed class ClaimantReader
     public (List<ClaimantMention> Claimants, List<SpeakerMention> Speakers) Read()
     {
         var pendingHeadline = new List<(int Sentence, Cue Cue, WordInfo Head, string HeadWord, TextSpan Np)>();
+        var found = new List<(Cue Cue, Claimant Claimant)>();
         for (var si = 0; si < _sentences.Length; si++)
         {
             var s = _sentences[si];
-            var found = new List<(Cue Cue, Claimant Claimant)>();
+            found.Clear();
             foreach (var cue in Cues(s))
             {
-                var any = false;
-                foreach (var c in Resolve(cue, s, si, pendingHeadline))
-                {
-                    found.Add((cue, c));
-                    any = true;
-                }
-
-                if (!any && (cue.Pronoun is not null || cue.Message))
+                var before = found.Count;
+                Resolve(cue, s, si, pendingHeadline, found);
+                if (found.Count == before && (cue.Pronoun is not null || cue.Message))
                 {
                     // "…,” he said' with no one to refer to: the quote is his, whoever he is, and no one else's
                     _cues.Add((Span(cue.Start, cue.End), si, null, false));
                 }
             }
 
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
             // An outlet that passes on an official's words in the same sentence is a relay, not the claimant.
-            var named = found.Where(f => !IsOutlet(f.Claimant) && !f.Cue.Relay).Select(f => f.Claimant).Distinct().Count();
+            var named = 0;
+            foreach (var f in found)
+            {
+                if (!IsOutlet(f.Claimant) && !f.Cue.Relay)
+                {
+                    named = 1; // only whether anyone is named matters
+                    break;
+                }
+            }
+
             foreach (var (cue, c) in found)
             {
                 if (named > 0 && (IsOutlet(c) || cue.Relay))
@@ -161,7 +171,10 @@ internal sealed class ClaimantReader
         }
 
         // "Air defence downed two drones. Mayor X reported this.": the one who tells of the act claims its figure.
-        _speakers.RemoveAll(o => o.Rule == OwnActRule && _speakers.Any(r => r.Rule.EndsWith("/refers-back", StringComparison.Ordinal) && r.Span.Start <= o.Span.Start && o.Span.End <= r.Span.End));
+        if (_speakers.Exists(o => o.Rule == OwnActRule))
+        {
+            _speakers.RemoveAll(o => o.Rule == OwnActRule && _speakers.Any(r => r.Rule.EndsWith("/refers-back", StringComparison.Ordinal) && r.Span.Start <= o.Span.Start && o.Span.End <= r.Span.End));
+        }
 
         Quotes();
         ResolveAmbiguous();
@@ -182,11 +195,15 @@ internal sealed class ClaimantReader
 
     // ---------------------------------------------------------------- cues
 
-    private IEnumerable<Cue> Cues(SentenceMention s)
+    /// <summary>The one list <see cref="Cues"/> fills, sentence after sentence (read before the next sentence's).</summary>
+    private readonly List<Cue> _sentenceCues = [];
+
+    private List<Cue> Cues(SentenceMention s)
     {
         var first = s.FirstToken;
         var end = s.EndToken;
-        var cues = new List<Cue>();
+        var cues = _sentenceCues;
+        cues.Clear();
 
         // "Source: Serhii Lysak, Head of …, on Telegram" / "Джерело: …" / "Источник: …, ГСЧС"
         if (first + 1 < end && Role(first) == WordRole.SourceLabel && IsPunct(first + 1, ":"))
@@ -225,7 +242,7 @@ internal sealed class ClaimantReader
 
         // "Air Force: Ukraine downs 92 of 151 aerial targets" — a body the registry knows, then a colon, opens a line of its words
         var lead = Next(first, Math.Min(end, first + 5), ":");
-        if (!s.IsHeadline && lead > first && Resolve(_doc.Slice(Span(first, lead))) is { Rule: "alias" })
+        if (!s.IsHeadline && lead > first && Resolve(first, lead, Side.Unknown) is { Rule: "alias" })
         {
             cues.Add(new Cue(first, lead, "line-colon", lead));
         }
@@ -258,6 +275,12 @@ internal sealed class ClaimantReader
             }
 
             var w = L(i);
+
+            // Only a word of claimant-words.tsv or speech-verbs.tsv, or "according", opens a cue below.
+            if (_f[i].Info is null && !_f[i].Verb && w != "according")
+            {
+                continue;
+            }
 
             // "according to X"
             if (w == "according" && i + 1 < end && L(i + 1) == "to")
@@ -324,10 +347,12 @@ internal sealed class ClaimantReader
                 continue;
             }
 
-            if (!_verb[i] || !_lex.TryVerb(w, out var kind))
+            if (!_f[i].Verb)
             {
                 continue;
             }
+
+            var kind = _f[i].VerbKind;
 
             if (Cyr(i))
             {
@@ -340,12 +365,31 @@ internal sealed class ClaimantReader
         }
 
         // A body's own act gives its figure only when no one in the sentence is said to tell it.
-        if (cues.Any(c => c.Rule != OwnActRule))
+        if (cues.Exists(c => c.Rule != OwnActRule))
         {
             cues.RemoveAll(c => c.Rule == OwnActRule);
         }
 
-        return cues.DistinctBy(c => (c.Start, c.End, c.Pronoun, c.Message));
+        // The first of the cues with the same words, pronoun and kind, in order.
+        var kept = 0;
+        for (var n = 0; n < cues.Count; n++)
+        {
+            var c = cues[n];
+            var seen = false;
+            for (var m = 0; m < kept && !seen; m++)
+            {
+                var d = cues[m];
+                seen = d.Start == c.Start && d.End == c.End && d.Pronoun == c.Pronoun && d.Message == c.Message;
+            }
+
+            if (!seen)
+            {
+                cues[kept++] = c;
+            }
+        }
+
+        cues.RemoveRange(kept, cues.Count - kept);
+        return cues;
     }
 
     private const string OwnActRule = "own-act";
@@ -368,7 +412,7 @@ internal sealed class ClaimantReader
         }
 
         var (a, b) = Cyr(i) ? CyLeft(k, first) : EnLeft(k, first);
-        if (b > a && Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Entry.Kind: ClaimantKind.AirForce or ClaimantKind.Military or ClaimantKind.DefenceMinistry or ClaimantKind.GeneralStaff })
+        if (b > a && Resolve(a, b, ContextSide(a, b)) is { Entry.Kind: ClaimantKind.AirForce or ClaimantKind.Military or ClaimantKind.DefenceMinistry or ClaimantKind.GeneralStaff })
         {
             cues.Add(new Cue(a, b, OwnActRule, i));
         }
@@ -886,7 +930,8 @@ internal sealed class ClaimantReader
 
     // ---------------------------------------------------------------- resolving a cue to claimants
 
-    private IEnumerable<Claimant> Resolve(Cue cue, SentenceMention s, int si, List<(int, Cue, WordInfo, string, TextSpan)> pendingHeadline)
+    /// <summary>Adds to <paramref name="found"/> the claimants <paramref name="cue"/> names or refers to, in order.</summary>
+    private void Resolve(Cue cue, SentenceMention s, int si, List<(int, Cue, WordInfo, string, TextSpan)> pendingHeadline, List<(Cue Cue, Claimant Claimant)> found)
     {
         var position = _t[cue.Start].Start;
         var group = ++_groups;
@@ -897,32 +942,33 @@ internal sealed class ClaimantReader
             {
                 foreach (var member in _known.Where(x => x.Group == last.Group))
                 {
-                    yield return member.Claimant;
+                    found.Add((cue, member.Claimant));
                 }
 
-                yield break;
+                return;
             }
 
             var k = Antecedent(position, si, kind == "person" ? k => k.IsPerson : k => !k.IsPerson) ?? (kind == "group" ? Antecedent(position, si, _ => true) : null);
             if (k is not null)
             {
-                yield return k.Claimant;
+                found.Add((cue, k.Claimant));
             }
 
-            yield break;
+            return;
         }
 
         if (cue.Message)
         {
             if (Antecedent(position, si, _ => true) is { } k)
             {
-                yield return k.Claimant;
+                found.Add((cue, k.Claimant));
             }
 
-            yield break;
+            return;
         }
 
-        foreach (var (a, b) in Split(cue.Start, cue.End))
+        Split(cue.Start, cue.End, _parts);
+        foreach (var (a, b) in _parts)
         {
             var (na, nb) = Trim(a, b, s.FirstToken);
             if (nb > na && SourceOfText(na, nb) is var src && src > na)
@@ -939,7 +985,7 @@ internal sealed class ClaimantReader
             {
                 case Reading.Name:
                     // A headline's "… – Sections" or "Skip to content:" is page furniture unless it names a known body or an office.
-                    if (cue.Headline && !HasTitle(na, nb) && Resolve(_doc.Slice(Span(na, nb)), ContextSide(na, nb)) is null)
+                    if (cue.Headline && !HasTitle(na, nb) && Resolve(na, nb, ContextSide(na, nb)) is null)
                     {
                         break;
                     }
@@ -948,7 +994,7 @@ internal sealed class ClaimantReader
                     if (c is not null)
                     {
                         Remember(c, na, nb, si, group);
-                        yield return c;
+                        found.Add((cue, c));
                     }
 
                     break;
@@ -957,14 +1003,14 @@ internal sealed class ClaimantReader
                     if (p is not null)
                     {
                         Remember(p, na, na + 1, si, group);
-                        yield return p;
+                        found.Add((cue, p));
                     }
 
                     break;
                 case Reading.Message:
                     if (Antecedent(position, si, _ => true) is { } m)
                     {
-                        yield return m.Claimant;
+                        found.Add((cue, m.Claimant));
                     }
 
                     break;
@@ -972,7 +1018,7 @@ internal sealed class ClaimantReader
                     var earlier = Antecedent(position, si, k => Compatible(k, head!, headWord!));
                     if (earlier is not null)
                     {
-                        yield return earlier.Claimant;
+                        found.Add((cue, earlier.Claimant));
                     }
                     else if (cue.Headline)
                     {
@@ -981,7 +1027,7 @@ internal sealed class ClaimantReader
                     else if (head is { Role: WordRole.Title, Keep: true } && MakeClaimant(Span(na, nb), cue.Rule) is { } kept)
                     {
                         Remember(kept, na, nb, si, group);
-                        yield return kept;
+                        found.Add((cue, kept));
                     }
 
                     break;
@@ -1101,7 +1147,7 @@ internal sealed class ClaimantReader
             return Reading.None;
         }
 
-        if (Resolve(_doc.Slice(Span(a, b)), ContextSide(a, b)) is { Rule: "alias" })
+        if (Resolve(a, b, ContextSide(a, b)) is { Rule: "alias" })
         {
             return Reading.Name; // "the air force", "the General Staff", "Belarus"
         }
@@ -1135,8 +1181,28 @@ internal sealed class ClaimantReader
         return Reading.Name;
     }
 
-    private static bool Compatible(Known k, WordInfo head, string word) =>
-        k.Words.Contains(word) || k.Words.Contains(word.TrimEnd('s')) || head.Kinds is { } kinds && kinds.Length < KindCount && k.Kinds.Any(kinds.Contains);
+    private static bool Compatible(Known k, WordInfo head, string word)
+    {
+        if (Array.IndexOf(k.Words, word) >= 0 || Array.IndexOf(k.Words, word.TrimEnd('s')) >= 0)
+        {
+            return true;
+        }
+
+        if (head.Kinds is not { } kinds || kinds.Length >= KindCount)
+        {
+            return false;
+        }
+
+        foreach (var x in k.Kinds)
+        {
+            if (kinds.Contains(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Known? Antecedent(int position, int sentence, Func<Known, bool> ok)
     {
@@ -1164,11 +1230,13 @@ internal sealed class ClaimantReader
 
     private Claimant? MakeClaimant(TextSpan span, string rule)
     {
-        var name = _doc.Slice(span).Trim().TrimEnd(',', ';', ':').Trim();
-        if (name.Length == 0)
+        var chars = _text.AsSpan(span.Start, span.Length).Trim().TrimEnd(",;:").Trim();
+        if (chars.Length == 0)
         {
             return null;
         }
+
+        var name = chars.ToString();
 
         var trimmed = new TextSpan(span.Start, span.Start + name.Length);
         var wordSide = SideOfWords(trimmed);
@@ -1199,17 +1267,34 @@ internal sealed class ClaimantReader
 
     private void Remember(Claimant c, int a, int b, int si, int group)
     {
-        var words = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        // Its words, each once (what "the governor", "the ministry" may match), as a set was.
+        var count = 0;
+        for (var k = a; k < b; k++)
+        {
+            count += IsWord(k) ? 1 : 0;
+        }
+
+        var words = new string[count];
+        count = 0;
         for (var k = a; k < b; k++)
         {
             if (IsWord(k))
             {
-                words.Add(StripPossessive(L(k)));
+                var w = StripPossessive(L(k));
+                if (Array.IndexOf(words, w, 0, count) < 0)
+                {
+                    words[count++] = w;
+                }
             }
         }
 
+        if (count < words.Length)
+        {
+            Array.Resize(ref words, count);
+        }
+
         ClaimantKind? kind = c.Canonical is { } id && _registry.TryGet(id, out var e) ? e.Kind : null;
-        var kinds = ImmutableArray.CreateBuilder<ClaimantKind>();
+        var kinds = new List<ClaimantKind>(2);
         if (kind is { } known)
         {
             kinds.Add(known);
@@ -1220,11 +1305,17 @@ internal sealed class ClaimantReader
             // The kinds its titles name ("administration": regional or city authority); "head", "official" name any.
             if (Info(k) is { Role: WordRole.Title, Kinds: { } tk } && tk.Length < KindCount)
             {
-                kinds.AddRange(tk.Where(x => !kinds.Contains(x)));
+                foreach (var x in tk)
+                {
+                    if (!kinds.Contains(x))
+                    {
+                        kinds.Add(x);
+                    }
+                }
             }
         }
 
-        _known.Add(new Known(c, PersonAt(a, b, kind), _t[a].Start, si, words.ToImmutable(), kinds.ToImmutable(), group));
+        _known.Add(new Known(c, PersonAt(a, b, kind), _t[a].Start, si, words, [.. kinds], group));
     }
 
     /// <summary>
@@ -1249,7 +1340,18 @@ internal sealed class ClaimantReader
             return person && (!body || HasPersonName(a, b));
         }
 
-        return kind is not (ClaimantKind.Outlet or ClaimantKind.Government or ClaimantKind.Other) && Enumerable.Range(a, b - a).Count(Cap) is >= 1 and <= 4;
+        if (kind is ClaimantKind.Outlet or ClaimantKind.Government or ClaimantKind.Other)
+        {
+            return false;
+        }
+
+        var caps = 0;
+        for (var k = a; k < b; k++)
+        {
+            caps += Cap(k) ? 1 : 0;
+        }
+
+        return caps is >= 1 and <= 4;
     }
 
     /// <summary>An ambiguous name ("the President", "the defence ministry") the sentence left unresolved takes the side most of the article's known claimants speak for.</summary>
@@ -1318,7 +1420,7 @@ internal sealed class ClaimantReader
     /// <summary>Every quote takes the speaker of the words that close it ("…," he wrote) or open it (X said: "…"), else of the claimant just before it.</summary>
     private void Quotes()
     {
-        foreach (var (qs, qe) in QuoteRegions())
+        foreach (var (qs, qe) in QuoteRegions(_text))
         {
             Claimant? who = null;
             TextSpan cue = default;
@@ -1357,54 +1459,63 @@ internal sealed class ClaimantReader
         }
     }
 
+    /// <summary>What may open a quote, or end an open one's paragraph.</summary>
+    private static readonly System.Buffers.SearchValues<char> QuoteOpeners = System.Buffers.SearchValues.Create("\n“«„\"");
+
     /// <summary>Quoted stretches of text: “…”, «…», „…“, "…"; an unclosed quote ends with its paragraph.</summary>
-    private List<(int Start, int End)> QuoteRegions()
+    internal static List<(int Start, int End)> QuoteRegions(string quoted)
     {
         var regions = new List<(int, int)>();
+        var text = quoted.AsSpan();
         var open = -1;
         var closer = '\0';
-        for (var i = 0; i < _text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
-            var ch = _text[i];
-            if (ch == '\n')
-            {
-                if (open >= 0)
-                {
-                    regions.Add((open, i));
-                    open = -1;
-                }
-
-                continue;
-            }
-
             if (open < 0)
             {
-                (var opens, closer) = ch switch
+                var j = text[i..].IndexOfAny(QuoteOpeners);
+                if (j < 0)
                 {
-                    '“' => (true, '”'),
-                    '«' => (true, '»'),
-                    '„' => (true, '“'),
-                    '"' => (true, '"'),
-                    _ => (false, '\0'),
+                    break;
+                }
+
+                i += j;
+                var ch = text[i];
+                closer = ch switch
+                {
+                    '“' => '”',
+                    '«' => '»',
+                    '„' => '“',
+                    '"' => '"',
+                    _ => '\0', // a newline outside a quote
                 };
-                if (opens)
+                if (closer != '\0')
                 {
                     open = i;
                 }
 
+                i++;
                 continue;
             }
 
-            if (ch == closer || closer == '”' && ch == '"' || closer == '"' && ch == '”')
+            // '”' and '"' close each other's quotes
+            var alt = closer == '”' ? '"' : closer == '"' ? '”' : closer;
+            var k = text[i..].IndexOfAny('\n', closer, alt);
+            if (k < 0)
             {
-                regions.Add((open, i + 1));
-                open = -1;
+                break;
             }
+
+            i += k;
+            regions.Add(text[i] == '\n' ? (open, i) : (open, i + 1));
+            open = -1;
+            i++;
         }
 
         if (open >= 0)
         {
-            regions.Add((open, _text.Length));
+            regions.Add((open, text.Length));
         }
 
         return regions;
@@ -1432,19 +1543,23 @@ internal sealed class ClaimantReader
     // ---------------------------------------------------------------- helpers
 
     /// <summary>"Kharkiv Mayor Ihor Terekhov and Oleh Syniehubov, head of …", "Governor X and local media" are two claimants.</summary>
-    private IEnumerable<(int, int)> Split(int a, int b)
+    /// <summary>The list <see cref="Split"/> fills for <see cref="Resolve(Cue, SentenceMention, int, List{ValueTuple{int, Cue, WordInfo, string, TextSpan}}, List{ValueTuple{Cue, Claimant}})"/>, which does not nest.</summary>
+    private readonly List<(int, int)> _parts = [];
+
+    private void Split(int a, int b, List<(int, int)> parts)
     {
+        parts.Clear();
         var start = a;
         for (var k = a; k < b; k++)
         {
             if (Info(k) is { Role: WordRole.Connector, Value: "and" } && HasName(start, k) && (HasName(k + 1, b) || CollectiveName(k + 1, b)))
             {
-                yield return (start, k);
+                parts.Add((start, k));
                 start = k + 1;
             }
         }
 
-        yield return (start, b);
+        parts.Add((start, b));
     }
 
     /// <summary>Drops what cannot open or close a name: punctuation, connectors, adverbs, clause words, "Earlier" at a sentence's start.</summary>
@@ -1623,8 +1738,29 @@ internal sealed class ClaimantReader
 
     private bool Cap(int i) => IsWord(i) && char.IsUpper(_text[_t[i].Start]);
 
-    private bool AllCaps(int i) => IsWord(i) && _t[i].End - _t[i].Start > 1 && _text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start).IndexOfAnyInRange('a', 'z') < 0
-        && !_text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start).ToString().Any(char.IsLower);
+    private bool AllCaps(int i)
+    {
+        if (!IsWord(i) || _t[i].End - _t[i].Start <= 1)
+        {
+            return false;
+        }
+
+        var chars = _text.AsSpan(_t[i].Start, _t[i].End - _t[i].Start);
+        if (chars.IndexOfAnyInRange('a', 'z') >= 0)
+        {
+            return false;
+        }
+
+        foreach (var ch in chars)
+        {
+            if (char.IsLower(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A full stop inside a name, with letters on both sides and no space: "Censor.NET", "Lenta.ru".</summary>
     private bool InnerDot(int i) => IsPunct(i, ".") && i > 0 && i + 1 < _t.Count && _t[i - 1].End == _t[i].Start && _t[i + 1].Start == _t[i].End && IsWord(i - 1) && IsWord(i + 1);
@@ -1632,44 +1768,27 @@ internal sealed class ClaimantReader
     private bool Cyr(int i) => IsWord(i) && TextLanguage.StartsCyrillic(_t[i].Lower);
 
     /// <summary>The side the word at <paramref name="k"/> names ("Russian", "Ukraine's"), read once.</summary>
-    private Side SideAt(int k)
+    private Side SideAt(int k) => (uint)k < (uint)_n ? _f[k].Side : throw new IndexOutOfRangeException();
+
+    /// <summary>A word token that is a speech verb.</summary>
+    private bool Verb(int i) => (uint)i < (uint)_n && _t[i].Kind == TokenKind.Word && _f[i].Verb;
+
+    /// <summary>A word token's claimant-words.tsv entry.</summary>
+    private WordInfo? Info(int i) => (uint)i < (uint)_n && _t[i].Kind == TokenKind.Word ? _f[i].Info : null;
+
+    /// <summary>The registry's reading of some words (kept per thread by their characters: <see cref="ResolveMemo"/>).</summary>
+    private ClaimantResolution? Resolve(string words, Side context = Side.Unknown) => _memo.Resolve(words, context, out _);
+
+    private ClaimantResolution? Resolve(string words, Side context, out bool ambiguous) => _memo.Resolve(words, context, out ambiguous);
+
+    /// <summary>The registry's reading of the text of tokens [a, b), without cutting it out as a string.</summary>
+    private ClaimantResolution? Resolve(int a, int b, Side context)
     {
-        if (_sides[k] is { } known)
-        {
-            return known;
-        }
-
-        var w = L(k);
-        var side = _sideOfWord(w);
-        if (side == Side.Unknown && w.EndsWith("'s", StringComparison.Ordinal))
-        {
-            side = _sideOfWord(w[..^2]);
-        }
-
-        _sides[k] = side;
-        return side;
+        var span = Span(a, b);
+        return _memo.Resolve(_text.AsSpan(span.Start, span.Length), context, out _);
     }
 
-    private bool Verb(int i) => i >= 0 && i < _verb.Length && _verb[i];
-
-    private WordInfo? Info(int i) => i >= 0 && i < _info.Length ? _info[i] : null;
-
-    /// <summary>The registry's reading of some words, once per document.</summary>
-    private ClaimantResolution? Resolve(string words, Side context = Side.Unknown) => Resolve(words, context, out _);
-
-    private ClaimantResolution? Resolve(string words, Side context, out bool ambiguous)
-    {
-        if (!_resolved.TryGetValue((words, context), out var r))
-        {
-            var resolution = _registry.Resolve(words, context, out var a);
-            _resolved[(words, context)] = r = (resolution, a);
-        }
-
-        ambiguous = r.Ambiguous;
-        return r.Resolution;
-    }
-
-    private WordRole? Role(int i) => Info(i)?.Role;
+    private WordRole? Role(int i) => (uint)i < (uint)_n && _t[i].Kind == TokenKind.Word ? _f[i].Role : null;
 
     private bool IsDeterminer(int i) => Role(i) == WordRole.Determiner;
 
