@@ -441,9 +441,9 @@ public sealed class FigureStage : IStage
         var rightKind = VerbRight(doc, s, weaponEnd);
         // "were unable to shoot down the two Kh-22 missiles (fired at the city)": the missiles named came, and none was downed.
         var first = FirstToken(doc, n);
-        var noneOfThe = leftKind == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && IsNegated(doc, s, leftAt) && first - 1 > leftAt
-                        && tokens[first - 1].Lower == "the";
-        if (rightKind is null && leftKind is not null && (IsModal(doc, s, leftAt) || IsNegated(doc, s, leftAt)) || noneOfThe)
+        var negated = leftKind is not null && IsNegated(doc, s, leftAt);
+        var noneOfThe = negated && leftKind == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && first - 1 > leftAt && tokens[first - 1].Lower == "the";
+        if (rightKind is null && leftKind is not null && (negated || IsModal(doc, s, leftAt)) || noneOfThe)
         {
             if (noneOfThe)
             {
@@ -499,7 +499,7 @@ public sealed class FigureStage : IStage
     /// </summary>
     private static void AllOfThem(Sentence x)
     {
-        var (doc, s, result) = (x.Doc, x.S, x.Result);
+        var (doc, s) = (x.Doc, x.S);
         var tokens = doc.Tokens;
         for (var k = s.FirstToken; k < s.EndToken; k++)
         {
@@ -515,7 +515,7 @@ public sealed class FigureStage : IStage
             if (tokens[k].Lower is "every" or "each" && x.Weapons.Find(w => w.TokenIndex == k + 1 && !w.IsActivity && !w.Plural) is { } each
                 && VerbRight(doc, s, each.EndToken) is FigureKind.Destroyed)
             {
-                if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[k].Start && f.Span.Start < s.Span.End))
+                if (!DestroyedFrom(x, k))
                 {
                     AllDestroyed(x, k, each.EndToken);
                 }
@@ -543,11 +543,18 @@ public sealed class FigureStage : IStage
                 from = tokens[verbAt].Lower == "down" && verbAt - 1 >= s.FirstToken && Verbs.Contains(tokens[verbAt - 1].Lower) ? verbAt - 1 : verbAt;
             }
 
-            if (!result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= tokens[from].Start && f.Span.Start < s.Span.End))
+            if (!DestroyedFrom(x, from))
             {
                 AllDestroyed(x, k, after, from < k ? new TextSpan(tokens[from].Start, tokens[after - 1].End) : null);
             }
         }
+    }
+
+    /// <summary>Whether a destroyed count was read from token <paramref name="k"/> to the sentence's end (then "all …" adds none).</summary>
+    private static bool DestroyedFrom(Sentence x, int k)
+    {
+        var (start, end) = (x.Doc.Tokens[k].Start, x.S.Span.End);
+        return x.Result.OfType<FigureMention>().Any(f => f.Kind == FigureKind.Destroyed && f.Span.Start >= start && f.Span.Start < end);
     }
 
     /// <summary>Whether the tokens from <paramref name="from"/> up to <paramref name="to"/> are all words of the sentence's days ("overnight", "on Friday").</summary>
@@ -1626,7 +1633,7 @@ public sealed class FigureStage : IStage
 
         // its object: "the port", "Mykolaiv", "into a warehouse"
         var next = tokens[weaponEnd + 1];
-        return Is(next, Cue.Determiner) || next.IsWord && char.IsUpper(doc.Text[next.Start])
+        return Is(next, Cue.Determiner) || next.IsWord && next.IsCapitalized(doc.Text)
                || next.Lower is "into" or "on" && weaponEnd + 2 < s.EndToken && tokens[weaponEnd + 2].IsWord;
     }
 
