@@ -1,4 +1,3 @@
-using System.Text;
 using Sitrep.Core;
 using Sitrep.Extraction.Stages.Places;
 using Sitrep.Geo;
@@ -21,24 +20,9 @@ public class PlaceLookupMemoTests
         "drones", "struck", "hit", "overnight", "said", "в", "у", "и", "області", "области", "район", "13", "Mayor", "Air", "Force",
     ];
 
-    private static string Sentences(Random random)
-    {
-        var text = new StringBuilder();
-        for (var s = random.Next(2, 7); s > 0; s--)
-        {
-            for (var w = random.Next(2, 14); w > 0; w--)
-            {
-                text.Append(Words[random.Next(Words.Length)]).Append(' ');
-            }
+    private static string Sentences(Random random) => PlaceLayerText.Sentences(random, Words);
 
-            text.Append(". ");
-        }
-
-        return text.ToString();
-    }
-
-    private static string Describe(Document doc) => string.Join('\n', doc.Layer<PlaceMention>(Layers.Places).Select(p =>
-        $"{p.Span} {p.Text} {p.TokenIndex}-{p.EndToken} {p.Hint} {p.Rule} {p.IsReference} {p.ContainerIndex} {string.Join(',', p.Candidates.Select(c => c.Id))}"));
+    private static string Describe(Document doc) => PlaceLayerText.Describe(doc);
 
     private static ExtractionPipeline Pipeline(IPlaceLookup places, bool memoize) =>
         ExtractionPipeline.CreateBuilder().UseSentences().Use(new PlaceStage(places) { MemoizeWords = memoize }).Build();
