@@ -63,6 +63,23 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
+    /// <summary>
+    /// Most events a bulk load keeps in memory for its final merge (about 8,000 wire reports' worth; a few KB each with
+    /// their reports' merge views): the events of a larger load are read back from the store by that merge, a month of
+    /// anchors at a time, and the rebuild's own window cache is emptied between months past the same size, so memory
+    /// stays flat however many reports the load brings.
+    /// </summary>
+    internal int BulkCacheEvents { get; set; } = DefaultBulkCacheEvents;
+
+    /// <summary>The default of <see cref="BulkCacheEvents"/>.</summary>
+    internal const int DefaultBulkCacheEvents = 25_000;
+
+    /// <summary>How many events the merge's window cache holds now (for tests of its bound).</summary>
+    internal int CachedEventCount => _windowCache.Count;
+
+    /// <summary>Strike events this bulk load's writes have offered to the cache so far.</summary>
+    private long _bulkRemembered;
+
     /// <summary>Set while this process runs a bulk load (<see cref="TryBeginBulkMergeAsync"/>): its writes cache what they store for the merge at its end.</summary>
     private volatile bool _bulkLoad;
 
@@ -96,6 +113,7 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _bulkLoad = begin;
+            Interlocked.Exchange(ref _bulkRemembered, 0);
             return begin;
         }
     }
@@ -119,6 +137,13 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
     /// </summary>
     private async Task RememberBulkAsync(DbConnection conn, DbTransaction tx, Written written, CancellationToken ct)
     {
+        // Bounded: past BulkCacheEvents a load's writes cache nothing more (the merge at its end reads the rest from the
+        // store, a month of anchors at a time), so a load of any size holds at most that many events for its merge.
+        if (Interlocked.Add(ref _bulkRemembered, written.Rows.Anchors.Count) > BulkCacheEvents)
+        {
+            return;
+        }
+
         var stamps = new Dictionary<long, string>(written.Reports.Count);
         foreach (var chunk in written.Reports.Keys.Chunk(PageSize))
         {
@@ -945,6 +970,14 @@ internal abstract partial class SqlEventStore : IMergeWarmup, IBulkMerge
             var total = blocks.Count + 1;
             for (var i = 0; i <= blocks.Count; i++)
             {
+                // The months already rebuilt are not read again but for the next window's edge: past the bulk size the
+                // caches start empty, so a rebuild of a large ledger holds about one month's window, not the ledger.
+                if (_windowCache.Count > BulkCacheEvents)
+                {
+                    _windowCache.Clear();
+                    _reportCache.Clear();
+                }
+
                 await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await LockMergeAsync(conn, tx, cancellationToken).ConfigureAwait(false);
                 var (decisions, anchors) = await LoadDecisionsAsync(conn, tx, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,16 @@ internal sealed class StampedCache<T>(int capacity)
     /// <summary>About how many entries there are (ConcurrentDictionary's own Count takes every lock, on every put).</summary>
     private int _count;
 
+    /// <summary>About how many entries there are.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Forgets every entry.</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        Volatile.Write(ref _count, 0);
+    }
+
     public bool TryGet(long id, string stamp, out T value)
     {
         if (_entries.TryGetValue(id, out var hit) && hit.Stamp == stamp)

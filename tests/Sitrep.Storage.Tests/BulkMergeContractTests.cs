@@ -97,6 +97,30 @@ public class BulkMergeContractTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_bulk_load_larger_than_its_cache_keeps_only_the_bound_in_memory_and_builds_the_same_attacks(string backend)
+    {
+        var reports = Reports();
+        var expected = await AsTheyLand(backend, reports);
+
+        await using var t = await TestStore.CreateAsync(backend);
+        var store = Assert.IsAssignableFrom<SqlEventStore>(t.Store);
+        store.BulkCacheEvents = 4; // the first write's four events; the second's are past the bound
+        Assert.True(await ((IBulkMerge)store).TryBeginBulkMergeAsync(startIfEmpty: true));
+        var shuffled = reports.AsEnumerable().Reverse().ToList();
+        await t.Store.SaveAsync([.. shuffled.Take(4).Select(Submit)]);
+        Assert.Equal(4, store.CachedEventCount);
+        await t.Store.SaveAsync([.. shuffled.Skip(4).Select(Submit)]);
+        Assert.Equal(4, store.CachedEventCount); // the second write's events stay in the store only
+
+        // The merge reads the uncached events back (its one month holds all eight), and the month done, past the bound,
+        // the cache starts empty for the next step of the rebuild.
+        var merged = await ((IBulkMerge)store).FinishBulkMergeAsync();
+        Assert.Equal(5, merged.Attacks);
+        Assert.True(store.CachedEventCount <= 4, $"{store.CachedEventCount} events cached");
+        Assert.Equal(expected, await Attacks(t.Store));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_store_that_holds_reports_takes_no_bulk_load_and_merges_as_they_land(string backend)
     {
         var reports = Reports();
