@@ -254,6 +254,17 @@ public sealed partial class EventAssembler
                 ? g.New(target.Date, c.Side ?? target.Side)
                 : null),
 
+        // "Elsewhere, in the Zaporizhzhia region, Russian forces struck Huliaipole with Grad rockets", "Тем временем ВСУ
+        // обстреляли Валуйки из РСЗО" after drones on Cherkasy: a sentence that turns to another attack of a roundup
+        // (rule roundup-opening), names only regions the event does not, and only weapons of other families, is another
+        // attack. "Meanwhile, the mayor of Lviv reported 20 missiles" in a report of a missile wave shares its weapons:
+        // the same wave.
+        new("roundup-elsewhere", (g, c, target) =>
+            c.R.Roundup && c.R.Separate is null && !c.R.WithinAttack && !g.RefersBack && target.Units.Count > 0 && g.B.Weapons[c.U].Count > 0 && HasRegion(g.B.Places[c.U], g.B)
+            && !SharesRegion(target, c.U, g.B) && HasWeapons(target, g.B) && !CountsWeaponOf(target, c.U, g.B)
+                ? g.New(c.Date ?? target.Date, c.Side ?? target.Side)
+                : null),
+
         // "Before that, the ministry said air defences shot down 40 drones over the regions", "Раніше дрони атакували
         // ГРЕС у Підмосков'ї": a sentence that goes back to an earlier time, names no region the event does, and has
         // counts of its own or places elsewhere, tells an earlier attack. ("Earlier, a missile was reported flying
@@ -820,6 +831,9 @@ public sealed partial class EventAssembler
         var had = d.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
         return b.Weapons[u].Any(w => had.Contains(w.Weapon.Category.Family()));
     }
+
+    /// <summary>Whether some unit of the event names a weapon.</summary>
+    private static bool HasWeapons(Draft d, Bucketed b) => d.Units.Any(x => b.Weapons[x].Count > 0);
 
     /// <summary>Whether every region unit <paramref name="u"/> names (none, too) is one the event names.</summary>
     private static bool WithinRegions(Draft d, int u, Bucketed b)
