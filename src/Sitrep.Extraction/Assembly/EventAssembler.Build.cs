@@ -65,6 +65,13 @@ public sealed partial class EventAssembler
             quotes.Add(doc.Evidence(spans[k]));
         }
 
+        var claimants = EventClaimants(doc, d.Units, spans, b, said);
+        if (attacker == Side.Unknown && !d.IsAggregate && uses.Length > 0 && DefenderClaims(doc, d, claimants) is { } defender)
+        {
+            attacker = defender == Side.Russia ? Side.Ukraine : Side.Russia;
+            target = target == Country.Other ? defender.Home() ?? target : target;
+        }
+
         return new ExtractedEvent
         {
             Kind = d.IsAggregate ? EventKind.Aggregate : EventKind.Strike,
@@ -74,7 +81,7 @@ public sealed partial class EventAssembler
             Places = [.. uniquePlaces],
             Weapons = uses,
             Casualties = casualtyClaims,
-            Claimants = EventClaimants(doc, d.Units, spans, b, said),
+            Claimants = claimants,
             Quotes = quotes.MoveToImmutable(),
             Location = PlaceResolver.BestLocation(uniquePlaces),
         };
@@ -554,6 +561,51 @@ public sealed partial class EventAssembler
             if (o.ContainerIndex is not null && b.Resolved[o].GazetteerId == id)
             {
                 return o;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly FrozenWords DefenderVerbs = CueWords("defender-verb");
+
+    /// <summary>
+    /// Rule <c>defender-claims</c>, for an event no cue or place gives an attacker: its claimants of a known side are
+    /// all of one side, Russia or Ukraine, and a unit of it tells the defence bringing weapons down ("The Ukrainian air
+    /// force said 20 Kh-101 … had been launched. Air defence downed them all", "сбиты", "збито"): that side defends,
+    /// so it is the side attacked. Null when the claimants name both sides, none, or the event tells no defence.
+    /// </summary>
+    private static Side? DefenderClaims(Document doc, Draft d, ImmutableArray<Claimant> claimants)
+    {
+        Side? side = null;
+        foreach (var c in claimants)
+        {
+            if (c.Side is Side.Unknown)
+            {
+                continue;
+            }
+
+            if (c.Side is not (Side.Russia or Side.Ukraine) || (side is not null && side != c.Side))
+            {
+                return null;
+            }
+
+            side = c.Side;
+        }
+
+        if (side is null)
+        {
+            return null;
+        }
+
+        foreach (var s in d.Sentences)
+        {
+            for (var k = s.FirstToken; k < s.EndToken; k++)
+            {
+                if (DefenderVerbs.Contains(doc.Tokens[k].Lower))
+                {
+                    return side;
+                }
             }
         }
 

@@ -53,6 +53,9 @@ internal sealed record SentenceReading(SentenceRole Role, string Rule)
     /// <summary>A cue of another attack when its weapons differ (<see cref="EventAssembler.NewAttackRule"/>).</summary>
     public string? NewAttack { get; init; }
 
+    /// <summary>The sentence opens by turning to another attack of a roundup (<see cref="EventAssembler.OpensRoundup"/>).</summary>
+    public bool Roundup { get; init; }
+
     /// <summary>The sentence tells its facts inside the attack told so far (<see cref="EventAssembler.TellsWithinAttack"/>).</summary>
     public bool WithinAttack { get; init; }
 }
@@ -144,6 +147,7 @@ public sealed partial class EventAssembler
             NewAttack = NewAttackRule(doc, s, dates),
             Earlier = OpensEarlier(doc, s),
             Recall = OpensRecall(doc, s),
+            Roundup = OpensRoundup(doc, s),
             WithinAttack = TellsWithinAttack(doc, s),
         };
     }

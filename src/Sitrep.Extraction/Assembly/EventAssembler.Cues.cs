@@ -116,6 +116,33 @@ public sealed partial class EventAssembler
         return EarlierOpenings.Contains(first)
                || (EarlierFirstWords.Contains(first) && s.FirstToken + 1 < s.EndToken && EarlierOpenings.Contains(first + " " + doc.Lower(s.FirstToken + 1)));
     }
+    private static readonly FrozenWords RoundupOpenings = CueWords("roundup-opening");
+    private static readonly FrozenWords RoundupFirstWords = CueFirstWords("roundup-opening");
+
+    /// <summary>
+    /// Rule <c>roundup-opening</c>: the sentence's first word, or first two, turn to another attack within a roundup
+    /// ("Meanwhile, …", "Elsewhere, in the Donetsk region, …", "Тем временем …", "Тим часом …", "Окремо …",
+    /// "Кроме того …"); a leading conjunction ("And meanwhile") is passed over. Whether it is another attack its
+    /// places and weapons decide (rule <c>roundup-elsewhere</c>).
+    /// </summary>
+    internal static bool OpensRoundup(Document doc, SentenceMention s)
+    {
+        var i = s.FirstToken;
+        if (doc.Lower(i) is "and" or "but" or "а" or "і" or "и" or "но" or "але")
+        {
+            i++;
+        }
+
+        if (i >= s.EndToken)
+        {
+            return false;
+        }
+
+        var first = doc.Lower(i);
+        return RoundupOpenings.Contains(first)
+               || (RoundupFirstWords.Contains(first) && i + 1 < s.EndToken && RoundupOpenings.Contains(first + " " + doc.Lower(i + 1)));
+    }
+
     private static readonly FrozenWords RecallWords = CueWords("recall");
 
     /// <summary>

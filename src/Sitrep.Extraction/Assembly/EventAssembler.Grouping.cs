@@ -254,6 +254,17 @@ public sealed partial class EventAssembler
                 ? g.New(target.Date, c.Side ?? target.Side)
                 : null),
 
+        // "Elsewhere, in the Zaporizhzhia region, Russian forces struck Huliaipole with Grad rockets", "Тем временем ВСУ
+        // обстреляли Валуйки из РСЗО" after drones on Cherkasy: a sentence that turns to another attack of a roundup
+        // (rule roundup-opening), names only regions the event does not, and only weapons of other families, is another
+        // attack. "Meanwhile, the mayor of Lviv reported 20 missiles" in a report of a missile wave shares its weapons:
+        // the same wave.
+        new("roundup-elsewhere", (g, c, target) =>
+            c.R.Roundup && c.R.Separate is null && !c.R.WithinAttack && !g.RefersBack && target.Units.Count > 0 && g.B.Weapons[c.U].Count > 0 && HasRegion(g.B.Places[c.U], g.B)
+            && !SharesRegion(target, c.U, g.B) && HasWeapons(target, g.B) && !CountsWeaponOf(target, c.U, g.B)
+                ? g.New(c.Date ?? target.Date, c.Side ?? target.Side)
+                : null),
+
         // "Before that, the ministry said air defences shot down 40 drones over the regions", "Раніше дрони атакували
         // ГРЕС у Підмосков'ї": a sentence that goes back to an earlier time, names no region the event does, and has
         // counts of its own or places elsewhere, tells an earlier attack. ("Earlier, a missile was reported flying
@@ -359,6 +370,19 @@ public sealed partial class EventAssembler
 
             return SplitOtherScope(g, c, target);
         }),
+
+        // "The defence ministry said air defences intercepted 55 drones over the Kaluga, Volgograd and Bryansk regions.
+        // In Klimovo, the governor said, two drones were downed above the town": rule other-scope the other way round.
+        // After an event told by a wide tally alone (one sentence counting over many regions or a country), a count of
+        // fewer weapons of the same family whose places all lie in one region is the local strike, another event; unless
+        // the tally itemises its regions ("including 91 over the Moscow region"), when the local count is one of its
+        // items. A wave told over several sentences ("Russia launched eight missiles … Russia targeted southern and
+        // western oblasts") goes on with its local parts ("four missiles were shot down in Mykolaiv Oblast").
+        new("local-after-wide", (g, c, target) =>
+            !c.R.Passing && !g.RefersBack && c.R.Separate is null && !c.R.WithinAttack && target.Units.Count > 0 && g.B.Figures[c.U].Count > 0
+            && (c.Date is null || SameDay(c.Date, target.Date)) && LocalAfterWide(g, c, target)
+                ? g.New(c.Date ?? target.Date, c.Side ?? target.Side)
+                : null),
 
         // Under "Attacks in other regions", the first attack told (not the heading) is another event, with the day its
         // own words give; the section's later sentences join it unless they give another day.
@@ -560,6 +584,66 @@ public sealed partial class EventAssembler
         }
 
         return d;
+    }
+
+    /// <summary>
+    /// Rule <c>local-after-wide</c>'s test: unit <paramref name="c"/> is no wide count and names places of one region
+    /// alone; every unit of the event that counts launched or destroyed weapons is a wide count that does not itemise
+    /// its regions; and the unit counts that kind and family as fewer than the event does, and never as many.
+    /// </summary>
+    private static bool LocalAfterWide(Grouping g, Candidate c, Draft target)
+    {
+        var b = g.B;
+        static bool Now(FigureMention f) => !f.IsIncrement && !f.IsCombined && f.Kind is FigureKind.Launched or FigureKind.Destroyed;
+        if (!b.Figures[c.U].Any(Now) || WideScope(g.Doc, c.S, c.U, b) || Regions(b.Places[c.U], b).Count != 1)
+        {
+            return false;
+        }
+
+        // the tally alone: one sentence of the event beside a headline (the report's first paragraph, with no full stop)
+        var told = 0;
+        foreach (var e in target.Entries())
+        {
+            told += e.Sentence.Paragraph == 0 && g.Doc.Lower(e.Sentence.EndToken - 1) is not ("." or "!" or "\"" or ")") ? 0 : 1;
+        }
+
+        if (told != 1)
+        {
+            return false;
+        }
+
+        var smaller = false;
+        foreach (var e in target.Entries())
+        {
+            var x = e.Unit;
+            if (!b.Figures[x].Any(Now))
+            {
+                continue;
+            }
+
+            if (!WideScope(g.Doc, e.Sentence, x, b) || AnyCue(CuesOf(g.Doc), e.Sentence.FirstToken, e.Sentence.EndToken, Cue.Breakdown))
+            {
+                return false;
+            }
+
+            foreach (var w in b.Figures[x])
+            {
+                foreach (var f in b.Figures[c.U])
+                {
+                    if (Now(w) && Now(f) && w.Kind == f.Kind && w.Weapon.Category.Family() == f.Weapon.Category.Family())
+                    {
+                        if (f.Value >= w.Value)
+                        {
+                            return false;
+                        }
+
+                        smaller = true;
+                    }
+                }
+            }
+        }
+
+        return smaller;
     }
 
     /// <summary>The event's units in sections before <paramref name="section"/>.</summary>
@@ -820,6 +904,9 @@ public sealed partial class EventAssembler
         var had = d.Units.SelectMany(x => b.Weapons[x]).Select(w => w.Weapon.Category.Family()).ToHashSet();
         return b.Weapons[u].Any(w => had.Contains(w.Weapon.Category.Family()));
     }
+
+    /// <summary>Whether some unit of the event names a weapon.</summary>
+    private static bool HasWeapons(Draft d, Bucketed b) => d.Units.Any(x => b.Weapons[x].Count > 0);
 
     /// <summary>Whether every region unit <paramref name="u"/> names (none, too) is one the event names.</summary>
     private static bool WithinRegions(Draft d, int u, Bucketed b)
