@@ -121,7 +121,16 @@ public static class Tokenizer
                 }
 
                 var lower = sb.Chars;
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower, sb.Hash) ?? lower.ToString()));
+                var kind = allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word;
+                if (cache is null)
+                {
+                    tokens.Add(new Token(start, i, kind, lower.ToString()));
+                }
+                else
+                {
+                    var word = cache.Get(lower, sb.Hash, out var slot);
+                    tokens.Add(new Token(start, i, kind, word, slot));
+                }
                 continue;
             }
 
