@@ -19,7 +19,10 @@ public static class Tokenizer
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    internal static void TokenizeInto(string text, List<Token> tokens, WordCache? cache)
+    internal static void TokenizeInto(string text, List<Token> tokens, WordCache? cache) => TokenizeInto(text, tokens, cache, asciiWords: true);
+
+    /// <summary>As <see cref="TokenizeInto(string, List{Token}, WordCache?)"/>; <paramref name="asciiWords"/> false: every word by the full loop (tests compare the two).</summary>
+    internal static void TokenizeInto(string text, List<Token> tokens, WordCache? cache, bool asciiWords)
     {
         var i = 0;
         var n = text.Length;
@@ -27,9 +30,14 @@ public static class Tokenizer
         while (i < n)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '\u200b' || c == '\u00ad')
+            if (c == ' ' || char.IsWhiteSpace(c) || char.IsControl(c) || c == '\u200b' || c == '\u00ad')
             {
                 i++;
+                continue;
+            }
+
+            if (asciiWords && c < 128 && AsciiWordChar[c] != 0 && TryAsciiWord(text, ref i, tokens, cache, ref sb))
+            {
                 continue;
             }
 
@@ -121,7 +129,16 @@ public static class Tokenizer
                 }
 
                 var lower = sb.Chars;
-                tokens.Add(new Token(start, i, allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word, cache?.Get(lower, sb.Hash) ?? lower.ToString()));
+                var kind = allDigits || IsDecimal(lower) ? TokenKind.Number : TokenKind.Word;
+                if (cache is null)
+                {
+                    tokens.Add(new Token(start, i, kind, lower.ToString()));
+                }
+                else
+                {
+                    var word = cache.Get(lower, sb.Hash, out var slot);
+                    tokens.Add(new Token(start, i, kind, word, slot));
+                }
                 continue;
             }
 
@@ -131,6 +148,77 @@ public static class Tokenizer
         }
 
         Buffer = sb.Array;
+    }
+
+    /// <summary>
+    /// Most words are a run of ASCII letters and digits that ends at a space or a punctuation mark: read it in one pass
+    /// (no character appended anywhere when it is already lowercase) and add its token, as the full loop would. False,
+    /// <paramref name="i"/> unchanged, when the run ends where the full loop may go on (a joiner before a letter or a
+    /// digit, a character outside ASCII): the caller reads the word with the full loop.
+    /// </summary>
+    private static bool TryAsciiWord(string text, ref int i, List<Token> tokens, WordCache? cache, ref CharBuffer sb)
+    {
+        var start = i;
+        var n = text.Length;
+        var table = AsciiWordChar;
+        var hash = WordCache.HashSeed;
+        var allDigits = true;
+        var upper = false;
+        var k = start;
+        for (; k < n; k++)
+        {
+            var c = text[k];
+            if (c >= 128)
+            {
+                return false;
+            }
+
+            var lowered = table[c];
+            if (lowered == 0)
+            {
+                if (c is '-' or '\'' or '`' or ',' or '.' && k + 1 < n && char.IsLetterOrDigit(text[k + 1]))
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            hash = WordCache.HashStep(hash, lowered);
+            allDigits &= char.IsAsciiDigit(c);
+            upper |= lowered != c;
+        }
+
+        var length = k - start;
+        ReadOnlySpan<char> lower;
+        if (upper)
+        {
+            sb.Clear();
+            for (var j = start; j < k; j++)
+            {
+                sb.Append(table[text[j]]);
+            }
+
+            lower = sb.Chars;
+        }
+        else
+        {
+            lower = text.AsSpan(start, length);
+        }
+
+        var kind = allDigits ? TokenKind.Number : TokenKind.Word;
+        if (cache is null)
+        {
+            tokens.Add(new Token(start, k, kind, lower.ToString()));
+        }
+        else
+        {
+            var word = cache.Get(lower, hash, out var slot);
+            tokens.Add(new Token(start, k, kind, word, slot));
+        }
+
+        i = k;
+        return true;
     }
 
     /// <summary>This thread's buffer for a word's lowered characters (kept at the size of the longest word yet).</summary>

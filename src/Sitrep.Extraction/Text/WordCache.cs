@@ -51,14 +51,18 @@ internal sealed class WordCache
     public string Get(ReadOnlySpan<char> chars) => Get(chars, Hash(chars));
 
     /// <summary>As <see cref="Get(ReadOnlySpan{char})"/>, given <see cref="Hash"/> of <paramref name="chars"/> (the tokenizer hashes a word as it reads it).</summary>
-    internal string Get(ReadOnlySpan<char> chars, uint hash)
+    internal string Get(ReadOnlySpan<char> chars, uint hash) => Get(chars, hash, out _);
+
+    /// <summary>As <see cref="Get(ReadOnlySpan{char}, uint)"/>, saying which slot holds the string now (-1: a word too long to keep).</summary>
+    internal string Get(ReadOnlySpan<char> chars, uint hash, out int slot)
     {
         if (chars.Length > MaxLength)
         {
+            slot = -1;
             return _make is null ? chars.ToString() : _make(chars);
         }
 
-        var slot = (int)((hash * 0x9E3779B1u) >> _shift);
+        slot = (int)((hash * 0x9E3779B1u) >> _shift);
         var key = _keys[slot];
         if (key is not null && chars.SequenceEqual(key))
         {

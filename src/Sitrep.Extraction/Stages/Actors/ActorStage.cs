@@ -141,8 +141,7 @@ public sealed class ActorStage : IStage
 
         // Each token's word asks the tables once (once per distinct word a thread sees): every loop below reads the facts.
         var scratch = ActorScratch.For(tokens.Count);
-        var facts = scratch.Facts;
-        WordFacts.Fill(tokens, facts);
+        var facts = WordFacts.Of(document);
 
         // The language matters only for "противник": read the whole text for it only when a report says it.
         bool? ukrainianText = null;

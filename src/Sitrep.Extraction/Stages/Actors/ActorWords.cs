@@ -72,49 +72,27 @@ internal readonly struct WordFacts
     public bool Has(ActorFlags flag) => (Flags & flag) != 0;
 
     /// <summary>
-    /// This thread's memo of <see cref="ActorStage.FactsOf"/>: keyed by the word's string (the tokenizer shares one
-    /// per distinct word, so a hit is mostly a reference comparison). Not thread-safe: one per thread.
+    /// <see cref="ActorStage.FactsOf"/> per distinct word, read per token through the shared facts layer
+    /// (<see cref="WordFactTable{T}"/>): a token's facts are one slot read by its word-cache slot.
     /// </summary>
-    [ThreadStatic]
-    private static WordMemo<WordFacts>? t_memo;
+    internal static readonly WordFactTable<WordFacts> Table = new(Compute);
 
     /// <summary>The facts of a lowercase word, computed once per distinct word a thread sees.</summary>
-    public static WordFacts Of(string lower) => Of(lower, t_memo ??= new WordMemo<WordFacts>(MemoSlots));
+    public static WordFacts Of(string lower) => Table.OfWord(lower);
 
-    /// <summary>Each token's facts into <paramref name="facts"/>[0, tokens.Count).</summary>
-    public static void Fill(TokenList tokens, WordFacts[] facts)
-    {
-        var memo = t_memo ??= new WordMemo<WordFacts>(MemoSlots);
-        for (var k = 0; k < tokens.Count; k++)
-        {
-            facts[k] = Of(tokens[k].Lower, memo);
-        }
-    }
+    /// <summary>Each token's facts, index by token (valid until this thread asks about another document).</summary>
+    public static WordFacts[] Of(Document doc) => Table.Of(doc);
 
-    private const int MemoSlots = 8192;
-
-    private static WordFacts Of(string lower, WordMemo<WordFacts> memo)
-    {
-        // Most words ("drones", "region", names, punctuation) are in no table: a few bit tests say so, and the memo
-        // keeps its slots for the words that are.
-        if (ActorStage.NamesNothing(lower))
-        {
-            return default;
-        }
-
-        if (!memo.TryGet(lower, out var facts))
-        {
-            facts = ActorStage.FactsOf(lower);
-            memo.Set(lower, facts);
-        }
-
-        return facts;
-    }
+    /// <summary>
+    /// Most words ("drones", "region", names, punctuation) are in no table: a few bit tests say so before the tables
+    /// are asked one by one.
+    /// </summary>
+    private static WordFacts Compute(string lower) => ActorStage.NamesNothing(lower) ? default : ActorStage.FactsOf(lower);
 }
 
 /// <summary>
 /// A thread's buffers for the actor stage, reused from document to document (the stage runs one document at a time
-/// on a thread): the tokens' facts and which tokens a place covers. Dropped when a huge document grew them.
+/// on a thread): which tokens a place covers (the tokens' facts are <see cref="WordFacts.Table"/>'s). Dropped when a huge document grew them.
 /// </summary>
 internal sealed class ActorScratch
 {
@@ -123,23 +101,19 @@ internal sealed class ActorScratch
     [ThreadStatic]
     private static ActorScratch? t_current;
 
-    public WordFacts[] Facts = new WordFacts[1024];
-
     public bool[] InPlace = new bool[1024];
 
     public static ActorScratch For(int tokens)
     {
         var s = t_current;
-        if (s is null || s.Facts.Length > KeepLimit && tokens <= KeepLimit)
+        if (s is null || s.InPlace.Length > KeepLimit && tokens <= KeepLimit)
         {
             t_current = s = new ActorScratch();
         }
 
-        if (s.Facts.Length < tokens)
+        if (s.InPlace.Length < tokens)
         {
-            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)tokens);
-            s.Facts = new WordFacts[size];
-            s.InPlace = new bool[size];
+            s.InPlace = new bool[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)tokens)];
         }
 
         return s;
