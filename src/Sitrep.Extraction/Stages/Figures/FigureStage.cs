@@ -58,6 +58,9 @@ public sealed class FigureStage : IStage
         /// <summary>Numbers a count rule read as part of another's figure ("30" of "25 of 30 missiles").</summary>
         public HashSet<NumberMention> Consumed { get; } = [];
 
+        /// <summary>Counts told per place that head a list of <c>region-item</c> counts ("30 drones over Oryol, 8 over …"), summed with it.</summary>
+        public HashSet<FigureMention> RegionHeads { get; } = [];
+
         /// <summary>The last part of a total read ("including 18 Kh-101, 7 Iskander-M …" continues it).</summary>
         public NumberMention? LastPart { get; set; }
     }
@@ -181,6 +184,7 @@ public sealed class FigureStage : IStage
         ("part-of-total", PartOfTotal),
         ("N-out-of-M", OutOfCount),
         ("strikes-by-weapon", StrikesCount),
+        ("region-item", RegionItem),
         ("weapon-told-before", WeaponBeforeCount),
         ("partitive-total", PartitiveTotal),
         ("count-and-weapon", WeaponCount),
@@ -308,6 +312,171 @@ public sealed class FigureStage : IStage
         x.Result.Add(strikes);
         x.Counts.Add((strikes, struckWith.EndToken));
         return true;
+    }
+
+    /// <summary>
+    /// Rule <c>region-item</c>: a count with no weapon of its own told with a place ("6 over the Rostov region", "над Брянской — 6",
+    /// "8 — над Ростовской"), an item of a list that shares one weapon and one verb: "shot down Ukrainian drones overnight, 6 over
+    /// the Rostov region and 25 over the Kaluga region", "destroyed 22 over Tambov and 15 over Voronezh", "перехвачены 19
+    /// беспилотников, над Брянской — 6". It counts the weapon of the list's head when the head is told per place too (and is
+    /// summed with it, <see cref="SumOfItems"/>); a head told with no place is a stated total, and the item a part of it (none).
+    /// With no head, it counts the last weapon named before it (in its sentence, or the one before), or a weapon of no known
+    /// kind when none is; the verb is the one after it, or the list's verb before it (past a colon: "intercepted across western
+    /// Russia: 4 over Tula, …").
+    /// </summary>
+    private static bool RegionItem(Sentence x, Count c)
+    {
+        var (doc, s, n) = (x.Doc, x.S, c.N);
+        var tokens = doc.Tokens;
+        if (c.Weapon is not null || n.IsVague || !IsPlaceItem(x, n) || VerbRight(doc, s, n.EndToken) is not null || ElidedItem(x, n) is not null)
+        {
+            return false;
+        }
+
+        var first = FirstToken(doc, n);
+        var head = x.Counts.Count > 0 && !VerbBetween(x, x.Counts[^1].After, first) ? x.Counts[^1].Figure : null;
+        if (head is not null && head.Rule != "region-item" && !x.RegionHeads.Contains(head))
+        {
+            if (!IsPlaceHead(x, head))
+            {
+                return true; // "shot down 40 drones, 6 over Tula and …": the parts of a stated total
+            }
+
+            x.RegionHeads.Add(head);
+        }
+
+        FigureKind? kind;
+        WeaponRef weapon;
+        if (head is not null)
+        {
+            (kind, weapon) = (head.Kind, head.Weapon);
+        }
+        else
+        {
+            kind = ListVerbBefore(x, first);
+            var w = x.Weapons.LastOrDefault(m => m.EndToken <= first && !m.IsActivity)
+                    ?? x.AllWeapons.LastOrDefault(m => m.Span.End <= s.Span.Start && s.Span.Start - m.Span.End < 250 && !m.IsActivity);
+            weapon = w?.Weapon ?? new WeaponRef(WeaponCategory.Other, null);
+        }
+
+        if (kind is null)
+        {
+            return true;
+        }
+
+        var item = new FigureMention(n.Span, kind.Value, n.Value, n.Qualifier, weapon, n.ValueSpan, "region-item") { IsCombined = weapon.Category == WeaponCategory.Other };
+        x.Result.Add(item);
+        x.Counts.Add((item, n.EndToken));
+        return true;
+    }
+
+    /// <summary>A dash between a place and its count: "над Брянской — 6", "8 — над Ростовской".</summary>
+    private static bool IsDash(Token t) => t.Lower is "—" or "–" or "-";
+
+    /// <summary>
+    /// A count told with a place and nothing else: the place right after it ("6 over the Rostov region", "8 — над Ростовской"), or
+    /// right before it past a dash ("над Брянской — 6"), the item opening its clause (after a list join, a colon or the sentence's start).
+    /// </summary>
+    private static bool IsPlaceItem(Sentence x, NumberMention n)
+    {
+        var tokens = x.Doc.Tokens;
+        var after = n.EndToken < x.S.EndToken && IsDash(tokens[n.EndToken]) ? n.EndToken + 1 : n.EndToken;
+        var first = FirstToken(x.Doc, n);
+        var opens = first <= x.S.FirstToken || IsListJoin(tokens[first - 1]) || tokens[first - 1].Lower is ":" or "down" || Verbs.Contains(tokens[first - 1].Lower);
+        if (after < x.S.EndToken && Is(tokens[after], Cue.Place) && opens)
+        {
+            return true;
+        }
+
+        // "над Брянской — 6": a place phrase of a few words, opened by its preposition right after a list join.
+        if (first - 1 <= x.S.FirstToken || !IsDash(tokens[first - 1]) || !EndsClause(x.Doc, x.S, n.EndToken))
+        {
+            return false;
+        }
+
+        for (var k = first - 2; k >= x.S.FirstToken && k >= first - 5; k--)
+        {
+            if (Is(tokens[k], Cue.Place))
+            {
+                return k == x.S.FirstToken || IsListJoin(tokens[k - 1]) || tokens[k - 1].Lower == ":";
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a count heads a list told per place: a place right after its weapon ("30 беспилотников над Орловской областью, 8 —
+    /// …"), or just before its count and verb ("над Смоленской областью перехвачены 19 беспилотников, над Брянской — 6").
+    /// </summary>
+    private static bool IsPlaceHead(Sentence x, FigureMention head)
+    {
+        var tokens = x.Doc.Tokens;
+        var (_, after) = x.Counts.Find(c => c.Figure == head);
+        if (after < x.S.EndToken && Is(tokens[after], Cue.Place))
+        {
+            return true;
+        }
+
+        var k = x.S.FirstToken;
+        while (k < x.S.EndToken && tokens[k].End <= head.Span.Start)
+        {
+            k++;
+        }
+
+        for (var j = k - 1; j >= x.S.FirstToken && j >= k - 6; j--)
+        {
+            if (Is(tokens[j], Cue.Place))
+            {
+                return true;
+            }
+
+            if (tokens[j].Lower is "," or ":" or ";")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a figure verb stands between tokens <paramref name="from"/> and <paramref name="to"/> (then they are two clauses).</summary>
+    private static bool VerbBetween(Sentence x, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (Verbs.Contains(x.Doc.Tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The verb a list's items share, before the item at <paramref name="first"/>: its clause's, or the one before its colon; none under a negation or a modal.</summary>
+    private static FigureKind? ListVerbBefore(Sentence x, int first)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var kind = VerbLeftAt(doc, s, first, 30, out var at);
+        if (kind is null)
+        {
+            for (var k = first - 1; k > s.FirstToken && k >= first - 30; k--)
+            {
+                if (doc.Tokens[k].Lower == ":")
+                {
+                    kind = VerbLeftAt(doc, s, k, 16, out at);
+                    break;
+                }
+            }
+        }
+
+        return kind is null || IsNegated(doc, s, at) || IsModal(doc, s, at) ? null : kind;
     }
 
     /// <summary>
@@ -1413,12 +1582,17 @@ public sealed class FigureStage : IStage
                 items.Add(x.Counts[i - 1].Figure);
             }
 
-            if (f.Rule == "elided-weapon" && items.Count > 0)
+            if (f.Rule == "region-item" && items.Count == 0 && i > 0 && x.RegionHeads.Contains(x.Counts[i - 1].Figure))
+            {
+                items.Add(x.Counts[i - 1].Figure);
+            }
+
+            if (f.Rule == "elided-weapon" && items.Count > 0 || f.Rule == "region-item")
             {
                 items.Add(f);
             }
 
-            var last = i == x.Counts.Count - 1 || x.Counts[i + 1].Figure.Rule != "elided-weapon";
+            var last = i == x.Counts.Count - 1 || x.Counts[i + 1].Figure.Rule is not ("elided-weapon" or "region-item");
             if (last && items.Count > 1)
             {
                 var head = items[0];
