@@ -635,7 +635,7 @@ public sealed class FigureStage : IStage
             rightKind = FigureKind.Destroyed;
         }
 
-        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) ?? leftKind ?? ListVerb(doc, s, n, result)
+        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons, bare: leftKind is null) ?? leftKind ?? ListVerb(doc, s, n, result)
                    ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
         if (kind is null)
         {
@@ -1087,12 +1087,22 @@ public sealed class FigureStage : IStage
         return before is not null && tokens[first].Start - before.Span.End < 60 ? before.Kind : null;
     }
 
-    /// <summary>"all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list.</summary>
-    private static FigureKind? VerbAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
+    /// <summary>
+    /// "all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list. With no verb
+    /// before the list (<paramref name="bare"/>), its items may be joined by commas and each may carry a phrase of where it came
+    /// from (<see cref="OriginPhraseEnd"/>): "20 Kh-101 from the air, 11 Kalibr from the sea and 3 Iskander-M from the ground had
+    /// been launched".
+    /// </summary>
+    private static FigureKind? VerbAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons, bool bare = false)
     {
         var tokens = doc.Tokens;
-        var k = weaponEnd;
-        for (var items = 0; items < 4 && k < s.EndToken && tokens[k].Lower == "and"; items++)
+        var k = bare ? OriginPhraseEnd(doc, s, weaponEnd) : weaponEnd;
+        if (k > weaponEnd && VerbRight(doc, s, k) is { } own)
+        {
+            return own;
+        }
+
+        for (var items = 0; items < 6 && k < s.EndToken && (tokens[k].Lower == "and" || bare && tokens[k].Lower is "," or "та" or "і" or "и"); items++)
         {
             var next = numbers.FirstOrDefault(n => FirstToken(doc, n) == k + 1);
             if (next is null)
@@ -1106,16 +1116,44 @@ public sealed class FigureStage : IStage
                 return null;
             }
 
-            var verb = VerbRight(doc, s, w.EndToken);
+            k = bare ? OriginPhraseEnd(doc, s, w.EndToken) : w.EndToken;
+            var verb = VerbRight(doc, s, k);
             if (verb is not null)
             {
                 return verb;
             }
-
-            k = w.EndToken;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The end of a short phrase of origin or place after a list item's weapon ("from the air", "from the Black Sea", "з моря",
+    /// "over the Caspian Sea"), when a list join, a comma or a verb follows it; else <paramref name="at"/>.
+    /// </summary>
+    private static int OriginPhraseEnd(Document doc, SentenceMention s, int at)
+    {
+        var tokens = doc.Tokens;
+        if (at >= s.EndToken || !(tokens[at].Lower is "from" or "з" or "із" or "зі" or "с" or "со" || Is(tokens[at], Cue.Place)))
+        {
+            return at;
+        }
+
+        for (var k = at + 1; k < s.EndToken && k <= at + 5; k++)
+        {
+            var t = tokens[k];
+            if (t.Lower is "," or "and" or "та" or "і" or "и" || VerbRight(doc, s, k) is not null)
+            {
+                return k > at + 1 ? k : at;
+            }
+
+            if (!t.IsWord || Verbs.Contains(t.Lower))
+            {
+                return at;
+            }
+        }
+
+        return at;
     }
 
     /// <summary>A participle or passive right after the counted noun: "fired", "were launched", "had been destroyed".</summary>
