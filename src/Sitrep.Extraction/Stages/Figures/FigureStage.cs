@@ -31,6 +31,7 @@ public sealed class FigureStage : IStage
         Part,
         Modal,
         Negation,
+        None,
         Able,
         Relative,
         Impact,
@@ -77,6 +78,7 @@ public sealed class FigureStage : IStage
         ("a-weapon-verb", ArticleWeaponVerb),
         ("singular-weapon-verb", SingularWeaponVerb),
         ("negated-destroy", NegatedDestroy),
+        ("none-of-them", NoneOfThem),
     ];
 
     public string Name => "figures";
@@ -180,6 +182,7 @@ public sealed class FigureStage : IStage
     /// </summary>
     private static readonly (string Name, CountRule Read)[] CountRules =
     [
+        ("ni-odin", NiOdin),
         ("vague-quantity", VagueCount),
         ("part-of-total", PartOfTotal),
         ("N-out-of-M", OutOfCount),
@@ -222,6 +225,13 @@ public sealed class FigureStage : IStage
 
             return this;
         }
+    }
+
+    /// <summary>"ни одной", "ни одну из них": the "one" of a quantifier of none is no count (<see cref="NoneOfThem"/> reads it).</summary>
+    private static bool NiOdin(Sentence x, Count c)
+    {
+        var first = FirstToken(x.Doc, c.N);
+        return first > x.S.FirstToken && x.Doc.Tokens[first - 1].Lower == "ни";
     }
 
     /// <summary>"dozens of drones", "several missiles": a vague quantity (<see cref="ReadVague"/>).</summary>
@@ -612,13 +622,19 @@ public sealed class FigureStage : IStage
         var first = FirstToken(doc, n);
         var negated = leftKind is not null && IsNegated(doc, s, leftAt);
         var noneOfThe = negated && leftKind == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && first - 1 > leftAt && tokens[first - 1].Lower == "the";
-        if (rightKind is null && leftKind is not null && (negated || IsModal(doc, s, leftAt)) || noneOfThe)
+        // "None of the 4 missiles were shot down", "не змогли перехопити жодної з 4 ракет": the missiles came, none was downed.
+        var none = NoneBefore(doc, s, first);
+        var noneOf = none >= 0 && (rightKind == FigureKind.Destroyed || leftKind == FigureKind.Destroyed && leftAt < none || DestroyedLater(doc, s, weaponEnd));
+        if (rightKind is null && leftKind is not null && (negated || IsModal(doc, s, leftAt)) || noneOfThe || noneOf)
         {
-            if (noneOfThe)
+            if (noneOfThe || noneOf)
             {
-                var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, "negated-destroy");
+                var rule = noneOf ? "none-of-N" : "negated-destroy";
+                var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, rule);
+                // the evidence opens at the verb before ("перехопити жодної з 4 ракет") or at "none" ("None of the 4 missiles were …")
+                var from = !noneOf ? leftAt : leftKind == FigureKind.Destroyed && leftAt >= 0 && leftAt < none ? leftAt : none;
                 result.Add(came);
-                result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[leftAt].Start, weapon.Span.End) });
+                result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[from].Start, weapon.Span.End) });
                 x.Counts.Add((came, weaponEnd));
             }
 
@@ -1773,6 +1789,106 @@ public sealed class FigureStage : IStage
             if (Verbs.TryGetValue(tokens[k].Lower, out var kind) && kind == FigureKind.Destroyed && IsNegated(doc, s, k))
             {
                 x.Result.Add(new FigureMention(new TextSpan(tokens[k].Start, w.Span.End), FigureKind.Destroyed, 0, Qualifier.Exact, w.Weapon, w.Span, "negated-destroy"));
+            }
+        }
+    }
+
+    /// <summary>A quantifier of no item at token <paramref name="k"/>: "none", "жодної", "ни одной" (ни before a form of один).</summary>
+    private static bool IsNone(Document doc, SentenceMention s, int k) =>
+        Is(doc.Tokens[k], Cue.None) && (doc.Tokens[k].Lower != "ни" || k + 1 < s.EndToken && doc.Tokens[k + 1].Lower.StartsWith("од", StringComparison.Ordinal));
+
+    /// <summary>The token of "none" right before "of (the) N" ending at the count's first token <paramref name="first"/> ("none of the 4", "жодної з 4", "ни одной из 4"), or -1.</summary>
+    private static int NoneBefore(Document doc, SentenceMention s, int first)
+    {
+        var tokens = doc.Tokens;
+        var of = first - 1 >= s.FirstToken && tokens[first - 1].Lower == "the" ? first - 2 : first - 1;
+        if (of <= s.FirstToken || tokens[of].Lower is not ("of" or "з" or "із" or "зі" or "из"))
+        {
+            return -1;
+        }
+
+        var none = of - 1 > s.FirstToken && tokens[of - 1].Lower.StartsWith("одн", StringComparison.Ordinal) ? of - 2 : of - 1;
+        return IsNone(doc, s, none) ? none : -1;
+    }
+
+    /// <summary>A destroying verb in the clause after token <paramref name="from"/>, past a participle phrase: "none of the 4 missiles fired at Odesa were shot down".</summary>
+    private static bool DestroyedLater(Document doc, SentenceMention s, int from)
+    {
+        var tokens = doc.Tokens;
+        for (var k = from; k < s.EndToken && k < from + 10; k++)
+        {
+            if (tokens[k].Lower is ";" or ":" or "," or "and" or "but")
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower is "were" or "was" && VerbRight(doc, s, k) is FigureKind.Destroyed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Rule <c>none-of-them</c>: "none of them could be shot down", "Збити жодну з них не вдалося", "ни одну из них сбить не
+    /// удалось", "None were intercepted": no item of the list told before (in this sentence or the one before) was destroyed, so
+    /// each launched count of it gets a destroyed count of 0. The verb is a destroying one right after the quantifier (past a
+    /// modal or a negation) or right before it; "none of the 4 missiles" with its count is <c>none-of-N</c>.
+    /// </summary>
+    private static void NoneOfThem(Sentence x)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var tokens = doc.Tokens;
+        for (var k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (!IsNone(doc, s, k))
+            {
+                continue;
+            }
+
+            var after = tokens[k].Lower == "ни" ? k + 2 : k + 1;
+            if (after + 1 < s.EndToken && tokens[after].Lower is "of" or "з" or "із" or "зі" or "из")
+            {
+                if (tokens[after + 1].Lower is not ("them" or "these" or "those" or "which" or "них" or "их"))
+                {
+                    continue; // "none of the 4 missiles": none-of-N
+                }
+
+                after += 2;
+            }
+
+            // the verb after: "could be shot down", "were intercepted", "не вдалося" past the verb before
+            var v = after;
+            while (v < s.EndToken && v < after + 3 && (Is(tokens[v], Cue.Modal) || Is(tokens[v], Cue.Negation) || Is(tokens[v], Cue.Able) || tokens[v].Lower is "be" or "been" or "to"))
+            {
+                v++;
+            }
+
+            var verbAt = v < s.EndToken && VerbRight(doc, s, v) is FigureKind.Destroyed ? v
+                : k - 1 >= s.FirstToken && Verbs.TryGetValue(tokens[k - 1].Lower, out var left) && left == FigureKind.Destroyed ? k - 1
+                : -1;
+            if (verbAt < 0 || DestroyedFrom(x, k))
+            {
+                continue;
+            }
+
+            var end = verbAt == v ? v : Math.Max(verbAt, v - 1);
+            while (end + 1 < s.EndToken && (Verbs.Contains(tokens[end + 1].Lower) || tokens[end + 1].Lower is "down" or "be" or "been" or "were" or "was"))
+            {
+                end++;
+            }
+
+            var span = new TextSpan(tokens[Math.Min(k, verbAt)].Start, tokens[end].End);
+            var before = x.Result.Count;
+            AllDestroyed(x, k, after, span);
+            for (var i = before; i < x.Result.Count; i++)
+            {
+                if (x.Result[i] is FigureMention f)
+                {
+                    x.Result[i] = f with { Value = 0, Qualifier = Qualifier.Exact, Rule = "none-of-them" };
+                }
             }
         }
     }
