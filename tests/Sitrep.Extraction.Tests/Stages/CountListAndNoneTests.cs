@@ -72,4 +72,17 @@ public class CountListAndNoneTests
     [InlineData("Russia launched 12 drones, 10 were shot down and none of them reached their targets.", "destroyed:drone:10:N-then-verb launched:drone:12:N-weapon-verb")]
     [InlineData("Russia fired 4 missiles at the city; none of the residents were hurt.", "launched:missile:4:N-weapon-verb")]
     public void None_of_a_list_was_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// "a single Russian missile had destroyed a petrol station", "A drone wrecked two houses": the weapon is the agent of an active
+    /// verb (past a perfect's auxiliary) with an object after it, so it was launched, not destroyed; a passive ("had been
+    /// destroyed") is the weapon destroyed.
+    /// </summary>
+    [Theory]
+    [InlineData("The mayor said a single missile had destroyed a supermarket on the outskirts.", "launched:missile:1:weapon-as-agent")]
+    [InlineData("A lone drone demolished a garage in the village overnight.", "launched:drone:1:weapon-as-agent")]
+    [InlineData("Three drones have damaged a school and a shop in the town.", "launched:drone:3:weapon-as-agent")]
+    [InlineData("A drone wrecked two houses near the river.", "launched:drone:1:weapon-as-agent")]
+    [InlineData("A lone drone had been destroyed over the city before dawn.", "destroyed:drone:1:a-weapon-verb")]
+    public void A_weapon_that_did_the_damage_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

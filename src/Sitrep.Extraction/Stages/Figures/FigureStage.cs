@@ -1946,6 +1946,7 @@ public sealed class FigureStage : IStage
     private static bool IsAgentVerb(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
+        weaponEnd = PastPerfect(doc, s, weaponEnd); // "a single missile had destroyed a petrol station"
         return weaponEnd + 1 < s.EndToken && Verbs.TryGetValue(tokens[weaponEnd].Lower, out var kind) && kind == FigureKind.Destroyed
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
@@ -1954,6 +1955,7 @@ public sealed class FigureStage : IStage
     private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
+        weaponEnd = PastPerfect(doc, s, weaponEnd);
         if (weaponEnd + 1 >= s.EndToken || !Is(tokens[weaponEnd], Cue.Impact))
         {
             return false;
@@ -1964,6 +1966,10 @@ public sealed class FigureStage : IStage
         return Is(next, Cue.Determiner) || next.IsWord && next.IsCapitalized(doc.Text)
                || next.Lower is "into" or "on" && weaponEnd + 2 < s.EndToken && tokens[weaponEnd + 2].IsWord;
     }
+
+    /// <summary>The verb after a perfect's auxiliary ("had destroyed", "has hit"), or <paramref name="k"/> (a passive's "been" stays: "had been destroyed" is no agent).</summary>
+    private static int PastPerfect(Document doc, SentenceMention s, int k) =>
+        k + 1 < s.EndToken && doc.Tokens[k].Lower is "had" or "has" or "have" && doc.Tokens[k + 1].Lower != "been" ? k + 1 : k;
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
     private static FigureKind? RelativeAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
