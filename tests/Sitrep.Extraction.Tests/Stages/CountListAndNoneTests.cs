@@ -85,4 +85,17 @@ public class CountListAndNoneTests
     [InlineData("A drone wrecked two houses near the river.", "launched:drone:1:weapon-as-agent")]
     [InlineData("A lone drone had been destroyed over the city before dawn.", "destroyed:drone:1:a-weapon-verb")]
     public void A_weapon_that_did_the_damage_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
+
+    /// <summary>
+    /// A coordinated list whose shared verb comes after a relative clause ("…, which were heading for the city, were shot down"),
+    /// "every one of them was downed" (the "one" is no count), and the breakdown after "All were downed —" (parts, not counts).
+    /// </summary>
+    [Theory]
+    [InlineData("Thirty Shahed drones and 6 Kh-101 missiles, which had been flying towards the capital, were destroyed, officials said.", "destroyed:drone:30:N-weapon-verb destroyed:missile:6:N-weapon-verb")]
+    [InlineData("Russia sent 40 drones at the city overnight. Every one of them was shot down.", "destroyed:drone:40:all-were-verb launched:drone:40:N-weapon-verb")]
+    [InlineData("Russia sent 40 drones at the city overnight. Each one was intercepted.", "destroyed:drone:40:all-were-verb launched:drone:40:N-weapon-verb")]
+    [InlineData("The enemy launched 12 drones at the port. All of them were intercepted — 7 Shaheds and 5 Gerbera decoys.", "destroyed:drone:12:all-were-verb launched:drone:12:N-weapon-verb")]
+    // "one of them" alone is one.
+    [InlineData("Russia sent 40 drones at the city overnight. One of them was shot down.", "destroyed:drone:1:N-then-verb launched:drone:40:N-weapon-verb")]
+    public void Shared_verbs_and_quantifiers_over_a_list(string text, string expected) => Assert.Equal(expected, Rules(text));
 }

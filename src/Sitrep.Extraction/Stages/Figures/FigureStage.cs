@@ -182,7 +182,7 @@ public sealed class FigureStage : IStage
     /// </summary>
     private static readonly (string Name, CountRule Read)[] CountRules =
     [
-        ("ni-odin", NiOdin),
+        ("quantifier-one", QuantifierOne),
         ("vague-quantity", VagueCount),
         ("part-of-total", PartOfTotal),
         ("N-out-of-M", OutOfCount),
@@ -227,11 +227,14 @@ public sealed class FigureStage : IStage
         }
     }
 
-    /// <summary>"ни одной", "ни одну из них": the "one" of a quantifier of none is no count (<see cref="NoneOfThem"/> reads it).</summary>
-    private static bool NiOdin(Sentence x, Count c)
+    /// <summary>
+    /// "ни одной", "ни одну из них", "every one of them", "each one": the "one" of a quantifier is no count (<see cref="NoneOfThem"/>
+    /// and <see cref="AllOfThem"/> read them).
+    /// </summary>
+    private static bool QuantifierOne(Sentence x, Count c)
     {
         var first = FirstToken(x.Doc, c.N);
-        return first > x.S.FirstToken && x.Doc.Tokens[first - 1].Lower == "ни";
+        return c.N.Value == 1 && first > x.S.FirstToken && x.Doc.Tokens[first - 1].Lower is "ни" or "every" or "each";
     }
 
     /// <summary>"dozens of drones", "several missiles": a vague quantity (<see cref="ReadVague"/>).</summary>
@@ -693,6 +696,18 @@ public sealed class FigureStage : IStage
                 && VerbRight(doc, s, k + 2) is FigureKind.Destroyed)
             {
                 AllDestroyed(x, k, k + 2);
+                continue;
+            }
+
+            // "Every one of them was downed", "Each one was intercepted": the list before, all of it.
+            if (tokens[k].Lower is "every" or "each" && k + 1 < s.EndToken && tokens[k + 1].Lower == "one")
+            {
+                var after1 = k + 3 < s.EndToken && tokens[k + 2].Lower == "of" && tokens[k + 3].Lower is "them" or "these" or "those" ? k + 4 : k + 2;
+                if (VerbRight(doc, s, after1) is FigureKind.Destroyed && !DestroyedFrom(x, k))
+                {
+                    AllDestroyed(x, k, after1);
+                }
+
                 continue;
             }
 
@@ -1181,8 +1196,10 @@ public sealed class FigureStage : IStage
         // skip a parenthesis or apposition: ", X-101 and X-555,"
         if (k < s.EndToken && tokens[k].Lower == ",")
         {
+            // ", which were heading for the regional centre, were shot down": a relative clause runs longer
             var j = k + 1;
-            while (j < s.EndToken && j < k + 6 && tokens[j].Lower != ",")
+            var reach = j < s.EndToken && Is(tokens[j], Cue.Relative) ? 12 : 6;
+            while (j < s.EndToken && j < k + reach && tokens[j].Lower != ",")
             {
                 j++;
             }
@@ -1559,13 +1576,19 @@ public sealed class FigureStage : IStage
     {
         var tokens = x.Doc.Tokens;
         var first = FirstToken(x.Doc, n);
-        if (first <= x.S.FirstToken || tokens[first - 1].Lower != ":")
+        if (first <= x.S.FirstToken || !(tokens[first - 1].Lower == ":" || IsDash(tokens[first - 1]) && AllClauseBefore(x, first - 1)))
         {
             return false;
         }
 
         var colon = tokens[first - 1].Start;
         var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Span.End <= colon && f.Span.Start >= x.S.Span.Start);
+        // "All were downed — 6 Shaheds and 4 Gerans": the breakdown of "all" (of the list before), read by all-were-verb.
+        if (total is null && AllClauseBefore(x, first - 1))
+        {
+            return true;
+        }
+
         if (total is null || total.Weapon.Category == WeaponCategory.Other || x.Doc.Text.AsSpan(total.Span.End, colon - total.Span.End).Length > 40)
         {
             return false;
@@ -1573,6 +1596,21 @@ public sealed class FigureStage : IStage
 
         var weapon = x.Weapons.FirstOrDefault(w => w.TokenIndex >= n.EndToken && w.TokenIndex <= n.EndToken + 3);
         return weapon is null || weapon.Weapon.Category.Family() == total.Weapon.Category.Family();
+    }
+
+    /// <summary>"All were downed", "All of them were intercepted", "Усі вони були збиті": a clause of "all" and a destroying verb from the sentence's start to token <paramref name="end"/>.</summary>
+    private static bool AllClauseBefore(Sentence x, int end)
+    {
+        var tokens = x.Doc.Tokens;
+        var k = x.S.FirstToken;
+        if (k >= end || tokens[k].Lower is not ("all" or "всі" or "усі" or "все"))
+        {
+            return false;
+        }
+
+        var after = k + 2 < end && tokens[k + 1].Lower == "of" && tokens[k + 2].Lower is "them" or "these" ? k + 3
+            : k + 1 < end && tokens[k + 1].Lower is "вони" or "они" ? k + 2 : k + 1;
+        return VerbRight(x.Doc, x.S, after) is FigureKind.Destroyed && !Enumerable.Range(k, end - k).Any(j => tokens[j].Kind == TokenKind.Number);
     }
 
     /// <summary>
