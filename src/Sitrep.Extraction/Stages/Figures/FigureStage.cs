@@ -60,7 +60,12 @@ public sealed class FigureStage : IStage
         public HashSet<NumberMention> Consumed { get; } = [];
 
         /// <summary>Counts told per place that head a list of <c>region-item</c> counts ("30 drones over Oryol, 8 over …"), summed with it.</summary>
-        public HashSet<FigureMention> RegionHeads { get; } = [];
+        public HashSet<FigureMention> RegionHeads => _regionHeads ??= [];
+
+        /// <summary>Whether <paramref name="f"/> heads a list of <c>region-item</c> counts (no set is made for a sentence with none).</summary>
+        public bool IsRegionHead(FigureMention f) => _regionHeads?.Contains(f) == true;
+
+        private HashSet<FigureMention>? _regionHeads;
 
         /// <summary>The last part of a total read ("including 18 Kh-101, 7 Iskander-M …" continues it).</summary>
         public NumberMention? LastPart { get; set; }
@@ -348,7 +353,7 @@ public sealed class FigureStage : IStage
 
         var first = FirstToken(doc, n);
         var head = x.Counts.Count > 0 && !VerbBetween(x, x.Counts[^1].After, first) ? x.Counts[^1].Figure : null;
-        if (head is not null && head.Rule != "region-item" && !x.RegionHeads.Contains(head))
+        if (head is not null && head.Rule != "region-item" && !x.IsRegionHead(head))
         {
             if (!IsPlaceHead(x, head))
             {
@@ -1674,7 +1679,7 @@ public sealed class FigureStage : IStage
                 items.Add(x.Counts[i - 1].Figure);
             }
 
-            if (f.Rule == "region-item" && items.Count == 0 && i > 0 && x.RegionHeads.Contains(x.Counts[i - 1].Figure))
+            if (f.Rule == "region-item" && items.Count == 0 && i > 0 && x.IsRegionHead(x.Counts[i - 1].Figure))
             {
                 items.Add(x.Counts[i - 1].Figure);
             }
