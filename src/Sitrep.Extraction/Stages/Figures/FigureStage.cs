@@ -31,6 +31,7 @@ public sealed class FigureStage : IStage
         Part,
         Modal,
         Negation,
+        None,
         Able,
         Relative,
         Impact,
@@ -58,6 +59,14 @@ public sealed class FigureStage : IStage
         /// <summary>Numbers a count rule read as part of another's figure ("30" of "25 of 30 missiles").</summary>
         public HashSet<NumberMention> Consumed { get; } = [];
 
+        /// <summary>Counts told per place that head a list of <c>region-item</c> counts ("30 drones over Oryol, 8 over …"), summed with it.</summary>
+        public HashSet<FigureMention> RegionHeads => _regionHeads ??= [];
+
+        /// <summary>Whether <paramref name="f"/> heads a list of <c>region-item</c> counts (no set is made for a sentence with none).</summary>
+        public bool IsRegionHead(FigureMention f) => _regionHeads?.Contains(f) == true;
+
+        private HashSet<FigureMention>? _regionHeads;
+
         /// <summary>The last part of a total read ("including 18 Kh-101, 7 Iskander-M …" continues it).</summary>
         public NumberMention? LastPart { get; set; }
     }
@@ -74,6 +83,7 @@ public sealed class FigureStage : IStage
         ("a-weapon-verb", ArticleWeaponVerb),
         ("singular-weapon-verb", SingularWeaponVerb),
         ("negated-destroy", NegatedDestroy),
+        ("none-of-them", NoneOfThem),
     ];
 
     public string Name => "figures";
@@ -177,10 +187,12 @@ public sealed class FigureStage : IStage
     /// </summary>
     private static readonly (string Name, CountRule Read)[] CountRules =
     [
+        ("quantifier-one", QuantifierOne),
         ("vague-quantity", VagueCount),
         ("part-of-total", PartOfTotal),
         ("N-out-of-M", OutOfCount),
         ("strikes-by-weapon", StrikesCount),
+        ("region-item", RegionItem),
         ("weapon-told-before", WeaponBeforeCount),
         ("partitive-total", PartitiveTotal),
         ("count-and-weapon", WeaponCount),
@@ -218,6 +230,16 @@ public sealed class FigureStage : IStage
 
             return this;
         }
+    }
+
+    /// <summary>
+    /// "ни одной", "ни одну из них", "every one of them", "each one": the "one" of a quantifier is no count (<see cref="NoneOfThem"/>
+    /// and <see cref="AllOfThem"/> read them).
+    /// </summary>
+    private static bool QuantifierOne(Sentence x, Count c)
+    {
+        var first = FirstToken(x.Doc, c.N);
+        return c.N.Value == 1 && first > x.S.FirstToken && x.Doc.Tokens[first - 1].Lower is "ни" or "every" or "each";
     }
 
     /// <summary>"dozens of drones", "several missiles": a vague quantity (<see cref="ReadVague"/>).</summary>
@@ -308,6 +330,171 @@ public sealed class FigureStage : IStage
         x.Result.Add(strikes);
         x.Counts.Add((strikes, struckWith.EndToken));
         return true;
+    }
+
+    /// <summary>
+    /// Rule <c>region-item</c>: a count with no weapon of its own told with a place ("6 over the Rostov region", "над Брянской — 6",
+    /// "8 — над Ростовской"), an item of a list that shares one weapon and one verb: "shot down Ukrainian drones overnight, 6 over
+    /// the Rostov region and 25 over the Kaluga region", "destroyed 22 over Tambov and 15 over Voronezh", "перехвачены 19
+    /// беспилотников, над Брянской — 6". It counts the weapon of the list's head when the head is told per place too (and is
+    /// summed with it, <see cref="SumOfItems"/>); a head told with no place is a stated total, and the item a part of it (none).
+    /// With no head, it counts the last weapon named before it (in its sentence, or the one before), or a weapon of no known
+    /// kind when none is; the verb is the one after it, or the list's verb before it (past a colon: "intercepted across western
+    /// Russia: 4 over Tula, …").
+    /// </summary>
+    private static bool RegionItem(Sentence x, Count c)
+    {
+        var (doc, s, n) = (x.Doc, x.S, c.N);
+        var tokens = doc.Tokens;
+        if (c.Weapon is not null || n.IsVague || !IsPlaceItem(x, n) || VerbRight(doc, s, n.EndToken) is not null || ElidedItem(x, n) is not null)
+        {
+            return false;
+        }
+
+        var first = FirstToken(doc, n);
+        var head = x.Counts.Count > 0 && !VerbBetween(x, x.Counts[^1].After, first) ? x.Counts[^1].Figure : null;
+        if (head is not null && head.Rule != "region-item" && !x.IsRegionHead(head))
+        {
+            if (!IsPlaceHead(x, head))
+            {
+                return true; // "shot down 40 drones, 6 over Tula and …": the parts of a stated total
+            }
+
+            x.RegionHeads.Add(head);
+        }
+
+        FigureKind? kind;
+        WeaponRef weapon;
+        if (head is not null)
+        {
+            (kind, weapon) = (head.Kind, head.Weapon);
+        }
+        else
+        {
+            kind = ListVerbBefore(x, first);
+            var w = x.Weapons.LastOrDefault(m => m.EndToken <= first && !m.IsActivity)
+                    ?? x.AllWeapons.LastOrDefault(m => m.Span.End <= s.Span.Start && s.Span.Start - m.Span.End < 250 && !m.IsActivity);
+            weapon = w?.Weapon ?? new WeaponRef(WeaponCategory.Other, null);
+        }
+
+        if (kind is null)
+        {
+            return true;
+        }
+
+        var item = new FigureMention(n.Span, kind.Value, n.Value, n.Qualifier, weapon, n.ValueSpan, "region-item") { IsCombined = weapon.Category == WeaponCategory.Other };
+        x.Result.Add(item);
+        x.Counts.Add((item, n.EndToken));
+        return true;
+    }
+
+    /// <summary>A dash between a place and its count: "над Брянской — 6", "8 — над Ростовской".</summary>
+    private static bool IsDash(Token t) => t.Lower is "—" or "–" or "-";
+
+    /// <summary>
+    /// A count told with a place and nothing else: the place right after it ("6 over the Rostov region", "8 — над Ростовской"), or
+    /// right before it past a dash ("над Брянской — 6"), the item opening its clause (after a list join, a colon or the sentence's start).
+    /// </summary>
+    private static bool IsPlaceItem(Sentence x, NumberMention n)
+    {
+        var tokens = x.Doc.Tokens;
+        var after = n.EndToken < x.S.EndToken && IsDash(tokens[n.EndToken]) ? n.EndToken + 1 : n.EndToken;
+        var first = FirstToken(x.Doc, n);
+        var opens = first <= x.S.FirstToken || IsListJoin(tokens[first - 1]) || tokens[first - 1].Lower is ":" or "down" || Verbs.Contains(tokens[first - 1].Lower);
+        if (after < x.S.EndToken && Is(tokens[after], Cue.Place) && opens)
+        {
+            return true;
+        }
+
+        // "над Брянской — 6": a place phrase of a few words, opened by its preposition right after a list join.
+        if (first - 1 <= x.S.FirstToken || !IsDash(tokens[first - 1]) || !EndsClause(x.Doc, x.S, n.EndToken))
+        {
+            return false;
+        }
+
+        for (var k = first - 2; k >= x.S.FirstToken && k >= first - 5; k--)
+        {
+            if (Is(tokens[k], Cue.Place))
+            {
+                return k == x.S.FirstToken || IsListJoin(tokens[k - 1]) || tokens[k - 1].Lower == ":";
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a count heads a list told per place: a place right after its weapon ("30 беспилотников над Орловской областью, 8 —
+    /// …"), or just before its count and verb ("над Смоленской областью перехвачены 19 беспилотников, над Брянской — 6").
+    /// </summary>
+    private static bool IsPlaceHead(Sentence x, FigureMention head)
+    {
+        var tokens = x.Doc.Tokens;
+        var (_, after) = x.Counts.Find(c => c.Figure == head);
+        if (after < x.S.EndToken && Is(tokens[after], Cue.Place))
+        {
+            return true;
+        }
+
+        var k = x.S.FirstToken;
+        while (k < x.S.EndToken && tokens[k].End <= head.Span.Start)
+        {
+            k++;
+        }
+
+        for (var j = k - 1; j >= x.S.FirstToken && j >= k - 6; j--)
+        {
+            if (Is(tokens[j], Cue.Place))
+            {
+                return true;
+            }
+
+            if (tokens[j].Lower is "," or ":" or ";")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a figure verb stands between tokens <paramref name="from"/> and <paramref name="to"/> (then they are two clauses).</summary>
+    private static bool VerbBetween(Sentence x, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (Verbs.Contains(x.Doc.Tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The verb a list's items share, before the item at <paramref name="first"/>: its clause's, or the one before its colon; none under a negation or a modal.</summary>
+    private static FigureKind? ListVerbBefore(Sentence x, int first)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var kind = VerbLeftAt(doc, s, first, 30, out var at);
+        if (kind is null)
+        {
+            for (var k = first - 1; k > s.FirstToken && k >= first - 30; k--)
+            {
+                if (doc.Tokens[k].Lower == ":")
+                {
+                    kind = VerbLeftAt(doc, s, k, 16, out at);
+                    break;
+                }
+            }
+        }
+
+        return kind is null || IsNegated(doc, s, at) || IsModal(doc, s, at) ? null : kind;
     }
 
     /// <summary>
@@ -443,13 +630,19 @@ public sealed class FigureStage : IStage
         var first = FirstToken(doc, n);
         var negated = leftKind is not null && IsNegated(doc, s, leftAt);
         var noneOfThe = negated && leftKind == FigureKind.Destroyed && rightKind is null or FigureKind.Launched && first - 1 > leftAt && tokens[first - 1].Lower == "the";
-        if (rightKind is null && leftKind is not null && (negated || IsModal(doc, s, leftAt)) || noneOfThe)
+        // "None of the 4 missiles were shot down", "не змогли перехопити жодної з 4 ракет": the missiles came, none was downed.
+        var none = NoneBefore(doc, s, first);
+        var noneOf = none >= 0 && (rightKind == FigureKind.Destroyed || leftKind == FigureKind.Destroyed && leftAt < none || DestroyedLater(doc, s, weaponEnd));
+        if (rightKind is null && leftKind is not null && (negated || IsModal(doc, s, leftAt)) || noneOfThe || noneOf)
         {
-            if (noneOfThe)
+            if (noneOfThe || noneOf)
             {
-                var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, "negated-destroy");
+                var rule = noneOf ? "none-of-N" : "negated-destroy";
+                var came = Figure(doc, FigureKind.Launched, n, Ref(weapon, mixedMissiles), n.Span, weapon.Span, rule);
+                // the evidence opens at the verb before ("перехопити жодної з 4 ракет") or at "none" ("None of the 4 missiles were …")
+                var from = !noneOf ? leftAt : leftKind == FigureKind.Destroyed && leftAt >= 0 && leftAt < none ? leftAt : none;
                 result.Add(came);
-                result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[leftAt].Start, weapon.Span.End) });
+                result.Add(came with { Kind = FigureKind.Destroyed, Value = 0, Span = new TextSpan(tokens[from].Start, weapon.Span.End) });
                 x.Counts.Add((came, weaponEnd));
             }
 
@@ -466,7 +659,7 @@ public sealed class FigureStage : IStage
             rightKind = FigureKind.Destroyed;
         }
 
-        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) ?? leftKind ?? ListVerb(doc, s, n, result)
+        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons, bare: leftKind is null) ?? leftKind ?? ListVerb(doc, s, n, result)
                    ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
         if (kind is null)
         {
@@ -508,6 +701,18 @@ public sealed class FigureStage : IStage
                 && VerbRight(doc, s, k + 2) is FigureKind.Destroyed)
             {
                 AllDestroyed(x, k, k + 2);
+                continue;
+            }
+
+            // "Every one of them was downed", "Each one was intercepted": the list before, all of it.
+            if (tokens[k].Lower is "every" or "each" && k + 1 < s.EndToken && tokens[k + 1].Lower == "one")
+            {
+                var after1 = k + 3 < s.EndToken && tokens[k + 2].Lower == "of" && tokens[k + 3].Lower is "them" or "these" or "those" ? k + 4 : k + 2;
+                if (VerbRight(doc, s, after1) is FigureKind.Destroyed && !DestroyedFrom(x, k))
+                {
+                    AllDestroyed(x, k, after1);
+                }
+
                 continue;
             }
 
@@ -918,12 +1123,22 @@ public sealed class FigureStage : IStage
         return before is not null && tokens[first].Start - before.Span.End < 60 ? before.Kind : null;
     }
 
-    /// <summary>"all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list.</summary>
-    private static FigureKind? VerbAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
+    /// <summary>
+    /// "all 5 Iskander-M missiles and 18 Kalibr missiles were shot down": the verb after the last item of a list. With no verb
+    /// before the list (<paramref name="bare"/>), its items may be joined by commas and each may carry a phrase of where it came
+    /// from (<see cref="OriginPhraseEnd"/>): "20 Kh-101 from the air, 11 Kalibr from the sea and 3 Iskander-M from the ground had
+    /// been launched".
+    /// </summary>
+    private static FigureKind? VerbAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons, bool bare = false)
     {
         var tokens = doc.Tokens;
-        var k = weaponEnd;
-        for (var items = 0; items < 4 && k < s.EndToken && tokens[k].Lower == "and"; items++)
+        var k = bare ? OriginPhraseEnd(doc, s, weaponEnd) : weaponEnd;
+        if (k > weaponEnd && VerbRight(doc, s, k) is { } own)
+        {
+            return own;
+        }
+
+        for (var items = 0; items < 6 && k < s.EndToken && (tokens[k].Lower == "and" || bare && tokens[k].Lower is "," or "та" or "і" or "и"); items++)
         {
             var next = numbers.FirstOrDefault(n => FirstToken(doc, n) == k + 1);
             if (next is null)
@@ -937,16 +1152,44 @@ public sealed class FigureStage : IStage
                 return null;
             }
 
-            var verb = VerbRight(doc, s, w.EndToken);
+            k = bare ? OriginPhraseEnd(doc, s, w.EndToken) : w.EndToken;
+            var verb = VerbRight(doc, s, k);
             if (verb is not null)
             {
                 return verb;
             }
-
-            k = w.EndToken;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The end of a short phrase of origin or place after a list item's weapon ("from the air", "from the Black Sea", "з моря",
+    /// "over the Caspian Sea"), when a list join, a comma or a verb follows it; else <paramref name="at"/>.
+    /// </summary>
+    private static int OriginPhraseEnd(Document doc, SentenceMention s, int at)
+    {
+        var tokens = doc.Tokens;
+        if (at >= s.EndToken || !(tokens[at].Lower is "from" or "з" or "із" or "зі" or "с" or "со" || Is(tokens[at], Cue.Place)))
+        {
+            return at;
+        }
+
+        for (var k = at + 1; k < s.EndToken && k <= at + 5; k++)
+        {
+            var t = tokens[k];
+            if (t.Lower is "," or "and" or "та" or "і" or "и" || VerbRight(doc, s, k) is not null)
+            {
+                return k > at + 1 ? k : at;
+            }
+
+            if (!t.IsWord || Verbs.Contains(t.Lower))
+            {
+                return at;
+            }
+        }
+
+        return at;
     }
 
     /// <summary>A participle or passive right after the counted noun: "fired", "were launched", "had been destroyed".</summary>
@@ -958,8 +1201,10 @@ public sealed class FigureStage : IStage
         // skip a parenthesis or apposition: ", X-101 and X-555,"
         if (k < s.EndToken && tokens[k].Lower == ",")
         {
+            // ", which were heading for the regional centre, were shot down": a relative clause runs longer
             var j = k + 1;
-            while (j < s.EndToken && j < k + 6 && tokens[j].Lower != ",")
+            var reach = j < s.EndToken && Is(tokens[j], Cue.Relative) ? 12 : 6;
+            while (j < s.EndToken && j < k + reach && tokens[j].Lower != ",")
             {
                 j++;
             }
@@ -1336,13 +1581,19 @@ public sealed class FigureStage : IStage
     {
         var tokens = x.Doc.Tokens;
         var first = FirstToken(x.Doc, n);
-        if (first <= x.S.FirstToken || tokens[first - 1].Lower != ":")
+        if (first <= x.S.FirstToken || !(tokens[first - 1].Lower == ":" || IsDash(tokens[first - 1]) && AllClauseBefore(x, first - 1)))
         {
             return false;
         }
 
         var colon = tokens[first - 1].Start;
         var total = x.Result.OfType<FigureMention>().LastOrDefault(f => f.Span.End <= colon && f.Span.Start >= x.S.Span.Start);
+        // "All were downed — 6 Shaheds and 4 Gerans": the breakdown of "all" (of the list before), read by all-were-verb.
+        if (total is null && AllClauseBefore(x, first - 1))
+        {
+            return true;
+        }
+
         if (total is null || total.Weapon.Category == WeaponCategory.Other || x.Doc.Text.AsSpan(total.Span.End, colon - total.Span.End).Length > 40)
         {
             return false;
@@ -1350,6 +1601,21 @@ public sealed class FigureStage : IStage
 
         var weapon = x.Weapons.FirstOrDefault(w => w.TokenIndex >= n.EndToken && w.TokenIndex <= n.EndToken + 3);
         return weapon is null || weapon.Weapon.Category.Family() == total.Weapon.Category.Family();
+    }
+
+    /// <summary>"All were downed", "All of them were intercepted", "Усі вони були збиті": a clause of "all" and a destroying verb from the sentence's start to token <paramref name="end"/>.</summary>
+    private static bool AllClauseBefore(Sentence x, int end)
+    {
+        var tokens = x.Doc.Tokens;
+        var k = x.S.FirstToken;
+        if (k >= end || tokens[k].Lower is not ("all" or "всі" or "усі" or "все"))
+        {
+            return false;
+        }
+
+        var after = k + 2 < end && tokens[k + 1].Lower == "of" && tokens[k + 2].Lower is "them" or "these" ? k + 3
+            : k + 1 < end && tokens[k + 1].Lower is "вони" or "они" ? k + 2 : k + 1;
+        return VerbRight(x.Doc, x.S, after) is FigureKind.Destroyed && !Enumerable.Range(k, end - k).Any(j => tokens[j].Kind == TokenKind.Number);
     }
 
     /// <summary>
@@ -1413,12 +1679,17 @@ public sealed class FigureStage : IStage
                 items.Add(x.Counts[i - 1].Figure);
             }
 
-            if (f.Rule == "elided-weapon" && items.Count > 0)
+            if (f.Rule == "region-item" && items.Count == 0 && i > 0 && x.IsRegionHead(x.Counts[i - 1].Figure))
+            {
+                items.Add(x.Counts[i - 1].Figure);
+            }
+
+            if (f.Rule == "elided-weapon" && items.Count > 0 || f.Rule == "region-item")
             {
                 items.Add(f);
             }
 
-            var last = i == x.Counts.Count - 1 || x.Counts[i + 1].Figure.Rule != "elided-weapon";
+            var last = i == x.Counts.Count - 1 || x.Counts[i + 1].Figure.Rule is not ("elided-weapon" or "region-item");
             if (last && items.Count > 1)
             {
                 var head = items[0];
@@ -1565,6 +1836,106 @@ public sealed class FigureStage : IStage
         }
     }
 
+    /// <summary>A quantifier of no item at token <paramref name="k"/>: "none", "жодної", "ни одной" (ни before a form of один).</summary>
+    private static bool IsNone(Document doc, SentenceMention s, int k) =>
+        Is(doc.Tokens[k], Cue.None) && (doc.Tokens[k].Lower != "ни" || k + 1 < s.EndToken && doc.Tokens[k + 1].Lower.StartsWith("од", StringComparison.Ordinal));
+
+    /// <summary>The token of "none" right before "of (the) N" ending at the count's first token <paramref name="first"/> ("none of the 4", "жодної з 4", "ни одной из 4"), or -1.</summary>
+    private static int NoneBefore(Document doc, SentenceMention s, int first)
+    {
+        var tokens = doc.Tokens;
+        var of = first - 1 >= s.FirstToken && tokens[first - 1].Lower == "the" ? first - 2 : first - 1;
+        if (of <= s.FirstToken || tokens[of].Lower is not ("of" or "з" or "із" or "зі" or "из"))
+        {
+            return -1;
+        }
+
+        var none = of - 1 > s.FirstToken && tokens[of - 1].Lower.StartsWith("одн", StringComparison.Ordinal) ? of - 2 : of - 1;
+        return IsNone(doc, s, none) ? none : -1;
+    }
+
+    /// <summary>A destroying verb in the clause after token <paramref name="from"/>, past a participle phrase: "none of the 4 missiles fired at Odesa were shot down".</summary>
+    private static bool DestroyedLater(Document doc, SentenceMention s, int from)
+    {
+        var tokens = doc.Tokens;
+        for (var k = from; k < s.EndToken && k < from + 10; k++)
+        {
+            if (tokens[k].Lower is ";" or ":" or "," or "and" or "but")
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower is "were" or "was" && VerbRight(doc, s, k) is FigureKind.Destroyed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Rule <c>none-of-them</c>: "none of them could be shot down", "Збити жодну з них не вдалося", "ни одну из них сбить не
+    /// удалось", "None were intercepted": no item of the list told before (in this sentence or the one before) was destroyed, so
+    /// each launched count of it gets a destroyed count of 0. The verb is a destroying one right after the quantifier (past a
+    /// modal or a negation) or right before it; "none of the 4 missiles" with its count is <c>none-of-N</c>.
+    /// </summary>
+    private static void NoneOfThem(Sentence x)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var tokens = doc.Tokens;
+        for (var k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (!IsNone(doc, s, k))
+            {
+                continue;
+            }
+
+            var after = tokens[k].Lower == "ни" ? k + 2 : k + 1;
+            if (after + 1 < s.EndToken && tokens[after].Lower is "of" or "з" or "із" or "зі" or "из")
+            {
+                if (tokens[after + 1].Lower is not ("them" or "these" or "those" or "which" or "них" or "их"))
+                {
+                    continue; // "none of the 4 missiles": none-of-N
+                }
+
+                after += 2;
+            }
+
+            // the verb after: "could be shot down", "were intercepted", "не вдалося" past the verb before
+            var v = after;
+            while (v < s.EndToken && v < after + 3 && (Is(tokens[v], Cue.Modal) || Is(tokens[v], Cue.Negation) || Is(tokens[v], Cue.Able) || tokens[v].Lower is "be" or "been" or "to"))
+            {
+                v++;
+            }
+
+            var verbAt = v < s.EndToken && VerbRight(doc, s, v) is FigureKind.Destroyed ? v
+                : k - 1 >= s.FirstToken && Verbs.TryGetValue(tokens[k - 1].Lower, out var left) && left == FigureKind.Destroyed ? k - 1
+                : -1;
+            if (verbAt < 0 || DestroyedFrom(x, k))
+            {
+                continue;
+            }
+
+            var end = verbAt == v ? v : Math.Max(verbAt, v - 1);
+            while (end + 1 < s.EndToken && (Verbs.Contains(tokens[end + 1].Lower) || tokens[end + 1].Lower is "down" or "be" or "been" or "were" or "was"))
+            {
+                end++;
+            }
+
+            var span = new TextSpan(tokens[Math.Min(k, verbAt)].Start, tokens[end].End);
+            var before = x.Result.Count;
+            AllDestroyed(x, k, after, span);
+            for (var i = before; i < x.Result.Count; i++)
+            {
+                if (x.Result[i] is FigureMention f)
+                {
+                    x.Result[i] = f with { Value = 0, Qualifier = Qualifier.Exact, Rule = "none-of-them" };
+                }
+            }
+        }
+    }
+
     /// <summary>A modal before the verb at <paramref name="verb"/>: "could launch", "is able to fire", "plans to send", "може запустити".</summary>
     private static bool IsModal(Document doc, SentenceMention s, int verb)
     {
@@ -1618,6 +1989,7 @@ public sealed class FigureStage : IStage
     private static bool IsAgentVerb(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
+        weaponEnd = PastPerfect(doc, s, weaponEnd); // "a single missile had destroyed a petrol station"
         return weaponEnd + 1 < s.EndToken && Verbs.TryGetValue(tokens[weaponEnd].Lower, out var kind) && kind == FigureKind.Destroyed
                && tokens[weaponEnd].Lower is not ("shot" or "down") && Is(tokens[weaponEnd + 1], Cue.Determiner);
     }
@@ -1626,6 +1998,7 @@ public sealed class FigureStage : IStage
     private static bool IsImpactAgent(Document doc, SentenceMention s, int weaponEnd)
     {
         var tokens = doc.Tokens;
+        weaponEnd = PastPerfect(doc, s, weaponEnd);
         if (weaponEnd + 1 >= s.EndToken || !Is(tokens[weaponEnd], Cue.Impact))
         {
             return false;
@@ -1636,6 +2009,10 @@ public sealed class FigureStage : IStage
         return Is(next, Cue.Determiner) || next.IsWord && next.IsCapitalized(doc.Text)
                || next.Lower is "into" or "on" && weaponEnd + 2 < s.EndToken && tokens[weaponEnd + 2].IsWord;
     }
+
+    /// <summary>The verb after a perfect's auxiliary ("had destroyed", "has hit"), or <paramref name="k"/> (a passive's "been" stays: "had been destroyed" is no agent).</summary>
+    private static int PastPerfect(Document doc, SentenceMention s, int k) =>
+        k + 1 < s.EndToken && doc.Tokens[k].Lower is "had" or "has" or "have" && doc.Tokens[k + 1].Lower != "been" ? k + 1 : k;
 
     /// <summary>"… four Kh-101 missiles, which were intercepted": the verb of a relative clause after a list of counts.</summary>
     private static FigureKind? RelativeAfterList(Document doc, SentenceMention s, int weaponEnd, List<NumberMention> numbers, List<WeaponMention> weapons)
