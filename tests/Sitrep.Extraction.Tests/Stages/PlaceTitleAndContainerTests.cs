@@ -76,3 +76,39 @@ public class ContainerPhraseTests
     public void A_place_in_a_region_is_inside_it(string text, string place) =>
         Assert.NotNull(Assert.Single(CompiledLayer.Mentions(text), p => p.Text == place).ContainerIndex);
 }
+
+/// <summary>
+/// Rule city-district-bare: a city district's name without the word district, in a report that names its city, is a
+/// reference point (the city is the place hit); and "Kyiv's Holosiivskyi district" keeps Kyiv.
+/// </summary>
+public class BareCityDistrictTests
+{
+    [Theory]
+    [InlineData("Russian missiles struck Odesa on Saturday. Four people were injured in Prymorskyi, the mayor said.", "Prymorskyi", "Odesa")]
+    [InlineData("Russian drones attacked Zaporizhzhia overnight; a house burned in Oleksandrivskyi and two people were hurt.", "Oleksandrivskyi", "Zaporizhzhia")]
+    public void A_bare_district_of_a_named_city_is_a_reference(string text, string district, string city)
+    {
+        var m = Assert.Single(CompiledLayer.Mentions(text), p => p.Text == district);
+        Assert.Equal("city-district-bare", m.Rule);
+        Assert.True(m.IsReference);
+        Assert.Equal(city, CompiledLayer.Places(text));
+    }
+
+    [Theory]
+    [InlineData("A Russian drone hit Prymorskyi overnight, injuring two people, the governor said.", "Prymorskyi")]
+    [InlineData("A drone hit Kyiv overnight and shelling hit Prymorskyi, injuring two.", "Prymorskyi")]
+    public void Without_its_city_the_name_stays(string text, string place) =>
+        Assert.NotEqual("city-district-bare", Assert.Single(CompiledLayer.Mentions(text), p => p.Text == place).Rule);
+
+    [Theory]
+    [InlineData("A drone hit a high-rise in Kyiv's Holosiivskyi district overnight, injuring two people.", "Kyiv")]
+    [InlineData("Debris fell on a house in Kyiv's Darnytskyi district on Monday, the mayor said.", "Kyiv")]
+    public void A_city_with_its_district_is_the_place(string text, string expected) =>
+        Assert.Equal(expected, CompiledLayer.Places(text));
+
+    [Theory]
+    [InlineData("Kyiv's Western allies pledged more air defence after a drone hit Lviv overnight.", "Lviv")]
+    [InlineData("A drone was shot down in Moscow's Ruzskiy district overnight, the mayor said.", "Ruzskiy district")]
+    public void A_possessive_of_no_city_district_is_no_place(string text, string expected) =>
+        Assert.Equal(expected, CompiledLayer.Places(text));
+}

@@ -1187,8 +1187,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             return true;
         }
 
+        // "Kyiv's Holosiivskyi district": a possessive is no first name.
+        var possessive = tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) || tokens[end - 1].Lower.EndsWith("’s", StringComparison.Ordinal);
         var next = end < s.EndToken ? tokens[end] : default;
-        if (end < s.EndToken && next.IsWord && char.IsUpper(text[next.Start]) && !RegionWords.Contains(next.Lower) && !SettlementWords.Contains(next.Lower)
+        if (end < s.EndToken && !possessive && next.IsWord && char.IsUpper(text[next.Start]) && !RegionWords.Contains(next.Lower) && !SettlementWords.Contains(next.Lower)
             && !PlaceFollowers.Contains(next.Lower) && lookup!.Find(PlaceNames.Fold(next.Lower)).IsDefaultOrEmpty)
         {
             return true;
@@ -1220,6 +1222,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         if (tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
         {
             var n = end < s.EndToken ? tokens[end].Lower : "";
+
+            // "Kyiv's Holosiivskyi district": a district of the city (city-districts.tsv), so the city; "Moscow's Ruzskiy
+            // district" is the region's.
+            var n2 = end + 1 < s.EndToken ? tokens[end + 1].Lower : "";
+            if (n.Length > 0 && tokens[end].IsCapitalized(doc.Text) && RegionWords.Contains(n2)
+                && CitiesOfDistrict(n).Contains(PlaceNames.Fold(StripS(tokens[i].Lower)), StringComparer.Ordinal))
+            {
+                return false;
+            }
+
             return !(RegionWords.Contains(n) || n is "center" or "centre" or "suburbs" or "outskirts" or "districts" or "skies" or "streets" or "residents" or "mayor" or "metro" or "infrastructure" or "power" or "energy" or "buildings" or "neighbourhoods" or "neighborhoods" or "downtown");
         }
 
@@ -1276,7 +1288,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly IReadOnlyList<string[]> CityDistrictRows = LexiconFile.Rows(
         "city-districts.tsv", r => r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0), r => string.Join('\t', r));
     private static readonly FrozenWords DistrictNouns = FrozenWords.Of(CityDistrictRows.Where(r => r[1] == "noun").Select(r => r[0]));
-    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district").ToLookup(r => r[0], r => r[2], StringComparer.Ordinal);
+    // Each stem also romanised ("приморськ" → "prymorsk"), for the districts of English text.
+    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district")
+        .SelectMany(r => new[] { (Stem: r[0], City: r[2]), (Stem: UkrainianRomanisation.Romanise(r[0]).ToLowerInvariant(), City: r[2]) })
+        .Distinct().ToLookup(r => r.Stem, r => r.City, StringComparer.Ordinal);
 
     /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
     internal static IReadOnlyList<string> CitiesOfDistrict(string word)
@@ -1307,6 +1322,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             var nounInside = m.EndToken - 1 > m.TokenIndex && DistrictNouns.Contains(doc.Lower(m.EndToken - 1));
             if (!nounAfter && !nounInside)
             {
+                BareCityDistrict(doc, found, k);
                 continue;
             }
 
@@ -1371,6 +1387,32 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Rule <c>city-district-bare</c>: a district's name without the word district ("four people were injured in
+    /// Prymorskyi" after "missiles struck Odesa", "у Київському") in a report that names the district's city: the city
+    /// is the place hit, the district a reference point. Only a name that is no town of its own that needs no cue
+    /// (20,000 people or more) nor a region; a city not named leaves the name alone.
+    /// </summary>
+    private void BareCityDistrict(Document doc, List<PlaceMention> found, int k)
+    {
+        var m = found[k];
+        if (m.IsReference || m.EndToken - m.TokenIndex != 1 || AnySignificant(m.Candidates))
+        {
+            return;
+        }
+
+        var cities = CitiesOfDistrict(doc.Lower(m.TokenIndex));
+        foreach (var city in cities)
+        {
+            var e = lookup!.Find(city);
+            if (found.Any(o => !ReferenceEquals(o, m) && !o.IsReference && o.Candidates.Any(c => c.Feature == PlaceFeature.PopulatedPlace && e.Any(x => x.Id == c.Id))))
+            {
+                found[k] = m with { IsReference = true, Rule = "city-district-bare" };
+                return;
+            }
+        }
     }
 
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
