@@ -1293,15 +1293,17 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         .SelectMany(r => new[] { (Stem: r[0], City: r[2]), (Stem: UkrainianRomanisation.Romanise(r[0]).ToLowerInvariant(), City: r[2]) })
         .Distinct().ToLookup(r => r.Stem, r => r.City, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> DistrictStems =
+        DistrictCities.ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
     internal static IReadOnlyList<string> CitiesOfDistrict(string word)
     {
         for (var cut = word.Length - 1; cut >= Math.Max(3, word.Length - 3); cut--)
         {
-            var cities = DistrictCities[word[..cut]];
-            if (cities.Any())
+            if (DistrictStems.TryGetValue(word.AsSpan(0, cut), out var cities))
             {
-                return cities.ToList();
+                return cities;
             }
         }
 
