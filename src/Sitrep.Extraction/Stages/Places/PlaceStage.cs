@@ -177,13 +177,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var origin = (prev == "from" || IsCyrillicOrigin(document, sentence, i)) && !regionFollows;
                 var heading = IsHeadingToward(document, sentence, i);
                 var titleOf = IsTitleOf(document, sentence, i);
+                var personsTitle = titleOf && IsPersonsTitle(document, sentence, i, spanEnd);
                 var isReference = IsDateline(document, sentence, i, end) || IsOfficialsTitle(document, sentence, spanEnd) || IsOfficeOf(document, sentence, i) || IsTimeZone(document, sentence, spanEnd)
                     || origin || heading
                     || (prev == "of" && i >= 2 && Directions.Contains(tokens[i - 2].Lower))
                     || (prev == "the" && i >= 3 && tokens[i - 2].Lower == "of" && Directions.Contains(tokens[i - 3].Lower))
                     || (Directions.Contains(prev) && prev is not ("km" or "kilometers" or "kilometres" or "miles"))
                     || IsFromOrCapitalOf(document, sentence, i);
-                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : heading ? "flight-direction" : titleOf && !isReference ? "official-title" : aroundCity ? "region-around-city" : overRegion ? "shot-down-over-region" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
+                found.Add(new PlaceMention(span, text[span.Start..span.End], first, spanEnd, hint, origin ? "gazetteer-origin" : heading ? "flight-direction" : personsTitle && !isReference ? "official-title-person" : titleOf && !isReference ? "official-title" : aroundCity ? "region-around-city" : overRegion ? "shot-down-over-region" : facilityEnd > end ? "gazetteer-facility" : "gazetteer")
                 {
                     Candidates = candidates,
                     IsReference = isReference,
@@ -219,6 +220,8 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                     }
                 }
             }
+
+            PersonsTitles(sentence, found);
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -1062,6 +1065,110 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         return IsOfBefore(doc, s, k, static w => TitlesOf.Contains(w));
     }
 
+    /// <summary>
+    /// Rule <c>official-title-person</c>: a title in apposition to the official's name ("the governor of the Bryansk
+    /// region, Pavel Orlov, wrote", "Pavel Orlov, the governor of the Bryansk region, said", "Губернатор Брянской области
+    /// Павел Орлов сообщил", "мер Харкова Ігор Терехов"): the title names the person, so its place is a reference point,
+    /// never a place hit. A title with no name beside it ("the governor of the Leningrad region stated") stays
+    /// <c>official-title</c>, left to the assembly.
+    /// </summary>
+    private bool IsPersonsTitle(Document doc, SentenceMention s, int i, int spanEnd)
+    {
+        var tokens = doc.Tokens;
+
+        // The title's first token: "губернатор" right before the place, or "HEAD of [the] [city of]" before it.
+        var title = i - 1;
+        if (!TitlesBefore.Contains(tokens[title].Lower))
+        {
+            if (title >= s.FirstToken + 2 && tokens[title].Lower == "of" && SettlementWords.Contains(tokens[title - 1].Lower))
+            {
+                title -= 2;
+            }
+
+            if (tokens[title].Lower == "the")
+            {
+                title--;
+            }
+
+            title -= 1; // past "of"
+            if (title < s.FirstToken || !TitlesOf.Contains(tokens[title].Lower))
+            {
+                return false;
+            }
+        }
+
+        // The name after the title: "…, Pavel Orlov", "… Павел Орлов".
+        var after = spanEnd;
+        if (after < s.EndToken && tokens[after].Lower == ",")
+        {
+            after++;
+        }
+
+        if (IsPersonsNameAt(doc, s, after))
+        {
+            return true;
+        }
+
+        // The name before it: "Pavel Orlov, the governor of …".
+        var before = title - 1;
+        if (before >= s.FirstToken && tokens[before].Lower == "the")
+        {
+            before--;
+        }
+
+        return before - 2 >= s.FirstToken && tokens[before].Lower == "," && IsPersonsNameAt(doc, s, before - 2);
+    }
+
+    /// <summary>
+    /// A title that names a person (<see cref="IsPersonsTitle"/>) in a sentence that names a place hit besides it: the
+    /// title's place is a reference point. Alone in its sentence ("Как сообщил губернатор Воронежской области Александр
+    /// Гусев, повреждены два дома") it still tells which attack the official speaks of, as <c>official-title</c>.
+    /// </summary>
+    private static void PersonsTitles(SentenceMention sentence, List<PlaceMention> found)
+    {
+        for (var k = found.Count - 1; k >= 0 && found[k].Span.Start >= sentence.Span.Start; k--)
+        {
+            if (found[k].Rule != "official-title-person" || found[k].IsReference)
+            {
+                continue;
+            }
+
+            var hit = false;
+            for (var j = found.Count - 1; j >= 0 && found[j].Span.Start >= sentence.Span.Start; j--)
+            {
+                hit |= j != k && !found[j].IsReference && found[j].Rule is not ("official-title" or "official-title-person");
+            }
+
+            found[k] = hit ? found[k] with { IsReference = true } : found[k] with { Rule = "official-title" };
+        }
+    }
+
+    /// <summary>
+    /// Two capitalized words from <paramref name="k"/>, no title or region word, the first naming no place that needs
+    /// no cue (a first name may be a village's, a surname a town's: Orlov): a person's first name and surname.
+    /// </summary>
+    private bool IsPersonsNameAt(Document doc, SentenceMention s, int k)
+    {
+        var tokens = doc.Tokens;
+        if (k < s.FirstToken || k + 1 >= s.EndToken)
+        {
+            return false;
+        }
+
+        for (var n = k; n < k + 2; n++)
+        {
+            var t = tokens[n];
+            if (!t.IsWord || !t.IsCapitalized(doc.Text) || t.Lower.Length < 2 || RegionWords.Contains(t.Lower) || SettlementWords.Contains(t.Lower)
+                || Titles.Contains(t.Lower) || TitlesBefore.Contains(t.Lower) || PlaceFollowers.Contains(t.Lower) || NotPlaces.Contains(t.Lower)
+                || (n == k && AnySignificant(lookup!.Find(PlaceNames.Fold(t.Lower)))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>"4:52 PM Kyiv time".</summary>
     private static bool IsTimeZone(Document doc, SentenceMention s, int after) => after < s.EndToken && doc.Tokens[after].Lower == "time";
 
@@ -1080,8 +1187,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             return true;
         }
 
+        // "Kyiv's Holosiivskyi district": a possessive is no first name.
+        var possessive = tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal) || tokens[end - 1].Lower.EndsWith("’s", StringComparison.Ordinal);
         var next = end < s.EndToken ? tokens[end] : default;
-        if (end < s.EndToken && next.IsWord && char.IsUpper(text[next.Start]) && !RegionWords.Contains(next.Lower) && !SettlementWords.Contains(next.Lower)
+        if (end < s.EndToken && !possessive && next.IsWord && char.IsUpper(text[next.Start]) && !RegionWords.Contains(next.Lower) && !SettlementWords.Contains(next.Lower)
             && !PlaceFollowers.Contains(next.Lower) && lookup!.Find(PlaceNames.Fold(next.Lower)).IsDefaultOrEmpty)
         {
             return true;
@@ -1113,6 +1222,16 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         if (tokens[end - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
         {
             var n = end < s.EndToken ? tokens[end].Lower : "";
+
+            // "Kyiv's Holosiivskyi district": a district of the city (city-districts.tsv), so the city; "Moscow's Ruzskiy
+            // district" is the region's.
+            var n2 = end + 1 < s.EndToken ? tokens[end + 1].Lower : "";
+            if (n.Length > 0 && tokens[end].IsCapitalized(doc.Text) && RegionWords.Contains(n2)
+                && CitiesOfDistrict(n).Contains(PlaceNames.Fold(StripS(tokens[i].Lower)), StringComparer.Ordinal))
+            {
+                return false;
+            }
+
             return !(RegionWords.Contains(n) || n is "center" or "centre" or "suburbs" or "outskirts" or "districts" or "skies" or "streets" or "residents" or "mayor" or "metro" or "infrastructure" or "power" or "energy" or "buildings" or "neighbourhoods" or "neighborhoods" or "downtown");
         }
 
@@ -1169,17 +1288,22 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
     private static readonly IReadOnlyList<string[]> CityDistrictRows = LexiconFile.Rows(
         "city-districts.tsv", r => r.Length >= 2 && (r[1] == "noun" ? r.Length == 2 : r[1] == "district" && r.Length == 3 && r[2].Length > 0), r => string.Join('\t', r));
     private static readonly FrozenWords DistrictNouns = FrozenWords.Of(CityDistrictRows.Where(r => r[1] == "noun").Select(r => r[0]));
-    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district").ToLookup(r => r[0], r => r[2], StringComparer.Ordinal);
+    // Each stem also romanised ("приморськ" → "prymorsk"), for the districts of English text.
+    private static readonly ILookup<string, string> DistrictCities = CityDistrictRows.Where(r => r[1] == "district")
+        .SelectMany(r => new[] { (Stem: r[0], City: r[2]), (Stem: UkrainianRomanisation.Romanise(r[0]).ToLowerInvariant(), City: r[2]) })
+        .Distinct().ToLookup(r => r.Stem, r => r.City, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> DistrictStems =
+        DistrictCities.ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The cities whose district the word names ("Подільському" → Kyiv): a listed stem and an ending of up to 3 letters.</summary>
     internal static IReadOnlyList<string> CitiesOfDistrict(string word)
     {
         for (var cut = word.Length - 1; cut >= Math.Max(3, word.Length - 3); cut--)
         {
-            var cities = DistrictCities[word[..cut]];
-            if (cities.Any())
+            if (DistrictStems.TryGetValue(word.AsSpan(0, cut), out var cities))
             {
-                return cities.ToList();
+                return cities;
             }
         }
 
@@ -1200,6 +1324,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             var nounInside = m.EndToken - 1 > m.TokenIndex && DistrictNouns.Contains(doc.Lower(m.EndToken - 1));
             if (!nounAfter && !nounInside)
             {
+                BareCityDistrict(doc, found, k);
                 continue;
             }
 
@@ -1241,6 +1366,57 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         }
     }
 
+    /// <summary>
+    /// "in the", ", a town in the", ", located in", "of the": the words between a place and a region that put it inside
+    /// the region (rule container-phrase): up to "in" or "of", only commas, articles, settlement words and words of
+    /// place-links.tsv. A verb between ("Russia attacked the regions of Rivne") puts nothing inside.
+    /// </summary>
+    private static bool IsContainerPhrase(List<string> between)
+    {
+        var at = between.FindIndex(static w => w is "in" or "of");
+        if (at < 0)
+        {
+            return false;
+        }
+
+        for (var x = 0; x < at; x++)
+        {
+            var w = between[x];
+            if (!(w is "," or "a" or "the" || SettlementWords.Contains(w) || InsideWords.Contains(w)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Rule <c>city-district-bare</c>: a district's name without the word district ("four people were injured in
+    /// Prymorskyi" after "missiles struck Odesa", "у Київському") in a report that names the district's city: the city
+    /// is the place hit, the district a reference point. Only a name that is no town of its own that needs no cue
+    /// (20,000 people or more) nor a region; a city not named leaves the name alone.
+    /// </summary>
+    private void BareCityDistrict(Document doc, List<PlaceMention> found, int k)
+    {
+        var m = found[k];
+        if (m.IsReference || m.EndToken - m.TokenIndex != 1 || AnySignificant(m.Candidates))
+        {
+            return;
+        }
+
+        var cities = CitiesOfDistrict(doc.Lower(m.TokenIndex));
+        foreach (var city in cities)
+        {
+            var e = lookup!.Find(city);
+            if (found.Any(o => !ReferenceEquals(o, m) && !o.IsReference && o.Candidates.Any(c => c.Feature == PlaceFeature.PopulatedPlace && e.Any(x => x.Id == c.Id))))
+            {
+                found[k] = m with { IsReference = true, Rule = "city-district-bare" };
+                return;
+            }
+        }
+    }
+
     /// <summary>"Lozova in the Kharkiv region", "Gornal, located in the Kursk region": the region contains the place.</summary>
     private static void LinkContainers(Document doc, List<PlaceMention> found)
     {
@@ -1254,7 +1430,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             }
 
             var between = Enumerable.Range(a.EndToken, b.TokenIndex - a.EndToken).Select(doc.Lower).ToList();
-            if (between.Contains("in") || between.Contains("of") || (between.Count <= 2 && between.Contains(","))
+            if (IsContainerPhrase(between) || (between.Count <= 2 && between.Contains(","))
                 || (between.Count is 1 or 2 && InsideWords.Contains(between[^1]) && (between.Count == 1 || between[0] == ",")))
             {
                 found[k] = a with { ContainerIndex = k + 1 };
