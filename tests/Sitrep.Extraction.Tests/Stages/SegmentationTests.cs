@@ -92,7 +92,8 @@ public class SegmentationTests
     }
 
     [Theory]
-    [InlineData("Ukrainian officials said a missile killed two people in Odesa. Two people were killed when the missile hit a warehouse, Governor Oleh Kiper said.",
+    // (A strike, not "a missile": "a missile killed" is one missile launched, a figure of the collective's own.)
+    [InlineData("Ukrainian officials said a strike killed two people in Odesa. Two people were killed when the missile hit a warehouse, Governor Oleh Kiper said.",
         "Governor Oleh Kiper")]
     [InlineData("Ukrainian officials said a missile killed two people in Odesa. Three more were injured when the missile hit a warehouse, Governor Oleh Kiper said.",
         "Ukrainian officials; Governor Oleh Kiper")]

@@ -1241,6 +1241,12 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
+            // "71 were brought down", "had been knocked out": a phrasal passive of downing
+            if (w is "brought" or "knocked" or "taken" && k + 1 < s.EndToken && tokens[k + 1].Lower is "down" or "out")
+            {
+                return FigureKind.Destroyed;
+            }
+
             if (Verbs.TryGetValue(w, out var kind))
             {
                 if (w is "hit" or "struck" or "targeted" or "attacked" or "recorded" && !allowHit && steps == 0 && w != "targeted")
@@ -2006,7 +2012,8 @@ public sealed class FigureStage : IStage
 
         // its object: "the port", "Mykolaiv", "into a warehouse"
         var next = tokens[weaponEnd + 1];
-        return Is(next, Cue.Determiner) || next.IsWord && next.IsCapitalized(doc.Text)
+        // "a missile killed 14 soldiers", "two drones wounded three workers": a counted object
+        return Is(next, Cue.Determiner) || next.IsWord && next.IsCapitalized(doc.Text) || next.Kind == TokenKind.Number
                || next.Lower is "into" or "on" && weaponEnd + 2 < s.EndToken && tokens[weaponEnd + 2].IsWord;
     }
 
