@@ -86,9 +86,15 @@ public sealed class CasualtyStage : IStage
                         continue;
                     }
 
-                    // "lives" only in "claimed/took the lives of N"
-                    if (w == "lives")
+                    // "lives" only in "claimed/took the lives of N" and "N people lost their lives"
+                    if (w is "lives" or "life")
                     {
+                        if (i - 2 >= s.FirstToken && tokens[i - 2].Lower == "lost" && tokens[i - 1].Lower is "their" or "his" or "her")
+                        {
+                            TryNumberBefore(document, s, i - 2, numbersByToken, FigureKind.Killed, result, superseded, used);
+                            continue;
+                        }
+
                         if (i + 2 < s.EndToken && tokens[i + 1].Lower == "of" && numbersByToken.TryGetValue(NumberStart(document, numbersByToken, i + 2), out var ln))
                         {
                             Add(result, document, ln, FigureKind.Killed, i, "lives-of-N", superseded, used);
@@ -392,6 +398,13 @@ public sealed class CasualtyStage : IStage
             return;
         }
 
+        // "killing the driver", "injuring his wife": one victim named by role or kin
+        if (k + 1 < s.EndToken && (tokens[k].Lower == "the" && IsNamedRole(tokens[k + 1].Lower) || tokens[k].Lower is "his" or "her" or "their" && IsKin(tokens[k + 1].Lower)))
+        {
+            Add(result, doc, null, kind, kwIndex, "kw-the-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[k + 1].End));
+            return;
+        }
+
         // "injuring a 48-year-old man", "killing one civilian" (one is a number), "killed a woman"
         if (tokens[k].Lower is "a" or "an")
         {
@@ -415,7 +428,7 @@ public sealed class CasualtyStage : IStage
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
             var w = tokens[i].Lower;
-            if (w is not ("a" or "an" or "another" or "the"))
+            if (w is not ("a" or "an" or "another" or "the" or "his" or "her" or "their"))
             {
                 continue;
             }
@@ -437,8 +450,21 @@ public sealed class CasualtyStage : IStage
                     continue;
                 }
 
-                if (w == "the" && tokens[j].Lower is not ("driver" or "passenger" or "owner"))
+                // "a 64-year-old man": the age and the person are one
+                if (j + 1 < s.EndToken && SingularPersons.Contains(tokens[j + 1].Lower))
                 {
+                    j++;
+                }
+
+                if (w == "the" && !IsNamedRole(tokens[j].Lower) || w is "his" or "her" or "their" && !IsKin(tokens[j].Lower))
+                {
+                    continue;
+                }
+
+                // "a 64-year-old man suffered a concussion", "a woman received shrapnel wounds", "a man lost his life"
+                if (HarmTaken(doc, s, j + 1) is ({ } taken, var harmEnd))
+                {
+                    Add(result, doc, null, taken, harmEnd, "a-person-" + tokens[j + 1].Lower + "-harm", superseded, used, new TextSpan(tokens[i].Start, tokens[harmEnd].End));
                     continue;
                 }
             }
@@ -456,7 +482,7 @@ public sealed class CasualtyStage : IStage
                 k++;
             }
 
-            if (k < limit && TryKeyword(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "casualties" or "injuries" or "wounds" or "deaths"))
+            if (k < limit && TryKeyword(tokens[k].Lower, out var kw) && kw.Role is "after" or "both" && tokens[k].Lower is not ("lives" or "life" or "concussion" or "concussions" or "casualties" or "injuries" or "wounds" or "deaths"))
             {
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
@@ -568,6 +594,45 @@ public sealed class CasualtyStage : IStage
                 IsInjuredDeath = true,
             });
         }
+    }
+
+    /// <summary>A victim named by role with "the" ("the driver was killed", "killing the driver"): one who was not counted before.</summary>
+    private static bool IsNamedRole(string w) => w is "driver" or "passenger" or "owner" or "pilot";
+
+    /// <summary>A victim named by kin after a possessive: "his wife was hospitalised", "killing her son".</summary>
+    private static bool IsKin(string w) => w is "wife" or "husband" or "son" or "daughter" or "mother" or "father" or "brother" or "sister" or "grandmother" or "grandfather" or "child" or "neighbour" or "neighbor";
+
+    private static readonly FrozenWords HarmVerbs = FrozenWords.Of("suffered", "sustained", "received", "lost");
+    private static readonly FrozenWords HarmNouns = FrozenWords.Of("injury", "injuries", "wounds", "wound", "concussion", "burns", "trauma", "life");
+
+    /// <summary>
+    /// "suffered a concussion", "sustained shrapnel wounds", "received serious injuries", "lost his life": a verb of harm taken, up
+    /// to three words, and the harm; the kind it gives (a life lost is a death) and the harm's token, or none.
+    /// </summary>
+    private static (FigureKind? Kind, int End) HarmTaken(Document doc, SentenceMention s, int k)
+    {
+        var tokens = doc.Tokens;
+        if (k >= s.EndToken || !HarmVerbs.Contains(tokens[k].Lower))
+        {
+            return (null, k);
+        }
+
+        var lost = tokens[k].Lower == "lost";
+        for (var j = k + 1; j < s.EndToken && j <= k + 4; j++)
+        {
+            var w = tokens[j].Lower;
+            if (HarmNouns.Contains(w))
+            {
+                return lost == (w == "life") ? (lost ? FigureKind.Killed : FigureKind.Injured, j) : (null, k);
+            }
+
+            if (!tokens[j].IsWord || w is "and" or "or" or "in" or "to" or "when" or "after")
+            {
+                break;
+            }
+        }
+
+        return (null, k);
     }
 
     /// <summary>"a woman", "a resident", or an age standing for a person: "a 9-year-old was killed".</summary>

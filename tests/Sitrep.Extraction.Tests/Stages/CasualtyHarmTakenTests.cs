@@ -1,0 +1,39 @@
+using Sitrep.Core;
+
+namespace Sitrep.Extraction.Tests.Stages;
+
+/// <summary>
+/// Victims told by the harm they took or by who they were (issue 12, casualties one at a time): "a man suffered a concussion",
+/// "lost his life", "N people lost their lives", "killing the driver", "his wife was hospitalised". Each row: the casualty stage's
+/// tolls with the rule that read each (<c>kind:value:rule</c>).
+/// </summary>
+public class CasualtyHarmTakenTests
+{
+    private static string Tolls(string text) => string.Join(' ', Annotate.Layer<CasualtyMention>(text, Layers.Casualties)
+        .Select(c => $"{c.Kind.ToContract()}:{c.Value}:{c.Rule}").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("A 64-year-old man suffered a concussion, the mayor said.", "injured:1:a-person-suffered-harm")]
+    [InlineData("A woman received shrapnel wounds when the drone fell.", "injured:1:a-person-received-harm")]
+    [InlineData("A firefighter sustained serious burns and a neighbour was hurt.", "injured:1:a-person-hurt injured:1:a-person-sustained-harm")]
+    [InlineData("A 40-year-old man lost his life in the strike, officials said.", "killed:1:a-person-lost-harm")]
+    // Harm that is no injury, and a life not lost, count nothing.
+    [InlineData("A man suffered heavy losses when his shop burned.", "")]
+    [InlineData("A woman whose life was saved by the shelter spoke to reporters.", "")]
+    public void One_person_who_took_harm_is_one_casualty(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("Four civilians lost their lives and nine sustained injuries.", "injured:9:N-people-injuries killed:4:N-people-lost")]
+    [InlineData("Two soldiers lost their lives at the checkpoint.", "killed:2:N-people-lost")]
+    [InlineData("Dozens of families lost their homes.", "")]
+    public void People_who_lost_their_lives_were_killed(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("A drone hit a car near the town, killing the driver.", "killed:1:kw-the-person")]
+    [InlineData("The shell struck the house, injuring his wife.", "injured:1:kw-the-person")]
+    [InlineData("A man was killed and his wife was hospitalised.", "injured:1:a-person-hospitalised killed:1:a-person-killed")]
+    // "the" with a victim counted before refers back: no new toll.
+    [InlineData("A woman was killed; the woman had just left the shop.", "killed:1:a-person-killed")]
+    [InlineData("The strike damaged his car, his brother said.", "")]
+    public void A_victim_named_by_role_or_kin_is_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
+}
