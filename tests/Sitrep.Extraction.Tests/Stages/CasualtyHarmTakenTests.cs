@@ -35,5 +35,15 @@ public class CasualtyHarmTakenTests
     // "the" with a victim counted before refers back: no new toll.
     [InlineData("A woman was killed; the woman had just left the shop.", "killed:1:a-person-killed")]
     [InlineData("The strike damaged his car, his brother said.", "")]
+    // One victim wounded who later died is one killed, added to a killed toll told before when the victim is a new one.
+    [InlineData("A drone hit a car, killing the driver. His passenger was badly wounded and later died in hospital.", "killed:1:a-person-wounded-later-died killed:1:kw-the-person")]
+    [InlineData("A woman was seriously injured and subsequently died, the governor said.", "killed:1:a-person-wounded-later-died")]
     public void A_victim_named_by_role_or_kin_is_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Fact]
+    public void A_second_victim_who_later_died_adds_to_the_killed()
+    {
+        var e = Assert.Single(Annotate.Extract("A drone hit a car near the town on Monday, killing the driver. His passenger was badly wounded and later died in hospital, the governor said.").Events);
+        Assert.Equal(2, e.Killed?.Value);
+    }
 }

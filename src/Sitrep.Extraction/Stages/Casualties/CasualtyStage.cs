@@ -456,7 +456,7 @@ public sealed class CasualtyStage : IStage
                     j++;
                 }
 
-                if (w == "the" && !IsNamedRole(tokens[j].Lower) || w is "his" or "her" or "their" && !IsKin(tokens[j].Lower))
+                if (w == "the" && !IsNamedRole(tokens[j].Lower) || w is "his" or "her" or "their" && !IsKin(tokens[j].Lower) && !IsNamedRole(tokens[j].Lower))
                 {
                     continue;
                 }
@@ -487,6 +487,14 @@ public sealed class CasualtyStage : IStage
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
                 {
+                    // "a passenger was badly wounded and later died": one victim, killed
+                    if (kw.Kind == FigureKind.Injured && k + 3 < s.EndToken && tokens[k + 1].Lower == "and" && FollowUpAdverbs.Contains(tokens[k + 2].Lower) && tokens[k + 3].Lower == "died")
+                    {
+                        Add(result, doc, null, FigureKind.Killed, k + 3, "a-person-wounded-later-died", superseded, used, new TextSpan(tokens[i].Start, tokens[k + 3].End),
+                            increment: w != "the" && FollowsTollOf(result, FigureKind.Killed, tokens[i].Start));
+                        continue;
+                    }
+
                     Add(result, doc, null, kw.Kind, k, (w == "another" ? "another-person-" : "a-person-") + tokens[k].Lower, superseded, used, new TextSpan(tokens[i].Start, tokens[k].End), increment: w == "another" && tokens[k].Lower == "died");
                 }
             }
