@@ -78,4 +78,8 @@ internal static class Annotate
 
     public static ImmutableArray<T> Layer<T>(string text, string layer, DateOnly? published = null)
         where T : Mention => Doc(text, published).Layer<T>(layer);
+
+    /// <summary>The figure stage's counts with the rule that read each, sorted: <c>kind:family:value:rule</c> ("vague" for a vague quantity).</summary>
+    public static string CountRules(string text) => string.Join(' ', Layer<FigureMention>(text, Layers.Figures)
+        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}:{f.Rule}").Order(StringComparer.Ordinal));
 }

@@ -9,9 +9,6 @@ namespace Sitrep.Extraction.Tests.Stages;
 /// </summary>
 public class CountAgentAndPhrasalTests
 {
-    private static string Rules(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}:{f.Rule}").Order(StringComparer.Ordinal));
-
     [Theory]
     [InlineData("A Russian missile killed 14 soldiers at a training ground near Dnipro on Tuesday.", "launched:missile:1:weapon-as-agent")]
     [InlineData("Two drones wounded three workers at a farm in the Sumy region overnight.", "launched:drone:2:weapon-as-agent")]
@@ -21,7 +18,7 @@ public class CountAgentAndPhrasalTests
     [InlineData("The missile killed two people in Odesa on Monday.", "")]
     // A verb of harm with no counted weapon before it counts nothing.
     [InlineData("The shelling killed 14 civilians in the town.", "")]
-    public void A_counted_weapon_that_harms_people_was_used(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_counted_weapon_that_harms_people_was_used(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     [Theory]
     [InlineData("Russia launched 90 drones overnight. Of these, 71 were brought down by air defence.", "destroyed:drone:71:N-then-verb launched:drone:90:N-weapon-verb")]
@@ -29,5 +26,5 @@ public class CountAgentAndPhrasalTests
     [InlineData("Russia attacked with 25 drones overnight, 19 were taken out over the Kyiv region.", "destroyed:drone:19:N-then-verb launched:drone:25:N-weapon-verb")]
     // "brought" without "down"/"out" is no downing.
     [InlineData("Russia launched 25 drones overnight, and 19 were brought to the front by rail.", "launched:drone:25:N-weapon-verb")]
-    public void A_phrasal_passive_of_downing_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_phrasal_passive_of_downing_is_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 }

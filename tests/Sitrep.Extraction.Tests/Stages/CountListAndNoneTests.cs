@@ -10,9 +10,6 @@ namespace Sitrep.Extraction.Tests.Stages;
 /// </summary>
 public class CountListAndNoneTests
 {
-    private static string Rules(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}:{f.Rule}").Order(StringComparer.Ordinal));
-
     /// <summary>
     /// "shot down drones overnight, 7 over Bryansk and 12 over Kursk": counts told with a place and no weapon of their own are the
     /// items of one list; they count the weapon named before them (or none of a known kind), by the list's verb, and are summed.
@@ -33,7 +30,7 @@ public class CountListAndNoneTests
     // A list under a negation: none destroyed (the earlier rule); a count with no place is no item.
     [InlineData("Air defence failed to down drones overnight, 6 over the Tula region and 34 over the Kursk region.", "destroyed:drone:0:negated-destroy")]
     [InlineData("The governor said 6 houses and 34 cars were damaged in the Kursk region.", "")]
-    public void Counts_told_per_place_are_items_of_one_list(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void Counts_told_per_place_are_items_of_one_list(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// "20 Kh-101 from the air, 11 Kalibr from the sea and 3 Iskander-M from the ground had been launched": with no verb before the
@@ -47,7 +44,7 @@ public class CountListAndNoneTests
         "destroyed:drone:12:N-weapon-verb destroyed:missile:3:N-weapon-verb")]
     // A verb before the list governs it: the later passive belongs to its own clause.
     [InlineData("Russia launched 20 drones from the south, and 5 missiles were shot down.", "destroyed:missile:5:N-weapon-verb launched:drone:20:N-weapon-verb")]
-    public void A_list_with_origins_takes_the_verb_after_it(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_list_with_origins_takes_the_verb_after_it(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     [Fact]
     public void A_bare_model_is_of_its_catalogue_category()
@@ -71,7 +68,7 @@ public class CountListAndNoneTests
     // "none" of something else, or no verb of destruction: no count of 0.
     [InlineData("Russia launched 12 drones, 10 were shot down and none of them reached their targets.", "destroyed:drone:10:N-then-verb launched:drone:12:N-weapon-verb")]
     [InlineData("Russia fired 4 missiles at the city; none of the residents were hurt.", "launched:missile:4:N-weapon-verb")]
-    public void None_of_a_list_was_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void None_of_a_list_was_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// "a single Russian missile had destroyed a petrol station", "A drone wrecked two houses": the weapon is the agent of an active
@@ -84,7 +81,7 @@ public class CountListAndNoneTests
     [InlineData("Three drones have damaged a school and a shop in the town.", "launched:drone:3:weapon-as-agent")]
     [InlineData("A drone wrecked two houses near the river.", "launched:drone:1:weapon-as-agent")]
     [InlineData("A lone drone had been destroyed over the city before dawn.", "destroyed:drone:1:a-weapon-verb")]
-    public void A_weapon_that_did_the_damage_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_weapon_that_did_the_damage_was_launched(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// A coordinated list whose shared verb comes after a relative clause ("…, which were heading for the city, were shot down"),
@@ -97,5 +94,5 @@ public class CountListAndNoneTests
     [InlineData("The enemy launched 12 drones at the port. All of them were intercepted — 7 Shaheds and 5 Gerbera decoys.", "destroyed:drone:12:all-were-verb launched:drone:12:N-weapon-verb")]
     // "one of them" alone is one.
     [InlineData("Russia sent 40 drones at the city overnight. One of them was shot down.", "destroyed:drone:1:N-then-verb launched:drone:40:N-weapon-verb")]
-    public void Shared_verbs_and_quantifiers_over_a_list(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void Shared_verbs_and_quantifiers_over_a_list(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 }

@@ -9,9 +9,6 @@ namespace Sitrep.Extraction.Tests.Stages;
 /// </summary>
 public class CountStructureTests
 {
-    private static string Rules(string text) => string.Join(' ', Annotate.Layer<FigureMention>(text, Layers.Figures)
-        .Select(f => $"{f.Kind.ToContract()}:{f.Weapon.Category.Family().ToContract()}:{(f.Qualifier.IsCount() ? f.Value : "vague")}:{f.Rule}").Order(StringComparer.Ordinal));
-
     /// <summary>
     /// "29 missiles, among them 18 Kh-101 …": the items after "among them / including / серед них / в том числе" are
     /// launched counts of their models, rule <c>breakdown-item</c>.
@@ -28,7 +25,7 @@ public class CountStructureTests
     // A part of no weapon total stays out; the parts of a mixed total are counts of their own.
     [InlineData("Air defence destroyed 14 drones over the region, including 6 over the city.", "destroyed:drone:14:N-weapon-verb")]
     [InlineData("In total, Russia launched 48 projectiles, including 6 missiles and 42 attack drones.", "launched:drone:42:N-weapon-verb launched:missile:6:N-weapon-verb")]
-    public void The_items_of_a_breakdown_are_read(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void The_items_of_a_breakdown_are_read(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// The breakdown's items are parts of the stated total: the family's launched figure is the total (never the sum), each
@@ -59,7 +56,7 @@ public class CountStructureTests
     [InlineData("Air defence shot down 22 missiles overnight, including 15 Kh-101 cruise missiles, the military said.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb")]
     [InlineData("Сили ППО знищили 22 ракети, зокрема 15 Х-101 та 4 Калібр.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb destroyed:missile:4:breakdown-item")]
     [InlineData("Силы ПВО сбили 22 ракеты, в том числе 15 Х-101.", "destroyed:missile:15:breakdown-item destroyed:missile:22:N-weapon-verb")]
-    public void The_items_of_a_destroyed_breakdown_are_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void The_items_of_a_destroyed_breakdown_are_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     [Theory]
     [InlineData("Air defence shot down 22 missiles overnight, including 15 Kh-101 cruise missiles, the military said.", 22, 1)]
@@ -97,7 +94,7 @@ public class CountStructureTests
     [InlineData("Дві з чотирьох ракет влучили у склад.", "launched:missile:4:N-out-of-M")]
     [InlineData("Две из четырех ракет попали в склад.", "launched:missile:4:N-out-of-M")]
     [InlineData("Air defence shot down three of the four missiles.", "destroyed:missile:3:N-out-of-M launched:missile:4:N-out-of-M")]
-    public void The_part_that_hit_is_not_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void The_part_that_hit_is_not_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>The active past and imperfective forms of the uk/ru verbs of destruction, not only their participles.</summary>
     [Theory]
@@ -106,7 +103,7 @@ public class CountStructureTests
     [InlineData("Мобільні групи ліквідували 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
     [InlineData("Силы ПВО ликвидировали 14 беспилотников.", "destroyed:drone:14:N-weapon-verb")]
     [InlineData("Усю ніч сили ППО збивали 14 дронів.", "destroyed:drone:14:N-weapon-verb")]
-    public void The_uk_ru_verbs_of_destruction_are_read_in_every_form(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void The_uk_ru_verbs_of_destruction_are_read_in_every_form(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>"intercepted an attack by 120 drones", "відбили атаку 40 дронів": the attack's drones were destroyed, not launched.</summary>
     [Theory]
@@ -115,7 +112,7 @@ public class CountStructureTests
     [InlineData("Вночі сили ППО відбили атаку 40 дронів на Київ.", "destroyed:drone:40:N-weapon-verb")]
     [InlineData("Силы ПВО отразили атаку 40 беспилотников.", "destroyed:drone:40:N-weapon-verb")]
     [InlineData("Russia launched a massive attack by 120 drones on Kyiv overnight.", "launched:drone:120:N-weapon-verb")]
-    public void The_count_of_a_repelled_attack_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void The_count_of_a_repelled_attack_is_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>"Серед них 15 збито", "из них обезврежено 15", "among them, 15 were shot down": destroyed of the total's weapon.</summary>
     [Theory]
@@ -126,7 +123,7 @@ public class CountStructureTests
     [InlineData("Russia sent 24 drones overnight. Among them, 19 were shot down.", "destroyed:drone:19:N-then-verb launched:drone:24:N-weapon-verb")]
     // A part with no verb of destruction of its own is still a part, not a destroyed count.
     [InlineData("Вночі ворог запустив 24 дрони, серед них 19 шахедів.", "launched:drone:19:breakdown-item launched:drone:24:N-weapon-verb")]
-    public void A_partitive_after_a_total_is_its_destroyed_count(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_partitive_after_a_total_is_its_destroyed_count(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>", which were intercepted" over a coordinated list, after the list's day too; "most of which" is vague and gives none.</summary>
     [Theory]
@@ -140,7 +137,7 @@ public class CountStructureTests
         "launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
     [InlineData("Вночі ворог запустив 8 шахедів та 2 ракети, які було збито.",
         "destroyed:drone:8:all-were-verb destroyed:missile:2:all-were-verb launched:drone:8:N-weapon-verb launched:missile:2:N-weapon-verb")]
-    public void A_relative_clause_over_a_list_destroys_each_item(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_relative_clause_over_a_list_destroys_each_item(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// Counts of strikes. "N strikes with / by W" is W's launched count (rule <c>strikes-by-weapon</c>; the uk-ru gold reads
@@ -159,7 +156,7 @@ public class CountStructureTests
     [InlineData("The enemy launched about 15 missile strikes on the city this morning.", "launched:missile:15:N-weapon-verb")]
     [InlineData("Russia launched 40 drones overnight and 31 were shot down. There were 9 strikes by attack drones at four sites.",
         "destroyed:drone:31:N-then-verb launched:drone:40:N-weapon-verb")]
-    public void A_count_of_strikes_is_its_weapons_count_unless_counted_before(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_count_of_strikes_is_its_weapons_count_unless_counted_before(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// "N of which were shot down" with no weapon after the count: the destroyed count of the weapon told before it; "of
@@ -169,7 +166,7 @@ public class CountStructureTests
     [InlineData("Russia launched 36 drones overnight, 29 of which were shot down.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
     [InlineData("Russia launched 36 drones, 29 of which were intercepted over the sea.", "destroyed:drone:29:N-then-verb launched:drone:36:N-weapon-verb")]
     [InlineData("Russia launched 36 drones, some 20 of which were Shaheds.", "launched:drone:36:N-weapon-verb")]
-    public void Of_which_with_a_destroy_verb_is_destroyed(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void Of_which_with_a_destroy_verb_is_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>
     /// A counted weapon as the subject of "struck" or "hit" with its object after it was launched (rule weapon-as-agent, as
@@ -180,5 +177,5 @@ public class CountStructureTests
     [InlineData("Overnight, five drones hit an oil depot in the region.", "launched:drone:5:weapon-as-agent")]
     [InlineData("Officials said six Shahed drones struck the airfield.", "launched:drone:6:weapon-as-agent")]
     [InlineData("Three missiles struck.", "")]
-    public void A_counted_weapon_that_struck_was_launched(string text, string expected) => Assert.Equal(expected, Rules(text));
+    public void A_counted_weapon_that_struck_was_launched(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 }
