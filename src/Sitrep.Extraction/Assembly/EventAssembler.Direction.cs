@@ -40,11 +40,12 @@ public sealed partial class EventAssembler
             return null;
         }
 
-        // A side word whose noun is a person or an office: "Ukraine's military chief", "Russian army spokesman".
+        // A side word whose noun is a person or an office: "Ukraine's military chief", "Russian army spokesman",
+        // "Kyiv's military administration", "Russian authorities".
         for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
         {
             var w = tokens[k].Lower;
-            if (Titles.Contains(w))
+            if (IsOffice(w))
             {
                 return "side-speaks";
             }

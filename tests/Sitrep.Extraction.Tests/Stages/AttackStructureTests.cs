@@ -22,6 +22,7 @@ public class AttackStructureTests
     [Theory]
     [InlineData("Air defence worked through the night, said Ukraine's military chief, Oleksandr Petrenko.", "Ukraine", "side-speaks")]
     [InlineData("The barrage was confirmed by the commander-in-chief of the Armed Forces of Ukraine.", "Armed", "side-speaks")]
+    [InlineData("Air defence downed 12 of 15 drones overnight, Kyiv's military administration reported.", "Kyiv's", "side-speaks")]
     [InlineData("Russia battered Ukraine with missiles and drones on Christmas morning.", "Ukraine", "side-is-target")]
     [InlineData("The Ukrainian military successfully destroyed 31 drones and 12 missiles overnight.", "Ukrainian", "side-defends")]
     [InlineData("Ukraine's forces intercepted most of the cruise missiles.", "Ukraine", "side-defends")]
