@@ -38,6 +38,7 @@ public class CasualtyHarmTakenTests
     // One victim wounded who later died is one killed, added to a killed toll told before when the victim is a new one.
     [InlineData("A drone hit a car, killing the driver. His passenger was badly wounded and later died in hospital.", "killed:1:a-person-wounded-later-died killed:1:kw-the-person")]
     [InlineData("A woman was seriously injured and subsequently died, the governor said.", "killed:1:a-person-wounded-later-died")]
+    [InlineData("A man was injured and died at the scene after a drone hit his car.", "killed:1:a-person-wounded-later-died")]
     public void A_victim_named_by_role_or_kin_is_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
 
     [Fact]

@@ -487,10 +487,11 @@ public sealed class CasualtyStage : IStage
                 var between = Enumerable.Range(j + 1, k - j - 1).Select(x => tokens[x].Lower).ToList();
                 if (between.Count <= 1 || between.Contains("was") || between.Contains("been") || between.Contains("of"))
                 {
-                    // "a passenger was badly wounded and later died": one victim, killed
-                    if (kw.Kind == FigureKind.Injured && k + 3 < s.EndToken && tokens[k + 1].Lower == "and" && FollowUpAdverbs.Contains(tokens[k + 2].Lower) && tokens[k + 3].Lower == "died")
+                    // "a passenger was badly wounded and later died", "a man was injured and died at the scene": one victim, killed
+                    var died = k + 2 < s.EndToken && tokens[k + 1].Lower == "and" ? (FollowUpAdverbs.Contains(tokens[k + 2].Lower) ? k + 3 : k + 2) : -1;
+                    if (kw.Kind == FigureKind.Injured && died > 0 && died < s.EndToken && tokens[died].Lower == "died")
                     {
-                        Add(result, doc, null, FigureKind.Killed, k + 3, "a-person-wounded-later-died", superseded, used, new TextSpan(tokens[i].Start, tokens[k + 3].End),
+                        Add(result, doc, null, FigureKind.Killed, died, "a-person-wounded-later-died", superseded, used, new TextSpan(tokens[i].Start, tokens[died].End),
                             increment: w != "the" && FollowsTollOf(result, FigureKind.Killed, tokens[i].Start));
                         continue;
                     }
