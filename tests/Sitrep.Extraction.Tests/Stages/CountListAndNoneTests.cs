@@ -95,4 +95,16 @@ public class CountListAndNoneTests
     // "one of them" alone is one.
     [InlineData("Russia sent 40 drones at the city overnight. One of them was shot down.", "destroyed:drone:1:N-then-verb launched:drone:40:N-weapon-verb")]
     public void Shared_verbs_and_quantifiers_over_a_list(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
+
+    /// <summary>A count with no weapon of its own, too large for the breakdown's last item, is the total's.</summary>
+    [Theory]
+    [InlineData("Russia fired a total of nine missiles - five Kalibr and four Kh-59 - at the port, and six were destroyed.", null, 6)]
+    [InlineData("The enemy launched 30 missiles (20 Kh-101 and 10 Iskander-M) at the capital. Air defence shot down 25.", null, 25)]
+    // An item large enough for it keeps it: the last weapon told.
+    [InlineData("The enemy launched 30 missiles, among them 20 Kh-101 and 10 Iskander-M. Two were destroyed.", "Iskander-M", 2)]
+    public void A_count_too_large_for_the_last_item_is_the_totals(string text, string? model, int destroyed)
+    {
+        var f = Assert.Single(Annotate.Layer<FigureMention>(text, Layers.Figures), f => f.Kind == FigureKind.Destroyed);
+        Assert.Equal((model, destroyed), (f.Weapon.Model, f.Value));
+    }
 }

@@ -550,6 +550,7 @@ public sealed class FigureStage : IStage
         }
 
         var kind = right ?? VerbLeft(doc, s, FirstToken(doc, n)) ?? FigureKind.Destroyed;
+        weapon = TotalOverItem(x, weapon, kind, n.Value);
         // The evidence is the count and its verb ("74 were shot down"), not the far-off weapon.
         var verbEnd = Math.Min(s.EndToken, afterOf + 4);
         while (verbEnd > n.EndToken && !(Verbs.Contains(tokens[verbEnd - 1].Lower) || tokens[verbEnd - 1].Lower is "down" or "reach"))
@@ -560,6 +561,52 @@ public sealed class FigureStage : IStage
         var evidence = verbEnd > n.EndToken ? new TextSpan(n.Span.Start, tokens[verbEnd - 1].End) : n.Span;
         result.Add(Figure(doc, kind, n, Ref(weapon, false), evidence, evidence, rule) with { IsCombined = weapon.Weapon.Category == WeaponCategory.Other });
         return true;
+    }
+
+    /// <summary>
+    /// The weapon a count with none of its own takes when the last weapon told is an item of a breakdown too small for it:
+    /// "seven missiles - four Kalibr and three Kh-59 - and five were destroyed", "29 missiles, among them … 4 Kinzhal. Air
+    /// defence destroyed 20": more were destroyed than that item's launched count, so the count is the total's, the last
+    /// weapon before the item of the same family whose launched count holds it. Otherwise the last weapon stays.
+    /// </summary>
+    private static WeaponMention TotalOverItem(Sentence x, WeaponMention last, FigureKind kind, int value)
+    {
+        if (kind != FigureKind.Destroyed || LaunchedOf(x, last) is not { } item || item >= value)
+        {
+            return last;
+        }
+
+        var family = last.Weapon.Category.Family();
+        var chosen = last;
+        foreach (var w in x.AllWeapons)
+        {
+            if (w.Span.Start >= last.Span.Start || w.Weapon.Category.Family() != family || w.Span.Start < last.Span.Start - 400)
+            {
+                continue;
+            }
+
+            if (LaunchedOf(x, w) is { } total && total >= value)
+            {
+                chosen = w; // the last such weapon before the item (AllWeapons is in text order)
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The launched count read on weapon mention <paramref name="w"/>, or null when none is.</summary>
+    private static int? LaunchedOf(Sentence x, WeaponMention w)
+    {
+        int? found = null;
+        foreach (var m in x.Result)
+        {
+            if (m is FigureMention { Kind: FigureKind.Launched } f && f.Span.Start <= w.Span.Start && f.Span.End >= w.Span.End && f.Weapon == w.Weapon)
+            {
+                found = f.Value;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
