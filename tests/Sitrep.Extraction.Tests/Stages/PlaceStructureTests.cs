@@ -94,6 +94,16 @@ public class HeadingTowardTests
         Assert.Equal(expected, Places(text));
 }
 
+/// <summary>The name of an air-defence system is not a town, though a gazetteer's alternate names hold it.</summary>
+public class DefenceSystemNameTests
+{
+    [Theory]
+    [InlineData("A Pantsir system shot down two drones near Belgorod on Monday night.", "Belgorod:populated_place")]
+    [InlineData("Комплекс Панцирь сбил беспилотник над Белгородом.", "Белгородом:admin1")]
+    public void A_defence_system_is_not_a_place(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
 /// <summary>Rule damage-place: a sentence that only says where the damage was adds its places to the attack it follows.</summary>
 public class DamagePlaceTests
 {

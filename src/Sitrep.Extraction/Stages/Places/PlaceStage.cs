@@ -46,7 +46,7 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
         "mir", "lenin", "lenina", "pobeda", "svoboda", "sputnik", "zarya", "mayak", "progress", "oktyabrsky", "sovetsky", "pervomaisky", "komsomolsky", "new", "black", "white", "red", "green",
         "victory", "peace", "march", "may", "june", "july", "august", "april", "sea", "river", "lake", "day", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "and", "or", "but", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "about", "also", "after", "before", "during", "while", "when", "where",
-        "kremlin", "nato", "un", "eu", "us", "uk", "u", "s", "is", "was", "be", "were", "has", "have", "had", "will", "would", "can", "could", "there", "here", "then", "now", "today", "yesterday");
+        "kremlin", "nato", "un", "eu", "us", "uk", "u", "s", "pantsir", "панцирь", "панцир", "is", "was", "be", "were", "has", "have", "had", "will", "would", "can", "could", "there", "here", "then", "now", "today", "yesterday");
 
     public string Name => "places";
 
