@@ -900,7 +900,7 @@ public sealed class CasualtyStage : IStage
                 {
                     // "no one was killed", "nobody was hurt"
                     var k = j;
-                    while (k < limit && !(tokens[k].Lower is "killed" or "injured" or "hurt" or "wounded" or "died"))
+                    while (k < limit && !(tokens[k].Lower is "killed" or "injured" or "hurt" or "harmed" or "wounded" or "died"))
                     {
                         k++;
                     }
@@ -915,6 +915,12 @@ public sealed class CasualtyStage : IStage
                         {
                             end = k + 2;
                             result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[end].End), kind == FigureKind.Killed ? FigureKind.Injured : FigureKind.Killed, 0, Qualifier.Exact, tokens[i].Span, "no-one"));
+                        }
+
+                        // "no one was hurt", "nobody was harmed": no one at all, as "ніхто не постраждав"
+                        if (end == k && tokens[k].Lower is "hurt" or "harmed")
+                        {
+                            result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[end].End), FigureKind.Killed, 0, Qualifier.Exact, tokens[i].Span, "no-one-hurt"));
                         }
 
                         result.Add(new CasualtyMention(new TextSpan(tokens[i].Start, tokens[end].End), kind, 0, Qualifier.Exact, tokens[i].Span, "no-one"));
