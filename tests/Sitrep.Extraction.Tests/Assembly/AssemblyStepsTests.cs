@@ -45,6 +45,10 @@ public class AssemblyStepsTests
     [InlineData("Photo: firefighters at a house hit by a drone in Kharkiv.", "Caption", "caption")]
     [InlineData("Since the start of the war, 120 civilians have been killed in Kharkiv.", "Aggregate", "period")]
     [InlineData("In March, Russia launched 400 drones at Kharkiv.", "Aggregate", "month-total")]
+    [InlineData("Throughout the war, Russia has fired 900 missiles at Kharkiv.", "Aggregate", "period")]
+    // One day or night told whole is that attack, not a period's total.
+    [InlineData("Russian troops shelled Nikopol throughout the day, injuring a 45-year-old man.", "Attack", "attack")]
+    [InlineData("Drones attacked Kharkiv throughout the night, injuring three people.", "Attack", "attack")]
     public void Classify_reads_each_units_role(string text, string role, string rule)
     {
         var u = Assert.Single(Explain(text));

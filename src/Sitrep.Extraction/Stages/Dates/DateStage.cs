@@ -513,12 +513,20 @@ public sealed partial class DateStage : IStage
             || Weekdays.ContainsKey(doc.Lower(t));
     }
 
+    /// <summary>" day", " night", " morning" …: "throughout the night" is the one night's attack, not a period's total.</summary>
+    private static bool IsPartOfDay(string rest)
+    {
+        var word = rest.TrimStart();
+        var space = word.IndexOf(' ', StringComparison.Ordinal);
+        return (space < 0 ? word : word[..space]) is "day" or "night" or "morning" or "afternoon" or "evening";
+    }
+
     private static bool IsPeriodPhrase(string p) =>
         p.StartsWith("since the", StringComparison.Ordinal) && (p.Contains("war", StringComparison.Ordinal) || p.Contains("invasion", StringComparison.Ordinal)
             || p.Contains("start", StringComparison.Ordinal) || p.Contains("beginning", StringComparison.Ordinal) || p.Contains("year", StringComparison.Ordinal)
             || p.Contains("conflict", StringComparison.Ordinal) || p.Contains("outset", StringComparison.Ordinal))
         || p.StartsWith("since february 2022", StringComparison.Ordinal) || p.StartsWith("since february 24", StringComparison.Ordinal)
-        || p.StartsWith("so far", StringComparison.Ordinal) || p.StartsWith("throughout the", StringComparison.Ordinal)
+        || p.StartsWith("so far", StringComparison.Ordinal) || p.StartsWith("throughout the", StringComparison.Ordinal) && !IsPartOfDay(p["throughout the".Length..])
         || p.StartsWith("this year", StringComparison.Ordinal) || p.StartsWith("this month", StringComparison.Ordinal)
         || p.StartsWith("last year", StringComparison.Ordinal) || p.StartsWith("last month", StringComparison.Ordinal)
         || p.StartsWith("over the past", StringComparison.Ordinal) || p.StartsWith("over the last", StringComparison.Ordinal)
