@@ -199,6 +199,11 @@ public sealed partial class EventAssembler
             {
                 return (attacker, "occupied-yields");
             }
+
+            if (SubjectOfAttackVerb(doc, b.Actors[u]))
+            {
+                return (attacker, "subject-attacks");
+            }
         }
 
         if (placeSide is not null)
@@ -212,6 +217,31 @@ public sealed partial class EventAssembler
         }
 
         return sides == 0 && hasFigures && AttackerFromTargetCountry(doc, b.Places[u], b.Resolved) is { } t ? (t, "target-country") : (null, null);
+    }
+
+    /// <summary>
+    /// Rule <c>subject-attacks</c>: a side named as the subject of an attack verb in the active voice, right before it
+    /// ("Russia attacked Ukraine with 120 drones", "Ukraine launched 40 drones at …", "Росія атакувала"): the attacker
+    /// the text says, whatever place a word of the unit resolves to.
+    /// </summary>
+    private static bool SubjectOfAttackVerb(Document doc, List<ActorMention> actors)
+    {
+        foreach (var a in actors)
+        {
+            if (!a.IsAttacker || a.Rule != "side-before-attack")
+            {
+                continue;
+            }
+
+            var i = TokenAt(doc, a.Span.Start);
+            var next = i >= 0 && i + 1 < doc.Tokens.Count ? doc.Tokens[i + 1].Lower : "";
+            if (next is "launched" or "fired" or "attacked" or "struck" or "shelled" or "hit" or "pounded" or "bombarded" or "targeted" or "sent" or "unleashed")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -76,6 +76,9 @@ public class DirectionStructureTests
     [InlineData("A Russian artillery attack on Sievierodonetsk killed four people on Monday.", "RU occupied-yields")]
     [InlineData("Російський артилерійський обстріл Сєвєродонецька вбив чотирьох людей.", "RU occupied-yields")]
     [InlineData("Российский артиллерийский обстрел Северодонецка убил четырех человек.", "RU occupied-yields")]
+    // A side named as the subject of an attack verb is the attacker, whatever a place of the sentence says.
+    [InlineData("Russia attacked Ukraine with 30 drones overnight, some of them flying over Bryansk first.", "RU subject-attacks")]
+    [InlineData("Russia launched 30 drones at Ukraine overnight, and one of them crashed in Bryansk.", "RU subject-attacks")]
     // A claim about a strike on the claimant's enemy's own target: the place decides, the target's side is no attacker.
     [InlineData("Russia's defence ministry said it had struck a Ukrainian military depot in Kremenchuk with two missiles.", "RU places")]
     [InlineData("Russia's defence ministry said the missile strike on Dnipro targeted a Ukrainian armed forces' centre.", "RU places")]

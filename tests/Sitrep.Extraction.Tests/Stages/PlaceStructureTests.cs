@@ -94,6 +94,16 @@ public class HeadingTowardTests
         Assert.Equal(expected, Places(text));
 }
 
+/// <summary>Every item of a list of launch areas is one ("from Kursk, Oryol and Millerovo"), however long the list.</summary>
+public class LaunchAreaListTests
+{
+    [Theory]
+    [InlineData("Russia launched 90 drones from Kursk, Oryol and Millerovo at Kharkiv overnight.", "Kharkiv:populated_place")]
+    [InlineData("The drones were launched from Bryansk, Kursk, Oryol and Millerovo, and struck Sumy.", "Sumy:populated_place")]
+    public void A_launch_area_list_is_no_place_hit(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
 /// <summary>The name of an air-defence system is not a town, though a gazetteer's alternate names hold it.</summary>
 public class DefenceSystemNameTests
 {

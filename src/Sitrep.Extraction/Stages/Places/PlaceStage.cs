@@ -249,13 +249,14 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         RegionsOf(document, lookup, found);
 
-        // "launched from the Kursk and Bryansk regions": a reference point passes to the places coordinated with it.
+        // "launched from the Kursk and Bryansk regions", "from Kursk, Oryol and Millerovo": a launch area passes to the
+        // places coordinated with it, each in turn.
         for (var k = 1; k < found.Count; k++)
         {
             if (found[k - 1].IsReference && found[k - 1].Rule == "gazetteer-origin" && !found[k].IsReference && found[k].TokenIndex - found[k - 1].EndToken <= 2
                 && AllCoordinators(document, found[k - 1].EndToken, found[k].TokenIndex))
             {
-                found[k] = found[k] with { IsReference = true };
+                found[k] = found[k] with { IsReference = true, Rule = "gazetteer-origin" };
             }
         }
 
