@@ -873,6 +873,19 @@ public sealed class CasualtyStage : IStage
                 continue;
             }
 
+            // "injuring no one", "the blast killed nobody", "harming no one": the verb's object is no one.
+            var oneEnd = w == "nobody" ? i : w == "no" && i + 1 < s.EndToken && tokens[i + 1].Lower == "one" ? i + 1 : -1;
+            if (oneEnd >= 0 && i > s.FirstToken && HarmVerbKinds(tokens[i - 1].Lower) is { Length: > 0 } harmed)
+            {
+                var span = new TextSpan(tokens[i - 1].Start, tokens[oneEnd].End);
+                foreach (var kind in harmed)
+                {
+                    result.Add(new CasualtyMention(span, kind, 0, Qualifier.Exact, tokens[i].Span, "verb-no-one"));
+                }
+
+                continue;
+            }
+
             // "no information on any damage or casualties" says nothing; "no reports of casualties" says none.
             var limit = Math.Min(s.EndToken, i + 7);
             for (var j = i + 1; j < limit; j++)
@@ -893,7 +906,8 @@ public sealed class CasualtyStage : IStage
                 {
                     "casualties" or "victims" => [FigureKind.Killed, FigureKind.Injured],
                     "fatalities" or "deaths" or "dead" or "killed" => [FigureKind.Killed],
-                    "injuries" or "injured" or "wounded" or "hurt" => [FigureKind.Injured],
+                    "injuries" or "injured" or "wounded" => [FigureKind.Injured],
+                    "hurt" or "harmed" => [FigureKind.Killed, FigureKind.Injured], // "no civilians were hurt": no one at all
                     _ => [],
                 };
                 if (w is "nobody" or "none" || (w == "no" && j == i + 1 && x == "one"))
@@ -947,6 +961,15 @@ public sealed class CasualtyStage : IStage
             }
         }
     }
+
+    /// <summary>What a verb of harm before "no one" says none of: "killing no one" killed, "injuring no one" injured, "harming no one" both.</summary>
+    private static FigureKind[] HarmVerbKinds(string w) => w switch
+    {
+        "killing" or "killed" or "kill" => [FigureKind.Killed],
+        "injuring" or "injured" or "injure" or "wounding" or "wounded" or "wound" => [FigureKind.Injured],
+        "hurting" or "hurt" or "harming" or "harmed" or "harm" => [FigureKind.Killed, FigureKind.Injured],
+        _ => [],
+    };
 
     /// <summary>
     /// What a Cyrillic word of none says: "без жертв" no one killed; "пострадавших нет", "без потерпілих", "ніхто не
