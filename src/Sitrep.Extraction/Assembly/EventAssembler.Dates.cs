@@ -65,7 +65,7 @@ public sealed partial class EventAssembler
                 "same-day" => 4,
                 "weekday" or "last-weekday" => 4,
                 "overnight" => 4,
-                "day-before" or "day-after" or "days-after-date" or "days-earlier" or "days-after-event" or "days-before-event" or "after-event" => 6,
+                "day-before" or "day-after" or "day-later" or "days-after-date" or "days-earlier" or "days-after-event" or "days-before-event" or "after-event" => 6,
                 "days-ago" or "yesterday" => 4,
                 "today" => 2,
                 _ => 1,

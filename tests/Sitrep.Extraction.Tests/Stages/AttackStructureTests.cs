@@ -310,4 +310,12 @@ public class ScopedZeroTests
         Assert.Equal(killed, e.Killed?.Value);
         Assert.Equal(injured, e.Injured?.Value);
     }
+
+    /// <summary>"The following day", "two days later": the day after the date told before, an attack of its own; never a day after the report's.</summary>
+    [Theory]
+    [InlineData("A missile hit a hospital in Kharkiv on Monday, killing two. The following day, drones struck a depot in Odesa.", "2024-11-11 2024-11-12")]
+    [InlineData("A missile hit Kharkiv on November 8. Two days later, drones struck Odesa, injuring four.", "2024-11-08 2024-11-10")]
+    [InlineData("Drones struck Odesa on Thursday. A day later, a missile hit Kharkiv.", "2024-11-14")]
+    public void A_day_later_is_dated_from_the_date_before(string text, string dates) =>
+        Assert.Equal(dates, string.Join(' ', Annotate.Extract(text).Events.Select(e => e.Date.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "null").Order(StringComparer.Ordinal)));
 }

@@ -22,6 +22,8 @@ public class DateRuleTests
         { "A drone hit a shop this morning.", "today" },
         { "Shelling damaged a school yesterday evening.", "yesterday" },
         { "A day earlier, drones struck the port.", "day-before" },
+        { "The following day, drones struck the port.", "day-later" },
+        { "Three days later a missile hit the bridge.", "day-later" },
         { "The strike came hours after Russia launched a barrage at the city.", "after-event" },
         { "Three days after a missile killed nine, the town was hit again.", "days-around-event" },
         { "Drones hit the city the day after December 29.", "day-after month-day" },

@@ -270,7 +270,7 @@ public sealed partial class DateStage
         return false;
     }
 
-    // "a day earlier", "the day before", "the previous day", "two days earlier", "the day after"
+    // "a day earlier", "the day before", "the previous day"
     private static bool DayBefore(in Cursor c, out DateMention mention, out int next)
     {
         var (doc, i, w) = (c.Doc, c.I, c.Word);
@@ -280,6 +280,29 @@ public sealed partial class DateStage
         {
             next = i + 3;
             mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-before") with { IsRelative = true, RelativeDays = -1 };
+            return true;
+        }
+
+        return false;
+    }
+
+    // "the following day", "the next morning", "a day later", "three days later": days after the date told before.
+    private static bool DayLater(in Cursor c, out DateMention mention, out int next)
+    {
+        var (doc, i, w) = (c.Doc, c.I, c.Word);
+        (mention, next) = (null!, c.I + 1);
+        if (NumberWord(w) is int nDays && nDays > 1 && c.W(i + 1) == "days" && c.W(i + 2) == "later")
+        {
+            next = i + 3;
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = nDays };
+            return true;
+        }
+
+        if ((w == "the" && c.W(i + 1) is "following" or "next" && c.W(i + 2) is "day" or "morning" or "afternoon" or "evening")
+            || (w is "a" or "one" && c.W(i + 1) == "day" && c.W(i + 2) == "later"))
+        {
+            next = i + 3;
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = 1 };
             return true;
         }
 

@@ -123,9 +123,16 @@ public sealed partial class DateStage : IStage
                     "days-after-event" or "days-before-event" => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null),
                     _ => found.Take(k).LastOrDefault(x => !x.IsRelative && x.Date.Date is not null) ?? found.Skip(k + 1).FirstOrDefault(x => !x.IsRelative && x.Date.Date is not null),
                 };
-                // Without an anchor in its sentence, "The day before, …" counts from the last date the report gave.
-                var baseDate = anchor?.Date.Date ?? (m.Rule is "day-after" or "days-after-date" ? null : lastDate ?? published);
+                // Without an anchor in its sentence, "The day before, …" counts from the last date the report gave; "the
+                // following day" only from a date told before it, and never to a day after the report's.
+                var later = m.Rule == "day-later";
+                var baseDate = anchor?.Date.Date ?? (m.Rule is "day-after" or "days-after-date" ? null : later ? lastDate : lastDate ?? published);
                 var resolved = baseDate?.AddDays(offset);
+                if (later && resolved > published)
+                {
+                    resolved = null;
+                }
+
                 found[k] = m with { Date = new EventDate(resolved, DatePrecision.Day, m.Date.Text, m.Date.Span) };
             }
 
@@ -218,6 +225,7 @@ public sealed partial class DateStage : IStage
         new("today", Today, Opening.Words, "today", "this"),
         new("yesterday", Yesterday, Opening.Words, "yesterday"),
         new("day-before", DayBefore, Opening.Words, "a", "one", "the"),
+        new("day-later", DayLater, Opening.Digits, "a", "one", "the", "two", "three", "four", "five", "six", "seven"),
         new("after-event", AfterEvent, Opening.SequenceVerbs),
         new("days-around-event", DaysAroundEvent, Opening.Digits, "a", "the", "one", "two", "three", "four", "five", "six", "seven"),
         new("day-after", DayAfter, Opening.Words, "the"),
