@@ -397,7 +397,28 @@ public sealed partial class EventAssembler
             }
 
             ref readonly var t = ref doc.Tokens[i];
-            if (t.Kind == TokenKind.Number && t.Lower.Length is > 4 and < 10 && int.TryParse(t.Lower, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > Stages.Casualties.CasualtyStage.MaxPerStrike)
+            if (t.Kind == TokenKind.Number && t.Lower.Length is > 4 and < 10 && int.TryParse(t.Lower, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > Stages.Casualties.CasualtyStage.MaxPerStrike
+                && !CountsConsequence(doc, s, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenWords ConsequenceWords = CueWords("consequence");
+
+    /// <summary>
+    /// Whether the large number at <paramref name="i"/> counts an attack's consequences: a consequence noun, or
+    /// "without", within the three words after it ("leaving 30,000 households without power", "left 40,000 people without
+    /// electricity").
+    /// </summary>
+    private static bool CountsConsequence(Document doc, SentenceMention s, int i)
+    {
+        for (var k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+        {
+            if (ConsequenceWords.Contains(doc.Tokens[k].Lower))
             {
                 return true;
             }

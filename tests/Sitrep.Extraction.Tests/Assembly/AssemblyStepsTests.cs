@@ -46,6 +46,10 @@ public class AssemblyStepsTests
     [InlineData("Since the start of the war, 120 civilians have been killed in Kharkiv.", "Aggregate", "period")]
     [InlineData("In March, Russia launched 400 drones at Kharkiv.", "Aggregate", "month-total")]
     [InlineData("Throughout the war, Russia has fired 900 missiles at Kharkiv.", "Aggregate", "period")]
+    // A large number is the war's toll, unless it counts the attack's consequences.
+    [InlineData("The war has cost Russia 315,000 soldiers wounded or killed in Kharkiv.", "NotAttack", "generic")]
+    [InlineData("Drones damaged a substation in Kharkiv, leaving 30,000 households without power.", "Attack", "attack")]
+    [InlineData("A missile hit a power plant in Kharkiv, leaving 40,000 people without electricity.", "Attack", "attack")]
     // One day or night told whole is that attack, not a period's total.
     [InlineData("Russian troops shelled Nikopol throughout the day, injuring a 45-year-old man.", "Attack", "attack")]
     [InlineData("Drones attacked Kharkiv throughout the night, injuring three people.", "Attack", "attack")]
