@@ -573,7 +573,8 @@ public sealed partial class EventAssembler
     /// Rule <c>defender-claims</c>, for an event no cue or place gives an attacker: its claimants of a known side are
     /// all of one side, Russia or Ukraine, and a unit of it tells the defence bringing weapons down ("The Ukrainian air
     /// force said 20 Kh-101 … had been launched. Air defence downed them all", "сбиты", "збито"): that side defends,
-    /// so it is the side attacked. Null when the claimants name both sides, none, or the event tells no defence.
+    /// so it is the side attacked; but when the verb's object is the other side's ("it had destroyed a Russian landing
+    /// ship"), the other side is. Null when the claimants name both sides, none, or the event tells no defence.
     /// </summary>
     private static Side? DefenderClaims(Document doc, Draft d, ImmutableArray<Claimant> claimants)
     {
@@ -602,10 +603,22 @@ public sealed partial class EventAssembler
         {
             for (var k = s.FirstToken; k < s.EndToken; k++)
             {
-                if (DefenderVerbs.Contains(doc.Tokens[k].Lower))
+                if (!DefenderVerbs.Contains(doc.Tokens[k].Lower))
                 {
-                    return side;
+                    continue;
                 }
+
+                // "Ukraine's navy said it had destroyed a Russian landing ship": the verb's object is the other side's,
+                // so the claimant's side struck it (rule claimant-strikes-other-side); the side attacked is the object's.
+                for (var j = k + 1; j < Math.Min(s.EndToken, k + 4); j++)
+                {
+                    if (Stages.Actors.ActorStage.SideOfWord(doc.Tokens[j].Lower) is var objectSide and (Side.Russia or Side.Ukraine) && objectSide != side)
+                    {
+                        return objectSide;
+                    }
+                }
+
+                return side;
             }
         }
 

@@ -77,6 +77,9 @@ public class RoundupSegmentationTests
     [InlineData("The Russian defence ministry said 25 drones had been launched overnight; all were intercepted.", Side.Ukraine)]
     // must not fire: no defence told
     [InlineData("The Ukrainian air force said 14 Kh-101 had been launched overnight.", Side.Unknown)]
+    // the verb's object is the other side's: the side that speaks struck it
+    [InlineData("Ukraine's navy said it had destroyed a Russian landing ship with sea drones.", Side.Ukraine)]
+    [InlineData("The Russian defence ministry said it had destroyed a Ukrainian patrol boat with a drone.", Side.Russia)]
     public void The_side_that_defends_is_the_side_attacked(string text, Side attacker)
     {
         var e = Assert.Single(Annotate.Extract(text).Events);
