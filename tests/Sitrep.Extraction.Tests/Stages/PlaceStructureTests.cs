@@ -104,6 +104,16 @@ public class LaunchAreaListTests
         Assert.Equal(expected, CompiledPlaces.Places(text));
 }
 
+/// <summary>A place before a lowercase title with the official's name after it names the office, not a place hit.</summary>
+public class PlaceBeforeTitleTests
+{
+    [Theory]
+    [InlineData("Drones damaged two houses in Engels, Saratov governor Roman Busargin said.", "Engels:populated_place")]
+    [InlineData("A drone hit a depot in Shebekino, Belgorod governor Vyacheslav Gladkov wrote.", "Shebekino:populated_place")]
+    public void A_title_before_a_name_is_no_place_hit(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
 /// <summary>The name of an air-defence system is not a town, though a gazetteer's alternate names hold it.</summary>
 public class DefenceSystemNameTests
 {

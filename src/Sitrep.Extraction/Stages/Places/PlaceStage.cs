@@ -1013,7 +1013,10 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
             var w = tokens[k].Lower;
             if (w is "administration" or "council" or "ova" or "mayor" or "governor" or "government")
             {
-                return char.IsUpper(doc.Text[tokens[after].Start]) || w is "administration" or "council";
+                // "Moscow Mayor Sergei Sobyanin", "Kharkiv Regional Governor"; lowercase, a title right after the name
+                // with the person's name after it ("Saratov governor Roman Busargin"), not "the Saratov governor said".
+                var personFollows = k == after && k + 1 < s.EndToken && tokens[k + 1].IsWord && char.IsUpper(doc.Text[tokens[k + 1].Start]);
+                return personFollows || char.IsUpper(doc.Text[tokens[after].Start]) || w is "administration" or "council";
             }
 
             if (!tokens[k].IsWord)
