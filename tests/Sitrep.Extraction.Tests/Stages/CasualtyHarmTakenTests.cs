@@ -31,6 +31,8 @@ public class CasualtyHarmTakenTests
     [Theory]
     [InlineData("A drone hit a car near the town, killing the driver.", "killed:1:kw-the-person")]
     [InlineData("The shell struck the house, injuring his wife.", "injured:1:kw-the-person")]
+    [InlineData("A drone hit the car, injuring his passenger.", "injured:1:kw-the-person")]
+    [InlineData("The shell struck the house, injuring the wife.", "")]
     [InlineData("A man was killed and his wife was hospitalised.", "injured:1:a-person-hospitalised killed:1:a-person-killed")]
     // "the" with a victim counted before refers back: no new toll.
     [InlineData("A woman was killed; the woman had just left the shop.", "killed:1:a-person-killed")]

@@ -399,7 +399,7 @@ public sealed class CasualtyStage : IStage
         }
 
         // "killing the driver", "injuring his wife": one victim named by role or kin
-        if (k + 1 < s.EndToken && (tokens[k].Lower == "the" && IsNamedRole(tokens[k + 1].Lower) || tokens[k].Lower is "his" or "her" or "their" && IsKin(tokens[k + 1].Lower)))
+        if (k + 1 < s.EndToken && IsNamedVictim(tokens[k].Lower, tokens[k + 1].Lower))
         {
             Add(result, doc, null, kind, kwIndex, "kw-the-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[k + 1].End));
             return;
@@ -456,7 +456,7 @@ public sealed class CasualtyStage : IStage
                     j++;
                 }
 
-                if (w == "the" && !IsNamedRole(tokens[j].Lower) || w is "his" or "her" or "their" && !IsKin(tokens[j].Lower) && !IsNamedRole(tokens[j].Lower))
+                if (w is "the" or "his" or "her" or "their" && !IsNamedVictim(w, tokens[j].Lower))
                 {
                     continue;
                 }
@@ -605,7 +605,14 @@ public sealed class CasualtyStage : IStage
         }
     }
 
-    /// <summary>A victim named by role with "the" ("the driver was killed", "killing the driver"): one who was not counted before.</summary>
+    /// <summary>
+    /// One victim named by role or kin: "the" and a role ("the driver was killed", "killing the driver"), or a possessive
+    /// and a role or kin ("his passenger was wounded", "injuring his wife"); "the wife" and "his man" are not.
+    /// </summary>
+    private static bool IsNamedVictim(string determiner, string noun) =>
+        determiner == "the" ? IsNamedRole(noun) : determiner is "his" or "her" or "their" && (IsKin(noun) || IsNamedRole(noun));
+
+    /// <summary>A victim's role ("driver", "passenger"): one who was not counted before.</summary>
     private static bool IsNamedRole(string w) => w is "driver" or "passenger" or "owner" or "pilot";
 
     /// <summary>A victim named by kin after a possessive: "his wife was hospitalised", "killing her son".</summary>
