@@ -265,6 +265,15 @@ public sealed partial class EventAssembler
                 ? g.New(c.Date ?? target.Date, c.Side ?? target.Side)
                 : null),
 
+        // "Overnight, drones attacked Kharkiv … In addition, during the day Russian troops dropped two guided bombs on
+        // Kupiansk": a roundup's turn to towns the event does not name, in the same region, with only weapons of other
+        // families, is another attack too.
+        new("roundup-other-town", (g, c, target) =>
+            c.R.Roundup && c.R.Separate is null && !c.R.WithinAttack && !g.RefersBack && target.Units.Count > 0 && g.B.Weapons[c.U].Count > 0
+            && OtherSettlementsOnly(target, c.U, g.B) && HasWeapons(target, g.B) && !CountsWeaponOf(target, c.U, g.B)
+                ? g.New(c.Date ?? target.Date, c.Side ?? target.Side)
+                : null),
+
         // "Before that, the ministry said air defences shot down 40 drones over the regions", "Раніше дрони атакували
         // ГРЕС у Підмосков'ї": a sentence that goes back to an earlier time, names no region the event does, and has
         // counts of its own or places elsewhere, tells an earlier attack. ("Earlier, a missile was reported flying
@@ -926,6 +935,18 @@ public sealed partial class EventAssembler
     /// </summary>
     private static bool TollOfOtherSettlement(Draft d, int u, Bucketed b)
     {
+        if (!OtherSettlementsOnly(d, u, b))
+        {
+            return false;
+        }
+
+        var tolls = d.Units.Where(x => b.Casualties[x].Count > 0).ToList();
+        return tolls.Count > 0 && tolls.All(x => b.Places[x].Any(p => !p.IsReference && b.Resolved[p].Feature == "populated_place"));
+    }
+
+    /// <summary>Whether unit <paramref name="u"/> names places hit, all of them settlements (towns, villages) the event does not name.</summary>
+    private static bool OtherSettlementsOnly(Draft d, int u, Bucketed b)
+    {
         static string Key(PlaceRef p) => p.Name ?? p.Text;
         var now = b.Places[u].Where(p => !p.IsReference).Select(p => b.Resolved[p]).ToList();
         if (now.Count == 0 || now.Any(p => p.Feature != "populated_place"))
@@ -934,13 +955,7 @@ public sealed partial class EventAssembler
         }
 
         var had = d.Units.SelectMany(x => b.Places[x]).Where(p => !p.IsReference).Select(p => Key(b.Resolved[p])).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (now.Any(p => had.Contains(Key(p))))
-        {
-            return false;
-        }
-
-        var tolls = d.Units.Where(x => b.Casualties[x].Count > 0).ToList();
-        return tolls.Count > 0 && tolls.All(x => b.Places[x].Any(p => !p.IsReference && b.Resolved[p].Feature == "populated_place"));
+        return !now.Any(p => had.Contains(Key(p)));
     }
 
     private static readonly FrozenWords BreakdownWords = CueWords("breakdown");

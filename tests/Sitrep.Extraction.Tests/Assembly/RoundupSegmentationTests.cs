@@ -33,6 +33,24 @@ public class RoundupSegmentationTests
     public void A_roundups_turn_to_other_places_and_weapons_is_another_attack(string text, string expected)
         => Assert.Equal(expected, Placed(text));
 
+    /// <summary>Rule roundup-other-town: a roundup's turn to another town of the same region with other weapons is another event.</summary>
+    [Theory]
+    [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nIn addition, during the day Russian artillery shelled Lozova, killing a man.",
+        "lead-date@0 lead>roundup-other-town@1")]
+    [InlineData("Дрони атакували Харків, поранено двох людей.\n\nКрім того, вдень російська армія обстріляла з артилерії Лозову, загинув чоловік.",
+        "lead@0 lead>roundup-other-town@1")]
+    public void A_roundups_turn_to_another_town_and_weapons_is_another_attack(string text, string expected)
+        => Assert.Equal(expected, Placed(text));
+
+    /// <summary>Rule roundup-other-town must not fire: the same weapons, no roundup opening, the same town, or a region named.</summary>
+    [Theory]
+    [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nIn addition, drones struck Lozova, injuring a woman.")]
+    [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nRussian artillery shelled Lozova, killing a man.")]
+    [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nIn addition, Russian artillery shelled Kharkiv, killing a man.")]
+    [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nIn addition, in the Kharkiv region, artillery shelled Lozova, killing a man.")]
+    public void A_roundup_turn_to_the_same_weapons_or_town_is_no_other_town(string text)
+        => Assert.DoesNotContain("roundup-other-town", Placed(text), StringComparison.Ordinal);
+
     /// <summary>Rule roundup-elsewhere must not fire: the same weapons (a wave told region by region), the same region, no weapon named, or within the attack.</summary>
     [Theory]
     [InlineData("Russian drones hit Kharkiv on Monday, injuring two people.\n\nMeanwhile, drones also struck Odesa, injuring a woman.")]
