@@ -70,6 +70,17 @@ public class CountListAndNoneTests
     [InlineData("Russia fired 4 missiles at the city; none of the residents were hurt.", "launched:missile:4:N-weapon-verb")]
     public void None_of_a_list_was_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
+    /// <summary>Rule neither-weapon: "neither missile", "no missiles" were destroyed; the other families told with them keep their counts.</summary>
+    [Theory]
+    [InlineData("Russia launched two Kinzhal missiles and 30 drones. Air defence downed 25 drones. Neither missile was intercepted.",
+        "destroyed:drone:25:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:30:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("The enemy fired six missiles and 12 drones at the port; no missiles were shot down.",
+        "destroyed:missile:0:neither-weapon launched:drone:12:N-weapon-verb launched:missile:6:N-weapon-verb")]
+    // not a verb of destruction, or nothing launched before
+    [InlineData("Russia fired six missiles at the port; no missiles hit the town.", "launched:missile:6:N-weapon-verb")]
+    [InlineData("No missiles were shot down over the city.", "")]
+    public void Neither_weapon_of_a_family_was_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
+
     /// <summary>
     /// "a single Russian missile had destroyed a petrol station", "A drone wrecked two houses": the weapon is the agent of an active
     /// verb (past a perfect's auxiliary) with an object after it, so it was launched, not destroyed; a passive ("had been

@@ -84,6 +84,7 @@ public sealed class FigureStage : IStage
         ("singular-weapon-verb", SingularWeaponVerb),
         ("negated-destroy", NegatedDestroy),
         ("none-of-them", NoneOfThem),
+        ("neither-weapon", NeitherWeapon),
     ];
 
     public string Name => "figures";
@@ -1987,6 +1988,51 @@ public sealed class FigureStage : IStage
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Rule <c>neither-weapon</c>: "Neither missile was intercepted", "No missiles were shot down": none of the weapons of
+    /// that family launched before (in this sentence or within a few sentences) was destroyed, so each launched count of
+    /// the family with no destroyed count gets one of 0. Other families told with them keep theirs ("45 drones …, 38
+    /// downed. Neither missile was intercepted").
+    /// </summary>
+    private static void NeitherWeapon(Sentence x)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var tokens = doc.Tokens;
+        foreach (var w in x.Weapons)
+        {
+            var k = w.TokenIndex - 1;
+            if (k < s.FirstToken || tokens[k].Lower is not ("neither" or "no") || w.IsActivity || VerbRight(doc, s, w.EndToken) is not FigureKind.Destroyed)
+            {
+                continue;
+            }
+
+            var family = w.Weapon.Category.Family();
+            var figures = x.Result.OfType<FigureMention>().ToList();
+            var span = new TextSpan(tokens[k].Start, VerbEnd(doc, s, w.EndToken));
+            foreach (var f in figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Weapon.Category.Family() == family
+                         && f.Span.End <= tokens[k].Start && tokens[k].Start - f.Span.End < 300).DistinctBy(f => f.Weapon))
+            {
+                if (!figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && d.Span.Start > f.Span.Start))
+                {
+                    x.Result.Add(new FigureMention(span, FigureKind.Destroyed, 0, Qualifier.Exact, f.Weapon, tokens[k].Span, "neither-weapon") { IsCombined = f.IsCombined });
+                }
+            }
+        }
+    }
+
+    /// <summary>The end of the verb phrase from token <paramref name="from"/> on: "was intercepted", "were shot down".</summary>
+    private static int VerbEnd(Document doc, SentenceMention s, int from)
+    {
+        var tokens = doc.Tokens;
+        var end = from;
+        while (end < s.EndToken && end < from + 4 && (Verbs.Contains(tokens[end].Lower) || tokens[end].Lower is "down" or "be" or "been" or "were" or "was" or "could" or "not"))
+        {
+            end++;
+        }
+
+        return tokens[Math.Max(from, end - 1)].End;
     }
 
     /// <summary>A modal before the verb at <paramref name="verb"/>: "could launch", "is able to fire", "plans to send", "може запустити".</summary>
