@@ -15,6 +15,8 @@ public class WeaponStageTests
     [InlineData("a Kinzhal", WeaponCategory.BallisticMissile, "Kinzhal")]
     [InlineData("S-300 missiles fired at the city", WeaponCategory.Missile, "S-300")]
     [InlineData("KAB guided bombs", WeaponCategory.GuidedBomb, "KAB")]
+    [InlineData("two KAB-250 bombs", WeaponCategory.GuidedBomb, "KAB-250")]
+    [InlineData("дві ФАБ-500 з УМПК", WeaponCategory.GuidedBomb, "FAB-500")]
     [InlineData("glide bombs", WeaponCategory.GuidedBomb, null)]
     [InlineData("Lancet drones", WeaponCategory.Drone, "Lancet")]
     [InlineData("Grad rockets", WeaponCategory.Rocket, "Grad")]
