@@ -82,7 +82,7 @@ public sealed partial class EventAssembler
         var counted = b.Figures[u].Count > 0 || b.Casualties[u].Count > 0;
         if (!counted)
         {
-            if (b.Weapons[u].Count == 0 && !HasAttackWord(doc, s))
+            if (b.Weapons[u].Count == 0 && !HasAttackWord(doc, s) && !OpensPartOfCount(doc, s))
             {
                 return NoAttack;
             }
@@ -150,6 +150,30 @@ public sealed partial class EventAssembler
             Roundup = OpensRoundup(doc, s),
             WithinAttack = TellsWithinAttack(doc, s),
         };
+    }
+
+    /// <summary>
+    /// "Of them, 20 over the Kursk region and 9 over the Bryansk region", "Из них 20 — над территорией Курской области":
+    /// a sentence that opens by taking part of the count told before, with a number of its own, goes on with that attack
+    /// (its places are the attack's), though it names no weapon or verb.
+    /// </summary>
+    private static bool OpensPartOfCount(Document doc, SentenceMention s)
+    {
+        var k = s.FirstToken;
+        if (k + 2 >= s.EndToken || doc.Lower(k) is not ("of" or "из" or "з" or "із" or "зі") || doc.Lower(k + 1) is not ("them" or "these" or "those" or "which" or "них" or "яких" or "которых"))
+        {
+            return false;
+        }
+
+        for (var i = k + 2; i < s.EndToken && i < k + 6; i++)
+        {
+            if (doc.Tokens[i].Kind == Text.TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

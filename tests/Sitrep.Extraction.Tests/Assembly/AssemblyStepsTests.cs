@@ -53,6 +53,10 @@ public class AssemblyStepsTests
     // One day or night told whole is that attack, not a period's total.
     [InlineData("Russian troops shelled Nikopol throughout the day, injuring a 45-year-old man.", "Attack", "attack")]
     [InlineData("Drones attacked Kharkiv throughout the night, injuring three people.", "Attack", "attack")]
+    // A sentence that takes part of the count told before goes on with that attack, with no weapon or verb of its own.
+    [InlineData("Of them, 20 over Kharkiv and 9 over Odesa.", "Attack", "attack")]
+    [InlineData("Из них 20 — над Харьковом.", "Attack", "attack")]
+    [InlineData("Of the guests, two were from Kharkiv.", "NotAttack", "no-attack")]
     public void Classify_reads_each_units_role(string text, string role, string rule)
     {
         var u = Assert.Single(Explain(text));

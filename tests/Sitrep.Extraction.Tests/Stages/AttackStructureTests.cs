@@ -318,4 +318,13 @@ public class ScopedZeroTests
     [InlineData("Drones struck Odesa on Thursday. A day later, a missile hit Kharkiv.", "2024-11-14")]
     public void A_day_later_is_dated_from_the_date_before(string text, string dates) =>
         Assert.Equal(dates, string.Join(' ', Annotate.Extract(text).Events.Select(e => e.Date.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "null").Order(StringComparer.Ordinal)));
+
+    [Theory]
+    [InlineData("Overnight, air defence destroyed 34 Ukrainian drones. Of them, 20 over the Kursk region and 9 over Moscow.")]
+    [InlineData("Ночью ПВО уничтожила 34 украинских беспилотника. Из них 20 — над территорией Курской области, 9 — над территорией Брянской области.")]
+    public void A_sentence_taking_part_of_the_count_adds_its_places(string text)
+    {
+        var e = Assert.Single(Annotate.Extract(text).Events);
+        Assert.Equal(2, e.Places.Select(p => p.Text).Distinct().Count());
+    }
 }
