@@ -599,9 +599,10 @@ public sealed class FigureStage : IStage
     private static int? LaunchedOf(Sentence x, WeaponMention w)
     {
         int? found = null;
-        foreach (var m in x.Result)
+        var result = x.Result;
+        for (var i = 0; i < result.Count; i++) // by index: the builder's enumerator is an object a call
         {
-            if (m is FigureMention { Kind: FigureKind.Launched } f && f.Span.Start <= w.Span.Start && f.Span.End >= w.Span.End && f.Weapon == w.Weapon)
+            if (result[i] is FigureMention { Kind: FigureKind.Launched } f && f.Span.Start <= w.Span.Start && f.Span.End >= w.Span.End && f.Weapon == w.Weapon)
             {
                 found = f.Value;
             }
@@ -2008,16 +2009,24 @@ public sealed class FigureStage : IStage
                 continue;
             }
 
-            var family = w.Weapon.Category.Family();
-            var figures = x.Result.OfType<FigureMention>().ToList();
-            var span = new TextSpan(tokens[k].Start, VerbEnd(doc, s, w.EndToken));
-            foreach (var f in figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Weapon.Category.Family() == family
-                         && f.Span.End <= tokens[k].Start && tokens[k].Start - f.Span.End < 300).DistinctBy(f => f.Weapon))
+            NoneDestroyed(x, w, k);
+        }
+    }
+
+    /// <summary>Rule <c>neither-weapon</c>'s figures, for "neither"/"no" at <paramref name="k"/> before weapon <paramref name="w"/> (a method of its own: the sentence loop makes no closure).</summary>
+    private static void NoneDestroyed(Sentence x, WeaponMention w, int k)
+    {
+        var (doc, s) = (x.Doc, x.S);
+        var at = doc.Tokens[k];
+        var family = w.Weapon.Category.Family();
+        var figures = x.Result.OfType<FigureMention>().ToList();
+        var span = new TextSpan(at.Start, VerbEnd(doc, s, w.EndToken));
+        foreach (var f in figures.Where(f => f.Kind == FigureKind.Launched && f.Rule != BreakdownItemRule && f.Weapon.Category.Family() == family
+                     && f.Span.End <= at.Start && at.Start - f.Span.End < 300).DistinctBy(f => f.Weapon))
+        {
+            if (!figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && d.Span.Start > f.Span.Start))
             {
-                if (!figures.Any(d => d.Kind == FigureKind.Destroyed && d.Weapon == f.Weapon && d.Span.Start > f.Span.Start))
-                {
-                    x.Result.Add(new FigureMention(span, FigureKind.Destroyed, 0, Qualifier.Exact, f.Weapon, tokens[k].Span, "neither-weapon") { IsCombined = f.IsCombined });
-                }
+                x.Result.Add(new FigureMention(span, FigureKind.Destroyed, 0, Qualifier.Exact, f.Weapon, at.Span, "neither-weapon") { IsCombined = f.IsCombined });
             }
         }
     }
