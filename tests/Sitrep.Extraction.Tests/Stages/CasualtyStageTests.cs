@@ -34,7 +34,21 @@ public class CasualtyStageTests
     [InlineData("Nine adults and three children were killed in the strike.", "killed:12")]
     [InlineData("Officials reported the deaths of a total of six people.", "killed:6")]
     [InlineData("A 9-year-old was killed in the village.", "killed:1")]
+    // The plural of any word for one person stands between a number and its toll.
+    [InlineData("Two teachers were injured in the strike.", "injured:2")]
+    [InlineData("Five miners were killed when the shaft was hit.", "killed:5")]
+    [InlineData("Two fishermen were wounded.", "injured:2")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));
+
+    [Theory]
+    [InlineData("teacher", "teachers")]
+    [InlineData("fisherman", "fishermen")]
+    [InlineData("baby", "babies")]
+    [InlineData("wife", "wives")]
+    [InlineData("child", "children")]
+    [InlineData("boy", "boys")]
+    [InlineData("courier", "couriers")]
+    public void A_persons_plural(string word, string plural) => Assert.Equal(plural, Sitrep.Extraction.Stages.Casualties.CasualtyStage.EnglishPlural(word));
 
     [Theory]
     [InlineData("Nine adults and three children were killed in the strike.", "N-and-M-people-killed")]

@@ -16,7 +16,25 @@ public sealed class CasualtyStage : IStage
     private static readonly WordTable<(FigureKind Kind, string Role)> Keywords = new(LexiconFile.Rows("casualty-words.tsv")
         .Select(r => (r[0], (Enum.Parse<FigureKind>(r[1]), r[2]))));
 
-    private static readonly WordTable<bool> Between = new(LexiconFile.Rows("between-words.tsv").Select(r => (r[0], true)));
+    /// <summary>
+    /// Words that may stand between a number and its casualty word (between-words.tsv), and the plural of every English
+    /// word for one person (person-words-en.tsv): "two teachers were injured", "five miners were killed".
+    /// </summary>
+    private static readonly WordTable<bool> Between = new(LexiconFile.Rows("between-words.tsv").Select(r => r[0])
+        .Concat(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "one").Select(r => EnglishPlural(r[0])))
+        .Distinct(StringComparer.Ordinal).Select(w => (w, true)));
+
+    /// <summary>The plural of an English noun for a person: "teacher" → "teachers", "fisherman" → "fishermen", "baby" → "babies", "wife" → "wives".</summary>
+    internal static string EnglishPlural(string w) => w switch
+    {
+        "child" => "children",
+        "person" => "people",
+        _ when w.EndsWith("man", StringComparison.Ordinal) => w[..^3] + "men",
+        _ when w.EndsWith("fe", StringComparison.Ordinal) => w[..^2] + "ves",
+        _ when w.Length > 1 && w[^1] == 'y' && !"aeiou".Contains(w[^2], StringComparison.Ordinal) => w[..^1] + "ies",
+        _ when w.EndsWith('s') || w.EndsWith("sh", StringComparison.Ordinal) || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith('x') => w + "es",
+        _ => w + "s",
+    };
 
     /// <summary>English words for one person (person-words-en.tsv): "a woman", "a night watchman", "one worker".</summary>
     private static readonly FrozenWords SingularPersons = FrozenWords.Of(LexiconFile.Rows("person-words-en.tsv").Where(r => r[1] == "one").Select(r => r[0]));
