@@ -316,6 +316,8 @@ public class ScopedZeroTests
     [InlineData("A missile hit a hospital in Kharkiv on Monday, killing two. The following day, drones struck a depot in Odesa.", "2024-11-11 2024-11-12")]
     [InlineData("A missile hit Kharkiv on November 8. Two days later, drones struck Odesa, injuring four.", "2024-11-08 2024-11-10")]
     [InlineData("Drones struck Odesa on Thursday. A day later, a missile hit Kharkiv.", "2024-11-14")]
+    [InlineData("У понеділок ракета влучила в лікарню в Харкові, загинули двоє. Наступного дня дрони атакували Одесу.", "2024-11-11 2024-11-12")]
+    [InlineData("В понедельник ракета попала в больницу в Харькове, погибли двое. На следующий день беспилотники атаковали Одессу.", "2024-11-11 2024-11-12")]
     public void A_day_later_is_dated_from_the_date_before(string text, string dates) =>
         Assert.Equal(dates, string.Join(' ', Annotate.Extract(text).Events.Select(e => e.Date.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "null").Order(StringComparer.Ordinal)));
 

@@ -291,6 +291,18 @@ public sealed partial class DateStage
     {
         var (doc, i, w) = (c.Doc, c.I, c.Word);
         (mention, next) = (null!, c.I + 1);
+        // "наступного дня", "на наступний день", "на следующий день", "следующим утром" ("через день" is also "every
+        // other day": left out)
+        var cyrillic = (w == "наступного" && c.W(i + 1) is "дня" or "ранку") || (w == "следующим" && c.W(i + 1) == "утром")
+            ? 2
+            : w == "на" && c.W(i + 1) is "наступний" or "следующий" && c.W(i + 2) == "день" ? 3 : 0;
+        if (cyrillic > 0)
+        {
+            next = i + cyrillic;
+            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = 1 };
+            return true;
+        }
+
         if (NumberWord(w) is int nDays && nDays > 1 && c.W(i + 1) == "days" && c.W(i + 2) == "later")
         {
             next = i + 3;

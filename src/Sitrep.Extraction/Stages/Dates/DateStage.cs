@@ -225,7 +225,7 @@ public sealed partial class DateStage : IStage
         new("today", Today, Opening.Words, "today", "this"),
         new("yesterday", Yesterday, Opening.Words, "yesterday"),
         new("day-before", DayBefore, Opening.Words, "a", "one", "the"),
-        new("day-later", DayLater, Opening.Digits, "a", "one", "the", "two", "three", "four", "five", "six", "seven"),
+        new("day-later", DayLater, Opening.Digits, "a", "one", "the", "two", "three", "four", "five", "six", "seven", "наступного", "на", "следующим"),
         new("after-event", AfterEvent, Opening.SequenceVerbs),
         new("days-around-event", DaysAroundEvent, Opening.Digits, "a", "the", "one", "two", "three", "four", "five", "six", "seven"),
         new("day-after", DayAfter, Opening.Words, "the"),
