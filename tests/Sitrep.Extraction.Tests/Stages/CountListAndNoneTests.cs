@@ -76,6 +76,10 @@ public class CountListAndNoneTests
         "destroyed:drone:25:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:30:N-weapon-verb launched:missile:2:N-weapon-verb")]
     [InlineData("The enemy fired six missiles and 12 drones at the port; no missiles were shot down.",
         "destroyed:missile:0:neither-weapon launched:drone:12:N-weapon-verb launched:missile:6:N-weapon-verb")]
+    [InlineData("Ворог випустив 3 ракети та 20 дронів. Сили ППО збили 15 дронів. Жодну ракету не збито.",
+        "destroyed:drone:15:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:20:N-weapon-verb launched:missile:3:N-weapon-verb")]
+    [InlineData("Противник выпустил 3 ракеты и 20 дронов. ПВО сбила 15 дронов. Ни одну ракету не сбили.",
+        "destroyed:drone:15:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:20:N-weapon-verb launched:missile:3:N-weapon-verb")]
     // not a verb of destruction, or nothing launched before
     [InlineData("Russia fired six missiles at the port; no missiles hit the town.", "launched:missile:6:N-weapon-verb")]
     [InlineData("No missiles were shot down over the city.", "")]

@@ -2003,8 +2003,21 @@ public sealed class FigureStage : IStage
         var tokens = doc.Tokens;
         foreach (var w in x.Weapons)
         {
+            // "Neither missile was intercepted", "Жодну ракету не збито", "Ни одну ракету не сбили": the negation of the
+            // Cyrillic verb is the quantifier's own.
             var k = w.TokenIndex - 1;
-            if (k < s.FirstToken || tokens[k].Lower is not ("neither" or "no") || w.IsActivity || VerbRight(doc, s, w.EndToken) is not FigureKind.Destroyed)
+            if (k >= s.FirstToken && tokens[k].Lower.StartsWith("одн", StringComparison.Ordinal) && k - 1 >= s.FirstToken && tokens[k - 1].Lower == "ни")
+            {
+                k--;
+            }
+
+            var v = w.EndToken;
+            while (v < s.EndToken && Is(tokens[v], Cue.Negation))
+            {
+                v++;
+            }
+
+            if (k < s.FirstToken || !(tokens[k].Lower is "neither" or "no" || IsNone(doc, s, k)) || w.IsActivity || VerbRight(doc, s, v) is not FigureKind.Destroyed)
             {
                 continue;
             }
