@@ -17,6 +17,8 @@ public class ClaimantTests
     [InlineData("Two people were injured, said Governor Roman Starovoit.", "Governor Roman Starovoit [ru.region.kursk]")]
     [InlineData("Three drones were downed over the region, Gov. Vyacheslav Gladkov said on Telegram.", "Gov. Vyacheslav Gladkov [ru.region.belgorod]")]
     [InlineData("According to Ukraine's air force, Russia launched 45 drones.", "Ukraine's air force [ua.air_force]")]
+    // a possessive before a channel: the possessor speaks
+    [InlineData("A drone hit a house, injuring a woman, according to Governor Alexander Bogomaz's Telegram channel.", "Governor Alexander Bogomaz [ru.region.bryansk]")]
     [InlineData("Ivan Fedorov, the head of the Zaporizhzhia Regional Military Administration, announced this on Telegram.",
         "Ivan Fedorov, the head of the Zaporizhzhia Regional Military Administration [ua.oblast.zaporizhzhia]")]
     [InlineData("Chief of the Kherson City Military Administration, Roman Mrochko, posted the update.",

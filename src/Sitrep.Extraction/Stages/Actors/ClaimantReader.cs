@@ -1140,8 +1140,15 @@ internal sealed class ClaimantReader
             return head.Role == WordRole.Message && IsDefinite(a) ? Reading.Message : Reading.None;
         }
 
-        // "Editor's note", "the Ukrainian claims": a possessive or an adjective is no name without its noun
+        // "Editor's note", "the Ukrainian claims": a possessive or an adjective is no name without its noun; but "Governor
+        // Alexander Bogomaz's Telegram channel": the channel after the possessive is the possessor's, who speaks.
         var last = LastWord(a, b);
+        if (last >= 0 && L(last).EndsWith("'s", StringComparison.Ordinal) && last == b - 1 && b < _t.Count && Role(b) == WordRole.Channel && HasName(a, last + 1))
+        {
+            possessor = new TextSpan(_t[a].Start, _t[last].End - 2);
+            return Reading.Possessor;
+        }
+
         if (last >= 0 && (L(last).EndsWith("'s", StringComparison.Ordinal) || SideAt(last) != Side.Unknown && content == 1 && !IsCountry(a, b)))
         {
             return Reading.None;
