@@ -85,6 +85,14 @@ public class CountListAndNoneTests
     [InlineData("No missiles were shot down over the city.", "")]
     public void Neither_weapon_of_a_family_was_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
+    /// <summary>"all N" before a list whose last item carries a participle ("… launched by Russia"): the verb before counts every item.</summary>
+    [Theory]
+    [InlineData("Its forces shot down all 20 drones and both cruise missiles launched by Russia overnight.",
+        "destroyed:drone:20:N-weapon-verb destroyed:missile:2:N-weapon-verb launched:drone:20:all-N launched:missile:2:all-N")]
+    [InlineData("Air defence shot down all 12 drones and both missiles fired at the city.",
+        "destroyed:drone:12:N-weapon-verb destroyed:missile:2:N-weapon-verb launched:drone:12:all-N launched:missile:2:all-N")]
+    public void All_of_a_list_before_a_participle(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
+
     /// <summary>
     /// "a single Russian missile had destroyed a petrol station", "A drone wrecked two houses": the weapon is the agent of an active
     /// verb (past a perfect's auxiliary) with an object after it, so it was launched, not destroyed; a passive ("had been

@@ -612,6 +612,31 @@ public sealed class FigureStage : IStage
     }
 
     /// <summary>
+    /// Whether the first verb of a count after token <paramref name="from"/> (within a list's next items) is a bare
+    /// participle that describes the weapons ("drones sent towards Kyiv", "and both missiles launched by Russia"), not
+    /// the clause's predicate ("drones were launched").
+    /// </summary>
+    private static bool BareParticipleAfter(Document doc, SentenceMention s, int from)
+    {
+        var tokens = doc.Tokens;
+        for (var k = from; k < s.EndToken && k < from + 8; k++)
+        {
+            var w = tokens[k].Lower;
+            if (w is ";" or ":" or "." or "which" or "that")
+            {
+                return false;
+            }
+
+            if (Verbs.Contains(w))
+            {
+                return k == from || tokens[k - 1].Lower is not ("were" or "was" or "had" or "have" or "has" or "been" or "be" or "are" or "is");
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// "Of nine Kalibr missiles, air defence shot down two", "З 11 ракет, випущених по Києву, сили ППО знищили сім", "Из девяти
     /// ракет ПВО сбила шесть": a count after "of" (з, із, из) that opens its sentence (after its day at most), with a count of
     /// the part after it, is the total launched (<c>partitive-total</c>); the part is read by <c>verb-then-N</c>.
@@ -702,13 +727,19 @@ public sealed class FigureStage : IStage
         var agent = rightKind == FigureKind.Destroyed && IsAgentVerb(doc, s, weaponEnd) || rightKind is null && IsImpactAgent(doc, s, weaponEnd);
 
         // "shot down all 17 drones sent towards Kyiv": a bare participle after the weapon describes it; the verb before counts.
-        if (rightKind == FigureKind.Launched && leftKind == FigureKind.Destroyed && weaponEnd < s.EndToken && Verbs.Contains(tokens[weaponEnd].Lower)
-            && n.IsAll)
+        // "shot down all 20 drones and both cruise missiles launched by Russia": the same past a list's later items.
+        if (rightKind == FigureKind.Launched && leftKind == FigureKind.Destroyed && n.IsAll && BareParticipleAfter(doc, s, weaponEnd))
         {
             rightKind = FigureKind.Destroyed;
         }
 
-        var kind = (agent ? FigureKind.Launched : rightKind) ?? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons, bare: leftKind is null) ?? leftKind ?? ListVerb(doc, s, n, result)
+        var afterList = rightKind is null && !agent ? VerbAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons, bare: leftKind is null) : null;
+        if (afterList == FigureKind.Launched && leftKind == FigureKind.Destroyed && n.IsAll && BareParticipleAfter(doc, s, weaponEnd))
+        {
+            afterList = null; // the list's last item's participle, not the list's verb: "shot down" counts
+        }
+
+        var kind = (agent ? FigureKind.Launched : rightKind) ?? afterList ?? leftKind ?? ListVerb(doc, s, n, result)
                    ?? (IsNominalCount(doc, s, n, weaponEnd) || RelativeAfterList(doc, s, weaponEnd, x.Numbers, x.Weapons) is FigureKind.Destroyed ? FigureKind.Launched : null);
         if (kind is null)
         {
