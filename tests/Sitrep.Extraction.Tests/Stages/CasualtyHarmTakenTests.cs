@@ -41,6 +41,11 @@ public class CasualtyHarmTakenTests
     [InlineData("A drone hit a car, killing the driver. His passenger was badly wounded and later died in hospital.", "killed:1:a-person-wounded-later-died killed:1:kw-the-person")]
     [InlineData("A woman was seriously injured and subsequently died, the governor said.", "killed:1:a-person-wounded-later-died")]
     [InlineData("A man was injured and died at the scene after a drone hit his car.", "killed:1:a-person-wounded-later-died")]
+    // Ukrainian and Russian: a person who received wounds is one injured; one who received them and died, one killed.
+    [InlineData("Дрон влучив в автомобіль. Чоловік отримав поранення.", "injured:1:person-received-harm")]
+    [InlineData("Дрон попал в автомобиль. Женщина получила ранения.", "injured:1:person-received-harm")]
+    [InlineData("Дрон влучив в автомобіль. Чоловік отримав поранення і помер на місці.", "killed:1:person-received-harm-died")]
+    [InlineData("Дрон попал в автомобиль. Мужчина получил ранения и скончался в больнице.", "killed:1:person-received-harm-died")]
     public void A_victim_named_by_role_or_kin_is_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
 
     [Fact]

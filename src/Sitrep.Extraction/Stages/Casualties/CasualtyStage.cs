@@ -104,6 +104,16 @@ public sealed class CasualtyStage : IStage
                         continue;
                     }
 
+                    // "Чоловік отримав поранення", "Женщина получила ранения": one person received them; "… і помер на
+                    // місці", "… и скончался": one killed, as "was injured and died" is.
+                    if (TextLanguage.StartsCyrillic(w) && i - 2 >= s.FirstToken && Role(tokens[i - 1].Lower) == "receive" && Role(tokens[i - 2].Lower) == "one")
+                    {
+                        var died = i + 2 < s.EndToken && tokens[i + 1].Lower is "і" or "та" or "и" or "й" && IsCyrillicDied(tokens[i + 2].Lower) ? i + 2 : -1;
+                        Add(result, document, null, died > 0 ? FigureKind.Killed : kw.Kind, died > 0 ? died : i, died > 0 ? "person-received-harm-died" : "person-received-harm",
+                            superseded, used, TextSpan.Cover(tokens[i - 2].Span, tokens[died > 0 ? died : i].Span));
+                        continue;
+                    }
+
                     // "lives" only in "claimed/took the lives of N" and "N people lost their lives"
                     if (w is "lives" or "life")
                     {
@@ -986,6 +996,9 @@ public sealed class CasualtyStage : IStage
             }
         }
     }
+
+    /// <summary>"помер", "померла", "скончался", "скончалась": a Cyrillic verb of dying.</summary>
+    private static bool IsCyrillicDied(string w) => w.StartsWith("помер", StringComparison.Ordinal) || w.StartsWith("скончал", StringComparison.Ordinal);
 
     /// <summary>What a verb of harm before "no one" says none of: "killing no one" killed, "injuring no one" injured, "harming no one" both.</summary>
     private static FigureKind[] HarmVerbKinds(string w) => w switch
