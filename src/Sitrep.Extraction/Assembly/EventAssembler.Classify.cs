@@ -245,8 +245,8 @@ public sealed partial class EventAssembler
 
     /// <summary>
     /// Rule <c>subject-attacks</c>: a side named as the subject of an attack verb in the active voice, right before it
-    /// ("Russia attacked Ukraine with 120 drones", "Ukraine launched 40 drones at …", "Росія атакувала"): the attacker
-    /// the text says, whatever place a word of the unit resolves to.
+    /// ("Russia attacked Ukraine with 120 drones", "Ukraine launched 40 drones at …"; English verbs): the attacker the
+    /// text says, whatever place a word of the unit resolves to.
     /// </summary>
     private static bool SubjectOfAttackVerb(Document doc, List<ActorMention> actors)
     {

@@ -108,7 +108,7 @@ public sealed class CasualtyStage : IStage
                     // місці", "… и скончался": one killed, as "was injured and died" is.
                     if (TextLanguage.StartsCyrillic(w) && i - 2 >= s.FirstToken && Role(tokens[i - 1].Lower) == "receive" && Role(tokens[i - 2].Lower) == "one")
                     {
-                        var died = i + 2 < s.EndToken && tokens[i + 1].Lower is "і" or "та" or "и" or "й" && IsCyrillicDied(tokens[i + 2].Lower) ? i + 2 : -1;
+                        var died = i + 2 < s.EndToken && tokens[i + 1].Lower is "і" or "та" or "и" or "й" && Role(tokens[i + 2].Lower) == "died" ? i + 2 : -1;
                         Add(result, document, null, died > 0 ? FigureKind.Killed : kw.Kind, died > 0 ? died : i, died > 0 ? "person-received-harm-died" : "person-received-harm",
                             superseded, used, TextSpan.Cover(tokens[i - 2].Span, tokens[died > 0 ? died : i].Span));
                         continue;
@@ -640,7 +640,7 @@ public sealed class CasualtyStage : IStage
     private static bool IsNamedVictim(string determiner, string noun) =>
         determiner == "the" ? IsNamedRole(noun) : determiner is "his" or "her" or "their" && (IsKin(noun) || IsNamedRole(noun));
 
-    /// <summary>A victim's role ("driver", "passenger"): one who was not counted before.</summary>
+    /// <summary>A victim's role ("driver", "passenger"), after "the" or a possessive: one who was not counted before.</summary>
     private static bool IsNamedRole(string w) => w is "driver" or "passenger" or "owner" or "pilot";
 
     /// <summary>A victim named by kin after a possessive: "his wife was hospitalised", "killing her son".</summary>
@@ -996,9 +996,6 @@ public sealed class CasualtyStage : IStage
             }
         }
     }
-
-    /// <summary>"помер", "померла", "скончался", "скончалась": a Cyrillic verb of dying.</summary>
-    private static bool IsCyrillicDied(string w) => w.StartsWith("помер", StringComparison.Ordinal) || w.StartsWith("скончал", StringComparison.Ordinal);
 
     /// <summary>What a verb of harm before "no one" says none of: "killing no one" killed, "injuring no one" injured, "harming no one" both.</summary>
     private static FigureKind[] HarmVerbKinds(string w) => w switch

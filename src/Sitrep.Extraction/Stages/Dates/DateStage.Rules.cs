@@ -291,34 +291,23 @@ public sealed partial class DateStage
     {
         var (doc, i, w) = (c.Doc, c.I, c.Word);
         (mention, next) = (null!, c.I + 1);
-        // "наступного дня", "на наступний день", "на следующий день", "следующим утром" ("через день" is also "every
-        // other day": left out)
-        var cyrillic = (w == "наступного" && c.W(i + 1) is "дня" or "ранку") || (w == "следующим" && c.W(i + 1) == "утром")
-            ? 2
-            : w == "на" && c.W(i + 1) is "наступний" or "следующий" && c.W(i + 2) == "день" ? 3 : 0;
-        if (cyrillic > 0)
+        // (words, days): "наступного дня", "на наступний день", "на следующий день", "следующим утром" ("через день" is
+        // also "every other day": left out)
+        var (words, days) =
+            (w == "наступного" && c.W(i + 1) is "дня" or "ранку") || (w == "следующим" && c.W(i + 1) == "утром") ? (2, 1)
+            : w == "на" && c.W(i + 1) is "наступний" or "следующий" && c.W(i + 2) == "день" ? (3, 1)
+            : NumberWord(w) is int n && n > 1 && c.W(i + 1) == "days" && c.W(i + 2) == "later" ? (3, n)
+            : (w == "the" && c.W(i + 1) is "following" or "next" && c.W(i + 2) is "day" or "morning" or "afternoon" or "evening")
+              || (w is "a" or "one" && c.W(i + 1) == "day" && c.W(i + 2) == "later") ? (3, 1)
+            : (0, 0);
+        if (words == 0)
         {
-            next = i + cyrillic;
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = 1 };
-            return true;
+            return false;
         }
 
-        if (NumberWord(w) is int nDays && nDays > 1 && c.W(i + 1) == "days" && c.W(i + 2) == "later")
-        {
-            next = i + 3;
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = nDays };
-            return true;
-        }
-
-        if ((w == "the" && c.W(i + 1) is "following" or "next" && c.W(i + 2) is "day" or "morning" or "afternoon" or "evening")
-            || (w is "a" or "one" && c.W(i + 1) == "day" && c.W(i + 2) == "later"))
-        {
-            next = i + 3;
-            mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = 1 };
-            return true;
-        }
-
-        return false;
+        next = i + words;
+        mention = Make(doc, i, next, new EventDate(null, DatePrecision.Day, "", default), "day-later") with { IsRelative = true, RelativeDays = days };
+        return true;
     }
 
     // "the strike came hours after Russia launched …", "came on the heels of Kyiv's destruction of a warship": the
