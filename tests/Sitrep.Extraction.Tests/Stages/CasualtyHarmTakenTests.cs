@@ -46,6 +46,7 @@ public class CasualtyHarmTakenTests
     [InlineData("Дрон попал в автомобиль. Женщина получила ранения.", "injured:1:person-received-harm")]
     [InlineData("Дрон влучив в автомобіль. Чоловік отримав поранення і помер на місці.", "killed:1:person-received-harm-died")]
     [InlineData("Дрон попал в автомобиль. Мужчина получил ранения и скончался в больнице.", "killed:1:person-received-harm-died")]
+    [InlineData("Дрон попал в автомобиль. Женщина получила ранения и умерла.", "killed:1:person-received-harm-died")]
     public void A_victim_named_by_role_or_kin_is_one(string text, string expected) => Assert.Equal(expected, Tolls(text));
 
     [Fact]
