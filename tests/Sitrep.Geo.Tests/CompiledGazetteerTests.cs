@@ -63,6 +63,16 @@ public sealed class CompiledGazetteerTests
     [InlineData("Брянской области", "Bryansk Oblast", "Bryansk Oblast")]
     [InlineData("Дніпропетровської області", "Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast")]
     [InlineData("Краснодарському краї", "Krasnodar Krai", "Krasnodar Krai")]
+    // Ukrainian spellings the data lacks, read from the Latin: the soft sign at a word's end (-ль, -ець, -ськ), the
+    // older romanisations' y before a vowel, the fleeting е, and the district adjectives made from them.
+    [InlineData("Нікополь", null, "Dnipropetrovsk Oblast")]
+    [InlineData("Нікополя", null, "Dnipropetrovsk Oblast")]
+    [InlineData("Марганець", null, "Dnipropetrovsk Oblast")]
+    [InlineData("Марганці", null, "Dnipropetrovsk Oblast")]
+    [InlineData("Бердянську", null, "Zaporizhzhia Oblast")]
+    [InlineData("Ізюмі", null, "Kharkiv Oblast")]
+    [InlineData("Нікопольському районі", "Nikopol Raion", "Dnipropetrovsk Oblast")]
+    [InlineData("Синельниківського району", "Synelnykove Raion", "Dnipropetrovsk Oblast")]
     public void First_candidate_is_the_right_place(string text, string? name, string admin1)
     {
         var hits = G.FindName(text);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sitrep.Geo;
 
 namespace Sitrep.GeoBuild;
 
@@ -102,6 +103,14 @@ internal static class Names
         else if (last == 'ь')
         {
             endings = ["и", "і", "я", "ю", "е", "ем", "ю"];
+            if (folded.EndsWith("ець", StringComparison.Ordinal))
+            {
+                // The fleeting е: Марганець → Марганця, Марганці.
+                foreach (var e in new[] { "я", "ю", "і", "ем" })
+                {
+                    yield return folded[..^3] + "ц" + e;
+                }
+            }
         }
         else if (last is 'о' or 'е')
         {
@@ -121,6 +130,14 @@ internal static class Names
         {
             stem = folded;
             endings = ["а", "у", "ом", "е", "і", "ові", "ем", "ою"];
+            if (folded.EndsWith("ец", StringComparison.Ordinal))
+            {
+                // The fleeting е: Марганец → Марганца, Марганце.
+                foreach (var e in new[] { "а", "у", "е", "ом" })
+                {
+                    yield return folded[..^2] + "ц" + e;
+                }
+            }
             if (folded.EndsWith("ів", StringComparison.Ordinal))
             {
                 // Ukrainian і in a closed last syllable becomes о or є when the syllable opens: Харків → Харкова, Київ → Києва.
@@ -218,7 +235,54 @@ internal static class Names
     /// "belaya berezka" → "белая березка". For places the data names only in Latin, so that Ukrainian and
     /// Russian text can find them; soft signs are lost, which folding of the text mostly agrees with.
     /// </summary>
-    public static string ToCyrillic(string folded, bool ukrainian)
+    public static string ToCyrillic(string folded, bool ukrainian) => ToCyrillic(folded, ukrainian, iotated: false);
+
+    /// <summary>
+    /// The Ukrainian spellings a Ukrainian place's Latin name may stand for, folded. Besides the national romanisation's
+    /// reverse (<see cref="ToCyrillic(string, bool)"/>): the older romanisations' y before a vowel inside a word as є, ї,
+    /// ю, я ("Izyum" → ізюм, "Lapayivka" → лапаївка); an apostrophe after a consonant as the soft sign ("Berdyans'k" →
+    /// бердянськ; before a vowel it is the apostrophe the folding drops); and the soft sign Ukrainian writes at a
+    /// word's end that no romanisation keeps, as a second spelling: -ськ, -цьк, -ець, -ль ("Nikopol" → нікопол and
+    /// нікополь, "Marhanets" → марганець). Empty when the name has letters outside a-z.
+    /// </summary>
+    public static IEnumerable<string> UkrainianGuesses(string latin)
+    {
+        var parts = latin.Split(['\'', '’', 'ʼ', '‘', '`', 'ʹ', '´']);
+        var folded = string.Join('\'', parts.Select(x => PlaceNames.Fold(x)));
+        if (folded.Length == 0 || !folded.All(c => c is (>= 'a' and <= 'z') or ' ' or '\''))
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reading in new[] { ToCyrillic(folded, true, iotated: false), ToCyrillic(folded, true, iotated: true) })
+        {
+            foreach (var v in SoftEndings(reading))
+            {
+                if (seen.Add(v))
+                {
+                    yield return v;
+                }
+            }
+        }
+    }
+
+    /// <summary>A spelling, then (when its last word ends so) the same with the soft sign Ukrainian writes there.</summary>
+    private static IEnumerable<string> SoftEndings(string cyrillic)
+    {
+        yield return cyrillic;
+        string[][] endings = [["цк", "цьк"], ["ск", "ськ"], ["ец", "ець"], ["л", "ль"]];
+        foreach (var e in endings)
+        {
+            if (cyrillic.EndsWith(e[0], StringComparison.Ordinal) && !cyrillic.EndsWith("ь" + e[0], StringComparison.Ordinal))
+            {
+                yield return cyrillic[..^e[0].Length] + e[1];
+                yield break;
+            }
+        }
+    }
+
+    private static string ToCyrillic(string folded, bool ukrainian, bool iotated)
     {
         var sb = new System.Text.StringBuilder(folded.Length);
         var i = 0;
@@ -243,8 +307,15 @@ internal static class Names
             if (cyr is null)
             {
                 var next = i + 1 < folded.Length ? folded[i + 1] : ' ';
+                var afterNext = i + 2 < folded.Length ? folded[i + 2] : ' ';
                 cyr = c switch
                 {
+                    // An apostrophe: after a consonant and before a consonant or a word's end, the soft sign; else nothing.
+                    '\'' when i > 0 && !IsVowel(folded[i - 1]) && folded[i - 1] != ' ' && !IsVowel(next) => "ь",
+                    '\'' => "",
+                    // The older romanisations (iotated): ye, yi, yu, ya inside a word are є, ї, ю, я; "yi" ending a word is -ий.
+                    'y' when ukrainian && iotated && !wordStart && next is 'e' or 'u' or 'a' => null,
+                    'y' when ukrainian && iotated && !wordStart && next == 'i' && afterNext != ' ' => null,
                     // Ukrainian: word-initial ye/yi/yu/ya are є/ї/ю/я; y is и; i after a vowel before a consonant is ї (folded і), at a word's end й.
                     'y' when ukrainian && wordStart && next is 'e' or 'i' or 'u' or 'a' => null,
                     'y' when ukrainian => "и",

@@ -518,10 +518,29 @@ internal sealed class Compiler(string geodata)
                 continue;
             }
 
+            if (p.Country == "UA")
+            {
+                // Its name and its Latin names that mark a soft sign ("Berdyans'k"), each read every way Names.UkrainianGuesses knows.
+                var known = p.Current.Concat(p.Former).Select(x => PlaceNames.Fold(x)).ToHashSet(StringComparer.Ordinal);
+                var sources = p.Current.Where(x => Names.IsLatin(new string([.. x.Where(c => !PlaceNames.IsApostrophe(c))])) && x.Any(PlaceNames.IsApostrophe)).Prepend(p.Name);
+                var added = false;
+                foreach (var guess in sources.SelectMany(Names.UkrainianGuesses).ToList())
+                {
+                    if (known.Add(guess))
+                    {
+                        p.Current.Add(guess);
+                        added = true;
+                    }
+                }
+
+                n += added ? 1 : 0;
+                continue;
+            }
+
             var folded = PlaceNames.Fold(p.Name);
             if (folded.All(c => c is (>= 'a' and <= 'z') or ' '))
             {
-                var guess = Names.ToCyrillic(folded, ukrainian: p.Country == "UA");
+                var guess = Names.ToCyrillic(folded, ukrainian: false);
                 if (!p.Current.Concat(p.Former).Any(x => PlaceNames.Fold(x) == guess))
                 {
                     p.Current.Add(guess);
@@ -988,6 +1007,19 @@ internal sealed class Compiler(string geodata)
         var stem = folded[^1] is 'а' or 'я' or 'о' or 'е' or 'ь' or 'и' or 'ы' or 'і' ? folded[..^1] : folded;
         yield return stem + "ск";
         yield return stem + "ськ";
+        if (folded.EndsWith("ове", StringComparison.Ordinal) || folded.EndsWith("ово", StringComparison.Ordinal))
+        {
+            // The Ukrainian о of a closed syllable becomes і: Синельникове → синельниківськ (Russian синельниковск above).
+            yield return folded[..^3] + "івськ";
+        }
+
+        if (folded.EndsWith("ль", StringComparison.Ordinal))
+        {
+            // After л the soft sign stays in the adjective: Нікополь → нікопольськ, Никополь → никопольск.
+            yield return folded + "ськ";
+            yield return folded + "ск";
+        }
+
         yield return stem + "овськ";
     }
 
