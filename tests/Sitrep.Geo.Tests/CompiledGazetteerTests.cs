@@ -73,6 +73,17 @@ public sealed class CompiledGazetteerTests
     [InlineData("Ізюмі", null, "Kharkiv Oblast")]
     [InlineData("Нікопольському районі", "Nikopol Raion", "Dnipropetrovsk Oblast")]
     [InlineData("Синельниківського району", "Synelnykove Raion", "Dnipropetrovsk Oblast")]
+    // Names of several words, every word in the same case (Ukrainian and Russian).
+    [InlineData("Новій Каховці", "Nova Kakhovka", "Kherson Oblast")]
+    [InlineData("Великій Писарівці", "Velyka Pysarivka", "Sumy Oblast")]
+    [InlineData("Кривому Розі", "Kryvyi Rih", "Dnipropetrovsk Oblast")]
+    [InlineData("Кривого Рогу", "Kryvyi Rih", "Dnipropetrovsk Oblast")]
+    [InlineData("Горішніх Плавнях", "Horishni Plavni", "Poltava Oblast")]
+    [InlineData("Кам'янці-Подільському", null, "Khmelnytskyi Oblast")]
+    [InlineData("Старом Осколе", null, "Belgorod Oblast")]
+    [InlineData("Нижнем Новгороде", null, "Nizhny Novgorod Oblast")]
+    [InlineData("Ростове-на-Дону", null, "Rostov Oblast")]
+    [InlineData("Белгород-Днестровском", null, "Odesa Oblast")]
     public void First_candidate_is_the_right_place(string text, string? name, string admin1)
     {
         var hits = G.FindName(text);

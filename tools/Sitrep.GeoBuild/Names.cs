@@ -87,6 +87,20 @@ internal static class Names
         {
             stem = folded[..^2];
             endings = ["ого", "ому", "им", "ім", "ом"];
+            if (folded.EndsWith("ой", StringComparison.Ordinal))
+            {
+                // A noun in -ой declines like one: Джанкой → Джанкоя, Джанкое.
+                foreach (var e in new[] { "я", "ю", "е", "ем", "і" })
+                {
+                    yield return folded[..^1] + e;
+                }
+            }
+        }
+        else if (folded.EndsWith("ая", StringComparison.Ordinal) || folded.EndsWith("яя", StringComparison.Ordinal))
+        {
+            // A feminine adjective (Russian): Ясиноватая → Ясиноватой, Ясиноватую.
+            stem = folded[..^2];
+            endings = ["ой", "ую", "ей", "юю"];
         }
         else if (last == 'а')
         {
@@ -159,6 +173,218 @@ internal static class Names
         {
             yield return stem + e;
         }
+    }
+
+    /// <summary>
+    /// The case forms of a Ukrainian or Russian place name of two or three words, each word in the same case
+    /// ("Нова Каховка" → Нової Каховки, Новій Каховці, Нову Каховку; "Кривий Ріг" → Кривого Рогу, Кривому Розі;
+    /// "Старый Оскол" → Старом Осколе; "Горішні Плавні" → Горішніх Плавнів; "Ростов на Дону" → Ростове на Дону).
+    /// A first word in -а before another word, and any word with an adjective's ending, declines as an adjective;
+    /// the rest as nouns; the words after "на" or "над" stay as they are. In a compound of a noun and an adjective
+    /// ("Белгород Днестровский") the first word may also stay ("Белгород-Днестровском"). Rules by the ending, as
+    /// <see cref="Decline"/>. Input and output are folded.
+    /// </summary>
+    public static IEnumerable<string> DeclinePhrase(string folded)
+    {
+        var words = folded.Split(' ');
+        if (words.Length is < 2 or > 3 || words.Any(w => w.Length < 2) || !words.All(w => w.All(c => c is >= 'а' and <= 'я' or 'і' or 'є' or 'ї' or 'ґ' or 'ё')))
+        {
+            yield break;
+        }
+
+        var fixedFrom = Array.FindIndex(words, w => w is "на" or "над" or "под" or "під");
+        var declined = fixedFrom < 0 ? words.Length : fixedFrom;
+        if (declined == 0)
+        {
+            yield break;
+        }
+
+        var tail = fixedFrom < 0 ? "" : " " + string.Join(' ', words[fixedFrom..]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { folded };
+        // Ukrainian forms for a name with no letter only Russian has, Russian ones for a name with no letter only Ukrainian has.
+        var languages = new List<bool>();
+        if (!folded.Any(ch => ch is 'ы' or 'э' or 'ё'))
+        {
+            languages.Add(true);
+        }
+
+        if (!folded.Any(ch => ch is 'і' or 'ї' or 'є' or 'ґ'))
+        {
+            languages.Add(false);
+        }
+
+        foreach (var uk in languages)
+        {
+        var cases = new List<string>[declined][];
+        for (var k = 0; k < declined; k++)
+        {
+            var adjective = LooksAdjective(words[k], final: k == declined - 1) || (uk && k == 0 && declined > 1 && words[k].EndsWith('а') && LooksAdjectiveStem(words[k]));
+            cases[k] = adjective ? AdjectiveCases(words[k], uk) : NounCases(words[k], uk);
+        }
+
+        for (var c = 0; c < CaseCount; c++)
+        {
+            IEnumerable<string> phrases = [""];
+            for (var k = 0; k < declined; k++)
+            {
+                var forms = cases[k][c];
+                var kk = k;
+                phrases = phrases.SelectMany(prefix => forms.Select(f => kk == 0 ? f : prefix + " " + f));
+            }
+
+            foreach (var ph in phrases)
+            {
+                if (seen.Add(ph + tail))
+                {
+                    yield return ph + tail;
+                }
+            }
+
+            // "Белгород-Днестровском": the first word of a noun-and-adjective compound left as it is.
+            if (declined == 2 && !LooksAdjective(words[0], final: false) && LooksAdjective(words[1], final: true))
+            {
+                foreach (var f in cases[1][c])
+                {
+                    var ph = words[0] + " " + f + tail;
+                    if (seen.Add(ph))
+                    {
+                        yield return ph;
+                    }
+                }
+            }
+        }
+        }
+    }
+
+    private const int CaseCount = 6; // nominative, genitive, dative, accusative, instrumental, locative
+
+    /// <summary>An adjective's ending; the Ukrainian plural's (Горішні, Великі) only before another word (Плавні is a noun).</summary>
+    private static bool LooksAdjective(string w, bool final) =>
+        w.Length >= 4 && (w.EndsWith("ий") || w.EndsWith("ій") || w.EndsWith("ый") || w.EndsWith("ой") || w.EndsWith("ая") || w.EndsWith("яя")
+            || w.EndsWith("ое") || w.EndsWith("ее") || w.EndsWith("ые") || w.EndsWith("ие")
+            || (!final && (w.EndsWith("ні") || w.EndsWith("кі") || w.EndsWith("ві"))));
+
+    /// <summary>A word in -а whose stem ends as Ukrainian adjectives do (Нова, Біла, Велика, Стара, Мала, Зелена, Верхня).</summary>
+    private static bool LooksAdjectiveStem(string w) => w.Length >= 4 && w[^2] is 'в' or 'л' or 'к' or 'р' or 'н' or 'т' or 'д' or 'с' or 'ж' or 'ч' or 'ш' or 'х';
+
+    private static List<string>[] Cases(params string[][] forms) => [.. forms.Select(f => f.ToList())];
+
+    private static List<string>[] AdjectiveCases(string w, bool uk)
+    {
+        string Stem(int n) => w[..^n];
+        if (w.EndsWith("ий") || w.EndsWith("ый") || w.EndsWith("ой"))
+        {
+            var s = Stem(2);
+            // Russian -ний is soft (Нижний → Нижнем, Нижнего).
+            var soft = !uk && w.EndsWith("ний");
+            return uk
+                ? Cases([w], [s + "ого"], [s + "ому"], [w], [s + "им"], [s + "ому", s + "ім"])
+                : Cases([w], [s + (soft ? "его" : "ого")], [s + (soft ? "ему" : "ому")], [w], [s + (w.EndsWith("ий") ? "им" : "ым")], [s + (soft ? "ем" : "ом")]);
+        }
+
+        if (w.EndsWith("ій"))
+        {
+            var s = Stem(2);
+            return Cases([w], [s + "ього"], [s + "ьому"], [w], [s + "ім"], [s + "ьому", s + "ім"]);
+        }
+
+        if (w.EndsWith("ая") || w.EndsWith("яя"))
+        {
+            var s = Stem(2);
+            var soft = w.EndsWith("яя");
+            var o = soft ? "ей" : "ой";
+            return Cases([w], [s + o], [s + o], [s + (soft ? "юю" : "ую")], [s + o, s + (soft ? "ею" : "ою")], [s + o]);
+        }
+
+        if (w.EndsWith("ое") || w.EndsWith("ее"))
+        {
+            var s = Stem(2);
+            return Cases([w], [s + "ого"], [s + "ому"], [w], [s + (w.EndsWith("ое") ? "ым" : "им")], [s + "ом"]);
+        }
+
+        if (w.EndsWith("ые") || w.EndsWith("ие"))
+        {
+            var s = Stem(2);
+            var y = w.EndsWith("ые") ? "ы" : "и";
+            return Cases([w], [s + y + "х"], [s + y + "м"], [w], [s + y + "ми"], [s + y + "х"]);
+        }
+
+        if (w.EndsWith('і'))
+        {
+            // Ukrainian plural: Горішні → Горішніх, Великі → Великих.
+            var s = Stem(1);
+            var y = w.EndsWith("ні") ? "і" : "и";
+            return Cases([w], [s + y + "х"], [s + y + "м"], [w], [s + y + "ми"], [s + y + "х"]);
+        }
+
+        if (w.EndsWith('е'))
+        {
+            var s = Stem(1);
+            return Cases([w], [s + "ого"], [s + "ому"], [w], [s + "им"], [s + "ому", s + "ім"]);
+        }
+
+        // Ukrainian feminine in -а (Нова, Біла) or -я (Верхня).
+        var st = Stem(1);
+        return w.EndsWith('я')
+            ? Cases([w], [st + "ьої"], [st + "ій"], [st + "ю"], [st + "ьою"], [st + "ій"])
+            : Cases([w], [st + "ої"], [st + "ій"], [st + "у"], [st + "ою"], [st + "ій"]);
+    }
+
+    private static List<string>[] NounCases(string w, bool uk)
+    {
+        var last = w[^1];
+        var s = w[..^1];
+        string Soft(string stem) => stem.EndsWith('к') ? stem[..^1] + "ц" : stem.EndsWith('г') ? stem[..^1] + "з" : stem.EndsWith('х') ? stem[..^1] + "с" : stem;
+        if (last == 'а')
+        {
+            return uk
+                ? Cases([w], [s + "и"], [Soft(s) + "і"], [s + "у"], [s + "ою"], [Soft(s) + "і"])
+                : Cases([w], [s + (s[^1] is 'к' or 'г' or 'х' or 'ж' or 'ш' or 'ч' or 'щ' ? "и" : "ы")], [s + "е"], [s + "у"], [s + "ой"], [s + "е"]);
+        }
+
+        if (last == 'я')
+        {
+            return uk
+                ? Cases([w], [s + "і"], [s + "і"], [s + "ю"], [s + "ею"], [s + "і"])
+                : Cases([w], [s + "и"], [s + "е"], [s + "ю"], [s + "ей"], [s + "е"]);
+        }
+
+        if (last == 'ь')
+        {
+            var e = w.EndsWith("ець") ? w[..^3] + "ц" : s;
+            return uk
+                ? Cases([w], [e + "я", s + "і"], [e + "ю"], [w], [e + "ем"], [e + "і"])
+                : Cases([w], [e + "я", s + "и"], [e + "ю"], [w], [e + "ем"], [e + "е", s + "и"]);
+        }
+
+        if (last is 'о' or 'е')
+        {
+            return Cases([w], [s + "а"], [s + "у"], [w], [s + "ом"], [s + (uk ? "і" : "е")]);
+        }
+
+        if (last is 'и' or 'ы' or 'і')
+        {
+            // Plural: Плавні → Плавнів, Луки → Луках.
+            var soft = s.EndsWith('н') && last == 'і';
+            return Cases([w], [s + (uk ? "ів" : "ов"), s], [s + (soft ? "ям" : "ам")], [w], [s + (soft ? "ями" : "ами")], [s + (soft ? "ях" : "ах")]);
+        }
+
+        if (last == 'й')
+        {
+            return Cases([w], [s + "я"], [s + "ю"], [w], [s + "ем"], [s + (uk ? "ї" : "е")]);
+        }
+
+        // A consonant: Оскол, Новгород, Ріг (the Ukrainian і of a closed last syllable opens to о: Рогу, Розі).
+        var t = w;
+        var i = w.LastIndexOf('і');
+        if (uk && i > 0 && i >= w.Length - 3 && w[(i + 1)..].All(c => "аеиоуяюєіїыэ".IndexOf(c) < 0))
+        {
+            t = w[..i] + "о" + w[(i + 1)..];
+        }
+
+        return uk
+            ? Cases([w], [t + "а", t + "у"], [t + "у", t + "ові"], [w], [t + "ом"], [Soft(t) + "і", t + "у"])
+            : Cases([w], [t + "а"], [t + "у"], [w], [t + "ом"], [t + "е"]);
     }
 
     /// <summary>Feminine adjective forms (Ukrainian and Russian) of a stem ending in -ськ/-ск/-цьк/-цк, with "область" in its cases.</summary>

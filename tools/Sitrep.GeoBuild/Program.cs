@@ -1067,7 +1067,8 @@ internal sealed class Compiler(string geodata)
         {
             if (Names.IsCyrillic(n))
             {
-                foreach (var form in Names.Decline(PlaceNames.Fold(n)))
+                var folded = PlaceNames.Fold(n);
+                foreach (var form in Names.Decline(folded).Concat(Names.DeclinePhrase(folded).Select(f => PlaceNames.Fold(f))))
                 {
                     index.AddKey(form, i, NameRank.Current);
                 }
@@ -1078,7 +1079,8 @@ internal sealed class Compiler(string geodata)
         {
             if (Names.IsCyrillic(n))
             {
-                foreach (var form in Names.Decline(PlaceNames.Fold(n)))
+                var folded = PlaceNames.Fold(n);
+                foreach (var form in Names.Decline(folded).Concat(Names.DeclinePhrase(folded).Select(f => PlaceNames.Fold(f))))
                 {
                     index.AddKey(form, i, NameRank.Former);
                 }

@@ -181,6 +181,26 @@ public class CityDistrictStructureTests
 
     [Theory]
     [InlineData("Russian artillery shelled the Nikopol district overnight, injuring one person.", "Nikopol district:admin2")]
+    [InlineData("Двоє людей загинули внаслідок удару дрона по автомобілю в Нікопольському районі.", "Нікопольському районі:admin2")]
     public void A_regions_district_stays(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}
+
+/// <summary>
+/// Ukrainian and Russian towns in the cases text puts them in: the gazetteer's Ukrainian spellings read from the Latin
+/// (the soft sign, the older romanisations) and names of several words declined word by word.
+/// </summary>
+public class DeclinedTownTests
+{
+    [Theory]
+    [InlineData("Внаслідок ракетного удару по Кривому Розі загинули двоє людей.", "Кривому Розі:populated_place")]
+    [InlineData("У Новій Каховці внаслідок обстрілу загинула жінка.", "Новій Каховці:populated_place")]
+    [InlineData("Обстріл Горішніх Плавнів: загинув чоловік.", "Горішніх Плавнів:populated_place")]
+    [InlineData("В Старом Осколе в результате атаки беспилотника ранен мужчина.", "Старом Осколе:populated_place")]
+    [InlineData("Удар по Ростову-на-Дону: ранены два человека.", "Ростову-на-Дону:populated_place")]
+    [InlineData("Вночі ворог атакував Нікополь дронами, поранено чоловіка.", "Нікополь:populated_place")]
+    [InlineData("У Марганці внаслідок обстрілу поранено жінку.", "Марганці:populated_place")]
+    [InlineData("Росіяни вдарили по Ізюму керованою авіабомбою, загинув чоловік.", "Ізюму:populated_place")]
+    public void The_town_is_found_in_its_case(string text, string expected) =>
         Assert.Equal(expected, CompiledPlaces.Places(text));
 }
