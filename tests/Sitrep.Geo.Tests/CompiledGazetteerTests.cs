@@ -73,6 +73,14 @@ public sealed class CompiledGazetteerTests
     [InlineData("Ізюмі", null, "Kharkiv Oblast")]
     [InlineData("Нікопольському районі", "Nikopol Raion", "Dnipropetrovsk Oblast")]
     [InlineData("Синельниківського району", "Synelnykove Raion", "Dnipropetrovsk Oblast")]
+    // One-word rules: к/г/х soften before the locative і, -інь opens to -ен-, adjective-shaped feminines, -ий nouns.
+    [InlineData("Кременчуці", "Kremenchuk", "Poltava Oblast")]
+    [InlineData("Ірпені", "Irpin", "Kyiv Oblast")]
+    [InlineData("Лозовій", "Lozova", "Kharkiv Oblast")]
+    [InlineData("Стрию", "Stryi", "Lviv Oblast")]
+    [InlineData("Раменском", null, "Moscow Oblast")]
+    [InlineData("Усть-Луге", null, "Leningrad Oblast")]
+    [InlineData("Сергиевом Посаде", null, "Moscow Oblast")]
     // Names of several words, every word in the same case (Ukrainian and Russian).
     [InlineData("Новій Каховці", "Nova Kakhovka", "Kherson Oblast")]
     [InlineData("Великій Писарівці", "Velyka Pysarivka", "Sumy Oblast")]

@@ -87,9 +87,9 @@ internal static class Names
         {
             stem = folded[..^2];
             endings = ["ого", "ому", "им", "ім", "ом"];
-            if (folded.EndsWith("ой", StringComparison.Ordinal))
+            if (folded.EndsWith("ой", StringComparison.Ordinal) || folded.EndsWith("ий", StringComparison.Ordinal))
             {
-                // A noun in -ой declines like one: Джанкой → Джанкоя, Джанкое.
+                // A noun in -ой or -ий declines like one: Джанкой → Джанкоя, Джанкое; Стрий → Стрия, Стрию.
                 foreach (var e in new[] { "я", "ю", "е", "ем", "і" })
                 {
                     yield return folded[..^1] + e;
@@ -105,6 +105,13 @@ internal static class Names
         else if (last == 'а')
         {
             endings = ["и", "ы", "і", "е", "у", "ою", "ой", "ей"];
+            if (folded.EndsWith("ова") || folded.EndsWith("ева") || folded.EndsWith("ська") || folded.EndsWith("цька") || folded.EndsWith("ата") || folded.EndsWith("ята"))
+            {
+                // An adjective's feminine (Ukrainian): Лозова → Лозовій, Лозової; Ясинувата → Ясинуватій.
+                yield return stem + "ій";
+                yield return stem + "ої";
+            }
+
             if (stem.EndsWith('к'))
             {
                 yield return stem[..^1] + "ці";
@@ -117,6 +124,15 @@ internal static class Names
         else if (last == 'ь')
         {
             endings = ["и", "і", "я", "ю", "е", "ем", "ю"];
+            if (folded.EndsWith("інь", StringComparison.Ordinal))
+            {
+                // The і of a closed syllable opens to е: Ірпінь → Ірпеня, Ірпені.
+                foreach (var e in new[] { "я", "ю", "і", "ем" })
+                {
+                    yield return folded[..^3] + "ен" + e;
+                }
+            }
+
             if (folded.EndsWith("ець", StringComparison.Ordinal))
             {
                 // The fleeting е: Марганець → Марганця, Марганці.
@@ -125,6 +141,12 @@ internal static class Names
                     yield return folded[..^3] + "ц" + e;
                 }
             }
+        }
+        else if (folded.EndsWith("ое", StringComparison.Ordinal) || folded.EndsWith("ее", StringComparison.Ordinal))
+        {
+            // A Russian neuter adjective: Раменское → Раменском, Раменского.
+            stem = folded[..^2];
+            endings = ["ого", "ому", "ым", "ом", "его", "ему", "им", "ем"];
         }
         else if (last is 'о' or 'е')
         {
@@ -144,6 +166,12 @@ internal static class Names
         {
             stem = folded;
             endings = ["а", "у", "ом", "е", "і", "ові", "ем", "ою"];
+            if (last is 'к' or 'г' or 'х')
+            {
+                // The Ukrainian locative softens к, г, х before і: Кременчук → Кременчуці.
+                yield return folded[..^1] + (last == 'к' ? "ці" : last == 'г' ? "зі" : "сі");
+            }
+
             if (folded.EndsWith("ец", StringComparison.Ordinal))
             {
                 // The fleeting е: Марганец → Марганца, Марганце.
@@ -193,6 +221,8 @@ internal static class Names
         }
 
         var fixedFrom = Array.FindIndex(words, w => w is "на" or "над" or "под" or "під");
+        // A compound's first part that never declines: Усть-Луга → Усть-Луге.
+        var fixedFirst = words[0] is "усть";
         var declined = fixedFrom < 0 ? words.Length : fixedFrom;
         if (declined == 0)
         {
@@ -219,7 +249,12 @@ internal static class Names
         for (var k = 0; k < declined; k++)
         {
             var adjective = LooksAdjective(words[k], final: k == declined - 1) || (uk && k == 0 && declined > 1 && words[k].EndsWith('а') && LooksAdjectiveStem(words[k]));
-            cases[k] = adjective ? AdjectiveCases(words[k], uk) : NounCases(words[k], uk);
+            // A Russian possessive before its noun: Сергиев Посад → Сергиевом Посаде, Сергиева Посада.
+            var possessive = !uk && k == 0 && declined > 1 && (words[k].EndsWith("ов") || words[k].EndsWith("ев") || words[k].EndsWith("ин"));
+            var w = words[k];
+            cases[k] = k == 0 && fixedFirst ? Cases([w], [w], [w], [w], [w], [w])
+                : possessive ? Cases([w], [w + "а"], [w + "у"], [w], [w + "ым"], [w + "ом"])
+                : adjective ? AdjectiveCases(w, uk) : NounCases(w, uk);
         }
 
         for (var c = 0; c < CaseCount; c++)
