@@ -132,7 +132,16 @@ public sealed partial class EventAssembler
             return true;
         }
 
-        return d.Rule == "numeric-date" && d.TokenIndex <= s.FirstToken + 3;
+        // "15:06 30.07.2025" before a headline or a byline stamps the page; "On 19.01.2026 Russian drones…" (after a
+        // preposition) and "19.01.2026 ворог атакував…" (running on in lowercase) open the sentence's own clause.
+        if (d.Rule != "numeric-date" || d.TokenIndex > s.FirstToken + 3)
+        {
+            return false;
+        }
+
+        var opensClause = (d.TokenIndex > s.FirstToken && tokens[d.TokenIndex - 1].Lower is "on" or "in" or "у" or "в" or "во")
+            || (endToken < s.EndToken && tokens[endToken].Kind == TokenKind.Word && char.IsLower(doc.Text[tokens[endToken].Start]));
+        return !opensClause;
     }
 
     private static bool IsReportDate(Document doc, SentenceMention s, DateMention d)

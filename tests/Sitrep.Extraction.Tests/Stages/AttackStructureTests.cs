@@ -209,6 +209,23 @@ public class UndatedLeadTests
 
 public class DatelineTests
 {
+    [Theory]
+    [InlineData("On 19.01.2026 Russian drones hit Kharkiv, injuring three people.")]
+    [InlineData("19.01.2026 ворог атакував Харків дронами, поранено трьох людей.")]
+    [InlineData("У 19.01.2026 ворог атакував Харків дронами, поранено трьох людей.")]
+    public void A_numeric_date_that_opens_the_sentences_clause_dates_the_attack(string text) =>
+        Assert.Equal(new DateOnly(2026, 1, 19), Assert.Single(Annotate.Extract(text).Events).Date.Date);
+
+    [Fact]
+    public void A_numeric_date_stamped_before_a_headline_is_the_pages_not_the_attacks()
+    {
+        var x = Annotate.ExtractUnpublished("""
+            15:06 19.01.2026 Drones hit Kharkiv
+            Russian drones hit Kharkiv, injuring three people.
+            """);
+        Assert.Null(Assert.Single(x.Events).Date.Date);
+    }
+
     [Fact]
     public void A_dateline_with_the_agency_in_brackets_is_the_reports_day_not_an_attacks()
     {

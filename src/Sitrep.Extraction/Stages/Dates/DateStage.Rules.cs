@@ -203,15 +203,20 @@ public sealed partial class DateStage
     {
         var (doc, i, published, w) = (c.Doc, c.I, c.Published, c.Word);
         (mention, next) = (null!, c.I + 1);
-        if (w is "вночі" or "уночі" or "ночью" or "ніччю" || (w is "цієї" or "минулої" or "этой" or "прошлой" && c.W(i + 1) is "ночі" or "ночью" or "ночи"))
+        // "минулої ночі", "прошедшей ночью", "минувшей ночью", and in the accusative "за минулу ніч", "за прошедшую ночь".
+        var pastNight = (IsPastNightWord(w) && c.W(i + 1) is "ночі" or "ночью" or "ночи")
+            || (w is "цю" or "минулу" or "эту" or "прошлую" or "прошедшую" or "минувшую" && c.W(i + 1) is "ніч" or "ночь");
+        if (w is "вночі" or "уночі" or "ночью" or "ніччю" || pastNight)
         {
-            next = w is "цієї" or "минулої" or "этой" or "прошлой" ? i + 2 : i + 1;
+            next = pastNight ? i + 2 : i + 1;
             mention = Make(doc, i, next, Night(published), "overnight");
             return true;
         }
 
         return false;
     }
+
+    private static bool IsPastNightWord(string w) => w is "цієї" or "минулої" or "этой" or "прошлой" or "прошедшей" or "минувшей";
 
     private static bool TodayCyrillic(in Cursor c, out DateMention mention, out int next)
     {
