@@ -80,8 +80,14 @@ public class CountListAndNoneTests
         "destroyed:drone:15:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:20:N-weapon-verb launched:missile:3:N-weapon-verb")]
     [InlineData("Противник выпустил 3 ракеты и 20 дронов. ПВО сбила 15 дронов. Ни одну ракету не сбили.",
         "destroyed:drone:15:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:20:N-weapon-verb launched:missile:3:N-weapon-verb")]
+    // the verb's own negation: "the missiles were not intercepted"
+    [InlineData("Russia fired two Iskander-M missiles and 20 drones at the city. Air defence shot down 15 drones, but the missiles were not shot down.",
+        "destroyed:drone:15:N-weapon-verb destroyed:missile:0:neither-weapon launched:drone:20:N-weapon-verb launched:missile:2:N-weapon-verb")]
+    [InlineData("The enemy fired four missiles at the port. These missiles were never intercepted.",
+        "destroyed:missile:0:neither-weapon launched:missile:4:N-weapon-verb")]
     // not a verb of destruction, or nothing launched before
     [InlineData("Russia fired six missiles at the port; no missiles hit the town.", "launched:missile:6:N-weapon-verb")]
+    [InlineData("Russia fired 20 drones at the town. The drones were not able to reach it.", "launched:drone:20:N-weapon-verb")]
     [InlineData("No missiles were shot down over the city.", "")]
     public void Neither_weapon_of_a_family_was_destroyed(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 

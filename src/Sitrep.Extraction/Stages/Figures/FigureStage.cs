@@ -2048,12 +2048,25 @@ public sealed class FigureStage : IStage
                 v++;
             }
 
-            if (k < s.FirstToken || !(tokens[k].Lower is "neither" or "no" || IsNone(doc, s, k)) || w.IsActivity || VerbRight(doc, s, v) is not FigureKind.Destroyed)
+            if (w.IsActivity)
             {
                 continue;
             }
 
-            NoneDestroyed(x, w, k);
+            if (k >= s.FirstToken && (tokens[k].Lower is "neither" or "no" || IsNone(doc, s, k)) && VerbRight(doc, s, v) is FigureKind.Destroyed)
+            {
+                NoneDestroyed(x, w, k);
+                continue;
+            }
+
+            // "the missiles were not intercepted", "these drones were never shot down": the verb's own negation, of
+            // the weapons named before.
+            var first = k >= s.FirstToken && tokens[k].Lower is "the" or "these" or "those" ? k : w.TokenIndex;
+            if ((first == k || w.TokenIndex == s.FirstToken) && w.EndToken + 2 < s.EndToken && tokens[w.EndToken].Lower is "were" or "was"
+                && tokens[w.EndToken + 1].Lower is "not" or "never" && VerbRight(doc, s, w.EndToken + 2) is FigureKind.Destroyed)
+            {
+                NoneDestroyed(x, w, first);
+            }
         }
     }
 
