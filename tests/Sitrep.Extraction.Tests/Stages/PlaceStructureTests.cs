@@ -204,3 +204,15 @@ public class DeclinedTownTests
     public void The_town_is_found_in_its_case(string text, string expected) =>
         Assert.Equal(expected, CompiledPlaces.Places(text));
 }
+
+/// <summary>A dateline ("KYIV —", "Kyiv - At least …") is where the report was filed, not a place hit; a name before a dash later in the text is.</summary>
+public class PlaceDatelineTests
+{
+    [Theory]
+    [InlineData("KYIV — A Russian missile struck Kryvyi Rih on Friday evening, killing 12 people, officials said.", "Kryvyi Rih:populated_place")]
+    [InlineData("Kyiv - At least 12 people were killed when a Russian missile struck Kryvyi Rih on Friday evening.", "Kryvyi Rih:populated_place")]
+    [InlineData("Kyiv – A Russian missile struck Kryvyi Rih on Friday evening, killing 12 people.", "Kryvyi Rih:populated_place")]
+    [InlineData("Russian drones hit Odesa overnight, injuring two. Kharkiv - the second city - was also attacked.", "Odesa:populated_place | Kharkiv:populated_place")]
+    public void A_dateline_is_no_place_hit(string text, string expected) =>
+        Assert.Equal(expected, CompiledPlaces.Places(text));
+}

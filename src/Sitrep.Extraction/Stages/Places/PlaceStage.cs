@@ -1001,7 +1001,20 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
 
         var t = tokens[i];
         var allCaps = t.End - t.Start > 2 && doc.Text.AsSpan(t.Start, t.End - t.Start).ContainsAnyInRange('A', 'Z') && !doc.Text.AsSpan(t.Start, t.End - t.Start).ContainsAnyInRange('a', 'z');
-        return allCaps && tokens[end].Lower is "-" or ":" or "(" or "," or "/";
+        if (allCaps && tokens[end].Lower is "-" or ":" or "(" or "," or "/")
+        {
+            return true;
+        }
+
+        // "Kyiv - At least 12 people …": written as a name, the dateline opens the report's text with a dash and a new
+        // sentence's capital after it.
+        return IsFirstSentence(doc, s) && tokens[end].Lower is "-" or "—" or "–" && end + 1 < s.EndToken && char.IsUpper(doc.Text[tokens[end + 1].Start]);
+    }
+
+    private static bool IsFirstSentence(Document doc, SentenceMention s)
+    {
+        var first = doc.Layer<SentenceMention>(Layers.Sentences);
+        return !first.IsDefaultOrEmpty && first[0].FirstToken == s.FirstToken;
     }
 
     /// <summary>"the head of the Zaporizhzhia Regional Military Administration", "Odesa Oblast State Administration", "Moscow Mayor …".</summary>
