@@ -25,6 +25,15 @@ public class CountStructureTests
     // A part of no weapon total stays out; the parts of a mixed total are counts of their own.
     [InlineData("Air defence destroyed 14 drones over the region, including 6 over the city.", "destroyed:drone:14:N-weapon-verb")]
     [InlineData("In total, Russia launched 48 projectiles, including 6 missiles and 42 attack drones.", "launched:drone:42:N-weapon-verb launched:missile:6:N-weapon-verb")]
+    // The mixed total further back in its clause, with a generic weapon or none.
+    [InlineData("Russia launched 112 aerial attack weapons at Ukraine overnight, including 100 drones and 12 missiles.",
+        "launched:drone:100:N-weapon-verb launched:missile:12:N-weapon-verb launched:other:112:N-weapon-verb")]
+    [InlineData("Russia fired 60 projectiles at the Kharkiv region overnight, including 50 drones and 10 missiles.",
+        "launched:drone:50:N-weapon-verb launched:missile:10:N-weapon-verb")]
+    [InlineData("Russia launched 112 aerial attack weapons overnight, including 100 drones and 12 missiles. Air defences downed 90 of them.",
+        "destroyed:other:90:N-then-verb launched:drone:100:N-weapon-verb launched:missile:12:N-weapon-verb launched:other:112:N-weapon-verb")]
+    [InlineData("Russia launched 40 missiles at Kyiv overnight, including 30 Kh-101 and 10 Kalibr.",
+        "launched:missile:10:breakdown-item launched:missile:30:breakdown-item launched:missile:40:N-weapon-verb")]
     public void The_items_of_a_breakdown_are_read(string text, string expected) => Assert.Equal(expected, Annotate.CountRules(text));
 
     /// <summary>

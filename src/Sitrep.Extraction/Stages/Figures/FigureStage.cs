@@ -592,6 +592,20 @@ public sealed class FigureStage : IStage
             }
         }
 
+        if (chosen == last)
+        {
+            // "112 aerial attack weapons, including 100 drones and 12 missiles. Air defences downed 90 of them": no item
+            // holds it, so it is the mixed total's, told with a generic weapon.
+            foreach (var w in x.AllWeapons)
+            {
+                if (w.Span.Start < last.Span.Start && w.Span.Start >= last.Span.Start - 400 && w.Weapon.Category == WeaponCategory.Other
+                    && LaunchedOf(x, w) is { } total && total >= value)
+                {
+                    chosen = w;
+                }
+            }
+        }
+
         return chosen;
     }
 
@@ -1584,9 +1598,20 @@ public sealed class FigureStage : IStage
 
                 // "91 projectiles, including 10 missiles and 81 drones": the parts of a mixed total (no weapon of one
                 // family counted before) are the counts by weapon.
-                var counted = weapons.LastOrDefault(w => w.EndToken <= j && w.EndToken >= j - 2);
-                var total = Enumerable.Range(Math.Max(s.FirstToken, j - 4), j - Math.Max(s.FirstToken, j - 4)).Any(x => tokens[x].Kind == TokenKind.Number);
-                return !(total && (counted is null || counted.Weapon.Category == WeaponCategory.Other));
+                // The total is the last count of the clause before the part word ("launched 112 aerial attack weapons at
+                // Ukraine overnight, including 100 drones and 12 missiles"), its weapon the one right after it.
+                var totalAt = -1;
+                for (var x = j - 1; x >= Math.Max(s.FirstToken, j - 12) && tokens[x].Lower is not (";" or ":"); x--)
+                {
+                    if (tokens[x].Kind == TokenKind.Number)
+                    {
+                        totalAt = x;
+                        break;
+                    }
+                }
+
+                var counted = totalAt < 0 ? null : weapons.FirstOrDefault(w => w.TokenIndex > totalAt && w.TokenIndex <= totalAt + 3);
+                return !(totalAt >= 0 && (counted is null || counted.Weapon.Category == WeaponCategory.Other));
             }
         }
 
