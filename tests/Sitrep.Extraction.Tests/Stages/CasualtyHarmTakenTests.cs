@@ -33,6 +33,11 @@ public class CasualtyHarmTakenTests
     [InlineData("The shell struck the house, injuring his wife.", "injured:1:kw-the-person")]
     [InlineData("A drone hit the car, injuring his passenger.", "injured:1:kw-the-person")]
     [InlineData("The shell struck the house, injuring the wife.", "")]
+    // People joined on after the first: each is one more.
+    [InlineData("Shelling wounded a 62-year-old woman and a 70-year-old man.", "injured:2:kw-persons")]
+    [InlineData("A drone strike killed a man and his son.", "killed:2:kw-persons")]
+    [InlineData("The attack injured a woman, a teenager and a 70-year-old man.", "injured:3:kw-persons")]
+    [InlineData("A missile hit the port, injuring a woman and damaging a house.", "injured:1:kw-a-person")]
     [InlineData("A man was killed and his wife was hospitalised.", "injured:1:a-person-hospitalised killed:1:a-person-killed")]
     // "the" with a victim counted before refers back: no new toll.
     [InlineData("A woman was killed; the woman had just left the shop.", "killed:1:a-person-killed")]

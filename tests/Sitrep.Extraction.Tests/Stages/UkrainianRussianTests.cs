@@ -85,6 +85,9 @@ public class UkrainianRussianTests
     [InlineData("Число раненых возросло до 14, сообщил мэр.", "injured:14")]
     [InlineData("Число жертв удара выросло до трех.", "killed:3")]
     [InlineData("Люди неушкоджені.", "injured:0 killed:0")]
+    // The dash of an elided verb: "ще 25 — поранені".
+    [InlineData("Загинули шестеро людей, ще 25 — поранені.", "injured:25 killed:6")]
+    [InlineData("Погибли два человека, еще 12 — ранены.", "injured:12 killed:2")]
     [InlineData("Також постраждала 67-річна жінка.", "injured:1")]
     [InlineData("Есть погибший, сообщил мэр.", "killed:1")]
     public void Killed_and_injured(string text, string expected) => Assert.Equal(expected, Tolls(text));

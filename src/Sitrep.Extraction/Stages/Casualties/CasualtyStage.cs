@@ -325,7 +325,9 @@ public sealed class CasualtyStage : IStage
                 return true;
             }
 
-            if (w is "\"" or "'" || Between.Contains(w) || (SingularPersons.Contains(w) && k - 1 >= s.FirstToken && numbers.TryGetValue(k - 1, out var one) && one.Value == 1)
+            // "ще 25 — поранені", "еще 12 — ранены": the dash of an elided verb, right before a Cyrillic casualty word.
+            var elidedDash = w is "—" or "–" or "-" && k + 1 == kwIndex && TextLanguage.StartsCyrillic(tokens[kwIndex].Lower);
+            if (elidedDash || w is "\"" or "'" || Between.Contains(w) || (SingularPersons.Contains(w) && k - 1 >= s.FirstToken && numbers.TryGetValue(k - 1, out var one) && one.Value == 1)
                 || w.EndsWith("-year-old", StringComparison.Ordinal) || w.EndsWith("-old", StringComparison.Ordinal))
             {
                 k--;
@@ -444,7 +446,37 @@ public sealed class CasualtyStage : IStage
 
             if (j < s.EndToken && SingularPersons.Contains(tokens[j].Lower))
             {
-                Add(result, doc, null, kind, kwIndex, "kw-a-person", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[j].End));
+                // "wounded a 62-year-old woman and a 70-year-old man", "killing a man and his son": each person joined on is one more.
+                var count = 1;
+                while (j + 2 < s.EndToken && tokens[j + 1].Lower is "and" or ",")
+                {
+                    var d = j + 2;
+                    if (d + 1 < s.EndToken && IsNamedVictim(tokens[d].Lower, tokens[d + 1].Lower))
+                    {
+                        (j, count) = (d + 1, count + 1);
+                        continue;
+                    }
+
+                    if (tokens[d].Lower is not ("a" or "an"))
+                    {
+                        break;
+                    }
+
+                    var p = d + 1;
+                    while (p < s.EndToken && p <= d + 3 && !SingularPersons.Contains(tokens[p].Lower))
+                    {
+                        p++;
+                    }
+
+                    if (p >= s.EndToken || !SingularPersons.Contains(tokens[p].Lower))
+                    {
+                        break;
+                    }
+
+                    (j, count) = (p, count + 1);
+                }
+
+                Add(result, doc, null, kind, kwIndex, count == 1 ? "kw-a-person" : "kw-persons", superseded, used, new TextSpan(tokens[kwIndex].Start, tokens[j].End), count: count);
             }
         }
     }
