@@ -33,6 +33,9 @@ public class CasualtyHarmTakenTests
     [InlineData("The shell struck the house, injuring his wife.", "injured:1:kw-the-person")]
     [InlineData("A drone hit the car, injuring his passenger.", "injured:1:kw-the-person")]
     [InlineData("The shell struck the house, injuring the wife.", "")]
+    // "among" a toll: the subject is part of the count after it, which is the whole toll.
+    [InlineData("Two children were among four people injured after a drone struck a playground.", "injured:4:N-people-injured")]
+    [InlineData("Two children were among the 12 people killed in the strike.", "killed:12:N-people-killed")]
     // People joined on after the first: each is one more.
     [InlineData("Shelling wounded a 62-year-old woman and a 70-year-old man.", "injured:2:kw-persons")]
     [InlineData("A drone strike killed a man and his son.", "killed:2:kw-persons")]

@@ -1273,6 +1273,26 @@ public sealed class CasualtyStage : IStage
         }
     }
 
+    /// <summary>A toll's participle at <paramref name="k"/>, after up to two words for people: "people injured", "killed".</summary>
+    private static bool IsTollAfter(Document doc, SentenceMention s, int k)
+    {
+        var tokens = doc.Tokens;
+        for (var j = k; j < s.EndToken && j <= k + 2; j++)
+        {
+            if (tokens[j].Lower is "injured" or "wounded" or "killed" or "hurt" or "dead")
+            {
+                return true;
+            }
+
+            if (!Between.Contains(tokens[j].Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSubCount(Document doc, SentenceMention s, NumberMention n)
     {
         var tokens = doc.Tokens;
@@ -1287,7 +1307,9 @@ public sealed class CasualtyStage : IStage
             var w = tokens[k].Lower;
             if (w is "including" or "among" or "whom" or "them" or "incl")
             {
-                return true;
+                // "Two children were among four people injured": the count after "among" with its toll's participle
+                // right after it is the whole toll the subject is part of.
+                return !(w == "among" && IsTollAfter(doc, s, n.EndToken));
             }
 
             if (w is "," or "." or ";")

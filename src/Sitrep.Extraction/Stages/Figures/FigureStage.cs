@@ -1312,7 +1312,7 @@ public sealed class FigureStage : IStage
         while (k < s.EndToken && steps < 5)
         {
             var w = tokens[k].Lower;
-            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported" or "locationally" or "either" or "likely" or "probably"
+            if (w is "were" or "was" or "had" or "have" or "has" or "been" or "being" or "more" or "others" or "reportedly" or "allegedly" or "also" or "successfully" or "all" or "later" or "then" or "\"" or "'" or "by" or "in" or "total" or "reported" or "locationally" or "either" or "likely" or "probably"
                 or "були" or "было" or "были" or "була" or "було" or "была" or "локаційно" or "локационно" or "успішно" or "успешно")
             {
                 k++;
