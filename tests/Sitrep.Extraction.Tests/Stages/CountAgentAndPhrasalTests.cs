@@ -14,6 +14,11 @@ public class CountAgentAndPhrasalTests
     [InlineData("Two drones wounded three workers at a farm in the Sumy region overnight.", "launched:drone:2:weapon-as-agent")]
     [InlineData("Three guided bombs injured 11 people in the centre of the town, the prosecutor said.", "launched:bomb:3:weapon-as-agent")]
     [InlineData("A drone killed the driver of a tractor near Nikopol.", "launched:drone:1:weapon-as-agent")]
+    // A counted weapon that attacked, pounded or raided a place was used.
+    [InlineData("Over 40 Shahed drones attacked Kharkiv overnight, the mayor said.", "launched:drone:40:weapon-as-agent")]
+    [InlineData("Twelve drones raided the Odesa region overnight.", "launched:drone:12:weapon-as-agent")]
+    // The day of a page's date stamp is no count.
+    [InlineData("date 2024-08-26 Drones attacked the cities of Kursk and Oryol.", "")]
     // A definite weapon was counted before, if at all: no new count.
     [InlineData("The missile killed two people in Odesa on Monday.", "")]
     // A verb of harm with no counted weapon before it counts nothing.

@@ -711,6 +711,11 @@ public sealed class FigureStage : IStage
 
         var (doc, s, n, result) = (x.Doc, x.S, c.N, x.Result);
         var tokens = doc.Tokens;
+        if (IsIsoDateDay(doc, s, n))
+        {
+            return true; // "date 2024-08-26 Drones attacked …": the day of a date, not a count
+        }
+
         var (combined, mixedMissiles, weaponEnd) = (c.Combined, c.MixedMissiles, c.WeaponEnd);
         var leftKind = VerbLeftAt(doc, s, FirstToken(doc, n), 16, out var leftAt);
         var rightKind = VerbRight(doc, s, weaponEnd);
@@ -2111,6 +2116,15 @@ public sealed class FigureStage : IStage
                 x.Result.Add(new FigureMention(span, FigureKind.Destroyed, 0, Qualifier.Exact, f.Weapon, at.Span, "neither-weapon") { IsCombined = f.IsCombined });
             }
         }
+    }
+
+    /// <summary>The day of a date written 2024-08-26 (it arrives as "2024" "-" "08" "-" "26").</summary>
+    private static bool IsIsoDateDay(Document doc, SentenceMention s, NumberMention n)
+    {
+        var t = doc.Tokens;
+        var i = FirstToken(doc, n);
+        return i - 4 >= s.FirstToken && t[i - 1].Lower == "-" && t[i - 3].Lower == "-" && t[i - 2].Kind == TokenKind.Number && t[i - 2].Lower.Length == 2
+               && t[i - 4].Kind == TokenKind.Number && t[i - 4].Lower.Length == 4 && t[i].Start - t[i - 4].Start == 8;
     }
 
     /// <summary>The end of the verb phrase from token <paramref name="from"/> on: "was intercepted", "were shot down".</summary>
