@@ -185,6 +185,28 @@ public sealed partial class EventAssembler
     /// hit, launch areas and reference points aside), <c>side-cue</c> (the one side cued, when the unit counts or names
     /// a weapon), <c>target-country</c> ("a bombardment across Ukraine").
     /// </summary>
+    /// <summary>The one side whose forces defend in the unit (rule side-defends of the actor stage or of the direction reading), or null.</summary>
+    private static Side? DefendedSide(List<ActorMention> actors)
+    {
+        Side? found = null;
+        foreach (var a in actors)
+        {
+            if (a.Rule != "side-defends" || a.Side is not (Side.Russia or Side.Ukraine))
+            {
+                continue;
+            }
+
+            if (found is not null && found != a.Side)
+            {
+                return null;
+            }
+
+            found = a.Side;
+        }
+
+        return found;
+    }
+
     private static (Side? Side, string? Rule) ReadSide(Document doc, SentenceMention s, int u, Bucketed b, bool hasFigures)
     {
         // The sides the attacker cues name (how many distinct, the one when one), and whether each cue claims a strike.
@@ -228,6 +250,13 @@ public sealed partial class EventAssembler
             {
                 return (attacker, "subject-attacks");
             }
+        }
+
+        // "Russian air defence systems intercepted three missiles over the Luhansk region": with no attacker cued, the
+        // side whose forces defend is attacked by the other, whatever country the places are in.
+        if (cue is null && sides == 0 && DefendedSide(b.Actors[u]) is { } defended)
+        {
+            return (defended == Side.Russia ? Side.Ukraine : Side.Russia, "side-defends");
         }
 
         if (placeSide is not null)

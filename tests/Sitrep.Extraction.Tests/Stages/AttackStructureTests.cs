@@ -32,6 +32,15 @@ public class AttackStructureTests
     [InlineData("Officials counted the damage from the attack Russia launched on Odesa.", "Russia", "attacker")]
     public void A_side_word_is_read_against_its_clause(string text, string word, string rule) => Assert.Equal(rule, Direction(text, word));
 
+    /// <summary>Rule side-defends in the unit's side: with no attacker cued, the side whose air defence intercepts is attacked by the other, wherever the place is.</summary>
+    [Theory]
+    [InlineData("Russian air defence systems intercepted three Storm Shadow missiles over the Luhansk region, the ministry said.", Side.Ukraine)]
+    [InlineData("Russian air defences shot down 10 drones over the Zaporizhzhia region overnight.", Side.Ukraine)]
+    [InlineData("Ukrainian air defence units intercepted 20 drones over the Kherson region overnight.", Side.Russia)]
+    [InlineData("Russian air defences were overwhelmed as missiles hit the Luhansk region.", Side.Russia)]
+    public void The_side_whose_air_defence_intercepts_is_attacked(string text, Side attacker) =>
+        Assert.Equal(attacker, Assert.Single(CompiledPlaces.Extract(text).Events).Attacker);
+
     [Fact]
     public void The_forces_that_intercept_do_not_split_the_wave_into_two_sides()
     {

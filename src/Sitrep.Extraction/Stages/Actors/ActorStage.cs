@@ -56,6 +56,33 @@ public sealed class ActorStage : IStage
     private static readonly FrozenWords AttackWords = FrozenWords.Of(AttackWordList);
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
+    private static readonly FrozenWords DefendingVerbs = FrozenWords.Of("intercepted", "downed", "shot", "destroyed", "repelled", "repulsed", "neutralised", "neutralized", "engaged", "intercept", "destroy");
+
+    /// <summary>"air defence(s) [systems|units|forces] intercepted …" at <paramref name="k"/>: an air defence in the active voice of a verb of defence.</summary>
+    private static bool IsAirDefenceDefending(IReadOnlyList<Token> tokens, SentenceMention s, int k)
+    {
+        if (k + 1 >= s.EndToken || tokens[k].Lower != "air" || tokens[k + 1].Lower is not ("defence" or "defense" or "defences" or "defenses"))
+        {
+            return false;
+        }
+
+        for (var j = k + 2; j < s.EndToken && j <= k + 5; j++)
+        {
+            var w = tokens[j].Lower;
+            if (DefendingVerbs.Contains(w))
+            {
+                return true;
+            }
+
+            if (w is not ("systems" or "system" or "units" or "forces" or "have" or "has" or "had" or "successfully" or "reportedly"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Attack verbs whose passive participle takes the attacker after "by" ("drones launched by Russia").</summary>
     private static readonly FrozenWords PassiveAttackVerbs = FrozenWords.Of(
         "launched", "fired", "sent", "deployed", "used", "conducted", "carried", "mounted", "staged", "attacked", "targeted", "shelled", "released", "dropped");
@@ -197,6 +224,12 @@ public sealed class ActorStage : IStage
                 var airStrike = next is "air" && i + 2 < s.EndToken && tokens[i + 2].Lower is "strike" or "strikes" or "attack" or "attacks" or "raid";
                 if (NotAttacker.Contains(next) && !airStrike)
                 {
+                    // "Russian air defence systems intercepted three missiles": the side that defends (attacked by the other).
+                    if (IsAirDefenceDefending(tokens, s, i + 1))
+                    {
+                        result.Add(new ActorMention(tokens[i].Span, side.Value, false, "side-defends"));
+                    }
+
                     continue; // "Russian air strikes" is an attacker cue after all
                 }
 
