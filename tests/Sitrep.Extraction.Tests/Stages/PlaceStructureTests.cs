@@ -216,3 +216,18 @@ public class PlaceDatelineTests
     public void A_dateline_is_no_place_hit(string text, string expected) =>
         Assert.Equal(expected, CompiledPlaces.Places(text));
 }
+
+/// <summary>A small town named before a power facility's words is cued as before "depot" (the facility named as written); a country after a compass word is the target.</summary>
+public class FacilityTownTests
+{
+    [Theory]
+    [InlineData("Russia struck the Burshtyn thermal power plant with missiles.", "Burshtyn thermal power plant:populated_place", Side.Russia)]
+    [InlineData("Russia struck the Burshtyn TPP with missiles.", "Burshtyn TPP:populated_place", Side.Russia)]
+    [InlineData("Russia struck the Burshtyn thermal power plant in western Ukraine with missiles, the operator said.", "Burshtyn thermal power plant:populated_place", Side.Russia)]
+    [InlineData("Russia struck a thermal power plant in western Ukraine with missiles, the operator said.", "", Side.Russia)]
+    public void The_town_of_a_facility_is_the_place_and_a_compass_country_the_target(string text, string places, Side attacker)
+    {
+        Assert.Equal(places, CompiledPlaces.Places(text));
+        Assert.Equal(attacker, Assert.Single(CompiledPlaces.Extract(text).Events).Attacker);
+    }
+}

@@ -56,6 +56,10 @@ public sealed class ActorStage : IStage
     private static readonly FrozenWords AttackWords = FrozenWords.Of(AttackWordList);
     private static readonly FrozenWords NotAttacker = FrozenWords.Of("defence", "defense", "defenses", "defences", "air", "authorities", "officials", "president", "governor", "ministry", "media", "state", "news", "agency");
 
+    private static bool IsCompassWord(string w) => w is "western" or "eastern" or "northern" or "southern" or "central" or "northeastern" or "southeastern"
+        or "northwestern" or "southwestern" or "north" or "south" or "east" or "west" or "західній" or "східній" or "північній" or "південній" or "центральній"
+        or "западной" or "восточной" or "северной" or "южной" or "центральной";
+
     private static readonly FrozenWords DefendingVerbs = FrozenWords.Of("intercepted", "downed", "shot", "destroyed", "repelled", "repulsed", "neutralised", "neutralized", "engaged", "intercept", "destroy");
 
     /// <summary>"air defence(s) [systems|units|forces] intercepted …" at <paramref name="k"/>: an air defence in the active voice of a verb of defence.</summary>
@@ -233,8 +237,15 @@ public sealed class ActorStage : IStage
                     continue; // "Russian air strikes" is an attacker cue after all
                 }
 
-                // Target cues: "attack on Ukraine", "strikes against Russia", "across Ukraine", "into Russia"
-                var prev = i > s.FirstToken ? tokens[i - 1].Lower : "";
+                // Target cues: "attack on Ukraine", "strikes against Russia", "across Ukraine", "into Russia"; past a
+                // compass word ("in western Ukraine", "across southern Russia").
+                var before = i - 1;
+                if (before > s.FirstToken && IsCompassWord(tokens[before].Lower))
+                {
+                    before--;
+                }
+
+                var prev = before >= s.FirstToken ? tokens[before].Lower : "";
                 if (prev is "on" or "against" or "at" or "across" or "into" or "in" or "over" or "of" or "to" or "toward" or "towards" or "from" or "inside" or "with" or "throughout" or "within"
                     or "по" or "на" or "проти" or "против" or "в" or "у" or "над" or "з" or "із" or "из" or "до" or "для")
                 {

@@ -90,7 +90,9 @@ public sealed class PlaceStage(IPlaceLookup? lookup) : IStage
                 var prev = i > sentence.FirstToken ? tokens[i - 1].Lower : "";
                 var next = end < sentence.EndToken ? tokens[end].Lower : "";
                 var regionFollows = RegionWords.Contains(next) || (next == "border" && end + 1 < sentence.EndToken && RegionWords.Contains(tokens[end + 1].Lower));
-                var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"") || FacilityWords.Contains(next);
+                // A facility's words after the name ("the Burshtyn thermal power plant", "the Burshtyn TPP") cue a small town as "depot" does.
+                var cue = PlaceCues.Contains(prev) || SettlementWords.Contains(prev) || regionFollows || (prev == "'" || prev == "\"") || FacilityWords.Contains(next)
+                          || FacilityQualifiers.Contains(next) || FacilityHeads.Contains(next);
                 var significant = AnySignificant(candidates);
                 var atSentenceStart = i == sentence.FirstToken;
                 if (!significant && !cue)
