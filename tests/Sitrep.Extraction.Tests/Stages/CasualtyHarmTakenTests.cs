@@ -36,6 +36,9 @@ public class CasualtyHarmTakenTests
     // "among" a toll: the subject is part of the count after it, which is the whole toll.
     [InlineData("Two children were among four people injured after a drone struck a playground.", "injured:4:N-people-injured")]
     [InlineData("Two children were among the 12 people killed in the strike.", "killed:12:N-people-killed")]
+    // A count after a possessive: "wounding its two occupants".
+    [InlineData("A drone dropped explosives on a car, wounding its two occupants.", "injured:2:wounding-N")]
+    [InlineData("A missile hit the house, killing their three children.", "killed:3:killing-N")]
     // People joined on after the first: each is one more.
     [InlineData("Shelling wounded a 62-year-old woman and a 70-year-old man.", "injured:2:kw-persons")]
     [InlineData("A drone strike killed a man and his son.", "killed:2:kw-persons")]

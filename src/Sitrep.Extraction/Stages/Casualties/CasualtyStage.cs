@@ -378,9 +378,14 @@ public sealed class CasualtyStage : IStage
         {
             k++;
         }
+        var possessive = 0;
+        if (k == kwIndex + 1 && k + 1 < s.EndToken && tokens[k].Lower is "its" or "their" && numbers.TryGetValue(NumberStart(doc, numbers, k + 1), out _))
+        {
+            (k, possessive) = (k + 1, 1); // "wounding its two occupants", "killing their three children": the count after the possessive
+        }
 
         // "постраждали ще троє", "injured a further three": more than the toll told before.
-        var increment = k > kwIndex + 1;
+        var increment = k > kwIndex + 1 + possessive;
         if (k < s.EndToken && Role(tokens[k].Lower) == "more")
         {
             k++;
