@@ -169,7 +169,7 @@ internal static class Names
             if (last is 'к' or 'г' or 'х')
             {
                 // The Ukrainian locative softens к, г, х before і: Кременчук → Кременчуці.
-                yield return folded[..^1] + (last == 'к' ? "ці" : last == 'г' ? "зі" : "сі");
+                yield return Softened(folded) + "і";
             }
 
             if (folded.EndsWith("ец", StringComparison.Ordinal))
@@ -365,15 +365,18 @@ internal static class Names
             : Cases([w], [st + "ої"], [st + "ій"], [st + "у"], [st + "ою"], [st + "ій"]);
     }
 
+    /// <summary>A stem with its last к, г or х softened as before the Ukrainian locative і: Кременчук → Кременчуц(і), Ріг → Роз(і).</summary>
+    private static string Softened(string stem) =>
+        stem.EndsWith('к') ? stem[..^1] + "ц" : stem.EndsWith('г') ? stem[..^1] + "з" : stem.EndsWith('х') ? stem[..^1] + "с" : stem;
+
     private static List<string>[] NounCases(string w, bool uk)
     {
         var last = w[^1];
         var s = w[..^1];
-        string Soft(string stem) => stem.EndsWith('к') ? stem[..^1] + "ц" : stem.EndsWith('г') ? stem[..^1] + "з" : stem.EndsWith('х') ? stem[..^1] + "с" : stem;
         if (last == 'а')
         {
             return uk
-                ? Cases([w], [s + "и"], [Soft(s) + "і"], [s + "у"], [s + "ою"], [Soft(s) + "і"])
+                ? Cases([w], [s + "и"], [Softened(s) + "і"], [s + "у"], [s + "ою"], [Softened(s) + "і"])
                 : Cases([w], [s + (s[^1] is 'к' or 'г' or 'х' or 'ж' or 'ш' or 'ч' or 'щ' ? "и" : "ы")], [s + "е"], [s + "у"], [s + "ой"], [s + "е"]);
         }
 
@@ -418,7 +421,7 @@ internal static class Names
         }
 
         return uk
-            ? Cases([w], [t + "а", t + "у"], [t + "у", t + "ові"], [w], [t + "ом"], [Soft(t) + "і", t + "у"])
+            ? Cases([w], [t + "а", t + "у"], [t + "у", t + "ові"], [w], [t + "ом"], [Softened(t) + "і", t + "у"])
             : Cases([w], [t + "а"], [t + "у"], [w], [t + "ом"], [t + "е"]);
     }
 

@@ -176,15 +176,6 @@ public sealed partial class EventAssembler
         return false;
     }
 
-    /// <summary>
-    /// Who attacked, as an attack unit's own words tell it, and the rule that says so (null, null when they do not).
-    /// Named rules, in order: <c>other-side-claims</c> (one side's authorities claim the other side's strike, "Russian
-    /// officials said a Ukrainian drone attack on X …", "власти России обвинили ВСУ в ударе по …": the side the cue
-    /// names, wherever X is; its cues name the side of an attack, not the agent of a passive), <c>occupied-yields</c> (the places voting against the one side cued are all occupied,
-    /// whose control moved during the war: "a Russian artillery attack on Sievierodonetsk"), <c>places</c> (the places
-    /// hit, launch areas and reference points aside), <c>side-cue</c> (the one side cued, when the unit counts or names
-    /// a weapon), <c>target-country</c> ("a bombardment across Ukraine").
-    /// </summary>
     /// <summary>The one side whose forces defend in the unit (rule side-defends of the actor stage or of the direction reading), or null.</summary>
     private static Side? DefendedSide(List<ActorMention> actors)
     {
@@ -207,6 +198,17 @@ public sealed partial class EventAssembler
         return found;
     }
 
+    /// <summary>
+    /// Who attacked, as an attack unit's own words tell it, and the rule that says so (null, null when they do not).
+    /// Named rules, in order: <c>other-side-claims</c> (one side's authorities claim the other side's strike, "Russian
+    /// officials said a Ukrainian drone attack on X …", "власти России обвинили ВСУ в ударе по …": the side the cue
+    /// names, wherever X is; its cues name the side of an attack, not the agent of a passive), <c>occupied-yields</c> (the places voting against the one side cued are all occupied,
+    /// whose control moved during the war: "a Russian artillery attack on Sievierodonetsk"), <c>subject-attacks</c> (the
+    /// side cued is the subject of an attack verb right after it), <c>side-defends</c> (no attacker cued, a side's forces
+    /// defend: the other side attacked), <c>places</c> (the places
+    /// hit, launch areas and reference points aside), <c>side-cue</c> (the one side cued, when the unit counts or names
+    /// a weapon), <c>target-country</c> ("a bombardment across Ukraine").
+    /// </summary>
     private static (Side? Side, string? Rule) ReadSide(Document doc, SentenceMention s, int u, Bucketed b, bool hasFigures)
     {
         // The sides the attacker cues name (how many distinct, the one when one), and whether each cue claims a strike.

@@ -443,13 +443,8 @@ public sealed class CasualtyStage : IStage
         // "injuring a 48-year-old man", "killing one civilian" (one is a number), "killed a woman"
         if (tokens[k].Lower is "a" or "an")
         {
-            var j = k + 1;
-            while (j < s.EndToken && j <= k + 3 && !SingularPersons.Contains(tokens[j].Lower))
-            {
-                j++;
-            }
-
-            if (j < s.EndToken && SingularPersons.Contains(tokens[j].Lower))
+            var j = PersonAfterArticle(tokens, s, k);
+            if (j >= 0)
             {
                 // "wounded a 62-year-old woman and a 70-year-old man", "killing a man and his son": each person joined on is one more.
                 var count = 1;
@@ -462,18 +457,7 @@ public sealed class CasualtyStage : IStage
                         continue;
                     }
 
-                    if (tokens[d].Lower is not ("a" or "an"))
-                    {
-                        break;
-                    }
-
-                    var p = d + 1;
-                    while (p < s.EndToken && p <= d + 3 && !SingularPersons.Contains(tokens[p].Lower))
-                    {
-                        p++;
-                    }
-
-                    if (p >= s.EndToken || !SingularPersons.Contains(tokens[p].Lower))
+                    if (tokens[d].Lower is not ("a" or "an") || PersonAfterArticle(tokens, s, d) is not (>= 0 and var p))
                     {
                         break;
                     }
@@ -668,6 +652,20 @@ public sealed class CasualtyStage : IStage
                 IsInjuredDeath = true,
             });
         }
+    }
+
+    /// <summary>The word for one person within three words after the article at <paramref name="article"/> ("a 48-year-old man"), or -1.</summary>
+    private static int PersonAfterArticle(TokenList tokens, SentenceMention s, int article)
+    {
+        for (var j = article + 1; j < s.EndToken && j <= article + 3; j++)
+        {
+            if (SingularPersons.Contains(tokens[j].Lower))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

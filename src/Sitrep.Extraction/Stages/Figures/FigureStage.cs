@@ -577,36 +577,29 @@ public sealed class FigureStage : IStage
             return last;
         }
 
+        // The last such weapon before the item (AllWeapons is in text order); else, when none of its family holds it, the
+        // last generic one ("112 aerial attack weapons, including 100 drones and 12 missiles. Air defences downed 90 of
+        // them": the mixed total's).
         var family = last.Weapon.Category.Family();
-        var chosen = last;
+        WeaponMention? sameFamily = null, generic = null;
         foreach (var w in x.AllWeapons)
         {
-            if (w.Span.Start >= last.Span.Start || w.Weapon.Category.Family() != family || w.Span.Start < last.Span.Start - 400)
+            if (w.Span.Start >= last.Span.Start || w.Span.Start < last.Span.Start - 400 || LaunchedOf(x, w) is not { } total || total < value)
             {
                 continue;
             }
 
-            if (LaunchedOf(x, w) is { } total && total >= value)
+            if (w.Weapon.Category.Family() == family)
             {
-                chosen = w; // the last such weapon before the item (AllWeapons is in text order)
+                sameFamily = w;
+            }
+            else if (w.Weapon.Category == WeaponCategory.Other)
+            {
+                generic = w;
             }
         }
 
-        if (chosen == last)
-        {
-            // "112 aerial attack weapons, including 100 drones and 12 missiles. Air defences downed 90 of them": no item
-            // holds it, so it is the mixed total's, told with a generic weapon.
-            foreach (var w in x.AllWeapons)
-            {
-                if (w.Span.Start < last.Span.Start && w.Span.Start >= last.Span.Start - 400 && w.Weapon.Category == WeaponCategory.Other
-                    && LaunchedOf(x, w) is { } total && total >= value)
-                {
-                    chosen = w;
-                }
-            }
-        }
-
-        return chosen;
+        return sameFamily ?? generic ?? last;
     }
 
     /// <summary>The launched count read on weapon mention <paramref name="w"/>, or null when none is.</summary>
